@@ -1,0 +1,79 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { EnvError, getEnv } from "../src/env";
+import { peerAddressHeader } from "../src/server/client-ip";
+import { migrateDatabase } from "../src/server/db/migrate";
+
+/**
+ * `npm start`: builds the app when the build is missing or older than the sources, then serves it.
+ * A small custom server rather than `next start`, so the rate limiter can see the real socket address.
+ */
+
+const root = process.cwd();
+const buildIdFile = path.join(root, ".next/BUILD_ID");
+const sourcePaths = ["src", "public", "prisma/schema.prisma", "next.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
+
+function newestModification(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stats = statSync(target);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  let newest = stats.mtimeMs;
+  for (const entry of readdirSync(target)) {
+    // Generated code follows the schema, which is already watched.
+    if (entry === "generated") continue;
+    newest = Math.max(newest, newestModification(path.join(target, entry)));
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  if (!existsSync(buildIdFile)) return false;
+  const builtAt = statSync(buildIdFile).mtimeMs;
+  return sourcePaths.every((source) => newestModification(path.join(root, source)) <= builtAt);
+}
+
+function loadEnvOrExit() {
+  try {
+    return getEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+const env = loadEnvOrExit();
+
+if (!buildIsCurrent()) {
+  console.log("Building GitHub Scout (first start, or the sources changed)…");
+  const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+// Migrate before serving, so a fresh DATABASE_URL needs no extra step and a bad migration stops start-up.
+const migration = migrateDatabase({ databaseUrl: env.DATABASE_URL, migrationsDir: path.join(root, "prisma/migrations") });
+if (migration.applied.length > 0) console.log(`Applied migrations: ${migration.applied.join(", ")}`);
+
+const app = next({ dev: false, dir: root, port: env.PORT });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  req.headers[peerAddressHeader] = req.socket.remoteAddress ?? "";
+  void handle(req, res);
+});
+
+server.listen(env.PORT, () => {
+  console.log(`GitHub Scout is ready on http://localhost:${env.PORT}`);
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  // Open event streams would otherwise hold the process for their whole lifetime.
+  setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

@@ -1,0 +1,129 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Every variable of contract.md is validated here once; the rest of the
+ * code receives a typed `Env` (or the pieces of it it needs) as a dependency.
+ */
+
+// Unset and empty both mean "use the default", as in most shells' `VAR= cmd`.
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+function integer(name: string, { min, max, fallback }: { min: number; max: number; fallback: number }) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d+$/, `${name} must be a whole number`)
+      .transform(Number)
+      .pipe(z.number().min(min, `${name} must be between ${min} and ${max}`).max(max, `${name} must be between ${min} and ${max}`))
+      .optional()
+      .transform((value) => value ?? fallback),
+  );
+}
+
+const optionalSecret = z.preprocess(blankToUndefined, z.string().optional());
+
+function httpUrl(name: string, fallback: string) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value), `${name} must be an http(s) URL`)
+      .transform((value) => value.replace(/\/+$/, ""))
+      .optional()
+      .transform((value) => value ?? fallback),
+  );
+}
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.preprocess(blankToUndefined, z.enum(["development", "production", "test"]).default("development")),
+    DATABASE_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^file:.+/, "DATABASE_URL must be a SQLite file URL such as file:./data/scout.db")
+        .default("file:./data/scout.db"),
+    ),
+    PORT: integer("PORT", { min: 1, max: 65535, fallback: 3000 }),
+    SCOUT_GITHUB_SOURCE: z.preprocess(
+      blankToUndefined,
+      z.enum(["live", "catalog"], { error: "SCOUT_GITHUB_SOURCE must be live or catalog" }).optional(),
+    ),
+    GITHUB_TOKEN: optionalSecret,
+    GITHUB_API_URL: httpUrl("GITHUB_API_URL", "https://api.github.com"),
+    SCOUT_ANALYZER: z.preprocess(
+      blankToUndefined,
+      z.enum(["llm", "heuristic"], { error: "SCOUT_ANALYZER must be llm or heuristic" }).optional(),
+    ),
+    OPENAI_API_KEY: optionalSecret,
+    OPENAI_BASE_URL: httpUrl("OPENAI_BASE_URL", "https://api.openai.com/v1"),
+    SCOUT_MODEL: z.preprocess(blankToUndefined, z.string().max(200, "SCOUT_MODEL is too long").default("gpt-4o-mini")),
+    SCOUT_MAX_REPOS: integer("SCOUT_MAX_REPOS", { min: 1, max: 1000, fallback: 50 }),
+    SCOUT_BATCH_SIZE: integer("SCOUT_BATCH_SIZE", { min: 5, max: 10, fallback: 8 }),
+    SCOUT_BATCH_CONCURRENCY: integer("SCOUT_BATCH_CONCURRENCY", { min: 1, max: 16, fallback: 3 }),
+    SCOUT_ANALYSIS_TIMEOUT_MS: integer("SCOUT_ANALYSIS_TIMEOUT_MS", { min: 100, max: 600_000, fallback: 60_000 }),
+    SCOUT_README_MAX_CHARS: integer("SCOUT_README_MAX_CHARS", { min: 100, max: 1_000_000, fallback: 16_000 }),
+    SCOUT_SEARCH_RATE_LIMIT: integer("SCOUT_SEARCH_RATE_LIMIT", { min: 1, max: 100_000, fallback: 5 }),
+    SCOUT_TRUST_PROXY: z.preprocess(
+      blankToUndefined,
+      z
+        .enum(["0", "1", "true", "false"], { error: "SCOUT_TRUST_PROXY must be 0 or 1" })
+        .default("0")
+        .transform((value) => value === "1" || value === "true"),
+    ),
+  })
+  .superRefine((raw, ctx) => {
+    if (raw.SCOUT_GITHUB_SOURCE === "live" && !raw.GITHUB_TOKEN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["GITHUB_TOKEN"],
+        message: "GITHUB_TOKEN is required when SCOUT_GITHUB_SOURCE=live",
+      });
+    }
+    if (raw.SCOUT_ANALYZER === "llm" && !raw.OPENAI_API_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OPENAI_API_KEY"],
+        message: "OPENAI_API_KEY is required when SCOUT_ANALYZER=llm",
+      });
+    }
+  })
+  .transform((raw) => ({
+    ...raw,
+    SCOUT_GITHUB_SOURCE: raw.SCOUT_GITHUB_SOURCE ?? (raw.GITHUB_TOKEN ? "live" : "catalog"),
+    SCOUT_ANALYZER: raw.SCOUT_ANALYZER ?? (raw.OPENAI_API_KEY ? "llm" : "heuristic"),
+  }));
+
+export type Env = z.output<typeof envSchema>;
+
+const secretNames = new Set(["GITHUB_TOKEN", "OPENAI_API_KEY"]);
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Validates a set of variables; throws EnvError naming each bad variable (never echoing a secret). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? "environment");
+    const given = source[name];
+    const shown = given === undefined || secretNames.has(name) ? "" : ` (got ${JSON.stringify(given)})`;
+    return `${name}: ${issue.message}${shown}`;
+  });
+  throw new EnvError(problems);
+}
+
+let cachedEnv: Env | undefined;
+
+/** The process's environment, validated on first use. */
+export function getEnv(): Env {
+  cachedEnv ??= parseEnv(process.env);
+  return cachedEnv;
+}

@@ -1,0 +1,12 @@
+import { profileRouter } from "./routers/profile";
+import { scoutRouter } from "./routers/scout";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  profile: profileRouter,
+  scout: scoutRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,63 @@
+/**
+ * 1. CONTEXT: what every procedure receives.
+ * 2. INITIALIZATION: the one initTRPC, with the error formatter the browser and clients rely on.
+ * 3. PROCEDURES: the building blocks the routers use.
+ */
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { z, ZodError } from "zod";
+import { AppError, type AppErrorCode } from "@/server/errors";
+import type { Services } from "@/server/services";
+
+// 1. CONTEXT
+
+export type TrpcContext = {
+  services: Services;
+  /** The rate-limit bucket of the caller: see resolveClientIp. */
+  clientIp: string;
+};
+
+// 2. INITIALIZATION
+
+/** The first problem, in the words the schema gives it, e.g. "Select at least one language". */
+function firstIssueMessage(error: ZodError): string {
+  const issue = error.issues[0];
+  return issue?.message ?? "Invalid input";
+}
+
+const t = initTRPC.context<TrpcContext>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const zodError = cause instanceof ZodError ? z.flattenError(cause) : null;
+    const retryAfterSeconds = cause instanceof AppError ? (cause.retryAfterSeconds ?? null) : null;
+    // Unexpected errors may carry internals (paths, SQL); users get a safe sentence, the log keeps the rest.
+    const isUnexpected = error.code === "INTERNAL_SERVER_ERROR" && !(cause instanceof AppError);
+    const message = zodError ? firstIssueMessage(cause as ZodError) : isUnexpected ? "Something went wrong on the server" : shape.message;
+    return { ...shape, message, data: { ...shape.data, zodError, retryAfterSeconds } };
+  },
+});
+
+const trpcCodeFor: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  CONFIGURATION: "INTERNAL_SERVER_ERROR",
+  UPSTREAM: "BAD_GATEWAY",
+};
+
+export function toTrpcError(error: AppError): TRPCError {
+  return new TRPCError({ code: trpcCodeFor[error.code], message: error.message, cause: error });
+}
+
+/** Domain code throws AppError; here it becomes the matching TRPCError, keeping the original as cause. */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) throw toTrpcError(result.error.cause);
+  return result;
+});
+
+// 3. PROCEDURES
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapAppErrors);

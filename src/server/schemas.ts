@@ -1,0 +1,220 @@
+import { z } from "zod";
+
+/**
+ * The shared zod schemas of contract.md. Server and browser both import this module; every type in the
+ * app is inferred from a schema here and never written out twice.
+ */
+
+export const skillLevels = ["beginner", "intermediate", "advanced"] as const;
+export const skillLevelSchema = z.enum(skillLevels, { error: "Choose a skill level" });
+export type SkillLevel = z.infer<typeof skillLevelSchema>;
+
+/** Trims each entry, drops blanks and keeps the first spelling of case-insensitive duplicates. */
+function cleanTagList(values: string[]): string[] {
+  const seen = new Set<string>();
+  const cleaned: string[] = [];
+  for (const value of values) {
+    const trimmed = value.trim();
+    const key = trimmed.toLowerCase();
+    if (trimmed === "" || seen.has(key)) continue;
+    seen.add(key);
+    cleaned.push(trimmed);
+  }
+  return cleaned;
+}
+
+function tagList(options: { noun: string; maxItems: number; maxChars: number; minItems: number; tooFew: string }) {
+  const { noun, maxItems, maxChars, minItems, tooFew } = options;
+  return z
+    .array(z.string({ error: `Each ${noun} must be text` }), { error: `${noun}s must be a list` })
+    .transform(cleanTagList)
+    .pipe(
+      z
+        .array(z.string().max(maxChars, `Each ${noun} must be at most ${maxChars} characters`))
+        .min(minItems, tooFew)
+        .max(maxItems, `Add at most ${maxItems} ${noun}s`),
+    );
+}
+
+export const GOALS_MAX_CHARS = 500;
+
+export const profileInputSchema = z.object({
+  languages: tagList({
+    noun: "language",
+    minItems: 1,
+    maxItems: 20,
+    maxChars: 40,
+    tooFew: "Add at least one language",
+  }),
+  topics: tagList({ noun: "topic", minItems: 0, maxItems: 20, maxChars: 50, tooFew: "" }),
+  skillLevel: skillLevelSchema,
+  goals: z
+    .string({ error: "Goals must be text" })
+    .max(GOALS_MAX_CHARS, `Goals must be at most ${GOALS_MAX_CHARS} characters`),
+});
+export type ProfileInput = z.input<typeof profileInputSchema>;
+export type CleanProfileInput = z.output<typeof profileInputSchema>;
+
+export const profileSchema = z.object({
+  id: z.string(),
+  languages: z.array(z.string()),
+  topics: z.array(z.string()),
+  skillLevel: skillLevelSchema,
+  goals: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+export const searchFiltersSchema = z
+  .object({
+    languages: tagList({
+      noun: "language",
+      minItems: 1,
+      maxItems: 20,
+      maxChars: 40,
+      tooFew: "Select at least one language",
+    }),
+    minStars: z
+      .number({ error: "Minimum stars must be a number" })
+      .int("Minimum stars must be a whole number")
+      .min(0, "Minimum stars cannot be negative")
+      .default(10),
+    maxStars: z
+      .number({ error: "Maximum stars must be a number" })
+      .int("Maximum stars must be a whole number")
+      .min(0, "Maximum stars cannot be negative")
+      .default(500_000),
+    topics: tagList({ noun: "topic", minItems: 0, maxItems: 20, maxChars: 50, tooFew: "" }).default([]),
+    pushedAfter: z
+      .string()
+      .regex(isoDate, "Active since must be a date (YYYY-MM-DD)")
+      .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "Active since must be a real date")
+      .nullable()
+      .default(null),
+    license: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9.-]{1,40}$/, "License must be a GitHub license keyword such as mit or apache-2.0")
+      .nullable()
+      .default(null),
+    query: z.string().max(500, "Search text must be at most 500 characters").default(""),
+  })
+  .refine((filters) => filters.maxStars >= filters.minStars, {
+    path: ["maxStars"],
+    message: "Maximum stars must be at least the minimum",
+  });
+export type SearchFiltersInput = z.input<typeof searchFiltersSchema>;
+export type SearchFilters = z.output<typeof searchFiltersSchema>;
+
+export const repoMetadataSchema = z.object({
+  githubId: z.number().int(),
+  owner: z.string(),
+  name: z.string(),
+  fullName: z.string(),
+  url: z.string(),
+  description: z.string().nullable(),
+  primaryLanguage: z.string().nullable(),
+  languages: z.array(z.string()),
+  stars: z.number().int(),
+  forks: z.number().int(),
+  openIssues: z.number().int(),
+  topics: z.array(z.string()),
+  license: z.string().nullable(),
+  pushedAt: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  goodFirstIssues: z.number().int(),
+  helpWantedIssues: z.number().int(),
+});
+export type RepoMetadata = z.infer<typeof repoMetadataSchema>;
+
+export const analysisResultSchema = z.object({
+  repo: z.string(),
+  fitScore: z.number().min(0).max(10),
+  reason: z.string(),
+  contributions: z.array(z.string()),
+  reject: z.boolean(),
+  rejectReason: z.string().nullable(),
+});
+export type AnalysisResult = z.infer<typeof analysisResultSchema>;
+
+export const runStatuses = ["running", "completed", "partial", "failed", "cancelled", "interrupted"] as const;
+export const runStatusSchema = z.enum(runStatuses);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+export const usageSchema = z.object({
+  githubRequests: z.number().int(),
+  llmInputTokens: z.number().int(),
+  llmOutputTokens: z.number().int(),
+});
+export type Usage = z.infer<typeof usageSchema>;
+
+export const scoutSearchResultSchema = z.object({
+  runId: z.string(),
+  status: runStatusSchema,
+  totalDiscovered: z.number().int(),
+  totalFiltered: z.number().int(),
+  totalAnalyzed: z.number().int(),
+  results: z.array(analysisResultSchema),
+  repos: z.array(repoMetadataSchema),
+  skipped: z.array(z.string()),
+  warnings: z.array(z.string()),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  usage: usageSchema,
+});
+export type ScoutSearchResult = z.infer<typeof scoutSearchResultSchema>;
+
+export const phases = ["discovering", "filtering", "fetching", "analyzing", "saving"] as const;
+export const phaseSchema = z.enum(phases);
+export type Phase = z.infer<typeof phaseSchema>;
+
+export const scoutEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("status"), phase: phaseSchema, message: z.string() }),
+  z.object({
+    type: z.literal("progress"),
+    phase: z.literal("analyzing"),
+    analyzed: z.number().int(),
+    total: z.number().int(),
+    message: z.string(),
+  }),
+  z.object({ type: z.literal("results"), results: z.array(analysisResultSchema) }),
+  z.object({ type: z.literal("warning"), message: z.string() }),
+  z.object({ type: z.literal("complete"), data: scoutSearchResultSchema }),
+  z.object({ type: z.literal("error"), message: z.string() }),
+  z.object({ type: z.literal("cancelled"), message: z.string() }),
+]);
+export type ScoutEvent = z.infer<typeof scoutEventSchema>;
+export const terminalEventTypes = ["complete", "error", "cancelled"] as const satisfies ScoutEvent["type"][];
+
+export const runIdInputSchema = z.object({ runId: z.string().min(1, "runId is required").max(100) });
+export const streamInputSchema = runIdInputSchema.extend({ lastEventId: z.string().max(20).optional() });
+export const runsInputSchema = z
+  .object({
+    limit: z.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(100).optional(),
+  })
+  .default({ limit: 20 });
+
+export const runSummarySchema = z.object({
+  runId: z.string(),
+  status: runStatusSchema,
+  filters: searchFiltersSchema,
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  totalDiscovered: z.number().int(),
+  totalFiltered: z.number().int(),
+  totalAnalyzed: z.number().int(),
+  topScore: z.number().nullable(),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+export const scoutConfigSchema = z.object({
+  githubSource: z.enum(["live", "catalog"]),
+  analyzer: z.enum(["llm", "heuristic"]),
+  model: z.string().nullable(),
+});
+export type ScoutConfig = z.infer<typeof scoutConfigSchema>;
