@@ -1,0 +1,27 @@
+import type { AnalysisResult, Profile, RepoMetadata } from "@/server/schemas";
+
+/** The part of the developer profile that fit scoring uses. */
+export type AnalysisProfile = Pick<Profile, "languages" | "topics" | "skillLevel" | "goals">;
+
+export type AnalyzeBatchInput = {
+  profile: AnalysisProfile;
+  repos: readonly RepoMetadata[];
+  /** "owner/name" → README text or null (no README). */
+  readmes: ReadonlyMap<string, string | null>;
+  signal?: AbortSignal;
+};
+
+export type AnalyzeBatchOutput = {
+  /** One result per repo the analyzer answered for, matched back by `repo` ("owner/name"). */
+  results: AnalysisResult[];
+  /** "owner/name" of repos in the batch that got no valid result (left out, malformed). */
+  skipped: string[];
+  usage: { inputTokens: number; outputTokens: number };
+};
+
+export interface Analyzer {
+  readonly kind: "llm" | "heuristic";
+  /** The model id for the LLM analyzer; null for the built-in one. */
+  readonly model: string | null;
+  analyzeBatch(input: AnalyzeBatchInput): Promise<AnalyzeBatchOutput>;
+}

@@ -1,0 +1,35 @@
+import type { RepoMetadata, SearchFilters } from "@/server/schemas";
+
+/**
+ * Where repositories come from: live GitHub (Octokit over HTTP) or the bundled demo catalog. The pipeline
+ * only sees this interface, so both behave the same to it.
+ */
+export type SearchRepositoriesOptions = {
+  signal?: AbortSignal;
+  /** How many repositories to collect at most (GitHub serves 1,000 at most per search). */
+  limit: number;
+};
+
+export type SearchRepositoriesOutcome = {
+  repos: RepoMetadata[];
+  /** GitHub's repositoryCount: how many matched, which may exceed what was returned. */
+  totalCount: number;
+  warnings: string[];
+  /** HTTP requests made (0 for the catalog); it goes into usage.githubRequests. */
+  requests: number;
+};
+
+export type FetchReadmesOptions = { signal?: AbortSignal };
+
+export type FetchReadmesOutcome = {
+  /** "owner/name" → README text (truncated to SCOUT_README_MAX_CHARS), or null when there is none. */
+  readmes: Map<string, string | null>;
+  warnings: string[];
+  requests: number;
+};
+
+export interface GitHubSource {
+  readonly kind: "live" | "catalog";
+  searchRepositories(filters: SearchFilters, options: SearchRepositoriesOptions): Promise<SearchRepositoriesOutcome>;
+  fetchReadmes(repos: readonly RepoMetadata[], options: FetchReadmesOptions): Promise<FetchReadmesOutcome>;
+}
