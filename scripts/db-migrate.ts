@@ -1,0 +1,20 @@
+import path from "node:path";
+import { EnvError, getEnv } from "../src/env";
+import { MigrationError, migrateDatabase } from "../src/server/db/migrate";
+
+// Usage: npm run db:migrate   (the server also does this at start-up)
+try {
+  const { DATABASE_URL } = getEnv();
+  const report = migrateDatabase({ databaseUrl: DATABASE_URL, migrationsDir: path.resolve("prisma/migrations") });
+  console.log(
+    report.applied.length > 0
+      ? `Applied ${report.applied.length} migration(s): ${report.applied.join(", ")}`
+      : `Database is up to date (${report.alreadyApplied.length} migration(s) applied before).`,
+  );
+} catch (error) {
+  if (error instanceof EnvError || error instanceof MigrationError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

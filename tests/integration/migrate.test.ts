@@ -1,0 +1,99 @@
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MigrationError, migrateDatabase, readMigrations } from "@/server/db/migrate";
+
+const committedMigrations = path.resolve("prisma/migrations");
+
+describe("migration runner", () => {
+  let dir: string;
+  let migrationsDir: string;
+  let databaseUrl: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "scout-migrate-"));
+    migrationsDir = path.join(dir, "migrations");
+    cpSync(committedMigrations, migrationsDir, { recursive: true });
+    databaseUrl = `file:${path.join(dir, "nested", "scout.db")}`;
+  });
+
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  function tables(): string[] {
+    const db = new Database(path.join(dir, "nested", "scout.db"), { readonly: true });
+    try {
+      return db
+        .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .all()
+        .map((row) => row.name);
+    } finally {
+      db.close();
+    }
+  }
+
+  it("creates a fresh database, its folder and every table, in WAL mode", () => {
+    const report = migrateDatabase({ databaseUrl, migrationsDir });
+    expect(report.applied).toEqual(readMigrations(migrationsDir).map((m) => m.name));
+    expect(tables()).toEqual(
+      expect.arrayContaining(["AnalysisResult", "DeveloperProfile", "Repository", "RunEvent", "SearchRun", "_prisma_migrations"]),
+    );
+    const db = new Database(path.join(dir, "nested", "scout.db"));
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    db.close();
+  });
+
+  it("does nothing on a second run", () => {
+    migrateDatabase({ databaseUrl, migrationsDir });
+    const again = migrateDatabase({ databaseUrl, migrationsDir });
+    expect(again.applied).toEqual([]);
+    expect(again.alreadyApplied.length).toBeGreaterThan(0);
+  });
+
+  it("records Prisma's bookkeeping with a sha256 checksum", () => {
+    migrateDatabase({ databaseUrl, migrationsDir });
+    const db = new Database(path.join(dir, "nested", "scout.db"), { readonly: true });
+    const rows = db.prepare("SELECT migration_name, checksum, finished_at FROM _prisma_migrations").all();
+    db.close();
+    const [first] = readMigrations(migrationsDir);
+    expect(rows).toEqual([expect.objectContaining({ migration_name: first?.name, checksum: first?.checksum })]);
+    expect(first?.checksum).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("refuses to run when an applied migration was edited", () => {
+    migrateDatabase({ databaseUrl, migrationsDir });
+    const [first] = readMigrations(migrationsDir);
+    appendFileSync(path.join(migrationsDir, first!.name, "migration.sql"), "\n-- sneaky edit\n");
+    expect(() => migrateDatabase({ databaseUrl, migrationsDir })).toThrow(MigrationError);
+    expect(() => migrateDatabase({ databaseUrl, migrationsDir })).toThrow(/was edited after it was applied/);
+  });
+
+  it("applies a new migration on top and keeps existing rows", () => {
+    migrateDatabase({ databaseUrl, migrationsDir });
+    const file = path.join(dir, "nested", "scout.db");
+    const db = new Database(file);
+    db.prepare(
+      `INSERT INTO DeveloperProfile (id, languages, topics, skillLevel, goals, updatedAt) VALUES ('default', '["Go"]', '[]', 'beginner', '', 0)`,
+    ).run();
+    db.close();
+
+    mkdirSync(path.join(migrationsDir, "29990101000000_add_note"));
+    writeFileSync(path.join(migrationsDir, "29990101000000_add_note", "migration.sql"), `ALTER TABLE "DeveloperProfile" ADD COLUMN "note" TEXT;`);
+    expect(migrateDatabase({ databaseUrl, migrationsDir }).applied).toEqual(["29990101000000_add_note"]);
+
+    const reopened = new Database(file, { readonly: true });
+    expect(reopened.prepare("SELECT id, note FROM DeveloperProfile").all()).toEqual([{ id: "default", note: null }]);
+    reopened.close();
+  });
+
+  it("rolls back a failing migration completely and says which one failed", () => {
+    mkdirSync(path.join(migrationsDir, "29990101000000_broken"));
+    writeFileSync(
+      path.join(migrationsDir, "29990101000000_broken", "migration.sql"),
+      `CREATE TABLE "Half" ("id" TEXT); THIS IS NOT SQL;`,
+    );
+    expect(() => migrateDatabase({ databaseUrl, migrationsDir })).toThrow(/Migration 29990101000000_broken failed/);
+    expect(tables()).not.toContain("Half");
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/env";
+
+function problemsOf(source: Record<string, string>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as EnvError).message;
+  }
+  throw new Error("expected parseEnv to fail");
+}
+
+describe("environment validation", () => {
+  it("runs offline with every default when nothing is set", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      DATABASE_URL: "file:./data/scout.db",
+      PORT: 3000,
+      SCOUT_GITHUB_SOURCE: "catalog",
+      GITHUB_API_URL: "https://api.github.com",
+      SCOUT_ANALYZER: "heuristic",
+      OPENAI_BASE_URL: "https://api.openai.com/v1",
+      SCOUT_MODEL: "gpt-4o-mini",
+      SCOUT_MAX_REPOS: 50,
+      SCOUT_BATCH_SIZE: 8,
+      SCOUT_BATCH_CONCURRENCY: 3,
+      SCOUT_ANALYSIS_TIMEOUT_MS: 60_000,
+      SCOUT_README_MAX_CHARS: 16_000,
+      SCOUT_SEARCH_RATE_LIMIT: 5,
+      SCOUT_TRUST_PROXY: false,
+    });
+  });
+
+  it("switches to live GitHub and the LLM when their credentials are present", () => {
+    const env = parseEnv({ GITHUB_TOKEN: "ghp_example", OPENAI_API_KEY: "sk-example" });
+    expect(env.SCOUT_GITHUB_SOURCE).toBe("live");
+    expect(env.SCOUT_ANALYZER).toBe("llm");
+  });
+
+  it("keeps an explicit offline choice even when credentials exist", () => {
+    const env = parseEnv({ GITHUB_TOKEN: "t", SCOUT_GITHUB_SOURCE: "catalog", OPENAI_API_KEY: "k", SCOUT_ANALYZER: "heuristic" });
+    expect(env.SCOUT_GITHUB_SOURCE).toBe("catalog");
+    expect(env.SCOUT_ANALYZER).toBe("heuristic");
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ PORT: "", SCOUT_BATCH_SIZE: " ", GITHUB_TOKEN: "" }).SCOUT_GITHUB_SOURCE).toBe("catalog");
+  });
+
+  it("names the variable and the reason for an out-of-range batch size", () => {
+    expect(problemsOf({ SCOUT_BATCH_SIZE: "50" })).toContain('SCOUT_BATCH_SIZE: SCOUT_BATCH_SIZE must be between 5 and 10 (got "50")');
+  });
+
+  it("rejects a live GitHub source without a token", () => {
+    expect(problemsOf({ SCOUT_GITHUB_SOURCE: "live" })).toContain("GITHUB_TOKEN is required when SCOUT_GITHUB_SOURCE=live");
+  });
+
+  it("rejects the LLM analyzer without a key", () => {
+    expect(problemsOf({ SCOUT_ANALYZER: "llm" })).toContain("OPENAI_API_KEY is required when SCOUT_ANALYZER=llm");
+  });
+
+  it("lists every problem at once", () => {
+    const message = problemsOf({ PORT: "abc", SCOUT_GITHUB_SOURCE: "github", OPENAI_BASE_URL: "not a url", SCOUT_TRUST_PROXY: "yes" });
+    expect(message).toContain("PORT: PORT must be a whole number");
+    expect(message).toContain("SCOUT_GITHUB_SOURCE must be live or catalog");
+    expect(message).toContain("OPENAI_BASE_URL must be an http(s) URL");
+    expect(message).toContain("SCOUT_TRUST_PROXY must be 0 or 1");
+  });
+
+  it("never echoes a secret in its message", () => {
+    const message = problemsOf({ SCOUT_ANALYZER: "llm", GITHUB_TOKEN: "ghp_supersecretvalue", SCOUT_BATCH_SIZE: "0" });
+    expect(message).not.toContain("ghp_supersecretvalue");
+  });
+
+  it("rejects a database URL that is not a SQLite file", () => {
+    expect(problemsOf({ DATABASE_URL: "postgres://localhost/db" })).toContain("DATABASE_URL must be a SQLite file URL");
+  });
+
+  it("accepts an OpenAI-compatible base URL and trims its trailing slash", () => {
+    expect(parseEnv({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1/" }).OPENAI_BASE_URL).toBe("http://127.0.0.1:11434/v1");
+  });
+});
