@@ -1,0 +1,93 @@
+import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo";
+import type { RepoMetadata, SearchFilters } from "@/server/schemas";
+
+/**
+ * Each contribution signal counts up to its cap and no further, so one repository with 4,000 open
+ * issues cannot outrank one with a healthy mix of labelled starter issues. Weights sum to 10.
+ */
+export const contributionSignalCaps = {
+  goodFirstIssues: { cap: 10, weight: 4 },
+  helpWantedIssues: { cap: 10, weight: 3 },
+  openIssues: { cap: 50, weight: 3 },
+} as const;
+
+export type RejectedRepo = { repo: string; reason: string };
+
+export type FilterCandidatesResult = {
+  /** Every repository that passed the rules, best contribution signals first; its length is totalFiltered. */
+  passed: RepoMetadata[];
+  /** The first `maxRepos` of `passed`: what goes on to analysis. */
+  candidates: RepoMetadata[];
+  rejected: RejectedRepo[];
+  warnings: string[];
+};
+
+/** The contribution-signal score, 0..10, that orders candidates before the cap. */
+export function scoreContributionSignals(
+  repo: Pick<RepoMetadata, "goodFirstIssues" | "helpWantedIssues" | "openIssues">,
+): number {
+  let score = 0;
+  for (const key of ["goodFirstIssues", "helpWantedIssues", "openIssues"] as const) {
+    const { cap, weight } = contributionSignalCaps[key];
+    score += (Math.min(Math.max(repo[key], 0), cap) / cap) * weight;
+  }
+  return score;
+}
+
+/** Plain code-unit comparison: unlike localeCompare it gives the same order on every machine. */
+function compareText(left: string, right: string): number {
+  if (left === right) return 0;
+  return left < right ? -1 : 1;
+}
+
+function compareCandidates(left: RepoMetadata, right: RepoMetadata): number {
+  return (
+    scoreContributionSignals(right) - scoreContributionSignals(left) ||
+    right.stars - left.stars ||
+    compareText(left.fullName.toLowerCase(), right.fullName.toLowerCase())
+  );
+}
+
+function findRejectReason(repo: RepoMetadata, filters: Pick<SearchFilters, "minStars" | "maxStars">): string | null {
+  const nonProject = detectNonProjectRepo(repo);
+  if (nonProject) return nonProject;
+  if (repo.openIssues <= 0) return "Has no open issues to work on.";
+  if (repo.stars < filters.minStars) return `Has ${repo.stars} stars, below the minimum of ${filters.minStars}.`;
+  if (repo.stars > filters.maxStars) return `Has ${repo.stars} stars, above the maximum of ${filters.maxStars}.`;
+  return null;
+}
+
+/**
+ * Applies the filter rules (non-project repositories, no open issues, star range inclusive at both ends,
+ * duplicates), ranks the rest by contribution signals and caps what goes to analysis at `maxRepos`.
+ */
+export function filterCandidates(options: {
+  repos: readonly RepoMetadata[];
+  filters: Pick<SearchFilters, "minStars" | "maxStars">;
+  maxRepos: number;
+}): FilterCandidatesResult {
+  const { repos, filters } = options;
+  const maxRepos = Math.max(0, Math.floor(options.maxRepos));
+  const seen = new Set<string>();
+  const kept: RepoMetadata[] = [];
+  const rejected: RejectedRepo[] = [];
+
+  for (const repo of repos) {
+    // Discovery pages can overlap; a repeated repository would be analysed and stored twice.
+    const key = repo.fullName.toLowerCase();
+    const reason = seen.has(key) ? "Listed more than once in the search results." : findRejectReason(repo, filters);
+    seen.add(key);
+    if (reason) rejected.push({ repo: repo.fullName, reason });
+    else kept.push(repo);
+  }
+
+  const passed = [...kept].sort(compareCandidates);
+  const candidates = passed.slice(0, maxRepos);
+  const warnings: string[] = [];
+  if (passed.length > candidates.length) {
+    warnings.push(
+      `Analyzing the top ${candidates.length} of ${passed.length} candidates; narrow your filters to see others.`,
+    );
+  }
+  return { passed, candidates, rejected, warnings };
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo";
+import { filterCandidates, scoreContributionSignals } from "@/server/filtering/filter-candidates";
+import type { RepoMetadata } from "@/server/schemas";
+
+function buildRepo(fields: Partial<RepoMetadata> & { fullName: string }): RepoMetadata {
+  const [owner = "owner", name = "repo"] = fields.fullName.split("/");
+  return {
+    githubId: fields.githubId ?? fields.fullName.length,
+    owner,
+    name,
+    url: `https://github.com/${fields.fullName}`,
+    description: "A small library",
+    primaryLanguage: "TypeScript",
+    languages: ["TypeScript"],
+    stars: 100,
+    forks: 10,
+    openIssues: 5,
+    topics: [],
+    license: "MIT",
+    pushedAt: "2025-01-01T00:00:00Z",
+    createdAt: "2020-01-01T00:00:00Z",
+    goodFirstIssues: 0,
+    helpWantedIssues: 0,
+    ...fields,
+  };
+}
+
+const wideFilters = { minStars: 0, maxStars: 1_000_000 };
+
+describe("detectNonProjectRepo", () => {
+  it("rejects awesome-lists by name but keeps camelCase product names", () => {
+    expect(detectNonProjectRepo({ name: "awesome-python", description: null, topics: [] })).toMatch(/awesome-list/);
+    expect(detectNonProjectRepo({ name: "Awesome_Go", description: null, topics: [] })).toMatch(/awesome-list/);
+    expect(detectNonProjectRepo({ name: "awesomeApp", description: "A todo app", topics: [] })).toBeNull();
+    expect(detectNonProjectRepo({ name: "awesomeness", description: null, topics: [] })).toBeNull();
+  });
+
+  it("rejects tutorials, courses, cheatsheets, interview prep, book lists and roadmaps by name", () => {
+    const names = [
+      "react-tutorial",
+      "ml-course",
+      "python-cheatsheet",
+      "git-cheat-sheet",
+      "coding-interview-university",
+      "free-programming-books",
+      "developer-roadmap",
+      "leetcode.solutions",
+    ];
+    for (const name of names) {
+      expect(detectNonProjectRepo({ name, description: null, topics: [] }), name).not.toBeNull();
+    }
+  });
+
+  it("keeps real software whose names merely contain similar words", () => {
+    const names = ["scikit-learn", "jupyter-book", "storybook", "coursier", "bookstack"];
+    for (const name of names) {
+      expect(detectNonProjectRepo({ name, description: "A library", topics: [] }), name).toBeNull();
+    }
+  });
+
+  it("rejects a curated-list description and explains why", () => {
+    const reason = detectNonProjectRepo({
+      name: "frontend-things",
+      description: "A curated list of frontend resources",
+      topics: [],
+    });
+    expect(reason).toBe('Looks like an awesome-list of links, not a software project (its description says "curated list").');
+  });
+
+  it("rejects tutorial-style descriptions but not projects that mention tutorials", () => {
+    expect(detectNonProjectRepo({ name: "rust-stuff", description: "Step-by-step tutorial on async Rust", topics: [] })).toMatch(/tutorial/);
+    expect(detectNonProjectRepo({ name: "ml-notes", description: "Code for the Stanford CS231n course", topics: [] })).toMatch(/course/);
+    expect(detectNonProjectRepo({ name: "js-prep", description: "JavaScript interview questions", topics: [] })).toMatch(/interview/);
+    expect(
+      detectNonProjectRepo({ name: "fastweb", description: "A fast web framework with great docs and tutorials", topics: [] }),
+    ).toBeNull();
+  });
+
+  it("rejects repos tagged awesome-list", () => {
+    expect(detectNonProjectRepo({ name: "links", description: null, topics: ["Awesome-List"] })).toMatch(/tagged/);
+  });
+});
+
+describe("filterCandidates", () => {
+  it("keeps the star range inclusive at both ends", () => {
+    const repos = [
+      buildRepo({ fullName: "a/below", stars: 9 }),
+      buildRepo({ fullName: "a/at-min", stars: 10 }),
+      buildRepo({ fullName: "a/at-max", stars: 500 }),
+      buildRepo({ fullName: "a/above", stars: 501 }),
+    ];
+    const { passed, rejected } = filterCandidates({ repos, filters: { minStars: 10, maxStars: 500 }, maxRepos: 50 });
+    expect(passed.map((repo) => repo.fullName).sort()).toEqual(["a/at-max", "a/at-min"]);
+    expect(rejected).toEqual([
+      { repo: "a/below", reason: "Has 9 stars, below the minimum of 10." },
+      { repo: "a/above", reason: "Has 501 stars, above the maximum of 500." },
+    ]);
+  });
+
+  it("drops repos with no open issues but keeps one with a single issue", () => {
+    const repos = [buildRepo({ fullName: "a/none", openIssues: 0 }), buildRepo({ fullName: "a/one", openIssues: 1 })];
+    const { passed, rejected } = filterCandidates({ repos, filters: wideFilters, maxRepos: 50 });
+    expect(passed.map((repo) => repo.fullName)).toEqual(["a/one"]);
+    expect(rejected).toEqual([{ repo: "a/none", reason: "Has no open issues to work on." }]);
+  });
+
+  it("drops awesome-python and curated lists but keeps awesomeApp", () => {
+    const repos = [
+      buildRepo({ fullName: "vinta/awesome-python", description: "An opinionated list of Python frameworks" }),
+      buildRepo({ fullName: "x/web-links", description: "A curated list of web things" }),
+      buildRepo({ fullName: "y/awesomeApp", description: "Cross-platform notes app" }),
+    ];
+    const { passed, rejected } = filterCandidates({ repos, filters: wideFilters, maxRepos: 50 });
+    expect(passed.map((repo) => repo.fullName)).toEqual(["y/awesomeApp"]);
+    expect(rejected.map((entry) => entry.repo)).toEqual(["vinta/awesome-python", "x/web-links"]);
+  });
+
+  it("drops a repository listed twice", () => {
+    const repos = [buildRepo({ fullName: "a/dup" }), buildRepo({ fullName: "A/Dup" })];
+    const { passed, rejected } = filterCandidates({ repos, filters: wideFilters, maxRepos: 50 });
+    expect(passed).toHaveLength(1);
+    expect(rejected).toEqual([{ repo: "A/Dup", reason: "Listed more than once in the search results." }]);
+  });
+
+  it("ranks by contribution signals with good first issues weighing most", () => {
+    const repos = [
+      buildRepo({ fullName: "a/issues-only", openIssues: 40 }),
+      buildRepo({ fullName: "a/help-wanted", openIssues: 10, helpWantedIssues: 8 }),
+      buildRepo({ fullName: "a/starter", openIssues: 10, goodFirstIssues: 8 }),
+    ];
+    const { passed } = filterCandidates({ repos, filters: wideFilters, maxRepos: 50 });
+    expect(passed.map((repo) => repo.fullName)).toEqual(["a/starter", "a/help-wanted", "a/issues-only"]);
+  });
+
+  it("caps each signal so one huge number cannot dominate", () => {
+    const flood = buildRepo({ fullName: "a/flood", openIssues: 5000 });
+    const balanced = buildRepo({ fullName: "a/balanced", openIssues: 20, goodFirstIssues: 3, helpWantedIssues: 3 });
+    expect(scoreContributionSignals(flood)).toBe(3);
+    expect(scoreContributionSignals({ openIssues: 50, goodFirstIssues: 10, helpWantedIssues: 10 })).toBe(10);
+    expect(scoreContributionSignals({ openIssues: 999, goodFirstIssues: 999, helpWantedIssues: 999 })).toBe(10);
+    const { passed } = filterCandidates({ repos: [flood, balanced], filters: wideFilters, maxRepos: 50 });
+    expect(passed.map((repo) => repo.fullName)).toEqual(["a/balanced", "a/flood"]);
+  });
+
+  it("breaks ties by stars, then by name, whatever the input order", () => {
+    const repos = [
+      buildRepo({ fullName: "b/same", stars: 100 }),
+      buildRepo({ fullName: "a/same", stars: 100 }),
+      buildRepo({ fullName: "c/popular", stars: 900 }),
+    ];
+    const expected = ["c/popular", "a/same", "b/same"];
+    expect(filterCandidates({ repos, filters: wideFilters, maxRepos: 50 }).passed.map((repo) => repo.fullName)).toEqual(expected);
+    expect(
+      filterCandidates({ repos: [...repos].reverse(), filters: wideFilters, maxRepos: 50 }).passed.map((repo) => repo.fullName),
+    ).toEqual(expected);
+  });
+
+  it("caps candidates at maxRepos and warns only when the cap cuts", () => {
+    const repos = Array.from({ length: 134 }, (_, index) =>
+      buildRepo({ fullName: `o/repo-${String(index).padStart(3, "0")}`, githubId: index + 1, openIssues: 1 + (index % 60) }),
+    );
+    const capped = filterCandidates({ repos, filters: wideFilters, maxRepos: 50 });
+    expect(capped.passed).toHaveLength(134);
+    expect(capped.candidates).toEqual(capped.passed.slice(0, 50));
+    expect(capped.warnings).toEqual(["Analyzing the top 50 of 134 candidates; narrow your filters to see others."]);
+
+    const exact = filterCandidates({ repos: repos.slice(0, 50), filters: wideFilters, maxRepos: 50 });
+    expect(exact.candidates).toHaveLength(50);
+    expect(exact.warnings).toEqual([]);
+  });
+
+  it("returns empty lists without warnings when everything is filtered out", () => {
+    const result = filterCandidates({
+      repos: [buildRepo({ fullName: "a/quiet", openIssues: 0 })],
+      filters: wideFilters,
+      maxRepos: 50,
+    });
+    expect(result).toMatchObject({ passed: [], candidates: [], warnings: [] });
+  });
+});
