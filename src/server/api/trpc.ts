@@ -24,10 +24,13 @@ function firstIssueMessage(error: ZodError): string {
   return issue?.message ?? "Invalid input";
 }
 
+/** z.flattenError's shape, keyed by input field; the browser shows each message beside its field. */
+export type FieldErrors = { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> };
+
 const t = initTRPC.context<TrpcContext>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const zodError = cause instanceof ZodError ? z.flattenError(cause) : null;
+    const zodError: FieldErrors | null = cause instanceof ZodError ? z.flattenError(cause) : null;
     const retryAfterSeconds = cause instanceof AppError ? (cause.retryAfterSeconds ?? null) : null;
     // Unexpected errors may carry internals (paths, SQL); users get a safe sentence, the log keeps the rest.
     const isUnexpected = error.code === "INTERNAL_SERVER_ERROR" && !(cause instanceof AppError);
