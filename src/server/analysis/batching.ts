@@ -1,0 +1,122 @@
+import pLimit from "p-limit";
+
+/**
+ * Batching for the analyze phase: split the candidates, run at most `concurrency` batches at once, each
+ * with its own timeout, and hand every batch's outcome to the consumer the moment it is known, so the
+ * orchestrator can save and stream results while slower batches are still running.
+ */
+
+export type BatchOutcome<TItem, TValue> =
+  | { index: number; items: TItem[]; status: "ok"; value: TValue }
+  | { index: number; items: TItem[]; status: "failed" | "timed-out"; error: unknown };
+
+export type RunBatchesOptions<TItem, TValue> = {
+  items: readonly TItem[];
+  batchSize: number;
+  concurrency: number;
+  /** Per batch, from the moment it starts (queue time does not count). */
+  timeoutMs: number;
+  /** Aborting it stops scheduling, aborts the batches in flight, and makes the generator throw its reason. */
+  signal?: AbortSignal;
+  /** Must honour `signal`: it fires on the batch's timeout and on the outer abort. */
+  run: (batch: TItem[], context: { signal: AbortSignal; index: number }) => Promise<TValue>;
+};
+
+/** Splits items into consecutive batches of `size` (the last one may be smaller). */
+export function splitIntoBatches<T>(items: readonly T[], size: number): T[][] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`Batch size must be a positive integer, got ${size}`);
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
+  return batches;
+}
+
+/** True for errors that mean "took too long", whoever noticed first (our timer or the batch's own). */
+function isTimeoutError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === "TimeoutError") return true;
+  return "timedOut" in error && error.timedOut === true;
+}
+
+/** Resolves when the signal aborts; never rejects, so it can race a batch without unhandled rejections. */
+function whenAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+}
+
+/**
+ * Runs the batches and yields each outcome in completion order. A batch that throws is yielded as
+ * "failed" ("timed-out" when its timeout fired), and the others go on. Stopping the iteration early
+ * (break/return) aborts the batches still running. After an outer abort, nothing more is yielded: the
+ * generator waits for in-flight batches to settle, so no work outlives it, then throws the abort reason.
+ */
+export async function* runBatches<TItem, TValue>(
+  options: RunBatchesOptions<TItem, TValue>,
+): AsyncGenerator<BatchOutcome<TItem, TValue>, void, undefined> {
+  const { items, batchSize, concurrency, timeoutMs, signal, run } = options;
+  const batches = splitIntoBatches(items, batchSize);
+  const limit = pLimit(concurrency);
+  // Aborted when the consumer stops early or the outer signal fires: queued batches then never start.
+  const stop = new AbortController();
+  const outerSignal = signal ?? new AbortController().signal;
+  const finished: BatchOutcome<TItem, TValue>[] = [];
+  let wakeConsumer: (() => void) | undefined;
+  const notify = () => {
+    wakeConsumer?.();
+    wakeConsumer = undefined;
+  };
+
+  const onOuterAbort = () => {
+    stop.abort(outerSignal.reason);
+    notify();
+  };
+  outerSignal.addEventListener("abort", onOuterAbort, { once: true });
+
+  async function runOne(batch: TItem[], index: number): Promise<BatchOutcome<TItem, TValue> | undefined> {
+    if (stop.signal.aborted) return undefined;
+    const timeoutSignal = AbortSignal.timeout(timeoutMs);
+    const batchSignal = AbortSignal.any([stop.signal, timeoutSignal]);
+    try {
+      // The race frees the slot the moment the batch is aborted, even if `run` is slow to notice.
+      const value = await Promise.race([
+        run(batch, { signal: batchSignal, index }),
+        whenAborted(batchSignal).then(() => {
+          throw batchSignal.reason;
+        }),
+      ]);
+      return { index, items: batch, status: "ok", value };
+    } catch (error) {
+      const timedOut = !stop.signal.aborted && (timeoutSignal.aborted || isTimeoutError(error));
+      return { index, items: batch, status: timedOut ? "timed-out" : "failed", error };
+    }
+  }
+
+  let pending = batches.length;
+  const tasks = batches.map((batch, index) =>
+    limit(() => runOne(batch, index)).then((outcome) => {
+      pending -= 1;
+      if (outcome !== undefined) finished.push(outcome);
+      notify();
+    }),
+  );
+
+  try {
+    while (true) {
+      if (outerSignal.aborted) break;
+      const next = finished.shift();
+      if (next !== undefined) {
+        yield next;
+        continue;
+      }
+      if (pending === 0) break;
+      await new Promise<void>((resolve) => {
+        wakeConsumer = resolve;
+      });
+    }
+  } finally {
+    outerSignal.removeEventListener("abort", onOuterAbort);
+    // Early exit by the consumer, or outer abort: cancel what is running and let it settle.
+    if (pending > 0) stop.abort(outerSignal.aborted ? outerSignal.reason : new Error("Batch consumer stopped"));
+    await Promise.allSettled(tasks);
+  }
+  outerSignal.throwIfAborted();
+}

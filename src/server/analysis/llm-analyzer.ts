@@ -1,0 +1,196 @@
+import { createOpenAI } from "@ai-sdk/openai";
+import { APICallError, generateText, jsonSchema, NoObjectGeneratedError, Output, RetryError, type JSONSchema7 } from "ai";
+import { z } from "zod";
+
+import type { AnalyzeBatchInput, AnalyzeBatchOutput, Analyzer } from "@/server/analysis/analyzer";
+import { buildAnalysisPrompt, DEFAULT_README_MAX_CHARS } from "@/server/analysis/prompt";
+import { AppError } from "@/server/errors";
+import { analysisResultSchema, type AnalysisResult } from "@/server/schemas";
+
+/**
+ * The LLM analyzer: one Chat Completions call per batch through the AI SDK, with JSON-schema structured
+ * output. The model's answer is matched back to the batch by repo and validated item by item, so one bad
+ * item costs one repo, never the batch.
+ */
+
+export type LlmAnalyzerOptions = {
+  /** OpenAI-compatible base URL, ending in /v1. */
+  baseURL: string;
+  apiKey: string;
+  model: string;
+  /** Per batch, retries included. */
+  timeoutMs: number;
+  readmeMaxChars?: number;
+  /** Retries on 429/5xx and network errors (the SDK's backoff, honouring retry-after). Default 2. */
+  maxRetries?: number;
+  fetch?: typeof globalThis.fetch;
+};
+
+export type LlmFailureReason = "timeout" | "rate-limited" | "upstream" | "unreachable";
+
+/** A batch the LLM could not answer. The message is safe to show: no key, no upstream free text. */
+export class LlmAnalysisError extends AppError {
+  readonly reason: LlmFailureReason;
+  /** Read by runBatches to classify the batch as timed out. */
+  readonly timedOut: boolean;
+  readonly status: number | undefined;
+
+  constructor(options: { reason: LlmFailureReason; message: string; status?: number }) {
+    super("UPSTREAM", options.message);
+    this.name = "LlmAnalysisError";
+    this.reason = options.reason;
+    this.timedOut = options.reason === "timeout";
+    this.status = options.status;
+  }
+}
+
+// The schema the model sees. Ranges live in descriptions rather than as minimum/maxItems keywords, because
+// many OpenAI-compatible servers reject or ignore those in strict mode; the real bounds are checked per item
+// with analysisResultSchema afterwards.
+const modelResultSchema = analysisResultSchema.extend({
+  repo: z.string().describe('The repository id exactly as in its repo_data id attribute ("owner/name").'),
+  fitScore: z.number().describe("0 to 10, following the rubric; 0 when rejected."),
+  reason: z.string().describe("One or two sentences naming the strongest signals."),
+  contributions: z.array(z.string()).describe("1 to 3 concrete contributions; empty only when rejected."),
+  reject: z.boolean(),
+  rejectReason: z.string().nullable().describe("Why it is rejected, or null when it is not."),
+});
+const modelAnswerSchema = z.object({ results: z.array(modelResultSchema) });
+
+// Only the envelope is validated by the SDK: an item that breaks the schema must not sink its batch-mates.
+const answerEnvelopeSchema = z.object({ results: z.array(z.unknown()) });
+type AnswerEnvelope = z.infer<typeof answerEnvelopeSchema>;
+
+const answerOutputSchema = jsonSchema<AnswerEnvelope>(
+  () => z.toJSONSchema(modelAnswerSchema, { target: "draft-7" }) as JSONSchema7,
+  {
+    validate: (value) => {
+      const parsed = answerEnvelopeSchema.safeParse(value);
+      return parsed.success ? { success: true, value: parsed.data } : { success: false, error: parsed.error };
+    },
+  },
+);
+
+const MAX_CONTRIBUTIONS = 3;
+
+/**
+ * Validates one item against the contract: the strict schema, then the rules it cannot express. Returns
+ * null for an item that cannot be trusted.
+ */
+function validateResultItem(item: unknown): AnalysisResult | null {
+  const parsed = analysisResultSchema.safeParse(item);
+  if (!parsed.success) return null;
+  const result = parsed.data;
+  const reason = result.reason.trim();
+  if (reason === "") return null;
+  const contributions = result.contributions.map((text) => text.trim()).filter((text) => text !== "");
+  if (result.reject) {
+    // A rejection outranks whatever score came with it: the contract says rejected means 0.
+    return {
+      ...result,
+      reason,
+      fitScore: 0,
+      contributions: contributions.slice(0, MAX_CONTRIBUTIONS),
+      rejectReason: result.rejectReason?.trim() || reason,
+    };
+  }
+  if (contributions.length === 0) return null;
+  // The model was told "1 to 3"; a fourth idea is trimmed rather than costing the whole verdict.
+  return { ...result, reason, contributions: contributions.slice(0, MAX_CONTRIBUTIONS), rejectReason: null };
+}
+
+/** Matches the model's items back to the batch; unknown repos are dropped, missing ones are skipped. */
+function matchResults(options: { items: readonly unknown[]; entries: { id: string; fullName: string }[] }): {
+  results: AnalysisResult[];
+  skipped: string[];
+} {
+  const { items, entries } = options;
+  const byKey = new Map(entries.map((entry) => [entry.id.toLowerCase(), entry.fullName]));
+  const found = new Map<string, AnalysisResult>();
+  for (const item of items) {
+    const result = validateResultItem(item);
+    if (result === null) continue;
+    const fullName = byKey.get(result.repo.trim().toLowerCase());
+    // First valid answer wins; an unknown repo is never invented into the results.
+    if (fullName === undefined || found.has(fullName)) continue;
+    found.set(fullName, { ...result, repo: fullName });
+  }
+  const results: AnalysisResult[] = [];
+  const skipped: string[] = [];
+  for (const { fullName } of entries) {
+    const result = found.get(fullName);
+    if (result) results.push(result);
+    else skipped.push(fullName);
+  }
+  return { results, skipped };
+}
+
+function toUsage(usage: { inputTokens: number | undefined; outputTokens: number | undefined } | undefined) {
+  return { inputTokens: usage?.inputTokens ?? 0, outputTokens: usage?.outputTokens ?? 0 };
+}
+
+/** Turns an SDK failure into a safe, typed error; the upstream text may echo a masked key, so it is dropped. */
+function toLlmAnalysisError(options: { error: unknown; timedOut: boolean; timeoutMs: number }): LlmAnalysisError {
+  const { error, timedOut, timeoutMs } = options;
+  if (timedOut) {
+    return new LlmAnalysisError({ reason: "timeout", message: `The LLM did not answer within ${timeoutMs} ms.` });
+  }
+  const last = RetryError.isInstance(error) ? error.lastError : error;
+  const attempts = RetryError.isInstance(error) ? error.errors.length : 1;
+  const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
+  if (APICallError.isInstance(last) && last.statusCode !== undefined) {
+    const status = last.statusCode;
+    if (status === 429) {
+      return new LlmAnalysisError({ reason: "rate-limited", status, message: `The LLM server is rate limiting requests (HTTP 429)${tries}.` });
+    }
+    if (status === 401 || status === 403) {
+      return new LlmAnalysisError({ reason: "upstream", status, message: `The LLM server refused the API key (HTTP ${status}).` });
+    }
+    return new LlmAnalysisError({ reason: "upstream", status, message: `The LLM server answered HTTP ${status}${tries}.` });
+  }
+  return new LlmAnalysisError({ reason: "unreachable", message: `The LLM server could not be reached${tries}.` });
+}
+
+export function createLlmAnalyzer(options: LlmAnalyzerOptions): Analyzer {
+  const { baseURL, apiKey, model, timeoutMs, readmeMaxChars = DEFAULT_README_MAX_CHARS, maxRetries = 2, fetch } = options;
+  const provider = createOpenAI({ baseURL, apiKey, ...(fetch ? { fetch } : {}) });
+  const chatModel = provider.chat(model);
+
+  async function analyzeBatch(input: AnalyzeBatchInput): Promise<AnalyzeBatchOutput> {
+    const { profile, repos, readmes, signal } = input;
+    signal?.throwIfAborted();
+    if (repos.length === 0) return { results: [], skipped: [], usage: { inputTokens: 0, outputTokens: 0 } };
+
+    const prompt = buildAnalysisPrompt({ profile, repos, readmes, readmeMaxChars });
+    const entries = prompt.entries.map((entry) => ({ id: entry.id, fullName: entry.repo.fullName }));
+    const timeoutSignal = AbortSignal.timeout(timeoutMs);
+    const abortSignal = signal ? AbortSignal.any([signal, timeoutSignal]) : timeoutSignal;
+
+    try {
+      const response = await generateText({
+        model: chatModel,
+        system: prompt.system,
+        prompt: prompt.user,
+        output: Output.object({
+          schema: answerOutputSchema,
+          name: "repository_fit",
+          description: "One fit verdict per repository in the batch.",
+        }),
+        maxRetries,
+        abortSignal,
+      });
+      return { ...matchResults({ items: response.output.results, entries }), usage: toUsage(response.totalUsage) };
+    } catch (error) {
+      // A cancel is not an upstream failure: let the caller see its own abort.
+      if (signal?.aborted) throw signal.reason;
+      if (NoObjectGeneratedError.isInstance(error)) {
+        // The model answered, but not with usable JSON: every repo of the batch is skipped, and the
+        // tokens it spent still count.
+        return { results: [], skipped: entries.map((entry) => entry.fullName), usage: toUsage(error.usage) };
+      }
+      throw toLlmAnalysisError({ error, timedOut: timeoutSignal.aborted, timeoutMs });
+    }
+  }
+
+  return { kind: "llm", model, analyzeBatch };
+}
