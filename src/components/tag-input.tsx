@@ -53,12 +53,13 @@ export function TagInput({ label, hint, values, onChange, placeholder, error, te
       <div className={`tag-box${error ? " has-error" : ""}`} data-testid={testId}>
         <ul className="tag-list" aria-label={`${label} added`}>
           {values.map((value) => (
-            <li key={value.toLowerCase()} className="tag" data-testid={`${testId}-tag`}>
-              <span>{value}</span>
+            <li key={value.toLowerCase()} className="tag">
+              <span data-testid={`${testId}-tag`}>{value}</span>
               <button
                 type="button"
                 className="tag-remove"
                 aria-label={`Remove ${value}`}
+                data-testid={`${testId}-remove`}
                 onClick={() => onChange(values.filter((other) => other !== value))}
               >
                 ×

@@ -31,7 +31,7 @@ test.describe("developer profile", () => {
     const profile = new ProfilePage(page);
     await profile.open();
     await profile.expectShows({ languages: ["Go"], topics: ["cloud"], skillLevel: "advanced", goals: "Kubernetes operators" });
-    await profile.clearTags(profile.languageTags);
+    await profile.clearTags(profile.languageRemoveButtons);
     await profile.goals.fill("Something else entirely");
     await profile.save();
 
@@ -59,7 +59,7 @@ test.describe("developer profile", () => {
   test("tags are added with Enter or comma and removed with their button or Backspace", async ({ page }) => {
     const profile = new ProfilePage(page);
     await profile.open();
-    await profile.clearTags(profile.languageTags);
+    await profile.clearTags(profile.languageRemoveButtons);
     await profile.languageField.fill("Python, Go");
     await profile.languageField.press(",");
     await profile.addTags(profile.languageField, ["python"]);

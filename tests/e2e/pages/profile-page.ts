@@ -14,6 +14,8 @@ export class ProfilePage {
   readonly languageTags: Locator;
   readonly topicField: Locator;
   readonly topicTags: Locator;
+  readonly languageRemoveButtons: Locator;
+  readonly topicRemoveButtons: Locator;
   readonly goals: Locator;
   readonly goalsCounter: Locator;
   readonly saveButton: Locator;
@@ -27,6 +29,8 @@ export class ProfilePage {
     this.languageTags = page.getByTestId("profile-languages-tag");
     this.topicField = page.getByTestId("profile-topics-field");
     this.topicTags = page.getByTestId("profile-topics-tag");
+    this.languageRemoveButtons = page.getByTestId("profile-languages-remove");
+    this.topicRemoveButtons = page.getByTestId("profile-topics-remove");
     this.goals = page.getByTestId("profile-goals");
     this.goalsCounter = page.getByTestId("profile-goals-counter");
     this.saveButton = page.getByTestId("profile-save");
@@ -40,9 +44,9 @@ export class ProfilePage {
     await expect(this.form).toBeVisible();
   }
 
-  async clearTags(tags: Locator) {
-    while ((await tags.count()) > 0) {
-      await tags.first().getByRole("button").click();
+  async clearTags(removeButtons: Locator) {
+    while ((await removeButtons.count()) > 0) {
+      await removeButtons.first().click();
     }
   }
 
@@ -54,9 +58,9 @@ export class ProfilePage {
   }
 
   async fill(values: ProfileValues) {
-    await this.clearTags(this.languageTags);
+    await this.clearTags(this.languageRemoveButtons);
     await this.addTags(this.languageField, values.languages);
-    await this.clearTags(this.topicTags);
+    await this.clearTags(this.topicRemoveButtons);
     await this.addTags(this.topicField, values.topics);
     await this.page.getByTestId(`profile-skill-${values.skillLevel}`).check();
     await this.goals.fill(values.goals);
