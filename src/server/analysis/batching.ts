@@ -46,8 +46,9 @@ function whenAborted(signal: AbortSignal): Promise<void> {
 /**
  * Runs the batches and yields each outcome in completion order. A batch that throws is yielded as
  * "failed" ("timed-out" when its timeout fired), and the others go on. Stopping the iteration early
- * (break/return) aborts the batches still running. After an outer abort, nothing more is yielded: the
- * generator waits for in-flight batches to settle, so no work outlives it, then throws the abort reason.
+ * (break/return) aborts the batches still running. After an outer abort, only outcomes that were already
+ * complete when it fired are still yielded (their work is done and worth keeping); the generator then waits
+ * for the aborted batches to settle, so no work outlives it, and throws the abort reason.
  */
 export async function* runBatches<TItem, TValue>(
   options: RunBatchesOptions<TItem, TValue>,
@@ -59,6 +60,8 @@ export async function* runBatches<TItem, TValue>(
   const stop = new AbortController();
   const outerSignal = signal ?? new AbortController().signal;
   const finished: BatchOutcome<TItem, TValue>[] = [];
+  // Outcomes arriving after an outer abort belong to batches the abort cut short: they are not reported.
+  let acceptingOutcomes = true;
   let wakeConsumer: (() => void) | undefined;
   const notify = () => {
     wakeConsumer?.();
@@ -66,10 +69,12 @@ export async function* runBatches<TItem, TValue>(
   };
 
   const onOuterAbort = () => {
+    acceptingOutcomes = false;
     stop.abort(outerSignal.reason);
     notify();
   };
-  outerSignal.addEventListener("abort", onOuterAbort, { once: true });
+  if (outerSignal.aborted) onOuterAbort();
+  else outerSignal.addEventListener("abort", onOuterAbort, { once: true });
 
   async function runOne(batch: TItem[], index: number): Promise<BatchOutcome<TItem, TValue> | undefined> {
     if (stop.signal.aborted) return undefined;
@@ -94,20 +99,19 @@ export async function* runBatches<TItem, TValue>(
   const tasks = batches.map((batch, index) =>
     limit(() => runOne(batch, index)).then((outcome) => {
       pending -= 1;
-      if (outcome !== undefined) finished.push(outcome);
+      if (outcome !== undefined && acceptingOutcomes) finished.push(outcome);
       notify();
     }),
   );
 
   try {
     while (true) {
-      if (outerSignal.aborted) break;
       const next = finished.shift();
       if (next !== undefined) {
         yield next;
         continue;
       }
-      if (pending === 0) break;
+      if (pending === 0 || outerSignal.aborted) break;
       await new Promise<void>((resolve) => {
         wakeConsumer = resolve;
       });
