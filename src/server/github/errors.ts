@@ -1,0 +1,139 @@
+import { AppError } from "@/server/errors";
+
+/**
+ * Turns whatever Octokit threw into a typed AppError with a message a user can act on. The original stays
+ * as `cause`; Octokit's RequestError already redacts the Authorization header, and no message built here
+ * contains request headers, so the token never leaks through an error.
+ */
+
+/** GitHub said "slow down" and the reset is too far off to wait for. Carries when to try again. */
+export class GitHubRateLimitError extends AppError {
+  readonly resetAt: Date | null;
+
+  constructor(options: { resetAt: Date | null; retryAfterSeconds: number | undefined; cause: unknown }) {
+    const when = options.resetAt ? ` until ${formatClock(options.resetAt)}` : "";
+    super("TOO_MANY_REQUESTS", `GitHub's rate limit is spent${when}. Try again later.`, {
+      cause: options.cause,
+      retryAfterSeconds: options.retryAfterSeconds,
+    });
+    this.name = "GitHubRateLimitError";
+    this.resetAt = options.resetAt;
+  }
+}
+
+export function formatClock(date: Date): string {
+  return `${date.toISOString().slice(11, 16)} UTC`;
+}
+
+export const missingTokenMessage =
+  "GitHub token is missing. Set GITHUB_TOKEN, or use the offline demo catalog (SCOUT_GITHUB_SOURCE=catalog).";
+export const badCredentialsMessage =
+  "GitHub rejected the token (401 Bad credentials). Check GITHUB_TOKEN, or use the offline demo catalog (SCOUT_GITHUB_SOURCE=catalog).";
+export const malformedResponseMessage = "GitHub returned a response that is not valid GraphQL JSON. Try again later.";
+
+const rateLimitErrorTypes = new Set(["RATE_LIMITED", "RATE_LIMIT"]);
+
+type ErrorShape = {
+  status: number | undefined;
+  headers: Record<string, string>;
+  graphqlErrors: { type: string | undefined; message: string }[];
+  message: string;
+  hasCause: boolean;
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+function readHeaders(value: unknown): Record<string, string> {
+  if (!isRecord(value)) return {};
+  const headers: Record<string, string> = {};
+  for (const [name, header] of Object.entries(value)) {
+    if (typeof header === "string" || typeof header === "number") headers[name.toLowerCase()] = String(header);
+  }
+  return headers;
+}
+
+function readGraphqlErrors(value: unknown): ErrorShape["graphqlErrors"] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).map((entry) => ({
+    type: typeof entry.type === "string" ? entry.type : undefined,
+    message: typeof entry.message === "string" ? entry.message : "unknown error",
+  }));
+}
+
+/** Reads the parts of Octokit's RequestError, GraphqlResponseError and throttling errors we rely on. */
+function readErrorShape(error: unknown): ErrorShape {
+  const record = isRecord(error) ? error : {};
+  const response = isRecord(record.response) ? record.response : {};
+  const responseData = isRecord(response.data) ? response.data : {};
+  return {
+    status: typeof record.status === "number" ? record.status : undefined,
+    headers: { ...readHeaders(response.headers), ...readHeaders(record.headers) },
+    graphqlErrors: readGraphqlErrors(record.errors ?? responseData.errors),
+    message: error instanceof Error ? error.message : String(error),
+    hasCause: error instanceof Error && error.cause !== undefined,
+  };
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
+}
+
+/** The GraphQL errors of a 200 response where some parts failed (e.g. a README alias for a vanished repo). */
+export function readGraphqlErrorTypes(error: unknown): (string | undefined)[] {
+  return readErrorShape(error).graphqlErrors.map((entry) => entry.type);
+}
+
+export function readPartialGraphqlData(error: unknown): unknown {
+  return isRecord(error) ? error.data : undefined;
+}
+
+function readRateLimitTiming(headers: Record<string, string>, now: Date) {
+  const retryAfter = Number(headers["retry-after"]);
+  if (Number.isFinite(retryAfter) && retryAfter > 0) {
+    return { resetAt: new Date(now.getTime() + retryAfter * 1000), retryAfterSeconds: Math.ceil(retryAfter) };
+  }
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (Number.isFinite(reset) && reset > 0) {
+    const resetAt = new Date(reset * 1000);
+    return { resetAt, retryAfterSeconds: Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000)) };
+  }
+  return { resetAt: null, retryAfterSeconds: undefined };
+}
+
+/** Maps a failure from Octokit to the AppError the caller sees. Abort errors are passed through untouched. */
+export function toGitHubAppError(error: unknown, options: { attempts: number; now: Date }): unknown {
+  if (isAbortError(error) || error instanceof AppError) return error;
+  const shape = readErrorShape(error);
+
+  const rateLimitedGraphql = shape.graphqlErrors.some((entry) => entry.type && rateLimitErrorTypes.has(entry.type));
+  const rateLimitedHttp =
+    (shape.status === 403 || shape.status === 429) &&
+    (shape.headers["x-ratelimit-remaining"] === "0" ||
+      shape.headers["retry-after"] !== undefined ||
+      /rate limit/i.test(shape.message));
+  if (rateLimitedGraphql || rateLimitedHttp) {
+    return new GitHubRateLimitError({ ...readRateLimitTiming(shape.headers, options.now), cause: error });
+  }
+
+  if (shape.status === 401) return new AppError("CONFIGURATION", badCredentialsMessage, { cause: error });
+  if (shape.status === 403) {
+    return new AppError("CONFIGURATION", "GitHub refused the request (403). Check the token's permissions.", {
+      cause: error,
+    });
+  }
+
+  const tries = options.attempts === 1 ? "1 attempt" : `${options.attempts} attempts`;
+  if (shape.status !== undefined && shape.status >= 500) {
+    // Octokit reports network failures (refused, reset, DNS) as status 500 with the fetch error as cause.
+    const what = shape.hasCause ? `could not be reached (${shape.message})` : `answered HTTP ${shape.status}`;
+    return new AppError("UPSTREAM", `GitHub ${what} after ${tries}. Try again in a few minutes.`, { cause: error });
+  }
+  if (shape.graphqlErrors.length > 0) {
+    const messages = shape.graphqlErrors.map((entry) => entry.message).join("; ");
+    return new AppError("UPSTREAM", `GitHub's GraphQL API reported an error: ${messages}`, { cause: error });
+  }
+  const status = shape.status === undefined ? "" : ` (HTTP ${shape.status})`;
+  return new AppError("UPSTREAM", `GitHub request failed${status}: ${shape.message}`, { cause: error });
+}

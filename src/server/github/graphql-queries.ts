@@ -1,0 +1,178 @@
+import { z } from "zod";
+import type { RepoMetadata } from "@/server/schemas";
+
+/**
+ * The GraphQL documents the live source sends, with zod schemas for what comes back. Field names are
+ * GitHub's own (contract.md, "GitHub, as the live source uses it"), so the same text runs against
+ * api.github.com, GitHub Enterprise and the test server.
+ */
+
+/** GitHub serves at most 100 nodes per page and 1,000 results per search. */
+export const SEARCH_PAGE_SIZE = 100;
+export const SEARCH_RESULT_CAP = 1000;
+/** Repositories per README query; keeps one query's cost and response size modest. */
+export const README_BATCH_SIZE = 20;
+
+export const GOOD_FIRST_ISSUE_LABEL = "good first issue";
+export const HELP_WANTED_LABEL = "help wanted";
+
+export const searchRepositoriesQuery = /* GraphQL */ `
+  query SearchRepositories($q: String!, $first: Int!, $cursor: String) {
+    rateLimit { remaining resetAt }
+    search(query: $q, type: REPOSITORY, first: $first, after: $cursor) {
+      repositoryCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        ... on Repository {
+          databaseId
+          owner { login }
+          name
+          url
+          description
+          primaryLanguage { name }
+          languages(first: 10) { nodes { name } }
+          stargazerCount
+          forkCount
+          issues(states: OPEN) { totalCount }
+          repositoryTopics(first: 20) { nodes { topic { name } } }
+          licenseInfo { spdxId key }
+          pushedAt
+          createdAt
+          goodFirstIssues: issues(labels: ["${GOOD_FIRST_ISSUE_LABEL}"], states: OPEN) { totalCount }
+          helpWantedIssues: issues(labels: ["${HELP_WANTED_LABEL}"], states: OPEN) { totalCount }
+        }
+      }
+    }
+  }
+`;
+
+const countSchema = z.object({ totalCount: z.number().int() });
+
+// Search nodes are a union; anything that is not a repository (or a repository GitHub hides, which comes
+// back as an empty object) has no databaseId and is skipped.
+const repositoryNodeSchema = z.object({
+  databaseId: z.number().int(),
+  owner: z.object({ login: z.string() }),
+  name: z.string(),
+  url: z.string(),
+  description: z.string().nullable(),
+  primaryLanguage: z.object({ name: z.string() }).nullable(),
+  languages: z.object({ nodes: z.array(z.object({ name: z.string() }).nullable()) }).nullable(),
+  stargazerCount: z.number().int(),
+  forkCount: z.number().int(),
+  issues: countSchema,
+  repositoryTopics: z.object({ nodes: z.array(z.object({ topic: z.object({ name: z.string() }) }).nullable()) }),
+  licenseInfo: z.object({ spdxId: z.string().nullable(), key: z.string() }).nullable(),
+  pushedAt: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  goodFirstIssues: countSchema,
+  helpWantedIssues: countSchema,
+});
+type RepositoryNode = z.infer<typeof repositoryNodeSchema>;
+
+export const searchResponseSchema = z.object({
+  rateLimit: z.object({ remaining: z.number().int(), resetAt: z.string() }).nullable(),
+  search: z.object({
+    repositoryCount: z.number().int(),
+    pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+    nodes: z.array(z.unknown()),
+  }),
+});
+
+export function toRepoMetadata(node: RepositoryNode): RepoMetadata {
+  const spdxId = node.licenseInfo?.spdxId ?? null;
+  return {
+    githubId: node.databaseId,
+    owner: node.owner.login,
+    name: node.name,
+    fullName: `${node.owner.login}/${node.name}`,
+    url: node.url,
+    description: node.description,
+    primaryLanguage: node.primaryLanguage?.name ?? null,
+    languages: (node.languages?.nodes ?? []).flatMap((language) => (language ? [language.name] : [])),
+    stars: node.stargazerCount,
+    forks: node.forkCount,
+    openIssues: node.issues.totalCount,
+    topics: node.repositoryTopics.nodes.flatMap((entry) => (entry ? [entry.topic.name] : [])),
+    // "NOASSERTION" is GitHub's "a license file exists but we could not tell which": no usable license.
+    license: spdxId === null || spdxId === "NOASSERTION" ? null : spdxId,
+    pushedAt: node.pushedAt,
+    createdAt: node.createdAt,
+    goodFirstIssues: node.goodFirstIssues.totalCount,
+    helpWantedIssues: node.helpWantedIssues.totalCount,
+  };
+}
+
+/** Keeps the repository nodes of a search page, in GitHub's order. */
+export function readRepositoryNodes(nodes: readonly unknown[]): RepoMetadata[] {
+  return nodes.flatMap((node) => {
+    const parsed = repositoryNodeSchema.safeParse(node);
+    return parsed.success ? [toRepoMetadata(parsed.data)] : [];
+  });
+}
+
+/** The file names GitHub itself recognises as a README at the root, most common first. */
+export const README_FILE_NAMES = [
+  "README.md",
+  "readme.md",
+  "Readme.md",
+  "README.markdown",
+  "README.rst",
+  "README.txt",
+  "README.adoc",
+  "README",
+] as const;
+
+export type ReadmeQuery = {
+  query: string;
+  variables: Record<string, string>;
+  /** Alias of each repository in the query, in the order of the input. */
+  aliases: string[];
+};
+
+/**
+ * One aliased query for up to README_BATCH_SIZE repositories. Owner and name go in as variables ($oN, $nN)
+ * and never into the query text, so a strange repository name cannot change the query.
+ */
+export function buildReadmeQuery(repos: readonly { owner: string; name: string }[]): ReadmeQuery {
+  const variables: Record<string, string> = {};
+  const declarations: string[] = [];
+  const selections: string[] = [];
+  const aliases: string[] = [];
+  const files = README_FILE_NAMES.map(
+    (file, index) => `f${index}: object(expression: "HEAD:${file}") { ... on Blob { text } }`,
+  ).join(" ");
+  repos.forEach((repo, index) => {
+    const alias = `r${index}`;
+    variables[`o${index}`] = repo.owner;
+    variables[`n${index}`] = repo.name;
+    declarations.push(`$o${index}: String!`, `$n${index}: String!`);
+    selections.push(`  ${alias}: repository(owner: $o${index}, name: $n${index}) { ${files} }`);
+    aliases.push(alias);
+  });
+  const query = `query Readmes(${declarations.join(", ")}) {\n  rateLimit { remaining resetAt }\n${selections.join("\n")}\n}`;
+  return { query, variables, aliases };
+}
+
+const blobSchema = z.object({ text: z.string().nullable().optional() }).nullable().optional();
+const readmeRepositorySchema = z.record(z.string(), blobSchema).nullable().optional();
+export const readmeResponseSchema = z.record(z.string(), z.unknown());
+
+/** The first README variant that exists as text, in README_FILE_NAMES order; null when there is none. */
+export function pickReadmeText(repository: unknown): string | null {
+  const parsed = readmeRepositorySchema.safeParse(repository);
+  if (!parsed.success || !parsed.data) return null;
+  for (let index = 0; index < README_FILE_NAMES.length; index += 1) {
+    const text = parsed.data[`f${index}`]?.text;
+    if (typeof text === "string") return text;
+  }
+  return null;
+}
+
+/** Cuts text to at most maxChars UTF-16 units without splitting a surrogate pair. */
+export function truncateText(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const last = text.charCodeAt(maxChars - 1);
+  const end = last >= 0xd800 && last <= 0xdbff ? maxChars - 1 : maxChars;
+  return text.slice(0, end);
+}

@@ -1,0 +1,254 @@
+import { AppError } from "@/server/errors";
+import type {
+  FetchReadmesOutcome,
+  GitHubSource,
+  SearchRepositoriesOutcome,
+} from "@/server/github/github-source";
+import {
+  GitHubRateLimitError,
+  formatClock,
+  malformedResponseMessage,
+  missingTokenMessage,
+  readGraphqlErrorTypes,
+  readPartialGraphqlData,
+  toGitHubAppError,
+} from "@/server/github/errors";
+import {
+  README_BATCH_SIZE,
+  SEARCH_PAGE_SIZE,
+  SEARCH_RESULT_CAP,
+  buildReadmeQuery,
+  pickReadmeText,
+  readRepositoryNodes,
+  readmeResponseSchema,
+  searchRepositoriesQuery,
+  searchResponseSchema,
+  truncateText,
+} from "@/server/github/graphql-queries";
+import {
+  createGitHubOctokit,
+  defaultRetryPolicy,
+  defaultThrottlePolicy,
+  type GitHubLogger,
+  type GitHubRetryPolicy,
+  type GitHubThrottlePolicy,
+} from "@/server/github/octokit";
+import { buildSearchQuery } from "@/server/github/search-query";
+import type { RepoMetadata, SearchFilters } from "@/server/schemas";
+
+export const RESULT_CAP_WARNING = "Results may be incomplete (GitHub caps at 1,000). Try narrowing your filters.";
+
+/** Stop paginating when fewer GraphQL points than this are left, so other work this hour still has some. */
+const DEFAULT_RATE_LIMIT_RESERVE = 50;
+
+export type LiveGitHubSourceOptions = {
+  /** GITHUB_TOKEN. Missing or blank gives a configuration error on first use, before any request. */
+  token: string | undefined;
+  /** GITHUB_API_URL: REST base; GraphQL is at `${apiUrl}/graphql`. */
+  apiUrl: string;
+  readmeMaxChars: number;
+  retry?: Partial<GitHubRetryPolicy>;
+  throttle?: Partial<GitHubThrottlePolicy>;
+  rateLimitReserve?: number;
+  fetch?: typeof globalThis.fetch;
+  logger?: GitHubLogger;
+  now?: () => Date;
+};
+
+const quietLogger: GitHubLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message) => console.warn(`[github] ${message}`),
+  error: (message) => console.error(`[github] ${message}`),
+};
+
+function toAbortError(signal: AbortSignal): unknown {
+  return signal.reason instanceof Error ? signal.reason : new DOMException("The operation was aborted.", "AbortError");
+}
+
+/**
+ * Settles with the promise, or rejects as soon as the signal aborts. The request itself is cancelled
+ * through the same signal; the race only makes the caller independent of retry and throttle waits.
+ */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(toAbortError(signal));
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+function rateLimitWarning(error: GitHubRateLimitError, outcome: string): string {
+  const until = error.resetAt ? ` until ${formatClock(error.resetAt)}` : "";
+  return `GitHub's rate limit is spent${until}; ${outcome}`;
+}
+
+/** The GitHubSource backed by GitHub's GraphQL API through Octokit. */
+export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHubSource {
+  const logger = options.logger ?? quietLogger;
+  const now = options.now ?? (() => new Date());
+  const token = options.token?.trim() ?? "";
+  const baseFetch = options.fetch ?? globalThis.fetch;
+  const rateLimitReserve = options.rateLimitReserve ?? DEFAULT_RATE_LIMIT_RESERVE;
+  const octokit =
+    token === ""
+      ? null
+      : createGitHubOctokit({
+          token,
+          apiUrl: options.apiUrl,
+          retry: { ...defaultRetryPolicy, ...options.retry },
+          throttle: { ...defaultThrottlePolicy, ...options.throttle },
+          fetch: baseFetch,
+          logger,
+        });
+
+  function requireClient() {
+    if (!octokit) throw new AppError("CONFIGURATION", missingTokenMessage);
+    return octokit;
+  }
+
+  /**
+   * One GraphQL operation. Every HTTP attempt (retries included) goes through `fetch` here and adds to
+   * `usage.requests`, so the count is per call even when searches run side by side.
+   */
+  async function runGraphql(input: {
+    query: string;
+    variables: Record<string, string | number | null>;
+    signal: AbortSignal | undefined;
+    usage: { requests: number };
+    /** Accept a 200 whose only errors are NOT_FOUND, using the data that did resolve. */
+    allowNotFound?: boolean;
+  }): Promise<unknown> {
+    const client = requireClient();
+    const { signal, usage } = input;
+    signal?.throwIfAborted();
+    let attempts = 0;
+    const countingFetch: typeof globalThis.fetch = (url, init) => {
+      if (!init?.signal?.aborted) {
+        attempts += 1;
+        usage.requests += 1;
+      }
+      return baseFetch(url, init);
+    };
+    try {
+      const data = await raceAbort(
+        client.graphql<unknown>(input.query, { ...input.variables, request: { signal, fetch: countingFetch } }),
+        signal,
+      );
+      // Octokit hands back the raw text when a JSON body does not parse, so `data` is then missing.
+      if (typeof data !== "object" || data === null) throw new AppError("UPSTREAM", malformedResponseMessage);
+      return data;
+    } catch (error) {
+      if (signal?.aborted) throw toAbortError(signal);
+      // A repository renamed or deleted since the search answers NOT_FOUND for its alias; the rest is valid.
+      const partial = readPartialGraphqlData(error);
+      const types = readGraphqlErrorTypes(error);
+      if (input.allowNotFound && partial && types.length > 0 && types.every((type) => type === "NOT_FOUND")) {
+        return partial;
+      }
+      throw toGitHubAppError(error, { attempts: Math.max(attempts, 1), now: now() });
+    }
+  }
+
+  async function searchRepositories(
+    filters: SearchFilters,
+    searchOptions: { signal?: AbortSignal; limit: number },
+  ): Promise<SearchRepositoriesOutcome> {
+    requireClient();
+    const { signal } = searchOptions;
+    const limit = Math.min(Math.max(Math.floor(searchOptions.limit), 0), SEARCH_RESULT_CAP);
+    const q = buildSearchQuery({ filters, today: now() });
+    const usage = { requests: 0 };
+    const repos: RepoMetadata[] = [];
+    const seen = new Set<number>();
+    const warnings: string[] = [];
+    let totalCount = 0;
+    let cursor: string | null = null;
+
+    while (repos.length < limit) {
+      let raw: unknown;
+      try {
+        raw = await runGraphql({
+          query: searchRepositoriesQuery,
+          variables: { q, first: Math.min(SEARCH_PAGE_SIZE, limit - repos.length), cursor },
+          signal,
+          usage,
+        });
+      } catch (error) {
+        // A rate limit mid-search keeps the pages already found; with nothing found there is nothing to show.
+        if (error instanceof GitHubRateLimitError && repos.length > 0) {
+          warnings.push(rateLimitWarning(error, `showing the ${repos.length} repositories found before it ran out.`));
+          break;
+        }
+        throw error;
+      }
+      const page = searchResponseSchema.safeParse(raw);
+      if (!page.success) throw new AppError("UPSTREAM", "GitHub's search answer had an unexpected shape.");
+      totalCount = page.data.search.repositoryCount;
+      // GitHub can repeat a repository across pages when rankings shift; keep the first sighting.
+      for (const repo of readRepositoryNodes(page.data.search.nodes)) {
+        if (repos.length >= limit || seen.has(repo.githubId)) continue;
+        seen.add(repo.githubId);
+        repos.push(repo);
+      }
+      const { hasNextPage, endCursor } = page.data.search.pageInfo;
+      if (!hasNextPage || !endCursor || repos.length >= limit) break;
+      cursor = endCursor;
+      const rateLimit = page.data.rateLimit;
+      if (rateLimit && rateLimit.remaining < rateLimitReserve) {
+        const resetAt = new Date(rateLimit.resetAt);
+        const until = Number.isNaN(resetAt.getTime()) ? "" : ` until ${formatClock(resetAt)}`;
+        warnings.push(
+          `GitHub's rate limit is nearly spent (${rateLimit.remaining} left${until}); stopped after ${repos.length} repositories.`,
+        );
+        break;
+      }
+    }
+
+    if (totalCount >= SEARCH_RESULT_CAP) warnings.unshift(RESULT_CAP_WARNING);
+    return { repos, totalCount, warnings, requests: usage.requests };
+  }
+
+  async function fetchReadmes(
+    repos: readonly RepoMetadata[],
+    readmeOptions: { signal?: AbortSignal },
+  ): Promise<FetchReadmesOutcome> {
+    requireClient();
+    const { signal } = readmeOptions;
+    const usage = { requests: 0 };
+    const readmes = new Map<string, string | null>();
+    const warnings: string[] = [];
+    const unique = [...new Map(repos.map((repo) => [`${repo.owner}/${repo.name}`, repo])).values()];
+
+    for (let start = 0; start < unique.length; start += README_BATCH_SIZE) {
+      const batch = unique.slice(start, start + README_BATCH_SIZE);
+      const { query, variables, aliases } = buildReadmeQuery(batch);
+      let raw: unknown;
+      try {
+        raw = await runGraphql({ query, variables, signal, usage, allowNotFound: true });
+      } catch (error) {
+        if (error instanceof GitHubRateLimitError) {
+          const left = unique.length - start;
+          warnings.push(rateLimitWarning(error, `the READMEs of ${left} repositories were not fetched.`));
+          break;
+        }
+        throw error;
+      }
+      const data = readmeResponseSchema.safeParse(raw);
+      if (!data.success) throw new AppError("UPSTREAM", "GitHub's README answer had an unexpected shape.");
+      batch.forEach((repo, index) => {
+        const alias = aliases[index];
+        const text = alias === undefined ? null : pickReadmeText(data.data[alias]);
+        readmes.set(`${repo.owner}/${repo.name}`, text === null ? null : truncateText(text, options.readmeMaxChars));
+      });
+    }
+    return { readmes, warnings, requests: usage.requests };
+  }
+
+  return { kind: "live", searchRepositories, fetchReadmes };
+}
