@@ -50,7 +50,7 @@ export type ChatReply =
   | { kind: "results"; results: unknown[] }
   /** Raw message content, for answers that are not valid JSON. */
   | { kind: "content"; content: string; finishReason?: "stop" | "length" }
-  | { kind: "error"; status: number; message: string; type: string; code: string | null; headers?: Record<string, string> };
+  | { kind: "error"; status: number; message: string; type: string; code: string | null; param?: string | null; headers?: Record<string, string> };
 
 export type ChatHandler = (request: RecordedChatRequest) => ChatReply | Promise<ChatReply>;
 
@@ -142,8 +142,8 @@ function estimateTokens(chars: number): number {
 }
 
 function openAIError(options: { status: number; message: string; type: string; code: string | null; param?: string | null; headers?: Record<string, string> }): ChatReply {
-  const { status, message, type, code, headers } = options;
-  return { kind: "error", status, message, type, code, ...(headers ? { headers } : {}) };
+  const { status, message, type, code, param = null, headers } = options;
+  return { kind: "error", status, message, type, code, param, ...(headers ? { headers } : {}) };
 }
 
 /**
@@ -320,7 +320,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       send(response, {
         status: reply.status,
         headers: reply.headers,
-        body: { error: { message: reply.message, type: reply.type, param: null, code: reply.code } },
+        body: { error: { message: reply.message, type: reply.type, param: reply.param ?? null, code: reply.code } },
       });
       return;
     }

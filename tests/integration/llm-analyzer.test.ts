@@ -309,3 +309,41 @@ describe("LLM analyzer token use", () => {
     expect(perRepo[3]).toBeLessThan(perRepo[0] ?? 0);
   });
 });
+
+describe("the test LLM server", () => {
+  async function post(options: { body: unknown; key?: string; path?: string }) {
+    const { body, key = TEST_API_KEY, path = "/chat/completions" } = options;
+    const response = await fetch(`${server.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, json: (await response.json()) as unknown };
+  }
+
+  it("refuses what the real API refuses, with OpenAI's error shape", async () => {
+    const messages = [{ role: "user", content: "hi" }];
+    const looseSchema = { type: "json_schema", json_schema: { name: "x", strict: true, schema: { type: "object", properties: { a: { type: "string" } } } } };
+    const schemaError = await post({ body: { model: "gpt-4o-mini", messages, response_format: looseSchema } });
+    expect(schemaError).toMatchObject({ status: 400, json: { error: { type: "invalid_request_error", param: "response_format", code: null } } });
+
+    expect(await post({ body: { model: "gpt-4o-mini", messages }, key: "sk-wrong-key-123456" })).toMatchObject({
+      status: 401,
+      json: { error: { code: "invalid_api_key", type: "invalid_request_error" } },
+    });
+    expect(await post({ body: {}, path: "/nope" })).toMatchObject({ status: 404, json: { error: { message: "Invalid URL (POST /v1/nope)" } } });
+  });
+
+  it("answers like the real API, with usage", async () => {
+    const reply = await post({ body: { model: "gpt-4o-mini", messages: [{ role: "user", content: '<repo_data id="a/b">\n</repo_data>' }] } });
+    expect(reply).toMatchObject({
+      status: 200,
+      json: {
+        object: "chat.completion",
+        model: "gpt-4o-mini",
+        choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: JSON.stringify({ results: [scoreRepoDeterministically("a/b")] }) } }],
+        usage: { prompt_tokens: server.requests[0]?.promptTokens },
+      },
+    });
+  });
+});
