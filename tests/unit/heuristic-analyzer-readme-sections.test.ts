@@ -61,7 +61,6 @@ describe("parseReadmeSections", () => {
       [2, "License"],
     ]);
     expect(sections[0]?.items).toEqual([]);
-    expect(sections[0]?.paragraphs).toEqual(["A fast queue. See the docs."]);
   });
 
   it("reads task-list boxes", () => {
@@ -75,7 +74,7 @@ describe("parseReadmeSections", () => {
 
   it("handles a README with no headings", () => {
     expect(parseReadmeSections("Just text\n- one item here")).toEqual([
-      { heading: "", level: 0, items: [{ text: "one item here", checked: null }], paragraphs: ["Just text"] },
+      { heading: "", level: 0, items: [{ text: "one item here", checked: null }] },
     ]);
     expect(parseReadmeSections("")).toEqual([]);
   });

@@ -1,7 +1,7 @@
 /**
  * Just enough Markdown structure for the built-in analyzer: headings, their sections and list items,
  * so that contribution ideas can come from a README's own roadmap, TODO, open-problems or contributing
- * sections. Fenced code is skipped; everything else is treated as plain text.
+ * sections. Fenced code is skipped, and prose is not kept: nothing reads it.
  */
 
 export type ReadmeListItem = {
@@ -15,8 +15,6 @@ export type ReadmeSection = {
   /** 1..6; 0 for the text before the first heading. */
   level: number;
   items: ReadmeListItem[];
-  /** Non-list text lines of the section. */
-  paragraphs: string[];
 };
 
 export type ContributionSectionKind = "roadmap" | "todo" | "open-problems" | "contributing";
@@ -41,6 +39,8 @@ const MAX_IDEA_CHARS = 140;
 
 /** Strips inline Markdown and HTML so an item reads as plain text. */
 export function stripInlineMarkdown(text: string): string {
+  // Most README lines carry no markup; skip the regex chain for them.
+  if (!/[[\]<`*_!]/.test(text)) return text.replace(/\s+/g, " ").trim();
   return text
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
@@ -66,13 +66,15 @@ function classifyHeading(heading: string): ContributionSectionKind | null {
 /** Splits a README into sections at ATX (`## Title`) and setext (`Title` / `---`) headings. */
 export function parseReadmeSections(markdown: string): ReadmeSection[] {
   const lines = markdown.replace(/\r\n?/g, "\n").split("\n");
-  const sections: ReadmeSection[] = [{ heading: "", level: 0, items: [], paragraphs: [] }];
+  const sections: ReadmeSection[] = [{ heading: "", level: 0, items: [] }];
   let fence: string | null = null;
 
-  const current = (): ReadmeSection => sections[sections.length - 1] ?? { heading: "", level: 0, items: [], paragraphs: [] };
+  const current = (): ReadmeSection => sections[sections.length - 1] ?? { heading: "", level: 0, items: [] };
 
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] ?? "";
+    const start = line.trimStart();
+    if (start === "") continue;
     const fenceMatch = /^\s{0,3}(```|~~~)/.exec(line);
     if (fenceMatch) {
       const marker = fenceMatch[1] ?? "```";
@@ -82,22 +84,13 @@ export function parseReadmeSections(markdown: string): ReadmeSection[] {
     }
     if (fence !== null) continue;
 
-    const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    const atx = start.startsWith("#") ? /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line) : null;
     if (atx) {
-      sections.push({ heading: stripInlineMarkdown(atx[2] ?? ""), level: (atx[1] ?? "#").length, items: [], paragraphs: [] });
+      sections.push({ heading: stripInlineMarkdown(atx[2] ?? ""), level: (atx[1] ?? "#").length, items: [] });
       continue;
     }
 
-    const next = lines[index + 1] ?? "";
-    const isPlainLine = line.trim() !== "" && !/^\s*(?:[-*+]|\d+[.)])\s/.test(line) && !/^\s*[>|]/.test(line);
-    const setext = /^\s{0,3}(=+|-+)\s*$/.exec(next);
-    if (isPlainLine && setext) {
-      sections.push({ heading: stripInlineMarkdown(line), level: (setext[1] ?? "=").startsWith("=") ? 1 : 2, items: [], paragraphs: [] });
-      index += 1;
-      continue;
-    }
-
-    const item = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[([ xX])\]\s+)?(.*)$/.exec(line);
+    const item = /^(?:[-*+]|\d{1,9}[.)])\s+(?:\[([ xX])\]\s+)?(.*)$/.exec(start);
     if (item) {
       const text = stripInlineMarkdown(item[2] ?? "");
       if (text !== "") {
@@ -106,10 +99,16 @@ export function parseReadmeSections(markdown: string): ReadmeSection[] {
       }
       continue;
     }
-    const paragraph = stripInlineMarkdown(line);
-    if (paragraph !== "") current().paragraphs.push(paragraph);
+
+    // Other text lines matter only as the title line of a setext heading.
+    const next = lines[index + 1] ?? "";
+    const setext = /^[=-]/.test(next.trimStart()) ? /^\s{0,3}(=+|-+)\s*$/.exec(next) : null;
+    if (setext && !/^[>|]/.test(start)) {
+      sections.push({ heading: stripInlineMarkdown(line), level: (setext[1] ?? "=").startsWith("=") ? 1 : 2, items: [] });
+      index += 1;
+    }
   }
-  return sections.filter((section) => section.level > 0 || section.items.length > 0 || section.paragraphs.length > 0);
+  return sections.filter((section) => section.level > 0 || section.items.length > 0);
 }
 
 function shortenIdea(text: string): string {

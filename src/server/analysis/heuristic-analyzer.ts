@@ -1,0 +1,290 @@
+import type { AnalysisProfile, Analyzer, AnalyzeBatchInput, AnalyzeBatchOutput } from "@/server/analysis/analyzer";
+import {
+  scoreActivity,
+  scoreLanguageMatch,
+  scoreSkillFit,
+  scoreTopicMatch,
+  type ActivitySignal,
+  type LanguageSignal,
+  type SkillSignal,
+  type TopicSignal,
+} from "@/server/analysis/heuristic-signals";
+import {
+  findContributionIdeas,
+  hasContributingSection,
+  parseReadmeSections,
+  type ContributionIdea,
+} from "@/server/analysis/readme-sections";
+import { scoreBm25, tokenizeText, tokenizeTextWithSurface, type Bm25Match } from "@/server/analysis/text-relevance";
+import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo";
+import type { AnalysisResult, RepoMetadata } from "@/server/schemas";
+
+/**
+ * The built-in analyzer (`SCOUT_ANALYZER=heuristic`): no model, no network. It scores five explainable
+ * signals per repository and writes the reason from the strongest of them, quoting the literal words it
+ * matched, because a keyword match is all it can honestly claim.
+ *
+ * fitScore = 10 × the weighted mean of the signals that apply, rounded to one decimal. Topic and goal
+ * signals drop out (and the others are re-weighted) when the profile has no topics or no goal words, so
+ * an empty field neither helps nor hurts. A repository that is kept never scores below 0.1, because 0
+ * means rejected.
+ */
+
+const signalWeights = { language: 0.3, topics: 0.15, goals: 0.25, skill: 0.15, activity: 0.15 } as const;
+
+/** Goal filler that every goal shares and says nothing about the domain. */
+const goalFillerWords: ReadonlySet<string> = new Set(
+  (
+    "want wants wanted wanting would like love enjoy interested interest interests looking look find contribute " +
+    "contributing contribution contributions contributor project projects open source opensource oss help helping " +
+    "improve improving better good great first issue issues beginner beginners friendly level experience " +
+    "experienced skill skills learn learning work working things thing stuff new something really mostly " +
+    "especially ideally prefer maybe code coding developer programming software github repo repos repository " +
+    "repositories get getting make making start started"
+  ).split(" "),
+);
+
+/**
+ * Below this normalised BM25 score the text only brushes past the goal: one generic goal word ("app")
+ * in a README lands near 0.05.
+ */
+const GOAL_RELEVANCE_FLOOR = 0.08;
+/**
+ * A README that covers most goal words once or twice reaches about 0.3 of BM25's saturated ceiling, so
+ * 0.3 counts as a full goal match.
+ */
+const GOAL_FULL_MATCH = 0.3;
+
+type RepoSignals = {
+  language: LanguageSignal;
+  topics: TopicSignal;
+  goals: (Bm25Match & { applies: boolean; quoted: string[] }) | null;
+  skill: SkillSignal;
+  activity: ActivitySignal;
+  hasReadme: boolean;
+  ideas: ContributionIdea[];
+};
+
+function roundToTenth(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+function quoteList(words: readonly string[]): string {
+  const quoted = words.map((word) => `"${word}"`);
+  if (quoted.length <= 1) return quoted.join("");
+  return `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1] ?? ""}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function buildDocumentText(repo: RepoMetadata, readme: string | null): string {
+  return [repo.name.replace(/[-_.]+/g, " "), repo.description ?? "", repo.topics.join(" ").replace(/-/g, " "), readme ?? ""].join("\n");
+}
+
+function combineScore(signals: RepoSignals): number {
+  const parts: Array<readonly [number, number]> = [
+    [signalWeights.language, signals.language.score],
+    [signalWeights.skill, signals.skill.score],
+    [signalWeights.activity, signals.activity.score],
+  ];
+  if (signals.topics.score !== null) parts.push([signalWeights.topics, signals.topics.score]);
+  if (signals.goals?.applies) parts.push([signalWeights.goals, Math.min(1, signals.goals.normalized / GOAL_FULL_MATCH)]);
+  const totalWeight = parts.reduce((sum, [weight]) => sum + weight, 0);
+  const weighted = parts.reduce((sum, [weight, score]) => sum + weight * score, 0);
+  return Math.max(0.1, roundToTenth((10 * weighted) / totalWeight));
+}
+
+function describeLanguage(signals: RepoSignals, repo: RepoMetadata): string {
+  const { language } = signals;
+  switch (language.kind) {
+    case "main":
+      return `written in ${language.repoLanguage ?? ""}, your main language`;
+    case "listed":
+      return `written in ${language.repoLanguage ?? ""}, one of your languages`;
+    case "secondary":
+      return `uses ${language.repoLanguage ?? ""} alongside ${repo.primaryLanguage ?? "other languages"}`;
+    case "related":
+      return `written in ${language.repoLanguage ?? ""}, close to your ${language.profileLanguage ?? ""}`;
+    case "none":
+      return repo.primaryLanguage ? `written in ${repo.primaryLanguage}, which is not among your languages` : "no main language detected";
+  }
+}
+
+function describeIssues(repo: RepoMetadata, profile: AnalysisProfile): string {
+  const labelled: string[] = [];
+  if (repo.goodFirstIssues > 0) labelled.push(plural(repo.goodFirstIssues, "good first issue"));
+  if (repo.helpWantedIssues > 0) labelled.push(plural(repo.helpWantedIssues, "help-wanted issue"));
+  if (labelled.length > 0) return `with ${labelled.join(" and ")}`;
+  if (repo.openIssues <= 0) return "with no open issues";
+  const open = plural(repo.openIssues, "open issue");
+  return profile.skillLevel === "beginner" && repo.openIssues > 0 ? `with ${open} but none labelled for newcomers` : `with ${open}`;
+}
+
+function describeActivity(activity: ActivitySignal): { text: string; negative: boolean } | null {
+  const days = activity.daysSincePush;
+  if (days === null) return { text: "its last push date is unknown", negative: true };
+  if (days <= 30) return { text: "it was pushed to within the last month", negative: false };
+  if (days <= 90) return { text: "it was pushed to within the last three months", negative: false };
+  if (days > 365) return { text: `it has had no pushes for ${days > 730 ? "over two years" : "over a year"}`, negative: true };
+  return null;
+}
+
+/** The best point in favour, joined with the worst point against (or else the next point in favour). */
+function describeSecondSentence(signals: RepoSignals, profile: AnalysisProfile): string {
+  const strengths: string[] = [];
+  const concerns: string[] = [];
+  const { goals, topics, skill } = signals;
+  if (goals?.applies && goals.quoted.length > 0) {
+    strengths.push(`its ${signals.hasReadme ? "README" : "description"} mentions ${quoteList(goals.quoted.slice(0, 3))} from your goals`);
+  }
+  if (topics.matched.length > 0) strengths.push(`it is tagged ${quoteList(topics.matched.slice(0, 3))}, among your topics`);
+  else if (topics.mentioned.length > 0) strengths.push(`it mentions ${quoteList(topics.mentioned.slice(0, 3))} from your topics`);
+  if (profile.skillLevel === "advanced" && skill.deepDomain) strengths.push("its deep subject matter suits an experienced contributor");
+  if (profile.skillLevel === "beginner" && skill.complexity >= 0.7) concerns.push("it is a large codebase, so expect a steep start");
+  const activity = describeActivity(signals.activity);
+  if (activity) (activity.negative ? concerns : strengths).push(activity.text);
+
+  const [strength, nextStrength] = strengths;
+  const [concern] = concerns;
+  let summary = "";
+  if (strength && concern) summary = `${strength}, but ${concern}`;
+  else if (strength) summary = nextStrength ? `${strength}, and ${nextStrength}` : strength;
+  else if (concern) summary = concern;
+
+  if (!signals.hasReadme) return `It has no README, so this rests on its metadata alone${summary ? `; ${summary}` : ""}.`;
+  if (summary === "") return "Its README does not mention your goals or topics.";
+  return `${capitalize(summary)}.`;
+}
+
+function buildReason(repo: RepoMetadata, profile: AnalysisProfile, signals: RepoSignals): string {
+  const opening = `${capitalize(describeLanguage(signals, repo))}, ${describeIssues(repo, profile)}.`;
+  return `${opening} ${describeSecondSentence(signals, profile)}`;
+}
+
+function describeIdea(idea: ContributionIdea): string {
+  switch (idea.kind) {
+    case "roadmap":
+      return `Take on the roadmap item "${idea.text}" from the README.`;
+    case "todo":
+      return `Tackle the README's TODO "${idea.text}".`;
+    case "open-problems":
+      return `Look into the open problem "${idea.text}" listed in the README.`;
+    case "contributing":
+      return `Help with "${idea.text}", which the README's contributing section asks for.`;
+  }
+}
+
+function buildContributions(repo: RepoMetadata, profile: AnalysisProfile, signals: RepoSignals): string[] {
+  const labels: string[] = [];
+  if (repo.goodFirstIssues === 1) labels.push('Pick up the open issue labelled "good first issue".');
+  else if (repo.goodFirstIssues > 1) labels.push(`Pick one of the ${repo.goodFirstIssues} issues labelled "good first issue".`);
+  if (repo.helpWantedIssues === 1) labels.push('Look at the open issue labelled "help wanted".');
+  else if (repo.helpWantedIssues > 1) labels.push(`Look through the ${repo.helpWantedIssues} issues labelled "help wanted".`);
+  const ideas = signals.ideas.map(describeIdea);
+
+  // Beginners start from labelled issues; others from the project's own plans.
+  const [first, second] = profile.skillLevel === "beginner" ? [labels, ideas] : [ideas, labels];
+  const suggestions: string[] = [];
+  for (let index = 0; index < Math.max(first.length, second.length); index += 1) {
+    const a = first[index];
+    const b = second[index];
+    if (a) suggestions.push(a);
+    if (b) suggestions.push(b);
+  }
+  if (!signals.hasReadme) suggestions.push("Write a README that explains what the project does and how to run it; it has none yet.");
+  if (suggestions.length < 2 && repo.openIssues > 0) {
+    suggestions.push(`Browse the ${plural(repo.openIssues, "open issue")} for a bug you can reproduce and fix.`);
+  }
+  if (suggestions.length === 0) suggestions.push("Add tests or examples for the features its README describes.");
+  return suggestions.slice(0, 3);
+}
+
+function buildRejection(repo: string, rejectReason: string): AnalysisResult {
+  return { repo, fitScore: 0, reason: rejectReason, contributions: [], reject: true, rejectReason };
+}
+
+function analyzeRepos(input: AnalyzeBatchInput & { now: Date }): AnalysisResult[] {
+  const { profile, repos, readmes, now } = input;
+  const readmeOf = (repo: RepoMetadata): string | null => readmes.get(repo.fullName) ?? null;
+
+  const goalTokens = tokenizeTextWithSurface(profile.goals, { extraStopWords: goalFillerWords });
+  const surfaceOf = new Map<string, string>();
+  for (const token of goalTokens) if (!surfaceOf.has(token.stem)) surfaceOf.set(token.stem, token.surface);
+  const goalMatches =
+    goalTokens.length > 0
+      ? scoreBm25({
+          queryTerms: goalTokens.map((token) => token.stem),
+          documents: repos.map((repo) => tokenizeText(buildDocumentText(repo, readmeOf(repo)))),
+        })
+      : null;
+
+  return repos.map((repo, index) => {
+    const nonProject = detectNonProjectRepo(repo);
+    if (nonProject) return buildRejection(repo.fullName, nonProject);
+
+    const readme = readmeOf(repo);
+    const sections = readme === null ? [] : parseReadmeSections(readme);
+    const match = goalMatches?.[index];
+    const signals: RepoSignals = {
+      language: scoreLanguageMatch({ profileLanguages: profile.languages, repo }),
+      topics: scoreTopicMatch({ profileTopics: profile.topics, repo }),
+      goals: match
+        ? {
+            ...match,
+            applies: true,
+            quoted: match.normalized >= GOAL_RELEVANCE_FLOOR ? match.matchedTerms.map((stem) => surfaceOf.get(stem) ?? stem) : [],
+          }
+        : null,
+      skill: scoreSkillFit({
+        skillLevel: profile.skillLevel,
+        repo,
+        hasReadme: readme !== null,
+        hasContributingGuide: hasContributingSection(sections),
+      }),
+      activity: scoreActivity({ pushedAt: repo.pushedAt, now }),
+      hasReadme: readme !== null,
+      ideas: findContributionIdeas({ sections, max: 3 }),
+    };
+
+    const topicOverlap = signals.topics.matched.length + signals.topics.mentioned.length > 0;
+    const goalRelevant = (signals.goals?.normalized ?? 0) >= GOAL_RELEVANCE_FLOOR;
+    if (signals.language.kind === "none" && !topicOverlap && !goalRelevant) {
+      const written = repo.primaryLanguage ? `it is written in ${repo.primaryLanguage} and ` : "it ";
+      return buildRejection(repo.fullName, `Outside your domain: ${written}shares none of your languages, topics or goals.`);
+    }
+
+    return {
+      repo: repo.fullName,
+      fitScore: combineScore(signals),
+      reason: buildReason(repo, profile, signals),
+      contributions: buildContributions(repo, profile, signals),
+      reject: false,
+      rejectReason: null,
+    };
+  });
+}
+
+/**
+ * The deterministic built-in analyzer. `now` fixes the clock that activity is measured against; the
+ * same profile, batch, READMEs and clock always give the same results.
+ */
+export function createHeuristicAnalyzer(options: { now?: () => Date } = {}): Analyzer {
+  const now = options.now ?? (() => new Date());
+  return {
+    kind: "heuristic",
+    model: null,
+    // Scoring is synchronous and fast (a few ms for 50 repos), so checking the signal once up front is
+    // enough: nothing is left in flight to cancel afterwards.
+    async analyzeBatch(input: AnalyzeBatchInput): Promise<AnalyzeBatchOutput> {
+      input.signal?.throwIfAborted();
+      const results = analyzeRepos({ ...input, now: now() });
+      return { results, skipped: [], usage: { inputTokens: 0, outputTokens: 0 } };
+    },
+  };
+}
