@@ -187,7 +187,7 @@ function buildOriginal(options: {
   const pushedMs = nowMs - Math.floor(daysAgo * DAY_MS) - random.int(0, 86_399) * 1000;
   const createdMs = Math.max(EARLIEST_CREATED_MS, pushedMs - random.int(15, 3_600) * DAY_MS);
 
-  const stars = Math.min(MAX_STARS, Math.round(Math.exp(Math.log(40) + 1.9 * random.normal())));
+  const stars = Math.min(MAX_STARS, Math.round(Math.exp(Math.log(40) + 2.1 * random.normal())));
   const openIssues = random.chance(0.09)
     ? 0
     : Math.max(1, Math.round(Math.exp(Math.log(2 + Math.sqrt(stars) * 0.6) + 0.7 * random.normal())));

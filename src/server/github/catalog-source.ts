@@ -1,0 +1,70 @@
+import type { DemoCatalog } from "@/server/catalog/generate-demo-catalog";
+import { SearchQueryError } from "@/server/catalog/parse-search-query";
+import { createCatalogSearch } from "@/server/catalog/search-catalog";
+import { AppError } from "@/server/errors";
+import type { FetchReadmesOutcome, GitHubSource, SearchRepositoriesOutcome } from "@/server/github/github-source";
+import { SEARCH_RESULT_CAP, truncateText } from "@/server/github/graphql-queries";
+import { RESULT_CAP_WARNING } from "@/server/github/live-source";
+import { buildSearchQuery } from "@/server/github/search-query";
+import type { RepoMetadata } from "@/server/schemas";
+
+/**
+ * The offline GitHubSource (SCOUT_GITHUB_SOURCE=catalog): searches and READMEs come from the bundled demo
+ * catalog, in-process. It builds the same search string as the live source and evaluates it with GitHub's
+ * semantics, so switching sources changes where data comes from, not what a search means.
+ */
+
+export type CreateCatalogSourceOptions = {
+  catalog: DemoCatalog;
+  /** SCOUT_README_MAX_CHARS. */
+  readmeMaxChars: number;
+  now?: () => Date;
+};
+
+export function createCatalogSource({ catalog, readmeMaxChars, now = () => new Date() }: CreateCatalogSourceOptions): GitHubSource {
+  if (!Number.isInteger(readmeMaxChars) || readmeMaxChars < 1) {
+    throw new RangeError(`readmeMaxChars must be a whole number >= 1 (got ${readmeMaxChars})`);
+  }
+  const catalogSearch = createCatalogSearch({ repos: catalog.repos, readReadme: catalog.readReadme });
+
+  return {
+    kind: "catalog",
+
+    async searchRepositories(filters, { signal, limit }): Promise<SearchRepositoriesOutcome> {
+      signal?.throwIfAborted();
+      const query = buildSearchQuery({ filters, today: now() });
+      let outcome: ReturnType<typeof catalogSearch.search>;
+      try {
+        outcome = catalogSearch.search(query);
+      } catch (error) {
+        if (error instanceof SearchQueryError) throw new AppError("BAD_REQUEST", error.message, { cause: error });
+        throw error;
+      }
+      signal?.throwIfAborted();
+
+      const served = Math.min(Math.max(Math.floor(limit), 0), SEARCH_RESULT_CAP);
+      return {
+        repos: outcome.matches.slice(0, served).map(({ metadata }) => copyMetadata(metadata)),
+        totalCount: outcome.totalCount,
+        warnings: outcome.totalCount >= SEARCH_RESULT_CAP ? [RESULT_CAP_WARNING] : [],
+        requests: 0,
+      };
+    },
+
+    async fetchReadmes(repos, { signal }): Promise<FetchReadmesOutcome> {
+      const readmes = new Map<string, string | null>();
+      for (const repo of repos) {
+        signal?.throwIfAborted();
+        const entry = catalog.findRepo(repo.owner, repo.name);
+        const text = entry ? catalog.readReadme(entry) : null;
+        readmes.set(`${repo.owner}/${repo.name}`, text === null ? null : truncateText(text, readmeMaxChars));
+      }
+      return { readmes, warnings: [], requests: 0 };
+    },
+  };
+}
+
+/** Callers may sort or annotate what they get; the shared catalog must stay as generated. */
+function copyMetadata(metadata: RepoMetadata): RepoMetadata {
+  return { ...metadata, languages: [...metadata.languages], topics: [...metadata.topics] };
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { demoCatalogLandmarks } from "@/server/catalog/catalog-landmarks";
+import { generateDemoCatalog, type CatalogRepo } from "@/server/catalog/generate-demo-catalog";
+import { AppError } from "@/server/errors";
+import { createCatalogSource } from "@/server/github/catalog-source";
+import { RESULT_CAP_WARNING } from "@/server/github/live-source";
+import { searchFiltersSchema, type RepoMetadata, type SearchFiltersInput } from "@/server/schemas";
+
+const now = new Date("2026-11-25T12:00:00Z");
+const catalog = generateDemoCatalog({ now });
+const source = createCatalogSource({ catalog, readmeMaxChars: 16_000, now: () => now });
+const filtersOf = (input: SearchFiltersInput) => searchFiltersSchema.parse(input);
+
+function catalogRepoOf(fullName: string): CatalogRepo {
+  const [owner = "", name = ""] = fullName.split("/");
+  const repo = catalog.findRepo(owner, name);
+  if (!repo) throw new Error(`${fullName} is not in the catalog`);
+  return repo;
+}
+const metadataOf = (fullName: string): RepoMetadata => catalogRepoOf(fullName).metadata;
+
+describe("the catalog GitHubSource", () => {
+  it("is the catalog kind and costs no GitHub requests", async () => {
+    expect(source.kind).toBe("catalog");
+    const outcome = await source.searchRepositories(filtersOf({ languages: ["Python"] }), { limit: 50 });
+    expect(outcome.requests).toBe(0);
+    expect((await source.fetchReadmes(outcome.repos, {})).requests).toBe(0);
+  });
+
+  it("finds active, non-archived, non-fork repositories in the chosen languages and star range", async () => {
+    const outcome = await source.searchRepositories(
+      filtersOf({ languages: ["Python", "TypeScript"], minStars: 50, maxStars: 5000 }),
+      { limit: 1000 },
+    );
+    expect(outcome.repos.length).toBeGreaterThan(30);
+    expect(outcome.totalCount).toBe(outcome.repos.length);
+    expect(outcome.warnings).toEqual([]);
+    const sixMonthsAgo = Date.parse("2026-05-25T00:00:00Z");
+    for (const repo of outcome.repos) {
+      expect(["Python", "TypeScript"]).toContain(repo.primaryLanguage);
+      expect(repo.stars).toBeGreaterThanOrEqual(50);
+      expect(repo.stars).toBeLessThanOrEqual(5000);
+      expect(Date.parse(repo.pushedAt ?? "")).toBeGreaterThanOrEqual(sixMonthsAgo);
+    }
+    const found = outcome.repos.map((repo) => repo.fullName);
+    expect(found).not.toContain(demoCatalogLandmarks.archived);
+    expect(found).not.toContain(demoCatalogLandmarks.fork);
+    expect(found).toContain(demoCatalogLandmarks.forkSource);
+  });
+
+  it("narrows by topic, license and free text", async () => {
+    const outcome = await source.searchRepositories(
+      filtersOf({ languages: ["Python"], topics: ["yaml"], license: "mit", query: "parser" }),
+      { limit: 100 },
+    );
+    expect(outcome.repos.map((repo) => repo.fullName)).toContain(demoCatalogLandmarks.forkSource);
+    for (const repo of outcome.repos) {
+      expect(repo.topics).toContain("yaml");
+      expect(repo.license).toBe("MIT");
+    }
+  });
+
+  it("returns at most `limit` repositories but reports every match", async () => {
+    const outcome = await source.searchRepositories(filtersOf({ languages: ["Python", "TypeScript", "JavaScript"] }), { limit: 7 });
+    expect(outcome.repos).toHaveLength(7);
+    expect(outcome.totalCount).toBeGreaterThan(7);
+  });
+
+  it("serves at most 1,000 and warns when GitHub would have capped the results", async () => {
+    const broad = filtersOf({
+      languages: ["Python", "TypeScript", "JavaScript", "Go", "Rust", "Java"],
+      minStars: 0,
+      pushedAfter: "2020-01-01",
+    });
+    const outcome = await source.searchRepositories(broad, { limit: 5000 });
+    expect(outcome.totalCount).toBeGreaterThan(1000);
+    expect(outcome.repos).toHaveLength(1000);
+    expect(outcome.warnings).toEqual([RESULT_CAP_WARNING]);
+  });
+
+  it("counts the default activity window back from its own clock", async () => {
+    const filters = filtersOf({ languages: ["Python"], minStars: 0 });
+    const later = createCatalogSource({ catalog, readmeMaxChars: 16_000, now: () => new Date("2027-11-25T12:00:00Z") });
+    const today = await source.searchRepositories(filters, { limit: 1000 });
+    const yearOn = await later.searchRepositories(filters, { limit: 1000 });
+    expect(yearOn.totalCount).toBe(0);
+    expect(today.totalCount).toBeGreaterThan(50);
+  });
+
+  it("refuses filters too long for GitHub with a BAD_REQUEST naming the limit", async () => {
+    const attempt = source.searchRepositories(filtersOf({ languages: ["Python"], query: "word ".repeat(60) }), { limit: 10 });
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    await expect(attempt).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("256 characters") });
+  });
+
+  it("stops at once when the signal is already aborted", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      source.searchRepositories(filtersOf({ languages: ["Python"] }), { limit: 10, signal: controller.signal }),
+    ).rejects.toMatchObject({ name: "AbortError" });
+    await expect(source.fetchReadmes([metadataOf(demoCatalogLandmarks.forkSource)], { signal: controller.signal })).rejects.toMatchObject({
+      name: "AbortError",
+    });
+  });
+
+  it("hands out copies, so callers cannot change the shared catalog", async () => {
+    const filters = filtersOf({ languages: ["Python"] });
+    const first = await source.searchRepositories(filters, { limit: 5 });
+    const [repo] = first.repos;
+    if (!repo) throw new Error("expected a repository");
+    repo.topics.push("mutated");
+    repo.stars = -1;
+    const second = await source.searchRepositories(filters, { limit: 5 });
+    expect(second.repos[0]?.topics).not.toContain("mutated");
+    expect(second.repos[0]?.stars).not.toBe(-1);
+  });
+
+  describe("READMEs", () => {
+    it("returns each README keyed by owner/name, null when there is none or the repo is unknown", async () => {
+      const repos = [
+        metadataOf(demoCatalogLandmarks.forkSource),
+        metadataOf(demoCatalogLandmarks.noReadme),
+        { ...metadataOf(demoCatalogLandmarks.forkSource), owner: "ghost", name: "missing", fullName: "ghost/missing" },
+      ];
+      const { readmes, warnings } = await source.fetchReadmes(repos, {});
+      expect(warnings).toEqual([]);
+      expect([...readmes.keys()]).toEqual([demoCatalogLandmarks.forkSource, demoCatalogLandmarks.noReadme, "ghost/missing"]);
+      expect(readmes.get(demoCatalogLandmarks.forkSource)).toContain("# fast-yaml");
+      expect(readmes.get(demoCatalogLandmarks.noReadme)).toBeNull();
+      expect(readmes.get("ghost/missing")).toBeNull();
+    });
+
+    it("truncates to the configured maximum", async () => {
+      const small = createCatalogSource({ catalog, readmeMaxChars: 500, now: () => now });
+      const oversized = metadataOf(demoCatalogLandmarks.oversizedReadme);
+      const { readmes } = await small.fetchReadmes([oversized, metadataOf(demoCatalogLandmarks.noOpenIssues)], {});
+      const full = catalog.readReadme(catalogRepoOf(demoCatalogLandmarks.oversizedReadme));
+      expect(readmes.get(demoCatalogLandmarks.oversizedReadme)).toBe(full?.slice(0, 500));
+      expect(readmes.get(demoCatalogLandmarks.noOpenIssues)?.length).toBeLessThanOrEqual(500);
+    });
+
+    it("passes the prompt-injection README through verbatim: defusing it is the analyzer's job", async () => {
+      const { readmes } = await source.fetchReadmes([metadataOf(demoCatalogLandmarks.promptInjectionPython)], {});
+      expect(readmes.get(demoCatalogLandmarks.promptInjectionPython)).toContain("Ignore previous instructions");
+    });
+  });
+
+  it("rejects a nonsensical README limit when it is built", () => {
+    expect(() => createCatalogSource({ catalog, readmeMaxChars: 0 })).toThrow("readmeMaxChars must be a whole number >= 1");
+  });
+});
