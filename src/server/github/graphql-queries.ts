@@ -10,6 +10,8 @@ import type { RepoMetadata } from "@/server/schemas";
 /** GitHub serves at most 100 nodes per page and 1,000 results per search. */
 export const SEARCH_PAGE_SIZE = 100;
 export const SEARCH_RESULT_CAP = 1000;
+/** The warning both sources give when GitHub counts SEARCH_RESULT_CAP matches or more. */
+export const RESULT_CAP_WARNING = "Results may be incomplete (GitHub caps at 1,000). Try narrowing your filters.";
 /** Repositories per README query; keeps one query's cost and response size modest. */
 export const README_BATCH_SIZE = 20;
 

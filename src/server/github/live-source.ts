@@ -14,6 +14,7 @@ import {
   toGitHubAppError,
 } from "@/server/github/errors";
 import {
+  RESULT_CAP_WARNING,
   README_BATCH_SIZE,
   SEARCH_PAGE_SIZE,
   SEARCH_RESULT_CAP,
@@ -36,7 +37,9 @@ import {
 import { buildSearchQuery } from "@/server/github/search-query";
 import type { RepoMetadata, SearchFilters } from "@/server/schemas";
 
-export const RESULT_CAP_WARNING = "Results may be incomplete (GitHub caps at 1,000). Try narrowing your filters.";
+// Re-exported for callers that import it from here; it lives beside the queries so the catalog source
+// can use it without loading Octokit.
+export { RESULT_CAP_WARNING };
 
 /** Stop paginating when fewer GraphQL points than this are left, so other work this hour still has some. */
 const DEFAULT_RATE_LIMIT_RESERVE = 50;

@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
+import { createCatalogGitHubData } from "../fakes/catalog-github-data";
+import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
+
+/** The test GitHub server must behave like GitHub where the live source relies on it, or its tests prove nothing. */
+
+const catalog = generateDemoCatalog({ now: new Date("2025-06-01T12:00:00Z") });
+const broadQuery = "language:Python language:TypeScript language:JavaScript language:Go language:Rust language:Java stars:0..500000 pushed:>=2022-01-01";
+
+let server: GitHubServer;
+beforeAll(async () => {
+  server = await startGitHubServer({ data: createCatalogGitHubData(catalog) });
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(() => server.reset());
+
+async function postGraphql(body: unknown, token = server.token) {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: "POST",
+    headers: { authorization: `bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const json: unknown = await response.json();
+  return { response, json };
+}
+
+const searchPage = `query($q: String!, $after: String) {
+  search(query: $q, type: REPOSITORY, first: 100, after: $after) {
+    repositoryCount
+    pageInfo { hasNextPage endCursor }
+    nodes { ... on Repository { nameWithOwner } }
+  }
+}`;
+
+const searchAnswerSchema = z.object({
+  data: z.object({
+    search: z.object({
+      repositoryCount: z.number(),
+      pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+      nodes: z.array(z.unknown()),
+    }),
+  }),
+});
+
+describe("the test GitHub server", () => {
+  it("rejects a field GitHub does not have, as GitHub does (HTTP 200 with errors)", async () => {
+    const { response, json } = await postGraphql({ query: "{ rateLimit { remaining stars } }" });
+
+    expect(response.status).toBe(200);
+    expect(json).toMatchObject({ errors: [{ message: expect.stringContaining("stars") }] });
+  });
+
+  it("requires first or last on connections, and at most 100", async () => {
+    const missing = await postGraphql({ query: '{ search(query: "x", type: REPOSITORY) { repositoryCount } }' });
+    const tooMany = await postGraphql({ query: '{ search(query: "x", type: REPOSITORY, first: 101) { repositoryCount } }' });
+
+    expect(missing.json).toMatchObject({ errors: [{ type: "MISSING_PAGINATION_BOUNDARIES" }] });
+    expect(tooMany.json).toMatchObject({ errors: [{ type: "EXCESSIVE_PAGINATION" }] });
+  });
+
+  it("counts every match but serves no more than 1,000 of them", async () => {
+    let after: string | null = null;
+    let served = 0;
+    let count = 0;
+    for (let page = 0; page < 20; page += 1) {
+      const { json } = await postGraphql({ query: searchPage, variables: { q: broadQuery, after } });
+      const { search } = searchAnswerSchema.parse(json).data;
+      count = search.repositoryCount;
+      served += search.nodes.length;
+      if (!search.pageInfo.hasNextPage) break;
+      after = search.pageInfo.endCursor;
+    }
+
+    expect(count).toBeGreaterThan(1000);
+    expect(served).toBe(1000);
+  });
+
+  it("sends GitHub's rate-limit headers on every response, errors included", async () => {
+    const ok = await postGraphql({ query: "{ rateLimit { remaining } }" });
+    const refused = await postGraphql({ query: "{ rateLimit { remaining } }" }, "ghp_wrong");
+
+    for (const { response } of [ok, refused]) {
+      for (const header of ["x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "x-ratelimit-used", "x-ratelimit-resource"]) {
+        expect(response.headers.get(header)).not.toBeNull();
+      }
+    }
+    expect(refused.response.status).toBe(401);
+    expect(refused.json).toMatchObject({ message: "Bad credentials" });
+    expect(ok.json).toEqual({ data: { rateLimit: { remaining: 4999 } } });
+  });
+
+  it("answers a repository it does not know with null and a NOT_FOUND error, as GitHub does", async () => {
+    const { json } = await postGraphql({
+      query: "query($o: String!, $n: String!) { r0: repository(owner: $o, name: $n) { name } }",
+      variables: { o: "nobody", n: "nothing" },
+    });
+
+    expect(json).toEqual({
+      data: { r0: null },
+      errors: [expect.objectContaining({ type: "NOT_FOUND", path: ["r0"], message: "Could not resolve to a Repository with the name 'nobody/nothing'." })],
+    });
+  });
+
+  it("turns the rate limit into a RATE_LIMITED answer once it is spent", async () => {
+    server.setRateLimit({ remaining: 0, resetInSeconds: 60 });
+    const { response, json } = await postGraphql({ query: "{ rateLimit { remaining } }" });
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-ratelimit-remaining")).toBe("0");
+    expect(json).toMatchObject({ errors: [{ type: "RATE_LIMITED" }] });
+  });
+});

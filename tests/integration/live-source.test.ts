@@ -1,0 +1,438 @@
+import { inspect } from "node:util";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
+import { createCatalogSearch } from "@/server/catalog/search-catalog";
+import { AppError } from "@/server/errors";
+import { createCatalogSource } from "@/server/github/catalog-source";
+import { GitHubRateLimitError } from "@/server/github/errors";
+import { RESULT_CAP_WARNING, createLiveGitHubSource, type LiveGitHubSourceOptions } from "@/server/github/live-source";
+import { buildSearchQuery } from "@/server/github/search-query";
+import { searchFiltersSchema, type RepoMetadata, type SearchFiltersInput } from "@/server/schemas";
+import { createCatalogGitHubData } from "../fakes/catalog-github-data";
+import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
+
+const NOW = new Date("2025-06-01T12:00:00Z");
+const catalog = generateDemoCatalog({ now: NOW });
+const catalogSearch = createCatalogSearch({ repos: catalog.repos, readReadme: catalog.readReadme });
+
+const filtersOf = (input: SearchFiltersInput) => searchFiltersSchema.parse(input);
+/** 868 matches in the demo catalog: more than 8 pages. */
+const twoLanguages = filtersOf({ languages: ["Python", "TypeScript"], minStars: 0, pushedAfter: "2022-01-01" });
+/** 1,880 matches: more than GitHub will serve. */
+const sixLanguages = filtersOf({
+  languages: ["Python", "TypeScript", "JavaScript", "Go", "Rust", "Java"],
+  minStars: 0,
+  pushedAfter: "2022-01-01",
+});
+
+function expectedMatches(filters: typeof twoLanguages): RepoMetadata[] {
+  return catalogSearch.search(buildSearchQuery({ filters, today: NOW })).matches.map((repo) => repo.metadata);
+}
+
+let server: GitHubServer;
+let logs: string[];
+
+beforeAll(async () => {
+  server = await startGitHubServer({ data: createCatalogGitHubData(catalog) });
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(() => {
+  server.reset();
+  logs = [];
+});
+
+function createSource(overrides: Partial<LiveGitHubSourceOptions> = {}) {
+  const record = (message: string) => logs.push(message);
+  return createLiveGitHubSource({
+    token: server.token,
+    apiUrl: server.url,
+    readmeMaxChars: 16_000,
+    now: () => NOW,
+    // Real schedules, shrunk: backoff n² ms, a "second" of retry-after is 1 ms, no GraphQL spacing.
+    retry: { retries: 2, backoffBaseMs: 1 },
+    throttle: { maxWaitSeconds: 30, maxRateLimitWaits: 2, msPerSecond: 1, graphqlMinIntervalMs: 0 },
+    logger: { debug: record, info: record, warn: record, error: record },
+    ...overrides,
+  });
+}
+
+const names = (repos: readonly RepoMetadata[]) => repos.map((repo) => repo.fullName);
+
+async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("searching GitHub through GraphQL", () => {
+  it("follows the cursor 100 at a time until it has the repositories asked for", async () => {
+    const outcome = await createSource().searchRepositories(twoLanguages, { limit: 250 });
+
+    expect(names(outcome.repos)).toEqual(names(expectedMatches(twoLanguages).slice(0, 250)));
+    expect(outcome.totalCount).toBe(868);
+    expect(outcome.warnings).toEqual([]);
+    expect(outcome.requests).toBe(3);
+    const sent = server.graphqlRequests().map((request) => request.graphql?.variables);
+    expect(sent.map((variables) => variables?.first)).toEqual([100, 100, 50]);
+    expect(sent[0]?.cursor).toBeNull();
+    expect(sent[1]?.cursor).toEqual(expect.any(String));
+    expect(sent[2]?.cursor).not.toBe(sent[1]?.cursor);
+    expect(sent.every((variables) => variables?.q === buildSearchQuery({ filters: twoLanguages, today: NOW }))).toBe(true);
+  });
+
+  it("stops when GitHub has no more pages", async () => {
+    const outcome = await createSource().searchRepositories(twoLanguages, { limit: 1000 });
+
+    expect(outcome.repos).toHaveLength(868);
+    expect(new Set(names(outcome.repos)).size).toBe(868);
+    expect(outcome.requests).toBe(9);
+  });
+
+  it("never collects more than 1,000 repositories, however many are asked for", async () => {
+    const outcome = await createSource().searchRepositories(sixLanguages, { limit: 5000 });
+
+    expect(outcome.totalCount).toBe(1880);
+    expect(outcome.repos).toHaveLength(1000);
+    expect(names(outcome.repos)).toEqual(names(expectedMatches(sixLanguages).slice(0, 1000)));
+    expect(outcome.requests).toBe(10);
+    expect(outcome.warnings).toEqual([RESULT_CAP_WARNING]);
+  });
+
+  it("warns that results may be incomplete when GitHub counts 1,000 matches or more", async () => {
+    const source = createSource();
+    server.setRepositoryCount(1000);
+    const capped = await source.searchRepositories(twoLanguages, { limit: 20 });
+    server.setRepositoryCount(999);
+    const uncapped = await source.searchRepositories(twoLanguages, { limit: 20 });
+
+    expect(capped.totalCount).toBe(1000);
+    expect(capped.warnings).toEqual(["Results may be incomplete (GitHub caps at 1,000). Try narrowing your filters."]);
+    expect(uncapped.warnings).toEqual([]);
+  });
+
+  it("asks GitHub for every RepoMetadata field and reports the license as an SPDX id, or null for NOASSERTION", async () => {
+    const outcome = await createSource().searchRepositories(twoLanguages, { limit: 1000 });
+    const byName = new Map(expectedMatches(twoLanguages).map((repo) => [repo.fullName, repo]));
+
+    for (const repo of outcome.repos) expect(repo).toEqual(byName.get(repo.fullName));
+    const noAssertion = catalog.repos.filter((repo) => repo.licenseSpdxId === "NOASSERTION").map((repo) => repo.metadata.fullName);
+    const found = outcome.repos.filter((repo) => noAssertion.includes(repo.fullName));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((repo) => repo.license === null)).toBe(true);
+    expect(outcome.repos.some((repo) => repo.goodFirstIssues > 0 && repo.helpWantedIssues > 0)).toBe(true);
+  });
+
+  it("stops paginating and warns when the rate limit is nearly spent", async () => {
+    server.setRateLimit({ remaining: 50 });
+    const outcome = await createSource({ rateLimitReserve: 50 }).searchRepositories(twoLanguages, { limit: 500 });
+
+    expect(outcome.repos).toHaveLength(100);
+    expect(outcome.requests).toBe(1);
+    expect(outcome.warnings).toEqual([
+      expect.stringMatching(/^GitHub's rate limit is nearly spent \(49 left until \d\d:\d\d UTC\); stopped after 100 repositories\.$/),
+    ]);
+  });
+});
+
+describe("when GitHub fails", () => {
+  it("reports a missing token as a configuration error without calling GitHub", async () => {
+    const error = await rejectionOf(createSource({ token: "  " }).searchRepositories(twoLanguages, { limit: 10 }));
+
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "CONFIGURATION", message: expect.stringContaining("GITHUB_TOKEN") });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("reports bad credentials (401) as a configuration error, without retrying", async () => {
+    server.inject({ kind: "bad-credentials", times: Infinity });
+    const error = await rejectionOf(createSource().searchRepositories(twoLanguages, { limit: 10 }));
+
+    expect(error).toMatchObject({
+      code: "CONFIGURATION",
+      message: "GitHub rejected the token (401 Bad credentials). Check GITHUB_TOKEN, or use the offline demo catalog (SCOUT_GITHUB_SOURCE=catalog).",
+    });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("also treats a wrong token the server refuses as a configuration error", async () => {
+    const error = await rejectionOf(createSource({ token: "ghp_wrong" }).searchRepositories(twoLanguages, { limit: 10 }));
+
+    expect(error).toMatchObject({ code: "CONFIGURATION" });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("waits out a 403 rate limit that resets soon, then carries on", async () => {
+    server.inject({ kind: "rate-limit", resetInSeconds: 2 });
+    const outcome = await createSource().searchRepositories(twoLanguages, { limit: 100 });
+
+    expect(outcome.repos).toHaveLength(100);
+    expect(outcome.requests).toBe(2);
+    expect(logs).toContainEqual(expect.stringMatching(/rate limit hit; waiting \d+s before retrying/));
+  });
+
+  it("keeps the pages found when a 403 rate limit resets too far off, with a warning", async () => {
+    server.inject({ kind: "rate-limit", resetInSeconds: 3600, after: 2, times: Infinity });
+    const outcome = await createSource().searchRepositories(twoLanguages, { limit: 500 });
+
+    expect(names(outcome.repos)).toEqual(names(expectedMatches(twoLanguages).slice(0, 200)));
+    expect(outcome.requests).toBe(3);
+    expect(outcome.warnings).toEqual([
+      expect.stringMatching(/^GitHub's rate limit is spent until \d\d:\d\d UTC; showing the 200 repositories found before it ran out\.$/),
+    ]);
+  });
+
+  it("says when to come back if the rate limit is spent before anything was found", async () => {
+    server.inject({ kind: "rate-limit", resetInSeconds: 3600, times: Infinity });
+    const error = await rejectionOf(createSource().searchRepositories(twoLanguages, { limit: 100 }));
+
+    expect(error).toBeInstanceOf(GitHubRateLimitError);
+    expect(error).toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/^GitHub's rate limit is spent until \d\d:\d\d UTC\. Try again later\.$/) });
+    expect((error as AppError).retryAfterSeconds).toBeGreaterThan(3000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("waits for a short 429 retry-after, and gives up on a long one", async () => {
+    server.inject({ kind: "secondary-rate-limit", retryAfterSeconds: 3 });
+    const waited = await createSource().searchRepositories(twoLanguages, { limit: 100 });
+    expect(waited.repos).toHaveLength(100);
+    expect(waited.requests).toBe(2);
+
+    server.reset();
+    server.inject({ kind: "secondary-rate-limit", retryAfterSeconds: 600, after: 1, times: Infinity });
+    const partial = await createSource().searchRepositories(twoLanguages, { limit: 300 });
+    expect(partial.repos).toHaveLength(100);
+    expect(partial.requests).toBe(2);
+    expect(partial.warnings).toEqual([expect.stringContaining("showing the 100 repositories found before it ran out")]);
+  });
+
+  it("handles GraphQL's own rate limit answer (200 with errors[].type RATE_LIMITED) the same way", async () => {
+    server.inject({ kind: "graphql-rate-limited", resetInSeconds: 1 });
+    const waited = await createSource().searchRepositories(twoLanguages, { limit: 100 });
+    expect(waited.repos).toHaveLength(100);
+    expect(waited.requests).toBe(2);
+
+    server.reset();
+    server.inject({ kind: "graphql-rate-limited", resetInSeconds: 3600, after: 1, times: Infinity });
+    const partial = await createSource().searchRepositories(twoLanguages, { limit: 300 });
+    expect(partial.repos).toHaveLength(100);
+    expect(partial.warnings).toEqual([expect.stringMatching(/^GitHub's rate limit is spent until \d\d:\d\d UTC; showing the 100 repositories/)]);
+  });
+
+  it("retries 502 and 503 with backoff and counts every attempt", async () => {
+    server.inject({ kind: "status", status: 502 });
+    server.inject({ kind: "status", status: 503 });
+    const outcome = await createSource().searchRepositories(twoLanguages, { limit: 100 });
+
+    expect(outcome.repos).toHaveLength(100);
+    expect(outcome.requests).toBe(3);
+    expect(server.graphqlRequests()).toHaveLength(3);
+  });
+
+  it("gives a typed upstream error once the retries are used up", async () => {
+    server.inject({ kind: "status", status: 503, times: Infinity });
+    const error = await rejectionOf(createSource().searchRepositories(twoLanguages, { limit: 100 }));
+
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "UPSTREAM", message: "GitHub answered HTTP 503 after 3 attempts. Try again in a few minutes." });
+    expect((error as AppError).cause).toMatchObject({ status: 503 });
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("retries a dropped connection", async () => {
+    server.inject({ kind: "network-error" });
+    const outcome = await createSource().searchRepositories(twoLanguages, { limit: 100 });
+
+    expect(outcome.repos).toHaveLength(100);
+    expect(outcome.requests).toBe(2);
+  });
+
+  it("reports malformed JSON as a typed upstream error", async () => {
+    server.inject({ kind: "malformed-json" });
+    const error = await rejectionOf(createSource().searchRepositories(twoLanguages, { limit: 100 }));
+
+    expect(error).toMatchObject({ code: "UPSTREAM", message: "GitHub returned a response that is not valid GraphQL JSON. Try again later." });
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("fetching READMEs", () => {
+  const someRepos = (count: number) => expectedMatches(twoLanguages).slice(0, count);
+
+  it("asks for at most 20 repositories per query: 45 repositories take 3 queries", async () => {
+    const repos = someRepos(45);
+    const outcome = await createSource().fetchReadmes(repos, {});
+
+    expect(outcome.requests).toBe(3);
+    const batches = server.graphqlRequests().map((request) => Object.keys(request.graphql?.variables ?? {}).length / 2);
+    expect(batches).toEqual([20, 20, 5]);
+    expect([...outcome.readmes.keys()]).toEqual(names(repos));
+    for (const repo of repos) {
+      const entry = catalog.findRepo(repo.owner, repo.name);
+      const text = entry ? catalog.readReadme(entry) : undefined;
+      expect(outcome.readmes.get(repo.fullName)).toBe(typeof text === "string" ? text.slice(0, 16_000) : text);
+    }
+  });
+
+  it("finds the common README file names and gives null when there is none", async () => {
+    const repos = expectedMatches(twoLanguages);
+    const byPath = new Map<string, RepoMetadata>();
+    const withoutReadme: RepoMetadata[] = [];
+    for (const repo of repos) {
+      const entry = catalog.findRepo(repo.owner, repo.name);
+      if (!entry?.readme) withoutReadme.push(repo);
+      else if (!byPath.has(entry.readme.path)) byPath.set(entry.readme.path, repo);
+    }
+    expect([...byPath.keys()]).toEqual(expect.arrayContaining(["README.md", "readme.md", "README.rst", "README"]));
+    const outcome = await createSource().fetchReadmes([...byPath.values(), ...withoutReadme.slice(0, 3)], {});
+
+    for (const repo of byPath.values()) expect(outcome.readmes.get(repo.fullName)).toEqual(expect.any(String));
+    for (const repo of withoutReadme.slice(0, 3)) expect(outcome.readmes.get(repo.fullName)).toBeNull();
+  });
+
+  it("gives null for a repository GitHub cannot resolve, and keeps the others", async () => {
+    const [known] = someRepos(1);
+    if (!known) throw new Error("catalog has no match");
+    const vanished = { ...known, owner: "nobody-here", name: "gone", fullName: "nobody-here/gone" };
+    const outcome = await createSource().fetchReadmes([vanished, known], {});
+
+    expect(outcome.readmes.get("nobody-here/gone")).toBeNull();
+    expect(outcome.readmes.get(known.fullName)).toEqual(expect.any(String));
+  });
+
+  it("cuts READMEs to the configured length", async () => {
+    const oversized = catalog.repos.find((repo) => repo.readme?.style === "oversized");
+    if (!oversized) throw new Error("catalog has no oversized README");
+    const outcome = await createSource({ readmeMaxChars: 500 }).fetchReadmes([oversized.metadata], {});
+
+    const text = outcome.readmes.get(oversized.metadata.fullName);
+    expect(text).toHaveLength(500);
+    expect(catalog.readReadme(oversized)?.startsWith(text ?? "-")).toBe(true);
+  });
+
+  it("passes owner and name only as variables, so a hostile name cannot change the query", async () => {
+    const [known] = someRepos(1);
+    if (!known) throw new Error("catalog has no match");
+    const hostile = { ...known, owner: 'x") { id } evil: rateLimit { cost } y: repository(owner: "a', name: "b", fullName: "hostile" };
+    const outcome = await createSource().fetchReadmes([known, hostile], {});
+
+    const [request] = server.graphqlRequests();
+    expect(request?.graphql?.variables).toEqual({ o0: known.owner, n0: known.name, o1: hostile.owner, n1: hostile.name });
+    expect(request?.graphql?.query).not.toContain(known.owner);
+    expect(request?.graphql?.query).not.toContain("evil");
+    expect(outcome.readmes.get(`${hostile.owner}/${hostile.name}`)).toBeNull();
+  });
+
+  it("keeps the READMEs fetched before a long rate limit, with a warning", async () => {
+    server.inject({ kind: "graphql-rate-limited", resetInSeconds: 3600, after: 1, times: Infinity });
+    const outcome = await createSource().fetchReadmes(someRepos(45), {});
+
+    expect(outcome.readmes.size).toBe(20);
+    expect(outcome.warnings).toEqual([
+      expect.stringMatching(/^GitHub's rate limit is spent until \d\d:\d\d UTC; the READMEs of 25 repositories were not fetched\.$/),
+    ]);
+  });
+
+  it("costs 6 GitHub requests for a search of 300 matches and 50 READMEs", async () => {
+    const source = createSource();
+    const search = await source.searchRepositories(twoLanguages, { limit: 300 });
+    const readmes = await source.fetchReadmes(search.repos.slice(0, 50), {});
+
+    expect(search.requests + readmes.requests).toBe(6);
+    expect(server.requests).toHaveLength(6);
+  });
+});
+
+describe("cancelling", () => {
+  it("aborts the request in flight and rejects at once", async () => {
+    server.inject({ kind: "latency", ms: 10_000 });
+    const controller = new AbortController();
+    const search = createSource().searchRepositories(twoLanguages, { limit: 100, signal: controller.signal });
+    await server.waitFor((requests) => requests.length === 1);
+
+    const started = performance.now();
+    controller.abort();
+    const error = await rejectionOf(search);
+
+    expect(error).toMatchObject({ name: "AbortError" });
+    expect(performance.now() - started).toBeLessThan(500);
+    await server.waitFor((requests) => requests[0]?.outcome === "client-closed");
+  });
+
+  it("stops waiting between retries and sends nothing more", async () => {
+    server.inject({ kind: "status", status: 503, times: Infinity });
+    const controller = new AbortController();
+    const source = createSource({ retry: { retries: 3, backoffBaseMs: 60_000 } });
+    const search = source.searchRepositories(twoLanguages, { limit: 100, signal: controller.signal });
+    await server.waitFor((requests) => requests[0]?.outcome === "answered");
+
+    controller.abort();
+    const error = await rejectionOf(search);
+
+    expect(error).toMatchObject({ name: "AbortError" });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("sends nothing when the signal is already aborted", async () => {
+    const error = await rejectionOf(
+      createSource().fetchReadmes(expectedMatches(twoLanguages).slice(0, 5), { signal: AbortSignal.abort() }),
+    );
+
+    expect(error).toMatchObject({ name: "AbortError" });
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("the token", () => {
+  it("travels only in the Authorization header and never shows up in results, errors or logs", async () => {
+    const source = createSource();
+    const search = await source.searchRepositories(twoLanguages, { limit: 150 });
+    const readmes = await source.fetchReadmes(search.repos.slice(0, 25), {});
+    server.inject({ kind: "status", status: 502, times: Infinity });
+    const upstream = await rejectionOf(source.searchRepositories(twoLanguages, { limit: 10 }));
+    server.reset();
+    server.inject({ kind: "rate-limit", resetInSeconds: 3600, times: Infinity });
+    const limited = await source.fetchReadmes(search.repos.slice(0, 5), {});
+    server.reset();
+    server.inject({ kind: "bad-credentials" });
+    const refused = await rejectionOf(source.searchRepositories(twoLanguages, { limit: 10 }));
+
+    expect(server.requests.length).toBeGreaterThan(0);
+    for (const request of server.requests) {
+      expect(request.headers.authorization).toBe(`token ${server.token}`);
+      const elsewhere = { ...request.headers, authorization: "", path: request.path, body: request.body };
+      expect(JSON.stringify(elsewhere)).not.toContain(server.token);
+    }
+    expect(limited.warnings).toHaveLength(1);
+    const seen = [search, readmes, [...readmes.readmes], upstream, limited, refused, logs].map((value) => inspect(value, { depth: 20 }));
+    for (const text of seen) expect(text).not.toContain(server.token);
+  });
+});
+
+describe("the live source against the test server and the catalog source", () => {
+  it("find the same repositories and READMEs for the same search", async () => {
+    const catalogSource = createCatalogSource({ catalog, readmeMaxChars: 2000, now: () => NOW });
+    const liveSource = createSource({ readmeMaxChars: 2000 });
+    const filters = filtersOf({ languages: ["Python", "TypeScript"], topics: [], query: "" });
+
+    const [viaCatalog, viaLive] = await Promise.all([
+      catalogSource.searchRepositories(filters, { limit: 300 }),
+      liveSource.searchRepositories(filters, { limit: 300 }),
+    ]);
+    expect(viaLive.repos.length).toBeGreaterThan(100);
+    expect(viaLive.repos).toEqual(viaCatalog.repos);
+    expect(viaLive.totalCount).toBe(viaCatalog.totalCount);
+    expect(viaLive.warnings).toEqual(viaCatalog.warnings);
+
+    const sample = viaCatalog.repos.slice(0, 40);
+    const [catalogReadmes, liveReadmes] = await Promise.all([
+      catalogSource.fetchReadmes(sample, {}),
+      liveSource.fetchReadmes(sample, {}),
+    ]);
+    expect(liveReadmes.readmes).toEqual(catalogReadmes.readmes);
+  });
+});
