@@ -4,7 +4,7 @@ import { createCatalogSearch } from "@/server/catalog/search-catalog";
 import { AppError } from "@/server/errors";
 import type { FetchReadmesOutcome, GitHubSource, SearchRepositoriesOutcome } from "@/server/github/github-source";
 import { SEARCH_RESULT_CAP, truncateText } from "@/server/github/graphql-queries";
-import { RESULT_CAP_WARNING } from "@/server/github/live-source";
+import { RESULT_CAP_WARNING } from "@/server/github/graphql-queries";
 import { buildSearchQuery } from "@/server/github/search-query";
 import type { RepoMetadata } from "@/server/schemas";
 
