@@ -191,7 +191,9 @@ export type ScoutEvent = z.infer<typeof scoutEventSchema>;
 export const terminalEventTypes = ["complete", "error", "cancelled"] as const satisfies ScoutEvent["type"][];
 
 export const runIdInputSchema = z.object({ runId: z.string().min(1, "runId is required").max(100) });
-export const streamInputSchema = runIdInputSchema.extend({ lastEventId: z.string().max(20).optional() });
+export const streamInputSchema = runIdInputSchema.extend({
+  lastEventId: z.string().regex(/^\d{1,12}$/, "lastEventId must be an event id from this stream").optional(),
+});
 export const runsInputSchema = z
   .object({
     limit: z.number().int().min(1).max(100).default(20),

@@ -1,0 +1,117 @@
+import { z } from "zod";
+import type { Db } from "@/server/db/client";
+import type { RepoMetadata } from "@/server/schemas";
+
+/** Conversions between RepoMetadata and the Repository table, and the writes that keep it current. */
+
+export const repositorySelect = {
+  githubId: true,
+  owner: true,
+  name: true,
+  fullName: true,
+  url: true,
+  description: true,
+  primaryLanguage: true,
+  languages: true,
+  stars: true,
+  forks: true,
+  openIssues: true,
+  topics: true,
+  license: true,
+  pushedAt: true,
+  repoCreatedAt: true,
+  goodFirstIssues: true,
+  helpWantedIssues: true,
+} as const;
+
+type RepositoryRow = {
+  githubId: number;
+  owner: string;
+  name: string;
+  fullName: string;
+  url: string;
+  description: string | null;
+  primaryLanguage: string | null;
+  languages: unknown;
+  stars: number;
+  forks: number;
+  openIssues: number;
+  topics: unknown;
+  license: string | null;
+  pushedAt: Date | null;
+  repoCreatedAt: Date | null;
+  goodFirstIssues: number;
+  helpWantedIssues: number;
+};
+
+const storedStrings = z.array(z.string()).catch([]);
+
+export function toRepoMetadata(row: RepositoryRow): RepoMetadata {
+  return {
+    githubId: row.githubId,
+    owner: row.owner,
+    name: row.name,
+    fullName: row.fullName,
+    url: row.url,
+    description: row.description,
+    primaryLanguage: row.primaryLanguage,
+    languages: storedStrings.parse(row.languages),
+    stars: row.stars,
+    forks: row.forks,
+    openIssues: row.openIssues,
+    topics: storedStrings.parse(row.topics),
+    license: row.license,
+    pushedAt: row.pushedAt?.toISOString() ?? null,
+    createdAt: row.repoCreatedAt?.toISOString() ?? null,
+    goodFirstIssues: row.goodFirstIssues,
+    helpWantedIssues: row.helpWantedIssues,
+  };
+}
+
+function toDate(value: string | null): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function toRow(repo: RepoMetadata, seenAt: Date) {
+  return {
+    owner: repo.owner,
+    name: repo.name,
+    fullName: repo.fullName,
+    url: repo.url,
+    description: repo.description,
+    primaryLanguage: repo.primaryLanguage,
+    languages: repo.languages,
+    stars: repo.stars,
+    forks: repo.forks,
+    openIssues: repo.openIssues,
+    topics: repo.topics,
+    license: repo.license,
+    pushedAt: toDate(repo.pushedAt),
+    repoCreatedAt: toDate(repo.createdAt),
+    goodFirstIssues: repo.goodFirstIssues,
+    helpWantedIssues: repo.helpWantedIssues,
+    lastSeenAt: seenAt,
+  };
+}
+
+/** Inserts or refreshes the repositories by GitHub id, in one transaction, marking them seen now. */
+export async function upsertRepositories({ db, repos, now }: { db: Db; repos: readonly RepoMetadata[]; now: Date }) {
+  if (repos.length === 0) return;
+  await db.$transaction(
+    repos.map((repo) => {
+      const data = toRow(repo, now);
+      return db.repository.upsert({ where: { githubId: repo.githubId }, create: { githubId: repo.githubId, ...data }, update: data, select: { githubId: true } });
+    }),
+  );
+}
+
+const PRUNE_AFTER_DAYS = 30;
+
+/** Deletes repositories no analysis references that have not been seen for 30 days; returns how many. */
+export async function pruneRepositories({ db, now }: { db: Db; now: Date }): Promise<number> {
+  const cutoff = new Date(now.getTime() - PRUNE_AFTER_DAYS * 24 * 60 * 60 * 1000);
+  const { count } = await db.repository.deleteMany({ where: { lastSeenAt: { lt: cutoff }, results: { none: {} } } });
+  return count;
+}

@@ -1,0 +1,276 @@
+import { z } from "zod";
+import type { Db } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import {
+  runStatusSchema,
+  scoutEventSchema,
+  searchFiltersSchema,
+  terminalEventTypes,
+  type AnalysisResult,
+  type RunStatus,
+  type RunSummary,
+  type ScoutEvent,
+  type ScoutSearchResult,
+  type SearchFilters,
+  type Usage,
+} from "@/server/schemas";
+import { repositorySelect, toRepoMetadata } from "./repo-records";
+
+/** Persistence of search runs: the run row, its analysis results and its append-only event log. */
+
+export type StoredEvent = { seq: number; event: ScoutEvent };
+
+const storedStrings = z.array(z.string()).catch([]);
+const storedIds = z.array(z.number().int()).catch([]);
+
+export function isTerminalEvent(event: ScoutEvent): boolean {
+  return (terminalEventTypes as readonly string[]).includes(event.type);
+}
+
+export async function createRun({
+  db,
+  runId,
+  filters,
+  clientKey,
+  now,
+}: {
+  db: Db;
+  runId: string;
+  filters: SearchFilters;
+  clientKey: string;
+  now: Date;
+}): Promise<void> {
+  await db.searchRun.create({
+    data: { id: runId, status: "running", filters, clientKey, candidateIds: [], skipped: [], warnings: [], startedAt: now },
+    select: { id: true },
+  });
+}
+
+export async function appendRunEvent({ db, runId, seq, event }: { db: Db; runId: string; seq: number; event: ScoutEvent }): Promise<StoredEvent> {
+  await db.runEvent.create({ data: { runId, seq, type: event.type, payload: event }, select: { id: true } });
+  return { seq, event };
+}
+
+export async function readRunEvents({ db, runId, afterSeq }: { db: Db; runId: string; afterSeq: number }): Promise<StoredEvent[]> {
+  const rows = await db.runEvent.findMany({
+    where: { runId, seq: { gt: afterSeq } },
+    orderBy: { seq: "asc" },
+    select: { seq: true, payload: true },
+  });
+  return rows.map((row) => ({ seq: row.seq, event: scoutEventSchema.parse(row.payload) }));
+}
+
+export type RunProgressUpdate = Partial<{
+  totalDiscovered: number;
+  totalFiltered: number;
+  totalAnalyzed: number;
+  candidateIds: number[];
+  skipped: string[];
+  warnings: string[];
+  usage: Usage;
+}>;
+
+export async function updateRun({ db, runId, update }: { db: Db; runId: string; update: RunProgressUpdate }) {
+  const { usage, ...rest } = update;
+  await db.searchRun.update({
+    where: { id: runId },
+    data: {
+      ...rest,
+      ...(usage ? { githubRequests: usage.githubRequests, llmInputTokens: usage.llmInputTokens, llmOutputTokens: usage.llmOutputTokens } : {}),
+    },
+    select: { id: true },
+  });
+}
+
+export async function finishRun({
+  db,
+  runId,
+  status,
+  now,
+  errorMessage,
+}: {
+  db: Db;
+  runId: string;
+  status: Exclude<RunStatus, "running">;
+  now: Date;
+  errorMessage?: string;
+}) {
+  await db.searchRun.update({ where: { id: runId }, data: { status, finishedAt: now, errorMessage: errorMessage ?? null }, select: { id: true } });
+}
+
+/** Saves one batch's analyses for the run; repository rows must exist (upserted at discovery). */
+export async function saveAnalysisResults({
+  db,
+  runId,
+  results,
+  repoIdsByName,
+}: {
+  db: Db;
+  runId: string;
+  results: readonly AnalysisResult[];
+  repoIdsByName: ReadonlyMap<string, number>;
+}): Promise<number> {
+  const writes = results.flatMap((result) => {
+    const repositoryId = repoIdsByName.get(result.repo.toLowerCase());
+    if (repositoryId === undefined) return [];
+    const data = {
+      fitScore: result.fitScore,
+      reason: result.reason,
+      contributions: result.contributions,
+      reject: result.reject,
+      rejectReason: result.rejectReason,
+    };
+    return [
+      db.analysisResult.upsert({
+        where: { runId_repositoryId: { runId, repositoryId } },
+        create: { runId, repositoryId, ...data },
+        update: data,
+        select: { id: true },
+      }),
+    ];
+  });
+  await db.$transaction(writes);
+  return db.analysisResult.count({ where: { runId } });
+}
+
+const runSelect = {
+  id: true,
+  status: true,
+  filters: true,
+  totalDiscovered: true,
+  totalFiltered: true,
+  totalAnalyzed: true,
+  candidateIds: true,
+  skipped: true,
+  warnings: true,
+  githubRequests: true,
+  llmInputTokens: true,
+  llmOutputTokens: true,
+  errorMessage: true,
+  startedAt: true,
+  finishedAt: true,
+} as const;
+
+export async function getRunStatus({ db, runId }: { db: Db; runId: string }): Promise<RunStatus | null> {
+  const row = await db.searchRun.findUnique({ where: { id: runId }, select: { status: true } });
+  return row ? runStatusSchema.parse(row.status) : null;
+}
+
+function notFound(runId: string): AppError {
+  return new AppError("NOT_FOUND", `No search run with id ${JSON.stringify(runId.slice(0, 100))}`);
+}
+
+/** The run as the API returns it: also mid-run, with what exists so far. */
+export async function getRunResult({ db, runId }: { db: Db; runId: string }): Promise<ScoutSearchResult> {
+  const run = await db.searchRun.findUnique({ where: { id: runId }, select: runSelect });
+  if (!run) throw notFound(runId);
+  const candidateIds = storedIds.parse(run.candidateIds);
+  const [resultRows, repoRows] = await Promise.all([
+    db.analysisResult.findMany({
+      where: { runId, reject: false },
+      orderBy: [{ fitScore: "desc" }, { id: "asc" }],
+      select: {
+        fitScore: true,
+        reason: true,
+        contributions: true,
+        reject: true,
+        rejectReason: true,
+        repository: { select: { fullName: true } },
+      },
+    }),
+    db.repository.findMany({ where: { githubId: { in: candidateIds } }, select: repositorySelect }),
+  ]);
+  const reposById = new Map(repoRows.map((row) => [row.githubId, toRepoMetadata(row)]));
+  return {
+    runId: run.id,
+    status: runStatusSchema.parse(run.status),
+    totalDiscovered: run.totalDiscovered,
+    totalFiltered: run.totalFiltered,
+    totalAnalyzed: run.totalAnalyzed,
+    results: resultRows.map((row) => ({
+      repo: row.repository.fullName,
+      fitScore: row.fitScore,
+      reason: row.reason,
+      contributions: storedStrings.parse(row.contributions),
+      reject: row.reject,
+      rejectReason: row.rejectReason,
+    })),
+    repos: candidateIds.flatMap((id) => {
+      const repo = reposById.get(id);
+      return repo ? [repo] : [];
+    }),
+    skipped: storedStrings.parse(run.skipped),
+    warnings: storedStrings.parse(run.warnings),
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    usage: { githubRequests: run.githubRequests, llmInputTokens: run.llmInputTokens, llmOutputTokens: run.llmOutputTokens },
+  };
+}
+
+/** Rejected analyses too: the UI's "show rejected" toggle lists them with their reasons. */
+export async function getRejectedResults({ db, runId }: { db: Db; runId: string }): Promise<AnalysisResult[]> {
+  const rows = await db.analysisResult.findMany({
+    where: { runId, reject: true },
+    orderBy: { id: "asc" },
+    select: { fitScore: true, reason: true, contributions: true, reject: true, rejectReason: true, repository: { select: { fullName: true } } },
+  });
+  return rows.map((row) => ({
+    repo: row.repository.fullName,
+    fitScore: row.fitScore,
+    reason: row.reason,
+    contributions: storedStrings.parse(row.contributions),
+    reject: row.reject,
+    rejectReason: row.rejectReason,
+  }));
+}
+
+export async function listRuns({ db, limit, cursor }: { db: Db; limit: number; cursor?: string }): Promise<{ items: RunSummary[]; nextCursor: string | null }> {
+  if (cursor && !(await db.searchRun.findUnique({ where: { id: cursor }, select: { id: true } }))) {
+    throw new AppError("BAD_REQUEST", "The history cursor is unknown; start again from the first page");
+  }
+  const rows = await db.searchRun.findMany({
+    take: limit + 1,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    select: runSelect,
+  });
+  const page = rows.slice(0, limit);
+  const topScores = await db.analysisResult.groupBy({
+    by: ["runId"],
+    where: { runId: { in: page.map((row) => row.id) }, reject: false },
+    _max: { fitScore: true },
+  });
+  const topScoreByRun = new Map(topScores.map((row) => [row.runId, row._max.fitScore]));
+  return {
+    items: page.map((row) => ({
+      runId: row.id,
+      status: runStatusSchema.parse(row.status),
+      filters: searchFiltersSchema.parse(row.filters),
+      startedAt: row.startedAt.toISOString(),
+      finishedAt: row.finishedAt?.toISOString() ?? null,
+      totalDiscovered: row.totalDiscovered,
+      totalFiltered: row.totalFiltered,
+      totalAnalyzed: row.totalAnalyzed,
+      topScore: topScoreByRun.get(row.id) ?? null,
+    })),
+    nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}
+
+export const interruptedMessage = "The search was interrupted by a server restart.";
+
+/** At start-up: runs a dead process left `running` become `interrupted`, keep what they saved, and get a terminal event. */
+export async function markInterruptedRuns({ db, now }: { db: Db; now: Date }): Promise<string[]> {
+  const stale = await db.searchRun.findMany({ where: { status: "running" }, select: { id: true } });
+  for (const { id } of stale) {
+    const last = await db.runEvent.findFirst({ where: { runId: id }, orderBy: { seq: "desc" }, select: { seq: true } });
+    await db.$transaction([
+      db.searchRun.update({ where: { id }, data: { status: "interrupted", finishedAt: now, errorMessage: interruptedMessage }, select: { id: true } }),
+      db.runEvent.create({
+        data: { runId: id, seq: (last?.seq ?? 0) + 1, type: "error", payload: { type: "error", message: interruptedMessage } },
+        select: { id: true },
+      }),
+    ]);
+  }
+  return stale.map(({ id }) => id);
+}

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { messages } from "@/server/pipeline/run-pipeline";
+import { readRunEvents, getRunResult } from "@/server/runs/run-store";
+import { recoverAndPrune } from "@/server/services";
+import type { ScoutEvent } from "@/server/schemas";
+import { callerFor, collectRunEvents, startHarness, typicalProfile, waitForRunEvent, type Harness } from "../support/scout-harness";
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness.close());
+beforeEach(() => {
+  harness.github.reset();
+  harness.openai.reset();
+});
+
+async function startRun(filters: Parameters<ReturnType<typeof callerFor>["scout"]["search"]>[0], services = harness.services()) {
+  const caller = callerFor(services);
+  await caller.profile.save(typicalProfile);
+  const { runId } = await caller.scout.search(filters);
+  return { caller, services, runId };
+}
+
+const types = (events: ScoutEvent[]) => events.map((event) => event.type);
+
+describe("the search pipeline", () => {
+  it("streams the phases in order, then progress per batch, then the complete result", async () => {
+    const { services, runId } = await startRun({ languages: ["Python"], minStars: 0 });
+    const events = await collectRunEvents(services, runId);
+
+    const statuses = events.filter((event) => event.type === "status").map((event) => event.message);
+    expect(statuses.slice(0, 5)).toEqual([
+      "Searching GitHub...",
+      "Discovered 181 repositories",
+      "Filtering candidates...",
+      "161 repos passed filters",
+      "Fetching READMEs for 20 repos...",
+    ]);
+    expect(statuses.at(-1)).toBe("Saving results...");
+    const progress = events.filter((event) => event.type === "progress");
+    expect(progress.map((event) => event.message)).toEqual([
+      "Analyzed 5/20 repos...",
+      "Analyzed 10/20 repos...",
+      "Analyzed 15/20 repos...",
+      "Analyzed 20/20 repos...",
+    ]);
+    // Each batch's results arrive before the run completes.
+    expect(types(events).indexOf("results")).toBeLessThan(types(events).indexOf("complete"));
+    expect(types(events).at(-1)).toBe("complete");
+    expect(types(events).filter((type) => type === "complete")).toHaveLength(1);
+
+    const complete = events.at(-1) as Extract<ScoutEvent, { type: "complete" }>;
+    expect(complete.data).toMatchObject({ runId, status: "completed", totalDiscovered: 181, totalFiltered: 161, totalAnalyzed: 20, skipped: [] });
+    expect(complete.data.repos).toHaveLength(20);
+    const scores = complete.data.results.map((result) => result.fitScore);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(complete.data.results.every((result) => !result.reject)).toBe(true);
+    expect(complete.data.usage.githubRequests).toBe(2 + 1);
+    expect(complete.data.usage.llmInputTokens).toBeGreaterThan(0);
+    expect(harness.openai.requests).toHaveLength(4);
+  });
+
+  it("ends with an error event when GitHub finds nothing", async () => {
+    const { services, runId } = await startRun({ languages: ["Python"], query: "zzqqxx" });
+    const events = await collectRunEvents(services, runId);
+    expect(events.at(-1)).toEqual({ type: "error", message: messages.noRepositories });
+    expect(await getRunResult({ db: services.db, runId })).toMatchObject({ status: "completed", totalDiscovered: 0, results: [] });
+  });
+
+  it("ends with an error event when every repository is filtered out", async () => {
+    const { services, runId } = await startRun({ languages: ["Python"], minStars: 0, query: "tutorial" });
+    const events = await collectRunEvents(services, runId);
+    expect(events.at(-1)).toEqual({ type: "error", message: messages.allFiltered });
+    expect(await getRunResult({ db: services.db, runId })).toMatchObject({ status: "completed", totalDiscovered: 3, totalFiltered: 0 });
+    expect(harness.openai.requests).toHaveLength(0);
+  });
+
+  it("marks the run partial and lists the skipped repos when one batch fails", async () => {
+    harness.openai.inject({ kind: "server-error" });
+    const { services, runId } = await startRun({ languages: ["Python"], minStars: 0 });
+    const events = await collectRunEvents(services, runId);
+    const complete = events.at(-1) as Extract<ScoutEvent, { type: "complete" }>;
+    expect(complete.type).toBe("complete");
+    expect(complete.data.status).toBe("partial");
+    expect(complete.data.skipped).toHaveLength(5);
+    expect(complete.data.totalAnalyzed).toBe(15);
+    expect(events.some((event) => event.type === "warning" && event.message.includes("failed; skipped"))).toBe(true);
+  });
+
+  it("skips a batch that times out and goes on with the others", async () => {
+    harness.openai.inject({ kind: "delay", ms: 5_000 });
+    const services = harness.services({ env: { SCOUT_ANALYSIS_TIMEOUT_MS: "400" } });
+    const { runId } = await startRun({ languages: ["Python"], minStars: 0 }, services);
+    const events = await collectRunEvents(services, runId);
+    const complete = events.at(-1) as Extract<ScoutEvent, { type: "complete" }>;
+    expect(complete.data.status).toBe("partial");
+    expect(complete.data.skipped).toHaveLength(5);
+    expect(complete.data.totalAnalyzed).toBe(15);
+    expect(events.some((event) => event.type === "warning" && event.message.includes("timed out; skipped"))).toBe(true);
+  });
+
+  it("keeps what discovery found when GitHub's rate limit hits mid-search, and warns", async () => {
+    harness.github.inject({ kind: "rate-limit", resetInSeconds: 3600, after: 1 });
+    const { services, runId } = await startRun({ languages: ["Python", "TypeScript"], minStars: 0 });
+    const events = await collectRunEvents(services, runId);
+    expect(events.some((event) => event.type === "warning" && /rate limit/i.test(event.message))).toBe(true);
+    const complete = events.at(-1) as Extract<ScoutEvent, { type: "complete" }>;
+    expect(complete.type).toBe("complete");
+    expect(complete.data.totalDiscovered).toBe(100);
+    expect(complete.data.warnings.some((warning) => /rate limit/i.test(warning))).toBe(true);
+    expect(complete.data.results.length).toBeGreaterThan(0);
+  });
+
+  describe("cancellation", () => {
+    it("during discovery aborts the GitHub request in flight", async () => {
+      harness.github.inject({ kind: "latency", ms: 10_000 });
+      const { caller, services, runId } = await startRun({ languages: ["Python"], minStars: 0 });
+      await harness.github.waitFor((requests) => requests.some((request) => request.graphql !== null));
+      expect(await caller.scout.cancel({ runId })).toEqual({ runId, status: "cancelled" });
+      const events = await collectRunEvents(services, runId);
+      expect(events.at(-1)).toEqual({ type: "cancelled", message: messages.cancelled });
+      await harness.github.waitFor((requests) => requests.some((request) => request.outcome === "client-closed"));
+    });
+
+    it("while fetching READMEs", async () => {
+      harness.github.inject({ kind: "latency", ms: 10_000, after: 2 });
+      const { caller, services, runId } = await startRun({ languages: ["Python"], minStars: 0 });
+      await waitForRunEvent(services, runId, (event) => event.type === "status" && event.phase === "fetching");
+      await harness.github.waitFor((requests) => requests.filter((request) => request.graphql).length >= 3);
+      expect((await caller.scout.cancel({ runId })).status).toBe("cancelled");
+      expect((await collectRunEvents(services, runId)).at(-1)?.type).toBe("cancelled");
+      await harness.github.waitFor((requests) => requests.some((request) => request.outcome === "client-closed"));
+      expect(harness.openai.requests).toHaveLength(0);
+    });
+
+    it("mid-analysis keeps the results saved so far and aborts the LLM calls in flight", async () => {
+      const services = harness.services({ env: { SCOUT_BATCH_CONCURRENCY: "1" } });
+      harness.openai.inject({ kind: "delay", ms: 10_000 }, { when: (request) => harness.openai.requests.indexOf(request) >= 1, times: 5 });
+      const { caller, runId } = await startRun({ languages: ["Python"], minStars: 0 }, services);
+      await waitForRunEvent(services, runId, (event) => event.type === "results");
+      await harness.openai.waitForRequests(2);
+      expect((await caller.scout.cancel({ runId })).status).toBe("cancelled");
+      await harness.openai.waitForClientCloses(1);
+      const events = await collectRunEvents(services, runId);
+      expect(events.at(-1)?.type).toBe("cancelled");
+      const result = await caller.scout.results({ runId });
+      expect(result.status).toBe("cancelled");
+      expect(result.totalAnalyzed).toBe(5);
+    });
+  });
+
+  it("marks a run left running by a dead process as interrupted, keeping what it saved", async () => {
+    const services = harness.services();
+    const runId = "dead-process-run";
+    await services.db.searchRun.create({
+      data: { id: runId, status: "running", filters: { languages: ["Go"], minStars: 10, maxStars: 500000, topics: [], pushedAfter: null, license: null, query: "" }, candidateIds: [], skipped: [], warnings: [] },
+    });
+    await services.db.runEvent.create({ data: { runId, seq: 1, type: "status", payload: { type: "status", phase: "discovering", message: "Searching GitHub..." } } });
+
+    await recoverAndPrune(services);
+
+    expect((await getRunResult({ db: services.db, runId })).status).toBe("interrupted");
+    const log = await readRunEvents({ db: services.db, runId, afterSeq: 0 });
+    expect(log.map((entry) => entry.seq)).toEqual([1, 2]);
+    expect(log.at(-1)?.event).toEqual({ type: "error", message: "The search was interrupted by a server restart." });
+  });
+});

@@ -1,0 +1,107 @@
+import { parseEnv } from "@/env";
+import { createLlmAnalyzer } from "@/server/analysis/llm-analyzer";
+import { createCaller } from "@/server/api/root";
+import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
+import { createLiveGitHubSource } from "@/server/github/live-source";
+import type { Logger } from "@/server/logger";
+import { createServices, type ServiceOverrides, type Services } from "@/server/services";
+import type { ScoutEvent } from "@/server/schemas";
+import { streamRunEvents } from "@/server/pipeline/stream-run-events";
+import { createCatalogGitHubData } from "../fakes/catalog-github-data";
+import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
+import { startOpenAIServer, type OpenAIServer } from "../fakes/openai-server";
+import { createTempDb, type TempDb } from "./temp-db";
+
+export const HARNESS_NOW = new Date("2025-06-01T12:00:00Z");
+export const GITHUB_TOKEN = "ghp_harnessToken1234567890abcdefXYZ";
+export const OPENAI_KEY = "sk-harness-key-0987654321-abcdefghijklmnop";
+
+const catalog = generateDemoCatalog({ now: HARNESS_NOW });
+
+export type Harness = {
+  temp: TempDb;
+  github: GitHubServer;
+  openai: OpenAIServer;
+  logs: string[];
+  services: (overrides?: ServiceOverrides & { env?: Record<string, string> }) => Services;
+  close: () => Promise<void>;
+};
+
+/** Real parts end to end: a migrated SQLite file, the test GitHub and LLM servers over HTTP, real clients. */
+export async function startHarness(): Promise<Harness> {
+  const temp = createTempDb();
+  const github = await startGitHubServer({ data: createCatalogGitHubData(catalog), token: GITHUB_TOKEN });
+  const openai = await startOpenAIServer({ apiKey: OPENAI_KEY });
+  const logs: string[] = [];
+  const logger: Logger = {
+    error: (message, details) => logs.push(`${message} ${String(details)}`),
+    warn: (message, details) => logs.push(`${message} ${String(details)}`),
+  };
+  return {
+    temp,
+    github,
+    openai,
+    logs,
+    services: ({ env: envOverrides = {}, ...overrides } = {}) => {
+      const env = parseEnv({
+        GITHUB_TOKEN,
+        OPENAI_API_KEY: OPENAI_KEY,
+        GITHUB_API_URL: github.url,
+        OPENAI_BASE_URL: openai.url,
+        SCOUT_MAX_REPOS: "20",
+        SCOUT_BATCH_SIZE: "5",
+        SCOUT_BATCH_CONCURRENCY: "2",
+        SCOUT_ANALYSIS_TIMEOUT_MS: "2000",
+        ...envOverrides,
+      });
+      return createServices({
+        env,
+        db: temp.db,
+        clock: () => HARNESS_NOW,
+        logger,
+        source: createLiveGitHubSource({
+          token: GITHUB_TOKEN,
+          apiUrl: github.url,
+          readmeMaxChars: env.SCOUT_README_MAX_CHARS,
+          now: () => HARNESS_NOW,
+          retry: { retries: 1, backoffBaseMs: 1 },
+          throttle: { maxWaitSeconds: 1, maxRateLimitWaits: 1, msPerSecond: 1, graphqlMinIntervalMs: 0 },
+          logger: { debug: () => {}, info: () => {}, warn: (m) => logs.push(m), error: (m) => logs.push(m) },
+        }),
+        analyzer: createLlmAnalyzer({ baseURL: openai.url, apiKey: OPENAI_KEY, model: "gpt-4o-mini", timeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS, maxRetries: 0 }),
+        ...overrides,
+      });
+    },
+    close: async () => {
+      await github.close();
+      await openai.close();
+      await temp.cleanup();
+    },
+  };
+}
+
+export function callerFor(services: Services, clientIp = "10.0.0.1") {
+  return createCaller({ services, clientIp });
+}
+
+export const typicalProfile = {
+  languages: ["Python", "TypeScript"],
+  topics: ["web", "cli"],
+  skillLevel: "intermediate" as const,
+  goals: "Contribute to developer tooling and web frameworks",
+};
+
+/** Every event of the run from the start, until its terminal event. */
+export async function collectRunEvents(services: Services, runId: string): Promise<ScoutEvent[]> {
+  const events: ScoutEvent[] = [];
+  for await (const { event } of streamRunEvents({ db: services.db, registry: services.registry, runId, afterSeq: 0 })) events.push(event);
+  return events;
+}
+
+/** Resolves once the run has emitted an event matching the predicate. */
+export async function waitForRunEvent(services: Services, runId: string, matches: (event: ScoutEvent) => boolean): Promise<void> {
+  for await (const { event } of streamRunEvents({ db: services.db, registry: services.registry, runId, afterSeq: 0 })) {
+    if (matches(event)) return;
+  }
+  throw new Error("the run ended without the awaited event");
+}
