@@ -52,10 +52,18 @@ export function toTrpcError(error: AppError): TRPCError {
   return new TRPCError({ code: trpcCodeFor[error.code], message: error.message, cause: error });
 }
 
-/** Domain code throws AppError; here it becomes the matching TRPCError, keeping the original as cause. */
+/**
+ * Domain code throws AppError; here it becomes the matching TRPCError, keeping the original as cause.
+ * Input errors get the first problem as their message, so server-side callers read what a browser reads.
+ */
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) throw toTrpcError(result.error.cause);
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) throw toTrpcError(cause);
+  if (cause instanceof ZodError && result.error.code === "BAD_REQUEST") {
+    throw new TRPCError({ code: "BAD_REQUEST", message: firstIssueMessage(cause), cause });
+  }
   return result;
 });
 
