@@ -165,6 +165,9 @@ export const scoutSearchResultSchema = z.object({
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   usage: usageSchema,
+  // Optional additions: what the run searched for, and the analyses the analyzer rejected.
+  filters: searchFiltersSchema.optional(),
+  rejected: z.array(analysisResultSchema).optional(),
 });
 export type ScoutSearchResult = z.infer<typeof scoutSearchResultSchema>;
 
@@ -173,7 +176,14 @@ export const phaseSchema = z.enum(phases);
 export type Phase = z.infer<typeof phaseSchema>;
 
 export const scoutEventSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("status"), phase: phaseSchema, message: z.string() }),
+  z.object({
+    type: z.literal("status"),
+    phase: phaseSchema,
+    message: z.string(),
+    // Optional additions to the contract, so a client need not parse counts out of the message.
+    discovered: z.number().int().optional(),
+    passed: z.number().int().optional(),
+  }),
   z.object({
     type: z.literal("progress"),
     phase: z.literal("analyzing"),

@@ -66,6 +66,8 @@ export type StartGitHubServerOptions = {
   token?: string;
   rateLimit?: { limit?: number; remaining?: number };
   now?: () => Date;
+  /** A fixed port, for servers other processes must find (the e2e app); default: any free one. */
+  port?: number;
 };
 
 export type GitHubServer = {
@@ -476,7 +478,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
   return {

@@ -78,6 +78,8 @@ export type OpenAIServerOptions = {
   /** When set, requests must carry `Authorization: Bearer <apiKey>` or get OpenAI's 401. */
   apiKey?: string;
   handler?: ChatHandler;
+  /** A fixed port, for servers other processes must find (the e2e app); default: any free one. */
+  port?: number;
 };
 
 export type OpenAIServer = {
@@ -449,7 +451,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       send(response, { status: 500, body: { error: { message: `Test server handler failed: ${String(error)}`, type: "server_error", param: null, code: null } } });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
   return {

@@ -52,7 +52,13 @@ export function discoveryLimit(maxRepos: number): number {
   return Math.min(1000, Math.max(100, Math.ceil((maxRepos * 6) / 100) * 100));
 }
 
-const status = (phase: Phase, message: string): ScoutEvent => ({ type: "status", phase, message });
+type StatusEvent = Extract<ScoutEvent, { type: "status" }>;
+const status = (phase: Phase, message: string, counts: Pick<StatusEvent, "discovered" | "passed"> = {}): StatusEvent => ({
+  type: "status",
+  phase,
+  message,
+  ...counts,
+});
 
 export async function* runSearchPipeline(options: RunPipelineOptions): AsyncGenerator<ScoutEvent, void, undefined> {
   const { runId, filters, profile, signal, deps } = options;
@@ -75,7 +81,7 @@ export async function* runSearchPipeline(options: RunPipelineOptions): AsyncGene
     signal.throwIfAborted();
     await upsertRepositories({ db, repos: discovery.repos, now: clock() });
     await updateRun({ db, runId, update: { totalDiscovered: discovery.repos.length, usage, warnings } });
-    yield status("discovering", `Discovered ${discovery.repos.length} repositories`);
+    yield status("discovering", `Discovered ${discovery.repos.length} repositories`, { discovered: discovery.repos.length });
     if (discovery.repos.length === 0) {
       await finishRun({ db, runId, status: "completed", now: clock() });
       yield { type: "error", message: messages.noRepositories };
@@ -92,7 +98,7 @@ export async function* runSearchPipeline(options: RunPipelineOptions): AsyncGene
       runId,
       update: { totalFiltered: filtered.passed.length, candidateIds: candidates.map((repo) => repo.githubId), warnings },
     });
-    yield status("filtering", `${filtered.passed.length} repos passed filters`);
+    yield status("filtering", `${filtered.passed.length} repos passed filters`, { passed: filtered.passed.length });
     if (candidates.length === 0) {
       await finishRun({ db, runId, status: "completed", now: clock() });
       yield { type: "error", message: messages.allFiltered };

@@ -167,7 +167,7 @@ export async function getRunResult({ db, runId }: { db: Db; runId: string }): Pr
   const candidateIds = storedIds.parse(run.candidateIds);
   const [resultRows, repoRows] = await Promise.all([
     db.analysisResult.findMany({
-      where: { runId, reject: false },
+      where: { runId },
       orderBy: [{ fitScore: "desc" }, { id: "asc" }],
       select: {
         fitScore: true,
@@ -181,20 +181,22 @@ export async function getRunResult({ db, runId }: { db: Db; runId: string }): Pr
     db.repository.findMany({ where: { githubId: { in: candidateIds } }, select: repositorySelect }),
   ]);
   const reposById = new Map(repoRows.map((row) => [row.githubId, toRepoMetadata(row)]));
+  const analyses = resultRows.map((row) => ({
+    repo: row.repository.fullName,
+    fitScore: row.fitScore,
+    reason: row.reason,
+    contributions: storedStrings.parse(row.contributions),
+    reject: row.reject,
+    rejectReason: row.rejectReason,
+  }));
+  const filters = searchFiltersSchema.safeParse(run.filters);
   return {
     runId: run.id,
     status: runStatusSchema.parse(run.status),
     totalDiscovered: run.totalDiscovered,
     totalFiltered: run.totalFiltered,
     totalAnalyzed: run.totalAnalyzed,
-    results: resultRows.map((row) => ({
-      repo: row.repository.fullName,
-      fitScore: row.fitScore,
-      reason: row.reason,
-      contributions: storedStrings.parse(row.contributions),
-      reject: row.reject,
-      rejectReason: row.rejectReason,
-    })),
+    results: analyses.filter((analysis) => !analysis.reject),
     repos: candidateIds.flatMap((id) => {
       const repo = reposById.get(id);
       return repo ? [repo] : [];
@@ -204,24 +206,9 @@ export async function getRunResult({ db, runId }: { db: Db; runId: string }): Pr
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
     usage: { githubRequests: run.githubRequests, llmInputTokens: run.llmInputTokens, llmOutputTokens: run.llmOutputTokens },
+    ...(filters.success ? { filters: filters.data } : {}),
+    rejected: analyses.filter((analysis) => analysis.reject),
   };
-}
-
-/** Rejected analyses too: the UI's "show rejected" toggle lists them with their reasons. */
-export async function getRejectedResults({ db, runId }: { db: Db; runId: string }): Promise<AnalysisResult[]> {
-  const rows = await db.analysisResult.findMany({
-    where: { runId, reject: true },
-    orderBy: { id: "asc" },
-    select: { fitScore: true, reason: true, contributions: true, reject: true, rejectReason: true, repository: { select: { fullName: true } } },
-  });
-  return rows.map((row) => ({
-    repo: row.repository.fullName,
-    fitScore: row.fitScore,
-    reason: row.reason,
-    contributions: storedStrings.parse(row.contributions),
-    reject: row.reject,
-    rejectReason: row.rejectReason,
-  }));
 }
 
 export async function listRuns({ db, limit, cursor }: { db: Db; limit: number; cursor?: string }): Promise<{ items: RunSummary[]; nextCursor: string | null }> {
