@@ -1,5 +1,7 @@
 import { ConfigBanner } from "@/components/config-banner";
 import { ProfileForm } from "@/components/profile-form";
+import { RunHistory } from "@/components/run-history";
+import { SearchForm } from "@/components/search-form";
 import { SiteHeader } from "@/components/site-header";
 
 export default function HomePage() {
@@ -8,8 +10,12 @@ export default function HomePage() {
       <SiteHeader />
       <main className="page">
         <ConfigBanner />
-        <div className="layout">
+        <div className="home-layout">
           <ProfileForm />
+          <div className="home-side">
+            <SearchForm />
+            <RunHistory />
+          </div>
         </div>
       </main>
     </>

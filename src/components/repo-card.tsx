@@ -1,0 +1,62 @@
+import { formatCount, formatRelativeTime, scoreTone } from "@/lib/format";
+import type { AnalysisResult, RepoMetadata } from "@/server/schemas";
+
+/**
+ * One analyzed repository. Everything in it that came from GitHub or the analyzer is untrusted and is
+ * rendered as plain text by React, never as HTML.
+ */
+export function RepoCard({ result, repo }: { result: AnalysisResult; repo: RepoMetadata | undefined }) {
+  const tone = scoreTone(result.fitScore);
+  const url = repo?.url ?? `https://github.com/${result.repo}`;
+  return (
+    <article className={`repo-card${result.reject ? " is-rejected" : ""}`} data-testid="repo-card" data-repo={result.repo} data-score={result.fitScore}>
+      <header className="repo-card-header">
+        <h3 className="repo-name">
+          <a href={url} target="_blank" rel="noopener noreferrer" data-testid="repo-link">
+            {result.repo}
+          </a>
+        </h3>
+        <span className={`score-badge score-${tone}`} data-testid="score-badge" data-tone={tone} aria-label={`Fit score ${result.fitScore} out of 10`}>
+          {result.fitScore}
+          <span className="score-max">/10</span>
+        </span>
+      </header>
+      {repo?.description ? (
+        <p className="repo-description" data-testid="repo-description">
+          {repo.description}
+        </p>
+      ) : null}
+      {repo ? (
+        <ul className="repo-facts" aria-label="Repository facts">
+          {repo.primaryLanguage ? <li data-testid="repo-language">{repo.primaryLanguage}</li> : null}
+          <li data-testid="repo-stars">★ {formatCount(repo.stars)}</li>
+          <li>{formatCount(repo.openIssues)} open issues</li>
+          <li data-testid="repo-good-first">{repo.goodFirstIssues} good first issues</li>
+          {repo.license ? <li>{repo.license}</li> : null}
+          <li>pushed {formatRelativeTime(repo.pushedAt)}</li>
+        </ul>
+      ) : null}
+      {result.reject ? (
+        <p className="repo-reject" data-testid="reject-reason">
+          Rejected: {result.rejectReason ?? result.reason}
+        </p>
+      ) : (
+        <>
+          <p className="repo-reason" data-testid="repo-reason">
+            {result.reason}
+          </p>
+          {result.contributions.length > 0 ? (
+            <div className="repo-contributions">
+              <h4>Ways to contribute</h4>
+              <ul data-testid="repo-contributions">
+                {result.contributions.map((contribution) => (
+                  <li key={contribution}>{contribution}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </>
+      )}
+    </article>
+  );
+}
