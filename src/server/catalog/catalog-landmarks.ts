@@ -166,7 +166,7 @@ export const landmarkSpecs = {
   },
   markupInDescription: {
     owner: "safe-markup", name: "html-sanitizer-lite", language: "JavaScript", domain: "security",
-    description: 'Strips <script> tags & on* attributes from untrusted HTML — "safe" by default.',
+    description: 'Strips <script> tags & on* attributes like <img src=x onerror=alert(1)> from untrusted HTML — "safe" by default.',
     topics: ["javascript", "security", "html", "xss"], stars: 720, openIssues: 14,
     goodFirstIssues: 3, helpWantedIssues: 2, license: "MIT", pushedDaysAgo: 6, readme: md(),
   },
