@@ -3,11 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { chromiumArgs, findSystemChromium } from "./tests/e2e/support/chromium";
+import { e2eSecrets } from "./tests/e2e/support/e2e-secrets";
 
 /**
- * End-to-end tests run against `next build` + our production server (npm start) on a free port, with a
- * fresh SQLite file. Workers re-evaluate this file, so the choices made once are handed down through
- * environment variables that the workers inherit.
+ * End-to-end tests run against `next build` + our production server (npm start), twice:
+ * - "live": SCOUT_GITHUB_SOURCE=live and SCOUT_ANALYZER=llm against the test GitHub and LLM servers, which
+ *   run in their own process (Playwright starts web servers before globalSetup) with a control API;
+ * - "offline": the defaults, the demo catalog and the built-in analyzer.
+ * Workers re-evaluate this file, so the ports chosen once are handed down through environment variables.
  */
 function pickFreePort(): string {
   const script = "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
@@ -15,42 +18,93 @@ function pickFreePort(): string {
 }
 
 process.env.SCOUT_E2E_PORT ??= pickFreePort();
-const port = process.env.SCOUT_E2E_PORT;
-const baseURL = `http://127.0.0.1:${port}`;
-const databaseFile = path.join(os.tmpdir(), `scout-e2e-${port}`, "scout.db");
+process.env.SCOUT_E2E_LIVE_PORT ??= pickFreePort();
+process.env.SCOUT_E2E_GITHUB_PORT ??= pickFreePort();
+process.env.SCOUT_E2E_OPENAI_PORT ??= pickFreePort();
+process.env.SCOUT_E2E_FAKES_CONTROL_PORT ??= pickFreePort();
+const offlinePort = process.env.SCOUT_E2E_PORT;
+const livePort = process.env.SCOUT_E2E_LIVE_PORT;
+const githubPort = process.env.SCOUT_E2E_GITHUB_PORT;
+const openaiPort = process.env.SCOUT_E2E_OPENAI_PORT;
+const controlPort = process.env.SCOUT_E2E_FAKES_CONTROL_PORT;
+const scratch = path.join(os.tmpdir(), `scout-e2e-${offlinePort}`);
+
+const sharedAppEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  // Many searches run from one address in one hour; the hourly limit has its own API tests.
+  SCOUT_SEARCH_RATE_LIMIT: "1000",
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
-  // One server, one single-profile database: tests share state, so they run one at a time.
+  // One server per project and a single-profile database: tests share state, so they run one at a time.
   workers: 1,
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
-    baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
+    browserName: "chromium",
     launchOptions: { executablePath: findSystemChromium(process.env.CHROMIUM_PATH), args: chromiumArgs },
   },
-  projects: [{ name: "offline", use: { browserName: "chromium" } }],
-  webServer: {
-    command: "npm start",
-    url: `${baseURL}/api/trpc/scout.config`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: port,
-      DATABASE_URL: `file:${databaseFile}`,
-      // Pin the offline defaults even when the developer's shell holds real credentials.
-      SCOUT_GITHUB_SOURCE: "catalog",
-      SCOUT_ANALYZER: "heuristic",
-      NEXT_TELEMETRY_DISABLED: "1",
+  projects: [
+    { name: "offline", use: { baseURL: `http://127.0.0.1:${offlinePort}` }, grepInvert: /@live/ },
+    { name: "live", use: { baseURL: `http://127.0.0.1:${livePort}` }, grep: /@live|@both/ },
+  ],
+  webServer: [
+    {
+      command: `node --import tsx tests/fakes/serve-fakes.ts --github-port ${githubPort} --openai-port ${openaiPort} --control-port ${controlPort} --github-token ${e2eSecrets.githubToken} --openai-key ${e2eSecrets.openaiKey}`,
+      url: `http://127.0.0.1:${controlPort}/health`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
-  },
+    {
+      // Builds once if needed; the live server below reuses the same build.
+      command: "npm start",
+      url: `http://127.0.0.1:${offlinePort}/api/trpc/scout.config`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: {
+        ...sharedAppEnv,
+        PORT: offlinePort,
+        DATABASE_URL: `file:${path.join(scratch, "offline.db")}`,
+        // Pin the offline defaults even when the developer's shell holds real credentials.
+        SCOUT_GITHUB_SOURCE: "catalog",
+        SCOUT_ANALYZER: "heuristic",
+      },
+    },
+    {
+      command: "npm start",
+      url: `http://127.0.0.1:${livePort}/api/trpc/scout.config`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: {
+        ...sharedAppEnv,
+        PORT: livePort,
+        DATABASE_URL: `file:${path.join(scratch, "live.db")}`,
+        SCOUT_GITHUB_SOURCE: "live",
+        GITHUB_TOKEN: e2eSecrets.githubToken,
+        GITHUB_API_URL: `http://127.0.0.1:${githubPort}`,
+        SCOUT_ANALYZER: "llm",
+        OPENAI_API_KEY: e2eSecrets.openaiKey,
+        OPENAI_BASE_URL: `http://127.0.0.1:${openaiPort}/v1`,
+        SCOUT_MAX_REPOS: "24",
+        SCOUT_ANALYSIS_TIMEOUT_MS: "20000",
+      },
+    },
+  ],
 });
