@@ -133,6 +133,9 @@ export function SearchForm({ initialFilters, runActive = false }: { initialFilte
           Save your developer profile first: Scout ranks repositories against it.
         </p>
       ) : null}
+      {profile.isPending ? (
+        <p className="muted">Loading…</p>
+      ) : (
       <form className="form" onSubmit={handleSubmit} noValidate data-testid="search-form">
         <TagInput
           label="Languages"
@@ -253,6 +256,7 @@ export function SearchForm({ initialFilters, runActive = false }: { initialFilte
           </button>
         </div>
       </form>
+      )}
     </section>
   );
 }

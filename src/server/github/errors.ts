@@ -3,7 +3,7 @@ import { AppError } from "@/server/errors";
 /**
  * Turns whatever Octokit threw into a typed AppError with a message a user can act on. The original stays
  * as `cause`; Octokit's RequestError already redacts the Authorization header, and no message built here
- * contains request headers, so the token never leaks through an error.
+ * contains request headers or upstream text, so the token never leaks through an error.
  */
 
 /** GitHub said "slow down" and the reset is too far off to wait for. Carries when to try again. */
@@ -127,13 +127,14 @@ export function toGitHubAppError(error: unknown, options: { attempts: number; no
   const tries = options.attempts === 1 ? "1 attempt" : `${options.attempts} attempts`;
   if (shape.status !== undefined && shape.status >= 500) {
     // Octokit reports network failures (refused, reset, DNS) as status 500 with the fetch error as cause.
-    const what = shape.hasCause ? `could not be reached (${shape.message})` : `answered HTTP ${shape.status}`;
+    const what = shape.hasCause ? "could not be reached" : `answered HTTP ${shape.status}`;
     return new AppError("UPSTREAM", `GitHub ${what} after ${tries}. Try again in a few minutes.`, { cause: error });
   }
+  // Upstream text stays in `cause` (logged through the redacting logger): a proxy or an Enterprise server
+  // may quote the request, token included, and these messages reach users and the event log.
   if (shape.graphqlErrors.length > 0) {
-    const messages = shape.graphqlErrors.map((entry) => entry.message).join("; ");
-    return new AppError("UPSTREAM", `GitHub's GraphQL API reported an error: ${messages}`, { cause: error });
+    return new AppError("UPSTREAM", "GitHub's GraphQL API reported an error; the details are in the server log.", { cause: error });
   }
   const status = shape.status === undefined ? "" : ` (HTTP ${shape.status})`;
-  return new AppError("UPSTREAM", `GitHub request failed${status}: ${shape.message}`, { cause: error });
+  return new AppError("UPSTREAM", `GitHub request failed${status}; the details are in the server log.`, { cause: error });
 }

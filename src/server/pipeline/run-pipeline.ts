@@ -79,7 +79,9 @@ export async function* runSearchPipeline(options: RunPipelineOptions): AsyncGene
     usage.githubRequests += discovery.requests;
     for (const message of discovery.warnings) yield warn(message);
     signal.throwIfAborted();
-    await upsertRepositories({ db, repos: discovery.repos, now: clock() });
+    // Stored while filtering and README fetching go on; it only has to be done before results are saved.
+    const storingRepositories = upsertRepositories({ db, repos: discovery.repos, now: clock() });
+    storingRepositories.catch(() => {}); // awaited below; this only keeps an early exit from leaving it unhandled
     await updateRun({ db, runId, update: { totalDiscovered: discovery.repos.length, usage, warnings } });
     yield status("discovering", `Discovered ${discovery.repos.length} repositories`, { discovered: discovery.repos.length });
     if (discovery.repos.length === 0) {
@@ -100,6 +102,7 @@ export async function* runSearchPipeline(options: RunPipelineOptions): AsyncGene
     });
     yield status("filtering", `${filtered.passed.length} repos passed filters`, { passed: filtered.passed.length });
     if (candidates.length === 0) {
+      await storingRepositories;
       await finishRun({ db, runId, status: "completed", now: clock() });
       yield { type: "error", message: messages.allFiltered };
       return;
@@ -107,7 +110,7 @@ export async function* runSearchPipeline(options: RunPipelineOptions): AsyncGene
 
     // Fetch READMEs
     yield status("fetching", `Fetching READMEs for ${candidates.length} repos...`);
-    const readmes = await source.fetchReadmes(candidates, { signal });
+    const [readmes] = await Promise.all([source.fetchReadmes(candidates, { signal }), storingRepositories]);
     usage.githubRequests += readmes.requests;
     for (const message of readmes.warnings) yield warn(message);
     await updateRun({ db, runId, update: { usage, warnings } });
