@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { TRPCClientError } from "@trpc/client";
+import { EventSource } from "eventsource";
 import { createScoutClient, type AppRouter } from "@/client";
+import type { ScoutEvent } from "@/server/schemas";
 
 // Other TypeScript code talks to the running app through createScoutClient, over real HTTP.
 test.describe("createScoutClient", () => {
@@ -25,4 +27,35 @@ test.describe("createScoutClient", () => {
     expect(typed.data?.code).toBe("BAD_REQUEST");
     expect(typed.data?.zodError?.fieldErrors.languages).toEqual(["Add at least one language"]);
   });
+});
+
+test("a search started from Node and watched through scout.stream ends with complete", async ({ baseURL }) => {
+  const client = createScoutClient(baseURL!, { EventSource });
+  await client.profile.save.mutate({ languages: ["Rust"], topics: ["cli"], skillLevel: "advanced", goals: "Systems tools" });
+  const { runId, status } = await client.scout.search.mutate({ languages: ["Rust"], minStars: 0 });
+  expect(status).toBe("running");
+  const events = await new Promise<ScoutEvent[]>((resolve, reject) => {
+    const received: ScoutEvent[] = [];
+    const subscription = client.scout.stream.subscribe(
+      { runId },
+      {
+        onData: ({ data }) => {
+          received.push(data);
+          if (data.type === "complete" || data.type === "error" || data.type === "cancelled") {
+            subscription.unsubscribe();
+            resolve(received);
+          }
+        },
+        onError: reject,
+      },
+    );
+  });
+  const last = events.at(-1);
+  expect(last?.type).toBe("complete");
+  if (last?.type !== "complete") return;
+  expect(last.data.status).toBe("completed");
+  expect(last.data.results.length).toBeGreaterThan(0);
+  expect(events.filter((event) => event.type === "progress").at(-1)).toMatchObject({ phase: "analyzing" });
+  const history = await client.scout.runs.query({ limit: 5 });
+  expect(history.items[0]?.runId).toBe(runId);
 });
