@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pruneRepositories, upsertRepositories } from "@/server/runs/repo-records";
+import { createRun, saveAnalysisResults } from "@/server/runs/run-store";
+import { searchFiltersSchema, type RepoMetadata } from "@/server/schemas";
+import { createTempDb, type TempDb } from "../support/temp-db";
+
+const DAY = 24 * 60 * 60 * 1000;
+const now = new Date("2026-03-01T00:00:00Z");
+
+function repo(githubId: number, name: string): RepoMetadata {
+  return {
+    githubId,
+    owner: "acme",
+    name,
+    fullName: `acme/${name}`,
+    url: `https://github.com/acme/${name}`,
+    description: null,
+    primaryLanguage: "Go",
+    languages: ["Go"],
+    stars: 10,
+    forks: 1,
+    openIssues: 3,
+    topics: [],
+    license: "MIT",
+    pushedAt: "2026-01-01T00:00:00.000Z",
+    createdAt: "2020-01-01T00:00:00.000Z",
+    goodFirstIssues: 1,
+    helpWantedIssues: 0,
+  };
+}
+
+describe("repository pruning", () => {
+  let temp: TempDb;
+  beforeAll(() => {
+    temp = createTempDb();
+  });
+  afterAll(() => temp.cleanup());
+
+  it("deletes only repositories unseen for 30 days that no analysis references", async () => {
+    const { db } = temp;
+    await upsertRepositories({ db, repos: [repo(1, "stale"), repo(2, "stale-but-analyzed")], now: new Date(now.getTime() - 31 * DAY) });
+    await upsertRepositories({ db, repos: [repo(3, "recent")], now: new Date(now.getTime() - 29 * DAY) });
+    await createRun({ db, runId: "run-1", filters: searchFiltersSchema.parse({ languages: ["Go"] }), clientKey: "test", now });
+    await saveAnalysisResults({
+      db,
+      runId: "run-1",
+      results: [{ repo: "acme/stale-but-analyzed", fitScore: 7, reason: "Good fit.", contributions: ["Docs"], reject: false, rejectReason: null }],
+      repoIdsByName: new Map([["acme/stale-but-analyzed", 2]]),
+    });
+
+    expect(await pruneRepositories({ db, now })).toBe(1);
+    const left = await db.repository.findMany({ select: { fullName: true }, orderBy: { githubId: "asc" } });
+    expect(left.map((row) => row.fullName)).toEqual(["acme/stale-but-analyzed", "acme/recent"]);
+  });
+});
