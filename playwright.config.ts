@@ -29,11 +29,20 @@ const openaiPort = process.env.SCOUT_E2E_OPENAI_PORT;
 const controlPort = process.env.SCOUT_E2E_FAKES_CONTROL_PORT;
 const scratch = path.join(os.tmpdir(), `scout-e2e-${offlinePort}`);
 
-const sharedAppEnv = {
-  NEXT_TELEMETRY_DISABLED: "1",
-  // Many searches run from one address in one hour; the hourly limit has its own API tests.
-  SCOUT_SEARCH_RATE_LIMIT: "1000",
-};
+/** `npm start` (a production build) on the given port with the given settings. */
+function appServer(port: string, env: Record<string, string>) {
+  return {
+    command: "npm start",
+    url: `http://127.0.0.1:${port}/api/trpc/scout.config`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
+    // Many searches run from one address in one hour; the hourly limit has its own API tests.
+    env: { NEXT_TELEMETRY_DISABLED: "1", SCOUT_SEARCH_RATE_LIMIT: "1000", PORT: port, ...env },
+  };
+}
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -66,45 +75,23 @@ export default defineConfig({
       stderr: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
-    {
-      // Builds once if needed; the live server below reuses the same build.
-      command: "npm start",
-      url: `http://127.0.0.1:${offlinePort}/api/trpc/scout.config`,
-      timeout: 240_000,
-      reuseExistingServer: false,
-      stdout: "pipe",
-      stderr: "pipe",
-      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-      env: {
-        ...sharedAppEnv,
-        PORT: offlinePort,
-        DATABASE_URL: `file:${path.join(scratch, "offline.db")}`,
-        // Pin the offline defaults even when the developer's shell holds real credentials.
-        SCOUT_GITHUB_SOURCE: "catalog",
-        SCOUT_ANALYZER: "heuristic",
-      },
-    },
-    {
-      command: "npm start",
-      url: `http://127.0.0.1:${livePort}/api/trpc/scout.config`,
-      timeout: 240_000,
-      reuseExistingServer: false,
-      stdout: "pipe",
-      stderr: "pipe",
-      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-      env: {
-        ...sharedAppEnv,
-        PORT: livePort,
-        DATABASE_URL: `file:${path.join(scratch, "live.db")}`,
-        SCOUT_GITHUB_SOURCE: "live",
-        GITHUB_TOKEN: e2eSecrets.githubToken,
-        GITHUB_API_URL: `http://127.0.0.1:${githubPort}`,
-        SCOUT_ANALYZER: "llm",
-        OPENAI_API_KEY: e2eSecrets.openaiKey,
-        OPENAI_BASE_URL: `http://127.0.0.1:${openaiPort}/v1`,
-        SCOUT_MAX_REPOS: "24",
-        SCOUT_ANALYSIS_TIMEOUT_MS: "20000",
-      },
-    },
+    // The offline server goes first and builds once if needed; the live one reuses that build.
+    appServer(offlinePort, {
+      DATABASE_URL: `file:${path.join(scratch, "offline.db")}`,
+      // Pin the offline defaults even when the developer's shell holds real credentials.
+      SCOUT_GITHUB_SOURCE: "catalog",
+      SCOUT_ANALYZER: "heuristic",
+    }),
+    appServer(livePort, {
+      DATABASE_URL: `file:${path.join(scratch, "live.db")}`,
+      SCOUT_GITHUB_SOURCE: "live",
+      GITHUB_TOKEN: e2eSecrets.githubToken,
+      GITHUB_API_URL: `http://127.0.0.1:${githubPort}`,
+      SCOUT_ANALYZER: "llm",
+      OPENAI_API_KEY: e2eSecrets.openaiKey,
+      OPENAI_BASE_URL: `http://127.0.0.1:${openaiPort}/v1`,
+      SCOUT_MAX_REPOS: "24",
+      SCOUT_ANALYSIS_TIMEOUT_MS: "20000",
+    }),
   ],
 });
