@@ -186,3 +186,21 @@ test("GitHub's 1,000-result cap shows a warning banner @live", async ({ page }) 
   await expect(scout.warnings).toContainText("Results may be incomplete (GitHub caps at 1,000)");
   await scout.waitUntilDone();
 });
+
+test("a finished run is usable at a phone's width and by keyboard @both", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const scout = new ScoutPage(page);
+  await scout.open();
+  await scout.historyItems.first().focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/runs\//);
+  await expect(scout.phase("done")).toHaveAttribute("aria-current", "step");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const sort = page.getByTestId("sort-results");
+  if (await sort.isVisible()) {
+    await sort.focus();
+    await sort.selectOption("stars");
+    await expect(sort).toHaveValue("stars");
+  }
+});
