@@ -34,8 +34,8 @@ const MAX_REPOS = 50;
 const BATCH_SIZE = 8;
 const CONCURRENCY = 3;
 const GOAL_RATIO = 1.1;
-const TOKEN = "ghp_benchToken000000000000000000000000";
-const API_KEY = "sk-bench-000000000000000000000000";
+const TOKEN = "fake_gh_benchToken000000000000000000000000";
+const API_KEY = "fake_oa_bench-000000000000000000000000";
 
 const runCount = Math.max(1, Number(process.argv[2] ?? 3) || 3);
 // The first search in a process pays one-off costs (Prisma's first queries, JIT, the test server's first

@@ -86,7 +86,7 @@ export type GitHubServer = {
   close: () => Promise<void>;
 };
 
-export const DEFAULT_TEST_TOKEN = "ghp_testserver0000000000000000000000000";
+export const DEFAULT_TEST_TOKEN = "fake_gh_testserver0000000000000000000000000";
 const MAX_SEARCH_RESULTS = 1000;
 const MAX_PAGE_SIZE = 100;
 const SEARCH_QUERY_MAX_CHARS = 256;

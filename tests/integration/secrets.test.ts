@@ -27,8 +27,8 @@ import { createTempDb, type TempDb } from "../support/temp-db";
  */
 
 // Distinctive, and unlike the harness's values, so a hit can only come from this file's runs.
-const GITHUB_SECRET = "ghp_SecretsScanQ7w3Zx9Lp2Mn8Rt5Vb1Kd4Hj6";
-const OPENAI_SECRET = "sk-proj-SecretsScan-4f9a2c7e1b8d3f6a0c5e9b2d7f1a3c";
+const GITHUB_SECRET = "fake_gh_SecretsScanQ7w3Zx9Lp2Mn8Rt5Vb1Kd4Hj6";
+const OPENAI_SECRET = "fake_oa_proj-SecretsScan-4f9a2c7e1b8d3f6a0c5e9b2d7f1a3c";
 const SECRETS = [GITHUB_SECRET, OPENAI_SECRET];
 // A leak may be truncated or wrapped; the distinctive middle of each value is searched for as well.
 const NEEDLES = SECRETS.flatMap((secret) => [secret, secret.slice(8, 28)]);

@@ -11,8 +11,8 @@ import { createFakesControl, type FakesControl } from "../e2e/support/fakes-cont
  */
 
 const root = path.resolve(import.meta.dirname, "../..");
-const githubToken = "ghp_servefakes000000000000000000000000";
-const openaiKey = "sk-servefakes-test-key";
+const githubToken = "fake_gh_servefakes000000000000000000000000";
+const openaiKey = "fake_oa_servefakes-test-key";
 
 /** Ports the OS says are free now; held together so the three differ. */
 async function freePorts(count: number): Promise<number[]> {

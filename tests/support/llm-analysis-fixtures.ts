@@ -3,7 +3,7 @@ import type { RepoMetadata } from "@/server/schemas";
 
 /** Builders for LLM-analyzer tests: plausible repos and a profile, overridable per test. */
 
-export const TEST_API_KEY = "sk-test-SECRETKEY-do-not-leak-0123456789";
+export const TEST_API_KEY = "fake_oa_test-SECRETKEY-do-not-leak-0123456789";
 
 export const typescriptProfile: AnalysisProfile = {
   languages: ["TypeScript", "Go"],

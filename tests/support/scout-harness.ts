@@ -13,8 +13,8 @@ import { startOpenAIServer, type OpenAIServer } from "../fakes/openai-server";
 import { createTempDb, type TempDb } from "./temp-db";
 
 export const HARNESS_NOW = new Date("2025-06-01T12:00:00Z");
-export const GITHUB_TOKEN = "ghp_harnessToken1234567890abcdefXYZ";
-export const OPENAI_KEY = "sk-harness-key-0987654321-abcdefghijklmnop";
+export const GITHUB_TOKEN = "fake_gh_harnessToken1234567890abcdefXYZ";
+export const OPENAI_KEY = "fake_oa_harness-key-0987654321-abcdefghijklmnop";
 
 const catalog = generateDemoCatalog({ now: HARNESS_NOW });
 

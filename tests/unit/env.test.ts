@@ -69,8 +69,8 @@ describe("environment validation", () => {
   });
 
   it("never echoes a secret in its message", () => {
-    const message = problemsOf({ SCOUT_ANALYZER: "llm", GITHUB_TOKEN: "ghp_supersecretvalue", SCOUT_BATCH_SIZE: "0" });
-    expect(message).not.toContain("ghp_supersecretvalue");
+    const message = problemsOf({ SCOUT_ANALYZER: "llm", GITHUB_TOKEN: "fake_gh_supersecretvalue", SCOUT_BATCH_SIZE: "0" });
+    expect(message).not.toContain("fake_gh_supersecretvalue");
   });
 
   it("rejects a database URL that is not a SQLite file", () => {
