@@ -66,7 +66,7 @@ export type StartGitHubServerOptions = {
   token?: string;
   rateLimit?: { limit?: number; remaining?: number };
   now?: () => Date;
-  /** A fixed port, for servers other processes must find (the e2e app); default: any free one. */
+  /** A fixed port, for servers other processes must find (the e2e app); default: a free one the OS picks. */
   port?: number;
 };
 

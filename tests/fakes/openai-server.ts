@@ -78,7 +78,7 @@ export type OpenAIServerOptions = {
   /** When set, requests must carry `Authorization: Bearer <apiKey>` or get OpenAI's 401. */
   apiKey?: string;
   handler?: ChatHandler;
-  /** A fixed port, for servers other processes must find (the e2e app); default: any free one. */
+  /** A fixed port, for servers other processes must find (the e2e app); default: a free one the OS picks. */
   port?: number;
 };
 

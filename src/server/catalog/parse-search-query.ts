@@ -24,7 +24,7 @@ export type Alternatives = { include: string[]; exclude: string[] };
 
 export type TextField = "name" | "description" | "topics" | "readme";
 
-/** One free-text condition: any of its phrases must match (or, when negated, none may). */
+/** One free-text condition: at least one of its phrases must match (or, when negated, none may). */
 export type TextClause = { phrases: string[]; negated: boolean };
 
 export type SortField = "best-match" | "stars" | "forks" | "updated" | "help-wanted-issues";
