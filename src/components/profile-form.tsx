@@ -1,10 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { z } from "zod";
-import type { AppRouter } from "@/server/api/root";
+import { firstFieldMessages, serverFieldMessages } from "@/lib/field-errors";
 import { GOALS_MAX_CHARS, profileInputSchema, skillLevels, type ProfileInput, type SkillLevel } from "@/server/schemas";
 import { useTRPC } from "@/trpc/react";
 import { TagInput } from "./tag-input";
@@ -18,21 +17,6 @@ const skillLabels: Record<SkillLevel, { title: string; detail: string }> = {
   intermediate: { title: "Intermediate", detail: "Comfortable with a codebase; features and bug fixes" },
   advanced: { title: "Advanced", detail: "Deep changes: architecture, performance, internals" },
 };
-
-function firstErrors(fieldErrors: Record<string, string[] | undefined>): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const key of Object.keys(emptyProfile) as (keyof ProfileInput)[]) {
-    const message = fieldErrors[key]?.[0];
-    if (message) errors[key] = message;
-  }
-  return errors;
-}
-
-function serverFieldErrors(error: unknown): FieldErrors | null {
-  if (!(error instanceof TRPCClientError)) return null;
-  const data = (error as TRPCClientError<AppRouter>).data;
-  return data?.zodError ? firstErrors(data.zodError.fieldErrors) : null;
-}
 
 export function ProfileForm() {
   const trpc = useTRPC();
@@ -59,7 +43,7 @@ export function ProfileForm() {
         setErrors({});
       },
       onError: (error) => {
-        const fieldErrors = serverFieldErrors(error);
+        const fieldErrors = serverFieldMessages(error);
         if (fieldErrors) setErrors(fieldErrors);
       },
     }),
@@ -75,13 +59,13 @@ export function ProfileForm() {
     event.preventDefault();
     const parsed = profileInputSchema.safeParse(draft);
     if (!parsed.success) {
-      setErrors(firstErrors(z.flattenError(parsed.error).fieldErrors));
+      setErrors(firstFieldMessages(z.flattenError(parsed.error).fieldErrors));
       return;
     }
     save.mutate(parsed.data);
   }
 
-  const unexpectedError = save.error && !serverFieldErrors(save.error) ? save.error.message : null;
+  const unexpectedError = save.error && !serverFieldMessages(save.error) ? save.error.message : null;
   const goalsLength = draft.goals.length;
 
   return (

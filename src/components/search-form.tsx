@@ -1,12 +1,11 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { z } from "zod";
+import { firstFieldMessages, serverFieldMessages } from "@/lib/field-errors";
 import { sixMonthsAgo } from "@/lib/format";
-import type { AppRouter } from "@/server/api/root";
 import { searchFiltersSchema, type SearchFilters } from "@/server/schemas";
 import { useTRPC } from "@/trpc/react";
 import { TagInput } from "./tag-input";
@@ -53,13 +52,6 @@ function parseStars(value: string): number | string {
   return value.trim() === "" ? Number.NaN : /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 }
 
-function firstFieldErrors(fieldErrors: Record<string, string[] | undefined>): Errors {
-  const errors: Errors = {};
-  for (const [field, messages] of Object.entries(fieldErrors)) {
-    if (messages?.[0]) errors[field as FieldName] = messages[0];
-  }
-  return errors;
-}
 
 /** The search filters; it starts a run and opens its page. */
 export function SearchForm({ initialFilters, runActive = false }: { initialFilters?: SearchFilters; runActive?: boolean }) {
@@ -86,9 +78,7 @@ export function SearchForm({ initialFilters, runActive = false }: { initialFilte
         router.push(`/runs/${runId}`);
       },
       onError: (error) => {
-        const data = error instanceof TRPCClientError ? (error as TRPCClientError<AppRouter>).data : undefined;
-        if (data?.zodError && Object.keys(data.zodError.fieldErrors).length > 0) setErrors(firstFieldErrors(data.zodError.fieldErrors));
-        else setErrors({ form: error.message });
+        setErrors(serverFieldMessages(error) ?? { form: error.message });
       },
     }),
   );
@@ -111,7 +101,7 @@ export function SearchForm({ initialFilters, runActive = false }: { initialFilte
       query: form.query,
     });
     if (!parsed.success) {
-      setErrors(firstFieldErrors(z.flattenError(parsed.error).fieldErrors));
+      setErrors(firstFieldMessages(z.flattenError(parsed.error).fieldErrors));
       return;
     }
     setErrors({});

@@ -48,7 +48,7 @@ const trpcCodeFor: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   UPSTREAM: "BAD_GATEWAY",
 };
 
-export function toTrpcError(error: AppError): TRPCError {
+function toTrpcError(error: AppError): TRPCError {
   return new TRPCError({ code: trpcCodeFor[error.code], message: error.message, cause: error });
 }
 

@@ -23,10 +23,6 @@ export class RunRegistry {
     return controller;
   }
 
-  isActive(runId: string): boolean {
-    return this.active.has(runId);
-  }
-
   get activeCount(): number {
     return this.active.size;
   }
@@ -63,9 +59,5 @@ export class RunRegistry {
     this.active.delete(runId);
     for (const listener of run.listeners) listener(null);
     run.markFinished();
-  }
-
-  cancelAll(): void {
-    for (const runId of this.active.keys()) this.cancel(runId);
   }
 }

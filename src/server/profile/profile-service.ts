@@ -1,5 +1,5 @@
-import { z } from "zod";
 import type { Db } from "@/server/db/client";
+import { storedStringList } from "@/server/db/stored-json";
 import { profileSchema, type CleanProfileInput, type Profile } from "@/server/schemas";
 
 // Single-profile mode: one well-known row that each save replaces.
@@ -25,13 +25,11 @@ type ProfileRow = {
   updatedAt: Date;
 };
 
-const storedList = z.array(z.string()).catch([]);
-
 function toProfile(row: ProfileRow): Profile {
   return profileSchema.parse({
     ...row,
-    languages: storedList.parse(row.languages),
-    topics: storedList.parse(row.topics),
+    languages: storedStringList.parse(row.languages),
+    topics: storedStringList.parse(row.topics),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   });

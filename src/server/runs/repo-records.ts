@@ -1,5 +1,5 @@
-import { z } from "zod";
 import type { Db } from "@/server/db/client";
+import { storedStringList } from "@/server/db/stored-json";
 import type { RepoMetadata } from "@/server/schemas";
 
 /** Conversions between RepoMetadata and the Repository table, and the writes that keep it current. */
@@ -44,8 +44,6 @@ type RepositoryRow = {
   helpWantedIssues: number;
 };
 
-const storedStrings = z.array(z.string()).catch([]);
-
 export function toRepoMetadata(row: RepositoryRow): RepoMetadata {
   return {
     githubId: row.githubId,
@@ -55,11 +53,11 @@ export function toRepoMetadata(row: RepositoryRow): RepoMetadata {
     url: row.url,
     description: row.description,
     primaryLanguage: row.primaryLanguage,
-    languages: storedStrings.parse(row.languages),
+    languages: storedStringList.parse(row.languages),
     stars: row.stars,
     forks: row.forks,
     openIssues: row.openIssues,
-    topics: storedStrings.parse(row.topics),
+    topics: storedStringList.parse(row.topics),
     license: row.license,
     pushedAt: row.pushedAt?.toISOString() ?? null,
     createdAt: row.repoCreatedAt?.toISOString() ?? null,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
+import { storedStringList } from "@/server/db/stored-json";
 import { AppError } from "@/server/errors";
 import {
   runStatusSchema,
@@ -20,7 +21,6 @@ import { repositorySelect, toRepoMetadata } from "./repo-records";
 
 export type StoredEvent = { seq: number; event: ScoutEvent };
 
-const storedStrings = z.array(z.string()).catch([]);
 const storedIds = z.array(z.number().int()).catch([]);
 
 export function isTerminalEvent(event: ScoutEvent): boolean {
@@ -185,7 +185,7 @@ export async function getRunResult({ db, runId }: { db: Db; runId: string }): Pr
     repo: row.repository.fullName,
     fitScore: row.fitScore,
     reason: row.reason,
-    contributions: storedStrings.parse(row.contributions),
+    contributions: storedStringList.parse(row.contributions),
     reject: row.reject,
     rejectReason: row.rejectReason,
   }));
@@ -201,8 +201,8 @@ export async function getRunResult({ db, runId }: { db: Db; runId: string }): Pr
       const repo = reposById.get(id);
       return repo ? [repo] : [];
     }),
-    skipped: storedStrings.parse(run.skipped),
-    warnings: storedStrings.parse(run.warnings),
+    skipped: storedStringList.parse(run.skipped),
+    warnings: storedStringList.parse(run.warnings),
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
     usage: { githubRequests: run.githubRequests, llmInputTokens: run.llmInputTokens, llmOutputTokens: run.llmOutputTokens },
