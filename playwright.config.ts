@@ -13,7 +13,8 @@ import { e2eSecrets } from "./tests/e2e/support/e2e-secrets";
  * Workers re-evaluate this file, so the ports chosen once are handed down through environment variables.
  */
 function pickFreePort(): string {
-  const script = "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
+  const script =
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
   return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim();
 }
 

@@ -46,7 +46,10 @@ const now = new Date();
 type RoundTrip = { kind: "search" | "readme" | "llm"; ms: number; end: number };
 
 /** Wraps fetch to time every upstream round trip, so the wall time can be split into waiting and the rest. */
-function timedFetch(trips: RoundTrip[], classify: (init: RequestInit | undefined) => RoundTrip["kind"]): typeof globalThis.fetch {
+function timedFetch(
+  trips: RoundTrip[],
+  classify: (init: RequestInit | undefined) => RoundTrip["kind"],
+): typeof globalThis.fetch {
   return async (input, init) => {
     const start = performance.now();
     const response = await fetch(input, init);
@@ -54,11 +57,22 @@ function timedFetch(trips: RoundTrip[], classify: (init: RequestInit | undefined
     const body = await response.arrayBuffer();
     const end = performance.now();
     trips.push({ kind: classify(init), ms: end - start, end });
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
 }
 
-type PhaseMarks = { start: number; discovered: number; fetching: number; analyzing: number; firstResults: number; done: number };
+type PhaseMarks = {
+  start: number;
+  discovered: number;
+  fetching: number;
+  analyzing: number;
+  firstResults: number;
+  done: number;
+};
 
 type RunFigures = {
   wallMs: number;
@@ -77,14 +91,23 @@ type RunFigures = {
 };
 
 /** The ideal critical path: sequential discovery pages, the README queries as issued, then waves of batches. */
-function idealCriticalPathMs({ searchPages, readmeQueries, candidates }: { searchPages: number; readmeQueries: number; candidates: number }): number {
+function idealCriticalPathMs({
+  searchPages,
+  readmeQueries,
+  candidates,
+}: {
+  searchPages: number;
+  readmeQueries: number;
+  candidates: number;
+}): number {
   const waves = Math.ceil(Math.ceil(candidates / BATCH_SIZE) / CONCURRENCY);
   return (searchPages + readmeQueries) * GITHUB_LATENCY_MS + waves * LLM_LATENCY_MS;
 }
 
 /** Where the time went: upstream round trips (injected latency + test-server work) against the phases' wall time. */
 function describeRoundTrips(run: RunFigures): string {
-  const sum = (kind: RoundTrip["kind"]) => run.trips.filter((trip) => trip.kind === kind).reduce((total, trip) => total + trip.ms, 0);
+  const sum = (kind: RoundTrip["kind"]) =>
+    run.trips.filter((trip) => trip.kind === kind).reduce((total, trip) => total + trip.ms, 0);
   const llm = run.trips.filter((trip) => trip.kind === "llm");
   const llmMean = llm.reduce((total, trip) => total + trip.ms, 0) / Math.max(1, llm.length);
   const search = sum("search");
@@ -92,7 +115,8 @@ function describeRoundTrips(run: RunFigures): string {
   const analysis = run.marks.done - run.marks.analyzing;
   const waves = Math.ceil(Math.ceil(run.candidates / BATCH_SIZE) / CONCURRENCY);
   const glue = run.wallMs - search - readme - analysis;
-  const lastSearchEnd = Math.max(...run.trips.filter((trip) => trip.kind === "search").map((trip) => trip.end)) - run.marks.start;
+  const lastSearchEnd =
+    Math.max(...run.trips.filter((trip) => trip.kind === "search").map((trip) => trip.end)) - run.marks.start;
   const afterDiscovery = run.marks.discovered - lastSearchEnd;
   return (
     `round trips: search ${Math.round(search)} ms (injected ${run.searchPages * GITHUB_LATENCY_MS}), ` +
@@ -108,7 +132,10 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 async function main(): Promise<void> {
   const temp = createTempDb();
-  const github = await startGitHubServer({ data: createCatalogGitHubData(generateDemoCatalog({ now })), token: TOKEN });
+  const github = await startGitHubServer({
+    data: createCatalogGitHubData(generateDemoCatalog({ now })),
+    token: TOKEN,
+  });
   // A handler that waits, rather than a queued delay fault, so every call of every run is held the same.
   const slowLlm = async (request: Parameters<typeof scoreEveryAskedRepo>[0]) => {
     await sleep(LLM_LATENCY_MS);
@@ -135,7 +162,9 @@ async function main(): Promise<void> {
     });
     const clock = () => now;
     const trips: RoundTrip[] = [];
-    const githubFetch = timedFetch(trips, (init) => (typeof init?.body === "string" && init.body.includes("search(") ? "search" : "readme"));
+    const githubFetch = timedFetch(trips, (init) =>
+      typeof init?.body === "string" && init.body.includes("search(") ? "search" : "readme",
+    );
     const llmFetch = timedFetch(trips, () => "llm");
     // Built by hand: createServices lives in a `server-only` module (see the import above).
     const services: Services = {
@@ -145,7 +174,12 @@ async function main(): Promise<void> {
       logger: createRedactingLogger({ secrets: [TOKEN, API_KEY] }),
       registry: new RunRegistry(),
       rateLimiter: createSearchRateLimiter({ searchesPerHour: env.SCOUT_SEARCH_RATE_LIMIT }),
-      settings: { maxRepos: MAX_REPOS, batchSize: BATCH_SIZE, batchConcurrency: CONCURRENCY, analysisTimeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS },
+      settings: {
+        maxRepos: MAX_REPOS,
+        batchSize: BATCH_SIZE,
+        batchConcurrency: CONCURRENCY,
+        analysisTimeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
+      },
       source: createLiveGitHubSource({
         token: TOKEN,
         apiUrl: github.url,
@@ -155,11 +189,22 @@ async function main(): Promise<void> {
         throttle: { maxWaitSeconds: 1, maxRateLimitWaits: 1, msPerSecond: 10, graphqlMinIntervalMs: 0 },
         fetch: githubFetch,
       }),
-      analyzer: createLlmAnalyzer({ baseURL: openai.url, apiKey: API_KEY, model: env.SCOUT_MODEL, timeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS, fetch: llmFetch }),
+      analyzer: createLlmAnalyzer({
+        baseURL: openai.url,
+        apiKey: API_KEY,
+        model: env.SCOUT_MODEL,
+        timeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
+        fetch: llmFetch,
+      }),
     };
     await saveProfile({
       db: temp.db,
-      input: profileInputSchema.parse({ languages: ["Python", "TypeScript"], topics: ["web", "cli"], skillLevel: "intermediate", goals: "Developer tooling" }),
+      input: profileInputSchema.parse({
+        languages: ["Python", "TypeScript"],
+        topics: ["web", "cli"],
+        skillLevel: "intermediate",
+        goals: "Developer tooling",
+      }),
     });
     const filters = searchFiltersSchema.parse({ languages: ["Python", "TypeScript"], minStars: 0 });
 
@@ -180,7 +225,12 @@ async function main(): Promise<void> {
       const marks: PhaseMarks = { start, discovered: 0, fetching: 0, analyzing: 0, firstResults: 0, done: 0 };
       const { runId } = await startSearch({ services, filters, clientIp: "127.0.0.1" });
       let last: ScoutEvent | undefined;
-      for await (const { event } of streamRunEvents({ db: services.db, registry: services.registry, runId, afterSeq: 0 })) {
+      for await (const { event } of streamRunEvents({
+        db: services.db,
+        registry: services.registry,
+        runId,
+        afterSeq: 0,
+      })) {
         const at = performance.now() - start;
         if (event.type === "status" && event.message.startsWith("Discovered")) marks.discovered = at;
         if (event.type === "status" && event.phase === "fetching") marks.fetching = at;
@@ -193,7 +243,9 @@ async function main(): Promise<void> {
       if (last?.type !== "complete") throw new Error(`Run ${index} ended with ${JSON.stringify(last)}`);
 
       const graphql = github.graphqlRequests();
-      const searchPages = graphql.filter((request) => request.graphql?.query.includes("search(") ?? false).length;
+      const searchPages = graphql.filter(
+        (request) => request.graphql?.query.includes("search(") ?? false,
+      ).length;
       const readmeQueries = graphql.length - searchPages;
       const candidates = last.data.repos.length;
       const idealMs = idealCriticalPathMs({ searchPages, readmeQueries, candidates });
@@ -227,7 +279,8 @@ async function main(): Promise<void> {
     }
 
     const measured = figures.slice(WARM_UP_RUNS);
-    const mean = (pick: (run: RunFigures) => number) => measured.reduce((sum, run) => sum + pick(run), 0) / measured.length;
+    const mean = (pick: (run: RunFigures) => number) =>
+      measured.reduce((sum, run) => sum + pick(run), 0) / measured.length;
     const ratio = mean((run) => run.ratio);
     const first = measured[0];
     console.log(
@@ -236,14 +289,20 @@ async function main(): Promise<void> {
         `GitHub requests ${mean((run) => run.githubRequests).toFixed(1)}, LLM calls ${mean((run) => run.llmCalls).toFixed(1)} per run`,
     );
     if (first) {
-      const floorMs = idealCriticalPathMs({ searchPages: first.searchPages, readmeQueries: Math.min(1, first.readmeQueries), candidates: first.candidates });
+      const floorMs = idealCriticalPathMs({
+        searchPages: first.searchPages,
+        readmeQueries: Math.min(1, first.readmeQueries),
+        candidates: first.candidates,
+      });
       console.log(
         `note: the ideal counts the ${first.readmeQueries} README queries (${README_BATCH_SIZE} repos each) as the live source issues them, one after another; ` +
           `issued side by side they would cost one round trip (ideal ${format(floorMs)}). Discovery pages (${SEARCH_PAGE_SIZE} each) are inherently sequential (cursor).`,
       );
     }
     const maxRssBytes = process.resourceUsage().maxRSS * 1024;
-    console.log(`peak RSS: ${mib(Math.max(peakRss, maxRssBytes))} (sampled every 20 ms: ${mib(peakRss)}; resourceUsage().maxRSS: ${mib(maxRssBytes)})`);
+    console.log(
+      `peak RSS: ${mib(Math.max(peakRss, maxRssBytes))} (sampled every 20 ms: ${mib(peakRss)}; resourceUsage().maxRSS: ${mib(maxRssBytes)})`,
+    );
   } finally {
     clearInterval(sampler);
     await github.close();

@@ -5,7 +5,10 @@ import { MigrationError, migrateDatabase } from "../src/server/db/migrate";
 // Usage: npm run db:migrate   (the server also does this at start-up)
 try {
   const { DATABASE_URL } = getEnv();
-  const report = migrateDatabase({ databaseUrl: DATABASE_URL, migrationsDir: path.resolve("prisma/migrations") });
+  const report = migrateDatabase({
+    databaseUrl: DATABASE_URL,
+    migrationsDir: path.resolve("prisma/migrations"),
+  });
   console.log(
     report.applied.length > 0
       ? `Applied ${report.applied.length} migration(s): ${report.applied.join(", ")}`

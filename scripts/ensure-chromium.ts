@@ -31,7 +31,9 @@ try {
   execFileSync("apt-get", ["update"], { stdio: "inherit" });
   execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { stdio: "inherit" });
 } catch {
-  console.error("Installing chromium with apt-get failed; install it by hand: `apt-get install -y chromium`.");
+  console.error(
+    "Installing chromium with apt-get failed; install it by hand: `apt-get install -y chromium`.",
+  );
   process.exit(1);
 }
 if (!findSystemChromium()) {

@@ -13,10 +13,17 @@ const README_COUNT = 50;
 const scenarios: { label: string; input: SearchFiltersInput }[] = [
   { label: "one language, defaults", input: { languages: ["Python"] } },
   { label: "two languages, defaults", input: { languages: ["Python", "TypeScript"] } },
-  { label: "two languages, topic and text", input: { languages: ["Go", "Rust"], topics: ["cli"], query: "fast" } },
+  {
+    label: "two languages, topic and text",
+    input: { languages: ["Go", "Rust"], topics: ["cli"], query: "fast" },
+  },
   {
     label: "broad (hits the 1,000 cap)",
-    input: { languages: ["Python", "TypeScript", "JavaScript", "Go", "Rust", "Java"], minStars: 0, pushedAfter: "2020-01-01" },
+    input: {
+      languages: ["Python", "TypeScript", "JavaScript", "Go", "Rust", "Java"],
+      minStars: 0,
+      pushedAfter: "2020-01-01",
+    },
   },
 ];
 
@@ -31,7 +38,9 @@ async function main(): Promise<void> {
   const catalog = generateDemoCatalog({ now });
   const generationMs = performance.now() - generationStart;
   const source = createCatalogSource({ catalog, readmeMaxChars: 16_000, now: () => now });
-  console.log(`Generated ${catalog.repos.length} repositories in ${generationMs.toFixed(1)} ms (first call, cold).`);
+  console.log(
+    `Generated ${catalog.repos.length} repositories in ${generationMs.toFixed(1)} ms (first call, cold).`,
+  );
 
   for (const { label, input } of scenarios) {
     const filters = searchFiltersSchema.parse(input);

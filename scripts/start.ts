@@ -14,7 +14,15 @@ import { migrateDatabase } from "../src/server/db/migrate";
 
 const root = process.cwd();
 const buildIdFile = path.join(root, ".next/BUILD_ID");
-const sourcePaths = ["src", "public", "prisma/schema.prisma", "next.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
+const sourcePaths = [
+  "src",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.mjs",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 function newestModification(target: string): number {
   if (!existsSync(target)) return 0;
@@ -54,7 +62,10 @@ if (!buildIsCurrent()) {
 }
 
 // Migrate before serving, so a fresh DATABASE_URL needs no extra step and a bad migration stops start-up.
-const migration = migrateDatabase({ databaseUrl: env.DATABASE_URL, migrationsDir: path.join(root, "prisma/migrations") });
+const migration = migrateDatabase({
+  databaseUrl: env.DATABASE_URL,
+  migrationsDir: path.join(root, "prisma/migrations"),
+});
 if (migration.applied.length > 0) console.log(`Applied migrations: ${migration.applied.join(", ")}`);
 
 const app = next({ dev: false, dir: root, port: env.PORT });

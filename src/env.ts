@@ -16,7 +16,12 @@ function integer(name: string, { min, max, fallback }: { min: number; max: numbe
       .string()
       .regex(/^\d+$/, `${name} must be a whole number`)
       .transform(Number)
-      .pipe(z.number().min(min, `${name} must be between ${min} and ${max}`).max(max, `${name} must be between ${min} and ${max}`))
+      .pipe(
+        z
+          .number()
+          .min(min, `${name} must be between ${min} and ${max}`)
+          .max(max, `${name} must be between ${min} and ${max}`),
+      )
       .optional()
       .transform((value) => value ?? fallback),
   );
@@ -29,7 +34,10 @@ function httpUrl(name: string, fallback: string) {
     blankToUndefined,
     z
       .string()
-      .refine((value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value), `${name} must be an http(s) URL`)
+      .refine(
+        (value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value),
+        `${name} must be an http(s) URL`,
+      )
       .transform((value) => value.replace(/\/+$/, ""))
       .optional()
       .transform((value) => value ?? fallback),
@@ -38,7 +46,10 @@ function httpUrl(name: string, fallback: string) {
 
 const envSchema = z
   .object({
-    NODE_ENV: z.preprocess(blankToUndefined, z.enum(["development", "production", "test"]).default("development")),
+    NODE_ENV: z.preprocess(
+      blankToUndefined,
+      z.enum(["development", "production", "test"]).default("development"),
+    ),
     DATABASE_URL: z.preprocess(
       blankToUndefined,
       z
@@ -59,11 +70,18 @@ const envSchema = z
     ),
     OPENAI_API_KEY: optionalSecret,
     OPENAI_BASE_URL: httpUrl("OPENAI_BASE_URL", "https://api.openai.com/v1"),
-    SCOUT_MODEL: z.preprocess(blankToUndefined, z.string().max(200, "SCOUT_MODEL is too long").default("gpt-4o-mini")),
+    SCOUT_MODEL: z.preprocess(
+      blankToUndefined,
+      z.string().max(200, "SCOUT_MODEL is too long").default("gpt-4o-mini"),
+    ),
     SCOUT_MAX_REPOS: integer("SCOUT_MAX_REPOS", { min: 1, max: 1000, fallback: 50 }),
     SCOUT_BATCH_SIZE: integer("SCOUT_BATCH_SIZE", { min: 5, max: 10, fallback: 8 }),
     SCOUT_BATCH_CONCURRENCY: integer("SCOUT_BATCH_CONCURRENCY", { min: 1, max: 16, fallback: 3 }),
-    SCOUT_ANALYSIS_TIMEOUT_MS: integer("SCOUT_ANALYSIS_TIMEOUT_MS", { min: 100, max: 600_000, fallback: 60_000 }),
+    SCOUT_ANALYSIS_TIMEOUT_MS: integer("SCOUT_ANALYSIS_TIMEOUT_MS", {
+      min: 100,
+      max: 600_000,
+      fallback: 60_000,
+    }),
     SCOUT_README_MAX_CHARS: integer("SCOUT_README_MAX_CHARS", { min: 100, max: 1_000_000, fallback: 16_000 }),
     SCOUT_SEARCH_RATE_LIMIT: integer("SCOUT_SEARCH_RATE_LIMIT", { min: 1, max: 100_000, fallback: 5 }),
     SCOUT_TRUST_PROXY: z.preprocess(

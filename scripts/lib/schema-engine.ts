@@ -18,7 +18,9 @@ function loadEngine(): Promise<void> {
   engineReady ??= (async () => {
     const require = createRequire(import.meta.url);
     const packageDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
-    const wasmModule = await WebAssembly.compile(readFileSync(path.join(packageDir, "schema_engine_bg.wasm")));
+    const wasmModule = await WebAssembly.compile(
+      readFileSync(path.join(packageDir, "schema_engine_bg.wasm")),
+    );
     // The bindings module is the WASM's only import namespace, under the name wasm-bindgen gave it.
     const instance = await WebAssembly.instantiate(wasmModule, { "./schema_engine_bg.js": engineBindings });
     engineBindings.__wbg_set_wasm(instance.exports);
@@ -39,7 +41,10 @@ export type SchemaDiff = {
 };
 
 /** Replays the committed migrations into a scratch database and diffs it against schema.prisma. */
-export async function diffMigrationsAgainstSchema({ schemaPath, migrationsDir }: SchemaDiffOptions): Promise<SchemaDiff> {
+export async function diffMigrationsAgainstSchema({
+  schemaPath,
+  migrationsDir,
+}: SchemaDiffOptions): Promise<SchemaDiff> {
   await loadEngine();
   const scratchDir = mkdtempSync(path.join(os.tmpdir(), "scout-schema-diff-"));
   const databaseUrl = `file:${path.join(scratchDir, "replay.db")}`;
@@ -47,7 +52,11 @@ export async function diffMigrationsAgainstSchema({ schemaPath, migrationsDir }:
     migrateDatabase({ databaseUrl, migrationsDir });
     const files = [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }];
     const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url: databaseUrl }));
-    const engine = await engineBindings.SchemaEngine.new({ datamodels: files.map((f) => [f.path, f.content]) }, () => {}, adapter);
+    const engine = await engineBindings.SchemaEngine.new(
+      { datamodels: files.map((f) => [f.path, f.content]) },
+      () => {},
+      adapter,
+    );
     try {
       const result = await engine.diff({
         from: { tag: "schemaDatasource", files, configDir: path.dirname(schemaPath) },

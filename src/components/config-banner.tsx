@@ -12,7 +12,11 @@ export function ConfigBanner() {
   const { githubSource, analyzer, model } = config.data;
   const offline = githubSource === "catalog" || analyzer === "heuristic";
   return (
-    <section className={`banner${offline ? " banner-offline" : " banner-live"}`} data-testid="config-banner" aria-label="Data source and analyzer">
+    <section
+      className={`banner${offline ? " banner-offline" : " banner-live"}`}
+      data-testid="config-banner"
+      aria-label="Data source and analyzer"
+    >
       <span className="banner-chip" data-testid="config-source">
         {githubSource === "catalog" ? "Offline demo catalog" : "Live GitHub"}
       </span>

@@ -4,7 +4,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { firstFieldMessages, serverFieldMessages } from "@/lib/field-errors";
-import { GOALS_MAX_CHARS, profileInputSchema, skillLevels, type ProfileInput, type SkillLevel } from "@/server/schemas";
+import {
+  GOALS_MAX_CHARS,
+  profileInputSchema,
+  skillLevels,
+  type ProfileInput,
+  type SkillLevel,
+} from "@/server/schemas";
 import { useTRPC } from "@/trpc/react";
 import { TagInput } from "./tag-input";
 
@@ -72,7 +78,9 @@ export function ProfileForm() {
     <section className="card" aria-labelledby="profile-heading">
       <header className="card-header">
         <h2 id="profile-heading">Your developer profile</h2>
-        <p className="card-subtitle">Scout ranks repositories by how well they fit what you know and what you want to learn.</p>
+        <p className="card-subtitle">
+          Scout ranks repositories by how well they fit what you know and what you want to learn.
+        </p>
       </header>
 
       {profile.isPending ? (
@@ -80,7 +88,13 @@ export function ProfileForm() {
           Loading your profile…
         </p>
       ) : (
-        <form className="form" onSubmit={handleSubmit} noValidate data-testid="profile-form" aria-describedby="profile-heading">
+        <form
+          className="form"
+          onSubmit={handleSubmit}
+          noValidate
+          data-testid="profile-form"
+          aria-describedby="profile-heading"
+        >
           {profile.isError ? (
             <p className="form-alert" role="alert">
               Could not load your saved profile: {profile.error.message}
@@ -91,7 +105,9 @@ export function ProfileForm() {
             label="Languages"
             hint="Press Enter or comma to add each one, for example TypeScript, Rust, Go."
             values={draft.languages}
-            onChange={(values) => update("languages", values)}
+            onChange={(values) => {
+              update("languages", values);
+            }}
             placeholder="Add a language"
             error={errors.languages}
             testId="profile-languages"
@@ -102,7 +118,9 @@ export function ProfileForm() {
             label="Topics"
             hint="Optional. Domains you care about, for example web, databases, machine-learning."
             values={draft.topics}
-            onChange={(values) => update("topics", values)}
+            onChange={(values) => {
+              update("topics", values);
+            }}
             placeholder="Add a topic"
             error={errors.topics}
             testId="profile-topics"
@@ -119,7 +137,9 @@ export function ProfileForm() {
                     name="skillLevel"
                     value={level}
                     checked={draft.skillLevel === level}
-                    onChange={() => update("skillLevel", level)}
+                    onChange={() => {
+                      update("skillLevel", level);
+                    }}
                     data-testid={`profile-skill-${level}`}
                   />
                   <span className="radio-title">{skillLabels[level].title}</span>
@@ -154,20 +174,32 @@ export function ProfileForm() {
               maxLength={GOALS_MAX_CHARS}
               value={draft.goals}
               placeholder="What do you want from contributing? For example: learn systems programming, help a CLI tool, grow towards maintainership."
-              onChange={(event) => update("goals", event.target.value)}
+              onChange={(event) => {
+                update("goals", event.target.value);
+              }}
               aria-invalid={errors.goals ? true : undefined}
               aria-describedby={errors.goals ? `${goalsId}-error` : undefined}
               data-testid="profile-goals"
             />
             {errors.goals ? (
-              <p id={`${goalsId}-error`} className="field-error" role="alert" data-testid="profile-goals-error">
+              <p
+                id={`${goalsId}-error`}
+                className="field-error"
+                role="alert"
+                data-testid="profile-goals-error"
+              >
                 {errors.goals}
               </p>
             ) : null}
           </div>
 
           <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={save.isPending} data-testid="profile-save">
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={save.isPending}
+              data-testid="profile-save"
+            >
               {save.isPending ? "Saving…" : profile.data ? "Save changes" : "Save profile"}
             </button>
             <span className="form-status" role="status" aria-live="polite" data-testid="profile-status">

@@ -9,14 +9,24 @@ export function RepoCard({ result, repo }: { result: AnalysisResult; repo: RepoM
   const tone = scoreTone(result.fitScore);
   const url = repo?.url ?? `https://github.com/${result.repo}`;
   return (
-    <article className={`repo-card${result.reject ? " is-rejected" : ""}`} data-testid="repo-card" data-repo={result.repo} data-score={result.fitScore}>
+    <article
+      className={`repo-card${result.reject ? " is-rejected" : ""}`}
+      data-testid="repo-card"
+      data-repo={result.repo}
+      data-score={result.fitScore}
+    >
       <header className="repo-card-header">
         <h3 className="repo-name">
           <a href={url} target="_blank" rel="noopener noreferrer" data-testid="repo-link">
             {result.repo}
           </a>
         </h3>
-        <span className={`score-badge score-${tone}`} data-testid="score-badge" data-tone={tone} aria-label={`Fit score ${result.fitScore} out of 10`}>
+        <span
+          className={`score-badge score-${tone}`}
+          data-testid="score-badge"
+          data-tone={tone}
+          aria-label={`Fit score ${result.fitScore} out of 10`}
+        >
           {result.fitScore}
           <span className="score-max">/10</span>
         </span>

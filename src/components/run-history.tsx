@@ -29,7 +29,12 @@ export function RunHistory({ currentRunId }: { currentRunId?: string }) {
       <ol className="history-list">
         {runs.data?.items.map((run) => (
           <li key={run.runId} className={run.runId === currentRunId ? "is-current" : undefined}>
-            <Link href={`/runs/${run.runId}`} className="history-item" data-testid="history-item" data-run-id={run.runId}>
+            <Link
+              href={`/runs/${run.runId}`}
+              className="history-item"
+              data-testid="history-item"
+              data-run-id={run.runId}
+            >
               <span className="history-top">
                 <span className="history-date">{formatDateTime(run.startedAt)}</span>
                 <span className={`status-pill status-${run.status}`} data-testid="history-status">

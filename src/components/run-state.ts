@@ -51,10 +51,13 @@ export function applyRunEvent(state: RunViewState, id: string, event: ScoutEvent
       return { ...next, results };
     }
     case "warning":
-      return state.warnings.includes(event.message) ? next : { ...next, warnings: [...state.warnings, event.message] };
+      return state.warnings.includes(event.message)
+        ? next
+        : { ...next, warnings: [...state.warnings, event.message] };
     case "complete": {
       const results = { ...state.results };
-      for (const result of [...event.data.results, ...(event.data.rejected ?? [])]) results[result.repo] = result;
+      for (const result of [...event.data.results, ...(event.data.rejected ?? [])])
+        results[result.repo] = result;
       return {
         ...next,
         phase: "done",
@@ -68,7 +71,12 @@ export function applyRunEvent(state: RunViewState, id: string, event: ScoutEvent
     }
     case "error":
     case "cancelled":
-      return { ...next, phase: "done", message: event.message, terminal: { type: event.type, message: event.message } };
+      return {
+        ...next,
+        phase: "done",
+        message: event.message,
+        terminal: { type: event.type, message: event.message },
+      };
   }
 }
 
@@ -77,7 +85,7 @@ const storagePrefix = "scout-run:";
 export function loadRunViewState(runId: string): RunViewState | null {
   try {
     const raw = window.sessionStorage.getItem(storagePrefix + runId);
-    return raw ? ({ ...initialRunViewState, ...(JSON.parse(raw) as Partial<RunViewState>) } as RunViewState) : null;
+    return raw ? { ...initialRunViewState, ...(JSON.parse(raw) as Partial<RunViewState>) } : null;
   } catch {
     return null;
   }

@@ -7,7 +7,13 @@ import { useEffect, useMemo, useReducer, useState } from "react";
 import { phases, type AnalysisResult, type RepoMetadata, type ScoutEvent } from "@/server/schemas";
 import { useTRPC } from "@/trpc/react";
 import { RepoCard } from "./repo-card";
-import { applyRunEvent, initialRunViewState, loadRunViewState, saveRunViewState, type RunViewState } from "./run-state";
+import {
+  applyRunEvent,
+  initialRunViewState,
+  loadRunViewState,
+  saveRunViewState,
+  type RunViewState,
+} from "./run-state";
 import { SearchForm } from "./search-form";
 
 type SortKey = "fit" | "stars" | "recent";
@@ -22,13 +28,18 @@ const phaseLabels: Record<(typeof phases)[number] | "done", string> = {
 };
 const steps = ["discovering", "filtering", "fetching", "analyzing", "done"] as const;
 
-const emptyMessages = new Set(["No repositories found. Try broadening your filters.", "All repos filtered out. Try adjusting your filters."]);
+const emptyMessages = new Set([
+  "No repositories found. Try broadening your filters.",
+  "All repos filtered out. Try adjusting your filters.",
+]);
 
 /** The run page: restores what this tab saw of the run, then resumes the live stream after it. */
 export function RunView({ runId }: { runId: string }) {
   const [restored, setRestored] = useState<RunViewState | null>(null);
   // sessionStorage exists only in the browser; reading it after mount keeps server and client HTML equal.
-  useEffect(() => setRestored(loadRunViewState(runId) ?? initialRunViewState), [runId]);
+  useEffect(() => {
+    setRestored(loadRunViewState(runId) ?? initialRunViewState);
+  }, [runId]);
   if (!restored) return <p className="muted">Loading the search…</p>;
   return <LiveRun key={runId} runId={runId} restored={restored} />;
 }
@@ -52,12 +63,16 @@ function LiveRun({ runId, restored }: { runId: string; restored: RunViewState })
       { runId, lastEventId: resumeFrom },
       {
         enabled: restored.terminal === null,
-        onData: (tracked) => dispatch({ id: tracked.id, event: tracked.data }),
+        onData: (tracked) => {
+          dispatch({ id: tracked.id, event: tracked.data });
+        },
       },
     ),
   );
 
-  useEffect(() => saveRunViewState(runId, state), [runId, state]);
+  useEffect(() => {
+    saveRunViewState(runId, state);
+  }, [runId, state]);
 
   // The candidates' metadata is known once filtering is done; the final status once the run ends.
   const phaseKey = state.phase === "fetching" || state.phase === "analyzing" ? "candidates" : state.phase;
@@ -70,7 +85,13 @@ function LiveRun({ runId, restored }: { runId: string; restored: RunViewState })
   }, [phaseKey, state.terminal]);
 
   const cancel = useMutation(trpc.scout.cancel.mutationOptions({ onSuccess: () => void snapshot.refetch() }));
-  const retry = useMutation(trpc.scout.search.mutationOptions({ onSuccess: ({ runId: next }) => router.push(`/runs/${next}`) }));
+  const retry = useMutation(
+    trpc.scout.search.mutationOptions({
+      onSuccess: ({ runId: next }) => {
+        router.push(`/runs/${next}`);
+      },
+    }),
+  );
 
   const data = state.final ?? snapshot.data;
   const reposByName = useMemo(() => {
@@ -81,7 +102,8 @@ function LiveRun({ runId, restored }: { runId: string; restored: RunViewState })
 
   const allResults = useMemo(() => {
     const merged = new Map<string, AnalysisResult>();
-    for (const result of [...(snapshot.data?.results ?? []), ...(snapshot.data?.rejected ?? [])]) merged.set(result.repo, result);
+    for (const result of [...(snapshot.data?.results ?? []), ...(snapshot.data?.rejected ?? [])])
+      merged.set(result.repo, result);
     for (const result of Object.values(state.results)) merged.set(result.repo, result);
     return [...merged.values()];
   }, [snapshot.data, state.results]);
@@ -99,7 +121,9 @@ function LiveRun({ runId, restored }: { runId: string; restored: RunViewState })
   const isFailure = state.terminal?.type === "error" && !isEmpty;
   const skipped = state.final?.skipped ?? snapshot.data?.skipped ?? [];
   const currentStep = state.phase === "saving" ? "analyzing" : state.phase;
-  const total = state.total ?? (state.passed !== null ? Math.min(state.passed, data?.repos.length || state.passed) : null);
+  const total =
+    state.total ??
+    (state.passed !== null ? Math.min(state.passed, data?.repos.length || state.passed) : null);
 
   if (snapshot.error && snapshot.error.data?.code === "NOT_FOUND") {
     return (
@@ -120,7 +144,15 @@ function LiveRun({ runId, restored }: { runId: string; restored: RunViewState })
           <header className="card-header progress-header">
             <h2 id="progress-heading">Progress</h2>
             {running ? (
-              <button type="button" className="button button-danger" onClick={() => cancel.mutate({ runId })} disabled={cancel.isPending} data-testid="cancel-run">
+              <button
+                type="button"
+                className="button button-danger"
+                onClick={() => {
+                  cancel.mutate({ runId });
+                }}
+                disabled={cancel.isPending}
+                data-testid="cancel-run"
+              >
                 {cancel.isPending ? "Cancelling…" : "Cancel"}
               </button>
             ) : null}
@@ -130,7 +162,12 @@ function LiveRun({ runId, restored }: { runId: string; restored: RunViewState })
               const reached = currentStep !== null && steps.indexOf(step) <= steps.indexOf(currentStep);
               const isCurrent = step === currentStep;
               return (
-                <li key={step} className={`phase-step${reached ? " is-reached" : ""}${isCurrent ? " is-current" : ""}`} aria-current={isCurrent ? "step" : undefined} data-testid={`phase-${step}`}>
+                <li
+                  key={step}
+                  className={`phase-step${reached ? " is-reached" : ""}${isCurrent ? " is-current" : ""}`}
+                  aria-current={isCurrent ? "step" : undefined}
+                  data-testid={`phase-${step}`}
+                >
                   {phaseLabels[step]}
                 </li>
               );
@@ -153,7 +190,13 @@ function LiveRun({ runId, restored }: { runId: string; restored: RunViewState })
               <dd data-testid="count-analyzed">{total !== null ? `${state.analyzed}/${total}` : "–"}</dd>
             </div>
           </dl>
-          <progress className="progress-bar" max={total ?? 1} value={total ? state.analyzed : 0} aria-label="Analysis progress" data-testid="progress-bar" />
+          <progress
+            className="progress-bar"
+            max={total ?? 1}
+            value={total ? state.analyzed : 0}
+            aria-label="Analysis progress"
+            data-testid="progress-bar"
+          />
           {stream.status === "error" && state.terminal === null ? (
             <p className="form-alert" role="alert">
               Lost the live connection: {stream.error?.message}. Reload to resume.
@@ -162,7 +205,11 @@ function LiveRun({ runId, restored }: { runId: string; restored: RunViewState })
         </section>
 
         {state.warnings.length > 0 ? (
-          <section className="banner banner-offline warnings" aria-label="Warnings" data-testid="run-warnings">
+          <section
+            className="banner banner-offline warnings"
+            aria-label="Warnings"
+            data-testid="run-warnings"
+          >
             <ul>
               {state.warnings.map((warning) => (
                 <li key={warning}>{warning}</li>
@@ -189,7 +236,13 @@ function LiveRun({ runId, restored }: { runId: string; restored: RunViewState })
             <h2>The search did not finish</h2>
             <p>{state.terminal?.message}</p>
             {snapshot.data?.filters ? (
-              <button type="button" className="button button-primary" onClick={() => snapshot.data?.filters && retry.mutate(snapshot.data.filters)} disabled={retry.isPending} data-testid="retry-search">
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => snapshot.data?.filters && retry.mutate(snapshot.data.filters)}
+                disabled={retry.isPending}
+                data-testid="retry-search"
+              >
                 Try again
               </button>
             ) : null}
@@ -200,8 +253,8 @@ function LiveRun({ runId, restored }: { runId: string; restored: RunViewState })
         {skipped.length > 0 && state.terminal !== null ? (
           <section className="banner banner-offline" data-testid="skipped-note">
             <p>
-              {skipped.length} {skipped.length === 1 ? "repository" : "repositories"} could not be analyzed and {skipped.length === 1 ? "is" : "are"} not ranked:{" "}
-              {skipped.join(", ")}.
+              {skipped.length} {skipped.length === 1 ? "repository" : "repositories"} could not be analyzed
+              and {skipped.length === 1 ? "is" : "are"} not ranked: {skipped.join(", ")}.
             </p>
           </section>
         ) : null}
@@ -215,7 +268,14 @@ function LiveRun({ runId, restored }: { runId: string; restored: RunViewState })
               <div className="results-controls">
                 <label className="inline-field">
                   Sort by{" "}
-                  <select className="input" value={sortKey} onChange={(event) => setSortKey(event.target.value as SortKey)} data-testid="sort-results">
+                  <select
+                    className="input"
+                    value={sortKey}
+                    onChange={(event) => {
+                      setSortKey(event.target.value as SortKey);
+                    }}
+                    data-testid="sort-results"
+                  >
                     <option value="fit">Fit</option>
                     <option value="stars">Stars</option>
                     <option value="recent">Recent activity</option>
@@ -223,7 +283,15 @@ function LiveRun({ runId, restored }: { runId: string; restored: RunViewState })
                 </label>
                 {rejected.length > 0 ? (
                   <label className="inline-field">
-                    <input type="checkbox" checked={showRejected} onChange={(event) => setShowRejected(event.target.checked)} data-testid="toggle-rejected" /> Show rejected ({rejected.length})
+                    <input
+                      type="checkbox"
+                      checked={showRejected}
+                      onChange={(event) => {
+                        setShowRejected(event.target.checked);
+                      }}
+                      data-testid="toggle-rejected"
+                    />{" "}
+                    Show rejected ({rejected.length})
                   </label>
                 ) : null}
               </div>
@@ -247,12 +315,18 @@ function LiveRun({ runId, restored }: { runId: string; restored: RunViewState })
   );
 }
 
-function sortResults(results: AnalysisResult[], key: SortKey, repos: Map<string, RepoMetadata>): AnalysisResult[] {
+function sortResults(
+  results: AnalysisResult[],
+  key: SortKey,
+  repos: Map<string, RepoMetadata>,
+): AnalysisResult[] {
   const value = (result: AnalysisResult): number => {
     const repo = repos.get(result.repo);
     if (key === "stars") return repo?.stars ?? -1;
     if (key === "recent") return repo?.pushedAt ? Date.parse(repo.pushedAt) : 0;
     return result.fitScore;
   };
-  return [...results].sort((a, b) => value(b) - value(a) || b.fitScore - a.fitScore || a.repo.localeCompare(b.repo));
+  return [...results].sort(
+    (a, b) => value(b) - value(a) || b.fitScore - a.fitScore || a.repo.localeCompare(b.repo),
+  );
 }

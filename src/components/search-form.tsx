@@ -52,9 +52,14 @@ function parseStars(value: string): number | string {
   return value.trim() === "" ? Number.NaN : /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 }
 
-
 /** The search filters; it starts a run and opens its page. */
-export function SearchForm({ initialFilters, runActive = false }: { initialFilters?: SearchFilters; runActive?: boolean }) {
+export function SearchForm({
+  initialFilters,
+  runActive = false,
+}: {
+  initialFilters?: SearchFilters;
+  runActive?: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -68,7 +73,8 @@ export function SearchForm({ initialFilters, runActive = false }: { initialFilte
   useEffect(() => {
     if (touched) return;
     if (initialFilters) setForm(toFormState(initialFilters));
-    else if (profile.data) setForm((current) => ({ ...current, languages: profile.data?.languages ?? [], topics: [] }));
+    else if (profile.data)
+      setForm((current) => ({ ...current, languages: profile.data?.languages ?? [], topics: [] }));
   }, [initialFilters, profile.data, touched]);
 
   const search = useMutation(
@@ -86,7 +92,12 @@ export function SearchForm({ initialFilters, runActive = false }: { initialFilte
   function update<K extends FieldName>(key: K, value: FormState[K]) {
     setTouched(true);
     setForm((current) => ({ ...current, [key]: value }));
-    setErrors((current) => ({ ...current, [key]: undefined, form: undefined, ...(key === "minStars" || key === "maxStars" ? { minStars: undefined, maxStars: undefined } : {}) }));
+    setErrors((current) => ({
+      ...current,
+      [key]: undefined,
+      form: undefined,
+      ...(key === "minStars" || key === "maxStars" ? { minStars: undefined, maxStars: undefined } : {}),
+    }));
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -116,7 +127,10 @@ export function SearchForm({ initialFilters, runActive = false }: { initialFilte
     <section className="card" aria-labelledby="search-heading">
       <header className="card-header">
         <h2 id="search-heading">Search</h2>
-        <p className="card-subtitle">Scout discovers candidates, filters out tutorials and lists, reads their READMEs and ranks them for you.</p>
+        <p className="card-subtitle">
+          Scout discovers candidates, filters out tutorials and lists, reads their READMEs and ranks them for
+          you.
+        </p>
       </header>
       {noProfile ? (
         <p className="form-alert" role="alert" data-testid="search-needs-profile">
@@ -126,126 +140,156 @@ export function SearchForm({ initialFilters, runActive = false }: { initialFilte
       {profile.isPending ? (
         <p className="muted">Loading…</p>
       ) : (
-      <form className="form" onSubmit={handleSubmit} noValidate data-testid="search-form">
-        <TagInput
-          label="Languages"
-          values={form.languages}
-          onChange={(values) => update("languages", values)}
-          placeholder="Add a language"
-          error={errors.languages}
-          testId="search-languages"
-          maxItems={20}
-        />
-        <fieldset className="field">
-          <legend className="field-label">Stars</legend>
+        <form className="form" onSubmit={handleSubmit} noValidate data-testid="search-form">
+          <TagInput
+            label="Languages"
+            values={form.languages}
+            onChange={(values) => {
+              update("languages", values);
+            }}
+            placeholder="Add a language"
+            error={errors.languages}
+            testId="search-languages"
+            maxItems={20}
+          />
+          <fieldset className="field">
+            <legend className="field-label">Stars</legend>
+            <div className="field-row">
+              <div className="field">
+                <label htmlFor={ids.min} className="field-hint">
+                  Minimum
+                </label>
+                <input
+                  id={ids.min}
+                  className={`input${starsError ? " has-error" : ""}`}
+                  type="number"
+                  min={0}
+                  inputMode="numeric"
+                  value={form.minStars}
+                  onChange={(event) => {
+                    update("minStars", event.target.value);
+                  }}
+                  aria-invalid={starsError ? true : undefined}
+                  aria-describedby={starsError ? `${ids.min}-error` : undefined}
+                  data-testid="search-min-stars"
+                />
+              </div>
+              <div className="field">
+                <label htmlFor={ids.max} className="field-hint">
+                  Maximum
+                </label>
+                <input
+                  id={ids.max}
+                  className={`input${starsError ? " has-error" : ""}`}
+                  type="number"
+                  min={0}
+                  inputMode="numeric"
+                  value={form.maxStars}
+                  onChange={(event) => {
+                    update("maxStars", event.target.value);
+                  }}
+                  aria-invalid={starsError ? true : undefined}
+                  aria-describedby={starsError ? `${ids.min}-error` : undefined}
+                  data-testid="search-max-stars"
+                />
+              </div>
+            </div>
+            {starsError ? (
+              <p
+                id={`${ids.min}-error`}
+                className="field-error"
+                role="alert"
+                data-testid="search-stars-error"
+              >
+                {starsError}
+              </p>
+            ) : null}
+          </fieldset>
+          <TagInput
+            label="Topics"
+            hint="Optional; a repository must have all of them."
+            values={form.topics}
+            onChange={(values) => {
+              update("topics", values);
+            }}
+            placeholder="Add a topic"
+            error={errors.topics}
+            testId="search-topics"
+            maxItems={20}
+          />
           <div className="field-row">
             <div className="field">
-              <label htmlFor={ids.min} className="field-hint">
-                Minimum
+              <label htmlFor={ids.date} className="field-label">
+                Active since
               </label>
               <input
-                id={ids.min}
-                className={`input${starsError ? " has-error" : ""}`}
-                type="number"
-                min={0}
-                inputMode="numeric"
-                value={form.minStars}
-                onChange={(event) => update("minStars", event.target.value)}
-                aria-invalid={starsError ? true : undefined}
-                aria-describedby={starsError ? `${ids.min}-error` : undefined}
-                data-testid="search-min-stars"
+                id={ids.date}
+                className={`input${errors.pushedAfter ? " has-error" : ""}`}
+                type="date"
+                value={form.pushedAfter}
+                onChange={(event) => {
+                  update("pushedAfter", event.target.value);
+                }}
+                data-testid="search-pushed-after"
               />
+              {errors.pushedAfter ? <p className="field-error">{errors.pushedAfter}</p> : null}
             </div>
             <div className="field">
-              <label htmlFor={ids.max} className="field-hint">
-                Maximum
+              <label htmlFor={ids.license} className="field-label">
+                License
               </label>
-              <input
-                id={ids.max}
-                className={`input${starsError ? " has-error" : ""}`}
-                type="number"
-                min={0}
-                inputMode="numeric"
-                value={form.maxStars}
-                onChange={(event) => update("maxStars", event.target.value)}
-                aria-invalid={starsError ? true : undefined}
-                aria-describedby={starsError ? `${ids.min}-error` : undefined}
-                data-testid="search-max-stars"
-              />
+              <select
+                id={ids.license}
+                className="input"
+                value={form.license}
+                onChange={(event) => {
+                  update("license", event.target.value);
+                }}
+                data-testid="search-license"
+              >
+                <option value="">Any license</option>
+                {licenseOptions.map(([key, label]) => (
+                  <option key={key} value={key}>
+                    {label}
+                  </option>
+                ))}
+              </select>
             </div>
           </div>
-          {starsError ? (
-            <p id={`${ids.min}-error`} className="field-error" role="alert" data-testid="search-stars-error">
-              {starsError}
-            </p>
-          ) : null}
-        </fieldset>
-        <TagInput
-          label="Topics"
-          hint="Optional; a repository must have all of them."
-          values={form.topics}
-          onChange={(values) => update("topics", values)}
-          placeholder="Add a topic"
-          error={errors.topics}
-          testId="search-topics"
-          maxItems={20}
-        />
-        <div className="field-row">
           <div className="field">
-            <label htmlFor={ids.date} className="field-label">
-              Active since
+            <label htmlFor={ids.query} className="field-label">
+              Search text
             </label>
             <input
-              id={ids.date}
-              className={`input${errors.pushedAfter ? " has-error" : ""}`}
-              type="date"
-              value={form.pushedAfter}
-              onChange={(event) => update("pushedAfter", event.target.value)}
-              data-testid="search-pushed-after"
+              id={ids.query}
+              className={`input${errors.query ? " has-error" : ""}`}
+              type="search"
+              maxLength={500}
+              value={form.query}
+              placeholder="Optional, e.g. parser, terminal, accessibility"
+              onChange={(event) => {
+                update("query", event.target.value);
+              }}
+              data-testid="search-query"
             />
-            {errors.pushedAfter ? <p className="field-error">{errors.pushedAfter}</p> : null}
+            {errors.query ? <p className="field-error">{errors.query}</p> : null}
           </div>
-          <div className="field">
-            <label htmlFor={ids.license} className="field-label">
-              License
-            </label>
-            <select id={ids.license} className="input" value={form.license} onChange={(event) => update("license", event.target.value)} data-testid="search-license">
-              <option value="">Any license</option>
-              {licenseOptions.map(([key, label]) => (
-                <option key={key} value={key}>
-                  {label}
-                </option>
-              ))}
-            </select>
+          {errors.form ? (
+            <p className="form-alert" role="alert" data-testid="search-error">
+              {errors.form}
+            </p>
+          ) : null}
+          <div className="form-actions">
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={disabled}
+              data-testid="search-submit"
+            >
+              {search.isPending ? "Starting…" : runActive ? "Search running…" : "Search"}
+            </button>
           </div>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.query} className="field-label">
-            Search text
-          </label>
-          <input
-            id={ids.query}
-            className={`input${errors.query ? " has-error" : ""}`}
-            type="search"
-            maxLength={500}
-            value={form.query}
-            placeholder="Optional, e.g. parser, terminal, accessibility"
-            onChange={(event) => update("query", event.target.value)}
-            data-testid="search-query"
-          />
-          {errors.query ? <p className="field-error">{errors.query}</p> : null}
-        </div>
-        {errors.form ? (
-          <p className="form-alert" role="alert" data-testid="search-error">
-            {errors.form}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={disabled} data-testid="search-submit">
-            {search.isPending ? "Starting…" : runActive ? "Search running…" : "Search"}
-          </button>
-        </div>
-      </form>
+        </form>
       )}
     </section>
   );

@@ -14,7 +14,16 @@ type TagInputProps = {
 };
 
 /** A list of short values typed one at a time: Enter or comma adds, Backspace on empty removes the last. */
-export function TagInput({ label, hint, values, onChange, placeholder, error, testId, maxItems }: TagInputProps) {
+export function TagInput({
+  label,
+  hint,
+  values,
+  onChange,
+  placeholder,
+  error,
+  testId,
+  maxItems,
+}: TagInputProps) {
   const inputId = useId();
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
@@ -60,7 +69,9 @@ export function TagInput({ label, hint, values, onChange, placeholder, error, te
                 className="tag-remove"
                 aria-label={`Remove ${value}`}
                 data-testid={`${testId}-remove`}
-                onClick={() => onChange(values.filter((other) => other !== value))}
+                onClick={() => {
+                  onChange(values.filter((other) => other !== value));
+                }}
               >
                 ×
               </button>
@@ -72,7 +83,9 @@ export function TagInput({ label, hint, values, onChange, placeholder, error, te
           className="tag-input"
           value={draft}
           placeholder={values.length >= maxItems ? "" : placeholder}
-          onChange={(event) => setDraft(event.target.value)}
+          onChange={(event) => {
+            setDraft(event.target.value);
+          }}
           onKeyDown={handleKeyDown}
           onBlur={commitDraft}
           aria-invalid={error ? true : undefined}

@@ -21,7 +21,10 @@ export function formatRelativeTime(iso: string | null, now: Date = new Date()): 
 }
 
 export function formatCount(value: number): string {
-  return new Intl.NumberFormat("en", { notation: value >= 10_000 ? "compact" : "standard", maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat("en", {
+    notation: value >= 10_000 ? "compact" : "standard",
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 export function formatDateTime(iso: string): string {

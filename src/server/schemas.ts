@@ -23,7 +23,13 @@ function cleanTagList(values: string[]): string[] {
   return cleaned;
 }
 
-function tagList(options: { noun: string; maxItems: number; maxChars: number; minItems: number; tooFew: string }) {
+function tagList(options: {
+  noun: string;
+  maxItems: number;
+  maxChars: number;
+  minItems: number;
+  tooFew: string;
+}) {
   const { noun, maxItems, maxChars, minItems, tooFew } = options;
   return z
     .array(z.string({ error: `Each ${noun} must be text` }), { error: `${noun}s must be a list` })
@@ -202,7 +208,10 @@ export const terminalEventTypes = ["complete", "error", "cancelled"] as const sa
 
 export const runIdInputSchema = z.object({ runId: z.string().min(1, "runId is required").max(100) });
 export const streamInputSchema = runIdInputSchema.extend({
-  lastEventId: z.string().regex(/^\d{1,12}$/, "lastEventId must be an event id from this stream").optional(),
+  lastEventId: z
+    .string()
+    .regex(/^\d{1,12}$/, "lastEventId must be an event id from this stream")
+    .optional(),
 });
 export const runsInputSchema = z
   .object({

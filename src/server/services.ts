@@ -36,7 +36,8 @@ export type ServiceOverrides = Partial<Omit<Services, "env">>;
 
 export function createServices({ env, ...overrides }: { env: Env } & ServiceOverrides): Services {
   const clock = overrides.clock ?? (() => new Date());
-  const logger = overrides.logger ?? createRedactingLogger({ secrets: [env.GITHUB_TOKEN, env.OPENAI_API_KEY] });
+  const logger =
+    overrides.logger ?? createRedactingLogger({ secrets: [env.GITHUB_TOKEN, env.OPENAI_API_KEY] });
   return {
     env,
     clock,
@@ -45,7 +46,8 @@ export function createServices({ env, ...overrides }: { env: Env } & ServiceOver
     source: overrides.source ?? createGitHubSource(env, clock),
     analyzer: overrides.analyzer ?? createAnalyzer(env, clock),
     registry: overrides.registry ?? new RunRegistry(),
-    rateLimiter: overrides.rateLimiter ?? createSearchRateLimiter({ searchesPerHour: env.SCOUT_SEARCH_RATE_LIMIT }),
+    rateLimiter:
+      overrides.rateLimiter ?? createSearchRateLimiter({ searchesPerHour: env.SCOUT_SEARCH_RATE_LIMIT }),
     settings: overrides.settings ?? {
       maxRepos: env.SCOUT_MAX_REPOS,
       batchSize: env.SCOUT_BATCH_SIZE,
@@ -57,9 +59,18 @@ export function createServices({ env, ...overrides }: { env: Env } & ServiceOver
 
 function createGitHubSource(env: Env, clock: () => Date): GitHubSource {
   if (env.SCOUT_GITHUB_SOURCE === "live") {
-    return createLiveGitHubSource({ token: env.GITHUB_TOKEN, apiUrl: env.GITHUB_API_URL, readmeMaxChars: env.SCOUT_README_MAX_CHARS, now: clock });
+    return createLiveGitHubSource({
+      token: env.GITHUB_TOKEN,
+      apiUrl: env.GITHUB_API_URL,
+      readmeMaxChars: env.SCOUT_README_MAX_CHARS,
+      now: clock,
+    });
   }
-  return createCatalogSource({ catalog: generateDemoCatalog({ now: clock() }), readmeMaxChars: env.SCOUT_README_MAX_CHARS, now: clock });
+  return createCatalogSource({
+    catalog: generateDemoCatalog({ now: clock() }),
+    readmeMaxChars: env.SCOUT_README_MAX_CHARS,
+    now: clock,
+  });
 }
 
 function createAnalyzer(env: Env, clock: () => Date): Analyzer {
@@ -86,7 +97,10 @@ export function describeConfig(env: Env): ScoutConfig {
 /** Start-up housekeeping: runs a dead process left running become interrupted; stale repositories go. */
 export async function recoverAndPrune(services: Pick<Services, "db" | "clock" | "logger">): Promise<void> {
   const interrupted = await markInterruptedRuns({ db: services.db, now: services.clock() });
-  if (interrupted.length > 0) services.logger.warn(`Marked ${interrupted.length} run(s) left running by an earlier process as interrupted`);
+  if (interrupted.length > 0)
+    services.logger.warn(
+      `Marked ${interrupted.length} run(s) left running by an earlier process as interrupted`,
+    );
   await pruneRepositories({ db: services.db, now: services.clock() });
 }
 
@@ -94,15 +108,21 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 // Next.js may evaluate server modules more than once (dev reloads, separate route bundles); one process
 // must still share one database connection and one run registry.
-const processWide = globalThis as typeof globalThis & { scoutServices?: { services: Services; ready: Promise<void> } };
+const processWide = globalThis as typeof globalThis & {
+  scoutServices?: { services: Services; ready: Promise<void> };
+};
 
 /** The process's services, and a promise that settles once start-up housekeeping is done. */
 export function getServerServices(): { services: Services; ready: Promise<void> } {
   if (!processWide.scoutServices) {
     const services = createServices({ env: getEnv() });
-    const ready = recoverAndPrune(services).catch((error: unknown) => services.logger.error("Start-up housekeeping failed", error));
+    const ready = recoverAndPrune(services).catch((error: unknown) => {
+      services.logger.error("Start-up housekeeping failed", error);
+    });
     setInterval(() => {
-      pruneRepositories({ db: services.db, now: services.clock() }).catch((error: unknown) => services.logger.error("Daily pruning failed", error));
+      pruneRepositories({ db: services.db, now: services.clock() }).catch((error: unknown) => {
+        services.logger.error("Daily pruning failed", error);
+      });
     }, DAY_MS).unref();
     processWide.scoutServices = { services, ready };
   }

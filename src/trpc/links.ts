@@ -4,7 +4,10 @@ import type { AppRouter } from "@/server/api/root";
 export type EventSourceConstructor = typeof globalThis.EventSource;
 
 /** Queries and mutations batch over HTTP; subscriptions stream over SSE (contract.md, Transport). */
-export function createScoutLinks(url: string, options: { EventSource?: EventSourceConstructor } = {}): TRPCLink<AppRouter>[] {
+export function createScoutLinks(
+  url: string,
+  options: { EventSource?: EventSourceConstructor } = {},
+): TRPCLink<AppRouter>[] {
   return [
     splitLink({
       condition: (op) => op.type === "subscription",

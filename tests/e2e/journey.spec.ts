@@ -7,12 +7,21 @@ import { ScoutPage } from "./pages/scout-page";
 
 // Tests tagged @both run against the live stand-ins and the offline defaults; @live ones need fault injection.
 const control = createFakesControl(`http://127.0.0.1:${process.env.SCOUT_E2E_FAKES_CONTROL_PORT}`);
-const developer = { languages: ["Python", "TypeScript"], topics: [], skillLevel: "intermediate" as const, goals: "Contribute to web frameworks and developer tools" };
+const developer = {
+  languages: ["Python", "TypeScript"],
+  topics: [],
+  skillLevel: "intermediate" as const,
+  goals: "Contribute to web frameworks and developer tools",
+};
 
 test.beforeEach(async ({ page }) => {
   await control.reset();
   // Result links point at github.com, which this machine cannot reach; answer them locally.
-  await page.context().route("https://github.com/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<title>GitHub stand-in</title>" }));
+  await page
+    .context()
+    .route("https://github.com/**", (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: "<title>GitHub stand-in</title>" }),
+    );
 });
 
 test("a search without a saved profile asks for one first @both", async ({ page }) => {
@@ -22,7 +31,10 @@ test("a search without a saved profile asks for one first @both", async ({ page 
   await expect(scout.submit).toBeDisabled();
 });
 
-test("the whole journey: profile, filters, live progress, growing results, final ranking, open a repo @both", async ({ page, baseURL }, testInfo) => {
+test("the whole journey: profile, filters, live progress, growing results, final ranking, open a repo @both", async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const live = testInfo.project.name === "live";
   // Later batches answer slowly, so the first cards are on screen while the run is still going.
   if (live) await control.injectOpenAI({ kind: "delay", ms: 1500 }, { afterRequests: 1, times: Infinity });
@@ -85,7 +97,9 @@ test("invalid filters show their errors in the form @both", async ({ page }) => 
   await scout.minStars.fill("500");
   await scout.maxStars.fill("10");
   await scout.submit.click();
-  await expect(page.getByTestId("search-stars-error")).toHaveText("Maximum stars must be at least the minimum");
+  await expect(page.getByTestId("search-stars-error")).toHaveText(
+    "Maximum stars must be at least the minimum",
+  );
   await expect(page).toHaveURL(/\/$/);
 });
 
@@ -195,7 +209,9 @@ test("a finished run is usable at a phone's width and by keyboard @both", async 
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/runs\//);
   await expect(scout.phase("done")).toHaveAttribute("aria-current", "step");
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   const sort = page.getByTestId("sort-results");
   if (await sort.isVisible()) {

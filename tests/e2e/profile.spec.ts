@@ -26,11 +26,21 @@ test.describe("developer profile", () => {
 
   test("a profile without languages shows the field error and saves nothing", async ({ page, baseURL }) => {
     const client = createScoutClient(baseURL!);
-    const before = await client.profile.save.mutate({ languages: ["Go"], topics: ["cloud"], skillLevel: "advanced", goals: "Kubernetes operators" });
+    const before = await client.profile.save.mutate({
+      languages: ["Go"],
+      topics: ["cloud"],
+      skillLevel: "advanced",
+      goals: "Kubernetes operators",
+    });
 
     const profile = new ProfilePage(page);
     await profile.open();
-    await profile.expectShows({ languages: ["Go"], topics: ["cloud"], skillLevel: "advanced", goals: "Kubernetes operators" });
+    await profile.expectShows({
+      languages: ["Go"],
+      topics: ["cloud"],
+      skillLevel: "advanced",
+      goals: "Kubernetes operators",
+    });
     await profile.clearTags(profile.languageRemoveButtons);
     await profile.goals.fill("Something else entirely");
     await profile.save();
@@ -41,7 +51,12 @@ test.describe("developer profile", () => {
     expect(await client.profile.get.query()).toEqual(before);
 
     await page.reload();
-    await profile.expectShows({ languages: ["Go"], topics: ["cloud"], skillLevel: "advanced", goals: "Kubernetes operators" });
+    await profile.expectShows({
+      languages: ["Go"],
+      topics: ["cloud"],
+      skillLevel: "advanced",
+      goals: "Kubernetes operators",
+    });
   });
 
   test("the goals counter follows typing and stops at 500 characters", async ({ page }) => {
@@ -70,7 +85,9 @@ test.describe("developer profile", () => {
     await expect(profile.languageTags).toHaveCount(0);
   });
 
-  test("the banner says the app runs on the offline demo catalog and the built-in analyzer", async ({ page }) => {
+  test("the banner says the app runs on the offline demo catalog and the built-in analyzer", async ({
+    page,
+  }) => {
     const profile = new ProfilePage(page);
     await profile.open();
     await expect(profile.banner).toContainText("Offline demo catalog");
@@ -81,7 +98,9 @@ test.describe("developer profile", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const profile = new ProfilePage(page);
     await profile.open();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await expect(profile.saveButton).toBeVisible();
   });

@@ -8,10 +8,24 @@ import type { ScoutEvent } from "@/server/schemas";
 test.describe("createScoutClient", () => {
   test("reads the configuration and saves and reads the profile", async ({ baseURL }) => {
     const client = createScoutClient(baseURL!);
-    expect(await client.scout.config.query()).toEqual({ githubSource: "catalog", analyzer: "heuristic", model: null });
+    expect(await client.scout.config.query()).toEqual({
+      githubSource: "catalog",
+      analyzer: "heuristic",
+      model: null,
+    });
 
-    const saved = await client.profile.save.mutate({ languages: ["Kotlin"], topics: ["android"], skillLevel: "beginner", goals: "First PR" });
-    expect(saved).toMatchObject({ languages: ["Kotlin"], topics: ["android"], skillLevel: "beginner", goals: "First PR" });
+    const saved = await client.profile.save.mutate({
+      languages: ["Kotlin"],
+      topics: ["android"],
+      skillLevel: "beginner",
+      goals: "First PR",
+    });
+    expect(saved).toMatchObject({
+      languages: ["Kotlin"],
+      topics: ["android"],
+      skillLevel: "beginner",
+      goals: "First PR",
+    });
     expect(typeof saved.createdAt).toBe("string");
     expect(await client.profile.get.query()).toEqual(saved);
   });
@@ -29,9 +43,16 @@ test.describe("createScoutClient", () => {
   });
 });
 
-test("a search started from Node and watched through scout.stream ends with complete", async ({ baseURL }) => {
+test("a search started from Node and watched through scout.stream ends with complete", async ({
+  baseURL,
+}) => {
   const client = createScoutClient(baseURL!, { EventSource });
-  await client.profile.save.mutate({ languages: ["Rust"], topics: ["cli"], skillLevel: "advanced", goals: "Systems tools" });
+  await client.profile.save.mutate({
+    languages: ["Rust"],
+    topics: ["cli"],
+    skillLevel: "advanced",
+    goals: "Systems tools",
+  });
   const { runId, status } = await client.scout.search.mutate({ languages: ["Rust"], minStars: 0 });
   expect(status).toBe("running");
   const events = await new Promise<ScoutEvent[]>((resolve, reject) => {

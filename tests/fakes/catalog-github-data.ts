@@ -18,7 +18,8 @@ export function createCatalogGitHubData(catalog: DemoCatalog): GitHubServerData 
         archived: repo.archived,
         fork: repo.fork,
         license: repo.licenseKey === null ? null : { key: repo.licenseKey, spdxId: repo.licenseSpdxId },
-        readme: readme === null ? null : { path: readme.path, readText: () => catalog.readReadme(repo) ?? "" },
+        readme:
+          readme === null ? null : { path: readme.path, readText: () => catalog.readReadme(repo) ?? "" },
       };
       served.set(repo, entry);
     }

@@ -11,7 +11,14 @@ export const githubSchema = buildSchema(/* GraphQL */ `
   scalar GitObjectID
 
   type Query {
-    search(query: String!, type: SearchType!, first: Int, after: String, last: Int, before: String): SearchResultItemConnection!
+    search(
+      query: String!
+      type: SearchType!
+      first: Int
+      after: String
+      last: Int
+      before: String
+    ): SearchResultItemConnection!
     repository(owner: String!, name: String!, followRenames: Boolean = true): Repository
     rateLimit(dryRun: Boolean = false): RateLimit
   }
@@ -92,7 +99,14 @@ export const githubSchema = buildSchema(/* GraphQL */ `
     forkCount: Int!
     isArchived: Boolean!
     isFork: Boolean!
-    issues(labels: [String!], states: [IssueState!], first: Int, after: String, last: Int, before: String): IssueConnection!
+    issues(
+      labels: [String!]
+      states: [IssueState!]
+      first: Int
+      after: String
+      last: Int
+      before: String
+    ): IssueConnection!
     repositoryTopics(first: Int, after: String, last: Int, before: String): RepositoryTopicConnection!
     licenseInfo: License
     pushedAt: DateTime

@@ -102,7 +102,10 @@ type ServerState = {
 const encodeCursor = (offset: number) => Buffer.from(`cursor:${offset}`).toString("base64");
 function decodeCursor(cursor: string): number {
   const match = /^cursor:(\d+)$/.exec(Buffer.from(cursor, "base64").toString("utf8"));
-  if (!match?.[1]) throw new GraphQLError(`\`${cursor}\` does not appear to be a valid cursor.`, { extensions: { type: "INVALID_CURSOR_ARGUMENTS" } });
+  if (!match?.[1])
+    throw new GraphQLError(`\`${cursor}\` does not appear to be a valid cursor.`, {
+      extensions: { type: "INVALID_CURSOR_ARGUMENTS" },
+    });
   return Number(match[1]);
 }
 
@@ -113,9 +116,12 @@ function nodeId(...parts: (string | number)[]): string {
 function paginationArgs(connection: string, args: { first?: number | null; last?: number | null }): number {
   const size = args.first ?? args.last;
   if (size === undefined || size === null) {
-    throw new GraphQLError(`You must provide a \`first\` or \`last\` value to properly paginate the \`${connection}\` connection.`, {
-      extensions: { type: "MISSING_PAGINATION_BOUNDARIES" },
-    });
+    throw new GraphQLError(
+      `You must provide a \`first\` or \`last\` value to properly paginate the \`${connection}\` connection.`,
+      {
+        extensions: { type: "MISSING_PAGINATION_BOUNDARIES" },
+      },
+    );
   }
   if (size < 0 || size > MAX_PAGE_SIZE) {
     throw new GraphQLError(
@@ -138,22 +144,40 @@ function pageInfo(hasNextPage: boolean, start: number, count: number) {
 /** A repository as GraphQL objects: plain values plus methods for fields that take arguments. */
 function toRepositoryObject(entry: GitHubServerRepo) {
   const repo = entry.metadata;
-  const list = <T>(connection: string, items: T[]) => (args: { first?: number | null; last?: number | null }) => {
-    const size = paginationArgs(connection, args);
-    const nodes = args.last !== undefined && args.last !== null && args.first == null ? items.slice(-size) : items.slice(0, size);
-    return { nodes, totalCount: items.length, totalSize: items.length * 1000, pageInfo: pageInfo(items.length > size, 0, nodes.length) };
-  };
+  const list =
+    <T>(connection: string, items: T[]) =>
+    (args: { first?: number | null; last?: number | null }) => {
+      const size = paginationArgs(connection, args);
+      const nodes =
+        args.last !== undefined && args.last !== null && args.first == null
+          ? items.slice(-size)
+          : items.slice(0, size);
+      return {
+        nodes,
+        totalCount: items.length,
+        totalSize: items.length * 1000,
+        pageInfo: pageInfo(items.length > size, 0, nodes.length),
+      };
+    };
   return {
     __typename: "Repository",
     id: nodeId("Repository", repo.githubId),
     databaseId: repo.githubId,
     name: repo.name,
     nameWithOwner: `${repo.owner}/${repo.name}`,
-    owner: { __typename: "User", id: nodeId("User", repo.owner), login: repo.owner, url: `https://github.com/${repo.owner}` },
+    owner: {
+      __typename: "User",
+      id: nodeId("User", repo.owner),
+      login: repo.owner,
+      url: `https://github.com/${repo.owner}`,
+    },
     url: repo.url,
     homepageUrl: null,
     description: repo.description,
-    primaryLanguage: repo.primaryLanguage === null ? null : { id: nodeId("Language", repo.primaryLanguage), name: repo.primaryLanguage, color: null },
+    primaryLanguage:
+      repo.primaryLanguage === null
+        ? null
+        : { id: nodeId("Language", repo.primaryLanguage), name: repo.primaryLanguage, color: null },
     languages: list(
       "languages",
       repo.languages.map((name) => ({ id: nodeId("Language", name), name, color: null })),
@@ -169,14 +193,20 @@ function toRepositoryObject(entry: GitHubServerRepo) {
       const labels = (args.labels ?? []).map((label) => label.toLowerCase());
       let totalCount = repo.openIssues;
       if (labels.length > 0) {
-        const labelled = (labels.includes("good first issue") ? repo.goodFirstIssues : 0) + (labels.includes("help wanted") ? repo.helpWantedIssues : 0);
+        const labelled =
+          (labels.includes("good first issue") ? repo.goodFirstIssues : 0) +
+          (labels.includes("help wanted") ? repo.helpWantedIssues : 0);
         totalCount = Math.min(labelled, repo.openIssues);
       }
       return { totalCount, pageInfo: pageInfo(false, 0, 0) };
     },
     repositoryTopics: list(
       "repositoryTopics",
-      repo.topics.map((name) => ({ id: nodeId("RepositoryTopic", repo.githubId, name), topic: { id: nodeId("Topic", name), name }, url: `https://github.com/topics/${name}` })),
+      repo.topics.map((name) => ({
+        id: nodeId("RepositoryTopic", repo.githubId, name),
+        topic: { id: nodeId("Topic", name), name },
+        url: `https://github.com/topics/${name}`,
+      })),
     ),
     licenseInfo:
       entry.license === null
@@ -184,7 +214,8 @@ function toRepositoryObject(entry: GitHubServerRepo) {
         : {
             id: nodeId("License", entry.license.key),
             key: entry.license.key,
-            name: entry.license.spdxId === "NOASSERTION" ? "Other" : (entry.license.spdxId ?? entry.license.key),
+            name:
+              entry.license.spdxId === "NOASSERTION" ? "Other" : (entry.license.spdxId ?? entry.license.key),
             nickname: null,
             spdxId: entry.license.spdxId,
             url: null,
@@ -198,21 +229,43 @@ function toRepositoryObject(entry: GitHubServerRepo) {
       if (!match || !entry.readme || entry.readme.path !== match[1]) return null;
       const text = entry.readme.readText();
       const oid = createHash("sha1").update(text).digest("hex");
-      return { __typename: "Blob", id: nodeId("Blob", oid), oid, abbreviatedOid: oid.slice(0, 7), byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: false, text };
+      return {
+        __typename: "Blob",
+        id: nodeId("Blob", oid),
+        oid,
+        abbreviatedOid: oid.slice(0, 7),
+        byteSize: Buffer.byteLength(text),
+        isBinary: false,
+        isTruncated: false,
+        text,
+      };
     },
   };
 }
 
 function createRootValue(data: GitHubServerData) {
   return {
-    search: (args: { query: string; type: string; first?: number | null; after?: string | null; last?: number | null }, context: Context) => {
+    search: (
+      args: {
+        query: string;
+        type: string;
+        first?: number | null;
+        after?: string | null;
+        last?: number | null;
+      },
+      context: Context,
+    ) => {
       const size = paginationArgs("search", args);
       if (args.query.length > SEARCH_QUERY_MAX_CHARS) {
-        throw new GraphQLError(`The search query is too long: it must be at most ${SEARCH_QUERY_MAX_CHARS} characters.`, {
-          extensions: { type: "INVALID_SEARCH_QUERY" },
-        });
+        throw new GraphQLError(
+          `The search query is too long: it must be at most ${SEARCH_QUERY_MAX_CHARS} characters.`,
+          {
+            extensions: { type: "INVALID_SEARCH_QUERY" },
+          },
+        );
       }
-      const { matches, totalCount } = args.type === "REPOSITORY" ? data.search(args.query) : { matches: [], totalCount: 0 };
+      const { matches, totalCount } =
+        args.type === "REPOSITORY" ? data.search(args.query) : { matches: [], totalCount: 0 };
       const served = Math.min(matches.length, MAX_SEARCH_RESULTS);
       const start = args.after ? decodeCursor(args.after) : 0;
       const end = Math.min(start + size, served);
@@ -232,15 +285,25 @@ function createRootValue(data: GitHubServerData) {
     repository: (args: { owner: string; name: string }) => {
       const found = data.findRepository(args.owner, args.name);
       if (!found) {
-        throw new GraphQLError(`Could not resolve to a Repository with the name '${args.owner}/${args.name}'.`, {
-          extensions: { type: "NOT_FOUND" },
-        });
+        throw new GraphQLError(
+          `Could not resolve to a Repository with the name '${args.owner}/${args.name}'.`,
+          {
+            extensions: { type: "NOT_FOUND" },
+          },
+        );
       }
       return toRepositoryObject(found);
     },
     rateLimit: (_args: unknown, context: Context) => {
       const { limit, remaining, resetAt } = context.state.rateLimit;
-      return { cost: 1, limit, nodeCount: 0, remaining, resetAt: resetAt.toISOString(), used: limit - remaining };
+      return {
+        cost: 1,
+        limit,
+        nodeCount: 0,
+        remaining,
+        resetAt: resetAt.toISOString(),
+        used: limit - remaining,
+      };
     },
   };
 }
@@ -262,7 +325,9 @@ function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () => {
+      resolve(Buffer.concat(chunks).toString("utf8"));
+    });
     request.on("error", reject);
   });
 }
@@ -270,8 +335,17 @@ function readBody(request: IncomingMessage): Promise<string> {
 function parseGraphqlPayload(body: string): RecordedRequest["graphql"] {
   try {
     const payload: unknown = JSON.parse(body);
-    if (typeof payload !== "object" || payload === null || !("query" in payload) || typeof payload.query !== "string") return null;
-    const variables = "variables" in payload && typeof payload.variables === "object" && payload.variables !== null ? payload.variables : {};
+    if (
+      typeof payload !== "object" ||
+      payload === null ||
+      !("query" in payload) ||
+      typeof payload.query !== "string"
+    )
+      return null;
+    const variables =
+      "variables" in payload && typeof payload.variables === "object" && payload.variables !== null
+        ? payload.variables
+        : {};
     return { query: payload.query, variables: Object.fromEntries(Object.entries(variables)) };
   } catch {
     return null;
@@ -337,7 +411,13 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     return { latencyMs, fault };
   }
 
-  function send(response: ServerResponse, record: RecordedRequest, status: number, headers: Record<string, string>, body: string) {
+  function send(
+    response: ServerResponse,
+    record: RecordedRequest,
+    status: number,
+    headers: Record<string, string>,
+    body: string,
+  ) {
     if (record.outcome === "client-closed") return;
     response.writeHead(status, { ...headers, "content-length": String(Buffer.byteLength(body)) });
     response.end(body);
@@ -345,43 +425,108 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     notify();
   }
 
-  function answerFault(fault: ActiveFault, response: ServerResponse, record: RecordedRequest, resource: string) {
+  function answerFault(
+    fault: ActiveFault,
+    response: ServerResponse,
+    record: RecordedRequest,
+    resource: string,
+  ) {
     const json = { "content-type": "application/json; charset=utf-8" };
     const resetHeader = (seconds: number) => String(Math.floor(now().getTime() / 1000) + seconds);
     switch (fault.kind) {
-      case "bad-credentials":
-        return send(response, record, 401, { ...json, ...rateLimitHeaders(resource) }, JSON.stringify({ message: "Bad credentials", documentation_url: "https://docs.github.com/graphql", status: "401" }));
-      case "rate-limit":
-        return send(
+      case "bad-credentials": {
+        send(
+          response,
+          record,
+          401,
+          { ...json, ...rateLimitHeaders(resource) },
+          JSON.stringify({
+            message: "Bad credentials",
+            documentation_url: "https://docs.github.com/graphql",
+            status: "401",
+          }),
+        );
+        return;
+      }
+      case "rate-limit": {
+        send(
           response,
           record,
           403,
-          { ...json, ...rateLimitHeaders(resource), "x-ratelimit-remaining": "0", "x-ratelimit-used": String(state.rateLimit.limit), "x-ratelimit-reset": resetHeader(fault.resetInSeconds) },
-          JSON.stringify({ message: "API rate limit exceeded for user ID 1.", documentation_url: "https://docs.github.com/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api", status: "403" }),
+          {
+            ...json,
+            ...rateLimitHeaders(resource),
+            "x-ratelimit-remaining": "0",
+            "x-ratelimit-used": String(state.rateLimit.limit),
+            "x-ratelimit-reset": resetHeader(fault.resetInSeconds),
+          },
+          JSON.stringify({
+            message: "API rate limit exceeded for user ID 1.",
+            documentation_url:
+              "https://docs.github.com/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api",
+            status: "403",
+          }),
         );
-      case "secondary-rate-limit":
-        return send(
+        return;
+      }
+      case "secondary-rate-limit": {
+        send(
           response,
           record,
           429,
           { ...json, ...rateLimitHeaders(resource), "retry-after": String(fault.retryAfterSeconds) },
-          JSON.stringify({ message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url: "https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits", status: "429" }),
+          JSON.stringify({
+            message:
+              "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+            documentation_url:
+              "https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+            status: "429",
+          }),
         );
-      case "graphql-rate-limited":
-        return send(
+        return;
+      }
+      case "graphql-rate-limited": {
+        send(
           response,
           record,
           200,
-          { ...json, ...rateLimitHeaders(resource), "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetHeader(fault.resetInSeconds) },
-          JSON.stringify({ errors: [{ type: "RATE_LIMITED", code: "graphql_rate_limit", message: "API rate limit exceeded for user ID 1." }] }),
+          {
+            ...json,
+            ...rateLimitHeaders(resource),
+            "x-ratelimit-remaining": "0",
+            "x-ratelimit-reset": resetHeader(fault.resetInSeconds),
+          },
+          JSON.stringify({
+            errors: [
+              {
+                type: "RATE_LIMITED",
+                code: "graphql_rate_limit",
+                message: "API rate limit exceeded for user ID 1.",
+              },
+            ],
+          }),
         );
-      case "status": {
-        const body = fault.status === 502 ? "<html><body><h1>502 Bad Gateway</h1></body></html>" : JSON.stringify({ message: "Server Error" });
-        const type = fault.status === 502 ? { "content-type": "text/html" } : json;
-        return send(response, record, fault.status, { ...type, ...rateLimitHeaders(resource) }, body);
+        return;
       }
-      case "malformed-json":
-        return send(response, record, 200, { ...json, ...rateLimitHeaders(resource) }, '{"data": {"search": {"repositoryCount": 12, "nodes": [');
+      case "status": {
+        const body =
+          fault.status === 502
+            ? "<html><body><h1>502 Bad Gateway</h1></body></html>"
+            : JSON.stringify({ message: "Server Error" });
+        const type = fault.status === 502 ? { "content-type": "text/html" } : json;
+        send(response, record, fault.status, { ...type, ...rateLimitHeaders(resource) }, body);
+        return;
+      }
+      case "malformed-json": {
+        send(
+          response,
+          record,
+          200,
+          { ...json, ...rateLimitHeaders(resource) },
+          '{"data": {"search": {"repositoryCount": 12, "nodes": [',
+        );
+        return;
+      }
       case "network-error":
         record.outcome = "answered";
         response.socket?.destroy();
@@ -425,30 +570,83 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       });
       if (record.outcome === "client-closed") return;
     }
-    if (fault) return answerFault(fault, response, record, resource);
+    if (fault) {
+      answerFault(fault, response, record, resource);
+      return;
+    }
 
     const json = { "content-type": "application/json; charset=utf-8" };
     const authorization = record.headers.authorization ?? "";
     const presented = /^(?:token|bearer)\s+(.+)$/i.exec(authorization)?.[1];
     if (presented !== token) {
-      return send(response, record, 401, { ...json, ...rateLimitHeaders(resource) }, JSON.stringify({ message: "Bad credentials", documentation_url: "https://docs.github.com/graphql", status: "401" }));
+      send(
+        response,
+        record,
+        401,
+        { ...json, ...rateLimitHeaders(resource) },
+        JSON.stringify({
+          message: "Bad credentials",
+          documentation_url: "https://docs.github.com/graphql",
+          status: "401",
+        }),
+      );
+      return;
     }
 
     if (request.method === "GET" && url.pathname === "/rate_limit") {
       const { limit, remaining, resetAt } = state.rateLimit;
       const core = { limit, remaining, reset: Math.floor(resetAt.getTime() / 1000), used: limit - remaining };
-      return send(response, record, 200, { ...json, ...rateLimitHeaders(resource) }, JSON.stringify({ resources: { core, graphql: core, search: core }, rate: core }));
+      send(
+        response,
+        record,
+        200,
+        { ...json, ...rateLimitHeaders(resource) },
+        JSON.stringify({ resources: { core, graphql: core, search: core }, rate: core }),
+      );
+      return;
     }
     if (!isGraphql) {
-      return send(response, record, 404, { ...json, ...rateLimitHeaders(resource) }, JSON.stringify({ message: "Not Found", documentation_url: "https://docs.github.com/rest", status: "404" }));
+      send(
+        response,
+        record,
+        404,
+        { ...json, ...rateLimitHeaders(resource) },
+        JSON.stringify({
+          message: "Not Found",
+          documentation_url: "https://docs.github.com/rest",
+          status: "404",
+        }),
+      );
+      return;
     }
 
     const payload = record.graphql;
     if (!payload) {
-      return send(response, record, 400, { ...json, ...rateLimitHeaders(resource) }, JSON.stringify({ message: "Problems parsing JSON", documentation_url: "https://docs.github.com/graphql" }));
+      send(
+        response,
+        record,
+        400,
+        { ...json, ...rateLimitHeaders(resource) },
+        JSON.stringify({
+          message: "Problems parsing JSON",
+          documentation_url: "https://docs.github.com/graphql",
+        }),
+      );
+      return;
     }
     if (state.rateLimit.remaining <= 0) {
-      return answerFault({ kind: "graphql-rate-limited", resetInSeconds: Math.ceil((state.rateLimit.resetAt.getTime() - now().getTime()) / 1000), remainingSkips: 0, remainingTimes: 1 }, response, record, resource);
+      answerFault(
+        {
+          kind: "graphql-rate-limited",
+          resetInSeconds: Math.ceil((state.rateLimit.resetAt.getTime() - now().getTime()) / 1000),
+          remainingSkips: 0,
+          remainingTimes: 1,
+        },
+        response,
+        record,
+        resource,
+      );
+      return;
     }
     state.rateLimit.remaining -= 1;
 
@@ -459,7 +657,13 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       result =
         validationErrors.length > 0
           ? { errors: validationErrors }
-          : await execute({ schema: githubSchema, document, rootValue, contextValue: { state } satisfies Context, variableValues: payload.variables });
+          : await execute({
+              schema: githubSchema,
+              document,
+              rootValue,
+              contextValue: { state } satisfies Context,
+              variableValues: payload.variables,
+            });
     } catch (error) {
       result = { errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))] };
     }
@@ -467,7 +671,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       ...(result.data !== undefined ? { data: result.data } : {}),
       ...(result.errors ? { errors: formatGraphqlErrors(result.errors) } : {}),
     };
-    return send(response, record, 200, { ...json, ...rateLimitHeaders(resource) }, JSON.stringify(answer));
+    send(response, record, 200, { ...json, ...rateLimitHeaders(resource) }, JSON.stringify(answer));
   }
 
   const server = createServer((request, response) => {
@@ -485,7 +689,8 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     url: `http://127.0.0.1:${port}`,
     token,
     requests,
-    graphqlRequests: () => requests.filter((request) => request.method === "POST" && request.path === "/graphql"),
+    graphqlRequests: () =>
+      requests.filter((request) => request.method === "POST" && request.path === "/graphql"),
     inject: (fault) => {
       faults.push({ ...fault, remainingTimes: fault.times ?? 1, remainingSkips: fault.after ?? 0 });
     },
@@ -493,7 +698,11 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       state.repositoryCount = count;
     },
     setRateLimit: ({ remaining, resetInSeconds }) => {
-      state.rateLimit = { ...state.rateLimit, remaining, resetAt: new Date(now().getTime() + (resetInSeconds ?? 3600) * 1000) };
+      state.rateLimit = {
+        ...state.rateLimit,
+        remaining,
+        resetAt: new Date(now().getTime() + (resetInSeconds ?? 3600) * 1000),
+      };
     },
     waitFor: (predicate) =>
       new Promise<void>((resolve) => {
@@ -514,7 +723,9 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          error ? reject(error) : resolve();
+        });
       }),
   };
 }

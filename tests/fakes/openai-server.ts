@@ -13,7 +13,11 @@ import { z } from "zod";
 
 const messageSchema = z.object({
   role: z.string(),
-  content: z.union([z.string(), z.array(z.object({ type: z.string(), text: z.string().optional() }).loose()), z.null()]),
+  content: z.union([
+    z.string(),
+    z.array(z.object({ type: z.string(), text: z.string().optional() }).loose()),
+    z.null(),
+  ]),
 });
 
 const chatRequestSchema = z
@@ -50,7 +54,15 @@ export type ChatReply =
   | { kind: "results"; results: unknown[] }
   /** Raw message content, for answers that are not valid JSON. */
   | { kind: "content"; content: string; finishReason?: "stop" | "length" }
-  | { kind: "error"; status: number; message: string; type: string; code: string | null; param?: string | null; headers?: Record<string, string> };
+  | {
+      kind: "error";
+      status: number;
+      message: string;
+      type: string;
+      code: string | null;
+      param?: string | null;
+      headers?: Record<string, string>;
+    };
 
 export type ChatHandler = (request: RecordedChatRequest) => ChatReply | Promise<ChatReply>;
 
@@ -115,7 +127,14 @@ function hashText(text: string): number {
 /** A deterministic, schema-valid result for one repo id: tutorials and awesome-lists are rejected. */
 export function scoreRepoDeterministically(repo: string) {
   if (/awesome|tutorial/i.test(repo)) {
-    return { repo, fitScore: 0, reason: `${repo} is a link collection or tutorial.`, contributions: [], reject: true, rejectReason: "Not a project to contribute code to." };
+    return {
+      repo,
+      fitScore: 0,
+      reason: `${repo} is a link collection or tutorial.`,
+      contributions: [],
+      reject: true,
+      rejectReason: "Not a project to contribute code to.",
+    };
   }
   return {
     repo,
@@ -143,7 +162,14 @@ function estimateTokens(chars: number): number {
   return Math.ceil(chars / 4);
 }
 
-function openAIError(options: { status: number; message: string; type: string; code: string | null; param?: string | null; headers?: Record<string, string> }): ChatReply {
+function openAIError(options: {
+  status: number;
+  message: string;
+  type: string;
+  code: string | null;
+  param?: string | null;
+  headers?: Record<string, string>;
+}): ChatReply {
   const { status, message, type, code, param = null, headers } = options;
   return { kind: "error", status, message, type, code, param, ...(headers ? { headers } : {}) };
 }
@@ -169,7 +195,10 @@ function findStrictSchemaProblem(schema: unknown, path: string): string | null {
   for (const [key, value] of Object.entries(node)) {
     if (key === "properties" && typeof value === "object" && value !== null) {
       for (const [name, property] of Object.entries(value)) {
-        const problem = findStrictSchemaProblem(property, path === "" ? `'properties', '${name}'` : `${path}, 'properties', '${name}'`);
+        const problem = findStrictSchemaProblem(
+          property,
+          path === "" ? `'properties', '${name}'` : `${path}, 'properties', '${name}'`,
+        );
         if (problem) return problem;
       }
     } else if (typeof value === "object" && value !== null) {
@@ -183,7 +212,10 @@ function findStrictSchemaProblem(schema: unknown, path: string): string | null {
 const responseFormatSchema = z
   .object({
     type: z.string(),
-    json_schema: z.object({ name: z.string(), schema: z.unknown(), strict: z.boolean().nullish() }).loose().optional(),
+    json_schema: z
+      .object({ name: z.string(), schema: z.unknown(), strict: z.boolean().nullish() })
+      .loose()
+      .optional(),
   })
   .loose();
 
@@ -191,30 +223,61 @@ function checkResponseFormat(responseFormat: unknown): ChatReply | null {
   if (responseFormat === undefined) return null;
   const parsed = responseFormatSchema.safeParse(responseFormat);
   if (!parsed.success || !["text", "json_object", "json_schema"].includes(parsed.data.type)) {
-    return openAIError({ status: 400, message: "Invalid value for 'response_format.type'.", type: "invalid_request_error", code: "invalid_value", param: "response_format.type" });
+    return openAIError({
+      status: 400,
+      message: "Invalid value for 'response_format.type'.",
+      type: "invalid_request_error",
+      code: "invalid_value",
+      param: "response_format.type",
+    });
   }
   if (parsed.data.type !== "json_schema") return null;
   const jsonSchema = parsed.data.json_schema;
   if (jsonSchema === undefined) {
-    return openAIError({ status: 400, message: "Missing required parameter: 'response_format.json_schema'.", type: "invalid_request_error", code: "missing_required_parameter", param: "response_format.json_schema" });
+    return openAIError({
+      status: 400,
+      message: "Missing required parameter: 'response_format.json_schema'.",
+      type: "invalid_request_error",
+      code: "missing_required_parameter",
+      param: "response_format.json_schema",
+    });
   }
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(jsonSchema.name)) {
-    return openAIError({ status: 400, message: "Invalid 'response_format.json_schema.name': string does not match pattern.", type: "invalid_request_error", code: "invalid_value", param: "response_format.json_schema.name" });
+    return openAIError({
+      status: 400,
+      message: "Invalid 'response_format.json_schema.name': string does not match pattern.",
+      type: "invalid_request_error",
+      code: "invalid_value",
+      param: "response_format.json_schema.name",
+    });
   }
   if (jsonSchema.strict === true) {
     const problem = findStrictSchemaProblem(jsonSchema.schema, "");
     if (problem) {
-      return openAIError({ status: 400, message: `Invalid schema for response_format '${jsonSchema.name}': ${problem}`, type: "invalid_request_error", code: null, param: "response_format" });
+      return openAIError({
+        status: 400,
+        message: `Invalid schema for response_format '${jsonSchema.name}': ${problem}`,
+        type: "invalid_request_error",
+        code: null,
+        param: "response_format",
+      });
     }
   }
   return null;
 }
 
 function maskKey(key: string): string {
-  return key.length <= 8 ? "*".repeat(key.length) : `${key.slice(0, 3)}${"*".repeat(key.length - 7)}${key.slice(-4)}`;
+  return key.length <= 8
+    ? "*".repeat(key.length)
+    : `${key.slice(0, 3)}${"*".repeat(key.length - 7)}${key.slice(-4)}`;
 }
 
-function applyFault(options: { fault: OpenAIFault; reply: ChatReply; request: RecordedChatRequest; model: string }): ChatReply {
+function applyFault(options: {
+  fault: OpenAIFault;
+  reply: ChatReply;
+  request: RecordedChatRequest;
+  model: string;
+}): ChatReply {
   const { fault, reply, request, model } = options;
   switch (fault.kind) {
     case "delay":
@@ -233,7 +296,12 @@ function applyFault(options: { fault: OpenAIFault; reply: ChatReply; request: Re
         },
       });
     case "server-error":
-      return openAIError({ status: 500, message: "The server had an error while processing your request. Sorry about that!", type: "server_error", code: null });
+      return openAIError({
+        status: 500,
+        message: "The server had an error while processing your request. Sorry about that!",
+        type: "server_error",
+        code: null,
+      });
     case "invalid-json":
       return { kind: "content", content: '{"results": [{"repo": "unterminated', finishReason: "stop" };
     default:
@@ -243,7 +311,8 @@ function applyFault(options: { fault: OpenAIFault; reply: ChatReply; request: Re
   const results = [...reply.results];
   switch (fault.kind) {
     case "schema-violation": {
-      if (fault.target === "envelope") return { kind: "content", content: JSON.stringify({ answers: results }) };
+      if (fault.target === "envelope")
+        return { kind: "content", content: JSON.stringify({ answers: results }) };
       const first = results[0];
       if (typeof first === "object" && first !== null) {
         if (fault.target === "score-out-of-range") {
@@ -259,7 +328,14 @@ function applyFault(options: { fault: OpenAIFault; reply: ChatReply; request: Re
       const target = (fault.repo ?? request.repoIds.at(-1) ?? "").toLowerCase();
       return {
         kind: "results",
-        results: results.filter((item) => !(typeof item === "object" && item !== null && String((item as { repo?: unknown }).repo).toLowerCase() === target)),
+        results: results.filter(
+          (item) =>
+            !(
+              typeof item === "object" &&
+              item !== null &&
+              String((item as { repo?: unknown }).repo).toLowerCase() === target
+            ),
+        ),
       };
     }
     case "extra-repo":
@@ -271,13 +347,19 @@ function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () => {
+      resolve(Buffer.concat(chunks).toString("utf8"));
+    });
     request.on("error", reject);
   });
 }
 
 type Waiter = { ready: () => boolean; resolve: () => void };
-type QueuedFault = { fault: OpenAIFault; remaining: number; when: ((request: RecordedChatRequest) => boolean) | undefined };
+type QueuedFault = {
+  fault: OpenAIFault;
+  remaining: number;
+  when: ((request: RecordedChatRequest) => boolean) | undefined;
+};
 
 export async function startOpenAIServer(options: OpenAIServerOptions = {}): Promise<OpenAIServer> {
   const requests: RecordedChatRequest[] = [];
@@ -297,14 +379,19 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     });
 
   const takeFault = (request: RecordedChatRequest): OpenAIFault | undefined => {
-    const queued = faults.find((entry) => entry.remaining > 0 && (entry.when === undefined || entry.when(request)));
+    const queued = faults.find(
+      (entry) => entry.remaining > 0 && (entry.when === undefined || entry.when(request)),
+    );
     if (queued === undefined) return undefined;
     queued.remaining -= 1;
     faults = faults.filter((entry) => entry.remaining > 0);
     return queued.fault;
   };
 
-  function send(response: ServerResponse, options: { status: number; body: unknown; headers?: Record<string, string> }) {
+  function send(
+    response: ServerResponse,
+    options: { status: number; body: unknown; headers?: Record<string, string> },
+  ) {
     if (response.destroyed || response.writableEnded) return;
     const text = JSON.stringify(options.body);
     response.writeHead(options.status, {
@@ -316,13 +403,18 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     response.end(text);
   }
 
-  function sendReply(response: ServerResponse, options: { reply: ChatReply; model: string; promptTokens: number }) {
+  function sendReply(
+    response: ServerResponse,
+    options: { reply: ChatReply; model: string; promptTokens: number },
+  ) {
     const { reply, model, promptTokens } = options;
     if (reply.kind === "error") {
       send(response, {
         status: reply.status,
         headers: reply.headers,
-        body: { error: { message: reply.message, type: reply.type, param: reply.param ?? null, code: reply.code } },
+        body: {
+          error: { message: reply.message, type: reply.type, param: reply.param ?? null, code: reply.code },
+        },
       });
       return;
     }
@@ -348,7 +440,12 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
           completion_tokens: completionTokens,
           total_tokens: promptTokens + completionTokens,
           prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-          completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+          completion_tokens_details: {
+            reasoning_tokens: 0,
+            audio_tokens: 0,
+            accepted_prediction_tokens: 0,
+            rejected_prediction_tokens: 0,
+          },
         },
         service_tier: "default",
         system_fingerprint: "fp_test",
@@ -360,7 +457,17 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     const path = (request.url ?? "").split("?")[0];
     if (request.method !== "POST" || path !== "/v1/chat/completions") {
       request.resume();
-      send(response, { status: 404, body: { error: { message: `Invalid URL (${request.method} ${path})`, type: "invalid_request_error", param: null, code: null } } });
+      send(response, {
+        status: 404,
+        body: {
+          error: {
+            message: `Invalid URL (${request.method} ${path})`,
+            type: "invalid_request_error",
+            param: null,
+            code: null,
+          },
+        },
+      });
       return;
     }
 
@@ -381,13 +488,34 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     const authorization = request.headers.authorization;
     if (options.apiKey !== undefined) {
       if (authorization === undefined) {
-        send(response, { status: 401, body: { error: { message: "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).", type: "invalid_request_error", param: null, code: null } } });
+        send(response, {
+          status: 401,
+          body: {
+            error: {
+              message:
+                "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+              type: "invalid_request_error",
+              param: null,
+              code: null,
+            },
+          },
+        });
         return;
       }
       const given = authorization.replace(/^Bearer\s+/i, "");
       if (given !== options.apiKey) {
         // The real API echoes a masked form of the key: the client must not pass this message on as is.
-        send(response, { status: 401, body: { error: { message: `Incorrect API key provided: ${maskKey(given)}. You can find your API key at https://platform.openai.com/account/api-keys.`, type: "invalid_request_error", param: null, code: "invalid_api_key" } } });
+        send(response, {
+          status: 401,
+          body: {
+            error: {
+              message: `Incorrect API key provided: ${maskKey(given)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+              type: "invalid_request_error",
+              param: null,
+              code: "invalid_api_key",
+            },
+          },
+        });
         return;
       }
     }
@@ -396,17 +524,44 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     try {
       json = JSON.parse(rawBody);
     } catch {
-      send(response, { status: 400, body: { error: { message: "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly.)", type: "invalid_request_error", param: null, code: null } } });
+      send(response, {
+        status: 400,
+        body: {
+          error: {
+            message:
+              "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly.)",
+            type: "invalid_request_error",
+            param: null,
+            code: null,
+          },
+        },
+      });
       return;
     }
     const parsed = chatRequestSchema.safeParse(json);
     if (!parsed.success) {
-      send(response, { status: 400, body: { error: { message: "you must provide a model parameter and a non-empty messages array", type: "invalid_request_error", param: null, code: null } } });
+      send(response, {
+        status: 400,
+        body: {
+          error: {
+            message: "you must provide a model parameter and a non-empty messages array",
+            type: "invalid_request_error",
+            param: null,
+            code: null,
+          },
+        },
+      });
       return;
     }
     const body = parsed.data;
-    const system = body.messages.filter((message) => message.role === "system" || message.role === "developer").map((message) => textOf(message.content)).join("\n");
-    const user = body.messages.filter((message) => message.role === "user").map((message) => textOf(message.content)).join("\n");
+    const system = body.messages
+      .filter((message) => message.role === "system" || message.role === "developer")
+      .map((message) => textOf(message.content))
+      .join("\n");
+    const user = body.messages
+      .filter((message) => message.role === "user")
+      .map((message) => textOf(message.content))
+      .join("\n");
     const promptChars = body.messages.reduce((sum, message) => sum + textOf(message.content).length, 0);
     // The real API counts the response-format schema and a few tokens per message as prompt tokens too.
     const schemaChars = body.response_format === undefined ? 0 : JSON.stringify(body.response_format).length;
@@ -426,7 +581,17 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     checkWaiters();
 
     if (body.stream === true) {
-      send(response, { status: 400, body: { error: { message: "The test server does not stream.", type: "invalid_request_error", param: "stream", code: null } } });
+      send(response, {
+        status: 400,
+        body: {
+          error: {
+            message: "The test server does not stream.",
+            type: "invalid_request_error",
+            param: "stream",
+            code: null,
+          },
+        },
+      });
       return;
     }
     const formatProblem = checkResponseFormat(body.response_format);
@@ -441,14 +606,25 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       if (response.destroyed) return;
     }
     const reply = await state.handler(recorded);
-    const final = fault === undefined ? reply : applyFault({ fault, reply, request: recorded, model: body.model });
+    const final =
+      fault === undefined ? reply : applyFault({ fault, reply, request: recorded, model: body.model });
     sendReply(response, { reply: final, model: body.model, promptTokens });
   }
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       // A broken handler answers like the real API's internal error instead of killing the test run.
-      send(response, { status: 500, body: { error: { message: `Test server handler failed: ${String(error)}`, type: "server_error", param: null, code: null } } });
+      send(response, {
+        status: 500,
+        body: {
+          error: {
+            message: `Test server handler failed: ${String(error)}`,
+            type: "server_error",
+            param: null,
+            code: null,
+          },
+        },
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
@@ -486,7 +662,11 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     },
     close() {
       server.closeAllConnections();
-      return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      return new Promise<void>((resolve, reject) =>
+        server.close((error) => {
+          error ? reject(error) : resolve();
+        }),
+      );
     },
   };
 }

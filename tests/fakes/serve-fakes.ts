@@ -4,8 +4,19 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
 import { createCatalogGitHubData } from "./catalog-github-data";
-import { startGitHubServer, type GitHubFault, type GitHubServer, type RecordedRequest } from "./github-server";
-import { startOpenAIServer, type InjectOptions, type OpenAIFault, type OpenAIServer, type RecordedChatRequest } from "./openai-server";
+import {
+  startGitHubServer,
+  type GitHubFault,
+  type GitHubServer,
+  type RecordedRequest,
+} from "./github-server";
+import {
+  startOpenAIServer,
+  type InjectOptions,
+  type OpenAIFault,
+  type OpenAIServer,
+  type RecordedChatRequest,
+} from "./openai-server";
 
 /**
  * Runs the test GitHub server and the test OpenAI server in a process of their own, for the end-to-end
@@ -23,8 +34,15 @@ import { startOpenAIServer, type InjectOptions, type OpenAIFault, type OpenAISer
 
 export type GitHubRequestSummary = Pick<RecordedRequest, "method" | "path" | "outcome">;
 export type GitHubRequestsReport = { count: number; graphqlCount: number; requests: GitHubRequestSummary[] };
-export type OpenAIRequestSummary = Pick<RecordedChatRequest, "index" | "repoIds" | "outcome"> & { model: string };
-export type OpenAIRequestsReport = { count: number; inFlight: number; inFlightPeak: number; requests: OpenAIRequestSummary[] };
+export type OpenAIRequestSummary = Pick<RecordedChatRequest, "index" | "repoIds" | "outcome"> & {
+  model: string;
+};
+export type OpenAIRequestsReport = {
+  count: number;
+  inFlight: number;
+  inFlightPeak: number;
+  requests: OpenAIRequestSummary[];
+};
 export type HealthReport = { ok: true; githubUrl: string; openaiUrl: string };
 
 // ---- Command line ----
@@ -58,8 +76,12 @@ function readFlags(argv: string[]): Flags {
   });
   const parsed = flagsSchema.safeParse(values);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("; ");
-    throw new Error(`${problems}\nusage: tsx tests/fakes/serve-fakes.ts --github-port N --openai-port N --control-port N --github-token T --openai-key K`);
+    const problems = parsed.error.issues
+      .map((issue) => `--${issue.path.join(".")}: ${issue.message}`)
+      .join("; ");
+    throw new Error(
+      `${problems}\nusage: tsx tests/fakes/serve-fakes.ts --github-port N --openai-port N --control-port N --github-token T --openai-key K`,
+    );
   }
   return parsed.data;
 }
@@ -80,14 +102,51 @@ const seconds = z.number().int().nonnegative();
 // Strict objects, so a misspelt field ("code" for "status") is a 400 rather than a silently ignored fault.
 const githubFaultSchema = z
   .discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("bad-credentials"), times: timesSchema, after: z.number().int().nonnegative().optional() }),
-    z.strictObject({ kind: z.literal("rate-limit"), resetInSeconds: seconds, times: timesSchema, after: z.number().int().nonnegative().optional() }),
-    z.strictObject({ kind: z.literal("secondary-rate-limit"), retryAfterSeconds: seconds, times: timesSchema, after: z.number().int().nonnegative().optional() }),
-    z.strictObject({ kind: z.literal("graphql-rate-limited"), resetInSeconds: seconds, times: timesSchema, after: z.number().int().nonnegative().optional() }),
-    z.strictObject({ kind: z.literal("status"), status: z.literal([500, 502, 503, 504]), times: timesSchema, after: z.number().int().nonnegative().optional() }),
-    z.strictObject({ kind: z.literal("malformed-json"), times: timesSchema, after: z.number().int().nonnegative().optional() }),
-    z.strictObject({ kind: z.literal("network-error"), times: timesSchema, after: z.number().int().nonnegative().optional() }),
-    z.strictObject({ kind: z.literal("latency"), ms: z.number().int().nonnegative().max(600_000), times: timesSchema, after: z.number().int().nonnegative().optional() }),
+    z.strictObject({
+      kind: z.literal("bad-credentials"),
+      times: timesSchema,
+      after: z.number().int().nonnegative().optional(),
+    }),
+    z.strictObject({
+      kind: z.literal("rate-limit"),
+      resetInSeconds: seconds,
+      times: timesSchema,
+      after: z.number().int().nonnegative().optional(),
+    }),
+    z.strictObject({
+      kind: z.literal("secondary-rate-limit"),
+      retryAfterSeconds: seconds,
+      times: timesSchema,
+      after: z.number().int().nonnegative().optional(),
+    }),
+    z.strictObject({
+      kind: z.literal("graphql-rate-limited"),
+      resetInSeconds: seconds,
+      times: timesSchema,
+      after: z.number().int().nonnegative().optional(),
+    }),
+    z.strictObject({
+      kind: z.literal("status"),
+      status: z.literal([500, 502, 503, 504]),
+      times: timesSchema,
+      after: z.number().int().nonnegative().optional(),
+    }),
+    z.strictObject({
+      kind: z.literal("malformed-json"),
+      times: timesSchema,
+      after: z.number().int().nonnegative().optional(),
+    }),
+    z.strictObject({
+      kind: z.literal("network-error"),
+      times: timesSchema,
+      after: z.number().int().nonnegative().optional(),
+    }),
+    z.strictObject({
+      kind: z.literal("latency"),
+      ms: z.number().int().nonnegative().max(600_000),
+      times: timesSchema,
+      after: z.number().int().nonnegative().optional(),
+    }),
   ])
   // Proves at compile time that what the control API accepts is exactly something the fake takes.
   .transform((fault): GitHubFault => fault);
@@ -98,7 +157,10 @@ const openAIFaultSchema = z
     z.strictObject({ kind: z.literal("rate-limit"), retryAfterSeconds: seconds }),
     z.strictObject({ kind: z.literal("server-error") }),
     z.strictObject({ kind: z.literal("invalid-json") }),
-    z.strictObject({ kind: z.literal("schema-violation"), target: z.enum(["envelope", "score-out-of-range", "missing-field"]) }),
+    z.strictObject({
+      kind: z.literal("schema-violation"),
+      target: z.enum(["envelope", "score-out-of-range", "missing-field"]),
+    }),
     z.strictObject({ kind: z.literal("omit-repo"), repo: z.string().min(1).optional() }),
     z.strictObject({ kind: z.literal("extra-repo"), repo: z.string().min(1) }),
   ])
@@ -112,7 +174,10 @@ const openAIInjectSchema = z.strictObject({
 });
 
 const repositoryCountSchema = z.strictObject({ count: z.number().int().nonnegative().nullable() });
-const rateLimitSchema = z.strictObject({ remaining: z.number().int().nonnegative(), resetInSeconds: seconds.optional() });
+const rateLimitSchema = z.strictObject({
+  remaining: z.number().int().nonnegative(),
+  resetInSeconds: seconds.optional(),
+});
 const emptySchema = z.union([z.undefined(), z.strictObject({})]);
 
 // ---- Control server ----
@@ -141,12 +206,17 @@ function readBody(request: IncomingMessage): Promise<string> {
       }
       chunks.push(chunk);
     });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () => {
+      resolve(Buffer.concat(chunks).toString("utf8"));
+    });
     request.on("error", reject);
   });
 }
 
-async function readJson<Schema extends z.ZodType>(request: IncomingMessage, schema: Schema): Promise<z.output<Schema>> {
+async function readJson<Schema extends z.ZodType>(
+  request: IncomingMessage,
+  schema: Schema,
+): Promise<z.output<Schema>> {
   const text = await readBody(request);
   let json: unknown;
   if (text.trim() === "") {
@@ -160,14 +230,18 @@ async function readJson<Schema extends z.ZodType>(request: IncomingMessage, sche
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success && json === undefined) throw new HttpError(400, "A JSON body is required.");
-  if (!parsed.success) throw new HttpError(400, `Invalid body: ${z.prettifyError(parsed.error).replace(/\n\s*/g, " ")}`);
+  if (!parsed.success)
+    throw new HttpError(400, `Invalid body: ${z.prettifyError(parsed.error).replace(/\n\s*/g, " ")}`);
   return parsed.data;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown) {
   if (response.headersSent || response.destroyed) return;
   const text = JSON.stringify(body);
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(text)) });
+  response.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": String(Buffer.byteLength(text)),
+  });
   response.end(text);
 }
 
@@ -187,7 +261,12 @@ function openaiReport(openai: OpenAIServer): OpenAIRequestsReport {
     count: openai.requests.length,
     inFlight: openai.inFlight,
     inFlightPeak: openai.inFlightPeak,
-    requests: openai.requests.map(({ index, repoIds, outcome, body }) => ({ index, repoIds, outcome, model: body.model })),
+    requests: openai.requests.map(({ index, repoIds, outcome, body }) => ({
+      index,
+      repoIds,
+      outcome,
+      model: body.model,
+    })),
   };
 }
 
@@ -254,16 +333,23 @@ function startControlServer(fakes: Fakes, port: number): Promise<Server> {
     if (!methods || !route) {
       request.resume();
       const status = methods ? 405 : 404;
-      const message = methods ? `${request.method} is not allowed on ${path}; use ${Object.keys(methods).join(", ")}.` : `No control endpoint at ${path}.`;
+      const message = methods
+        ? `${request.method} is not allowed on ${path}; use ${Object.keys(methods).join(", ")}.`
+        : `No control endpoint at ${path}.`;
       sendJson(response, status, { error: message });
       return;
     }
     // Any failure becomes an answer: a crashed control server would take every later e2e test down with it.
     route(request).then(
-      (body) => sendJson(response, 200, body),
+      (body) => {
+        sendJson(response, 200, body);
+      },
       (error: unknown) => {
         if (error instanceof HttpError) sendJson(response, error.status, { error: error.message });
-        else sendJson(response, 500, { error: `Control endpoint failed: ${error instanceof Error ? error.message : String(error)}` });
+        else
+          sendJson(response, 500, {
+            error: `Control endpoint failed: ${error instanceof Error ? error.message : String(error)}`,
+          });
       },
     );
   });
@@ -278,7 +364,11 @@ function startControlServer(fakes: Fakes, port: number): Promise<Server> {
 
 function closeServer(server: Server): Promise<void> {
   server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
+  return new Promise((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
 }
 
 // ---- Main ----
@@ -295,7 +385,11 @@ async function main() {
   const flags = readFlags(process.argv.slice(2));
   // Anchored to today, like the app's own catalog source, so "pushed in the last year" filters agree.
   const catalog = generateDemoCatalog({ now: new Date() });
-  const github = await startGitHubServer({ data: createCatalogGitHubData(catalog), token: flags["github-token"], port: flags["github-port"] });
+  const github = await startGitHubServer({
+    data: createCatalogGitHubData(catalog),
+    token: flags["github-token"],
+    port: flags["github-port"],
+  });
   const openai = await startOpenAIServer({ apiKey: flags["openai-key"], port: flags["openai-port"] });
   const control = await startControlServer({ github, openai }, flags["control-port"]);
   process.off("uncaughtException", failStartup);
@@ -315,7 +409,9 @@ async function main() {
   process.on("SIGINT", stop);
 
   const controlPort = (control.address() as AddressInfo).port;
-  console.log(`serve-fakes ready: github=${github.url} openai=${openai.url} control=http://127.0.0.1:${controlPort}`);
+  console.log(
+    `serve-fakes ready: github=${github.url} openai=${openai.url} control=http://127.0.0.1:${controlPort}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,8 @@ import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
 /** The test GitHub server must behave like GitHub where the live source relies on it, or its tests prove nothing. */
 
 const catalog = generateDemoCatalog({ now: new Date("2025-06-01T12:00:00Z") });
-const broadQuery = "language:Python language:TypeScript language:JavaScript language:Go language:Rust language:Java stars:0..500000 pushed:>=2022-01-01";
+const broadQuery =
+  "language:Python language:TypeScript language:JavaScript language:Go language:Rust language:Java stars:0..500000 pushed:>=2022-01-01";
 
 let server: GitHubServer;
 beforeAll(async () => {
@@ -16,7 +17,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-beforeEach(() => server.reset());
+beforeEach(() => {
+  server.reset();
+});
 
 async function postGraphql(body: unknown, token = server.token) {
   const response = await fetch(`${server.url}/graphql`, {
@@ -55,8 +58,12 @@ describe("the test GitHub server", () => {
   });
 
   it("requires first or last on connections, and at most 100", async () => {
-    const missing = await postGraphql({ query: '{ search(query: "x", type: REPOSITORY) { repositoryCount } }' });
-    const tooMany = await postGraphql({ query: '{ search(query: "x", type: REPOSITORY, first: 101) { repositoryCount } }' });
+    const missing = await postGraphql({
+      query: '{ search(query: "x", type: REPOSITORY) { repositoryCount } }',
+    });
+    const tooMany = await postGraphql({
+      query: '{ search(query: "x", type: REPOSITORY, first: 101) { repositoryCount } }',
+    });
 
     expect(missing.json).toMatchObject({ errors: [{ type: "MISSING_PAGINATION_BOUNDARIES" }] });
     expect(tooMany.json).toMatchObject({ errors: [{ type: "EXCESSIVE_PAGINATION" }] });
@@ -84,7 +91,13 @@ describe("the test GitHub server", () => {
     const refused = await postGraphql({ query: "{ rateLimit { remaining } }" }, "ghp_wrong");
 
     for (const { response } of [ok, refused]) {
-      for (const header of ["x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "x-ratelimit-used", "x-ratelimit-resource"]) {
+      for (const header of [
+        "x-ratelimit-limit",
+        "x-ratelimit-remaining",
+        "x-ratelimit-reset",
+        "x-ratelimit-used",
+        "x-ratelimit-resource",
+      ]) {
         expect(response.headers.get(header)).not.toBeNull();
       }
     }
@@ -101,7 +114,13 @@ describe("the test GitHub server", () => {
 
     expect(json).toEqual({
       data: { r0: null },
-      errors: [expect.objectContaining({ type: "NOT_FOUND", path: ["r0"], message: "Could not resolve to a Repository with the name 'nobody/nothing'." })],
+      errors: [
+        expect.objectContaining({
+          type: "NOT_FOUND",
+          path: ["r0"],
+          message: "Could not resolve to a Repository with the name 'nobody/nothing'.",
+        }),
+      ],
     });
   });
 

@@ -5,7 +5,11 @@ import { createCatalogSearch } from "@/server/catalog/search-catalog";
 import { AppError } from "@/server/errors";
 import { createCatalogSource } from "@/server/github/catalog-source";
 import { GitHubRateLimitError } from "@/server/github/errors";
-import { RESULT_CAP_WARNING, createLiveGitHubSource, type LiveGitHubSourceOptions } from "@/server/github/live-source";
+import {
+  RESULT_CAP_WARNING,
+  createLiveGitHubSource,
+  type LiveGitHubSourceOptions,
+} from "@/server/github/live-source";
 import { buildSearchQuery } from "@/server/github/search-query";
 import { searchFiltersSchema, type RepoMetadata, type SearchFiltersInput } from "@/server/schemas";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
@@ -17,7 +21,11 @@ const catalogSearch = createCatalogSearch({ repos: catalog.repos, readReadme: ca
 
 const filtersOf = (input: SearchFiltersInput) => searchFiltersSchema.parse(input);
 /** 868 matches in the demo catalog: more than 8 pages. */
-const twoLanguages = filtersOf({ languages: ["Python", "TypeScript"], minStars: 0, pushedAfter: "2022-01-01" });
+const twoLanguages = filtersOf({
+  languages: ["Python", "TypeScript"],
+  minStars: 0,
+  pushedAfter: "2022-01-01",
+});
 /** 1,880 matches: more than GitHub will serve. */
 const sixLanguages = filtersOf({
   languages: ["Python", "TypeScript", "JavaScript", "Go", "Rust", "Java"],
@@ -82,7 +90,9 @@ describe("searching GitHub through GraphQL", () => {
     expect(sent[0]?.cursor).toBeNull();
     expect(sent[1]?.cursor).toEqual(expect.any(String));
     expect(sent[2]?.cursor).not.toBe(sent[1]?.cursor);
-    expect(sent.every((variables) => variables?.q === buildSearchQuery({ filters: twoLanguages, today: NOW }))).toBe(true);
+    expect(
+      sent.every((variables) => variables?.q === buildSearchQuery({ filters: twoLanguages, today: NOW })),
+    ).toBe(true);
   });
 
   it("stops when GitHub has no more pages", async () => {
@@ -111,7 +121,9 @@ describe("searching GitHub through GraphQL", () => {
     const uncapped = await source.searchRepositories(twoLanguages, { limit: 20 });
 
     expect(capped.totalCount).toBe(1000);
-    expect(capped.warnings).toEqual(["Results may be incomplete (GitHub caps at 1,000). Try narrowing your filters."]);
+    expect(capped.warnings).toEqual([
+      "Results may be incomplete (GitHub caps at 1,000). Try narrowing your filters.",
+    ]);
     expect(uncapped.warnings).toEqual([]);
   });
 
@@ -120,7 +132,9 @@ describe("searching GitHub through GraphQL", () => {
     const byName = new Map(expectedMatches(twoLanguages).map((repo) => [repo.fullName, repo]));
 
     for (const repo of outcome.repos) expect(repo).toEqual(byName.get(repo.fullName));
-    const noAssertion = catalog.repos.filter((repo) => repo.licenseSpdxId === "NOASSERTION").map((repo) => repo.metadata.fullName);
+    const noAssertion = catalog.repos
+      .filter((repo) => repo.licenseSpdxId === "NOASSERTION")
+      .map((repo) => repo.metadata.fullName);
     const found = outcome.repos.filter((repo) => noAssertion.includes(repo.fullName));
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((repo) => repo.license === null)).toBe(true);
@@ -129,19 +143,25 @@ describe("searching GitHub through GraphQL", () => {
 
   it("stops paginating and warns when the rate limit is nearly spent", async () => {
     server.setRateLimit({ remaining: 50 });
-    const outcome = await createSource({ rateLimitReserve: 50 }).searchRepositories(twoLanguages, { limit: 500 });
+    const outcome = await createSource({ rateLimitReserve: 50 }).searchRepositories(twoLanguages, {
+      limit: 500,
+    });
 
     expect(outcome.repos).toHaveLength(100);
     expect(outcome.requests).toBe(1);
     expect(outcome.warnings).toEqual([
-      expect.stringMatching(/^GitHub's rate limit is nearly spent \(49 left until \d\d:\d\d UTC\); stopped after 100 repositories\.$/),
+      expect.stringMatching(
+        /^GitHub's rate limit is nearly spent \(49 left until \d\d:\d\d UTC\); stopped after 100 repositories\.$/,
+      ),
     ]);
   });
 });
 
 describe("when GitHub fails", () => {
   it("reports a missing token as a configuration error without calling GitHub", async () => {
-    const error = await rejectionOf(createSource({ token: "  " }).searchRepositories(twoLanguages, { limit: 10 }));
+    const error = await rejectionOf(
+      createSource({ token: "  " }).searchRepositories(twoLanguages, { limit: 10 }),
+    );
 
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "CONFIGURATION", message: expect.stringContaining("GITHUB_TOKEN") });
@@ -154,13 +174,16 @@ describe("when GitHub fails", () => {
 
     expect(error).toMatchObject({
       code: "CONFIGURATION",
-      message: "GitHub rejected the token (401 Bad credentials). Check GITHUB_TOKEN, or use the offline demo catalog (SCOUT_GITHUB_SOURCE=catalog).",
+      message:
+        "GitHub rejected the token (401 Bad credentials). Check GITHUB_TOKEN, or use the offline demo catalog (SCOUT_GITHUB_SOURCE=catalog).",
     });
     expect(server.requests).toHaveLength(1);
   });
 
   it("also treats a wrong token the server refuses as a configuration error", async () => {
-    const error = await rejectionOf(createSource({ token: "ghp_wrong" }).searchRepositories(twoLanguages, { limit: 10 }));
+    const error = await rejectionOf(
+      createSource({ token: "ghp_wrong" }).searchRepositories(twoLanguages, { limit: 10 }),
+    );
 
     expect(error).toMatchObject({ code: "CONFIGURATION" });
     expect(server.requests).toHaveLength(1);
@@ -182,7 +205,9 @@ describe("when GitHub fails", () => {
     expect(names(outcome.repos)).toEqual(names(expectedMatches(twoLanguages).slice(0, 200)));
     expect(outcome.requests).toBe(3);
     expect(outcome.warnings).toEqual([
-      expect.stringMatching(/^GitHub's rate limit is spent until \d\d:\d\d UTC; showing the 200 repositories found before it ran out\.$/),
+      expect.stringMatching(
+        /^GitHub's rate limit is spent until \d\d:\d\d UTC; showing the 200 repositories found before it ran out\.$/,
+      ),
     ]);
   });
 
@@ -191,7 +216,12 @@ describe("when GitHub fails", () => {
     const error = await rejectionOf(createSource().searchRepositories(twoLanguages, { limit: 100 }));
 
     expect(error).toBeInstanceOf(GitHubRateLimitError);
-    expect(error).toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/^GitHub's rate limit is spent until \d\d:\d\d UTC\. Try again later\.$/) });
+    expect(error).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringMatching(
+        /^GitHub's rate limit is spent until \d\d:\d\d UTC\. Try again later\.$/,
+      ),
+    });
     expect((error as AppError).retryAfterSeconds).toBeGreaterThan(3000);
     expect(server.requests).toHaveLength(1);
   });
@@ -207,7 +237,9 @@ describe("when GitHub fails", () => {
     const partial = await createSource().searchRepositories(twoLanguages, { limit: 300 });
     expect(partial.repos).toHaveLength(100);
     expect(partial.requests).toBe(2);
-    expect(partial.warnings).toEqual([expect.stringContaining("showing the 100 repositories found before it ran out")]);
+    expect(partial.warnings).toEqual([
+      expect.stringContaining("showing the 100 repositories found before it ran out"),
+    ]);
   });
 
   it("handles GraphQL's own rate limit answer (200 with errors[].type RATE_LIMITED) the same way", async () => {
@@ -220,7 +252,11 @@ describe("when GitHub fails", () => {
     server.inject({ kind: "graphql-rate-limited", resetInSeconds: 3600, after: 1, times: Infinity });
     const partial = await createSource().searchRepositories(twoLanguages, { limit: 300 });
     expect(partial.repos).toHaveLength(100);
-    expect(partial.warnings).toEqual([expect.stringMatching(/^GitHub's rate limit is spent until \d\d:\d\d UTC; showing the 100 repositories/)]);
+    expect(partial.warnings).toEqual([
+      expect.stringMatching(
+        /^GitHub's rate limit is spent until \d\d:\d\d UTC; showing the 100 repositories/,
+      ),
+    ]);
   });
 
   it("retries 502 and 503 with backoff and counts every attempt", async () => {
@@ -238,7 +274,10 @@ describe("when GitHub fails", () => {
     const error = await rejectionOf(createSource().searchRepositories(twoLanguages, { limit: 100 }));
 
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: "UPSTREAM", message: "GitHub answered HTTP 503 after 3 attempts. Try again in a few minutes." });
+    expect(error).toMatchObject({
+      code: "UPSTREAM",
+      message: "GitHub answered HTTP 503 after 3 attempts. Try again in a few minutes.",
+    });
     expect((error as AppError).cause).toMatchObject({ status: 503 });
     expect(server.requests).toHaveLength(3);
   });
@@ -255,7 +294,10 @@ describe("when GitHub fails", () => {
     server.inject({ kind: "malformed-json" });
     const error = await rejectionOf(createSource().searchRepositories(twoLanguages, { limit: 100 }));
 
-    expect(error).toMatchObject({ code: "UPSTREAM", message: "GitHub returned a response that is not valid GraphQL JSON. Try again later." });
+    expect(error).toMatchObject({
+      code: "UPSTREAM",
+      message: "GitHub returned a response that is not valid GraphQL JSON. Try again later.",
+    });
     expect(server.requests).toHaveLength(1);
   });
 });
@@ -268,13 +310,17 @@ describe("fetching READMEs", () => {
     const outcome = await createSource().fetchReadmes(repos, {});
 
     expect(outcome.requests).toBe(3);
-    const batches = server.graphqlRequests().map((request) => Object.keys(request.graphql?.variables ?? {}).length / 2);
+    const batches = server
+      .graphqlRequests()
+      .map((request) => Object.keys(request.graphql?.variables ?? {}).length / 2);
     expect(batches).toEqual([20, 20, 5]);
     expect([...outcome.readmes.keys()]).toEqual(names(repos));
     for (const repo of repos) {
       const entry = catalog.findRepo(repo.owner, repo.name);
       const text = entry ? catalog.readReadme(entry) : undefined;
-      expect(outcome.readmes.get(repo.fullName)).toBe(typeof text === "string" ? text.slice(0, 16_000) : text);
+      expect(outcome.readmes.get(repo.fullName)).toBe(
+        typeof text === "string" ? text.slice(0, 16_000) : text,
+      );
     }
   });
 
@@ -287,10 +333,13 @@ describe("fetching READMEs", () => {
       if (!entry?.readme) withoutReadme.push(repo);
       else if (!byPath.has(entry.readme.path)) byPath.set(entry.readme.path, repo);
     }
-    expect([...byPath.keys()]).toEqual(expect.arrayContaining(["README.md", "readme.md", "README.rst", "README"]));
+    expect([...byPath.keys()]).toEqual(
+      expect.arrayContaining(["README.md", "readme.md", "README.rst", "README"]),
+    );
     const outcome = await createSource().fetchReadmes([...byPath.values(), ...withoutReadme.slice(0, 3)], {});
 
-    for (const repo of byPath.values()) expect(outcome.readmes.get(repo.fullName)).toEqual(expect.any(String));
+    for (const repo of byPath.values())
+      expect(outcome.readmes.get(repo.fullName)).toEqual(expect.any(String));
     for (const repo of withoutReadme.slice(0, 3)) expect(outcome.readmes.get(repo.fullName)).toBeNull();
   });
 
@@ -317,11 +366,21 @@ describe("fetching READMEs", () => {
   it("passes owner and name only as variables, so a hostile name cannot change the query", async () => {
     const [known] = someRepos(1);
     if (!known) throw new Error("catalog has no match");
-    const hostile = { ...known, owner: 'x") { id } evil: rateLimit { cost } y: repository(owner: "a', name: "b", fullName: "hostile" };
+    const hostile = {
+      ...known,
+      owner: 'x") { id } evil: rateLimit { cost } y: repository(owner: "a',
+      name: "b",
+      fullName: "hostile",
+    };
     const outcome = await createSource().fetchReadmes([known, hostile], {});
 
     const [request] = server.graphqlRequests();
-    expect(request?.graphql?.variables).toEqual({ o0: known.owner, n0: known.name, o1: hostile.owner, n1: hostile.name });
+    expect(request?.graphql?.variables).toEqual({
+      o0: known.owner,
+      n0: known.name,
+      o1: hostile.owner,
+      n1: hostile.name,
+    });
     expect(request?.graphql?.query).not.toContain(known.owner);
     expect(request?.graphql?.query).not.toContain("evil");
     expect(outcome.readmes.get(`${hostile.owner}/${hostile.name}`)).toBeNull();
@@ -333,7 +392,9 @@ describe("fetching READMEs", () => {
 
     expect(outcome.readmes.size).toBe(20);
     expect(outcome.warnings).toEqual([
-      expect.stringMatching(/^GitHub's rate limit is spent until \d\d:\d\d UTC; the READMEs of 25 repositories were not fetched\.$/),
+      expect.stringMatching(
+        /^GitHub's rate limit is spent until \d\d:\d\d UTC; the READMEs of 25 repositories were not fetched\.$/,
+      ),
     ]);
   });
 
@@ -408,7 +469,9 @@ describe("the token", () => {
       expect(JSON.stringify(elsewhere)).not.toContain(server.token);
     }
     expect(limited.warnings).toHaveLength(1);
-    const seen = [search, readmes, [...readmes.readmes], upstream, limited, refused, logs].map((value) => inspect(value, { depth: 20 }));
+    const seen = [search, readmes, [...readmes.readmes], upstream, limited, refused, logs].map((value) =>
+      inspect(value, { depth: 20 }),
+    );
     for (const text of seen) expect(text).not.toContain(server.token);
   });
 });

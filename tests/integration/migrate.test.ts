@@ -19,7 +19,9 @@ describe("migration runner", () => {
     databaseUrl = `file:${path.join(dir, "nested", "scout.db")}`;
   });
 
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   function tables(): string[] {
     const db = new Database(path.join(dir, "nested", "scout.db"), { readonly: true });
@@ -37,7 +39,14 @@ describe("migration runner", () => {
     const report = migrateDatabase({ databaseUrl, migrationsDir });
     expect(report.applied).toEqual(readMigrations(migrationsDir).map((m) => m.name));
     expect(tables()).toEqual(
-      expect.arrayContaining(["AnalysisResult", "DeveloperProfile", "Repository", "RunEvent", "SearchRun", "_prisma_migrations"]),
+      expect.arrayContaining([
+        "AnalysisResult",
+        "DeveloperProfile",
+        "Repository",
+        "RunEvent",
+        "SearchRun",
+        "_prisma_migrations",
+      ]),
     );
     const db = new Database(path.join(dir, "nested", "scout.db"));
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
@@ -57,7 +66,9 @@ describe("migration runner", () => {
     const rows = db.prepare("SELECT migration_name, checksum, finished_at FROM _prisma_migrations").all();
     db.close();
     const [first] = readMigrations(migrationsDir);
-    expect(rows).toEqual([expect.objectContaining({ migration_name: first?.name, checksum: first?.checksum })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ migration_name: first?.name, checksum: first?.checksum }),
+    ]);
     expect(first?.checksum).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -79,11 +90,16 @@ describe("migration runner", () => {
     db.close();
 
     mkdirSync(path.join(migrationsDir, "29990101000000_add_note"));
-    writeFileSync(path.join(migrationsDir, "29990101000000_add_note", "migration.sql"), `ALTER TABLE "DeveloperProfile" ADD COLUMN "note" TEXT;`);
+    writeFileSync(
+      path.join(migrationsDir, "29990101000000_add_note", "migration.sql"),
+      `ALTER TABLE "DeveloperProfile" ADD COLUMN "note" TEXT;`,
+    );
     expect(migrateDatabase({ databaseUrl, migrationsDir }).applied).toEqual(["29990101000000_add_note"]);
 
     const reopened = new Database(file, { readonly: true });
-    expect(reopened.prepare("SELECT id, note FROM DeveloperProfile").all()).toEqual([{ id: "default", note: null }]);
+    expect(reopened.prepare("SELECT id, note FROM DeveloperProfile").all()).toEqual([
+      { id: "default", note: null },
+    ]);
     reopened.close();
   });
 
@@ -93,7 +109,9 @@ describe("migration runner", () => {
       path.join(migrationsDir, "29990101000000_broken", "migration.sql"),
       `CREATE TABLE "Half" ("id" TEXT); THIS IS NOT SQL;`,
     );
-    expect(() => migrateDatabase({ databaseUrl, migrationsDir })).toThrow(/Migration 29990101000000_broken failed/);
+    expect(() => migrateDatabase({ databaseUrl, migrationsDir })).toThrow(
+      /Migration 29990101000000_broken failed/,
+    );
     expect(tables()).not.toContain("Half");
   });
 });

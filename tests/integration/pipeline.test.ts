@@ -3,7 +3,14 @@ import { messages } from "@/server/pipeline/run-pipeline";
 import { readRunEvents, getRunResult } from "@/server/runs/run-store";
 import { recoverAndPrune } from "@/server/services";
 import type { ScoutEvent } from "@/server/schemas";
-import { callerFor, collectRunEvents, startHarness, typicalProfile, waitForRunEvent, type Harness } from "../support/scout-harness";
+import {
+  callerFor,
+  collectRunEvents,
+  startHarness,
+  typicalProfile,
+  waitForRunEvent,
+  type Harness,
+} from "../support/scout-harness";
 
 let harness: Harness;
 
@@ -16,7 +23,10 @@ beforeEach(() => {
   harness.openai.reset();
 });
 
-async function startRun(filters: Parameters<ReturnType<typeof callerFor>["scout"]["search"]>[0], services = harness.services()) {
+async function startRun(
+  filters: Parameters<ReturnType<typeof callerFor>["scout"]["search"]>[0],
+  services = harness.services(),
+) {
   const caller = callerFor(services);
   await caller.profile.save(typicalProfile);
   const { runId } = await caller.scout.search(filters);
@@ -52,7 +62,14 @@ describe("the search pipeline", () => {
     expect(types(events).filter((type) => type === "complete")).toHaveLength(1);
 
     const complete = events.at(-1) as Extract<ScoutEvent, { type: "complete" }>;
-    expect(complete.data).toMatchObject({ runId, status: "completed", totalDiscovered: 181, totalFiltered: 161, totalAnalyzed: 20, skipped: [] });
+    expect(complete.data).toMatchObject({
+      runId,
+      status: "completed",
+      totalDiscovered: 181,
+      totalFiltered: 161,
+      totalAnalyzed: 20,
+      skipped: [],
+    });
     expect(complete.data.repos).toHaveLength(20);
     const scores = complete.data.results.map((result) => result.fitScore);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -66,14 +83,22 @@ describe("the search pipeline", () => {
     const { services, runId } = await startRun({ languages: ["Python"], query: "zzqqxx" });
     const events = await collectRunEvents(services, runId);
     expect(events.at(-1)).toEqual({ type: "error", message: messages.noRepositories });
-    expect(await getRunResult({ db: services.db, runId })).toMatchObject({ status: "completed", totalDiscovered: 0, results: [] });
+    expect(await getRunResult({ db: services.db, runId })).toMatchObject({
+      status: "completed",
+      totalDiscovered: 0,
+      results: [],
+    });
   });
 
   it("ends with an error event when every repository is filtered out", async () => {
     const { services, runId } = await startRun({ languages: ["Python"], minStars: 0, query: "tutorial" });
     const events = await collectRunEvents(services, runId);
     expect(events.at(-1)).toEqual({ type: "error", message: messages.allFiltered });
-    expect(await getRunResult({ db: services.db, runId })).toMatchObject({ status: "completed", totalDiscovered: 3, totalFiltered: 0 });
+    expect(await getRunResult({ db: services.db, runId })).toMatchObject({
+      status: "completed",
+      totalDiscovered: 3,
+      totalFiltered: 0,
+    });
     expect(harness.openai.requests).toHaveLength(0);
   });
 
@@ -86,7 +111,9 @@ describe("the search pipeline", () => {
     expect(complete.data.status).toBe("partial");
     expect(complete.data.skipped).toHaveLength(5);
     expect(complete.data.totalAnalyzed).toBe(15);
-    expect(events.some((event) => event.type === "warning" && event.message.includes("failed; skipped"))).toBe(true);
+    expect(
+      events.some((event) => event.type === "warning" && event.message.includes("failed; skipped")),
+    ).toBe(true);
   });
 
   it("skips a batch that times out and goes on with the others", async () => {
@@ -98,7 +125,9 @@ describe("the search pipeline", () => {
     expect(complete.data.status).toBe("partial");
     expect(complete.data.skipped).toHaveLength(5);
     expect(complete.data.totalAnalyzed).toBe(15);
-    expect(events.some((event) => event.type === "warning" && event.message.includes("timed out; skipped"))).toBe(true);
+    expect(
+      events.some((event) => event.type === "warning" && event.message.includes("timed out; skipped")),
+    ).toBe(true);
   });
 
   it("keeps what discovery found when GitHub's rate limit hits mid-search, and warns", async () => {
@@ -121,23 +150,34 @@ describe("the search pipeline", () => {
       expect(await caller.scout.cancel({ runId })).toEqual({ runId, status: "cancelled" });
       const events = await collectRunEvents(services, runId);
       expect(events.at(-1)).toEqual({ type: "cancelled", message: messages.cancelled });
-      await harness.github.waitFor((requests) => requests.some((request) => request.outcome === "client-closed"));
+      await harness.github.waitFor((requests) =>
+        requests.some((request) => request.outcome === "client-closed"),
+      );
     });
 
     it("while fetching READMEs", async () => {
       harness.github.inject({ kind: "latency", ms: 10_000, after: 2 });
       const { caller, services, runId } = await startRun({ languages: ["Python"], minStars: 0 });
-      await waitForRunEvent(services, runId, (event) => event.type === "status" && event.phase === "fetching");
+      await waitForRunEvent(
+        services,
+        runId,
+        (event) => event.type === "status" && event.phase === "fetching",
+      );
       await harness.github.waitFor((requests) => requests.filter((request) => request.graphql).length >= 3);
       expect((await caller.scout.cancel({ runId })).status).toBe("cancelled");
       expect((await collectRunEvents(services, runId)).at(-1)?.type).toBe("cancelled");
-      await harness.github.waitFor((requests) => requests.some((request) => request.outcome === "client-closed"));
+      await harness.github.waitFor((requests) =>
+        requests.some((request) => request.outcome === "client-closed"),
+      );
       expect(harness.openai.requests).toHaveLength(0);
     });
 
     it("mid-analysis keeps the results saved so far and aborts the LLM calls in flight", async () => {
       const services = harness.services({ env: { SCOUT_BATCH_CONCURRENCY: "1" } });
-      harness.openai.inject({ kind: "delay", ms: 10_000 }, { when: (request) => harness.openai.requests.indexOf(request) >= 1, times: 5 });
+      harness.openai.inject(
+        { kind: "delay", ms: 10_000 },
+        { when: (request) => harness.openai.requests.indexOf(request) >= 1, times: 5 },
+      );
       const { caller, runId } = await startRun({ languages: ["Python"], minStars: 0 }, services);
       await waitForRunEvent(services, runId, (event) => event.type === "results");
       await harness.openai.waitForRequests(2);
@@ -155,15 +195,40 @@ describe("the search pipeline", () => {
     const services = harness.services();
     const runId = "dead-process-run";
     await services.db.searchRun.create({
-      data: { id: runId, status: "running", filters: { languages: ["Go"], minStars: 10, maxStars: 500000, topics: [], pushedAfter: null, license: null, query: "" }, candidateIds: [], skipped: [], warnings: [] },
+      data: {
+        id: runId,
+        status: "running",
+        filters: {
+          languages: ["Go"],
+          minStars: 10,
+          maxStars: 500000,
+          topics: [],
+          pushedAfter: null,
+          license: null,
+          query: "",
+        },
+        candidateIds: [],
+        skipped: [],
+        warnings: [],
+      },
     });
-    await services.db.runEvent.create({ data: { runId, seq: 1, type: "status", payload: { type: "status", phase: "discovering", message: "Searching GitHub..." } } });
+    await services.db.runEvent.create({
+      data: {
+        runId,
+        seq: 1,
+        type: "status",
+        payload: { type: "status", phase: "discovering", message: "Searching GitHub..." },
+      },
+    });
 
     await recoverAndPrune(services);
 
     expect((await getRunResult({ db: services.db, runId })).status).toBe("interrupted");
     const log = await readRunEvents({ db: services.db, runId, afterSeq: 0 });
     expect(log.map((entry) => entry.seq)).toEqual([1, 2]);
-    expect(log.at(-1)?.event).toEqual({ type: "error", message: "The search was interrupted by a server restart." });
+    expect(log.at(-1)?.event).toEqual({
+      type: "error",
+      message: "The search was interrupted by a server restart.",
+    });
   });
 });

@@ -11,7 +11,10 @@ describe("profile procedures", () => {
 
   beforeAll(() => {
     temp = createTempDb();
-    caller = createCaller({ services: createServices({ env: parseEnv({}), db: temp.db }), clientIp: "127.0.0.1" });
+    caller = createCaller({
+      services: createServices({ env: parseEnv({}), db: temp.db }),
+      clientIp: "127.0.0.1",
+    });
   });
 
   afterAll(() => temp.cleanup());
@@ -39,39 +42,92 @@ describe("profile procedures", () => {
 
   it("replaces the single profile on the next save", async () => {
     const first = await caller.profile.get();
-    const second = await caller.profile.save({ languages: ["Go"], topics: [], skillLevel: "advanced", goals: "" });
+    const second = await caller.profile.save({
+      languages: ["Go"],
+      topics: [],
+      skillLevel: "advanced",
+      goals: "",
+    });
     expect(second.id).toBe(first?.id);
     expect(second.createdAt).toBe(first?.createdAt);
-    expect(await caller.profile.get()).toMatchObject({ languages: ["Go"], topics: [], skillLevel: "advanced", goals: "" });
+    expect(await caller.profile.get()).toMatchObject({
+      languages: ["Go"],
+      topics: [],
+      skillLevel: "advanced",
+      goals: "",
+    });
     expect(await temp.db.developerProfile.count()).toBe(1);
   });
 
   it.each([
-    [{ languages: [], topics: [], skillLevel: "beginner", goals: "" }, "languages", "Add at least one language"],
-    [{ languages: ["x".repeat(41)], topics: [], skillLevel: "beginner", goals: "" }, "languages", "Each language must be at most 40 characters"],
-    [{ languages: Array.from({ length: 21 }, (_, i) => `lang${i}`), topics: [], skillLevel: "beginner", goals: "" }, "languages", "Add at most 20 languages"],
-    [{ languages: ["Go"], topics: ["t".repeat(51)], skillLevel: "beginner", goals: "" }, "topics", "Each topic must be at most 50 characters"],
-    [{ languages: ["Go"], topics: [], skillLevel: "expert", goals: "" }, "skillLevel", "Choose a skill level"],
-    [{ languages: ["Go"], topics: [], skillLevel: "beginner", goals: "g".repeat(501) }, "goals", "Goals must be at most 500 characters"],
-  ])("rejects invalid input with a field error and keeps the saved profile (%#)", async (input, field, message) => {
-    const before = await caller.profile.get();
-    const error = await caller.profile.save(input as never).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(TRPCError);
-    expect((error as TRPCError).code).toBe("BAD_REQUEST");
-    expect(await caller.profile.get()).toEqual(before);
-    // Through the formatter, as a client sees it.
-    const shaped = await fetchShapedError(input);
-    expect(shaped.message).toBe(message);
-    expect(shaped.data.zodError.fieldErrors[field]).toContain(message);
-  });
+    [
+      { languages: [], topics: [], skillLevel: "beginner", goals: "" },
+      "languages",
+      "Add at least one language",
+    ],
+    [
+      { languages: ["x".repeat(41)], topics: [], skillLevel: "beginner", goals: "" },
+      "languages",
+      "Each language must be at most 40 characters",
+    ],
+    [
+      {
+        languages: Array.from({ length: 21 }, (_, i) => `lang${i}`),
+        topics: [],
+        skillLevel: "beginner",
+        goals: "",
+      },
+      "languages",
+      "Add at most 20 languages",
+    ],
+    [
+      { languages: ["Go"], topics: ["t".repeat(51)], skillLevel: "beginner", goals: "" },
+      "topics",
+      "Each topic must be at most 50 characters",
+    ],
+    [
+      { languages: ["Go"], topics: [], skillLevel: "expert", goals: "" },
+      "skillLevel",
+      "Choose a skill level",
+    ],
+    [
+      { languages: ["Go"], topics: [], skillLevel: "beginner", goals: "g".repeat(501) },
+      "goals",
+      "Goals must be at most 500 characters",
+    ],
+  ])(
+    "rejects invalid input with a field error and keeps the saved profile (%#)",
+    async (input, field, message) => {
+      const before = await caller.profile.get();
+      const error = await caller.profile.save(input as never).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code).toBe("BAD_REQUEST");
+      expect(await caller.profile.get()).toEqual(before);
+      // Through the formatter, as a client sees it.
+      const shaped = await fetchShapedError(input);
+      expect(shaped.message).toBe(message);
+      expect(shaped.data.zodError.fieldErrors[field]).toContain(message);
+    },
+  );
 
   it("reports the active configuration", async () => {
-    expect(await caller.scout.config()).toEqual({ githubSource: "catalog", analyzer: "heuristic", model: null });
+    expect(await caller.scout.config()).toEqual({
+      githubSource: "catalog",
+      analyzer: "heuristic",
+      model: null,
+    });
     const llmCaller = createCaller({
-      services: createServices({ env: parseEnv({ OPENAI_API_KEY: "k", SCOUT_MODEL: "llama3.1" }), db: temp.db }),
+      services: createServices({
+        env: parseEnv({ OPENAI_API_KEY: "k", SCOUT_MODEL: "llama3.1" }),
+        db: temp.db,
+      }),
       clientIp: "unknown",
     });
-    expect(await llmCaller.scout.config()).toEqual({ githubSource: "catalog", analyzer: "llm", model: "llama3.1" });
+    expect(await llmCaller.scout.config()).toEqual({
+      githubSource: "catalog",
+      analyzer: "llm",
+      model: "llama3.1",
+    });
   });
 
   async function fetchShapedError(input: unknown) {
@@ -85,7 +141,10 @@ describe("profile procedures", () => {
         body: JSON.stringify(input),
       }),
       router: appRouter,
-      createContext: () => ({ services: createServices({ env: parseEnv({}), db: temp.db }), clientIp: "unknown" }),
+      createContext: () => ({
+        services: createServices({ env: parseEnv({}), db: temp.db }),
+        clientIp: "unknown",
+      }),
     });
     expect(response.status).toBe(400);
     const body = (await response.json()) as {

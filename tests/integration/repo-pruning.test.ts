@@ -38,13 +38,32 @@ describe("repository pruning", () => {
 
   it("deletes only repositories unseen for 30 days that no analysis references", async () => {
     const { db } = temp;
-    await upsertRepositories({ db, repos: [repo(1, "stale"), repo(2, "stale-but-analyzed")], now: new Date(now.getTime() - 31 * DAY) });
+    await upsertRepositories({
+      db,
+      repos: [repo(1, "stale"), repo(2, "stale-but-analyzed")],
+      now: new Date(now.getTime() - 31 * DAY),
+    });
     await upsertRepositories({ db, repos: [repo(3, "recent")], now: new Date(now.getTime() - 29 * DAY) });
-    await createRun({ db, runId: "run-1", filters: searchFiltersSchema.parse({ languages: ["Go"] }), clientKey: "test", now });
+    await createRun({
+      db,
+      runId: "run-1",
+      filters: searchFiltersSchema.parse({ languages: ["Go"] }),
+      clientKey: "test",
+      now,
+    });
     await saveAnalysisResults({
       db,
       runId: "run-1",
-      results: [{ repo: "acme/stale-but-analyzed", fitScore: 7, reason: "Good fit.", contributions: ["Docs"], reject: false, rejectReason: null }],
+      results: [
+        {
+          repo: "acme/stale-but-analyzed",
+          fitScore: 7,
+          reason: "Good fit.",
+          contributions: ["Docs"],
+          reject: false,
+          rejectReason: null,
+        },
+      ],
       repoIdsByName: new Map([["acme/stale-but-analyzed", 2]]),
     });
 

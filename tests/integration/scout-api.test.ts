@@ -5,7 +5,14 @@ import { createScoutClient } from "@/client";
 import type { ScoutEvent } from "@/server/schemas";
 import type { Services } from "@/server/services";
 import { serveApi } from "../support/http-app";
-import { callerFor, collectRunEvents, startHarness, typicalProfile, waitForRunEvent, type Harness } from "../support/scout-harness";
+import {
+  callerFor,
+  collectRunEvents,
+  startHarness,
+  typicalProfile,
+  waitForRunEvent,
+  type Harness,
+} from "../support/scout-harness";
 
 let harness: Harness;
 
@@ -54,10 +61,12 @@ describe("scout.search", () => {
 
   it("names the first invalid filter", async () => {
     const caller = await withProfile(harness.services());
-    expect((await errorOf(caller.scout.search({ languages: [] }))).message).toBe("Select at least one language");
-    expect((await errorOf(caller.scout.search({ languages: ["Go"], minStars: 100, maxStars: 10 }))).message).toBe(
-      "Maximum stars must be at least the minimum",
+    expect((await errorOf(caller.scout.search({ languages: [] }))).message).toBe(
+      "Select at least one language",
     );
+    expect(
+      (await errorOf(caller.scout.search({ languages: ["Go"], minStars: 100, maxStars: 10 }))).message,
+    ).toBe("Maximum stars must be at least the minimum");
   });
 
   it("refuses a second search while one is running", async () => {
@@ -83,7 +92,10 @@ describe("scout.search", () => {
     expect(error.message).toMatch(/limit of 5 searches per hour/);
     const cause = error.cause as { retryAfterSeconds?: number };
     expect(cause.retryAfterSeconds).toBeGreaterThan(3500);
-    const other = await callerFor(services, "10.0.0.2").scout.search({ languages: ["Python"], query: "zzqqxx" });
+    const other = await callerFor(services, "10.0.0.2").scout.search({
+      languages: ["Python"],
+      query: "zzqqxx",
+    });
     await collectRunEvents(services, other.runId);
   });
 });
@@ -98,8 +110,22 @@ describe("scout.results, cancel, runs", () => {
         kind: "results",
         results: ids.map((repo, index) =>
           index === 0
-            ? { repo, fitScore: 0, reason: "A list of links.", contributions: [], reject: true, rejectReason: "Awesome-list" }
-            : { repo, fitScore: (index * 37) % 11, reason: "Matches your stack.", contributions: ["Fix a bug"], reject: false, rejectReason: null },
+            ? {
+                repo,
+                fitScore: 0,
+                reason: "A list of links.",
+                contributions: [],
+                reject: true,
+                rejectReason: "Awesome-list",
+              }
+            : {
+                repo,
+                fitScore: (index * 37) % 11,
+                reason: "Matches your stack.",
+                contributions: ["Fix a bug"],
+                reject: false,
+                rejectReason: null,
+              },
         ),
       };
     });
@@ -123,7 +149,15 @@ describe("scout.results, cancel, runs", () => {
     expect((await errorOf(caller.scout.results({ runId: "nope" }))).code).toBe("NOT_FOUND");
     expect((await errorOf(caller.scout.cancel({ runId: "nope" }))).code).toBe("NOT_FOUND");
     const stream = await caller.scout.stream({ runId: "nope" });
-    expect((await errorOf((async () => { for await (const _ of stream) break; })())).code).toBe("NOT_FOUND");
+    expect(
+      (
+        await errorOf(
+          (async () => {
+            for await (const _ of stream) break;
+          })(),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
   });
 
   it("leaves a finished run as it is when cancelled", async () => {
@@ -141,7 +175,9 @@ describe("scout.results, cancel, runs", () => {
     expect(all.items.length).toBeGreaterThan(3);
     const first = await caller.scout.runs({ limit: 2 });
     const second = await caller.scout.runs({ limit: 2, cursor: first.nextCursor! });
-    expect([...first.items, ...second.items].map((run) => run.runId)).toEqual(all.items.slice(0, 4).map((run) => run.runId));
+    expect([...first.items, ...second.items].map((run) => run.runId)).toEqual(
+      all.items.slice(0, 4).map((run) => run.runId),
+    );
     const starts = all.items.map((run) => run.startedAt);
     expect(starts).toEqual([...starts].sort().reverse());
     const completed = all.items.find((run) => run.status === "completed" && run.totalAnalyzed > 0);
@@ -175,14 +211,18 @@ describe("scout.stream over HTTP", () => {
             }
           },
           onError: reject,
-          onComplete: () => resolve(received),
+          onComplete: () => {
+            resolve(received);
+          },
         },
       );
     });
   }
 
   it("serves text/event-stream", async () => {
-    const response = await fetch(`${api.url}/api/trpc/scout.stream?input=${encodeURIComponent(JSON.stringify({ runId: "nope" }))}`);
+    const response = await fetch(
+      `${api.url}/api/trpc/scout.stream?input=${encodeURIComponent(JSON.stringify({ runId: "nope" }))}`,
+    );
     expect(response.headers.get("content-type")).toContain("text/event-stream");
     await response.body?.cancel();
   });

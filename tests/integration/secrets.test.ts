@@ -36,7 +36,12 @@ const NEEDLES = SECRETS.flatMap((secret) => [secret, secret.slice(8, 28)]);
 const NOW = new Date("2025-06-01T12:00:00Z");
 const catalog = generateDemoCatalog({ now: NOW });
 const filters = { languages: ["Python"], minStars: 0 };
-const profile = { languages: ["Python", "TypeScript"], topics: ["web", "cli"], skillLevel: "intermediate" as const, goals: "Developer tooling" };
+const profile = {
+  languages: ["Python", "TypeScript"],
+  topics: ["web", "cli"],
+  skillLevel: "intermediate" as const,
+  goals: "Developer tooling",
+};
 
 type CapturedResponse = { url: string; status: number; headers: string; body: string };
 
@@ -65,7 +70,12 @@ function recordApiResponses(): MockInstance {
     const response = await realFetch(input, init);
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     if (!apis.some((api) => url.startsWith(api.url))) return response;
-    const entry: CapturedResponse = { url, status: response.status, headers: JSON.stringify([...response.headers]), body: "" };
+    const entry: CapturedResponse = {
+      url,
+      status: response.status,
+      headers: JSON.stringify([...response.headers]),
+      body: "",
+    };
     responses.push(entry);
     if (!response.body) return response;
     const decoder = new TextDecoder();
@@ -79,7 +89,11 @@ function recordApiResponses(): MockInstance {
         entry.body += decoder.decode();
       },
     });
-    return new Response(response.body.pipeThrough(tap), { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(response.body.pipeThrough(tap), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   });
 }
 
@@ -149,7 +163,9 @@ function watchRun(client: Client, runId: string): Promise<ScoutEvent[]> {
           }
         },
         onError: reject,
-        onComplete: () => resolve(events),
+        onComplete: () => {
+          resolve(events);
+        },
       },
     );
   });
@@ -186,7 +202,8 @@ async function dumpDatabase(): Promise<Record<string, string>> {
 /** The SQLite file and its WAL, byte for byte: catches a secret in any table, including ones not dumped above. */
 function readDatabaseFiles(): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const name of readdirSync(temp.dir)) files[name] = readFileSync(path.join(temp.dir, name)).toString("latin1");
+  for (const name of readdirSync(temp.dir))
+    files[name] = readFileSync(path.join(temp.dir, name)).toString("latin1");
   return files;
 }
 
@@ -195,7 +212,10 @@ async function expectNoSecretAnywhere() {
   const leaks: string[] = [];
   const check = (where: string, text: string) => {
     const found = findSecret(text);
-    if (found) leaks.push(`${where} contains ${JSON.stringify(found)}: ${text.slice(Math.max(0, text.indexOf(found) - 200), text.indexOf(found) + 100)}`);
+    if (found)
+      leaks.push(
+        `${where} contains ${JSON.stringify(found)}: ${text.slice(Math.max(0, text.indexOf(found) - 200), text.indexOf(found) + 100)}`,
+      );
   };
   responses.forEach((response, index) => {
     check(`response #${index} headers (${response.url})`, response.headers);
@@ -203,8 +223,12 @@ async function expectNoSecretAnywhere() {
   });
   for (const [table, rows] of Object.entries(await dumpDatabase())) check(`table ${table}`, rows);
   for (const [file, bytes] of Object.entries(readDatabaseFiles())) check(`database file ${file}`, bytes);
-  logLines.forEach((line, index) => check(`log line #${index}`, line));
-  consoleLines.forEach((line, index) => check(`console line #${index}`, line));
+  logLines.forEach((line, index) => {
+    check(`log line #${index}`, line);
+  });
+  consoleLines.forEach((line, index) => {
+    check(`console line #${index}`, line);
+  });
   expect(leaks).toEqual([]);
 }
 
@@ -214,7 +238,9 @@ function expectGitHubTokenSentOnlyAsAuthorization() {
   for (const request of github.requests) {
     expect(request.headers.authorization).toMatch(new RegExp(`^(?:token|bearer) ${GITHUB_SECRET}$`, "i"));
     const { authorization: _sent, ...otherHeaders } = request.headers;
-    expect(findSecret(JSON.stringify({ path: request.path, headers: otherHeaders, body: request.body }))).toBeUndefined();
+    expect(
+      findSecret(JSON.stringify({ path: request.path, headers: otherHeaders, body: request.body })),
+    ).toBeUndefined();
   }
 }
 
@@ -267,17 +293,30 @@ describe("secrets never leave the server", () => {
     // No overrides: the live source and the LLM analyzer are the ones createServices builds from env.
     const client = await startApi(buildServices());
     await client.profile.save.mutate(profile);
-    expect(await client.scout.config.query()).toEqual({ githubSource: "live", analyzer: "llm", model: env.SCOUT_MODEL });
-    await expect(client.scout.search.mutate({ languages: [] })).rejects.toMatchObject({ data: { code: "BAD_REQUEST" } });
-    await expect(client.scout.results.query({ runId: "unknown-run" })).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
+    expect(await client.scout.config.query()).toEqual({
+      githubSource: "live",
+      analyzer: "llm",
+      model: env.SCOUT_MODEL,
+    });
+    await expect(client.scout.search.mutate({ languages: [] })).rejects.toMatchObject({
+      data: { code: "BAD_REQUEST" },
+    });
+    await expect(client.scout.results.query({ runId: "unknown-run" })).rejects.toMatchObject({
+      data: { code: "NOT_FOUND" },
+    });
 
     const events = await searchOverHttp(client);
     const complete = events.at(-1);
     expect(complete?.type).toBe("complete");
-    if (complete?.type === "complete") expect(complete.data).toMatchObject({ status: "completed", totalAnalyzed: 10 });
+    if (complete?.type === "complete")
+      expect(complete.data).toMatchObject({ status: "completed", totalAnalyzed: 10 });
 
     // The scan below covered the stream itself, not only the batched calls.
-    expect(responses.some((response) => response.headers.includes("text/event-stream") && response.body.includes('"complete"'))).toBe(true);
+    expect(
+      responses.some(
+        (response) => response.headers.includes("text/event-stream") && response.body.includes('"complete"'),
+      ),
+    ).toBe(true);
     expectCredentialsSentOnlyAsAuthorization();
     await expectNoSecretAnywhere();
   });
@@ -286,8 +325,22 @@ describe("secrets never leave the server", () => {
     // Worse than the real API, which masks the key: whatever the upstream says must not be passed on.
     const quoted = `Incorrect API key provided: ${OPENAI_SECRET}.`;
     openai.setHandler((request) => {
-      if (request.index === 0) return { kind: "error", status: 401, message: quoted, type: "invalid_request_error", code: "invalid_api_key" };
-      if (request.index === 1) return { kind: "error", status: 500, message: `Internal error for key ${OPENAI_SECRET}`, type: "server_error", code: null };
+      if (request.index === 0)
+        return {
+          kind: "error",
+          status: 401,
+          message: quoted,
+          type: "invalid_request_error",
+          code: "invalid_api_key",
+        };
+      if (request.index === 1)
+        return {
+          kind: "error",
+          status: 500,
+          message: `Internal error for key ${OPENAI_SECRET}`,
+          type: "server_error",
+          code: null,
+        };
       return scoreEveryAskedRepo(request);
     });
     const client = await startApi(buildFastServices());
@@ -300,7 +353,9 @@ describe("secrets never leave the server", () => {
       expect(complete.data.status).toBe("partial");
       expect(complete.data.skipped).toHaveLength(10);
     }
-    expect(events.filter((event) => event.type === "warning" && event.message.endsWith("failed; skipped."))).toHaveLength(2);
+    expect(
+      events.filter((event) => event.type === "warning" && event.message.endsWith("failed; skipped.")),
+    ).toHaveLength(2);
     // Both failures reached the log, so the log scan below is not vacuous.
     expect(logLines.filter((line) => /analysis batch \d failed/.test(line))).toHaveLength(2);
     expectCredentialsSentOnlyAsAuthorization();
@@ -313,12 +368,18 @@ describe("secrets never leave the server", () => {
 
     github.inject({ kind: "bad-credentials" });
     const refused = await searchOverHttp(client);
-    expect(refused.at(-1)).toMatchObject({ type: "error", message: expect.stringMatching(/^GitHub rejected the token/) });
+    expect(refused.at(-1)).toMatchObject({
+      type: "error",
+      message: expect.stringMatching(/^GitHub rejected the token/),
+    });
 
     // Discovery succeeds; the README query then fails on every attempt.
     github.inject({ kind: "status", status: 500, times: 2, after: 1 });
     const failed = await searchOverHttp(client);
-    expect(failed.at(-1)).toMatchObject({ type: "error", message: expect.stringMatching(/^GitHub answered HTTP 500/) });
+    expect(failed.at(-1)).toMatchObject({
+      type: "error",
+      message: expect.stringMatching(/^GitHub answered HTTP 500/),
+    });
     expectGitHubTokenSentOnlyAsAuthorization();
     expect(logLines.filter((line) => /Run .* failed/.test(line)).length).toBeGreaterThanOrEqual(2);
     await expectNoSecretAnywhere();
@@ -326,7 +387,8 @@ describe("secrets never leave the server", () => {
 
   // A proxy or GitHub Enterprise in front of the API might echo the request; the token must still stay in.
   // Each answer goes to the real test server first, so the token is checked there, then is replaced.
-  const echoingGitHub = (answer: (authorization: string) => Response): typeof globalThis.fetch =>
+  const echoingGitHub =
+    (answer: (authorization: string) => Response): typeof globalThis.fetch =>
     async (input, init) => {
       const response = await fetch(input, init);
       await response.body?.cancel();
@@ -337,11 +399,22 @@ describe("secrets never leave the server", () => {
     {
       name: "a GraphQL error (HTTP 200)",
       answer: (authorization: string) =>
-        Response.json({ errors: [{ type: "FORBIDDEN", message: `Resource not accessible with credentials "${authorization}"` }] }),
+        Response.json({
+          errors: [
+            { type: "FORBIDDEN", message: `Resource not accessible with credentials "${authorization}"` },
+          ],
+        }),
     },
     {
       name: "an HTTP 422",
-      answer: (authorization: string) => Response.json({ message: `Validation failed for ${authorization}`, documentation_url: "https://docs.github.com/graphql" }, { status: 422 }),
+      answer: (authorization: string) =>
+        Response.json(
+          {
+            message: `Validation failed for ${authorization}`,
+            documentation_url: "https://docs.github.com/graphql",
+          },
+          { status: 422 },
+        ),
     },
   ])("GitHub answering with $name that quotes the Authorization header it was sent", async ({ answer }) => {
     const client = await startApi(buildFastServices({ githubFetch: echoingGitHub(answer) }));
@@ -357,7 +430,10 @@ describe("secrets never leave the server", () => {
 describe("createRedactingLogger", () => {
   it("blanks a secret nested inside an error's cause", () => {
     const lines: string[] = [];
-    const logger = createRedactingLogger({ secrets: [GITHUB_SECRET, OPENAI_SECRET], write: (line) => lines.push(line) });
+    const logger = createRedactingLogger({
+      secrets: [GITHUB_SECRET, OPENAI_SECRET],
+      write: (line) => lines.push(line),
+    });
     const upstream = new Error(`upstream said: invalid key ${OPENAI_SECRET}`, {
       cause: { request: { headers: { authorization: `token ${GITHUB_SECRET}` } } },
     });

@@ -30,7 +30,16 @@ async function freePorts(count: number): Promise<number[]> {
         }),
     ),
   );
-  await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  await Promise.all(
+    servers.map(
+      (server) =>
+        new Promise<void>((resolve) =>
+          server.close(() => {
+            resolve();
+          }),
+        ),
+    ),
+  );
   return ports;
 }
 
@@ -68,7 +77,14 @@ beforeAll(async () => {
       "--import",
       "tsx",
       "tests/fakes/serve-fakes.ts",
-      ...["--github-port", String(githubPort), "--openai-port", String(openaiPort), "--control-port", String(controlPort)],
+      ...[
+        "--github-port",
+        String(githubPort),
+        "--openai-port",
+        String(openaiPort),
+        "--control-port",
+        String(controlPort),
+      ],
       ...["--github-token", githubToken, "--openai-key", openaiKey],
     ],
     { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
@@ -119,7 +135,9 @@ const countQuery = '{ search(query: "stars:>0", type: REPOSITORY, first: 1) { re
 describe("serve-fakes", () => {
   it("reports health and announces its URLs on one ready line", async () => {
     expect(await control.health()).toEqual({ ok: true, githubUrl, openaiUrl });
-    expect(output).toContain(`serve-fakes ready: github=${githubUrl} openai=${openaiUrl} control=${controlUrl}`);
+    expect(output).toContain(
+      `serve-fakes ready: github=${githubUrl} openai=${openaiUrl} control=${controlUrl}`,
+    );
     // The secrets came in on the command line; they must not be echoed back.
     expect(output).not.toContain(githubToken);
     expect(output).not.toContain(openaiKey);
@@ -142,10 +160,14 @@ describe("serve-fakes", () => {
     const ok = await chat(["acme/widget"]);
     expect(ok.status).toBe(200);
     const body = (await ok.json()) as { choices: { message: { content: string } }[] };
-    expect(JSON.parse(body.choices[0]?.message.content ?? "")).toMatchObject({ results: [{ repo: "acme/widget" }] });
+    expect(JSON.parse(body.choices[0]?.message.content ?? "")).toMatchObject({
+      results: [{ repo: "acme/widget" }],
+    });
     const report = await control.openaiRequests();
     expect(report.count).toBe(2);
-    expect(report.requests.map(({ index, repoIds, outcome, model }) => ({ index, repoIds, outcome, model }))).toEqual([
+    expect(
+      report.requests.map(({ index, repoIds, outcome, model }) => ({ index, repoIds, outcome, model })),
+    ).toEqual([
       { index: 0, repoIds: ["acme/widget"], outcome: "answered", model: "gpt-test" },
       { index: 1, repoIds: ["acme/widget"], outcome: "answered", model: "gpt-test" },
     ]);
@@ -169,13 +191,17 @@ describe("serve-fakes", () => {
     expect((await graphql(rateLimitQuery)).status).toBe(200);
 
     await control.setRepositoryCount(123_456);
-    const body = (await (await graphql(countQuery)).json()) as { data: { search: { repositoryCount: number } } };
+    const body = (await (await graphql(countQuery)).json()) as {
+      data: { search: { repositoryCount: number } };
+    };
     expect(body.data.search.repositoryCount).toBe(123_456);
 
     const report = await control.githubRequests();
     expect(report.count).toBe(3);
     expect(report.graphqlCount).toBe(3);
-    expect(report.requests).toEqual(Array.from({ length: 3 }, () => ({ method: "POST", path: "/graphql", outcome: "answered" })));
+    expect(report.requests).toEqual(
+      Array.from({ length: 3 }, () => ({ method: "POST", path: "/graphql", outcome: "answered" })),
+    );
   });
 
   it("lets GraphQL requests through first with `after`, and sets the rate limit", async () => {
@@ -198,7 +224,9 @@ describe("serve-fakes", () => {
     await control.reset();
     expect((await control.githubRequests()).count).toBe(0);
     expect((await control.openaiRequests()).count).toBe(0);
-    const body = (await (await graphql(countQuery)).json()) as { data: { search: { repositoryCount: number } } };
+    const body = (await (await graphql(countQuery)).json()) as {
+      data: { search: { repositoryCount: number } };
+    };
     expect(body.data.search.repositoryCount).not.toBe(7);
     expect((await chat(["a/b"])).status).toBe(200);
     // Request indexes count from zero again, so afterRequests means the same thing in every test.
@@ -207,7 +235,11 @@ describe("serve-fakes", () => {
 
   it("answers bad control input with a 400 and a clear message, and keeps running", async () => {
     const post = (route: string, body: string) =>
-      fetch(`${controlUrl}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      fetch(`${controlUrl}${route}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
     const cases: [string, string, RegExp][] = [
       ["/github/inject", '{"kind":"status","status":418}', /status/],
       ["/github/inject", '{"kind":"teapot"}', /kind/],

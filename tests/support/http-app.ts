@@ -15,7 +15,9 @@ export async function serveApi(services: Services): Promise<{ url: string; close
     }
     headers.set(peerAddressHeader, req.socket.remoteAddress ?? "");
     const abort = new AbortController();
-    res.on("close", () => abort.abort());
+    res.on("close", () => {
+      abort.abort();
+    });
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
     const request = new Request(`http://127.0.0.1${req.url ?? "/"}`, {
       method: req.method,
@@ -41,7 +43,9 @@ export async function serveApi(services: Services): Promise<{ url: string; close
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

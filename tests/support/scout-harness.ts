@@ -68,7 +68,13 @@ export async function startHarness(): Promise<Harness> {
           throttle: { maxWaitSeconds: 1, maxRateLimitWaits: 1, msPerSecond: 1, graphqlMinIntervalMs: 0 },
           logger: { debug: () => {}, info: () => {}, warn: (m) => logs.push(m), error: (m) => logs.push(m) },
         }),
-        analyzer: createLlmAnalyzer({ baseURL: openai.url, apiKey: OPENAI_KEY, model: "gpt-4o-mini", timeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS, maxRetries: 0 }),
+        analyzer: createLlmAnalyzer({
+          baseURL: openai.url,
+          apiKey: OPENAI_KEY,
+          model: "gpt-4o-mini",
+          timeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
+          maxRetries: 0,
+        }),
         ...overrides,
       });
     },
@@ -94,13 +100,28 @@ export const typicalProfile = {
 /** Every event of the run from the start, until its terminal event. */
 export async function collectRunEvents(services: Services, runId: string): Promise<ScoutEvent[]> {
   const events: ScoutEvent[] = [];
-  for await (const { event } of streamRunEvents({ db: services.db, registry: services.registry, runId, afterSeq: 0 })) events.push(event);
+  for await (const { event } of streamRunEvents({
+    db: services.db,
+    registry: services.registry,
+    runId,
+    afterSeq: 0,
+  }))
+    events.push(event);
   return events;
 }
 
 /** Resolves once the run has emitted an event matching the predicate. */
-export async function waitForRunEvent(services: Services, runId: string, matches: (event: ScoutEvent) => boolean): Promise<void> {
-  for await (const { event } of streamRunEvents({ db: services.db, registry: services.registry, runId, afterSeq: 0 })) {
+export async function waitForRunEvent(
+  services: Services,
+  runId: string,
+  matches: (event: ScoutEvent) => boolean,
+): Promise<void> {
+  for await (const { event } of streamRunEvents({
+    db: services.db,
+    registry: services.registry,
+    runId,
+    afterSeq: 0,
+  })) {
     if (matches(event)) return;
   }
   throw new Error("the run ended without the awaited event");

@@ -63,7 +63,11 @@ async function collect<T>(generator: AsyncGenerator<T>): Promise<T[]> {
 
 describe("splitIntoBatches", () => {
   it("cuts the items into consecutive batches, the last one smaller", () => {
-    expect(splitIntoBatches([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 4)).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10]]);
+    expect(splitIntoBatches([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 4)).toEqual([
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+      [9, 10],
+    ]);
     expect(splitIntoBatches([], 8)).toEqual([]);
   });
 
@@ -76,7 +80,13 @@ describe("splitIntoBatches", () => {
 describe("runBatches", () => {
   it("yields each batch as soon as it finishes, in completion order", async () => {
     const control = controlledRun();
-    const generator = runBatches({ items: [1, 2, 3, 4, 5, 6], batchSize: 2, concurrency: 3, timeoutMs: 5_000, run: control.run });
+    const generator = runBatches({
+      items: [1, 2, 3, 4, 5, 6],
+      batchSize: 2,
+      concurrency: 3,
+      timeoutMs: 5_000,
+      run: control.run,
+    });
     const first = generator.next();
     await control.waitForStarted(3);
     control.gate(2).resolve("c");
@@ -90,7 +100,15 @@ describe("runBatches", () => {
 
   it("never runs more batches at once than the concurrency allows", async () => {
     const control = controlledRun();
-    const outcomes = collect(runBatches({ items: Array.from({ length: 10 }, (_, i) => i), batchSize: 2, concurrency: 2, timeoutMs: 5_000, run: control.run }));
+    const outcomes = collect(
+      runBatches({
+        items: Array.from({ length: 10 }, (_, i) => i),
+        batchSize: 2,
+        concurrency: 2,
+        timeoutMs: 5_000,
+        run: control.run,
+      }),
+    );
     for (let index = 0; index < 5; index += 1) {
       await control.waitForStarted(index + 1);
       control.gate(index).resolve(`batch${index}`);
@@ -153,7 +171,14 @@ describe("runBatches", () => {
     const controller = new AbortController();
     const seen: BatchOutcome<number, string>[] = [];
     const consuming = (async () => {
-      for await (const outcome of runBatches({ items: [1, 2, 3, 4, 5, 6, 7, 8], batchSize: 2, concurrency: 2, timeoutMs: 5_000, signal: controller.signal, run: control.run })) {
+      for await (const outcome of runBatches({
+        items: [1, 2, 3, 4, 5, 6, 7, 8],
+        batchSize: 2,
+        concurrency: 2,
+        timeoutMs: 5_000,
+        signal: controller.signal,
+        run: control.run,
+      })) {
         seen.push(outcome);
       }
     })();
@@ -171,13 +196,30 @@ describe("runBatches", () => {
     const control = controlledRun();
     const controller = new AbortController();
     controller.abort();
-    await expect(collect(runBatches({ items: [1, 2], batchSize: 1, concurrency: 2, timeoutMs: 5_000, signal: controller.signal, run: control.run }))).rejects.toMatchObject({ name: "AbortError" });
+    await expect(
+      collect(
+        runBatches({
+          items: [1, 2],
+          batchSize: 1,
+          concurrency: 2,
+          timeoutMs: 5_000,
+          signal: controller.signal,
+          run: control.run,
+        }),
+      ),
+    ).rejects.toMatchObject({ name: "AbortError" });
     expect(control.started).toEqual([]);
   });
 
   it("aborts the batches still running when the consumer stops early", async () => {
     const control = controlledRun();
-    const generator = runBatches({ items: [1, 2, 3], batchSize: 1, concurrency: 3, timeoutMs: 5_000, run: control.run });
+    const generator = runBatches({
+      items: [1, 2, 3],
+      batchSize: 1,
+      concurrency: 3,
+      timeoutMs: 5_000,
+      run: control.run,
+    });
     const first = generator.next();
     await control.waitForStarted(3);
     control.gate(1).resolve("x");

@@ -173,7 +173,10 @@ describe("catalog search: free text", () => {
     makeRepo({ fullName: "x/json-parser", description: "Reads JSON quickly.", stars: 5 }),
     makeRepo({ fullName: "x/reader", description: "A fast JSON parser for big files.", stars: 900 }),
     makeRepo({ fullName: "x/tagged", description: "Data tools.", topics: ["json", "yaml"], stars: 50 }),
-    withReadme(makeRepo({ fullName: "x/unrelated", description: "Nothing to see.", readme: true, stars: 10_000 }), "This README mentions json a lot."),
+    withReadme(
+      makeRepo({ fullName: "x/unrelated", description: "Nothing to see.", readme: true, stars: 10_000 }),
+      "This README mentions json a lot.",
+    ),
   ];
 
   it("searches name, description and topics, but not READMEs unless asked", () => {
@@ -250,7 +253,12 @@ describe("catalog search over the demo catalog", () => {
   const search = createCatalogSearch({ repos: catalog.repos, readReadme: catalog.readReadme });
 
   it("returns only repositories that satisfy a built query, in best-match order", () => {
-    const filters = searchFiltersSchema.parse({ languages: ["Python", "TypeScript"], minStars: 20, maxStars: 5000, topics: [] });
+    const filters = searchFiltersSchema.parse({
+      languages: ["Python", "TypeScript"],
+      minStars: 20,
+      maxStars: 5000,
+      topics: [],
+    });
     const { matches, totalCount } = search.search(buildSearchQuery({ filters, today: now }));
     expect(totalCount).toBe(matches.length);
     expect(matches.length).toBeGreaterThan(50);
@@ -258,7 +266,9 @@ describe("catalog search over the demo catalog", () => {
       expect(["Python", "TypeScript"]).toContain(repo.metadata.primaryLanguage);
       expect(repo.metadata.stars).toBeGreaterThanOrEqual(20);
       expect(repo.metadata.stars).toBeLessThanOrEqual(5000);
-      expect(Date.parse(repo.metadata.pushedAt ?? "")).toBeGreaterThanOrEqual(Date.parse("2026-05-25T00:00:00Z"));
+      expect(Date.parse(repo.metadata.pushedAt ?? "")).toBeGreaterThanOrEqual(
+        Date.parse("2026-05-25T00:00:00Z"),
+      );
       expect(repo.archived || repo.fork).toBe(false);
     }
     const stars = matches.map((repo) => repo.metadata.stars);

@@ -61,7 +61,10 @@ describe("the catalog GitHubSource", () => {
   });
 
   it("returns at most `limit` repositories but reports every match", async () => {
-    const outcome = await source.searchRepositories(filtersOf({ languages: ["Python", "TypeScript", "JavaScript"] }), { limit: 7 });
+    const outcome = await source.searchRepositories(
+      filtersOf({ languages: ["Python", "TypeScript", "JavaScript"] }),
+      { limit: 7 },
+    );
     expect(outcome.repos).toHaveLength(7);
     expect(outcome.totalCount).toBeGreaterThan(7);
   });
@@ -80,7 +83,11 @@ describe("the catalog GitHubSource", () => {
 
   it("counts the default activity window back from its own clock", async () => {
     const filters = filtersOf({ languages: ["Python"], minStars: 0 });
-    const later = createCatalogSource({ catalog, readmeMaxChars: 16_000, now: () => new Date("2027-11-25T12:00:00Z") });
+    const later = createCatalogSource({
+      catalog,
+      readmeMaxChars: 16_000,
+      now: () => new Date("2027-11-25T12:00:00Z"),
+    });
     const today = await source.searchRepositories(filters, { limit: 1000 });
     const yearOn = await later.searchRepositories(filters, { limit: 1000 });
     expect(yearOn.totalCount).toBe(0);
@@ -88,18 +95,29 @@ describe("the catalog GitHubSource", () => {
   });
 
   it("refuses filters too long for GitHub with a BAD_REQUEST naming the limit", async () => {
-    const attempt = source.searchRepositories(filtersOf({ languages: ["Python"], query: "word ".repeat(60) }), { limit: 10 });
+    const attempt = source.searchRepositories(
+      filtersOf({ languages: ["Python"], query: "word ".repeat(60) }),
+      { limit: 10 },
+    );
     await expect(attempt).rejects.toBeInstanceOf(AppError);
-    await expect(attempt).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("256 characters") });
+    await expect(attempt).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("256 characters"),
+    });
   });
 
   it("stops at once when the signal is already aborted", async () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      source.searchRepositories(filtersOf({ languages: ["Python"] }), { limit: 10, signal: controller.signal }),
+      source.searchRepositories(filtersOf({ languages: ["Python"] }), {
+        limit: 10,
+        signal: controller.signal,
+      }),
     ).rejects.toMatchObject({ name: "AbortError" });
-    await expect(source.fetchReadmes([metadataOf(demoCatalogLandmarks.forkSource)], { signal: controller.signal })).rejects.toMatchObject({
+    await expect(
+      source.fetchReadmes([metadataOf(demoCatalogLandmarks.forkSource)], { signal: controller.signal }),
+    ).rejects.toMatchObject({
       name: "AbortError",
     });
   });
@@ -121,11 +139,20 @@ describe("the catalog GitHubSource", () => {
       const repos = [
         metadataOf(demoCatalogLandmarks.forkSource),
         metadataOf(demoCatalogLandmarks.noReadme),
-        { ...metadataOf(demoCatalogLandmarks.forkSource), owner: "ghost", name: "missing", fullName: "ghost/missing" },
+        {
+          ...metadataOf(demoCatalogLandmarks.forkSource),
+          owner: "ghost",
+          name: "missing",
+          fullName: "ghost/missing",
+        },
       ];
       const { readmes, warnings } = await source.fetchReadmes(repos, {});
       expect(warnings).toEqual([]);
-      expect([...readmes.keys()]).toEqual([demoCatalogLandmarks.forkSource, demoCatalogLandmarks.noReadme, "ghost/missing"]);
+      expect([...readmes.keys()]).toEqual([
+        demoCatalogLandmarks.forkSource,
+        demoCatalogLandmarks.noReadme,
+        "ghost/missing",
+      ]);
       expect(readmes.get(demoCatalogLandmarks.forkSource)).toContain("# fast-yaml");
       expect(readmes.get(demoCatalogLandmarks.noReadme)).toBeNull();
       expect(readmes.get("ghost/missing")).toBeNull();
@@ -134,19 +161,29 @@ describe("the catalog GitHubSource", () => {
     it("truncates to the configured maximum", async () => {
       const small = createCatalogSource({ catalog, readmeMaxChars: 500, now: () => now });
       const oversized = metadataOf(demoCatalogLandmarks.oversizedReadme);
-      const { readmes } = await small.fetchReadmes([oversized, metadataOf(demoCatalogLandmarks.noOpenIssues)], {});
+      const { readmes } = await small.fetchReadmes(
+        [oversized, metadataOf(demoCatalogLandmarks.noOpenIssues)],
+        {},
+      );
       const full = catalog.readReadme(catalogRepoOf(demoCatalogLandmarks.oversizedReadme));
       expect(readmes.get(demoCatalogLandmarks.oversizedReadme)).toBe(full?.slice(0, 500));
       expect(readmes.get(demoCatalogLandmarks.noOpenIssues)?.length).toBeLessThanOrEqual(500);
     });
 
     it("passes the prompt-injection README through verbatim: defusing it is the analyzer's job", async () => {
-      const { readmes } = await source.fetchReadmes([metadataOf(demoCatalogLandmarks.promptInjectionPython)], {});
-      expect(readmes.get(demoCatalogLandmarks.promptInjectionPython)).toContain("Ignore previous instructions");
+      const { readmes } = await source.fetchReadmes(
+        [metadataOf(demoCatalogLandmarks.promptInjectionPython)],
+        {},
+      );
+      expect(readmes.get(demoCatalogLandmarks.promptInjectionPython)).toContain(
+        "Ignore previous instructions",
+      );
     });
   });
 
   it("rejects a nonsensical README limit when it is built", () => {
-    expect(() => createCatalogSource({ catalog, readmeMaxChars: 0 })).toThrow("readmeMaxChars must be a whole number >= 1");
+    expect(() => createCatalogSource({ catalog, readmeMaxChars: 0 })).toThrow(
+      "readmeMaxChars must be a whole number >= 1",
+    );
   });
 });

@@ -5,7 +5,9 @@ const headers = (entries: Record<string, string>) => new Headers(entries);
 
 describe("the client address used for rate limits", () => {
   it("is the socket address our server stamped", () => {
-    expect(resolveClientIp({ headers: headers({ [peerAddressHeader]: "192.0.2.7" }), trustProxy: false })).toBe("192.0.2.7");
+    expect(
+      resolveClientIp({ headers: headers({ [peerAddressHeader]: "192.0.2.7" }), trustProxy: false }),
+    ).toBe("192.0.2.7");
   });
 
   it("ignores a client-sent x-forwarded-for unless the proxy is trusted", () => {
@@ -14,11 +16,14 @@ describe("the client address used for rate limits", () => {
   });
 
   it("takes the first x-forwarded-for address behind a trusted proxy", () => {
-    const forwarded = headers({ [peerAddressHeader]: "10.0.0.1", "x-forwarded-for": " 203.0.113.1 , 10.0.0.1" });
+    const forwarded = headers({
+      [peerAddressHeader]: "10.0.0.1",
+      "x-forwarded-for": " 203.0.113.1 , 10.0.0.1",
+    });
     expect(resolveClientIp({ headers: forwarded, trustProxy: true })).toBe("203.0.113.1");
   });
 
-  it("is \"unknown\" when there is no address at all", () => {
+  it('is "unknown" when there is no address at all', () => {
     expect(resolveClientIp({ headers: headers({}), trustProxy: false })).toBe("unknown");
     expect(resolveClientIp({ headers: headers({}), trustProxy: true })).toBe("unknown");
   });

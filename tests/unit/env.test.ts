@@ -39,29 +39,47 @@ describe("environment validation", () => {
   });
 
   it("keeps an explicit offline choice even when credentials exist", () => {
-    const env = parseEnv({ GITHUB_TOKEN: "t", SCOUT_GITHUB_SOURCE: "catalog", OPENAI_API_KEY: "k", SCOUT_ANALYZER: "heuristic" });
+    const env = parseEnv({
+      GITHUB_TOKEN: "t",
+      SCOUT_GITHUB_SOURCE: "catalog",
+      OPENAI_API_KEY: "k",
+      SCOUT_ANALYZER: "heuristic",
+    });
     expect(env.SCOUT_GITHUB_SOURCE).toBe("catalog");
     expect(env.SCOUT_ANALYZER).toBe("heuristic");
   });
 
   it("treats empty values as unset", () => {
-    expect(parseEnv({ PORT: "", SCOUT_BATCH_SIZE: " ", GITHUB_TOKEN: "" }).SCOUT_GITHUB_SOURCE).toBe("catalog");
+    expect(parseEnv({ PORT: "", SCOUT_BATCH_SIZE: " ", GITHUB_TOKEN: "" }).SCOUT_GITHUB_SOURCE).toBe(
+      "catalog",
+    );
   });
 
   it("names the variable and the reason for an out-of-range batch size", () => {
-    expect(problemsOf({ SCOUT_BATCH_SIZE: "50" })).toContain('SCOUT_BATCH_SIZE: SCOUT_BATCH_SIZE must be between 5 and 10 (got "50")');
+    expect(problemsOf({ SCOUT_BATCH_SIZE: "50" })).toContain(
+      'SCOUT_BATCH_SIZE: SCOUT_BATCH_SIZE must be between 5 and 10 (got "50")',
+    );
   });
 
   it("rejects a live GitHub source without a token", () => {
-    expect(problemsOf({ SCOUT_GITHUB_SOURCE: "live" })).toContain("GITHUB_TOKEN is required when SCOUT_GITHUB_SOURCE=live");
+    expect(problemsOf({ SCOUT_GITHUB_SOURCE: "live" })).toContain(
+      "GITHUB_TOKEN is required when SCOUT_GITHUB_SOURCE=live",
+    );
   });
 
   it("rejects the LLM analyzer without a key", () => {
-    expect(problemsOf({ SCOUT_ANALYZER: "llm" })).toContain("OPENAI_API_KEY is required when SCOUT_ANALYZER=llm");
+    expect(problemsOf({ SCOUT_ANALYZER: "llm" })).toContain(
+      "OPENAI_API_KEY is required when SCOUT_ANALYZER=llm",
+    );
   });
 
   it("lists every problem at once", () => {
-    const message = problemsOf({ PORT: "abc", SCOUT_GITHUB_SOURCE: "github", OPENAI_BASE_URL: "not a url", SCOUT_TRUST_PROXY: "yes" });
+    const message = problemsOf({
+      PORT: "abc",
+      SCOUT_GITHUB_SOURCE: "github",
+      OPENAI_BASE_URL: "not a url",
+      SCOUT_TRUST_PROXY: "yes",
+    });
     expect(message).toContain("PORT: PORT must be a whole number");
     expect(message).toContain("SCOUT_GITHUB_SOURCE must be live or catalog");
     expect(message).toContain("OPENAI_BASE_URL must be an http(s) URL");
@@ -69,15 +87,23 @@ describe("environment validation", () => {
   });
 
   it("never echoes a secret in its message", () => {
-    const message = problemsOf({ SCOUT_ANALYZER: "llm", GITHUB_TOKEN: "fake_gh_supersecretvalue", SCOUT_BATCH_SIZE: "0" });
+    const message = problemsOf({
+      SCOUT_ANALYZER: "llm",
+      GITHUB_TOKEN: "fake_gh_supersecretvalue",
+      SCOUT_BATCH_SIZE: "0",
+    });
     expect(message).not.toContain("fake_gh_supersecretvalue");
   });
 
   it("rejects a database URL that is not a SQLite file", () => {
-    expect(problemsOf({ DATABASE_URL: "postgres://localhost/db" })).toContain("DATABASE_URL must be a SQLite file URL");
+    expect(problemsOf({ DATABASE_URL: "postgres://localhost/db" })).toContain(
+      "DATABASE_URL must be a SQLite file URL",
+    );
   });
 
   it("accepts an OpenAI-compatible base URL and trims its trailing slash", () => {
-    expect(parseEnv({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1/" }).OPENAI_BASE_URL).toBe("http://127.0.0.1:11434/v1");
+    expect(parseEnv({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1/" }).OPENAI_BASE_URL).toBe(
+      "http://127.0.0.1:11434/v1",
+    );
   });
 });

@@ -30,8 +30,12 @@ const wideFilters = { minStars: 0, maxStars: 1_000_000 };
 
 describe("detectNonProjectRepo", () => {
   it("rejects awesome-lists by name but keeps camelCase product names", () => {
-    expect(detectNonProjectRepo({ name: "awesome-python", description: null, topics: [] })).toMatch(/awesome-list/);
-    expect(detectNonProjectRepo({ name: "Awesome_Go", description: null, topics: [] })).toMatch(/awesome-list/);
+    expect(detectNonProjectRepo({ name: "awesome-python", description: null, topics: [] })).toMatch(
+      /awesome-list/,
+    );
+    expect(detectNonProjectRepo({ name: "Awesome_Go", description: null, topics: [] })).toMatch(
+      /awesome-list/,
+    );
     expect(detectNonProjectRepo({ name: "awesomeApp", description: "A todo app", topics: [] })).toBeNull();
     expect(detectNonProjectRepo({ name: "awesomeness", description: null, topics: [] })).toBeNull();
   });
@@ -65,20 +69,42 @@ describe("detectNonProjectRepo", () => {
       description: "A curated list of frontend resources",
       topics: [],
     });
-    expect(reason).toBe('Looks like an awesome-list of links, not a software project (its description says "curated list").');
+    expect(reason).toBe(
+      'Looks like an awesome-list of links, not a software project (its description says "curated list").',
+    );
   });
 
   it("rejects tutorial-style descriptions but not projects that mention tutorials", () => {
-    expect(detectNonProjectRepo({ name: "rust-stuff", description: "Step-by-step tutorial on async Rust", topics: [] })).toMatch(/tutorial/);
-    expect(detectNonProjectRepo({ name: "ml-notes", description: "Code for the Stanford CS231n course", topics: [] })).toMatch(/course/);
-    expect(detectNonProjectRepo({ name: "js-prep", description: "JavaScript interview questions", topics: [] })).toMatch(/interview/);
     expect(
-      detectNonProjectRepo({ name: "fastweb", description: "A fast web framework with great docs and tutorials", topics: [] }),
+      detectNonProjectRepo({
+        name: "rust-stuff",
+        description: "Step-by-step tutorial on async Rust",
+        topics: [],
+      }),
+    ).toMatch(/tutorial/);
+    expect(
+      detectNonProjectRepo({
+        name: "ml-notes",
+        description: "Code for the Stanford CS231n course",
+        topics: [],
+      }),
+    ).toMatch(/course/);
+    expect(
+      detectNonProjectRepo({ name: "js-prep", description: "JavaScript interview questions", topics: [] }),
+    ).toMatch(/interview/);
+    expect(
+      detectNonProjectRepo({
+        name: "fastweb",
+        description: "A fast web framework with great docs and tutorials",
+        topics: [],
+      }),
     ).toBeNull();
   });
 
   it("rejects repos tagged awesome-list", () => {
-    expect(detectNonProjectRepo({ name: "links", description: null, topics: ["Awesome-List"] })).toMatch(/tagged/);
+    expect(detectNonProjectRepo({ name: "links", description: null, topics: ["Awesome-List"] })).toMatch(
+      /tagged/,
+    );
   });
 });
 
@@ -90,7 +116,11 @@ describe("filterCandidates", () => {
       buildRepo({ fullName: "a/at-max", stars: 500 }),
       buildRepo({ fullName: "a/above", stars: 501 }),
     ];
-    const { passed, rejected } = filterCandidates({ repos, filters: { minStars: 10, maxStars: 500 }, maxRepos: 50 });
+    const { passed, rejected } = filterCandidates({
+      repos,
+      filters: { minStars: 10, maxStars: 500 },
+      maxRepos: 50,
+    });
     expect(passed.map((repo) => repo.fullName).sort()).toEqual(["a/at-max", "a/at-min"]);
     expect(rejected).toEqual([
       { repo: "a/below", reason: "Has 9 stars, below the minimum of 10." },
@@ -99,7 +129,10 @@ describe("filterCandidates", () => {
   });
 
   it("drops repos with no open issues but keeps one with a single issue", () => {
-    const repos = [buildRepo({ fullName: "a/none", openIssues: 0 }), buildRepo({ fullName: "a/one", openIssues: 1 })];
+    const repos = [
+      buildRepo({ fullName: "a/none", openIssues: 0 }),
+      buildRepo({ fullName: "a/one", openIssues: 1 }),
+    ];
     const { passed, rejected } = filterCandidates({ repos, filters: wideFilters, maxRepos: 50 });
     expect(passed.map((repo) => repo.fullName)).toEqual(["a/one"]);
     expect(rejected).toEqual([{ repo: "a/none", reason: "Has no open issues to work on." }]);
@@ -107,7 +140,10 @@ describe("filterCandidates", () => {
 
   it("drops awesome-python and curated lists but keeps awesomeApp", () => {
     const repos = [
-      buildRepo({ fullName: "vinta/awesome-python", description: "An opinionated list of Python frameworks" }),
+      buildRepo({
+        fullName: "vinta/awesome-python",
+        description: "An opinionated list of Python frameworks",
+      }),
       buildRepo({ fullName: "x/web-links", description: "A curated list of web things" }),
       buildRepo({ fullName: "y/awesomeApp", description: "Cross-platform notes app" }),
     ];
@@ -135,10 +171,17 @@ describe("filterCandidates", () => {
 
   it("caps each signal so one huge number cannot dominate", () => {
     const flood = buildRepo({ fullName: "a/flood", openIssues: 5000 });
-    const balanced = buildRepo({ fullName: "a/balanced", openIssues: 20, goodFirstIssues: 3, helpWantedIssues: 3 });
+    const balanced = buildRepo({
+      fullName: "a/balanced",
+      openIssues: 20,
+      goodFirstIssues: 3,
+      helpWantedIssues: 3,
+    });
     expect(scoreContributionSignals(flood)).toBe(3);
     expect(scoreContributionSignals({ openIssues: 50, goodFirstIssues: 10, helpWantedIssues: 10 })).toBe(10);
-    expect(scoreContributionSignals({ openIssues: 999, goodFirstIssues: 999, helpWantedIssues: 999 })).toBe(10);
+    expect(scoreContributionSignals({ openIssues: 999, goodFirstIssues: 999, helpWantedIssues: 999 })).toBe(
+      10,
+    );
     const { passed } = filterCandidates({ repos: [flood, balanced], filters: wideFilters, maxRepos: 50 });
     expect(passed.map((repo) => repo.fullName)).toEqual(["a/balanced", "a/flood"]);
   });
@@ -150,20 +193,30 @@ describe("filterCandidates", () => {
       buildRepo({ fullName: "c/popular", stars: 900 }),
     ];
     const expected = ["c/popular", "a/same", "b/same"];
-    expect(filterCandidates({ repos, filters: wideFilters, maxRepos: 50 }).passed.map((repo) => repo.fullName)).toEqual(expected);
     expect(
-      filterCandidates({ repos: [...repos].reverse(), filters: wideFilters, maxRepos: 50 }).passed.map((repo) => repo.fullName),
+      filterCandidates({ repos, filters: wideFilters, maxRepos: 50 }).passed.map((repo) => repo.fullName),
+    ).toEqual(expected);
+    expect(
+      filterCandidates({ repos: [...repos].reverse(), filters: wideFilters, maxRepos: 50 }).passed.map(
+        (repo) => repo.fullName,
+      ),
     ).toEqual(expected);
   });
 
   it("caps candidates at maxRepos and warns only when the cap cuts", () => {
     const repos = Array.from({ length: 134 }, (_, index) =>
-      buildRepo({ fullName: `o/repo-${String(index).padStart(3, "0")}`, githubId: index + 1, openIssues: 1 + (index % 60) }),
+      buildRepo({
+        fullName: `o/repo-${String(index).padStart(3, "0")}`,
+        githubId: index + 1,
+        openIssues: 1 + (index % 60),
+      }),
     );
     const capped = filterCandidates({ repos, filters: wideFilters, maxRepos: 50 });
     expect(capped.passed).toHaveLength(134);
     expect(capped.candidates).toEqual(capped.passed.slice(0, 50));
-    expect(capped.warnings).toEqual(["Analyzing the top 50 of 134 candidates; narrow your filters to see others."]);
+    expect(capped.warnings).toEqual([
+      "Analyzing the top 50 of 134 candidates; narrow your filters to see others.",
+    ]);
 
     const exact = filterCandidates({ repos: repos.slice(0, 50), filters: wideFilters, maxRepos: 50 });
     expect(exact.candidates).toHaveLength(50);

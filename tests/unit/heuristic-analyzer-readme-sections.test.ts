@@ -98,8 +98,13 @@ describe("findContributionIdeas", () => {
   });
 
   it("recognises TODO and open-problem headings", () => {
-    const sections = parseReadmeSections("# x\n## TODO\n- Support Windows paths\n## Open problems\n- Memory grows with long sessions\n");
-    expect(findContributionIdeas({ sections, max: 3 }).map((idea) => idea.kind)).toEqual(["todo", "open-problems"]);
+    const sections = parseReadmeSections(
+      "# x\n## TODO\n- Support Windows paths\n## Open problems\n- Memory grows with long sessions\n",
+    );
+    expect(findContributionIdeas({ sections, max: 3 }).map((idea) => idea.kind)).toEqual([
+      "todo",
+      "open-problems",
+    ]);
   });
 
   it("shortens very long items at a word boundary", () => {
@@ -117,9 +122,11 @@ describe("README helpers", () => {
   });
 
   it("strips inline Markdown to plain text", () => {
-    expect(stripInlineMarkdown("Use **bold**, _italic_, `code`, [link](http://x) and <br/> ![img](a.png)")).toBe(
-      "Use bold, italic, code, link and img",
+    expect(
+      stripInlineMarkdown("Use **bold**, _italic_, `code`, [link](http://x) and <br/> ![img](a.png)"),
+    ).toBe("Use bold, italic, code, link and img");
+    expect(stripInlineMarkdown("keep snake_case_names and 2 * 3 * 4")).toBe(
+      "keep snake_case_names and 2 * 3 * 4",
     );
-    expect(stripInlineMarkdown("keep snake_case_names and 2 * 3 * 4")).toBe("keep snake_case_names and 2 * 3 * 4");
   });
 });

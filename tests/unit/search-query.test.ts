@@ -37,11 +37,15 @@ describe("buildSearchQuery", () => {
   });
 
   it("quotes a language that tries to smuggle in a qualifier of its own", () => {
-    expect(build({ languages: ["Python stars:>0"] })).toMatch(/^language:"Python stars:>0" stars:10\.\.500000 /);
+    expect(build({ languages: ["Python stars:>0"] })).toMatch(
+      /^language:"Python stars:>0" stars:10\.\.500000 /,
+    );
   });
 
   it("turns topics into GitHub's lowercase, hyphenated form", () => {
-    expect(build({ languages: ["Python"], topics: ["Machine Learning"] })).toContain("topic:machine-learning ");
+    expect(build({ languages: ["Python"], topics: ["Machine Learning"] })).toContain(
+      "topic:machine-learning ",
+    );
   });
 
   it("accepts a star range of a single value at both ends", () => {
@@ -73,7 +77,9 @@ describe("buildSearchQuery", () => {
   it("fails with a clear message when the filters cannot fit in 256 characters", () => {
     const attempt = () => build({ languages: ["Python"], query: "z".repeat(300) });
     expect(attempt).toThrow(AppError);
-    expect(attempt).toThrow(/The search is too long for GitHub \(\d+ of 256 characters\)\. Choose fewer languages or topics/);
+    expect(attempt).toThrow(
+      /The search is too long for GitHub \(\d+ of 256 characters\)\. Choose fewer languages or topics/,
+    );
     try {
       attempt();
     } catch (error) {
@@ -88,8 +94,14 @@ describe("resolvePushedAfter", () => {
   });
 
   it("counts six calendar months back in UTC, clamping to the end of shorter months", () => {
-    expect(resolvePushedAfter({ pushedAfter: null, today: new Date("2026-08-31T23:59:59Z") })).toBe("2026-02-28");
-    expect(resolvePushedAfter({ pushedAfter: null, today: new Date("2024-08-31T00:00:00Z") })).toBe("2024-02-29");
-    expect(resolvePushedAfter({ pushedAfter: null, today: new Date("2026-03-15T08:00:00Z") })).toBe("2025-09-15");
+    expect(resolvePushedAfter({ pushedAfter: null, today: new Date("2026-08-31T23:59:59Z") })).toBe(
+      "2026-02-28",
+    );
+    expect(resolvePushedAfter({ pushedAfter: null, today: new Date("2024-08-31T00:00:00Z") })).toBe(
+      "2024-02-29",
+    );
+    expect(resolvePushedAfter({ pushedAfter: null, today: new Date("2026-03-15T08:00:00Z") })).toBe(
+      "2025-09-15",
+    );
   });
 });

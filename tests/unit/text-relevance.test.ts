@@ -3,21 +3,28 @@ import { scoreBm25, stemWord, tokenizeText, tokenizeTextWithSurface } from "@/se
 
 describe("tokenizeText", () => {
   it("lowercases, drops stop-words, URLs and markup, and stems", () => {
-    expect(tokenizeText("The <b>Networking</b> libraries for async servers, see https://example.com/docs")).toEqual([
-      "network",
-      "library",
-      "async",
-      "server",
-      "see",
-    ]);
+    expect(
+      tokenizeText("The <b>Networking</b> libraries for async servers, see https://example.com/docs"),
+    ).toEqual(["network", "library", "async", "server", "see"]);
   });
 
   it("keeps C++, C# and Node.js recognisable", () => {
-    expect(tokenizeText("Bindings for C++ and C# on Node.js")).toEqual(["binding", "cpp", "csharp", "nodejs"]);
+    expect(tokenizeText("Bindings for C++ and C# on Node.js")).toEqual([
+      "binding",
+      "cpp",
+      "csharp",
+      "nodejs",
+    ]);
   });
 
   it("splits non-ASCII text on letters, not bytes", () => {
-    expect(tokenizeText("Schnelle Datenbank für Rust — 数据库")).toEqual(["schnell", "datenbank", "für", "rust", "数据库"]);
+    expect(tokenizeText("Schnelle Datenbank für Rust — 数据库")).toEqual([
+      "schnell",
+      "datenbank",
+      "für",
+      "rust",
+      "数据库",
+    ]);
   });
 
   it("drops extra stop-words in both surface and stemmed form, and keeps the surface form", () => {
@@ -68,8 +75,13 @@ describe("scoreBm25", () => {
   it("saturates term frequency and normalises by document length", () => {
     const once = tokenizeText("parser");
     const often = tokenizeText(Array.from({ length: 50 }, () => "parser").join(" "));
-    const diluted = tokenizeText(`parser ${Array.from({ length: 200 }, (_, index) => `filler${index}x`).join(" ")}`);
-    const [oneHit, manyHits, longDoc] = scoreBm25({ queryTerms: ["parser"], documents: [once, often, diluted] });
+    const diluted = tokenizeText(
+      `parser ${Array.from({ length: 200 }, (_, index) => `filler${index}x`).join(" ")}`,
+    );
+    const [oneHit, manyHits, longDoc] = scoreBm25({
+      queryTerms: ["parser"],
+      documents: [once, often, diluted],
+    });
     expect(manyHits?.score).toBeGreaterThan(oneHit?.score ?? 0);
     expect(manyHits?.score).toBeLessThan((oneHit?.score ?? 0) * 3);
     expect(longDoc?.score).toBeLessThan(oneHit?.score ?? 0);
@@ -86,7 +98,9 @@ describe("scoreBm25", () => {
 
   it("handles an empty collection, an empty query and empty documents", () => {
     expect(scoreBm25({ queryTerms: ["x"], documents: [] })).toEqual([]);
-    expect(scoreBm25({ queryTerms: [], documents: [["a"]] })).toEqual([{ score: 0, normalized: 0, matchedTerms: [] }]);
+    expect(scoreBm25({ queryTerms: [], documents: [["a"]] })).toEqual([
+      { score: 0, normalized: 0, matchedTerms: [] },
+    ]);
     expect(scoreBm25({ queryTerms: ["x"], documents: [[], []] })).toEqual([
       { score: 0, normalized: 0, matchedTerms: [] },
       { score: 0, normalized: 0, matchedTerms: [] },

@@ -24,7 +24,8 @@ export type RunBatchesOptions<TItem, TValue> = {
 
 /** Splits items into consecutive batches of `size` (the last one may be smaller). */
 export function splitIntoBatches<T>(items: readonly T[], size: number): T[][] {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`Batch size must be a positive integer, got ${size}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`Batch size must be a positive integer, got ${size}`);
   const batches: T[][] = [];
   for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
   return batches;
@@ -40,7 +41,15 @@ function isTimeoutError(error: unknown): boolean {
 /** Resolves when the signal aborts; never rejects, so it can race a batch without unhandled rejections. */
 function whenAborted(signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+  return new Promise((resolve) => {
+    signal.addEventListener(
+      "abort",
+      () => {
+        resolve();
+      },
+      { once: true },
+    );
+  });
 }
 
 /**
@@ -119,7 +128,8 @@ export async function* runBatches<TItem, TValue>(
   } finally {
     outerSignal.removeEventListener("abort", onOuterAbort);
     // Early exit by the consumer, or outer abort: cancel what is running and let it settle.
-    if (pending > 0) stop.abort(outerSignal.aborted ? outerSignal.reason : new Error("Batch consumer stopped"));
+    if (pending > 0)
+      stop.abort(outerSignal.aborted ? outerSignal.reason : new Error("Batch consumer stopped"));
     await Promise.allSettled(tasks);
   }
   outerSignal.throwIfAborted();

@@ -1,4 +1,9 @@
-import type { AnalysisProfile, Analyzer, AnalyzeBatchInput, AnalyzeBatchOutput } from "@/server/analysis/analyzer";
+import type {
+  AnalysisProfile,
+  Analyzer,
+  AnalyzeBatchInput,
+  AnalyzeBatchOutput,
+} from "@/server/analysis/analyzer";
 import {
   scoreActivity,
   scoreLanguageMatch,
@@ -15,7 +20,12 @@ import {
   parseReadmeSections,
   type ContributionIdea,
 } from "@/server/analysis/readme-sections";
-import { scoreBm25, tokenizeText, tokenizeTextWithSurface, type Bm25Match } from "@/server/analysis/text-relevance";
+import {
+  scoreBm25,
+  tokenizeText,
+  tokenizeTextWithSurface,
+  type Bm25Match,
+} from "@/server/analysis/text-relevance";
 import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo";
 import type { AnalysisResult, RepoMetadata } from "@/server/schemas";
 
@@ -84,7 +94,12 @@ function capitalize(text: string): string {
 }
 
 function buildDocumentText(repo: RepoMetadata, readme: string | null): string {
-  return [repo.name.replace(/[-_.]+/g, " "), repo.description ?? "", repo.topics.join(" ").replace(/-/g, " "), readme ?? ""].join("\n");
+  return [
+    repo.name.replace(/[-_.]+/g, " "),
+    repo.description ?? "",
+    repo.topics.join(" ").replace(/-/g, " "),
+    readme ?? "",
+  ].join("\n");
 }
 
 function combineScore(signals: RepoSignals): number {
@@ -94,7 +109,8 @@ function combineScore(signals: RepoSignals): number {
     [signalWeights.activity, signals.activity.score],
   ];
   if (signals.topics.score !== null) parts.push([signalWeights.topics, signals.topics.score]);
-  if (signals.goals?.applies) parts.push([signalWeights.goals, Math.min(1, signals.goals.normalized / GOAL_FULL_MATCH)]);
+  if (signals.goals?.applies)
+    parts.push([signalWeights.goals, Math.min(1, signals.goals.normalized / GOAL_FULL_MATCH)]);
   const totalWeight = parts.reduce((sum, [weight]) => sum + weight, 0);
   const weighted = parts.reduce((sum, [weight, score]) => sum + weight * score, 0);
   return Math.max(0.1, roundToTenth((10 * weighted) / totalWeight));
@@ -112,7 +128,9 @@ function describeLanguage(signals: RepoSignals, repo: RepoMetadata): string {
     case "related":
       return `written in ${language.repoLanguage ?? ""}, close to your ${language.profileLanguage ?? ""}`;
     case "none":
-      return repo.primaryLanguage ? `written in ${repo.primaryLanguage}, which is not among your languages` : "no main language detected";
+      return repo.primaryLanguage
+        ? `written in ${repo.primaryLanguage}, which is not among your languages`
+        : "no main language detected";
   }
 }
 
@@ -123,7 +141,9 @@ function describeIssues(repo: RepoMetadata, profile: AnalysisProfile): string {
   if (labelled.length > 0) return `with ${labelled.join(" and ")}`;
   if (repo.openIssues <= 0) return "with no open issues";
   const open = plural(repo.openIssues, "open issue");
-  return profile.skillLevel === "beginner" && repo.openIssues > 0 ? `with ${open} but none labelled for newcomers` : `with ${open}`;
+  return profile.skillLevel === "beginner" && repo.openIssues > 0
+    ? `with ${open} but none labelled for newcomers`
+    : `with ${open}`;
 }
 
 function describeActivity(activity: ActivitySignal): { text: string; negative: boolean } | null {
@@ -131,7 +151,11 @@ function describeActivity(activity: ActivitySignal): { text: string; negative: b
   if (days === null) return { text: "its last push date is unknown", negative: true };
   if (days <= 30) return { text: "it was pushed to within the last month", negative: false };
   if (days <= 90) return { text: "it was pushed to within the last three months", negative: false };
-  if (days > 365) return { text: `it has had no pushes for ${days > 730 ? "over two years" : "over a year"}`, negative: true };
+  if (days > 365)
+    return {
+      text: `it has had no pushes for ${days > 730 ? "over two years" : "over a year"}`,
+      negative: true,
+    };
   return null;
 }
 
@@ -141,12 +165,18 @@ function describeSecondSentence(signals: RepoSignals, profile: AnalysisProfile):
   const concerns: string[] = [];
   const { goals, topics, skill } = signals;
   if (goals?.applies && goals.quoted.length > 0) {
-    strengths.push(`its ${signals.hasReadme ? "README" : "description"} mentions ${quoteList(goals.quoted.slice(0, 3))} from your goals`);
+    strengths.push(
+      `its ${signals.hasReadme ? "README" : "description"} mentions ${quoteList(goals.quoted.slice(0, 3))} from your goals`,
+    );
   }
-  if (topics.matched.length > 0) strengths.push(`it is tagged ${quoteList(topics.matched.slice(0, 3))}, among your topics`);
-  else if (topics.mentioned.length > 0) strengths.push(`it mentions ${quoteList(topics.mentioned.slice(0, 3))} from your topics`);
-  if (profile.skillLevel === "advanced" && skill.deepDomain) strengths.push("its deep subject matter suits an experienced contributor");
-  if (profile.skillLevel === "beginner" && skill.complexity >= 0.7) concerns.push("it is a large codebase, so expect a steep start");
+  if (topics.matched.length > 0)
+    strengths.push(`it is tagged ${quoteList(topics.matched.slice(0, 3))}, among your topics`);
+  else if (topics.mentioned.length > 0)
+    strengths.push(`it mentions ${quoteList(topics.mentioned.slice(0, 3))} from your topics`);
+  if (profile.skillLevel === "advanced" && skill.deepDomain)
+    strengths.push("its deep subject matter suits an experienced contributor");
+  if (profile.skillLevel === "beginner" && skill.complexity >= 0.7)
+    concerns.push("it is a large codebase, so expect a steep start");
   const activity = describeActivity(signals.activity);
   if (activity) (activity.negative ? concerns : strengths).push(activity.text);
 
@@ -157,7 +187,8 @@ function describeSecondSentence(signals: RepoSignals, profile: AnalysisProfile):
   else if (strength) summary = nextStrength ? `${strength}, and ${nextStrength}` : strength;
   else if (concern) summary = concern;
 
-  if (!signals.hasReadme) return `It has no README, so this rests on its metadata alone${summary ? `; ${summary}` : ""}.`;
+  if (!signals.hasReadme)
+    return `It has no README, so this rests on its metadata alone${summary ? `; ${summary}` : ""}.`;
   if (summary === "") return "Its README does not mention your goals or topics.";
   return `${capitalize(summary)}.`;
 }
@@ -183,9 +214,11 @@ function describeIdea(idea: ContributionIdea): string {
 function buildContributions(repo: RepoMetadata, profile: AnalysisProfile, signals: RepoSignals): string[] {
   const labels: string[] = [];
   if (repo.goodFirstIssues === 1) labels.push('Pick up the open issue labelled "good first issue".');
-  else if (repo.goodFirstIssues > 1) labels.push(`Pick one of the ${repo.goodFirstIssues} issues labelled "good first issue".`);
+  else if (repo.goodFirstIssues > 1)
+    labels.push(`Pick one of the ${repo.goodFirstIssues} issues labelled "good first issue".`);
   if (repo.helpWantedIssues === 1) labels.push('Look at the open issue labelled "help wanted".');
-  else if (repo.helpWantedIssues > 1) labels.push(`Look through the ${repo.helpWantedIssues} issues labelled "help wanted".`);
+  else if (repo.helpWantedIssues > 1)
+    labels.push(`Look through the ${repo.helpWantedIssues} issues labelled "help wanted".`);
   const ideas = signals.ideas.map(describeIdea);
 
   // Beginners start from labelled issues; others from the project's own plans.
@@ -197,11 +230,17 @@ function buildContributions(repo: RepoMetadata, profile: AnalysisProfile, signal
     if (a) suggestions.push(a);
     if (b) suggestions.push(b);
   }
-  if (!signals.hasReadme) suggestions.push("Write a README that explains what the project does and how to run it; it has none yet.");
+  if (!signals.hasReadme)
+    suggestions.push(
+      "Write a README that explains what the project does and how to run it; it has none yet.",
+    );
   if (suggestions.length < 2 && repo.openIssues > 0) {
-    suggestions.push(`Browse the ${plural(repo.openIssues, "open issue")} for a bug you can reproduce and fix.`);
+    suggestions.push(
+      `Browse the ${plural(repo.openIssues, "open issue")} for a bug you can reproduce and fix.`,
+    );
   }
-  if (suggestions.length === 0) suggestions.push("Add tests or examples for the features its README describes.");
+  if (suggestions.length === 0)
+    suggestions.push("Add tests or examples for the features its README describes.");
   return suggestions.slice(0, 3);
 }
 
@@ -238,7 +277,10 @@ function analyzeRepos(input: AnalyzeBatchInput & { now: Date }): AnalysisResult[
         ? {
             ...match,
             applies: true,
-            quoted: match.normalized >= GOAL_RELEVANCE_FLOOR ? match.matchedTerms.map((stem) => surfaceOf.get(stem) ?? stem) : [],
+            quoted:
+              match.normalized >= GOAL_RELEVANCE_FLOOR
+                ? match.matchedTerms.map((stem) => surfaceOf.get(stem) ?? stem)
+                : [],
           }
         : null,
       skill: scoreSkillFit({
@@ -256,7 +298,10 @@ function analyzeRepos(input: AnalyzeBatchInput & { now: Date }): AnalysisResult[
     const goalRelevant = (signals.goals?.normalized ?? 0) >= GOAL_RELEVANCE_FLOOR;
     if (signals.language.kind === "none" && !topicOverlap && !goalRelevant) {
       const written = repo.primaryLanguage ? `it is written in ${repo.primaryLanguage} and ` : "it ";
-      return buildRejection(repo.fullName, `Outside your domain: ${written}shares none of your languages, topics or goals.`);
+      return buildRejection(
+        repo.fullName,
+        `Outside your domain: ${written}shares none of your languages, topics or goals.`,
+      );
     }
 
     return {

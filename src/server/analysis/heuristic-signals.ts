@@ -78,23 +78,33 @@ export function scoreLanguageMatch(options: {
   repo: Pick<RepoMetadata, "primaryLanguage" | "languages">;
 }): LanguageSignal {
   const { profileLanguages, repo } = options;
-  const wanted = profileLanguages.map((language) => ({ spelled: language, key: normalizeLanguage(language) }));
+  const wanted = profileLanguages.map((language) => ({
+    spelled: language,
+    key: normalizeLanguage(language),
+  }));
   const primary = repo.primaryLanguage;
   if (primary) {
     const primaryKey = normalizeLanguage(primary);
     const index = wanted.findIndex((entry) => entry.key === primaryKey);
     const match = wanted[index];
     if (match) {
-      return { score: index === 0 ? 1 : 0.85, kind: index === 0 ? "main" : "listed", repoLanguage: primary, profileLanguage: match.spelled };
+      return {
+        score: index === 0 ? 1 : 0.85,
+        kind: index === 0 ? "main" : "listed",
+        repoLanguage: primary,
+        profileLanguage: match.spelled,
+      };
     }
   }
   for (const language of repo.languages) {
     const match = wanted.find((entry) => entry.key === normalizeLanguage(language));
-    if (match) return { score: 0.45, kind: "secondary", repoLanguage: language, profileLanguage: match.spelled };
+    if (match)
+      return { score: 0.45, kind: "secondary", repoLanguage: language, profileLanguage: match.spelled };
   }
   if (primary) {
     const related = wanted.find((entry) => areRelated(entry.key, normalizeLanguage(primary)));
-    if (related) return { score: 0.5, kind: "related", repoLanguage: primary, profileLanguage: related.spelled };
+    if (related)
+      return { score: 0.5, kind: "related", repoLanguage: primary, profileLanguage: related.spelled };
   }
   return { score: 0, kind: "none", repoLanguage: primary, profileLanguage: null };
 }
@@ -112,7 +122,9 @@ function topicWords(topic: string): string[] {
   return normalizeTopic(topic)
     .split("-")
     .filter((word) => word.length > 1)
-    .map((word) => (word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word));
+    .map((word) =>
+      word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word,
+    );
 }
 
 export type TopicSignal = {
@@ -143,7 +155,8 @@ export function scoreTopicMatch(options: {
     const words = topicWords(topic);
     if (words.length === 0) continue;
     if (repoTopicKeys.has(words.join("-"))) matched.push(topic);
-    else if (words.every((word) => text.includes(` ${word} `) || text.includes(` ${word}s `))) mentioned.push(topic);
+    else if (words.every((word) => text.includes(` ${word} `) || text.includes(` ${word}s `)))
+      mentioned.push(topic);
   }
   const credit = matched.length + mentioned.length * 0.5;
   return { score: Math.min(1, credit / Math.min(profileTopics.length, 3)), matched, mentioned };
@@ -190,13 +203,18 @@ export type SkillSignal = {
 
 export function scoreSkillFit(options: {
   skillLevel: SkillLevel;
-  repo: Pick<RepoMetadata, "stars" | "openIssues" | "goodFirstIssues" | "helpWantedIssues" | "topics" | "description">;
+  repo: Pick<
+    RepoMetadata,
+    "stars" | "openIssues" | "goodFirstIssues" | "helpWantedIssues" | "topics" | "description"
+  >;
   hasReadme: boolean;
   hasContributingGuide: boolean;
 }): SkillSignal {
   const { skillLevel, repo, hasReadme, hasContributingGuide } = options;
   const descriptionWords = (repo.description ?? "").toLowerCase().split(/[^a-z0-9-]+/);
-  const deepDomain = [...repo.topics.map(normalizeTopic), ...descriptionWords].some((word) => deepDomainWords.has(word));
+  const deepDomain = [...repo.topics.map(normalizeTopic), ...descriptionWords].some((word) =>
+    deepDomainWords.has(word),
+  );
   // Stars stand in for codebase size and traffic: ~10 → 0.2, ~1k → 0.6, ≥100k → 1.
   const size = Math.min(1, Math.log10(Math.max(repo.stars, 0) + 1) / 5);
   const complexity = Math.min(1, 0.65 * size + 0.35 * (deepDomain ? 1 : 0));
@@ -209,7 +227,8 @@ export function scoreSkillFit(options: {
   );
   let score: number;
   if (skillLevel === "beginner") score = 0.6 * friendliness + 0.4 * (1 - complexity);
-  else if (skillLevel === "intermediate") score = 0.4 * friendliness + 0.6 * (1 - Math.abs(complexity - 0.5) * 1.4);
+  else if (skillLevel === "intermediate")
+    score = 0.4 * friendliness + 0.6 * (1 - Math.abs(complexity - 0.5) * 1.4);
   // Advanced developers are fine anywhere; large and deep codebases with open work suit them best.
   else score = 0.45 + 0.4 * complexity + 0.15 * (Math.min(repo.openIssues, 50) / 50);
   return { score: Math.min(1, Math.max(0, score)), complexity, friendliness, deepDomain };

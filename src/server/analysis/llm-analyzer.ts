@@ -1,5 +1,13 @@
 import { createOpenAI } from "@ai-sdk/openai";
-import { APICallError, generateText, jsonSchema, NoObjectGeneratedError, Output, RetryError, type JSONSchema7 } from "ai";
+import {
+  APICallError,
+  generateText,
+  jsonSchema,
+  NoObjectGeneratedError,
+  Output,
+  RetryError,
+  type JSONSchema7,
+} from "ai";
 import { z } from "zod";
 
 import type { AnalyzeBatchInput, AnalyzeBatchOutput, Analyzer } from "@/server/analysis/analyzer";
@@ -130,10 +138,17 @@ function toUsage(usage: { inputTokens: number | undefined; outputTokens: number 
 }
 
 /** Turns an SDK failure into a safe, typed error; the upstream text may echo a masked key, so it is dropped. */
-function toLlmAnalysisError(options: { error: unknown; timedOut: boolean; timeoutMs: number }): LlmAnalysisError {
+function toLlmAnalysisError(options: {
+  error: unknown;
+  timedOut: boolean;
+  timeoutMs: number;
+}): LlmAnalysisError {
   const { error, timedOut, timeoutMs } = options;
   if (timedOut) {
-    return new LlmAnalysisError({ reason: "timeout", message: `The LLM did not answer within ${timeoutMs} ms.` });
+    return new LlmAnalysisError({
+      reason: "timeout",
+      message: `The LLM did not answer within ${timeoutMs} ms.`,
+    });
   }
   const last = RetryError.isInstance(error) ? error.lastError : error;
   const attempts = RetryError.isInstance(error) ? error.errors.length : 1;
@@ -141,18 +156,41 @@ function toLlmAnalysisError(options: { error: unknown; timedOut: boolean; timeou
   if (APICallError.isInstance(last) && last.statusCode !== undefined) {
     const status = last.statusCode;
     if (status === 429) {
-      return new LlmAnalysisError({ reason: "rate-limited", status, message: `The LLM server is rate limiting requests (HTTP 429)${tries}.` });
+      return new LlmAnalysisError({
+        reason: "rate-limited",
+        status,
+        message: `The LLM server is rate limiting requests (HTTP 429)${tries}.`,
+      });
     }
     if (status === 401 || status === 403) {
-      return new LlmAnalysisError({ reason: "upstream", status, message: `The LLM server refused the API key (HTTP ${status}).` });
+      return new LlmAnalysisError({
+        reason: "upstream",
+        status,
+        message: `The LLM server refused the API key (HTTP ${status}).`,
+      });
     }
-    return new LlmAnalysisError({ reason: "upstream", status, message: `The LLM server answered HTTP ${status}${tries}.` });
+    return new LlmAnalysisError({
+      reason: "upstream",
+      status,
+      message: `The LLM server answered HTTP ${status}${tries}.`,
+    });
   }
-  return new LlmAnalysisError({ reason: "unreachable", message: `The LLM server could not be reached${tries}.` });
+  return new LlmAnalysisError({
+    reason: "unreachable",
+    message: `The LLM server could not be reached${tries}.`,
+  });
 }
 
 export function createLlmAnalyzer(options: LlmAnalyzerOptions): Analyzer {
-  const { baseURL, apiKey, model, timeoutMs, readmeMaxChars = DEFAULT_README_MAX_CHARS, maxRetries = 2, fetch } = options;
+  const {
+    baseURL,
+    apiKey,
+    model,
+    timeoutMs,
+    readmeMaxChars = DEFAULT_README_MAX_CHARS,
+    maxRetries = 2,
+    fetch,
+  } = options;
   const provider = createOpenAI({ baseURL, apiKey, ...(fetch ? { fetch } : {}) });
   const chatModel = provider.chat(model);
 
@@ -179,7 +217,10 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): Analyzer {
         maxRetries,
         abortSignal,
       });
-      return { ...matchResults({ items: response.output.results, entries }), usage: toUsage(response.totalUsage) };
+      return {
+        ...matchResults({ items: response.output.results, entries }),
+        usage: toUsage(response.totalUsage),
+      };
     } catch (error) {
       // A cancel is not an upstream failure: let the caller see its own abort.
       if (signal?.aborted) throw signal.reason;

@@ -60,7 +60,8 @@ export function toPromptRepoId(fullName: string): string {
 
 // Zero-width, bidi-control and other invisible characters can hide a forged tag from a reader while the
 // model still sees it; C0/C1 controls (other than tab and newline) have no business in prompt data.
-const invisibleCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
+const invisibleCharacters =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
 const blockTagPattern = new RegExp(`<(\\s*/?\\s*)(${REPO_BLOCK_TAG}|${PROFILE_BLOCK_TAG})`, "gi");
 
 /**
@@ -91,7 +92,12 @@ function formatReadme(options: { readme: string | null | undefined; maxChars: nu
   return `README (first ${maxChars} characters of ${clean.length}):\n${clean.slice(0, maxChars)}\n[README truncated]`;
 }
 
-function formatRepoBlock(options: { id: string; repo: RepoMetadata; readme: string | null | undefined; readmeMaxChars: number }): string {
+function formatRepoBlock(options: {
+  id: string;
+  repo: RepoMetadata;
+  readme: string | null | undefined;
+  readmeMaxChars: number;
+}): string {
   const { id, repo, readme, readmeMaxChars } = options;
   const metadata = {
     repo: id,

@@ -23,8 +23,14 @@ export type ContributionIdea = { kind: ContributionSectionKind; heading: string;
 
 const sectionKindPatterns: ReadonlyArray<readonly [RegExp, ContributionSectionKind]> = [
   [/^(?:to-?do|todos|to do|tasks?)\b/, "todo"],
-  [/^(?:roadmap|planned|plans|future|upcoming|next steps|what'?s next|wish ?list|ideas|milestones?)\b/, "roadmap"],
-  [/^(?:open (?:problems|questions|issues)|known (?:issues|limitations|bugs)|limitations|help needed)\b/, "open-problems"],
+  [
+    /^(?:roadmap|planned|plans|future|upcoming|next steps|what'?s next|wish ?list|ideas|milestones?)\b/,
+    "roadmap",
+  ],
+  [
+    /^(?:open (?:problems|questions|issues)|known (?:issues|limitations|bugs)|limitations|help needed)\b/,
+    "open-problems",
+  ],
   [/^(?:contribut|how to (?:help|contribute)|help wanted|get(?:ting)? involved|development)/, "contributing"],
 ];
 
@@ -33,7 +39,8 @@ const workflowStep =
   /^(?:please\s+)?(?:fork|clone|create (?:a |your )?(?:new )?(?:feature )?branch|check ?out|commit|push|open (?:a |an )?(?:pr|pull request)|submit (?:a |your )?(?:pr|pull request)|make (?:a |your )?(?:pr|pull request|changes)|install|run |read |sign |follow |be (?:nice|kind|respectful)|star )/i;
 
 /** README text is untrusted: never repeat something addressed to an AI as if it were a task. */
-const injectionLike = /\b(?:ignore (?:all |any )?(?:previous|prior|above|earlier) instructions|system prompt|you are an? (?:ai|assistant|language model)|score of 10)\b/i;
+const injectionLike =
+  /\b(?:ignore (?:all |any )?(?:previous|prior|above|earlier) instructions|system prompt|you are an? (?:ai|assistant|language model)|score of 10)\b/i;
 
 const MAX_IDEA_CHARS = 140;
 
@@ -104,7 +111,11 @@ export function parseReadmeSections(markdown: string): ReadmeSection[] {
     const next = lines[index + 1] ?? "";
     const setext = /^[=-]/.test(next.trimStart()) ? /^\s{0,3}(=+|-+)\s*$/.exec(next) : null;
     if (setext && !/^[>|]/.test(start)) {
-      sections.push({ heading: stripInlineMarkdown(line), level: (setext[1] ?? "=").startsWith("=") ? 1 : 2, items: [] });
+      sections.push({
+        heading: stripInlineMarkdown(line),
+        level: (setext[1] ?? "=").startsWith("=") ? 1 : 2,
+        items: [],
+      });
       index += 1;
     }
   }
@@ -136,7 +147,10 @@ export function hasContributingSection(sections: readonly ReadmeSection[]): bool
  * Open work items listed under roadmap, TODO, open-problems and contributing headings (their
  * sub-headings included), in that order of preference, without finished tasks or workflow steps.
  */
-export function findContributionIdeas(options: { sections: readonly ReadmeSection[]; max: number }): ContributionIdea[] {
+export function findContributionIdeas(options: {
+  sections: readonly ReadmeSection[];
+  max: number;
+}): ContributionIdea[] {
   const { sections, max } = options;
   const found: ContributionIdea[] = [];
   let active: { kind: ContributionSectionKind; level: number; heading: string } | null = null;
@@ -147,7 +161,8 @@ export function findContributionIdeas(options: { sections: readonly ReadmeSectio
     if (kind) active = { kind, level: section.level, heading: section.heading };
     if (!active) continue;
     for (const item of section.items) {
-      if (isUsefulIdea(item)) found.push({ kind: active.kind, heading: active.heading, text: shortenIdea(item.text) });
+      if (isUsefulIdea(item))
+        found.push({ kind: active.kind, heading: active.heading, text: shortenIdea(item.text) });
     }
   }
 
@@ -155,7 +170,11 @@ export function findContributionIdeas(options: { sections: readonly ReadmeSectio
   const seen = new Set<string>();
   return found
     .map((idea, position) => ({ idea, position }))
-    .sort((left, right) => preference.indexOf(left.idea.kind) - preference.indexOf(right.idea.kind) || left.position - right.position)
+    .sort(
+      (left, right) =>
+        preference.indexOf(left.idea.kind) - preference.indexOf(right.idea.kind) ||
+        left.position - right.position,
+    )
     .map(({ idea }) => idea)
     .filter((idea) => {
       const key = idea.text.toLowerCase();

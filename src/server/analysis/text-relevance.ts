@@ -39,7 +39,8 @@ export function stemWord(word: string): string {
   else if (stem.endsWith("ed") && stem.length >= 6) stem = stem.slice(0, -2);
   else if (stem.endsWith("s") && !/(?:ss|us|is|js)$/.test(stem) && stem.length >= 4) stem = stem.slice(0, -1);
   // "running" → "runn" → "run"; "caching" → "cach" and "cache" → "cach" below.
-  if (/([b-df-hj-np-tv-z])\1$/.test(stem) && !/(?:ll|ss|zz)$/.test(stem) && stem.length > 3) stem = stem.slice(0, -1);
+  if (/([b-df-hj-np-tv-z])\1$/.test(stem) && !/(?:ll|ss|zz)$/.test(stem) && stem.length > 3)
+    stem = stem.slice(0, -1);
   if (stem.endsWith("e") && stem.length >= 5) stem = stem.slice(0, -1);
   return stem;
 }
@@ -50,7 +51,10 @@ export type Token = { stem: string; surface: string };
  * Like `tokenizeText`, but keeps each token's lowercased surface form, so a reason can quote the word
  * the developer wrote ("networking") rather than its stem ("network").
  */
-export function tokenizeTextWithSurface(text: string, options: { extraStopWords?: ReadonlySet<string> } = {}): Token[] {
+export function tokenizeTextWithSurface(
+  text: string,
+  options: { extraStopWords?: ReadonlySet<string> } = {},
+): Token[] {
   const cleaned = text
     .normalize("NFKC")
     .toLowerCase()
@@ -64,7 +68,12 @@ export function tokenizeTextWithSurface(text: string, options: { extraStopWords?
   for (const raw of cleaned.split(/[^\p{L}\p{N}]+/u)) {
     let stem = stems.get(raw);
     if (stem === undefined) {
-      const dropped = raw.length < 2 || raw.length > 40 || englishStopWords.has(raw) || /^\d+$/.test(raw) || options.extraStopWords?.has(raw);
+      const dropped =
+        raw.length < 2 ||
+        raw.length > 40 ||
+        englishStopWords.has(raw) ||
+        /^\d+$/.test(raw) ||
+        options.extraStopWords?.has(raw);
       stem = dropped ? null : stemWord(raw);
       if (stem !== null && options.extraStopWords?.has(stem)) stem = null;
       stems.set(raw, stem);

@@ -5,19 +5,33 @@ import type { Services } from "@/server/services";
 import { appRouter } from "./root";
 
 /** Serves the tRPC API over the Fetch API: the Next.js route and the HTTP tests share it. */
-export function handleTrpcRequest({ req, services, endpoint = "/api/trpc" }: { req: Request; services: Services; endpoint?: string }) {
+export function handleTrpcRequest({
+  req,
+  services,
+  endpoint = "/api/trpc",
+}: {
+  req: Request;
+  services: Services;
+  endpoint?: string;
+}) {
   return fetchRequestHandler({
     endpoint,
     req,
     router: appRouter,
-    createContext: () => ({ services, clientIp: resolveClientIp({ headers: req.headers, trustProxy: services.env.SCOUT_TRUST_PROXY }) }),
+    createContext: () => ({
+      services,
+      clientIp: resolveClientIp({ headers: req.headers, trustProxy: services.env.SCOUT_TRUST_PROXY }),
+    }),
     responseMeta({ errors }) {
       // Rate-limited answers tell HTTP clients when to come back, as well as the error's data does.
-      const retryAfter = errors.map((error) => (error.cause instanceof AppError ? error.cause.retryAfterSeconds : undefined)).find(Boolean);
+      const retryAfter = errors
+        .map((error) => (error.cause instanceof AppError ? error.cause.retryAfterSeconds : undefined))
+        .find(Boolean);
       return retryAfter ? { headers: new Headers({ "Retry-After": String(retryAfter) }) } : {};
     },
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") services.logger.error(`tRPC ${path ?? "<no path>"} failed`, error.cause ?? error);
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        services.logger.error(`tRPC ${path ?? "<no path>"} failed`, error.cause ?? error);
     },
   });
 }

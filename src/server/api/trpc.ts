@@ -34,7 +34,11 @@ const t = initTRPC.context<TrpcContext>().create({
     const retryAfterSeconds = cause instanceof AppError ? (cause.retryAfterSeconds ?? null) : null;
     // Unexpected errors may carry internals (paths, SQL); users get a safe sentence, the log keeps the rest.
     const isUnexpected = error.code === "INTERNAL_SERVER_ERROR" && !(cause instanceof AppError);
-    const message = zodError ? firstIssueMessage(cause as ZodError) : isUnexpected ? "Something went wrong on the server" : shape.message;
+    const message = zodError
+      ? firstIssueMessage(cause as ZodError)
+      : isUnexpected
+        ? "Something went wrong on the server"
+        : shape.message;
     return { ...shape, message, data: { ...shape.data, zodError, retryAfterSeconds } };
   },
 });

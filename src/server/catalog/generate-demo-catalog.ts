@@ -64,8 +64,13 @@ const MAX_STARS = 250_000;
 const FIRST_GENERATED_ID = 10_000_000;
 const ID_STRIDE = 7_919;
 
-export function generateDemoCatalog({ now, seed = DEMO_CATALOG_SEED, size = DEMO_CATALOG_SIZE }: GenerateDemoCatalogOptions): DemoCatalog {
-  if (!Number.isInteger(size) || size < 0) throw new RangeError(`Catalog size must be a whole number >= 0 (got ${size})`);
+export function generateDemoCatalog({
+  now,
+  seed = DEMO_CATALOG_SEED,
+  size = DEMO_CATALOG_SIZE,
+}: GenerateDemoCatalogOptions): DemoCatalog {
+  if (!Number.isInteger(size) || size < 0)
+    throw new RangeError(`Catalog size must be a whole number >= 0 (got ${size})`);
   const nowMs = now.getTime();
   if (Number.isNaN(nowMs)) throw new RangeError("Catalog anchor date is not a valid date");
 
@@ -105,21 +110,35 @@ export function generateDemoCatalog({ now, seed = DEMO_CATALOG_SEED, size = DEMO
     repos,
     findRepo: (owner, name) => byFullName.get(`${owner}/${name}`.toLowerCase()),
     readReadme: (repo) =>
-      repo.readme ? writeReadme({ catalogSeed: seed, repo: repo.metadata, domainKey: repo.domain, spec: repo.readme }) : null,
+      repo.readme
+        ? writeReadme({ catalogSeed: seed, repo: repo.metadata, domainKey: repo.domain, spec: repo.readme })
+        : null,
   };
 }
 
-function toLicense(spdxId: string | null): { license: string | null; licenseKey: string | null; licenseSpdxId: string | null } {
+function toLicense(spdxId: string | null): {
+  license: string | null;
+  licenseKey: string | null;
+  licenseSpdxId: string | null;
+} {
   if (spdxId === null) return { license: null, licenseKey: null, licenseSpdxId: null };
   if (spdxId === "NOASSERTION") return { license: null, licenseKey: "other", licenseSpdxId: "NOASSERTION" };
   return { license: spdxId, licenseKey: spdxId.toLowerCase(), licenseSpdxId: spdxId };
 }
 
 function pickCompanions(random: Random, language: LanguageProfile): string[] {
-  return [language.name, ...random.sample(language.companions, random.int(0, Math.min(3, language.companions.length)))];
+  return [
+    language.name,
+    ...random.sample(language.companions, random.int(0, Math.min(3, language.companions.length))),
+  ];
 }
 
-function buildLandmark(options: { spec: LandmarkSpec; githubId: number; nowMs: number; random: Random }): CatalogRepo {
+function buildLandmark(options: {
+  spec: LandmarkSpec;
+  githubId: number;
+  nowMs: number;
+  random: Random;
+}): CatalogRepo {
   const { spec, githubId, nowMs, random } = options;
   const language = languageProfiles.find((profile) => profile.name === spec.language);
   const pushedMs = nowMs - spec.pushedDaysAgo * DAY_MS - random.int(0, 6 * 3_600) * 1000;
@@ -156,7 +175,10 @@ function buildLandmark(options: { spec: LandmarkSpec; githubId: number; nowMs: n
 
 const weightedLanguages = languageProfiles.map((profile) => [profile, profile.weight] as const);
 const favouredDomainsByLanguage = new Map(
-  languageProfiles.map((language) => [language.name, domainProfiles.filter((domain) => language.favouredDomains.includes(domain.key))]),
+  languageProfiles.map((language) => [
+    language.name,
+    domainProfiles.filter((domain) => language.favouredDomains.includes(domain.key)),
+  ]),
 );
 
 type Claim = (owner: string, name: string) => boolean;
@@ -171,11 +193,14 @@ function buildOriginal(options: {
   const { githubId, owners, random, nowMs, claim } = options;
   const language = random.pickWeighted(weightedLanguages);
   const favoured = favouredDomainsByLanguage.get(language.name) ?? [];
-  const domain = favoured.length > 0 && random.chance(0.75) ? random.pick(favoured) : random.pick(domainProfiles);
+  const domain =
+    favoured.length > 0 && random.chance(0.75) ? random.pick(favoured) : random.pick(domainProfiles);
   const learningKind = random.chance(0.035) ? random.pick(learningKinds) : null;
 
   const owner = pickOwner(random, owners);
-  let name = learningKind ? nameLearningRepo(random, language, learningKind) : nameRepo(random, language, domain);
+  let name = learningKind
+    ? nameLearningRepo(random, language, learningKind)
+    : nameRepo(random, language, domain);
   if (!claim(owner, name)) {
     name = `${name}-${random.int(2, 99)}`;
     if (!claim(owner, name)) return null;
@@ -192,7 +217,9 @@ function buildOriginal(options: {
     ? 0
     : Math.max(1, Math.round(Math.exp(Math.log(2 + Math.sqrt(stars) * 0.6) + 0.7 * random.normal())));
   const labelled = (probability: number) =>
-    openIssues > 0 && random.chance(probability) ? random.int(1, Math.max(1, Math.min(openIssues, 3 + Math.floor(openIssues * 0.2)))) : 0;
+    openIssues > 0 && random.chance(probability)
+      ? random.int(1, Math.max(1, Math.min(openIssues, 3 + Math.floor(openIssues * 0.2))))
+      : 0;
   const { license, licenseKey, licenseSpdxId } = toLicense(random.pickWeighted(licenseMix));
 
   return {
@@ -202,7 +229,9 @@ function buildOriginal(options: {
       name,
       fullName: `${owner}/${name}`,
       url: `https://github.com/${owner}/${name}`,
-      description: learningKind ? describeLearningRepo(random, language, learningKind) : describeRepo(random, language, domain),
+      description: learningKind
+        ? describeLearningRepo(random, language, learningKind)
+        : describeRepo(random, language, domain),
       primaryLanguage: language.name,
       languages: pickCompanions(random, language),
       stars,
@@ -302,12 +331,15 @@ const namePatterns: readonly (readonly [NamePattern, number])[] = [
   [({ random, stem }) => `${coinWord(random, 2)}-${stem}`, 2],
   [({ random, stem }) => `${stem}-${random.pick(random.pick(domainProfiles).stems)}`, 2],
 ];
-const camelCasePattern: NamePattern = ({ random, stem }) => `${random.pick(nameAdjectives)}${stem.charAt(0).toUpperCase()}${stem.slice(1)}`;
+const camelCasePattern: NamePattern = ({ random, stem }) =>
+  `${random.pick(nameAdjectives)}${stem.charAt(0).toUpperCase()}${stem.slice(1)}`;
 const camelCaseLanguages = new Set(["TypeScript", "JavaScript", "Java", "Kotlin", "Swift", "C#"]);
 const namePatternsWithCamelCase = [...namePatterns, [camelCasePattern, 1.5] as const];
 
 function nameRepo(random: Random, language: LanguageProfile, domain: DomainProfile): string {
-  const pattern = random.pickWeighted(camelCaseLanguages.has(language.name) ? namePatternsWithCamelCase : namePatterns);
+  const pattern = random.pickWeighted(
+    camelCaseLanguages.has(language.name) ? namePatternsWithCamelCase : namePatterns,
+  );
   return pattern({ random, stem: random.pick(domain.stems), tag: random.pick(language.nameTags) });
 }
 
@@ -372,7 +404,12 @@ function describeRepo(random: Random, language: LanguageProfile, domain: DomainP
   ] as const);
 }
 
-function pickTopics(random: Random, language: LanguageProfile, domain: DomainProfile, learningKind: LearningKind | null): string[] {
+function pickTopics(
+  random: Random,
+  language: LanguageProfile,
+  domain: DomainProfile,
+  learningKind: LearningKind | null,
+): string[] {
   if (random.chance(0.12)) return [];
   const topics = new Set<string>();
   if (random.chance(0.8)) topics.add(language.topic);
@@ -384,7 +421,11 @@ function pickTopics(random: Random, language: LanguageProfile, domain: DomainPro
   return [...topics].slice(0, 20);
 }
 
-function pickReadme(random: Random, language: LanguageProfile, learningKind: LearningKind | null): ReadmeSpec | null {
+function pickReadme(
+  random: Random,
+  language: LanguageProfile,
+  learningKind: LearningKind | null,
+): ReadmeSpec | null {
   if (random.chance(0.03)) return null;
   const path =
     language.name === "Python" && random.chance(0.12) ? "README.rst" : random.pickWeighted(readmeFileNames);

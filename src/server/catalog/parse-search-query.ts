@@ -85,7 +85,9 @@ const knownKeys = new Set<string>([
 
 export function parseSearchQuery(query: string): ParsedSearchQuery {
   if (query.length > MAX_SEARCH_QUERY_CHARS) {
-    throw new SearchQueryError(`The search query is too long: it must be at most ${MAX_SEARCH_QUERY_CHARS} characters.`);
+    throw new SearchQueryError(
+      `The search query is too long: it must be at most ${MAX_SEARCH_QUERY_CHARS} characters.`,
+    );
   }
   const parsed: ParsedSearchQuery = {
     languages: { include: [], exclude: [] },
@@ -228,7 +230,8 @@ function applyQualifier(parsed: ParsedSearchQuery, token: Token): void {
       const fields = value.toLowerCase().split(",").filter(Boolean);
       const valid: TextField[] = ["name", "description", "topics", "readme"];
       const chosen = fields.filter((field): field is TextField => (valid as string[]).includes(field));
-      if (chosen.length === 0) throw new SearchQueryError(`Invalid search query: "${describe()}" names no searchable field.`);
+      if (chosen.length === 0)
+        throw new SearchQueryError(`Invalid search query: "${describe()}" names no searchable field.`);
       parsed.textFields = chosen;
       return;
     }
@@ -259,13 +262,15 @@ const sortFields: Record<string, SortField> = {
 function parseSort(value: string, describe: () => string): SearchSort {
   const match = /^([a-z-]+?)(?:-(asc|desc))?$/.exec(value.toLowerCase());
   const field = match?.[1] ? sortFields[match[1]] : undefined;
-  if (!match || !field) throw new SearchQueryError(`Invalid search query: "${describe()}" is not a sort GitHub supports.`);
+  if (!match || !field)
+    throw new SearchQueryError(`Invalid search query: "${describe()}" is not a sort GitHub supports.`);
   return { field, direction: match[2] === "asc" ? "asc" : "desc" };
 }
 
 function parseNumberRange(value: string, describe: () => string): NumberRange {
   const number = (text: string) => {
-    if (!/^\d+$/.test(text)) throw new SearchQueryError(`Invalid search query: "${describe()}" is not a number or range.`);
+    if (!/^\d+$/.test(text))
+      throw new SearchQueryError(`Invalid search query: "${describe()}" is not a number or range.`);
     return Number(text);
   };
   const bounds = readBounds(value);
@@ -287,13 +292,26 @@ function parseTimeRange(value: string, describe: () => string): TimeRange {
       const parsed = Date.parse(text);
       if (!Number.isNaN(parsed)) return parsed;
     }
-    throw new SearchQueryError(`Invalid search query: "${describe()}" is not a date (YYYY-MM-DD) or date range.`);
+    throw new SearchQueryError(
+      `Invalid search query: "${describe()}" is not a date (YYYY-MM-DD) or date range.`,
+    );
   };
   const bounds = readBounds(value);
-  if (bounds.kind === "exact") return { min: instant(bounds.value, "start"), max: instant(bounds.value, "end") };
+  if (bounds.kind === "exact")
+    return { min: instant(bounds.value, "start"), max: instant(bounds.value, "end") };
   return {
-    min: bounds.min === null ? null : bounds.minExclusive ? instant(bounds.min, "end") + 1 : instant(bounds.min, "start"),
-    max: bounds.max === null ? null : bounds.maxExclusive ? instant(bounds.max, "start") - 1 : instant(bounds.max, "end"),
+    min:
+      bounds.min === null
+        ? null
+        : bounds.minExclusive
+          ? instant(bounds.min, "end") + 1
+          : instant(bounds.min, "start"),
+    max:
+      bounds.max === null
+        ? null
+        : bounds.maxExclusive
+          ? instant(bounds.max, "start") - 1
+          : instant(bounds.max, "end"),
   };
 }
 
@@ -312,14 +330,23 @@ function readBounds(value: string): RawBounds {
   }
   if (value.includes("..")) {
     const [low = "", high = ""] = value.split("..", 2);
-    return { kind: "range", min: low === "*" ? null : low, max: high === "*" ? null : high, minExclusive: false, maxExclusive: false };
+    return {
+      kind: "range",
+      min: low === "*" ? null : low,
+      max: high === "*" ? null : high,
+      minExclusive: false,
+      maxExclusive: false,
+    };
   }
   return { kind: "exact", value };
 }
 
 /** GitHub accepts "Jupyter Notebook", "jupyter-notebook" and "jupyter notebook" for the same language. */
 export function normalizeLanguage(language: string): string {
-  return language.trim().toLowerCase().replace(/[\s-]+/g, " ");
+  return language
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, " ");
 }
 
 /**

@@ -87,7 +87,12 @@ export function createCatalogSearch({ repos, readReadme }: CreateCatalogSearchOp
         let relevance = 0;
         let matched = true;
         for (const clause of clauses) {
-          const score = Math.max(0, ...clause.phrases.map((phrase) => scorePhrase({ entry, phrase, fields: parsed.textFields, readmeWords })));
+          const score = Math.max(
+            0,
+            ...clause.phrases.map((phrase) =>
+              scorePhrase({ entry, phrase, fields: parsed.textFields, readmeWords }),
+            ),
+          );
           if (clause.negated ? score > 0 : score === 0) {
             matched = false;
             break;
@@ -120,7 +125,8 @@ function createReadmeWordCache(readReadme: CreateCatalogSearchOptions["readReadm
 }
 
 function matchesAlternatives(alternatives: Alternatives, value: string | null): boolean {
-  if (alternatives.include.length > 0 && (value === null || !alternatives.include.includes(value))) return false;
+  if (alternatives.include.length > 0 && (value === null || !alternatives.include.includes(value)))
+    return false;
   return value === null || !alternatives.exclude.includes(value);
 }
 
@@ -208,7 +214,11 @@ function scorePhrase(options: {
     if (entry.topicSet.has(phrase.words.join("-"))) score += 3;
     else if (entry.topicWords.some((words) => containsPhrase(words, phrase.words))) score += 2;
   }
-  if (fields.includes("description") && entry.descriptionWords.some((words) => containsPhrase(words, phrase.words))) score += 1;
+  if (
+    fields.includes("description") &&
+    entry.descriptionWords.some((words) => containsPhrase(words, phrase.words))
+  )
+    score += 1;
   if (fields.includes("readme") && containsPhrase(readmeWords(entry.repo), phrase.words)) score += 0.5;
   return score;
 }
@@ -216,7 +226,8 @@ function scorePhrase(options: {
 type Scored = { entry: IndexedRepo; relevance: number };
 
 function compareBy(parsed: ParsedSearchQuery): (left: Scored, right: Scored) => number {
-  const byId = (left: Scored, right: Scored) => left.entry.repo.metadata.githubId - right.entry.repo.metadata.githubId;
+  const byId = (left: Scored, right: Scored) =>
+    left.entry.repo.metadata.githubId - right.entry.repo.metadata.githubId;
   const { field, direction } = parsed.sort;
   const sign = direction === "asc" ? 1 : -1;
   const value = (scored: Scored): number => {

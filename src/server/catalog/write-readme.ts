@@ -1,5 +1,10 @@
 import type { RepoMetadata } from "@/server/schemas";
-import { domainProfiles, languageProfiles, type DomainProfile, type LanguageProfile } from "./catalog-vocabulary";
+import {
+  domainProfiles,
+  languageProfiles,
+  type DomainProfile,
+  type LanguageProfile,
+} from "./catalog-vocabulary";
 import { createRandom, hashSeed, type Random } from "./seeded-random";
 
 /**
@@ -35,7 +40,8 @@ export type WriteReadmeOptions = {
 
 export function writeReadme({ catalogSeed, repo, domainKey, spec }: WriteReadmeOptions): string {
   const random = createRandom(hashSeed(catalogSeed, "readme", repo.githubId));
-  const language = languageProfiles.find((profile) => profile.name === repo.primaryLanguage) ?? fallbackLanguage();
+  const language =
+    languageProfiles.find((profile) => profile.name === repo.primaryLanguage) ?? fallbackLanguage();
   const domain = domainProfiles.find((profile) => profile.key === domainKey) ?? fallbackDomain();
   const context: ReadmeContext = { repo, language, domain, random };
 
@@ -100,9 +106,15 @@ function writeStandardSections({ repo, language, domain, random }: ReadmeContext
         `${repo.name} started as an internal tool and grew into a general-purpose ${language.name} project. ` +
         `It aims to stay small enough to read in an afternoon while covering the cases real projects hit.`,
     },
-    { heading: "Features", body: bulletList(features.map((feature) => feature.charAt(0).toUpperCase() + feature.slice(1))) },
+    {
+      heading: "Features",
+      body: bulletList(features.map((feature) => feature.charAt(0).toUpperCase() + feature.slice(1))),
+    },
     { heading: "Installation", body: codeBlock(language.install(repo.name)) },
-    { heading: "Usage", body: `${codeBlock(language.usage(repo.name, identifier))}\n\nSee the \`examples/\` directory for more.` },
+    {
+      heading: "Usage",
+      body: `${codeBlock(language.usage(repo.name, identifier))}\n\nSee the \`examples/\` directory for more.`,
+    },
   ];
   if (random.chance(0.6)) {
     sections.push({
@@ -115,16 +127,22 @@ function writeStandardSections({ repo, language, domain, random }: ReadmeContext
     heading: random.chance(0.5) ? "Roadmap" : "Open problems",
     body: problems.map((problem) => `- [ ] ${problem.charAt(0).toUpperCase() + problem.slice(1)}`).join("\n"),
   });
-  if (repo.license) sections.push({ heading: "License", body: `Released under the ${repo.license} license. See LICENSE.` });
+  if (repo.license)
+    sections.push({ heading: "License", body: `Released under the ${repo.license} license. See LICENSE.` });
   return sections;
 }
 
 function writeContributingBody(repo: RepoMetadata, random: Random): string {
-  const lines = ["Contributions of any size are welcome. Please open an issue to discuss larger changes first."];
+  const lines = [
+    "Contributions of any size are welcome. Please open an issue to discuss larger changes first.",
+  ];
   if (repo.goodFirstIssues > 0) {
-    lines.push(`Issues labelled \`good first issue\` are a gentle way in; there are ${repo.goodFirstIssues} open right now.`);
+    lines.push(
+      `Issues labelled \`good first issue\` are a gentle way in; there are ${repo.goodFirstIssues} open right now.`,
+    );
   }
-  if (repo.helpWantedIssues > 0) lines.push("Issues labelled `help wanted` are ones the maintainers would love a hand with.");
+  if (repo.helpWantedIssues > 0)
+    lines.push("Issues labelled `help wanted` are ones the maintainers would love a hand with.");
   lines.push(
     random.pick([
       "Read CONTRIBUTING.md for the code style and the review process.",
@@ -151,10 +169,16 @@ function writeAwesomeListSections({ repo, language, random }: ReadmeContext): Se
       heading: titleCase(category.key),
       body: random
         .sample(category.stems, 4)
-        .map((stem) => `- [${stem}-${random.pick(["kit", "lib", "tools", "core"])}](https://example.invalid/${stem}) - A ${random.pick(category.subjects)} for ${language.name}.`)
+        .map(
+          (stem) =>
+            `- [${stem}-${random.pick(["kit", "lib", "tools", "core"])}](https://example.invalid/${stem}) - A ${random.pick(category.subjects)} for ${language.name}.`,
+        )
         .join("\n"),
     })),
-    { heading: "Contributing", body: `Pull requests adding ${language.name} resources are welcome. Read the contribution guidelines first; ${repo.name} only lists maintained projects.` },
+    {
+      heading: "Contributing",
+      body: `Pull requests adding ${language.name} resources are welcome. Read the contribution guidelines first; ${repo.name} only lists maintained projects.`,
+    },
   ];
 }
 
@@ -167,16 +191,31 @@ function writeTutorialSections({ language, random }: ReadmeContext): Section[] {
   return [
     {
       heading: "Lessons",
-      body: Array.from({ length: lessons }, (_, index) => `${index + 1}. ${random.pick(lessonTopics)} in ${language.name}`).join("\n"),
+      body: Array.from(
+        { length: lessons },
+        (_, index) => `${index + 1}. ${random.pick(lessonTopics)} in ${language.name}`,
+      ).join("\n"),
     },
-    { heading: "How to follow along", body: "Each lesson lives in its own folder with exercises and solutions. Work through them in order." },
+    {
+      heading: "How to follow along",
+      body: "Each lesson lives in its own folder with exercises and solutions. Work through them in order.",
+    },
     { heading: "Contributing", body: "Found a typo or a broken exercise? Open an issue or a pull request." },
   ];
 }
 
 const lessonTopics = [
-  "Variables and types", "Control flow", "Functions", "Error handling", "Collections", "Modules and packages",
-  "Testing", "Concurrency basics", "Working with files", "Building a small web service", "Interview questions",
+  "Variables and types",
+  "Control flow",
+  "Functions",
+  "Error handling",
+  "Collections",
+  "Modules and packages",
+  "Testing",
+  "Concurrency basics",
+  "Working with files",
+  "Building a small web service",
+  "Interview questions",
 ] as const;
 
 function writePromptInjectionSections(context: ReadmeContext): Section[] {
@@ -198,7 +237,10 @@ function writeNonAsciiSections(context: ReadmeContext): Section[] {
       body: "このライブラリは小さく高速です。日本語のドキュメントと例が含まれています。\nЭта библиотека поддерживает Unicode полностью. Ünïcödé-Ñamen wërden korrekt verarbeitet. 🚀✨",
     },
     ...writeStandardSections(context),
-    { heading: "贡献 (Contributing)", body: "欢迎提交 Pull Request！请先阅读贡献指南。 Les contributions sont les bienvenues — merci ! 🙏" },
+    {
+      heading: "贡献 (Contributing)",
+      body: "欢迎提交 Pull Request！请先阅读贡献指南。 Les contributions sont les bienvenues — merci ! 🙏",
+    },
   ];
 }
 
@@ -206,14 +248,41 @@ function writeNonAsciiSections(context: ReadmeContext): Section[] {
 function writeApiReferenceSections({ repo, random }: ReadmeContext): Section[] {
   const identifier = toIdentifier(repo.name);
   const entries = Array.from({ length: 1500 }, (_, index) => {
-    const verb = random.pick(["get", "set", "create", "remove", "update", "list", "find", "parse", "render", "flush"]);
-    const noun = random.pick(["Node", "Edge", "Buffer", "Session", "Token", "Record", "Frame", "Option", "Handle", "Chunk"]);
+    const verb = random.pick([
+      "get",
+      "set",
+      "create",
+      "remove",
+      "update",
+      "list",
+      "find",
+      "parse",
+      "render",
+      "flush",
+    ]);
+    const noun = random.pick([
+      "Node",
+      "Edge",
+      "Buffer",
+      "Session",
+      "Token",
+      "Record",
+      "Frame",
+      "Option",
+      "Handle",
+      "Chunk",
+    ]);
     return `### \`${identifier}.${verb}${noun}${index}(options)\`\n\nReturns the ${noun.toLowerCase()} for the given options. Throws when the handle is closed. Added in 0.${index % 40}.0.`;
   });
   return [{ heading: "API reference", body: entries.join("\n\n") }];
 }
 
-function renderDocument(options: { title: string; lead: string | null; sections: Section[]; path: string }): string {
+function renderDocument(options: {
+  title: string;
+  lead: string | null;
+  sections: Section[];
+  path: string;
+}): string {
   const { title, lead, sections, path } = options;
   const format = path.endsWith(".rst") ? "rst" : path === "README" ? "plain" : "markdown";
   const parts: string[] = [];
@@ -227,9 +296,10 @@ function renderDocument(options: { title: string; lead: string | null; sections:
   if (lead) parts.push(lead);
   for (const section of sections) {
     if (format === "rst") {
-      parts.push(`${section.heading}\n${"-".repeat(Math.max(section.heading.length, 3))}\n\n${toRestructuredText(section.body)}`);
-    }
-    else if (format === "plain") parts.push(`${section.heading}\n\n${section.body}`);
+      parts.push(
+        `${section.heading}\n${"-".repeat(Math.max(section.heading.length, 3))}\n\n${toRestructuredText(section.body)}`,
+      );
+    } else if (format === "plain") parts.push(`${section.heading}\n\n${section.body}`);
     else parts.push(`## ${section.heading}\n\n${section.body}`);
   }
   return `${parts.join("\n\n")}\n`;

@@ -44,7 +44,9 @@ export function sqliteFilePath(databaseUrl: string): string {
 export function readMigrations(migrationsDir: string): MigrationFile[] {
   if (!existsSync(migrationsDir)) return [];
   return readdirSync(migrationsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(migrationsDir, entry.name, "migration.sql")))
+    .filter(
+      (entry) => entry.isDirectory() && existsSync(path.join(migrationsDir, entry.name, "migration.sql")),
+    )
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
@@ -53,7 +55,12 @@ export function readMigrations(migrationsDir: string): MigrationFile[] {
     });
 }
 
-type AppliedRow = { migration_name: string; checksum: string; finished_at: string | null; rolled_back_at: string | null };
+type AppliedRow = {
+  migration_name: string;
+  checksum: string;
+  finished_at: string | null;
+  rolled_back_at: string | null;
+};
 
 /** Opens the file, switching it to WAL with a busy timeout, creating its folder when needed. */
 export function openSqlite(databaseUrl: string): Database.Database {
@@ -113,11 +120,15 @@ function applyOne(db: Database.Database, migration: MigrationFile): boolean {
       try {
         db.exec(migration.sql);
       } catch (error) {
-        throw new MigrationError(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
+        throw new MigrationError(`Migration ${migration.name} failed: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       const violations = db.pragma("foreign_key_check") as unknown[];
       if (violations.length > 0) {
-        throw new MigrationError(`Migration ${migration.name} leaves ${violations.length} foreign-key violation(s)`);
+        throw new MigrationError(
+          `Migration ${migration.name} leaves ${violations.length} foreign-key violation(s)`,
+        );
       }
       db.prepare(
         `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)

@@ -7,7 +7,8 @@ import type { RepoMetadata } from "@/server/schemas";
  * both explain a rejection in the same words.
  */
 
-type NonProjectKind = "awesome-list" | "tutorial" | "course" | "cheatsheet" | "interview-prep" | "book-list" | "roadmap";
+type NonProjectKind =
+  "awesome-list" | "tutorial" | "course" | "cheatsheet" | "interview-prep" | "book-list" | "roadmap";
 
 const kindLabels: Record<NonProjectKind, string> = {
   "awesome-list": "an awesome-list of links",
@@ -76,11 +77,17 @@ const descriptionPatterns: ReadonlyArray<readonly [RegExp, NonProjectKind]> = [
   [/\bcheat[\s-]?sheets?\b/i, "cheatsheet"],
   [/\binterview\s+(?:questions|prep|preparation)\b/i, "interview-prep"],
   [/\bcoding\s+interviews?\b/i, "interview-prep"],
-  [/^\W*(?:(?:an?|the)\s+)?(?:[\w'-]+\s+){0,3}?tutorials?\b(?!\s+(?:generator|builder|platform|engine|framework|tool))/i, "tutorial"],
+  [
+    /^\W*(?:(?:an?|the)\s+)?(?:[\w'-]+\s+){0,3}?tutorials?\b(?!\s+(?:generator|builder|platform|engine|framework|tool))/i,
+    "tutorial",
+  ],
   [/\b(?:step[\s-]by[\s-]step|beginners?'?)\s+(?:tutorials?|guides?)\b/i, "tutorial"],
   [/\btutorials?\s+(?:for|on|about|to)\b/i, "tutorial"],
   [/^\W*(?:(?:an?|the)\s+)?(?:[\w'-]+\s+){0,3}?courses?\s+(?:for|on|about|in|materials?)\b/i, "course"],
-  [/\b(?:code|materials?|exercises|notebooks|slides|solutions)\s+(?:for|of|from)\s+(?:the\s+|my\s+|our\s+)?(?:[\w'-]+\s+){0,4}?(?:course|lectures?|class|mooc)\b/i, "course"],
+  [
+    /\b(?:code|materials?|exercises|notebooks|slides|solutions)\s+(?:for|of|from)\s+(?:the\s+|my\s+|our\s+)?(?:[\w'-]+\s+){0,4}?(?:course|lectures?|class|mooc)\b/i,
+    "course",
+  ],
   [/\b(?:free\s+)?programming\s+books\b/i, "book-list"],
   [/\broadmaps?\s+to\s+becom/i, "roadmap"],
 ];
@@ -103,7 +110,9 @@ function findNameKind(name: string): NonProjectKind | null {
     if (kind) return kind;
   }
   for (let index = 0; index + 1 < segments.length; index += 1) {
-    const pair = namePairKinds.find(([first, second]) => segments[index] === first && segments[index + 1] === second);
+    const pair = namePairKinds.find(
+      ([first, second]) => segments[index] === first && segments[index + 1] === second,
+    );
     if (pair) return pair[2];
   }
   return null;
@@ -113,7 +122,9 @@ function findNameKind(name: string): NonProjectKind | null {
  * Returns a human reason when the repository is a tutorial, awesome-list, cheatsheet, course,
  * interview-prep, book list or roadmap rather than a project, and null otherwise.
  */
-export function detectNonProjectRepo(repo: Pick<RepoMetadata, "name" | "description" | "topics">): string | null {
+export function detectNonProjectRepo(
+  repo: Pick<RepoMetadata, "name" | "description" | "topics">,
+): string | null {
   const nameKind = findNameKind(repo.name);
   if (nameKind) return describeKind(nameKind, `the name "${repo.name}"`);
 

@@ -48,12 +48,17 @@ function compareCandidates(left: RepoMetadata, right: RepoMetadata): number {
   );
 }
 
-function findRejectReason(repo: RepoMetadata, filters: Pick<SearchFilters, "minStars" | "maxStars">): string | null {
+function findRejectReason(
+  repo: RepoMetadata,
+  filters: Pick<SearchFilters, "minStars" | "maxStars">,
+): string | null {
   const nonProject = detectNonProjectRepo(repo);
   if (nonProject) return nonProject;
   if (repo.openIssues <= 0) return "Has no open issues to work on.";
-  if (repo.stars < filters.minStars) return `Has ${repo.stars} stars, below the minimum of ${filters.minStars}.`;
-  if (repo.stars > filters.maxStars) return `Has ${repo.stars} stars, above the maximum of ${filters.maxStars}.`;
+  if (repo.stars < filters.minStars)
+    return `Has ${repo.stars} stars, below the minimum of ${filters.minStars}.`;
+  if (repo.stars > filters.maxStars)
+    return `Has ${repo.stars} stars, above the maximum of ${filters.maxStars}.`;
   return null;
 }
 
@@ -75,7 +80,9 @@ export function filterCandidates(options: {
   for (const repo of repos) {
     // Discovery pages can overlap; a repeated repository would be analysed and stored twice.
     const key = repo.fullName.toLowerCase();
-    const reason = seen.has(key) ? "Listed more than once in the search results." : findRejectReason(repo, filters);
+    const reason = seen.has(key)
+      ? "Listed more than once in the search results."
+      : findRejectReason(repo, filters);
     seen.add(key);
     if (reason) rejected.push({ repo: repo.fullName, reason });
     else kept.push(repo);

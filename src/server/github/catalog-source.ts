@@ -2,7 +2,11 @@ import type { DemoCatalog } from "@/server/catalog/generate-demo-catalog";
 import { SearchQueryError } from "@/server/catalog/parse-search-query";
 import { createCatalogSearch } from "@/server/catalog/search-catalog";
 import { AppError } from "@/server/errors";
-import type { FetchReadmesOutcome, GitHubSource, SearchRepositoriesOutcome } from "@/server/github/github-source";
+import type {
+  FetchReadmesOutcome,
+  GitHubSource,
+  SearchRepositoriesOutcome,
+} from "@/server/github/github-source";
 import { SEARCH_RESULT_CAP, truncateText } from "@/server/github/graphql-queries";
 import { RESULT_CAP_WARNING } from "@/server/github/graphql-queries";
 import { buildSearchQuery } from "@/server/github/search-query";
@@ -21,7 +25,11 @@ export type CreateCatalogSourceOptions = {
   now?: () => Date;
 };
 
-export function createCatalogSource({ catalog, readmeMaxChars, now = () => new Date() }: CreateCatalogSourceOptions): GitHubSource {
+export function createCatalogSource({
+  catalog,
+  readmeMaxChars,
+  now = () => new Date(),
+}: CreateCatalogSourceOptions): GitHubSource {
   if (!Number.isInteger(readmeMaxChars) || readmeMaxChars < 1) {
     throw new RangeError(`readmeMaxChars must be a whole number >= 1 (got ${readmeMaxChars})`);
   }
@@ -37,7 +45,8 @@ export function createCatalogSource({ catalog, readmeMaxChars, now = () => new D
       try {
         outcome = catalogSearch.search(query);
       } catch (error) {
-        if (error instanceof SearchQueryError) throw new AppError("BAD_REQUEST", error.message, { cause: error });
+        if (error instanceof SearchQueryError)
+          throw new AppError("BAD_REQUEST", error.message, { cause: error });
         throw error;
       }
       signal?.throwIfAborted();

@@ -29,7 +29,8 @@ export const missingTokenMessage =
   "GitHub token is missing. Set GITHUB_TOKEN, or use the offline demo catalog (SCOUT_GITHUB_SOURCE=catalog).";
 export const badCredentialsMessage =
   "GitHub rejected the token (401 Bad credentials). Check GITHUB_TOKEN, or use the offline demo catalog (SCOUT_GITHUB_SOURCE=catalog).";
-export const malformedResponseMessage = "GitHub returned a response that is not valid GraphQL JSON. Try again later.";
+export const malformedResponseMessage =
+  "GitHub returned a response that is not valid GraphQL JSON. Try again later.";
 
 const rateLimitErrorTypes = new Set(["RATE_LIMITED", "RATE_LIMIT"]);
 
@@ -49,7 +50,8 @@ function readHeaders(value: unknown): Record<string, string> {
   if (!isRecord(value)) return {};
   const headers: Record<string, string> = {};
   for (const [name, header] of Object.entries(value)) {
-    if (typeof header === "string" || typeof header === "number") headers[name.toLowerCase()] = String(header);
+    if (typeof header === "string" || typeof header === "number")
+      headers[name.toLowerCase()] = String(header);
   }
   return headers;
 }
@@ -107,7 +109,9 @@ export function toGitHubAppError(error: unknown, options: { attempts: number; no
   if (isAbortError(error) || error instanceof AppError) return error;
   const shape = readErrorShape(error);
 
-  const rateLimitedGraphql = shape.graphqlErrors.some((entry) => entry.type && rateLimitErrorTypes.has(entry.type));
+  const rateLimitedGraphql = shape.graphqlErrors.some(
+    (entry) => entry.type && rateLimitErrorTypes.has(entry.type),
+  );
   const rateLimitedHttp =
     (shape.status === 403 || shape.status === 429) &&
     (shape.headers["x-ratelimit-remaining"] === "0" ||
@@ -128,13 +132,21 @@ export function toGitHubAppError(error: unknown, options: { attempts: number; no
   if (shape.status !== undefined && shape.status >= 500) {
     // Octokit reports network failures (refused, reset, DNS) as status 500 with the fetch error as cause.
     const what = shape.hasCause ? "could not be reached" : `answered HTTP ${shape.status}`;
-    return new AppError("UPSTREAM", `GitHub ${what} after ${tries}. Try again in a few minutes.`, { cause: error });
+    return new AppError("UPSTREAM", `GitHub ${what} after ${tries}. Try again in a few minutes.`, {
+      cause: error,
+    });
   }
   // Upstream text stays in `cause` (logged through the redacting logger): a proxy or an Enterprise server
   // may quote the request, token included, and these messages reach users and the event log.
   if (shape.graphqlErrors.length > 0) {
-    return new AppError("UPSTREAM", "GitHub's GraphQL API reported an error; the details are in the server log.", { cause: error });
+    return new AppError(
+      "UPSTREAM",
+      "GitHub's GraphQL API reported an error; the details are in the server log.",
+      { cause: error },
+    );
   }
   const status = shape.status === undefined ? "" : ` (HTTP ${shape.status})`;
-  return new AppError("UPSTREAM", `GitHub request failed${status}; the details are in the server log.`, { cause: error });
+  return new AppError("UPSTREAM", `GitHub request failed${status}; the details are in the server log.`, {
+    cause: error,
+  });
 }

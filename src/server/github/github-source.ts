@@ -30,6 +30,9 @@ export type FetchReadmesOutcome = {
 
 export interface GitHubSource {
   readonly kind: "live" | "catalog";
-  searchRepositories(filters: SearchFilters, options: SearchRepositoriesOptions): Promise<SearchRepositoriesOutcome>;
+  searchRepositories(
+    filters: SearchFilters,
+    options: SearchRepositoriesOptions,
+  ): Promise<SearchRepositoriesOutcome>;
   fetchReadmes(repos: readonly RepoMetadata[], options: FetchReadmesOptions): Promise<FetchReadmesOutcome>;
 }

@@ -11,7 +11,8 @@ import type { RepoMetadata } from "@/server/schemas";
 export const SEARCH_PAGE_SIZE = 100;
 export const SEARCH_RESULT_CAP = 1000;
 /** The warning both sources give when GitHub counts SEARCH_RESULT_CAP matches or more. */
-export const RESULT_CAP_WARNING = "Results may be incomplete (GitHub caps at 1,000). Try narrowing your filters.";
+export const RESULT_CAP_WARNING =
+  "Results may be incomplete (GitHub caps at 1,000). Try narrowing your filters.";
 /** Repositories per README query; keeps one query's cost and response size modest. */
 export const README_BATCH_SIZE = 20;
 
@@ -63,7 +64,9 @@ const repositoryNodeSchema = z.object({
   stargazerCount: z.number().int(),
   forkCount: z.number().int(),
   issues: countSchema,
-  repositoryTopics: z.object({ nodes: z.array(z.object({ topic: z.object({ name: z.string() }) }).nullable()) }),
+  repositoryTopics: z.object({
+    nodes: z.array(z.object({ topic: z.object({ name: z.string() }) }).nullable()),
+  }),
   licenseInfo: z.object({ spdxId: z.string().nullable(), key: z.string() }).nullable(),
   pushedAt: z.string().nullable(),
   createdAt: z.string().nullable(),

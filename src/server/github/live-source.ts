@@ -61,12 +61,18 @@ export type LiveGitHubSourceOptions = {
 const quietLogger: GitHubLogger = {
   debug: () => undefined,
   info: () => undefined,
-  warn: (message) => console.warn(`[github] ${message}`),
-  error: (message) => console.error(`[github] ${message}`),
+  warn: (message) => {
+    console.warn(`[github] ${message}`);
+  },
+  error: (message) => {
+    console.error(`[github] ${message}`);
+  },
 };
 
 function toAbortError(signal: AbortSignal): unknown {
-  return signal.reason instanceof Error ? signal.reason : new DOMException("The operation was aborted.", "AbortError");
+  return signal.reason instanceof Error
+    ? signal.reason
+    : new DOMException("The operation was aborted.", "AbortError");
 }
 
 /**
@@ -76,13 +82,17 @@ function toAbortError(signal: AbortSignal): unknown {
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(toAbortError(signal));
+    const onAbort = () => {
+      reject(toAbortError(signal));
+    };
     if (signal.aborted) {
       onAbort();
       return;
     }
     signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    promise.then(resolve, reject).finally(() => {
+      signal.removeEventListener("abort", onAbort);
+    });
   });
 }
 
@@ -140,7 +150,10 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
     };
     try {
       const data = await raceAbort(
-        client.graphql<unknown>(input.query, { ...input.variables, request: { signal, fetch: countingFetch } }),
+        client.graphql<unknown>(input.query, {
+          ...input.variables,
+          request: { signal, fetch: countingFetch },
+        }),
         signal,
       );
       // Octokit hands back the raw text when a JSON body does not parse, so `data` is then missing.
@@ -185,7 +198,9 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
       } catch (error) {
         // A rate limit mid-search keeps the pages already found; with nothing found there is nothing to show.
         if (error instanceof GitHubRateLimitError && repos.length > 0) {
-          warnings.push(rateLimitWarning(error, `showing the ${repos.length} repositories found before it ran out.`));
+          warnings.push(
+            rateLimitWarning(error, `showing the ${repos.length} repositories found before it ran out.`),
+          );
           break;
         }
         throw error;
@@ -247,7 +262,10 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
       batch.forEach((repo, index) => {
         const alias = aliases[index];
         const text = alias === undefined ? null : pickReadmeText(data.data[alias]);
-        readmes.set(`${repo.owner}/${repo.name}`, text === null ? null : truncateText(text, options.readmeMaxChars));
+        readmes.set(
+          `${repo.owner}/${repo.name}`,
+          text === null ? null : truncateText(text, options.readmeMaxChars),
+        );
       });
     }
     return { readmes, warnings, requests: usage.requests };

@@ -57,7 +57,8 @@ export function createGitHubOctokit(options: CreateGitHubOctokitOptions): ScoutO
   const { retry: retryPolicy, throttle: throttlePolicy, logger } = options;
 
   const shouldWait = (kind: string, retryAfterSeconds: number, retryCount: number): boolean => {
-    const wait = retryAfterSeconds <= throttlePolicy.maxWaitSeconds && retryCount < throttlePolicy.maxRateLimitWaits;
+    const wait =
+      retryAfterSeconds <= throttlePolicy.maxWaitSeconds && retryCount < throttlePolicy.maxRateLimitWaits;
     logger.warn(
       wait
         ? `GitHub ${kind} hit; waiting ${retryAfterSeconds}s before retrying`
@@ -73,7 +74,8 @@ export function createGitHubOctokit(options: CreateGitHubOctokitOptions): ScoutO
     write: new Bottleneck.Group({ maxConcurrent: 1, minTime: throttlePolicy.graphqlMinIntervalMs }),
     search: new Bottleneck.Group({ maxConcurrent: 1, minTime: 2000 }),
     notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3000 }),
-    onRateLimit: (retryAfter, _request, _octokit, retryCount) => shouldWait("rate limit", retryAfter, retryCount),
+    onRateLimit: (retryAfter, _request, _octokit, retryCount) =>
+      shouldWait("rate limit", retryAfter, retryCount),
     onSecondaryRateLimit: (retryAfter, _request, _octokit, retryCount) =>
       shouldWait("secondary rate limit", retryAfter, retryCount),
   };

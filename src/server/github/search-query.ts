@@ -20,7 +20,9 @@ export type BuildSearchQueryOptions = {
 
 export function buildSearchQuery({ filters, today }: BuildSearchQueryOptions): string {
   const qualifiers = [
-    ...filters.languages.map((language) => `language:${quoteValue({ value: language.trim(), field: "Language" })}`),
+    ...filters.languages.map(
+      (language) => `language:${quoteValue({ value: language.trim(), field: "Language" })}`,
+    ),
     `stars:${filters.minStars}..${filters.maxStars}`,
     `pushed:>=${resolvePushedAfter({ pushedAfter: filters.pushedAfter, today })}`,
     ...filters.topics.map((topic) => `topic:${quoteValue({ value: normalizeTopic(topic), field: "Topic" })}`),
@@ -44,7 +46,13 @@ export function buildSearchQuery({ filters, today }: BuildSearchQueryOptions): s
 }
 
 /** The `pushed:>=` date: the filter's own, or DEFAULT_ACTIVITY_MONTHS calendar months before today. */
-export function resolvePushedAfter({ pushedAfter, today }: { pushedAfter: string | null; today: Date }): string {
+export function resolvePushedAfter({
+  pushedAfter,
+  today,
+}: {
+  pushedAfter: string | null;
+  today: Date;
+}): string {
   if (pushedAfter) return pushedAfter;
   if (Number.isNaN(today.getTime())) throw new RangeError("today is not a valid date");
   return formatDate(subtractMonths(today, DEFAULT_ACTIVITY_MONTHS));
@@ -73,7 +81,10 @@ function normalizeTopic(topic: string): string {
  */
 function quoteValue({ value, field }: { value: string; field: "Language" | "Topic" }): string {
   if (value.includes('"')) {
-    throw new AppError("BAD_REQUEST", `${field} "${value.replace(/"/g, "")}" cannot contain a double quote (")`);
+    throw new AppError(
+      "BAD_REQUEST",
+      `${field} "${value.replace(/"/g, "")}" cannot contain a double quote (")`,
+    );
   }
   return /^[\p{L}\p{N}+#._-]+$/u.test(value) ? value : `"${value}"`;
 }

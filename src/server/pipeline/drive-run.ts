@@ -34,7 +34,10 @@ export async function driveRun(options: {
       try {
         await finishRun({ db, runId, status: "failed", now: clock(), errorMessage: messages.failed });
         seq += 1;
-        registry.publish(runId, await appendRunEvent({ db, runId, seq, event: { type: "error", message: messages.failed } }));
+        registry.publish(
+          runId,
+          await appendRunEvent({ db, runId, seq, event: { type: "error", message: messages.failed } }),
+        );
       } catch (error) {
         logger.error(`Run ${runId}: could not record the failure`, error);
       }

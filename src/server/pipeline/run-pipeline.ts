@@ -53,14 +53,20 @@ export function discoveryLimit(maxRepos: number): number {
 }
 
 type StatusEvent = Extract<ScoutEvent, { type: "status" }>;
-const status = (phase: Phase, message: string, counts: Pick<StatusEvent, "discovered" | "passed"> = {}): StatusEvent => ({
+const status = (
+  phase: Phase,
+  message: string,
+  counts: Pick<StatusEvent, "discovered" | "passed"> = {},
+): StatusEvent => ({
   type: "status",
   phase,
   message,
   ...counts,
 });
 
-export async function* runSearchPipeline(options: RunPipelineOptions): AsyncGenerator<ScoutEvent, void, undefined> {
+export async function* runSearchPipeline(
+  options: RunPipelineOptions,
+): AsyncGenerator<ScoutEvent, void, undefined> {
   const { runId, filters, profile, signal, deps } = options;
   const { db, source, analyzer, clock, settings } = deps;
   const usage: Usage = { githubRequests: 0, llmInputTokens: 0, llmOutputTokens: 0 };
@@ -75,7 +81,10 @@ export async function* runSearchPipeline(options: RunPipelineOptions): AsyncGene
   try {
     // Discover
     yield status("discovering", "Searching GitHub...");
-    const discovery = await source.searchRepositories(filters, { signal, limit: discoveryLimit(settings.maxRepos) });
+    const discovery = await source.searchRepositories(filters, {
+      signal,
+      limit: discoveryLimit(settings.maxRepos),
+    });
     usage.githubRequests += discovery.requests;
     for (const message of discovery.warnings) yield warn(message);
     signal.throwIfAborted();
@@ -83,7 +92,9 @@ export async function* runSearchPipeline(options: RunPipelineOptions): AsyncGene
     const storingRepositories = upsertRepositories({ db, repos: discovery.repos, now: clock() });
     storingRepositories.catch(() => {}); // awaited below; this only keeps an early exit from leaving it unhandled
     await updateRun({ db, runId, update: { totalDiscovered: discovery.repos.length, usage, warnings } });
-    yield status("discovering", `Discovered ${discovery.repos.length} repositories`, { discovered: discovery.repos.length });
+    yield status("discovering", `Discovered ${discovery.repos.length} repositories`, {
+      discovered: discovery.repos.length,
+    });
     if (discovery.repos.length === 0) {
       await finishRun({ db, runId, status: "completed", now: clock() });
       yield { type: "error", message: messages.noRepositories };
@@ -98,9 +109,15 @@ export async function* runSearchPipeline(options: RunPipelineOptions): AsyncGene
     await updateRun({
       db,
       runId,
-      update: { totalFiltered: filtered.passed.length, candidateIds: candidates.map((repo) => repo.githubId), warnings },
+      update: {
+        totalFiltered: filtered.passed.length,
+        candidateIds: candidates.map((repo) => repo.githubId),
+        warnings,
+      },
     });
-    yield status("filtering", `${filtered.passed.length} repos passed filters`, { passed: filtered.passed.length });
+    yield status("filtering", `${filtered.passed.length} repos passed filters`, {
+      passed: filtered.passed.length,
+    });
     if (candidates.length === 0) {
       await storingRepositories;
       await finishRun({ db, runId, status: "completed", now: clock() });
@@ -126,7 +143,8 @@ export async function* runSearchPipeline(options: RunPipelineOptions): AsyncGene
       concurrency: settings.batchConcurrency,
       timeoutMs: settings.analysisTimeoutMs,
       signal,
-      run: (batch, context) => analyzer.analyzeBatch({ profile, repos: batch, readmes: readmes.readmes, signal: context.signal }),
+      run: (batch, context) =>
+        analyzer.analyzeBatch({ profile, repos: batch, readmes: readmes.readmes, signal: context.signal }),
     });
     for await (const outcome of batches) {
       processed += outcome.items.length;
@@ -138,14 +156,18 @@ export async function* runSearchPipeline(options: RunPipelineOptions): AsyncGene
         totalAnalyzed = await saveAnalysisResults({ db, runId, results, repoIdsByName });
         await updateRun({ db, runId, update: { totalAnalyzed, usage, skipped } });
         if (results.length > 0) yield { type: "results", results };
-        if (outcome.value.skipped.length > 0) yield warn(`The analyzer gave no usable answer for ${describeRepos(outcome.value.skipped)}; skipped.`);
+        if (outcome.value.skipped.length > 0)
+          yield warn(
+            `The analyzer gave no usable answer for ${describeRepos(outcome.value.skipped)}; skipped.`,
+          );
       } else {
         const names = outcome.items.map((repo) => repo.fullName);
         skipped.push(...names);
         await updateRun({ db, runId, update: { skipped, usage } });
         const why = outcome.status === "timed-out" ? "timed out" : "failed";
         yield warn(`Analysis of ${describeRepos(names)} ${why}; skipped.`);
-        if (outcome.status === "failed") deps.logger.error(`Run ${runId}: analysis batch ${outcome.index} failed`, outcome.error);
+        if (outcome.status === "failed")
+          deps.logger.error(`Run ${runId}: analysis batch ${outcome.index} failed`, outcome.error);
       }
       yield {
         type: "progress",

@@ -3,7 +3,12 @@ import type { StoredEvent } from "@/server/runs/run-store";
 /** Receives each stored event of the run, then null once the run has finished here. */
 type Listener = (entry: StoredEvent | null) => void;
 
-type ActiveRun = { controller: AbortController; listeners: Set<Listener>; finished: Promise<void>; markFinished: () => void };
+type ActiveRun = {
+  controller: AbortController;
+  listeners: Set<Listener>;
+  finished: Promise<void>;
+  markFinished: () => void;
+};
 
 /**
  * The runs this process is executing: each one's AbortController and its live subscribers. It is created

@@ -30,9 +30,13 @@ export async function startSearch({
   if (!profile) throw new AppError("BAD_REQUEST", noProfileMessage);
 
   if (registry.activeCount > 0) {
-    throw new AppError("TOO_MANY_REQUESTS", "A search is already running. Wait for it to finish or cancel it, then try again.", {
-      retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
-    });
+    throw new AppError(
+      "TOO_MANY_REQUESTS",
+      "A search is already running. Wait for it to finish or cancel it, then try again.",
+      {
+        retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+      },
+    );
   }
   // Registered before the first await, so a second request arriving meanwhile sees this one as running.
   const runId = randomUUID();
@@ -56,7 +60,14 @@ export async function startSearch({
     filters,
     profile,
     signal: controller.signal,
-    deps: { db, source: services.source, analyzer: services.analyzer, clock, settings: services.settings, logger },
+    deps: {
+      db,
+      source: services.source,
+      analyzer: services.analyzer,
+      clock,
+      settings: services.settings,
+      logger,
+    },
   });
   void driveRun({ runId, events, db, registry, logger, clock });
   return { runId, status: "running" };
@@ -65,12 +76,21 @@ export async function startSearch({
 const CANCEL_WAIT_MS = 10_000;
 
 /** Cancels a running search and waits for it to wind down; a finished run is left as it is. */
-export async function cancelSearch({ services, runId }: { services: Services; runId: string }): Promise<{ runId: string; status: RunStatus }> {
+export async function cancelSearch({
+  services,
+  runId,
+}: {
+  services: Services;
+  runId: string;
+}): Promise<{ runId: string; status: RunStatus }> {
   const { db, registry } = services;
   const before = await getRunStatus({ db, runId });
   if (!before) throw new AppError("NOT_FOUND", `No search run with id ${JSON.stringify(runId)}`);
   if (registry.cancel(runId)) {
-    await Promise.race([registry.whenFinished(runId), new Promise((resolve) => setTimeout(resolve, CANCEL_WAIT_MS).unref())]);
+    await Promise.race([
+      registry.whenFinished(runId),
+      new Promise((resolve) => setTimeout(resolve, CANCEL_WAIT_MS).unref()),
+    ]);
   }
   return { runId, status: (await getRunStatus({ db, runId })) ?? before };
 }

@@ -95,12 +95,25 @@ function toRow(repo: RepoMetadata, seenAt: Date) {
 }
 
 /** Inserts or refreshes the repositories by GitHub id, in one transaction, marking them seen now. */
-export async function upsertRepositories({ db, repos, now }: { db: Db; repos: readonly RepoMetadata[]; now: Date }) {
+export async function upsertRepositories({
+  db,
+  repos,
+  now,
+}: {
+  db: Db;
+  repos: readonly RepoMetadata[];
+  now: Date;
+}) {
   if (repos.length === 0) return;
   await db.$transaction(
     repos.map((repo) => {
       const data = toRow(repo, now);
-      return db.repository.upsert({ where: { githubId: repo.githubId }, create: { githubId: repo.githubId, ...data }, update: data, select: { githubId: true } });
+      return db.repository.upsert({
+        where: { githubId: repo.githubId },
+        create: { githubId: repo.githubId, ...data },
+        update: data,
+        select: { githubId: true },
+      });
     }),
   );
 }
@@ -110,6 +123,8 @@ const PRUNE_AFTER_DAYS = 30;
 /** Deletes repositories no analysis references that have not been seen for 30 days; returns how many. */
 export async function pruneRepositories({ db, now }: { db: Db; now: Date }): Promise<number> {
   const cutoff = new Date(now.getTime() - PRUNE_AFTER_DAYS * 24 * 60 * 60 * 1000);
-  const { count } = await db.repository.deleteMany({ where: { lastSeenAt: { lt: cutoff }, results: { none: {} } } });
+  const { count } = await db.repository.deleteMany({
+    where: { lastSeenAt: { lt: cutoff }, results: { none: {} } },
+  });
   return count;
 }

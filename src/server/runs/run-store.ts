@@ -41,17 +41,44 @@ export async function createRun({
   now: Date;
 }): Promise<void> {
   await db.searchRun.create({
-    data: { id: runId, status: "running", filters, clientKey, candidateIds: [], skipped: [], warnings: [], startedAt: now },
+    data: {
+      id: runId,
+      status: "running",
+      filters,
+      clientKey,
+      candidateIds: [],
+      skipped: [],
+      warnings: [],
+      startedAt: now,
+    },
     select: { id: true },
   });
 }
 
-export async function appendRunEvent({ db, runId, seq, event }: { db: Db; runId: string; seq: number; event: ScoutEvent }): Promise<StoredEvent> {
+export async function appendRunEvent({
+  db,
+  runId,
+  seq,
+  event,
+}: {
+  db: Db;
+  runId: string;
+  seq: number;
+  event: ScoutEvent;
+}): Promise<StoredEvent> {
   await db.runEvent.create({ data: { runId, seq, type: event.type, payload: event }, select: { id: true } });
   return { seq, event };
 }
 
-export async function readRunEvents({ db, runId, afterSeq }: { db: Db; runId: string; afterSeq: number }): Promise<StoredEvent[]> {
+export async function readRunEvents({
+  db,
+  runId,
+  afterSeq,
+}: {
+  db: Db;
+  runId: string;
+  afterSeq: number;
+}): Promise<StoredEvent[]> {
   const rows = await db.runEvent.findMany({
     where: { runId, seq: { gt: afterSeq } },
     orderBy: { seq: "asc" },
@@ -76,7 +103,13 @@ export async function updateRun({ db, runId, update }: { db: Db; runId: string; 
     where: { id: runId },
     data: {
       ...rest,
-      ...(usage ? { githubRequests: usage.githubRequests, llmInputTokens: usage.llmInputTokens, llmOutputTokens: usage.llmOutputTokens } : {}),
+      ...(usage
+        ? {
+            githubRequests: usage.githubRequests,
+            llmInputTokens: usage.llmInputTokens,
+            llmOutputTokens: usage.llmOutputTokens,
+          }
+        : {}),
     },
     select: { id: true },
   });
@@ -95,7 +128,11 @@ export async function finishRun({
   now: Date;
   errorMessage?: string;
 }) {
-  await db.searchRun.update({ where: { id: runId }, data: { status, finishedAt: now, errorMessage: errorMessage ?? null }, select: { id: true } });
+  await db.searchRun.update({
+    where: { id: runId },
+    data: { status, finishedAt: now, errorMessage: errorMessage ?? null },
+    select: { id: true },
+  });
 }
 
 /** Saves one batch's analyses for the run; repository rows must exist (upserted at discovery). */
@@ -205,13 +242,25 @@ export async function getRunResult({ db, runId }: { db: Db; runId: string }): Pr
     warnings: storedStringList.parse(run.warnings),
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
-    usage: { githubRequests: run.githubRequests, llmInputTokens: run.llmInputTokens, llmOutputTokens: run.llmOutputTokens },
+    usage: {
+      githubRequests: run.githubRequests,
+      llmInputTokens: run.llmInputTokens,
+      llmOutputTokens: run.llmOutputTokens,
+    },
     ...(filters.success ? { filters: filters.data } : {}),
     rejected: analyses.filter((analysis) => analysis.reject),
   };
 }
 
-export async function listRuns({ db, limit, cursor }: { db: Db; limit: number; cursor?: string }): Promise<{ items: RunSummary[]; nextCursor: string | null }> {
+export async function listRuns({
+  db,
+  limit,
+  cursor,
+}: {
+  db: Db;
+  limit: number;
+  cursor?: string;
+}): Promise<{ items: RunSummary[]; nextCursor: string | null }> {
   if (cursor && !(await db.searchRun.findUnique({ where: { id: cursor }, select: { id: true } }))) {
     throw new AppError("BAD_REQUEST", "The history cursor is unknown; start again from the first page");
   }
@@ -250,11 +299,24 @@ export const interruptedMessage = "The search was interrupted by a server restar
 export async function markInterruptedRuns({ db, now }: { db: Db; now: Date }): Promise<string[]> {
   const stale = await db.searchRun.findMany({ where: { status: "running" }, select: { id: true } });
   for (const { id } of stale) {
-    const last = await db.runEvent.findFirst({ where: { runId: id }, orderBy: { seq: "desc" }, select: { seq: true } });
+    const last = await db.runEvent.findFirst({
+      where: { runId: id },
+      orderBy: { seq: "desc" },
+      select: { seq: true },
+    });
     await db.$transaction([
-      db.searchRun.update({ where: { id }, data: { status: "interrupted", finishedAt: now, errorMessage: interruptedMessage }, select: { id: true } }),
+      db.searchRun.update({
+        where: { id },
+        data: { status: "interrupted", finishedAt: now, errorMessage: interruptedMessage },
+        select: { id: true },
+      }),
       db.runEvent.create({
-        data: { runId: id, seq: (last?.seq ?? 0) + 1, type: "error", payload: { type: "error", message: interruptedMessage } },
+        data: {
+          runId: id,
+          seq: (last?.seq ?? 0) + 1,
+          type: "error",
+          payload: { type: "error", message: interruptedMessage },
+        },
         select: { id: true },
       }),
     ]);

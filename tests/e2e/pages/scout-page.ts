@@ -53,7 +53,13 @@ export class ScoutPage {
     }
   }
 
-  async search(filters: { languages: string[]; minStars?: number; maxStars?: number; query?: string; topics?: string[] }) {
+  async search(filters: {
+    languages: string[];
+    minStars?: number;
+    maxStars?: number;
+    query?: string;
+    topics?: string[];
+  }) {
     await this.setLanguages(filters.languages);
     await this.minStars.fill(String(filters.minStars ?? 0));
     if (filters.maxStars !== undefined) await this.maxStars.fill(String(filters.maxStars));

@@ -7,7 +7,9 @@ import { existsSync } from "node:fs";
 const systemChromiumPaths = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
 export function findSystemChromium(preferred?: string): string | undefined {
-  return [preferred, ...systemChromiumPaths].find((candidate): candidate is string => !!candidate && existsSync(candidate));
+  return [preferred, ...systemChromiumPaths].find(
+    (candidate): candidate is string => !!candidate && existsSync(candidate),
+  );
 }
 
 // Without the background-networking flags Chromium keeps dialling Google's hosts on a closed network.

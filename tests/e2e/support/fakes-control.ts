@@ -30,7 +30,11 @@ export type FakesControl = {
 
 // Checked against the server's exported wire types, so the two cannot drift apart unnoticed.
 const outcomeSchema = z.enum(["pending", "answered", "client-closed"]);
-const healthSchema: z.ZodType<HealthReport> = z.object({ ok: z.literal(true), githubUrl: z.string(), openaiUrl: z.string() });
+const healthSchema: z.ZodType<HealthReport> = z.object({
+  ok: z.literal(true),
+  githubUrl: z.string(),
+  openaiUrl: z.string(),
+});
 const githubRequestsSchema: z.ZodType<GitHubRequestsReport> = z.object({
   count: z.number(),
   graphqlCount: z.number(),
@@ -40,7 +44,9 @@ const openaiRequestsSchema: z.ZodType<OpenAIRequestsReport> = z.object({
   count: z.number(),
   inFlight: z.number(),
   inFlightPeak: z.number(),
-  requests: z.array(z.object({ index: z.number(), repoIds: z.array(z.string()), outcome: outcomeSchema, model: z.string() })),
+  requests: z.array(
+    z.object({ index: z.number(), repoIds: z.array(z.string()), outcome: outcomeSchema, model: z.string() }),
+  ),
 });
 const okSchema = z.object({ ok: z.literal(true) });
 
@@ -52,15 +58,23 @@ function wireTimes(times: number | undefined): number | "all" | undefined {
 export function createFakesControl(controlUrl: string): FakesControl {
   const base = controlUrl.replace(/\/+$/, "");
 
-  async function call<T>(method: "GET" | "POST", path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  async function call<T>(
+    method: "GET" | "POST",
+    path: string,
+    schema: z.ZodType<T>,
+    body?: unknown,
+  ): Promise<T> {
     const response = await fetch(`${base}${path}`, {
       method,
-      ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+      ...(body === undefined
+        ? {}
+        : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`Fakes control ${method} ${path} answered ${response.status}: ${text}`);
     const parsed = schema.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new Error(`Fakes control ${method} ${path} answered an unexpected body: ${text}`);
+    if (!parsed.success)
+      throw new Error(`Fakes control ${method} ${path} answered an unexpected body: ${text}`);
     return parsed.data;
   }
   const post = async (path: string, body?: unknown) => {
@@ -73,7 +87,12 @@ export function createFakesControl(controlUrl: string): FakesControl {
     injectGitHub: (fault) => post("/github/inject", { ...fault, times: wireTimes(fault.times) }),
     setRepositoryCount: (count) => post("/github/repository-count", { count }),
     setGitHubRateLimit: (rateLimit) => post("/github/rate-limit", rateLimit),
-    injectOpenAI: (fault, options = {}) => post("/openai/inject", { fault, times: wireTimes(options.times), afterRequests: options.afterRequests }),
+    injectOpenAI: (fault, options = {}) =>
+      post("/openai/inject", {
+        fault,
+        times: wireTimes(options.times),
+        afterRequests: options.afterRequests,
+      }),
     githubRequests: () => call("GET", "/github/requests", githubRequestsSchema),
     openaiRequests: () => call("GET", "/openai/requests", openaiRequestsSchema),
   };

@@ -11,23 +11,40 @@ export const scoutRouter = createTRPCRouter({
 
   search: publicProcedure
     .input(searchFiltersSchema)
-    .mutation(({ ctx, input }) => startSearch({ services: ctx.services, filters: input, clientIp: ctx.clientIp })),
+    .mutation(({ ctx, input }) =>
+      startSearch({ services: ctx.services, filters: input, clientIp: ctx.clientIp }),
+    ),
 
   stream: publicProcedure.input(streamInputSchema).subscription(async function* ({ ctx, input, signal }) {
     const { db, registry } = ctx.services;
     // Thrown directly: errors of a subscription do not pass through the AppError middleware.
     if (!(await getRunStatus({ db, runId: input.runId }))) {
-      throw new TRPCError({ code: "NOT_FOUND", message: `No search run with id ${JSON.stringify(input.runId)}` });
+      throw new TRPCError({
+        code: "NOT_FOUND",
+        message: `No search run with id ${JSON.stringify(input.runId)}`,
+      });
     }
     const afterSeq = input.lastEventId ? Number(input.lastEventId) : 0;
-    for await (const { seq, event } of streamRunEvents({ db, registry, runId: input.runId, afterSeq, signal })) {
+    for await (const { seq, event } of streamRunEvents({
+      db,
+      registry,
+      runId: input.runId,
+      afterSeq,
+      signal,
+    })) {
       yield tracked(String(seq), event);
     }
   }),
 
-  results: publicProcedure.input(runIdInputSchema).query(({ ctx, input }) => getRunResult({ db: ctx.services.db, runId: input.runId })),
+  results: publicProcedure
+    .input(runIdInputSchema)
+    .query(({ ctx, input }) => getRunResult({ db: ctx.services.db, runId: input.runId })),
 
-  cancel: publicProcedure.input(runIdInputSchema).mutation(({ ctx, input }) => cancelSearch({ services: ctx.services, runId: input.runId })),
+  cancel: publicProcedure
+    .input(runIdInputSchema)
+    .mutation(({ ctx, input }) => cancelSearch({ services: ctx.services, runId: input.runId })),
 
-  runs: publicProcedure.input(runsInputSchema).query(({ ctx, input }) => listRuns({ db: ctx.services.db, limit: input.limit, cursor: input.cursor })),
+  runs: publicProcedure
+    .input(runsInputSchema)
+    .query(({ ctx, input }) => listRuns({ db: ctx.services.db, limit: input.limit, cursor: input.cursor })),
 });
