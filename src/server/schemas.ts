@@ -147,6 +147,11 @@ export const analysisResultSchema = z.object({
 });
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;
 
+/** Why a run ended with a terminal `error`: clients branch on this, never on the message text. */
+export const terminalErrorReasons = ["no-repositories", "all-filtered", "failed", "interrupted"] as const;
+export const terminalErrorReasonSchema = z.enum(terminalErrorReasons);
+export type TerminalErrorReason = z.infer<typeof terminalErrorReasonSchema>;
+
 export const runStatuses = ["running", "completed", "partial", "failed", "cancelled", "interrupted"] as const;
 export const runStatusSchema = z.enum(runStatuses);
 export type RunStatus = z.infer<typeof runStatusSchema>;
@@ -200,7 +205,7 @@ export const scoutEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("results"), results: z.array(analysisResultSchema) }),
   z.object({ type: z.literal("warning"), message: z.string() }),
   z.object({ type: z.literal("complete"), data: scoutSearchResultSchema }),
-  z.object({ type: z.literal("error"), message: z.string() }),
+  z.object({ type: z.literal("error"), message: z.string(), reason: terminalErrorReasonSchema.optional() }),
   z.object({ type: z.literal("cancelled"), message: z.string() }),
 ]);
 export type ScoutEvent = z.infer<typeof scoutEventSchema>;
