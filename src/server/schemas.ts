@@ -111,7 +111,7 @@ export const searchFiltersSchema = z
   })
   .refine((filters) => filters.maxStars >= filters.minStars, {
     path: ["maxStars"],
-    message: "Maximum stars must be at least the minimum",
+    error: "Maximum stars must be at least the minimum",
   });
 export type SearchFiltersInput = z.input<typeof searchFiltersSchema>;
 export type SearchFilters = z.output<typeof searchFiltersSchema>;

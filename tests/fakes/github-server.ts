@@ -724,7 +724,8 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => {
-          error ? reject(error) : resolve();
+          if (error) reject(error);
+          else resolve();
         });
       }),
   };

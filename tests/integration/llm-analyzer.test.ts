@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import type { AnalyzeBatchOutput } from "@/server/analysis/analyzer";
@@ -56,9 +57,7 @@ function analyze(options: {
 
 function expectNoKey(value: unknown) {
   const text =
-    value instanceof Error
-      ? `${value.name} ${value.message} ${String(value.cause ?? "")}`
-      : JSON.stringify(value);
+    value instanceof Error ? `${value.name} ${value.message} ${inspect(value.cause)}` : JSON.stringify(value);
   expect(text).not.toContain(TEST_API_KEY);
   expect(text).not.toContain(TEST_API_KEY.slice(-4));
 }
@@ -154,17 +153,17 @@ describe("LLM analyzer over HTTP", () => {
     const catalog = generateDemoCatalog({ now });
     const entry = catalog.findRepo("tarvo-labs", "py-task-queue");
     if (!entry) throw new Error("the catalog lost its prompt-injection landmark");
-    const [neighbour] = makeRepos(1);
-    const repos = [entry.metadata, neighbour!];
+    const neighbour = makeRepo("acme/neighbour");
+    const repos = [entry.metadata, neighbour];
     const source = createCatalogSource({ catalog, readmeMaxChars: 16_000, now: () => now });
     const { readmes } = await source.fetchReadmes(repos, {});
     expect(readmes.get(entry.metadata.fullName)).toMatch(/ignore previous instructions/i);
 
-    await analyze({ repos: [neighbour!] });
+    await analyze({ repos: [neighbour] });
     await analyzer().analyzeBatch({ profile: typescriptProfile, repos, readmes });
     const [cleanRequest, hostileRequest] = await server.waitForRequests(2);
     expect(hostileRequest?.system).toBe(cleanRequest?.system);
-    expect(hostileRequest?.repoIds).toEqual([entry.metadata.fullName, neighbour!.fullName]);
+    expect(hostileRequest?.repoIds).toEqual([entry.metadata.fullName, neighbour.fullName]);
     const user = hostileRequest?.user ?? "";
     const start = user.indexOf(`<repo_data id="${entry.metadata.fullName}">`);
     const end = user.indexOf("</repo_data>", start);
@@ -351,7 +350,7 @@ describe("LLM analyzer faults", () => {
       message: "The LLM server refused the API key (HTTP 401).",
     });
     expectNoKey(error);
-    expect(String((error as Error).message)).not.toContain(wrongKey.slice(-4));
+    expect((error as Error).message).not.toContain(wrongKey.slice(-4));
   });
 
   it("throws a typed error when the server cannot be reached", async () => {

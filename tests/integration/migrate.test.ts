@@ -75,7 +75,8 @@ describe("migration runner", () => {
   it("refuses to run when an applied migration was edited", () => {
     migrateDatabase({ databaseUrl, migrationsDir });
     const [first] = readMigrations(migrationsDir);
-    appendFileSync(path.join(migrationsDir, first!.name, "migration.sql"), "\n-- sneaky edit\n");
+    if (!first) throw new Error("there is no committed migration to edit");
+    appendFileSync(path.join(migrationsDir, first.name, "migration.sql"), "\n-- sneaky edit\n");
     expect(() => migrateDatabase({ databaseUrl, migrationsDir })).toThrow(MigrationError);
     expect(() => migrateDatabase({ databaseUrl, migrationsDir })).toThrow(/was edited after it was applied/);
   });

@@ -124,10 +124,7 @@ describe("runBatches", () => {
         batchSize: 1,
         concurrency: 3,
         timeoutMs: 5_000,
-        run: async (batch) => {
-          if (batch[0] === 2) throw new Error("boom");
-          return batch[0];
-        },
+        run: (batch) => (batch[0] === 2 ? Promise.reject(new Error("boom")) : Promise.resolve(batch[0])),
       }),
     );
     const failed = outcomes.find((outcome) => outcome.status === "failed");

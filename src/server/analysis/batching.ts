@@ -114,7 +114,7 @@ export async function* runBatches<TItem, TValue>(
   );
 
   try {
-    while (true) {
+    for (;;) {
       const next = finished.shift();
       if (next !== undefined) {
         yield next;

@@ -69,7 +69,7 @@ const quietLogger: GitHubLogger = {
   },
 };
 
-function toAbortError(signal: AbortSignal): unknown {
+function toAbortError(signal: AbortSignal): Error {
   return signal.reason instanceof Error
     ? signal.reason
     : new DOMException("The operation was aborted.", "AbortError");
