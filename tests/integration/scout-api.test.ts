@@ -3,7 +3,7 @@ import { EventSource } from "eventsource";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createScoutClient } from "@/client";
 import type { ScoutEvent } from "@/server/schemas";
-import type { Services } from "@/server/services";
+import type { AppDependencies } from "@/server/app-dependencies";
 import { serveApi } from "../support/http-app";
 import {
   callerFor,
@@ -35,8 +35,8 @@ async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
   return error as TRPCError;
 }
 
-async function withProfile(services: Services) {
-  const caller = callerFor(services);
+async function withProfile(deps: AppDependencies) {
+  const caller = callerFor(deps);
   await caller.profile.save(typicalProfile);
   return caller;
 }
@@ -45,23 +45,23 @@ const filters = { languages: ["Python"], minStars: 0 };
 
 describe("scout.search", () => {
   it("returns a run id at once and runs the search in the background", async () => {
-    const services = harness.services();
-    const caller = await withProfile(services);
+    const deps = harness.deps();
+    const caller = await withProfile(deps);
     const started = await caller.scout.search(filters);
     expect(started).toEqual({ runId: anyString(), status: "running" });
-    expect((await collectRunEvents(services, started.runId)).at(-1)?.type).toBe("complete");
+    expect((await collectRunEvents(deps, started.runId)).at(-1)?.type).toBe("complete");
   });
 
   it("asks for a profile first", async () => {
-    const services = harness.services();
-    await services.db.developerProfile.deleteMany();
-    const error = await errorOf(callerFor(services).scout.search(filters));
+    const deps = harness.deps();
+    await deps.db.developerProfile.deleteMany();
+    const error = await errorOf(callerFor(deps).scout.search(filters));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toBe("Save a developer profile before searching");
   });
 
   it("names the first invalid filter", async () => {
-    const caller = await withProfile(harness.services());
+    const caller = await withProfile(harness.deps());
     expect((await errorOf(caller.scout.search({ languages: [] }))).message).toBe(
       "Select at least one language",
     );
@@ -72,8 +72,8 @@ describe("scout.search", () => {
 
   it("refuses a second search while one is running", async () => {
     harness.openai.inject({ kind: "delay", ms: 10_000 }, { times: 10 });
-    const services = harness.services();
-    const caller = await withProfile(services);
+    const deps = harness.deps();
+    const caller = await withProfile(deps);
     const { runId } = await caller.scout.search(filters);
     const error = await errorOf(caller.scout.search(filters));
     expect(error.code).toBe("TOO_MANY_REQUESTS");
@@ -82,29 +82,29 @@ describe("scout.search", () => {
   });
 
   it("refuses the sixth search in an hour from one client, with a retry-after, but not another client's", async () => {
-    const services = harness.services();
-    const caller = await withProfile(services);
+    const deps = harness.deps();
+    const caller = await withProfile(deps);
     for (let index = 0; index < 5; index += 1) {
       const { runId } = await caller.scout.search({ languages: ["Python"], query: "zzqqxx" });
-      await collectRunEvents(services, runId);
+      await collectRunEvents(deps, runId);
     }
     const error = await errorOf(caller.scout.search(filters));
     expect(error.code).toBe("TOO_MANY_REQUESTS");
     expect(error.message).toMatch(/limit of 5 searches per hour/);
     const cause = error.cause as { retryAfterSeconds?: number };
     expect(cause.retryAfterSeconds).toBeGreaterThan(3500);
-    const other = await callerFor(services, "10.0.0.2").scout.search({
+    const other = await callerFor(deps, "10.0.0.2").scout.search({
       languages: ["Python"],
       query: "zzqqxx",
     });
-    await collectRunEvents(services, other.runId);
+    await collectRunEvents(deps, other.runId);
   });
 });
 
 describe("scout.results, cancel, runs", () => {
   it("returns the ranked results without the rejected ones, also mid-run", async () => {
-    const services = harness.services();
-    const caller = await withProfile(services);
+    const deps = harness.deps();
+    const caller = await withProfile(deps);
     harness.openai.setHandler((request) => {
       const ids = request.repoIds;
       return {
@@ -131,11 +131,11 @@ describe("scout.results, cancel, runs", () => {
       };
     });
     const { runId } = await caller.scout.search(filters);
-    await waitForRunEvent(services, runId, (event) => event.type === "results");
+    await waitForRunEvent(deps, runId, (event) => event.type === "results");
     const midRun = await caller.scout.results({ runId });
     expect(midRun.results.length).toBeGreaterThan(0);
 
-    await collectRunEvents(services, runId);
+    await collectRunEvents(deps, runId);
     const result = await caller.scout.results({ runId });
     expect(result.status).toBe("completed");
     expect(result.totalAnalyzed).toBe(20);
@@ -146,7 +146,7 @@ describe("scout.results, cancel, runs", () => {
   });
 
   it("answers NOT_FOUND for an unknown run", async () => {
-    const caller = callerFor(harness.services());
+    const caller = callerFor(harness.deps());
     expect((await errorOf(caller.scout.results({ runId: "nope" }))).code).toBe("NOT_FOUND");
     expect((await errorOf(caller.scout.cancel({ runId: "nope" }))).code).toBe("NOT_FOUND");
     const stream = await caller.scout.stream({ runId: "nope" });
@@ -162,16 +162,16 @@ describe("scout.results, cancel, runs", () => {
   });
 
   it("leaves a finished run as it is when cancelled", async () => {
-    const services = harness.services();
-    const caller = await withProfile(services);
+    const deps = harness.deps();
+    const caller = await withProfile(deps);
     const { runId } = await caller.scout.search({ languages: ["Python"], query: "zzqqxx" });
-    await collectRunEvents(services, runId);
+    await collectRunEvents(deps, runId);
     expect(await caller.scout.cancel({ runId })).toEqual({ runId, status: "completed" });
   });
 
   it("lists runs newest first, a page at a time", async () => {
-    const services = harness.services();
-    const caller = callerFor(services);
+    const deps = harness.deps();
+    const caller = callerFor(deps);
     const all = await caller.scout.runs({ limit: 100 });
     expect(all.items.length).toBeGreaterThan(3);
     const first = await caller.scout.runs({ limit: 2 });
@@ -189,11 +189,11 @@ describe("scout.results, cancel, runs", () => {
 
 describe("scout.stream over HTTP", () => {
   let api: { url: string; close: () => Promise<void> };
-  let services: Services;
+  let deps: AppDependencies;
 
   beforeAll(async () => {
-    services = harness.services({ env: { SCOUT_SEARCH_RATE_LIMIT: "100" } });
-    api = await serveApi(services);
+    deps = harness.deps({ env: { SCOUT_SEARCH_RATE_LIMIT: "100" } });
+    api = await serveApi(deps);
   });
   afterAll(() => api.close());
 
@@ -253,7 +253,7 @@ describe("scout.stream over HTTP", () => {
   });
 
   it("carries Retry-After on a refused search", async () => {
-    const limited = harness.services({ env: { SCOUT_SEARCH_RATE_LIMIT: "1" } });
+    const limited = harness.deps({ env: { SCOUT_SEARCH_RATE_LIMIT: "1" } });
     const limitedApi = await serveApi(limited);
     try {
       const client = createScoutClient(limitedApi.url);

@@ -10,7 +10,11 @@ import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
 import { createLiveGitHubSource } from "@/server/github/live-source";
 import { createRedactingLogger } from "@/server/logger";
 import type { ScoutEvent } from "@/server/schemas";
-import { createServices, type ServiceOverrides, type Services } from "@/server/services";
+import {
+  createAppDependencies,
+  type AppDependencyOverrides,
+  type AppDependencies,
+} from "@/server/app-dependencies";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
 import { scoreEveryAskedRepo, startOpenAIServer, type OpenAIServer } from "../fakes/openai-server";
@@ -107,9 +111,9 @@ function captureConsole() {
   }
 }
 
-/** Services as the app builds them, with the redacting logger writing into an array. */
-function buildServices(overrides: ServiceOverrides = {}): Services {
-  return createServices({
+/** The dependencies as the app builds them, with the redacting logger writing into an array. */
+function buildDeps(overrides: AppDependencyOverrides = {}): AppDependencies {
+  return createAppDependencies({
     env,
     db: temp.db,
     clock: () => NOW,
@@ -119,8 +123,8 @@ function buildServices(overrides: ServiceOverrides = {}): Services {
 }
 
 /** Fast clients for the failure paths: no GraphQL spacing, no retry backoff, no LLM retries. */
-function buildFastServices(options: { githubFetch?: typeof globalThis.fetch } = {}): Services {
-  return buildServices({
+function buildFastDeps(options: { githubFetch?: typeof globalThis.fetch } = {}): AppDependencies {
+  return buildDeps({
     source: createLiveGitHubSource({
       token: env.GITHUB_TOKEN,
       apiUrl: env.GITHUB_API_URL,
@@ -140,8 +144,8 @@ function buildFastServices(options: { githubFetch?: typeof globalThis.fetch } = 
   });
 }
 
-async function startApi(services: Services) {
-  const api = await serveApi(services);
+async function startApi(deps: AppDependencies) {
+  const api = await serveApi(deps);
   apis.push(api);
   return createScoutClient(api.url, { EventSource });
 }
@@ -290,8 +294,8 @@ beforeEach(() => {
 
 describe("secrets never leave the server", () => {
   it("a successful search with the clients built from the environment, and the API's error answers", async () => {
-    // No overrides: the live source and the LLM analyzer are the ones createServices builds from env.
-    const client = await startApi(buildServices());
+    // No overrides: the live source and the LLM analyzer are the ones createAppDependencies builds from env.
+    const client = await startApi(buildDeps());
     await client.profile.save.mutate(profile);
     expect(await client.scout.config.query()).toEqual({
       githubSource: "live",
@@ -343,7 +347,7 @@ describe("secrets never leave the server", () => {
         };
       return scoreEveryAskedRepo(request);
     });
-    const client = await startApi(buildFastServices());
+    const client = await startApi(buildFastDeps());
     await client.profile.save.mutate(profile);
 
     const events = await searchOverHttp(client);
@@ -363,7 +367,7 @@ describe("secrets never leave the server", () => {
   });
 
   it("GitHub refusing the token, and GitHub failing mid-run", async () => {
-    const client = await startApi(buildFastServices());
+    const client = await startApi(buildFastDeps());
     await client.profile.save.mutate(profile);
 
     github.inject({ kind: "bad-credentials" });
@@ -417,7 +421,7 @@ describe("secrets never leave the server", () => {
         ),
     },
   ])("GitHub answering with $name that quotes the Authorization header it was sent", async ({ answer }) => {
-    const client = await startApi(buildFastServices({ githubFetch: echoingGitHub(answer) }));
+    const client = await startApi(buildFastDeps({ githubFetch: echoingGitHub(answer) }));
     await client.profile.save.mutate(profile);
 
     const events = await searchOverHttp(client);

@@ -3,10 +3,10 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { handleTrpcRequest } from "@/server/api/http-handler";
 import { peerAddressHeader } from "@/server/client-ip";
-import type { Services } from "@/server/services";
+import type { AppDependencies } from "@/server/app-dependencies";
 
 /** Answers one request through the app's tRPC handler, streaming the body (SSE included) as it comes. */
-async function answer(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function answer(deps: AppDependencies, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.set(name, value);
@@ -24,7 +24,7 @@ async function answer(services: Services, req: IncomingMessage, res: ServerRespo
     signal: abort.signal,
     ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}),
   });
-  const response = await handleTrpcRequest({ req: request, services });
+  const response = await handleTrpcRequest({ req: request, deps });
   res.writeHead(response.status, Object.fromEntries(response.headers));
   if (!response.body) {
     res.end();
@@ -40,9 +40,9 @@ async function answer(services: Services, req: IncomingMessage, res: ServerRespo
 }
 
 /** The app's tRPC handler on a real HTTP port, stamping the socket address as scripts/start.ts does. */
-export async function serveApi(services: Services): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveApi(deps: AppDependencies): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
-    answer(services, req, res).catch((error: unknown) => {
+    answer(deps, req, res).catch((error: unknown) => {
       res.destroy(error instanceof Error ? error : new Error(String(error)));
     });
   });

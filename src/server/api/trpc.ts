@@ -6,12 +6,12 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { z, ZodError } from "zod";
 import { AppError, type AppErrorCode } from "@/server/errors";
-import type { Services } from "@/server/services";
+import type { AppDependencies } from "@/server/app-dependencies";
 
 // 1. CONTEXT
 
 export type TrpcContext = {
-  services: Services;
+  deps: AppDependencies;
   /** The rate-limit bucket of the caller: see resolveClientIp. */
   clientIp: string;
 };

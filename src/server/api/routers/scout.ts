@@ -1,22 +1,21 @@
 import { tracked, TRPCError } from "@trpc/server";
-import { cancelSearch, startSearch } from "@/server/pipeline/search-service";
+import { describeConfig } from "@/server/app-dependencies";
+import { cancelSearch } from "@/server/pipeline/cancel-search";
+import { startSearch } from "@/server/pipeline/start-search";
 import { streamRunEvents } from "@/server/pipeline/stream-run-events";
 import { getRunResult, getRunStatus, listRuns } from "@/server/runs/run-store";
 import { runIdInputSchema, runsInputSchema, searchFiltersSchema, streamInputSchema } from "@/server/schemas";
-import { describeConfig } from "@/server/services";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 export const scoutRouter = createTRPCRouter({
-  config: publicProcedure.query(({ ctx }) => describeConfig(ctx.services.env)),
+  config: publicProcedure.query(({ ctx }) => describeConfig(ctx.deps.env)),
 
   search: publicProcedure
     .input(searchFiltersSchema)
-    .mutation(({ ctx, input }) =>
-      startSearch({ services: ctx.services, filters: input, clientIp: ctx.clientIp }),
-    ),
+    .mutation(({ ctx, input }) => startSearch({ deps: ctx.deps, filters: input, clientIp: ctx.clientIp })),
 
   stream: publicProcedure.input(streamInputSchema).subscription(async function* ({ ctx, input, signal }) {
-    const { db, registry } = ctx.services;
+    const { db, registry } = ctx.deps;
     // Thrown directly: errors of a subscription do not pass through the AppError middleware.
     if (!(await getRunStatus({ db, runId: input.runId }))) {
       throw new TRPCError({
@@ -38,13 +37,13 @@ export const scoutRouter = createTRPCRouter({
 
   results: publicProcedure
     .input(runIdInputSchema)
-    .query(({ ctx, input }) => getRunResult({ db: ctx.services.db, runId: input.runId })),
+    .query(({ ctx, input }) => getRunResult({ db: ctx.deps.db, runId: input.runId })),
 
   cancel: publicProcedure
     .input(runIdInputSchema)
-    .mutation(({ ctx, input }) => cancelSearch({ services: ctx.services, runId: input.runId })),
+    .mutation(({ ctx, input }) => cancelSearch({ deps: ctx.deps, runId: input.runId })),
 
   runs: publicProcedure
     .input(runsInputSchema)
-    .query(({ ctx, input }) => listRuns({ db: ctx.services.db, limit: input.limit, cursor: input.cursor })),
+    .query(({ ctx, input }) => listRuns({ db: ctx.deps.db, limit: input.limit, cursor: input.cursor })),
 });
