@@ -78,7 +78,7 @@ function createGitHubSource(env: Env, clock: () => Date): GitHubSource {
 }
 
 function createAnalyzer(env: Env, clock: () => Date): Analyzer {
-  if (env.SCOUT_ANALYZER === "llm" && env.OPENAI_API_KEY) {
+  if (env.SCOUT_ANALYZER === "llm") {
     return createLlmAnalyzer({
       baseURL: env.OPENAI_BASE_URL,
       apiKey: env.OPENAI_API_KEY,
@@ -90,11 +90,16 @@ function createAnalyzer(env: Env, clock: () => Date): Analyzer {
   return createHeuristicAnalyzer({ now: clock });
 }
 
-export function describeConfig(env: Env): ScoutConfig {
+/** What actually runs: read from the source and analyzer that were built (or injected), not from env. */
+export function describeConfig({
+  source,
+  analyzer,
+}: Pick<AppDependencies, "source" | "analyzer">): ScoutConfig {
   return {
-    githubSource: env.SCOUT_GITHUB_SOURCE,
-    analyzer: env.SCOUT_ANALYZER,
-    model: env.SCOUT_ANALYZER === "llm" ? env.SCOUT_MODEL : null,
+    githubSource: source.kind,
+    analyzer: analyzer.kind,
+    model: analyzer.model,
+    githubWebOrigin: source.webOrigin,
   };
 }
 

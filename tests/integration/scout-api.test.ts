@@ -5,7 +5,11 @@ import { createScoutClient } from "@/client";
 import type { ScoutEvent } from "@/server/schemas";
 import type { AppDependencies } from "@/server/app-dependencies";
 import { serveApi } from "../support/http-app";
+import { createHeuristicAnalyzer } from "@/server/analysis/heuristic-analyzer";
+import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
+import { createCatalogSource } from "@/server/github/catalog-source";
 import {
+  HARNESS_NOW,
   callerFor,
   collectRunEvents,
   startHarness,
@@ -98,6 +102,37 @@ describe("scout.search", () => {
       query: "zzqqxx",
     });
     await collectRunEvents(deps, other.runId);
+  });
+});
+
+describe("scout.config", () => {
+  it("describes the live source and the LLM analyzer the environment asks for", async () => {
+    const deps = harness.deps();
+    expect(await callerFor(deps).scout.config()).toEqual({
+      githubSource: "live",
+      analyzer: "llm",
+      model: "gpt-4o-mini",
+      githubWebOrigin: harness.github.url,
+    });
+  });
+
+  it("describes what was actually built, even when it differs from what the environment says", async () => {
+    // The environment asks for live GitHub and the LLM; the catalog and the built-in analyzer are injected.
+    const deps = harness.deps({
+      analyzer: createHeuristicAnalyzer({ now: () => HARNESS_NOW }),
+      source: createCatalogSource({
+        catalog: generateDemoCatalog({ now: HARNESS_NOW }),
+        readmeMaxChars: 1000,
+        now: () => HARNESS_NOW,
+      }),
+    });
+    expect(deps.env).toMatchObject({ SCOUT_GITHUB_SOURCE: "live", SCOUT_ANALYZER: "llm" });
+    expect(await callerFor(deps).scout.config()).toEqual({
+      githubSource: "catalog",
+      analyzer: "heuristic",
+      model: null,
+      githubWebOrigin: "https://github.com",
+    });
   });
 });
 

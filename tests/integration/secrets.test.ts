@@ -301,6 +301,7 @@ describe("secrets never leave the server", () => {
       githubSource: "live",
       analyzer: "llm",
       model: env.SCOUT_MODEL,
+      githubWebOrigin: github.url,
     });
     await expect(client.scout.search.mutate({ languages: [] })).rejects.toMatchObject({
       data: { code: "BAD_REQUEST" },

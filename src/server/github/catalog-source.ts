@@ -37,6 +37,8 @@ export function createCatalogSource({
 
   return {
     kind: "catalog",
+    // The demo catalog's repositories carry github.com URLs.
+    webOrigin: "https://github.com",
 
     // The work is synchronous; inside a promise executor a throw (a cancel, a bad query) becomes a rejection.
     searchRepositories: (filters, { signal, limit }) =>

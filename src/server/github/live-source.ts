@@ -1,3 +1,4 @@
+import { githubWebOriginFor } from "@/lib/github-links";
 import { AppError } from "@/server/errors";
 import type {
   FetchReadmesOutcome,
@@ -271,5 +272,5 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
     return { readmes, warnings, requests: usage.requests };
   }
 
-  return { kind: "live", searchRepositories, fetchReadmes };
+  return { kind: "live", webOrigin: githubWebOriginFor(options.apiUrl), searchRepositories, fetchReadmes };
 }

@@ -8,7 +8,7 @@ import { runIdInputSchema, runsInputSchema, searchFiltersSchema, streamInputSche
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 export const scoutRouter = createTRPCRouter({
-  config: publicProcedure.query(({ ctx }) => describeConfig(ctx.deps.env)),
+  config: publicProcedure.query(({ ctx }) => describeConfig(ctx.deps)),
 
   search: publicProcedure
     .input(searchFiltersSchema)
