@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { messages } from "@/server/pipeline/run-pipeline";
-import { readRunEvents, getRunResult } from "@/server/runs/run-store";
+import { driveRun } from "@/server/pipeline/drive-run";
+import { createRun, getRunResult, readRunEvents } from "@/server/runs/run-store";
 import { recoverAndPrune } from "@/server/app-dependencies";
-import type { ScoutEvent } from "@/server/schemas";
+import { searchFiltersSchema, type ScoutEvent } from "@/server/schemas";
 import {
+  HARNESS_NOW,
   callerFor,
   collectRunEvents,
   startHarness,
@@ -82,7 +83,7 @@ describe("the search pipeline", () => {
   it("ends with an error event when GitHub finds nothing", async () => {
     const { deps, runId } = await startRun({ languages: ["Python"], query: "zzqqxx" });
     const events = await collectRunEvents(deps, runId);
-    expect(events.at(-1)).toEqual({ type: "error", message: messages.noRepositories });
+    expect(events.at(-1)).toMatchObject({ type: "error", reason: "no-repositories" });
     expect(await getRunResult({ db: deps.db, runId })).toMatchObject({
       status: "completed",
       totalDiscovered: 0,
@@ -93,7 +94,7 @@ describe("the search pipeline", () => {
   it("ends with an error event when every repository is filtered out", async () => {
     const { deps, runId } = await startRun({ languages: ["Python"], minStars: 0, query: "tutorial" });
     const events = await collectRunEvents(deps, runId);
-    expect(events.at(-1)).toEqual({ type: "error", message: messages.allFiltered });
+    expect(events.at(-1)).toMatchObject({ type: "error", reason: "all-filtered" });
     expect(await getRunResult({ db: deps.db, runId })).toMatchObject({
       status: "completed",
       totalDiscovered: 3,
@@ -149,7 +150,7 @@ describe("the search pipeline", () => {
       await harness.github.waitFor((requests) => requests.some((request) => request.graphql !== null));
       expect(await caller.scout.cancel({ runId })).toEqual({ runId, status: "cancelled" });
       const events = await collectRunEvents(deps, runId);
-      expect(events.at(-1)).toEqual({ type: "cancelled", message: messages.cancelled });
+      expect(events.at(-1)?.type).toBe("cancelled");
       await harness.github.waitFor((requests) =>
         requests.some((request) => request.outcome === "client-closed"),
       );
@@ -187,6 +188,31 @@ describe("the search pipeline", () => {
     });
   });
 
+  it("ends a run whose events stop without a terminal one as failed, with the reason", async () => {
+    const deps = harness.deps();
+    const runId = "run-without-an-ending";
+    await createRun({
+      db: deps.db,
+      runId,
+      filters: searchFiltersSchema.parse({ languages: ["Go"] }),
+      clientKey: "10.0.0.1",
+      now: HARNESS_NOW,
+    });
+    deps.registry.register(runId);
+    async function* brokenPipeline(): AsyncGenerator<ScoutEvent> {
+      yield { type: "status", phase: "discovering", message: "Searching GitHub..." };
+      await Promise.resolve();
+      throw new Error("the pipeline broke down");
+    }
+
+    await driveRun({ ...deps, runId, events: brokenPipeline() });
+
+    const log = await readRunEvents({ db: deps.db, runId, afterSeq: 0 });
+    expect(log.map((entry) => entry.event.type)).toEqual(["status", "error"]);
+    expect(log.at(-1)?.event).toMatchObject({ type: "error", reason: "failed" });
+    expect((await getRunResult({ db: deps.db, runId })).status).toBe("failed");
+  });
+
   it("marks a run left running by a dead process as interrupted, keeping what it saved", async () => {
     const deps = harness.deps();
     const runId = "dead-process-run";
@@ -222,9 +248,6 @@ describe("the search pipeline", () => {
     expect((await getRunResult({ db: deps.db, runId })).status).toBe("interrupted");
     const log = await readRunEvents({ db: deps.db, runId, afterSeq: 0 });
     expect(log.map((entry) => entry.seq)).toEqual([1, 2]);
-    expect(log.at(-1)?.event).toEqual({
-      type: "error",
-      message: "The search was interrupted by a server restart.",
-    });
+    expect(log.at(-1)?.event).toMatchObject({ type: "error", reason: "interrupted" });
   });
 });

@@ -373,18 +373,12 @@ describe("secrets never leave the server", () => {
 
     github.inject({ kind: "bad-credentials" });
     const refused = await searchOverHttp(client);
-    expect(refused.at(-1)).toMatchObject({
-      type: "error",
-      message: expect.stringMatching(/^GitHub rejected the token/),
-    });
+    expect(refused.at(-1)).toMatchObject({ type: "error", reason: "failed" });
 
     // Discovery succeeds; the README query then fails on every attempt.
     github.inject({ kind: "status", status: 500, times: 2, after: 1 });
     const failed = await searchOverHttp(client);
-    expect(failed.at(-1)).toMatchObject({
-      type: "error",
-      message: expect.stringMatching(/^GitHub answered HTTP 500/),
-    });
+    expect(failed.at(-1)).toMatchObject({ type: "error", reason: "failed" });
     expectGitHubTokenSentOnlyAsAuthorization();
     expect(logLines.filter((line) => /Run .* failed/.test(line)).length).toBeGreaterThanOrEqual(2);
     await expectNoSecretAnywhere();
@@ -426,7 +420,7 @@ describe("secrets never leave the server", () => {
     await client.profile.save.mutate(profile);
 
     const events = await searchOverHttp(client);
-    expect(events.at(-1)?.type).toBe("error");
+    expect(events.at(-1)).toMatchObject({ type: "error", reason: "failed" });
     expectGitHubTokenSentOnlyAsAuthorization();
     await expectNoSecretAnywhere();
   });

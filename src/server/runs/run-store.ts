@@ -297,6 +297,7 @@ export const interruptedMessage = "The search was interrupted by a server restar
 
 /** At start-up: runs a dead process left `running` become `interrupted`, keep what they saved, and get a terminal event. */
 export async function markInterruptedRuns({ db, now }: { db: Db; now: Date }): Promise<string[]> {
+  const event: ScoutEvent = { type: "error", message: interruptedMessage, reason: "interrupted" };
   const stale = await db.searchRun.findMany({ where: { status: "running" }, select: { id: true } });
   for (const { id } of stale) {
     const last = await db.runEvent.findFirst({
@@ -314,8 +315,8 @@ export async function markInterruptedRuns({ db, now }: { db: Db; now: Date }): P
         data: {
           runId: id,
           seq: (last?.seq ?? 0) + 1,
-          type: "error",
-          payload: { type: "error", message: interruptedMessage },
+          type: event.type,
+          payload: event,
         },
         select: { id: true },
       }),
