@@ -115,6 +115,7 @@ describe("profile procedures", () => {
       githubSource: "catalog",
       analyzer: "heuristic",
       model: null,
+      githubWebOrigin: "https://github.com",
     });
     const llmCaller = createCaller({
       deps: createAppDependencies({
@@ -127,6 +128,7 @@ describe("profile procedures", () => {
       githubSource: "catalog",
       analyzer: "llm",
       model: "llama3.1",
+      githubWebOrigin: "https://github.com",
     });
   });
 
