@@ -224,6 +224,7 @@ async function main(): Promise<void> {
       let last: ScoutEvent | undefined;
       for await (const { event } of streamRunEvents({
         db: deps.db,
+        logger: deps.logger,
         registry: deps.registry,
         runId,
         afterSeq: 0,

@@ -84,7 +84,7 @@ describe("the search pipeline", () => {
     const { deps, runId } = await startRun({ languages: ["Python"], query: "zzqqxx" });
     const events = await collectRunEvents(deps, runId);
     expect(events.at(-1)).toMatchObject({ type: "error", reason: "no-repositories" });
-    expect(await getRunResult({ db: deps.db, runId })).toMatchObject({
+    expect(await getRunResult({ ...deps, runId })).toMatchObject({
       status: "completed",
       totalDiscovered: 0,
       results: [],
@@ -95,7 +95,7 @@ describe("the search pipeline", () => {
     const { deps, runId } = await startRun({ languages: ["Python"], minStars: 0, query: "tutorial" });
     const events = await collectRunEvents(deps, runId);
     expect(events.at(-1)).toMatchObject({ type: "error", reason: "all-filtered" });
-    expect(await getRunResult({ db: deps.db, runId })).toMatchObject({
+    expect(await getRunResult({ ...deps, runId })).toMatchObject({
       status: "completed",
       totalDiscovered: 3,
       totalFiltered: 0,
@@ -207,10 +207,10 @@ describe("the search pipeline", () => {
 
     await driveRun({ ...deps, runId, events: brokenPipeline() });
 
-    const log = await readRunEvents({ db: deps.db, runId, afterSeq: 0 });
+    const log = await readRunEvents({ ...deps, runId, afterSeq: 0 });
     expect(log.map((entry) => entry.event.type)).toEqual(["status", "error"]);
     expect(log.at(-1)?.event).toMatchObject({ type: "error", reason: "failed" });
-    expect((await getRunResult({ db: deps.db, runId })).status).toBe("failed");
+    expect((await getRunResult({ ...deps, runId })).status).toBe("failed");
   });
 
   it("marks a run left running by a dead process as interrupted, keeping what it saved", async () => {
@@ -245,8 +245,8 @@ describe("the search pipeline", () => {
 
     await recoverAndPrune(deps);
 
-    expect((await getRunResult({ db: deps.db, runId })).status).toBe("interrupted");
-    const log = await readRunEvents({ db: deps.db, runId, afterSeq: 0 });
+    expect((await getRunResult({ ...deps, runId })).status).toBe("interrupted");
+    const log = await readRunEvents({ ...deps, runId, afterSeq: 0 });
     expect(log.map((entry) => entry.seq)).toEqual([1, 2]);
     expect(log.at(-1)?.event).toMatchObject({ type: "error", reason: "interrupted" });
   });

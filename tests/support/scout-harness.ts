@@ -106,6 +106,7 @@ export async function collectRunEvents(deps: AppDependencies, runId: string): Pr
   const events: ScoutEvent[] = [];
   for await (const { event } of streamRunEvents({
     db: deps.db,
+    logger: deps.logger,
     registry: deps.registry,
     runId,
     afterSeq: 0,
@@ -122,6 +123,7 @@ export async function waitForRunEvent(
 ): Promise<void> {
   for await (const { event } of streamRunEvents({
     db: deps.db,
+    logger: deps.logger,
     registry: deps.registry,
     runId,
     afterSeq: 0,

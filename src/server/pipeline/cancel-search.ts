@@ -1,10 +1,11 @@
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { getRunStatus } from "@/server/runs/run-store";
+import type { Logger } from "@/server/logger";
 import type { RunStatus } from "@/server/schemas";
 import type { RunRegistry } from "./run-registry";
 
-export type CancelSearchDeps = { db: Db; registry: RunRegistry };
+export type CancelSearchDeps = { db: Db; registry: RunRegistry; logger: Logger };
 
 const CANCEL_WAIT_MS = 10_000;
 
@@ -16,8 +17,8 @@ export async function cancelSearch({
   deps: CancelSearchDeps;
   runId: string;
 }): Promise<{ runId: string; status: RunStatus }> {
-  const { db, registry } = deps;
-  const before = await getRunStatus({ db, runId });
+  const { db, registry, logger } = deps;
+  const before = await getRunStatus({ db, logger, runId });
   if (!before) throw new AppError("NOT_FOUND", `No search run with id ${JSON.stringify(runId)}`);
   if (registry.cancel(runId)) {
     await Promise.race([
@@ -25,5 +26,5 @@ export async function cancelSearch({
       new Promise((resolve) => setTimeout(resolve, CANCEL_WAIT_MS).unref()),
     ]);
   }
-  return { runId, status: (await getRunStatus({ db, runId })) ?? before };
+  return { runId, status: (await getRunStatus({ db, logger, runId })) ?? before };
 }

@@ -183,7 +183,7 @@ export async function* runSearchPipeline(
     yield status("saving", "Saving results...");
     await updateRun({ db, runId, update: { totalAnalyzed, skipped, warnings, usage } });
     await finishRun({ db, runId, status: skipped.length > 0 ? "partial" : "completed", now: clock() });
-    yield { type: "complete", data: await getRunResult({ db, runId }) };
+    yield { type: "complete", data: await getRunResult({ db, logger: deps.logger, runId }) };
   } catch (error) {
     if (signal.aborted) {
       await finishRun({ db, runId, status: "cancelled", now: clock() });

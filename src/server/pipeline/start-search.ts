@@ -30,7 +30,7 @@ export async function startSearch({
   clientIp: string;
 }): Promise<{ runId: string; status: "running" }> {
   const { db, registry, rateLimiter, clock, logger } = deps;
-  const profile = await getProfile({ db });
+  const profile = await getProfile({ db, logger });
   if (!profile) throw new AppError("BAD_REQUEST", noProfileMessage);
 
   if (registry.activeCount > 0) {

@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db/client";
-import { storedStringList } from "@/server/db/stored-json";
+import { readStored, readStoredStringList } from "@/server/db/stored-json";
+import type { Logger } from "@/server/logger";
 import { profileSchema, type CleanProfileInput, type Profile } from "@/server/schemas";
 
 // Single-profile mode: one well-known row that each save replaces.
@@ -25,19 +26,25 @@ type ProfileRow = {
   updatedAt: Date;
 };
 
-function toProfile(row: ProfileRow): Profile {
-  return profileSchema.parse({
-    ...row,
-    languages: storedStringList.parse(row.languages),
-    topics: storedStringList.parse(row.topics),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  });
+/** A damaged list reads as empty; a profile that still does not validate reads as no profile (logged). */
+function toProfile(row: ProfileRow, logger: Logger): Profile | null {
+  const origin = (field: string) => ({ logger, row: `Profile ${row.id}`, field });
+  return readStored(
+    profileSchema,
+    {
+      ...row,
+      languages: readStoredStringList(row.languages, origin("languages")),
+      topics: readStoredStringList(row.topics, origin("topics")),
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    },
+    origin("profile"),
+  );
 }
 
-export async function getProfile({ db }: { db: Db }): Promise<Profile | null> {
+export async function getProfile({ db, logger }: { db: Db; logger: Logger }): Promise<Profile | null> {
   const row = await db.developerProfile.findUnique({ where: { id: PROFILE_ID }, select: profileSelect });
-  return row ? toProfile(row) : null;
+  return row ? toProfile(row, logger) : null;
 }
 
 export async function saveProfile({ db, input }: { db: Db; input: CleanProfileInput }): Promise<Profile> {
@@ -53,5 +60,12 @@ export async function saveProfile({ db, input }: { db: Db; input: CleanProfileIn
     update: data,
     select: profileSelect,
   });
-  return toProfile(row);
+  // Just written from validated input: it reads back as it went in.
+  return profileSchema.parse({
+    ...row,
+    languages: data.languages,
+    topics: data.topics,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  });
 }

@@ -3,7 +3,7 @@ import { profileInputSchema } from "@/server/schemas";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 export const profileRouter = createTRPCRouter({
-  get: publicProcedure.query(({ ctx }) => getProfile({ db: ctx.deps.db })),
+  get: publicProcedure.query(({ ctx }) => getProfile(ctx.deps)),
   save: publicProcedure
     .input(profileInputSchema)
     .mutation(({ ctx, input }) => saveProfile({ db: ctx.deps.db, input })),

@@ -15,9 +15,9 @@ export const scoutRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => startSearch({ deps: ctx.deps, filters: input, clientIp: ctx.clientIp })),
 
   stream: publicProcedure.input(streamInputSchema).subscription(async function* ({ ctx, input, signal }) {
-    const { db, registry } = ctx.deps;
+    const { db, registry, logger } = ctx.deps;
     // Thrown directly: errors of a subscription do not pass through the AppError middleware.
-    if (!(await getRunStatus({ db, runId: input.runId }))) {
+    if (!(await getRunStatus({ db, logger, runId: input.runId }))) {
       throw new TRPCError({
         code: "NOT_FOUND",
         message: `No search run with id ${JSON.stringify(input.runId)}`,
@@ -26,6 +26,7 @@ export const scoutRouter = createTRPCRouter({
     const afterSeq = input.lastEventId ? Number(input.lastEventId) : 0;
     for await (const { seq, event } of streamRunEvents({
       db,
+      logger,
       registry,
       runId: input.runId,
       afterSeq,
@@ -37,7 +38,7 @@ export const scoutRouter = createTRPCRouter({
 
   results: publicProcedure
     .input(runIdInputSchema)
-    .query(({ ctx, input }) => getRunResult({ db: ctx.deps.db, runId: input.runId })),
+    .query(({ ctx, input }) => getRunResult({ ...ctx.deps, runId: input.runId })),
 
   cancel: publicProcedure
     .input(runIdInputSchema)
@@ -45,5 +46,5 @@ export const scoutRouter = createTRPCRouter({
 
   runs: publicProcedure
     .input(runsInputSchema)
-    .query(({ ctx, input }) => listRuns({ db: ctx.deps.db, limit: input.limit, cursor: input.cursor })),
+    .query(({ ctx, input }) => listRuns({ ...ctx.deps, limit: input.limit, cursor: input.cursor })),
 });
