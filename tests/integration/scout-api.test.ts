@@ -5,6 +5,9 @@ import { createScoutClient } from "@/client";
 import type { ScoutEvent } from "@/server/schemas";
 import type { AppDependencies } from "@/server/app-dependencies";
 import { serveApi } from "../support/http-app";
+import { makeRepo } from "../support/llm-analysis-fixtures";
+import { seedRun } from "../support/seed-runs";
+import { createTempDb } from "../support/temp-db";
 import { createHeuristicAnalyzer } from "@/server/analysis/heuristic-analyzer";
 import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
 import { createCatalogSource } from "@/server/github/catalog-source";
@@ -205,20 +208,46 @@ describe("scout.results, cancel, runs", () => {
   });
 
   it("lists runs newest first, a page at a time", async () => {
-    const deps = harness.deps();
-    const caller = callerFor(deps);
-    const all = await caller.scout.runs({ limit: 100 });
-    expect(all.items.length).toBeGreaterThan(3);
-    const first = await caller.scout.runs({ limit: 2 });
-    const second = await caller.scout.runs({ limit: 2, cursor: first.nextCursor! });
-    expect([...first.items, ...second.items].map((run) => run.runId)).toEqual(
-      all.items.slice(0, 4).map((run) => run.runId),
-    );
-    const starts = all.items.map((run) => run.startedAt);
-    expect(starts).toEqual([...starts].sort().reverse());
-    const completed = all.items.find((run) => run.status === "completed" && run.totalAnalyzed > 0);
-    expect(completed?.topScore).toEqual(expect.any(Number));
-    expect(completed?.filters.languages).toEqual(["Python"]);
+    // Its own database: the history is exactly the runs seeded here, whatever other tests left behind.
+    const temp = createTempDb();
+    try {
+      const db = temp.db;
+      const at = (minutes: number) => new Date(HARNESS_NOW.getTime() - minutes * 60_000);
+      await seedRun({ db, runId: "run-a", startedAt: at(50), filters: { languages: ["Go"] } });
+      await seedRun({
+        db,
+        runId: "run-b",
+        startedAt: at(40),
+        filters: { languages: ["Python"] },
+        analyses: [
+          { repo: makeRepo("acme/best", { githubId: 1 }), fitScore: 7 },
+          { repo: makeRepo("acme/fine", { githubId: 2 }), fitScore: 4 },
+          { repo: makeRepo("acme/list", { githubId: 3 }), fitScore: 9, reject: true },
+        ],
+      });
+      await seedRun({ db, runId: "run-c", startedAt: at(30), status: "cancelled" });
+      await seedRun({ db, runId: "run-d", startedAt: at(20), status: "failed" });
+      await seedRun({ db, runId: "run-e", startedAt: at(10) });
+      const caller = callerFor(harness.deps({ db }));
+
+      const first = await caller.scout.runs({ limit: 2 });
+      const second = await caller.scout.runs({ limit: 2, cursor: first.nextCursor ?? "" });
+      const third = await caller.scout.runs({ limit: 2, cursor: second.nextCursor ?? "" });
+
+      expect([first, second, third].map((page) => page.items.map((run) => run.runId))).toEqual([
+        ["run-e", "run-d"],
+        ["run-c", "run-b"],
+        ["run-a"],
+      ]);
+      expect(third.nextCursor).toBeNull();
+      const runB = second.items[1];
+      // The best analysis that was not rejected.
+      expect(runB).toMatchObject({ status: "completed", totalAnalyzed: 3, topScore: 7 });
+      expect(runB?.filters.languages).toEqual(["Python"]);
+      expect(first.items.map((run) => run.topScore)).toEqual([null, null]);
+    } finally {
+      await temp.cleanup();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db/client";
 import { upsertRepositories } from "@/server/runs/repo-records";
-import { createRun, finishRun, saveAnalysisResults } from "@/server/runs/run-store";
+import { createRun, finishRun, saveAnalysisResults, updateRun } from "@/server/runs/run-store";
 import {
   searchFiltersSchema,
   type AnalysisResult,
@@ -43,11 +43,21 @@ export async function seedRun(options: {
     reject,
     rejectReason: reject ? "Seeded rejection" : null,
   }));
-  await saveAnalysisResults({
+  const totalAnalyzed = await saveAnalysisResults({
     db,
     runId,
     results,
     repoIdsByName: new Map(repos.map((repo) => [repo.fullName.toLowerCase(), repo.githubId])),
+  });
+  await updateRun({
+    db,
+    runId,
+    update: {
+      totalDiscovered: repos.length,
+      totalFiltered: repos.length,
+      totalAnalyzed,
+      candidateIds: repos.map((repo) => repo.githubId),
+    },
   });
   await finishRun({ db, runId, status, now: new Date(startedAt.getTime() + 60_000) });
 }
