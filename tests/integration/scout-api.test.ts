@@ -2,7 +2,9 @@ import { TRPCError } from "@trpc/server";
 import { EventSource } from "eventsource";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createScoutClient } from "@/client";
-import type { ScoutEvent } from "@/server/schemas";
+import { sseKeepAlive } from "@/server/api/trpc";
+import { createRun } from "@/server/runs/run-store";
+import { searchFiltersSchema, type ScoutEvent } from "@/server/schemas";
 import type { AppDependencies } from "@/server/app-dependencies";
 import { serveApi } from "../support/http-app";
 import { makeRepo } from "../support/llm-analysis-fixtures";
@@ -310,6 +312,62 @@ describe("scout.stream over HTTP", () => {
     const replay = await subscribe(runId);
     expect(replay).toEqual(first);
     expect(await subscribe(runId, last)).toEqual([]);
+  });
+
+  /** Reads an SSE body until `isDone` holds for what arrived, or the deadline passes; returns what arrived. */
+  async function readStreamUntil(
+    body: ReadableStream<Uint8Array>,
+    isDone: (text: string) => boolean,
+    timeoutMs: number,
+  ): Promise<string> {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    const deadline = setTimeout(() => void reader.cancel(), timeoutMs);
+    try {
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        text += decoder.decode(chunk.value, { stream: true });
+        if (isDone(text)) break;
+      }
+    } finally {
+      clearTimeout(deadline);
+      await reader.cancel();
+    }
+    return text;
+  }
+
+  it("keeps a quiet stream alive with pings, and tells the client when to treat it as dead", async () => {
+    // A run that is running here but says nothing, like one waiting on a slow analysis batch.
+    const runId = "quiet-run";
+    await createRun({
+      db: deps.db,
+      runId,
+      filters: searchFiltersSchema.parse({ languages: ["Go"] }),
+      clientKey: "10.0.0.1",
+      now: HARNESS_NOW,
+    });
+    deps.registry.register(runId);
+    try {
+      const response = await fetch(
+        `${api.url}/api/trpc/scout.stream?input=${encodeURIComponent(JSON.stringify({ runId }))}`,
+      );
+      if (!response.body) throw new Error("the stream has no body");
+      const received = await readStreamUntil(
+        response.body,
+        (text) => text.includes("event: ping"),
+        sseKeepAlive.pingIntervalMs + 5_000,
+      );
+
+      expect(received).toContain("event: ping");
+      // The connected event hands the client its inactivity limit, which must outlast a ping interval.
+      const connected = /event: connected\ndata: (.*)\n/.exec(received)?.[1] ?? "{}";
+      expect(JSON.parse(connected)).toEqual({
+        reconnectAfterInactivityMs: sseKeepAlive.reconnectAfterInactivityMs,
+      });
+      expect(sseKeepAlive.reconnectAfterInactivityMs).toBeGreaterThan(2 * sseKeepAlive.pingIntervalMs);
+    } finally {
+      deps.registry.finish(runId);
+    }
   });
 
   it("returns NOT_FOUND to a subscriber of an unknown run", async () => {
