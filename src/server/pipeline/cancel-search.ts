@@ -21,10 +21,17 @@ export async function cancelSearch({
   const before = await getRunStatus({ db, logger, runId });
   if (!before) throw new AppError("NOT_FOUND", `No search run with id ${JSON.stringify(runId)}`);
   if (registry.cancel(runId)) {
-    await Promise.race([
-      registry.whenFinished(runId),
-      new Promise((resolve) => setTimeout(resolve, CANCEL_WAIT_MS).unref()),
-    ]);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        registry.whenFinished(runId),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, CANCEL_WAIT_MS).unref();
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
   return { runId, status: (await getRunStatus({ db, logger, runId })) ?? before };
 }
