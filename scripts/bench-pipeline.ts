@@ -190,7 +190,6 @@ async function main(): Promise<void> {
         baseURL: openai.url,
         apiKey: API_KEY,
         model: env.SCOUT_MODEL,
-        timeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
         fetch: llmFetch,
       }),
     };

@@ -83,7 +83,6 @@ function createAnalyzer(env: Env, clock: () => Date): Analyzer {
       baseURL: env.OPENAI_BASE_URL,
       apiKey: env.OPENAI_API_KEY,
       model: env.SCOUT_MODEL,
-      timeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
       readmeMaxChars: env.SCOUT_README_MAX_CHARS,
     });
   }

@@ -131,6 +131,23 @@ describe("the search pipeline", () => {
     ).toBe(true);
   });
 
+  it("gives each analysis batch the pipeline's timeout and no other", async () => {
+    harness.openai.inject({ kind: "delay", ms: 1_000 }, { times: 1 });
+    // The analyzer is the one the app builds from this environment, which says 300 ms; the pipeline's
+    // setting says 10 s. Only the pipeline's deadline applies, so the slow batch still counts.
+    const deps = harness.deps({
+      env: { SCOUT_ANALYSIS_TIMEOUT_MS: "300" },
+      analyzer: undefined,
+      settings: { maxRepos: 20, batchSize: 5, batchConcurrency: 2, analysisTimeoutMs: 10_000 },
+    });
+    const { runId } = await startRun({ languages: ["Python"], minStars: 0 }, deps);
+    const events = await collectRunEvents(deps, runId);
+    expect(events.at(-1)).toMatchObject({
+      type: "complete",
+      data: { status: "completed", skipped: [], totalAnalyzed: 20 },
+    });
+  });
+
   it("keeps what discovery found when GitHub's rate limit hits mid-search, and warns", async () => {
     harness.github.inject({ kind: "rate-limit", resetInSeconds: 3600, after: 1 });
     const { deps, runId } = await startRun({ languages: ["Python", "TypeScript"], minStars: 0 });

@@ -138,7 +138,6 @@ function buildFastDeps(options: { githubFetch?: typeof globalThis.fetch } = {}):
       baseURL: env.OPENAI_BASE_URL,
       apiKey: env.OPENAI_API_KEY ?? "",
       model: env.SCOUT_MODEL,
-      timeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
       maxRetries: 0,
     }),
   });

@@ -76,7 +76,6 @@ export async function startHarness(): Promise<Harness> {
           baseURL: openai.url,
           apiKey: OPENAI_KEY,
           model: "gpt-4o-mini",
-          timeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
           maxRetries: 0,
         }),
         ...overrides,

@@ -150,7 +150,7 @@ describe("runBatches", () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
-  it("treats a TimeoutError thrown by the batch itself as timed out", async () => {
+  it("owns the only deadline: a batch failing with its own timeout error, well before it, has failed", async () => {
     const [outcome] = await collect(
       runBatches({
         items: [1],
@@ -160,7 +160,7 @@ describe("runBatches", () => {
         run: () => Promise.reject(new DOMException("took too long", "TimeoutError")),
       }),
     );
-    expect(outcome?.status).toBe("timed-out");
+    expect(outcome?.status).toBe("failed");
   });
 
   it("on outer abort, aborts the batches in flight, starts no more, yields nothing more and throws", async () => {
