@@ -164,11 +164,12 @@ async function main(): Promise<void> {
       typeof init?.body === "string" && init.body.includes("search(") ? "search" : "readme",
     );
     const llmFetch = timedFetch(trips, () => "llm");
+    const logger = createRedactingLogger({ secrets: [TOKEN, API_KEY] });
     // Only what startSearch uses; the composition root itself is a `server-only` module.
     const deps: StartSearchDeps = {
       db: temp.db,
       clock,
-      logger: createRedactingLogger({ secrets: [TOKEN, API_KEY] }),
+      logger,
       registry: new RunRegistry(),
       rateLimiter: createSearchRateLimiter({ searchesPerHour: env.SCOUT_SEARCH_RATE_LIMIT }),
       settings: {
@@ -184,6 +185,7 @@ async function main(): Promise<void> {
         now: clock,
         retry: { retries: 1, backoffBaseMs: 10 },
         throttle: { maxWaitSeconds: 1, maxRateLimitWaits: 1, msPerSecond: 10, graphqlMinIntervalMs: 0 },
+        logger,
         fetch: githubFetch,
       }),
       analyzer: createLlmAnalyzer({

@@ -47,7 +47,7 @@ export function createAppDependencies({
     clock,
     logger,
     db: overrides.db ?? createDb({ databaseUrl: env.DATABASE_URL }),
-    source: overrides.source ?? createGitHubSource(env, clock),
+    source: overrides.source ?? createGitHubSource(env, clock, logger),
     analyzer: overrides.analyzer ?? createAnalyzer(env, clock),
     registry: overrides.registry ?? new RunRegistry(),
     rateLimiter:
@@ -61,13 +61,14 @@ export function createAppDependencies({
   };
 }
 
-function createGitHubSource(env: Env, clock: () => Date): GitHubSource {
+function createGitHubSource(env: Env, clock: () => Date, logger: Logger): GitHubSource {
   if (env.SCOUT_GITHUB_SOURCE === "live") {
     return createLiveGitHubSource({
       token: env.GITHUB_TOKEN,
       apiUrl: env.GITHUB_API_URL,
       readmeMaxChars: env.SCOUT_README_MAX_CHARS,
       now: clock,
+      logger,
     });
   }
   return createCatalogSource({

@@ -62,7 +62,7 @@ function createSource(overrides: Partial<LiveGitHubSourceOptions> = {}) {
     // Real schedules, shrunk: backoff n² ms, a "second" of retry-after is 1 ms, no GraphQL spacing.
     retry: { retries: 2, backoffBaseMs: 1 },
     throttle: { maxWaitSeconds: 30, maxRateLimitWaits: 2, msPerSecond: 1, graphqlMinIntervalMs: 0 },
-    logger: { debug: record, info: record, warn: record, error: record },
+    logger: { warn: record, error: record },
     ...overrides,
   });
 }

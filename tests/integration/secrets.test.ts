@@ -111,15 +111,12 @@ function captureConsole() {
   }
 }
 
-/** The dependencies as the app builds them, with the redacting logger writing into an array. */
+/** The app's redacting logger, writing into an array. */
+const logger = createRedactingLogger({ secrets: SECRETS, write: (line) => logLines.push(line) });
+
+/** The dependencies as the app builds them, with that logger. */
 function buildDeps(overrides: AppDependencyOverrides = {}): AppDependencies {
-  return createAppDependencies({
-    env,
-    db: temp.db,
-    clock: () => NOW,
-    logger: createRedactingLogger({ secrets: SECRETS, write: (line) => logLines.push(line) }),
-    ...overrides,
-  });
+  return createAppDependencies({ env, db: temp.db, clock: () => NOW, logger, ...overrides });
 }
 
 /** Fast clients for the failure paths: no GraphQL spacing, no retry backoff, no LLM retries. */
@@ -132,6 +129,7 @@ function buildFastDeps(options: { githubFetch?: typeof globalThis.fetch } = {}):
       now: () => NOW,
       retry: { retries: 1, backoffBaseMs: 1 },
       throttle: { maxWaitSeconds: 1, maxRateLimitWaits: 1, msPerSecond: 1, graphqlMinIntervalMs: 0 },
+      logger,
       ...(options.githubFetch ? { fetch: options.githubFetch } : {}),
     }),
     analyzer: createLlmAnalyzer({
@@ -322,6 +320,26 @@ describe("secrets never leave the server", () => {
       ),
     ).toBe(true);
     expectCredentialsSentOnlyAsAuthorization();
+    await expectNoSecretAnywhere();
+  });
+
+  it("GitHub's own notices, even one quoting the token, reach the log redacted and never the console", async () => {
+    // No overrides: the live source is the one the app builds from env, with the app's logger.
+    const client = await startApi(buildDeps());
+    await client.profile.save.mutate(profile);
+    github.inject({
+      kind: "deprecation",
+      link: `https://docs.github.example/deprecations?seen_with=${GITHUB_SECRET}`,
+      times: Infinity,
+    });
+
+    const events = await searchOverHttp(client);
+
+    expect(events.at(-1)?.type).toBe("complete");
+    const notices = logLines.filter((line) => line.includes("[github]") && line.includes("is deprecated"));
+    expect(notices.length).toBeGreaterThan(0);
+    expect(notices.every((line) => line.includes("seen_with=[REDACTED]"))).toBe(true);
+    expectGitHubTokenSentOnlyAsAuthorization();
     await expectNoSecretAnywhere();
   });
 

@@ -70,7 +70,7 @@ export async function startHarness(): Promise<Harness> {
           now: () => HARNESS_NOW,
           retry: { retries: 1, backoffBaseMs: 1 },
           throttle: { maxWaitSeconds: 1, maxRateLimitWaits: 1, msPerSecond: 1, graphqlMinIntervalMs: 0 },
-          logger: { debug: () => {}, info: () => {}, warn: (m) => logs.push(m), error: (m) => logs.push(m) },
+          logger,
         }),
         analyzer: createLlmAnalyzer({
           baseURL: openai.url,
