@@ -16,13 +16,11 @@ import { README_BATCH_SIZE, SEARCH_PAGE_SIZE } from "@/server/github/graphql-que
 import { createLiveGitHubSource } from "@/server/github/live-source";
 import { createRedactingLogger } from "@/server/logger";
 import { RunRegistry } from "@/server/pipeline/run-registry";
-import { startSearch } from "@/server/pipeline/search-service";
+import { startSearch, type StartSearchDeps } from "@/server/pipeline/start-search";
 import { streamRunEvents } from "@/server/pipeline/stream-run-events";
-import { saveProfile } from "@/server/profile/profile-service";
+import { saveProfile } from "@/server/profile/profile-store";
 import { createSearchRateLimiter } from "@/server/rate-limit/search-rate-limiter";
 import { profileInputSchema, searchFiltersSchema, type ScoutEvent } from "@/server/schemas";
-// Type only: services.ts imports `server-only`, which throws outside a React Server bundle.
-import type { Services } from "@/server/services";
 import { createCatalogGitHubData } from "../tests/fakes/catalog-github-data";
 import { startGitHubServer } from "../tests/fakes/github-server";
 import { scoreEveryAskedRepo, startOpenAIServer } from "../tests/fakes/openai-server";
@@ -166,12 +164,12 @@ async function main(): Promise<void> {
       typeof init?.body === "string" && init.body.includes("search(") ? "search" : "readme",
     );
     const llmFetch = timedFetch(trips, () => "llm");
-    // Built by hand: createServices lives in a `server-only` module (see the import above).
-    const services: Services = {
-      env,
+    const logger = createRedactingLogger({ secrets: [TOKEN, API_KEY] });
+    // Only what startSearch uses; the composition root itself is a `server-only` module.
+    const deps: StartSearchDeps = {
       db: temp.db,
       clock,
-      logger: createRedactingLogger({ secrets: [TOKEN, API_KEY] }),
+      logger,
       registry: new RunRegistry(),
       rateLimiter: createSearchRateLimiter({ searchesPerHour: env.SCOUT_SEARCH_RATE_LIMIT }),
       settings: {
@@ -187,13 +185,13 @@ async function main(): Promise<void> {
         now: clock,
         retry: { retries: 1, backoffBaseMs: 10 },
         throttle: { maxWaitSeconds: 1, maxRateLimitWaits: 1, msPerSecond: 10, graphqlMinIntervalMs: 0 },
+        logger,
         fetch: githubFetch,
       }),
       analyzer: createLlmAnalyzer({
         baseURL: openai.url,
         apiKey: API_KEY,
         model: env.SCOUT_MODEL,
-        timeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
         fetch: llmFetch,
       }),
     };
@@ -223,11 +221,12 @@ async function main(): Promise<void> {
 
       const start = performance.now();
       const marks: PhaseMarks = { start, discovered: 0, fetching: 0, analyzing: 0, firstResults: 0, done: 0 };
-      const { runId } = await startSearch({ services, filters, clientIp: "127.0.0.1" });
+      const { runId } = await startSearch({ deps, filters, clientIp: "127.0.0.1" });
       let last: ScoutEvent | undefined;
       for await (const { event } of streamRunEvents({
-        db: services.db,
-        registry: services.registry,
+        db: deps.db,
+        logger: deps.logger,
+        registry: deps.registry,
         runId,
         afterSeq: 0,
       })) {

@@ -44,6 +44,34 @@ function httpUrl(name: string, fallback: string) {
   );
 }
 
+/** The GitHub source and its credential: live GitHub cannot be chosen without a token. */
+export type GitHubSourceEnv =
+  | { SCOUT_GITHUB_SOURCE: "live"; GITHUB_TOKEN: string }
+  | { SCOUT_GITHUB_SOURCE: "catalog"; GITHUB_TOKEN: string | undefined };
+
+/** The analyzer and its credential: the LLM cannot be chosen without a key. */
+export type AnalyzerEnv =
+  | { SCOUT_ANALYZER: "llm"; OPENAI_API_KEY: string }
+  | { SCOUT_ANALYZER: "heuristic"; OPENAI_API_KEY: string | undefined };
+
+function resolveGitHubSource(
+  chosen: "live" | "catalog" | undefined,
+  token: string | undefined,
+): GitHubSourceEnv | null {
+  const source = chosen ?? (token ? "live" : "catalog");
+  if (source === "catalog") return { SCOUT_GITHUB_SOURCE: "catalog", GITHUB_TOKEN: token };
+  return token ? { SCOUT_GITHUB_SOURCE: "live", GITHUB_TOKEN: token } : null;
+}
+
+function resolveAnalyzer(
+  chosen: "llm" | "heuristic" | undefined,
+  key: string | undefined,
+): AnalyzerEnv | null {
+  const analyzer = chosen ?? (key ? "llm" : "heuristic");
+  if (analyzer === "heuristic") return { SCOUT_ANALYZER: "heuristic", OPENAI_API_KEY: key };
+  return key ? { SCOUT_ANALYZER: "llm", OPENAI_API_KEY: key } : null;
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.preprocess(
@@ -92,28 +120,32 @@ const envSchema = z
         .transform((value) => value === "1" || value === "true"),
     ),
   })
-  .superRefine((raw, ctx) => {
-    if (raw.SCOUT_GITHUB_SOURCE === "live" && !raw.GITHUB_TOKEN) {
+  .transform((raw, ctx) => {
+    const { SCOUT_GITHUB_SOURCE, GITHUB_TOKEN, SCOUT_ANALYZER, OPENAI_API_KEY, ...settings } = raw;
+    const github = resolveGitHubSource(SCOUT_GITHUB_SOURCE, GITHUB_TOKEN);
+    const analyzer = resolveAnalyzer(SCOUT_ANALYZER, OPENAI_API_KEY);
+    if (!github) {
       ctx.addIssue({
         code: "custom",
         path: ["GITHUB_TOKEN"],
         message: "GITHUB_TOKEN is required when SCOUT_GITHUB_SOURCE=live",
       });
     }
-    if (raw.SCOUT_ANALYZER === "llm" && !raw.OPENAI_API_KEY) {
+    if (!analyzer) {
       ctx.addIssue({
         code: "custom",
         path: ["OPENAI_API_KEY"],
         message: "OPENAI_API_KEY is required when SCOUT_ANALYZER=llm",
       });
     }
-  })
-  .transform((raw) => ({
-    ...raw,
-    SCOUT_GITHUB_SOURCE: raw.SCOUT_GITHUB_SOURCE ?? (raw.GITHUB_TOKEN ? "live" : "catalog"),
-    SCOUT_ANALYZER: raw.SCOUT_ANALYZER ?? (raw.OPENAI_API_KEY ? "llm" : "heuristic"),
-  }));
+    if (!github || !analyzer) return z.NEVER;
+    return { ...settings, ...github, ...analyzer };
+  });
 
+/**
+ * The validated environment: a union in which live GitHub always has its token and the LLM analyzer its
+ * key, so code that picks one narrows on the choice and never checks the credential again.
+ */
 export type Env = z.output<typeof envSchema>;
 
 const secretNames = new Set(["GITHUB_TOKEN", "OPENAI_API_KEY"]);

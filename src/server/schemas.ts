@@ -111,7 +111,7 @@ export const searchFiltersSchema = z
   })
   .refine((filters) => filters.maxStars >= filters.minStars, {
     path: ["maxStars"],
-    message: "Maximum stars must be at least the minimum",
+    error: "Maximum stars must be at least the minimum",
   });
 export type SearchFiltersInput = z.input<typeof searchFiltersSchema>;
 export type SearchFilters = z.output<typeof searchFiltersSchema>;
@@ -242,5 +242,7 @@ export const scoutConfigSchema = z.object({
   githubSource: z.enum(["live", "catalog"]),
   analyzer: z.enum(["llm", "heuristic"]),
   model: z.string().nullable(),
+  // Optional addition: the origin repository links may point to (see src/lib/github-links.ts).
+  githubWebOrigin: z.string().optional(),
 });
 export type ScoutConfig = z.infer<typeof scoutConfigSchema>;

@@ -12,6 +12,7 @@ test.describe("createScoutClient", () => {
       githubSource: "catalog",
       analyzer: "heuristic",
       model: null,
+      githubWebOrigin: "https://github.com",
     });
 
     const saved = await client.profile.save.mutate({

@@ -42,6 +42,8 @@ export type GitHubFault = (
   | { kind: "network-error" }
   /** Hold the answer this long (combines with the other faults). */
   | { kind: "latency"; ms: number }
+  /** Answer normally, but flag the API as deprecated (Deprecation, Sunset and Link headers), as GitHub does. */
+  | { kind: "deprecation"; link: string }
 ) & {
   /** How many requests it applies to (default 1; Infinity for all). */
   times?: number;
@@ -390,8 +392,13 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     };
   };
 
-  function takeFaults(isGraphql: boolean): { latencyMs: number; fault: ActiveFault | undefined } {
+  function takeFaults(isGraphql: boolean): {
+    latencyMs: number;
+    deprecationHeaders: Record<string, string>;
+    fault: ActiveFault | undefined;
+  } {
     let latencyMs = 0;
+    let deprecationHeaders: Record<string, string> = {};
     let fault: ActiveFault | undefined;
     for (const candidate of faults) {
       if (candidate.remainingTimes <= 0) continue;
@@ -402,13 +409,20 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       if (candidate.kind === "latency") {
         latencyMs += candidate.ms;
         candidate.remainingTimes -= 1;
+      } else if (candidate.kind === "deprecation") {
+        deprecationHeaders = {
+          deprecation: "Sat, 01 Nov 2025 00:00:00 GMT",
+          sunset: "Sun, 01 Feb 2026 00:00:00 GMT",
+          link: `<${candidate.link}>; rel="deprecation"; type="text/html"`,
+        };
+        candidate.remainingTimes -= 1;
       } else if (!fault) {
         fault = candidate;
         candidate.remainingTimes -= 1;
       }
     }
     faults = faults.filter((candidate) => candidate.remainingTimes > 0);
-    return { latencyMs, fault };
+    return { latencyMs, deprecationHeaders, fault };
   }
 
   function send(
@@ -532,7 +546,9 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
         response.socket?.destroy();
         notify();
         return;
+      // Both modify the normal answer; takeFaults never hands them over as the fault.
       case "latency":
+      case "deprecation":
         return;
     }
   }
@@ -559,7 +575,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     notify();
 
     const resource = isGraphql ? "graphql" : "core";
-    const { latencyMs, fault } = takeFaults(isGraphql);
+    const { latencyMs, deprecationHeaders, fault } = takeFaults(isGraphql);
     if (latencyMs > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, latencyMs);
@@ -671,7 +687,13 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       ...(result.data !== undefined ? { data: result.data } : {}),
       ...(result.errors ? { errors: formatGraphqlErrors(result.errors) } : {}),
     };
-    send(response, record, 200, { ...json, ...rateLimitHeaders(resource) }, JSON.stringify(answer));
+    send(
+      response,
+      record,
+      200,
+      { ...json, ...rateLimitHeaders(resource), ...deprecationHeaders },
+      JSON.stringify(answer),
+    );
   }
 
   const server = createServer((request, response) => {
@@ -724,7 +746,8 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => {
-          error ? reject(error) : resolve();
+          if (error) reject(error);
+          else resolve();
         });
       }),
   };

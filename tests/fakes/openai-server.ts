@@ -473,7 +473,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
 
     state.inFlight += 1;
     state.inFlightPeak = Math.max(state.inFlightPeak, state.inFlight);
-    let recorded: RecordedChatRequest | undefined;
+    // Recorded once the body is parsed; the connection may close before that (or the key is refused).
+    let recorded: RecordedChatRequest | undefined = undefined;
     const closed = new Promise<void>((resolve) => {
       response.on("close", () => {
         state.inFlight -= 1;
@@ -664,7 +665,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       server.closeAllConnections();
       return new Promise<void>((resolve, reject) =>
         server.close((error) => {
-          error ? reject(error) : resolve();
+          if (error) reject(error);
+          else resolve();
         }),
       );
     },

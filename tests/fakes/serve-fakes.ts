@@ -270,12 +270,12 @@ function openaiReport(openai: OpenAIServer): OpenAIRequestsReport {
   };
 }
 
-type Route = (request: IncomingMessage) => Promise<unknown>;
+type Route = (request: IncomingMessage) => unknown;
 
 function createRoutes({ github, openai }: Fakes): Record<string, Record<string, Route>> {
   return {
     "/health": {
-      GET: async (): Promise<HealthReport> => ({ ok: true, githubUrl: github.url, openaiUrl: openai.url }),
+      GET: (): HealthReport => ({ ok: true, githubUrl: github.url, openaiUrl: openai.url }),
     },
     "/reset": {
       POST: async (request) => {
@@ -306,7 +306,7 @@ function createRoutes({ github, openai }: Fakes): Record<string, Record<string, 
       },
     },
     "/github/requests": {
-      GET: async (): Promise<GitHubRequestsReport> => githubReport(github),
+      GET: (): GitHubRequestsReport => githubReport(github),
     },
     "/openai/inject": {
       POST: async (request) => {
@@ -319,7 +319,7 @@ function createRoutes({ github, openai }: Fakes): Record<string, Record<string, 
       },
     },
     "/openai/requests": {
-      GET: async (): Promise<OpenAIRequestsReport> => openaiReport(openai),
+      GET: (): OpenAIRequestsReport => openaiReport(openai),
     },
   };
 }
@@ -340,18 +340,20 @@ function startControlServer(fakes: Fakes, port: number): Promise<Server> {
       return;
     }
     // Any failure becomes an answer: a crashed control server would take every later e2e test down with it.
-    route(request).then(
-      (body) => {
-        sendJson(response, 200, body);
-      },
-      (error: unknown) => {
-        if (error instanceof HttpError) sendJson(response, error.status, { error: error.message });
-        else
-          sendJson(response, 500, {
-            error: `Control endpoint failed: ${error instanceof Error ? error.message : String(error)}`,
-          });
-      },
-    );
+    Promise.resolve()
+      .then(() => route(request))
+      .then(
+        (body) => {
+          sendJson(response, 200, body);
+        },
+        (error: unknown) => {
+          if (error instanceof HttpError) sendJson(response, error.status, { error: error.message });
+          else
+            sendJson(response, 500, {
+              error: `Control endpoint failed: ${error instanceof Error ? error.message : String(error)}`,
+            });
+        },
+      );
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -400,7 +402,7 @@ async function main() {
     stopping = true;
     // Don't let a stuck close hold Playwright's teardown hostage.
     setTimeout(() => process.exit(1), 5_000).unref();
-    Promise.allSettled([closeServer(control), github.close(), openai.close()]).then(() => {
+    void Promise.allSettled([closeServer(control), github.close(), openai.close()]).then(() => {
       console.log(`serve-fakes: stopped on ${signal}`);
       process.exit(0);
     });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
+import { stringContaining } from "../support/matchers";
 
 /** The test GitHub server must behave like GitHub where the live source relies on it, or its tests prove nothing. */
 
@@ -54,7 +55,7 @@ describe("the test GitHub server", () => {
     const { response, json } = await postGraphql({ query: "{ rateLimit { remaining stars } }" });
 
     expect(response.status).toBe(200);
-    expect(json).toMatchObject({ errors: [{ message: expect.stringContaining("stars") }] });
+    expect(json).toMatchObject({ errors: [{ message: stringContaining("stars") }] });
   });
 
   it("requires first or last on connections, and at most 100", async () => {

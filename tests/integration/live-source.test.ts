@@ -14,6 +14,7 @@ import { buildSearchQuery } from "@/server/github/search-query";
 import { searchFiltersSchema, type RepoMetadata, type SearchFiltersInput } from "@/server/schemas";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
+import { stringContaining, stringMatching } from "../support/matchers";
 
 const NOW = new Date("2025-06-01T12:00:00Z");
 const catalog = generateDemoCatalog({ now: NOW });
@@ -61,7 +62,7 @@ function createSource(overrides: Partial<LiveGitHubSourceOptions> = {}) {
     // Real schedules, shrunk: backoff n² ms, a "second" of retry-after is 1 ms, no GraphQL spacing.
     retry: { retries: 2, backoffBaseMs: 1 },
     throttle: { maxWaitSeconds: 30, maxRateLimitWaits: 2, msPerSecond: 1, graphqlMinIntervalMs: 0 },
-    logger: { debug: record, info: record, warn: record, error: record },
+    logger: { warn: record, error: record },
     ...overrides,
   });
 }
@@ -164,7 +165,7 @@ describe("when GitHub fails", () => {
     );
 
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: "CONFIGURATION", message: expect.stringContaining("GITHUB_TOKEN") });
+    expect(error).toMatchObject({ code: "CONFIGURATION", message: stringContaining("GITHUB_TOKEN") });
     expect(server.requests).toHaveLength(0);
   });
 
@@ -218,9 +219,7 @@ describe("when GitHub fails", () => {
     expect(error).toBeInstanceOf(GitHubRateLimitError);
     expect(error).toMatchObject({
       code: "TOO_MANY_REQUESTS",
-      message: expect.stringMatching(
-        /^GitHub's rate limit is spent until \d\d:\d\d UTC\. Try again later\.$/,
-      ),
+      message: stringMatching(/^GitHub's rate limit is spent until \d\d:\d\d UTC\. Try again later\.$/),
     });
     expect((error as AppError).retryAfterSeconds).toBeGreaterThan(3000);
     expect(server.requests).toHaveLength(1);

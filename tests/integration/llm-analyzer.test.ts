@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import type { AnalyzeBatchOutput } from "@/server/analysis/analyzer";
@@ -33,7 +34,6 @@ function analyzer(overrides: Partial<LlmAnalyzerOptions> = {}) {
     baseURL: server.url,
     apiKey: TEST_API_KEY,
     model: "gpt-4o-mini",
-    timeoutMs: 2_000,
     maxRetries: 0,
     ...overrides,
   });
@@ -56,9 +56,7 @@ function analyze(options: {
 
 function expectNoKey(value: unknown) {
   const text =
-    value instanceof Error
-      ? `${value.name} ${value.message} ${String(value.cause ?? "")}`
-      : JSON.stringify(value);
+    value instanceof Error ? `${value.name} ${value.message} ${inspect(value.cause)}` : JSON.stringify(value);
   expect(text).not.toContain(TEST_API_KEY);
   expect(text).not.toContain(TEST_API_KEY.slice(-4));
 }
@@ -154,17 +152,17 @@ describe("LLM analyzer over HTTP", () => {
     const catalog = generateDemoCatalog({ now });
     const entry = catalog.findRepo("tarvo-labs", "py-task-queue");
     if (!entry) throw new Error("the catalog lost its prompt-injection landmark");
-    const [neighbour] = makeRepos(1);
-    const repos = [entry.metadata, neighbour!];
+    const neighbour = makeRepo("acme/neighbour");
+    const repos = [entry.metadata, neighbour];
     const source = createCatalogSource({ catalog, readmeMaxChars: 16_000, now: () => now });
     const { readmes } = await source.fetchReadmes(repos, {});
     expect(readmes.get(entry.metadata.fullName)).toMatch(/ignore previous instructions/i);
 
-    await analyze({ repos: [neighbour!] });
+    await analyze({ repos: [neighbour] });
     await analyzer().analyzeBatch({ profile: typescriptProfile, repos, readmes });
     const [cleanRequest, hostileRequest] = await server.waitForRequests(2);
     expect(hostileRequest?.system).toBe(cleanRequest?.system);
-    expect(hostileRequest?.repoIds).toEqual([entry.metadata.fullName, neighbour!.fullName]);
+    expect(hostileRequest?.repoIds).toEqual([entry.metadata.fullName, neighbour.fullName]);
     const user = hostileRequest?.user ?? "";
     const start = user.indexOf(`<repo_data id="${entry.metadata.fullName}">`);
     const end = user.indexOf("</repo_data>", start);
@@ -289,20 +287,16 @@ describe("LLM analyzer faults", () => {
     expect(output.skipped).toEqual(["acme/tool-2", "acme/tool-4"]);
   });
 
-  it("times out quickly, closing the HTTP request, with a typed error", async () => {
+  it("stops at the caller's deadline, closing the HTTP request, and rejects with the deadline's reason", async () => {
     server.inject({ kind: "delay", ms: 10_000 });
     const started = Date.now();
-    const error = await analyze({ repos: makeRepos(2), llm: analyzer({ timeoutMs: 300 }) }).catch(
+    const error = await analyze({ repos: makeRepos(2), signal: AbortSignal.timeout(300) }).catch(
       (caught: unknown) => caught,
     );
     expect(Date.now() - started).toBeLessThan(2_000);
-    expect(error).toBeInstanceOf(LlmAnalysisError);
-    expect(error).toMatchObject({
-      code: "UPSTREAM",
-      reason: "timeout",
-      timedOut: true,
-      message: "The LLM did not answer within 300 ms.",
-    });
+    // Not dressed up as an upstream failure: the caller (runBatches) owns the deadline and recognises it.
+    expect(error).not.toBeInstanceOf(LlmAnalysisError);
+    expect(error).toMatchObject({ name: "TimeoutError" });
     const [closed] = await server.waitForClientCloses(1);
     expect(closed?.outcome).toBe("client-closed");
   });
@@ -351,7 +345,7 @@ describe("LLM analyzer faults", () => {
       message: "The LLM server refused the API key (HTTP 401).",
     });
     expectNoKey(error);
-    expect(String((error as Error).message)).not.toContain(wrongKey.slice(-4));
+    expect((error as Error).message).not.toContain(wrongKey.slice(-4));
   });
 
   it("throws a typed error when the server cannot be reached", async () => {
@@ -372,7 +366,6 @@ describe("LLM analyzer cancellation and concurrency", () => {
     const pending = analyze({
       repos: makeRepos(2),
       signal: controller.signal,
-      llm: analyzer({ timeoutMs: 10_000 }),
     });
     await server.waitForRequests(1);
     const started = Date.now();
@@ -406,13 +399,13 @@ describe("LLM analyzer cancellation and concurrency", () => {
       { kind: "delay", ms: 10_000 },
       { when: (request) => request.repoIds.includes("acme/tool-3") },
     );
-    const llm = analyzer({ timeoutMs: 300 });
+    const llm = analyzer();
     const byIndex = new Map<number, string>();
     for await (const outcome of runBatches({
       items: makeRepos(6),
       batchSize: 2,
       concurrency: 3,
-      timeoutMs: 5_000,
+      timeoutMs: 300,
       run: (repos, { signal }) =>
         llm.analyzeBatch({ profile: typescriptProfile, repos, readmes: readmesFor(repos, 200), signal }),
     })) {
@@ -427,7 +420,7 @@ describe("LLM analyzer cancellation and concurrency", () => {
 
   it("aborting a run cancels every request in flight and starts no more", async () => {
     server.inject({ kind: "delay", ms: 10_000 }, { times: 10 });
-    const llm = analyzer({ timeoutMs: 10_000 });
+    const llm = analyzer();
     const controller = new AbortController();
     const consuming = (async () => {
       for await (const _outcome of runBatches({

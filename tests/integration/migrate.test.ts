@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createDb } from "@/server/db/client";
 import { MigrationError, migrateDatabase, readMigrations } from "@/server/db/migrate";
 
 const committedMigrations = path.resolve("prisma/migrations");
@@ -34,6 +35,19 @@ describe("migration runner", () => {
       db.close();
     }
   }
+
+  it("runs only at start-up: opening the server's database client migrates nothing again", async () => {
+    mkdirSync(path.join(dir, "nested"));
+    const db = createDb({ databaseUrl });
+    try {
+      // A first query makes the client open the file.
+      const rows = await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master");
+      expect(rows).toEqual([]);
+    } finally {
+      await db.$disconnect();
+    }
+    expect(tables()).toEqual([]);
+  });
 
   it("creates a fresh database, its folder and every table, in WAL mode", () => {
     const report = migrateDatabase({ databaseUrl, migrationsDir });
@@ -75,7 +89,8 @@ describe("migration runner", () => {
   it("refuses to run when an applied migration was edited", () => {
     migrateDatabase({ databaseUrl, migrationsDir });
     const [first] = readMigrations(migrationsDir);
-    appendFileSync(path.join(migrationsDir, first!.name, "migration.sql"), "\n-- sneaky edit\n");
+    if (!first) throw new Error("there is no committed migration to edit");
+    appendFileSync(path.join(migrationsDir, first.name, "migration.sql"), "\n-- sneaky edit\n");
     expect(() => migrateDatabase({ databaseUrl, migrationsDir })).toThrow(MigrationError);
     expect(() => migrateDatabase({ databaseUrl, migrationsDir })).toThrow(/was edited after it was applied/);
   });

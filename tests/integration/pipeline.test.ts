@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { messages } from "@/server/pipeline/run-pipeline";
-import { readRunEvents, getRunResult } from "@/server/runs/run-store";
-import { recoverAndPrune } from "@/server/services";
-import type { ScoutEvent } from "@/server/schemas";
+import { driveRun } from "@/server/pipeline/drive-run";
+import { createRun, getRunResult, readRunEvents } from "@/server/runs/run-store";
+import { recoverAndPrune } from "@/server/app-dependencies";
+import { searchFiltersSchema, type ScoutEvent } from "@/server/schemas";
 import {
+  HARNESS_NOW,
   callerFor,
   collectRunEvents,
   startHarness,
@@ -25,20 +26,20 @@ beforeEach(() => {
 
 async function startRun(
   filters: Parameters<ReturnType<typeof callerFor>["scout"]["search"]>[0],
-  services = harness.services(),
+  deps = harness.deps(),
 ) {
-  const caller = callerFor(services);
+  const caller = callerFor(deps);
   await caller.profile.save(typicalProfile);
   const { runId } = await caller.scout.search(filters);
-  return { caller, services, runId };
+  return { caller, deps, runId };
 }
 
 const types = (events: ScoutEvent[]) => events.map((event) => event.type);
 
 describe("the search pipeline", () => {
   it("streams the phases in order, then progress per batch, then the complete result", async () => {
-    const { services, runId } = await startRun({ languages: ["Python"], minStars: 0 });
-    const events = await collectRunEvents(services, runId);
+    const { deps, runId } = await startRun({ languages: ["Python"], minStars: 0 });
+    const events = await collectRunEvents(deps, runId);
 
     const statuses = events.filter((event) => event.type === "status").map((event) => event.message);
     expect(statuses.slice(0, 5)).toEqual([
@@ -80,10 +81,10 @@ describe("the search pipeline", () => {
   });
 
   it("ends with an error event when GitHub finds nothing", async () => {
-    const { services, runId } = await startRun({ languages: ["Python"], query: "zzqqxx" });
-    const events = await collectRunEvents(services, runId);
-    expect(events.at(-1)).toEqual({ type: "error", message: messages.noRepositories });
-    expect(await getRunResult({ db: services.db, runId })).toMatchObject({
+    const { deps, runId } = await startRun({ languages: ["Python"], query: "zzqqxx" });
+    const events = await collectRunEvents(deps, runId);
+    expect(events.at(-1)).toMatchObject({ type: "error", reason: "no-repositories" });
+    expect(await getRunResult({ ...deps, runId })).toMatchObject({
       status: "completed",
       totalDiscovered: 0,
       results: [],
@@ -91,10 +92,10 @@ describe("the search pipeline", () => {
   });
 
   it("ends with an error event when every repository is filtered out", async () => {
-    const { services, runId } = await startRun({ languages: ["Python"], minStars: 0, query: "tutorial" });
-    const events = await collectRunEvents(services, runId);
-    expect(events.at(-1)).toEqual({ type: "error", message: messages.allFiltered });
-    expect(await getRunResult({ db: services.db, runId })).toMatchObject({
+    const { deps, runId } = await startRun({ languages: ["Python"], minStars: 0, query: "tutorial" });
+    const events = await collectRunEvents(deps, runId);
+    expect(events.at(-1)).toMatchObject({ type: "error", reason: "all-filtered" });
+    expect(await getRunResult({ ...deps, runId })).toMatchObject({
       status: "completed",
       totalDiscovered: 3,
       totalFiltered: 0,
@@ -104,8 +105,8 @@ describe("the search pipeline", () => {
 
   it("marks the run partial and lists the skipped repos when one batch fails", async () => {
     harness.openai.inject({ kind: "server-error" });
-    const { services, runId } = await startRun({ languages: ["Python"], minStars: 0 });
-    const events = await collectRunEvents(services, runId);
+    const { deps, runId } = await startRun({ languages: ["Python"], minStars: 0 });
+    const events = await collectRunEvents(deps, runId);
     const complete = events.at(-1) as Extract<ScoutEvent, { type: "complete" }>;
     expect(complete.type).toBe("complete");
     expect(complete.data.status).toBe("partial");
@@ -118,9 +119,9 @@ describe("the search pipeline", () => {
 
   it("skips a batch that times out and goes on with the others", async () => {
     harness.openai.inject({ kind: "delay", ms: 5_000 });
-    const services = harness.services({ env: { SCOUT_ANALYSIS_TIMEOUT_MS: "400" } });
-    const { runId } = await startRun({ languages: ["Python"], minStars: 0 }, services);
-    const events = await collectRunEvents(services, runId);
+    const deps = harness.deps({ env: { SCOUT_ANALYSIS_TIMEOUT_MS: "400" } });
+    const { runId } = await startRun({ languages: ["Python"], minStars: 0 }, deps);
+    const events = await collectRunEvents(deps, runId);
     const complete = events.at(-1) as Extract<ScoutEvent, { type: "complete" }>;
     expect(complete.data.status).toBe("partial");
     expect(complete.data.skipped).toHaveLength(5);
@@ -130,10 +131,27 @@ describe("the search pipeline", () => {
     ).toBe(true);
   });
 
+  it("gives each analysis batch the pipeline's timeout and no other", async () => {
+    harness.openai.inject({ kind: "delay", ms: 1_000 }, { times: 1 });
+    // The analyzer is the one the app builds from this environment, which says 300 ms; the pipeline's
+    // setting says 10 s. Only the pipeline's deadline applies, so the slow batch still counts.
+    const deps = harness.deps({
+      env: { SCOUT_ANALYSIS_TIMEOUT_MS: "300" },
+      analyzer: undefined,
+      settings: { maxRepos: 20, batchSize: 5, batchConcurrency: 2, analysisTimeoutMs: 10_000 },
+    });
+    const { runId } = await startRun({ languages: ["Python"], minStars: 0 }, deps);
+    const events = await collectRunEvents(deps, runId);
+    expect(events.at(-1)).toMatchObject({
+      type: "complete",
+      data: { status: "completed", skipped: [], totalAnalyzed: 20 },
+    });
+  });
+
   it("keeps what discovery found when GitHub's rate limit hits mid-search, and warns", async () => {
     harness.github.inject({ kind: "rate-limit", resetInSeconds: 3600, after: 1 });
-    const { services, runId } = await startRun({ languages: ["Python", "TypeScript"], minStars: 0 });
-    const events = await collectRunEvents(services, runId);
+    const { deps, runId } = await startRun({ languages: ["Python", "TypeScript"], minStars: 0 });
+    const events = await collectRunEvents(deps, runId);
     expect(events.some((event) => event.type === "warning" && /rate limit/i.test(event.message))).toBe(true);
     const complete = events.at(-1) as Extract<ScoutEvent, { type: "complete" }>;
     expect(complete.type).toBe("complete");
@@ -145,11 +163,11 @@ describe("the search pipeline", () => {
   describe("cancellation", () => {
     it("during discovery aborts the GitHub request in flight", async () => {
       harness.github.inject({ kind: "latency", ms: 10_000 });
-      const { caller, services, runId } = await startRun({ languages: ["Python"], minStars: 0 });
+      const { caller, deps, runId } = await startRun({ languages: ["Python"], minStars: 0 });
       await harness.github.waitFor((requests) => requests.some((request) => request.graphql !== null));
       expect(await caller.scout.cancel({ runId })).toEqual({ runId, status: "cancelled" });
-      const events = await collectRunEvents(services, runId);
-      expect(events.at(-1)).toEqual({ type: "cancelled", message: messages.cancelled });
+      const events = await collectRunEvents(deps, runId);
+      expect(events.at(-1)?.type).toBe("cancelled");
       await harness.github.waitFor((requests) =>
         requests.some((request) => request.outcome === "client-closed"),
       );
@@ -157,15 +175,11 @@ describe("the search pipeline", () => {
 
     it("while fetching READMEs", async () => {
       harness.github.inject({ kind: "latency", ms: 10_000, after: 2 });
-      const { caller, services, runId } = await startRun({ languages: ["Python"], minStars: 0 });
-      await waitForRunEvent(
-        services,
-        runId,
-        (event) => event.type === "status" && event.phase === "fetching",
-      );
+      const { caller, deps, runId } = await startRun({ languages: ["Python"], minStars: 0 });
+      await waitForRunEvent(deps, runId, (event) => event.type === "status" && event.phase === "fetching");
       await harness.github.waitFor((requests) => requests.filter((request) => request.graphql).length >= 3);
       expect((await caller.scout.cancel({ runId })).status).toBe("cancelled");
-      expect((await collectRunEvents(services, runId)).at(-1)?.type).toBe("cancelled");
+      expect((await collectRunEvents(deps, runId)).at(-1)?.type).toBe("cancelled");
       await harness.github.waitFor((requests) =>
         requests.some((request) => request.outcome === "client-closed"),
       );
@@ -173,17 +187,17 @@ describe("the search pipeline", () => {
     });
 
     it("mid-analysis keeps the results saved so far and aborts the LLM calls in flight", async () => {
-      const services = harness.services({ env: { SCOUT_BATCH_CONCURRENCY: "1" } });
+      const deps = harness.deps({ env: { SCOUT_BATCH_CONCURRENCY: "1" } });
       harness.openai.inject(
         { kind: "delay", ms: 10_000 },
         { when: (request) => harness.openai.requests.indexOf(request) >= 1, times: 5 },
       );
-      const { caller, runId } = await startRun({ languages: ["Python"], minStars: 0 }, services);
-      await waitForRunEvent(services, runId, (event) => event.type === "results");
+      const { caller, runId } = await startRun({ languages: ["Python"], minStars: 0 }, deps);
+      await waitForRunEvent(deps, runId, (event) => event.type === "results");
       await harness.openai.waitForRequests(2);
       expect((await caller.scout.cancel({ runId })).status).toBe("cancelled");
       await harness.openai.waitForClientCloses(1);
-      const events = await collectRunEvents(services, runId);
+      const events = await collectRunEvents(deps, runId);
       expect(events.at(-1)?.type).toBe("cancelled");
       const result = await caller.scout.results({ runId });
       expect(result.status).toBe("cancelled");
@@ -191,10 +205,35 @@ describe("the search pipeline", () => {
     });
   });
 
+  it("ends a run whose events stop without a terminal one as failed, with the reason", async () => {
+    const deps = harness.deps();
+    const runId = "run-without-an-ending";
+    await createRun({
+      db: deps.db,
+      runId,
+      filters: searchFiltersSchema.parse({ languages: ["Go"] }),
+      clientKey: "10.0.0.1",
+      now: HARNESS_NOW,
+    });
+    deps.registry.register(runId);
+    async function* brokenPipeline(): AsyncGenerator<ScoutEvent> {
+      yield { type: "status", phase: "discovering", message: "Searching GitHub..." };
+      await Promise.resolve();
+      throw new Error("the pipeline broke down");
+    }
+
+    await driveRun({ ...deps, runId, events: brokenPipeline() });
+
+    const log = await readRunEvents({ ...deps, runId, afterSeq: 0 });
+    expect(log.map((entry) => entry.event.type)).toEqual(["status", "error"]);
+    expect(log.at(-1)?.event).toMatchObject({ type: "error", reason: "failed" });
+    expect((await getRunResult({ ...deps, runId })).status).toBe("failed");
+  });
+
   it("marks a run left running by a dead process as interrupted, keeping what it saved", async () => {
-    const services = harness.services();
+    const deps = harness.deps();
     const runId = "dead-process-run";
-    await services.db.searchRun.create({
+    await deps.db.searchRun.create({
       data: {
         id: runId,
         status: "running",
@@ -212,7 +251,7 @@ describe("the search pipeline", () => {
         warnings: [],
       },
     });
-    await services.db.runEvent.create({
+    await deps.db.runEvent.create({
       data: {
         runId,
         seq: 1,
@@ -221,14 +260,11 @@ describe("the search pipeline", () => {
       },
     });
 
-    await recoverAndPrune(services);
+    await recoverAndPrune(deps);
 
-    expect((await getRunResult({ db: services.db, runId })).status).toBe("interrupted");
-    const log = await readRunEvents({ db: services.db, runId, afterSeq: 0 });
+    expect((await getRunResult({ ...deps, runId })).status).toBe("interrupted");
+    const log = await readRunEvents({ ...deps, runId, afterSeq: 0 });
     expect(log.map((entry) => entry.seq)).toEqual([1, 2]);
-    expect(log.at(-1)?.event).toEqual({
-      type: "error",
-      message: "The search was interrupted by a server restart.",
-    });
+    expect(log.at(-1)?.event).toMatchObject({ type: "error", reason: "interrupted" });
   });
 });

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/env";
 import { createCaller } from "@/server/api/root";
-import { createServices } from "@/server/services";
+import { createAppDependencies } from "@/server/app-dependencies";
 import { createTempDb, type TempDb } from "../support/temp-db";
 
 describe("profile procedures", () => {
@@ -12,7 +12,7 @@ describe("profile procedures", () => {
   beforeAll(() => {
     temp = createTempDb();
     caller = createCaller({
-      services: createServices({ env: parseEnv({}), db: temp.db }),
+      deps: createAppDependencies({ env: parseEnv({}), db: temp.db }),
       clientIp: "127.0.0.1",
     });
   });
@@ -115,9 +115,10 @@ describe("profile procedures", () => {
       githubSource: "catalog",
       analyzer: "heuristic",
       model: null,
+      githubWebOrigin: "https://github.com",
     });
     const llmCaller = createCaller({
-      services: createServices({
+      deps: createAppDependencies({
         env: parseEnv({ OPENAI_API_KEY: "k", SCOUT_MODEL: "llama3.1" }),
         db: temp.db,
       }),
@@ -127,6 +128,7 @@ describe("profile procedures", () => {
       githubSource: "catalog",
       analyzer: "llm",
       model: "llama3.1",
+      githubWebOrigin: "https://github.com",
     });
   });
 
@@ -142,7 +144,7 @@ describe("profile procedures", () => {
       }),
       router: appRouter,
       createContext: () => ({
-        services: createServices({ env: parseEnv({}), db: temp.db }),
+        deps: createAppDependencies({ env: parseEnv({}), db: temp.db }),
         clientIp: "unknown",
       }),
     });

@@ -2,10 +2,19 @@ import { TRPCError } from "@trpc/server";
 import { EventSource } from "eventsource";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createScoutClient } from "@/client";
-import type { ScoutEvent } from "@/server/schemas";
-import type { Services } from "@/server/services";
+import { sseKeepAlive } from "@/server/api/trpc";
+import { createRun } from "@/server/runs/run-store";
+import { searchFiltersSchema, type ScoutEvent } from "@/server/schemas";
+import type { AppDependencies } from "@/server/app-dependencies";
 import { serveApi } from "../support/http-app";
+import { makeRepo } from "../support/llm-analysis-fixtures";
+import { seedRun } from "../support/seed-runs";
+import { createTempDb } from "../support/temp-db";
+import { createHeuristicAnalyzer } from "@/server/analysis/heuristic-analyzer";
+import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
+import { createCatalogSource } from "@/server/github/catalog-source";
 import {
+  HARNESS_NOW,
   callerFor,
   collectRunEvents,
   startHarness,
@@ -13,6 +22,7 @@ import {
   waitForRunEvent,
   type Harness,
 } from "../support/scout-harness";
+import { anyString } from "../support/matchers";
 
 let harness: Harness;
 
@@ -34,8 +44,8 @@ async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
   return error as TRPCError;
 }
 
-async function withProfile(services: Services) {
-  const caller = callerFor(services);
+async function withProfile(deps: AppDependencies) {
+  const caller = callerFor(deps);
   await caller.profile.save(typicalProfile);
   return caller;
 }
@@ -44,23 +54,23 @@ const filters = { languages: ["Python"], minStars: 0 };
 
 describe("scout.search", () => {
   it("returns a run id at once and runs the search in the background", async () => {
-    const services = harness.services();
-    const caller = await withProfile(services);
+    const deps = harness.deps();
+    const caller = await withProfile(deps);
     const started = await caller.scout.search(filters);
-    expect(started).toEqual({ runId: expect.any(String), status: "running" });
-    expect((await collectRunEvents(services, started.runId)).at(-1)?.type).toBe("complete");
+    expect(started).toEqual({ runId: anyString(), status: "running" });
+    expect((await collectRunEvents(deps, started.runId)).at(-1)?.type).toBe("complete");
   });
 
   it("asks for a profile first", async () => {
-    const services = harness.services();
-    await services.db.developerProfile.deleteMany();
-    const error = await errorOf(callerFor(services).scout.search(filters));
+    const deps = harness.deps();
+    await deps.db.developerProfile.deleteMany();
+    const error = await errorOf(callerFor(deps).scout.search(filters));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toBe("Save a developer profile before searching");
   });
 
   it("names the first invalid filter", async () => {
-    const caller = await withProfile(harness.services());
+    const caller = await withProfile(harness.deps());
     expect((await errorOf(caller.scout.search({ languages: [] }))).message).toBe(
       "Select at least one language",
     );
@@ -71,8 +81,8 @@ describe("scout.search", () => {
 
   it("refuses a second search while one is running", async () => {
     harness.openai.inject({ kind: "delay", ms: 10_000 }, { times: 10 });
-    const services = harness.services();
-    const caller = await withProfile(services);
+    const deps = harness.deps();
+    const caller = await withProfile(deps);
     const { runId } = await caller.scout.search(filters);
     const error = await errorOf(caller.scout.search(filters));
     expect(error.code).toBe("TOO_MANY_REQUESTS");
@@ -81,29 +91,60 @@ describe("scout.search", () => {
   });
 
   it("refuses the sixth search in an hour from one client, with a retry-after, but not another client's", async () => {
-    const services = harness.services();
-    const caller = await withProfile(services);
+    const deps = harness.deps();
+    const caller = await withProfile(deps);
     for (let index = 0; index < 5; index += 1) {
       const { runId } = await caller.scout.search({ languages: ["Python"], query: "zzqqxx" });
-      await collectRunEvents(services, runId);
+      await collectRunEvents(deps, runId);
     }
     const error = await errorOf(caller.scout.search(filters));
     expect(error.code).toBe("TOO_MANY_REQUESTS");
     expect(error.message).toMatch(/limit of 5 searches per hour/);
     const cause = error.cause as { retryAfterSeconds?: number };
     expect(cause.retryAfterSeconds).toBeGreaterThan(3500);
-    const other = await callerFor(services, "10.0.0.2").scout.search({
+    const other = await callerFor(deps, "10.0.0.2").scout.search({
       languages: ["Python"],
       query: "zzqqxx",
     });
-    await collectRunEvents(services, other.runId);
+    await collectRunEvents(deps, other.runId);
+  });
+});
+
+describe("scout.config", () => {
+  it("describes the live source and the LLM analyzer the environment asks for", async () => {
+    const deps = harness.deps();
+    expect(await callerFor(deps).scout.config()).toEqual({
+      githubSource: "live",
+      analyzer: "llm",
+      model: "gpt-4o-mini",
+      githubWebOrigin: harness.github.url,
+    });
+  });
+
+  it("describes what was actually built, even when it differs from what the environment says", async () => {
+    // The environment asks for live GitHub and the LLM; the catalog and the built-in analyzer are injected.
+    const deps = harness.deps({
+      analyzer: createHeuristicAnalyzer({ now: () => HARNESS_NOW }),
+      source: createCatalogSource({
+        catalog: generateDemoCatalog({ now: HARNESS_NOW }),
+        readmeMaxChars: 1000,
+        now: () => HARNESS_NOW,
+      }),
+    });
+    expect(deps.env).toMatchObject({ SCOUT_GITHUB_SOURCE: "live", SCOUT_ANALYZER: "llm" });
+    expect(await callerFor(deps).scout.config()).toEqual({
+      githubSource: "catalog",
+      analyzer: "heuristic",
+      model: null,
+      githubWebOrigin: "https://github.com",
+    });
   });
 });
 
 describe("scout.results, cancel, runs", () => {
   it("returns the ranked results without the rejected ones, also mid-run", async () => {
-    const services = harness.services();
-    const caller = await withProfile(services);
+    const deps = harness.deps();
+    const caller = await withProfile(deps);
     harness.openai.setHandler((request) => {
       const ids = request.repoIds;
       return {
@@ -130,11 +171,11 @@ describe("scout.results, cancel, runs", () => {
       };
     });
     const { runId } = await caller.scout.search(filters);
-    await waitForRunEvent(services, runId, (event) => event.type === "results");
+    await waitForRunEvent(deps, runId, (event) => event.type === "results");
     const midRun = await caller.scout.results({ runId });
     expect(midRun.results.length).toBeGreaterThan(0);
 
-    await collectRunEvents(services, runId);
+    await collectRunEvents(deps, runId);
     const result = await caller.scout.results({ runId });
     expect(result.status).toBe("completed");
     expect(result.totalAnalyzed).toBe(20);
@@ -145,7 +186,7 @@ describe("scout.results, cancel, runs", () => {
   });
 
   it("answers NOT_FOUND for an unknown run", async () => {
-    const caller = callerFor(harness.services());
+    const caller = callerFor(harness.deps());
     expect((await errorOf(caller.scout.results({ runId: "nope" }))).code).toBe("NOT_FOUND");
     expect((await errorOf(caller.scout.cancel({ runId: "nope" }))).code).toBe("NOT_FOUND");
     const stream = await caller.scout.stream({ runId: "nope" });
@@ -161,38 +202,64 @@ describe("scout.results, cancel, runs", () => {
   });
 
   it("leaves a finished run as it is when cancelled", async () => {
-    const services = harness.services();
-    const caller = await withProfile(services);
+    const deps = harness.deps();
+    const caller = await withProfile(deps);
     const { runId } = await caller.scout.search({ languages: ["Python"], query: "zzqqxx" });
-    await collectRunEvents(services, runId);
+    await collectRunEvents(deps, runId);
     expect(await caller.scout.cancel({ runId })).toEqual({ runId, status: "completed" });
   });
 
   it("lists runs newest first, a page at a time", async () => {
-    const services = harness.services();
-    const caller = callerFor(services);
-    const all = await caller.scout.runs({ limit: 100 });
-    expect(all.items.length).toBeGreaterThan(3);
-    const first = await caller.scout.runs({ limit: 2 });
-    const second = await caller.scout.runs({ limit: 2, cursor: first.nextCursor! });
-    expect([...first.items, ...second.items].map((run) => run.runId)).toEqual(
-      all.items.slice(0, 4).map((run) => run.runId),
-    );
-    const starts = all.items.map((run) => run.startedAt);
-    expect(starts).toEqual([...starts].sort().reverse());
-    const completed = all.items.find((run) => run.status === "completed" && run.totalAnalyzed > 0);
-    expect(completed?.topScore).toEqual(expect.any(Number));
-    expect(completed?.filters.languages).toEqual(["Python"]);
+    // Its own database: the history is exactly the runs seeded here, whatever other tests left behind.
+    const temp = createTempDb();
+    try {
+      const db = temp.db;
+      const at = (minutes: number) => new Date(HARNESS_NOW.getTime() - minutes * 60_000);
+      await seedRun({ db, runId: "run-a", startedAt: at(50), filters: { languages: ["Go"] } });
+      await seedRun({
+        db,
+        runId: "run-b",
+        startedAt: at(40),
+        filters: { languages: ["Python"] },
+        analyses: [
+          { repo: makeRepo("acme/best", { githubId: 1 }), fitScore: 7 },
+          { repo: makeRepo("acme/fine", { githubId: 2 }), fitScore: 4 },
+          { repo: makeRepo("acme/list", { githubId: 3 }), fitScore: 9, reject: true },
+        ],
+      });
+      await seedRun({ db, runId: "run-c", startedAt: at(30), status: "cancelled" });
+      await seedRun({ db, runId: "run-d", startedAt: at(20), status: "failed" });
+      await seedRun({ db, runId: "run-e", startedAt: at(10) });
+      const caller = callerFor(harness.deps({ db }));
+
+      const first = await caller.scout.runs({ limit: 2 });
+      const second = await caller.scout.runs({ limit: 2, cursor: first.nextCursor ?? "" });
+      const third = await caller.scout.runs({ limit: 2, cursor: second.nextCursor ?? "" });
+
+      expect([first, second, third].map((page) => page.items.map((run) => run.runId))).toEqual([
+        ["run-e", "run-d"],
+        ["run-c", "run-b"],
+        ["run-a"],
+      ]);
+      expect(third.nextCursor).toBeNull();
+      const runB = second.items[1];
+      // The best analysis that was not rejected.
+      expect(runB).toMatchObject({ status: "completed", totalAnalyzed: 3, topScore: 7 });
+      expect(runB?.filters.languages).toEqual(["Python"]);
+      expect(first.items.map((run) => run.topScore)).toEqual([null, null]);
+    } finally {
+      await temp.cleanup();
+    }
   });
 });
 
 describe("scout.stream over HTTP", () => {
   let api: { url: string; close: () => Promise<void> };
-  let services: Services;
+  let deps: AppDependencies;
 
   beforeAll(async () => {
-    services = harness.services({ env: { SCOUT_SEARCH_RATE_LIMIT: "100" } });
-    api = await serveApi(services);
+    deps = harness.deps({ env: { SCOUT_SEARCH_RATE_LIMIT: "100" } });
+    api = await serveApi(deps);
   });
   afterAll(() => api.close());
 
@@ -238,13 +305,69 @@ describe("scout.stream over HTTP", () => {
     const ids = first.map((entry) => Number(entry.id));
     expect(ids).toEqual(ids.map((_, index) => index + 1));
 
-    const resumeFrom = first[5]!.id;
+    const [resumeFrom, last] = [first[5]?.id ?? "", first.at(-1)?.id ?? ""];
     const resumed = await subscribe(runId, resumeFrom);
     expect(resumed.map((entry) => entry.id)).toEqual(first.slice(6).map((entry) => entry.id));
 
     const replay = await subscribe(runId);
     expect(replay).toEqual(first);
-    expect(await subscribe(runId, first.at(-1)!.id)).toEqual([]);
+    expect(await subscribe(runId, last)).toEqual([]);
+  });
+
+  /** Reads an SSE body until `isDone` holds for what arrived, or the deadline passes; returns what arrived. */
+  async function readStreamUntil(
+    body: ReadableStream<Uint8Array>,
+    isDone: (text: string) => boolean,
+    timeoutMs: number,
+  ): Promise<string> {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    const deadline = setTimeout(() => void reader.cancel(), timeoutMs);
+    try {
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        text += decoder.decode(chunk.value, { stream: true });
+        if (isDone(text)) break;
+      }
+    } finally {
+      clearTimeout(deadline);
+      await reader.cancel();
+    }
+    return text;
+  }
+
+  it("keeps a quiet stream alive with pings, and tells the client when to treat it as dead", async () => {
+    // A run that is running here but says nothing, like one waiting on a slow analysis batch.
+    const runId = "quiet-run";
+    await createRun({
+      db: deps.db,
+      runId,
+      filters: searchFiltersSchema.parse({ languages: ["Go"] }),
+      clientKey: "10.0.0.1",
+      now: HARNESS_NOW,
+    });
+    deps.registry.register(runId);
+    try {
+      const response = await fetch(
+        `${api.url}/api/trpc/scout.stream?input=${encodeURIComponent(JSON.stringify({ runId }))}`,
+      );
+      if (!response.body) throw new Error("the stream has no body");
+      const received = await readStreamUntil(
+        response.body,
+        (text) => text.includes("event: ping"),
+        sseKeepAlive.pingIntervalMs + 5_000,
+      );
+
+      expect(received).toContain("event: ping");
+      // The connected event hands the client its inactivity limit, which must outlast a ping interval.
+      const connected = /event: connected\ndata: (.*)\n/.exec(received)?.[1] ?? "{}";
+      expect(JSON.parse(connected)).toEqual({
+        reconnectAfterInactivityMs: sseKeepAlive.reconnectAfterInactivityMs,
+      });
+      expect(sseKeepAlive.reconnectAfterInactivityMs).toBeGreaterThan(2 * sseKeepAlive.pingIntervalMs);
+    } finally {
+      deps.registry.finish(runId);
+    }
   });
 
   it("returns NOT_FOUND to a subscriber of an unknown run", async () => {
@@ -252,7 +375,7 @@ describe("scout.stream over HTTP", () => {
   });
 
   it("carries Retry-After on a refused search", async () => {
-    const limited = harness.services({ env: { SCOUT_SEARCH_RATE_LIMIT: "1" } });
+    const limited = harness.deps({ env: { SCOUT_SEARCH_RATE_LIMIT: "1" } });
     const limitedApi = await serveApi(limited);
     try {
       const client = createScoutClient(limitedApi.url);

@@ -10,7 +10,11 @@ import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
 import { createLiveGitHubSource } from "@/server/github/live-source";
 import { createRedactingLogger } from "@/server/logger";
 import type { ScoutEvent } from "@/server/schemas";
-import { createServices, type ServiceOverrides, type Services } from "@/server/services";
+import {
+  createAppDependencies,
+  type AppDependencyOverrides,
+  type AppDependencies,
+} from "@/server/app-dependencies";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
 import { scoreEveryAskedRepo, startOpenAIServer, type OpenAIServer } from "../fakes/openai-server";
@@ -107,20 +111,17 @@ function captureConsole() {
   }
 }
 
-/** Services as the app builds them, with the redacting logger writing into an array. */
-function buildServices(overrides: ServiceOverrides = {}): Services {
-  return createServices({
-    env,
-    db: temp.db,
-    clock: () => NOW,
-    logger: createRedactingLogger({ secrets: SECRETS, write: (line) => logLines.push(line) }),
-    ...overrides,
-  });
+/** The app's redacting logger, writing into an array. */
+const logger = createRedactingLogger({ secrets: SECRETS, write: (line) => logLines.push(line) });
+
+/** The dependencies as the app builds them, with that logger. */
+function buildDeps(overrides: AppDependencyOverrides = {}): AppDependencies {
+  return createAppDependencies({ env, db: temp.db, clock: () => NOW, logger, ...overrides });
 }
 
 /** Fast clients for the failure paths: no GraphQL spacing, no retry backoff, no LLM retries. */
-function buildFastServices(options: { githubFetch?: typeof globalThis.fetch } = {}): Services {
-  return buildServices({
+function buildFastDeps(options: { githubFetch?: typeof globalThis.fetch } = {}): AppDependencies {
+  return buildDeps({
     source: createLiveGitHubSource({
       token: env.GITHUB_TOKEN,
       apiUrl: env.GITHUB_API_URL,
@@ -128,20 +129,20 @@ function buildFastServices(options: { githubFetch?: typeof globalThis.fetch } = 
       now: () => NOW,
       retry: { retries: 1, backoffBaseMs: 1 },
       throttle: { maxWaitSeconds: 1, maxRateLimitWaits: 1, msPerSecond: 1, graphqlMinIntervalMs: 0 },
+      logger,
       ...(options.githubFetch ? { fetch: options.githubFetch } : {}),
     }),
     analyzer: createLlmAnalyzer({
       baseURL: env.OPENAI_BASE_URL,
       apiKey: env.OPENAI_API_KEY ?? "",
       model: env.SCOUT_MODEL,
-      timeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
       maxRetries: 0,
     }),
   });
 }
 
-async function startApi(services: Services) {
-  const api = await serveApi(services);
+async function startApi(deps: AppDependencies) {
+  const api = await serveApi(deps);
   apis.push(api);
   return createScoutClient(api.url, { EventSource });
 }
@@ -290,13 +291,14 @@ beforeEach(() => {
 
 describe("secrets never leave the server", () => {
   it("a successful search with the clients built from the environment, and the API's error answers", async () => {
-    // No overrides: the live source and the LLM analyzer are the ones createServices builds from env.
-    const client = await startApi(buildServices());
+    // No overrides: the live source and the LLM analyzer are the ones createAppDependencies builds from env.
+    const client = await startApi(buildDeps());
     await client.profile.save.mutate(profile);
     expect(await client.scout.config.query()).toEqual({
       githubSource: "live",
       analyzer: "llm",
       model: env.SCOUT_MODEL,
+      githubWebOrigin: github.url,
     });
     await expect(client.scout.search.mutate({ languages: [] })).rejects.toMatchObject({
       data: { code: "BAD_REQUEST" },
@@ -318,6 +320,26 @@ describe("secrets never leave the server", () => {
       ),
     ).toBe(true);
     expectCredentialsSentOnlyAsAuthorization();
+    await expectNoSecretAnywhere();
+  });
+
+  it("GitHub's own notices, even one quoting the token, reach the log redacted and never the console", async () => {
+    // No overrides: the live source is the one the app builds from env, with the app's logger.
+    const client = await startApi(buildDeps());
+    await client.profile.save.mutate(profile);
+    github.inject({
+      kind: "deprecation",
+      link: `https://docs.github.example/deprecations?seen_with=${GITHUB_SECRET}`,
+      times: Infinity,
+    });
+
+    const events = await searchOverHttp(client);
+
+    expect(events.at(-1)?.type).toBe("complete");
+    const notices = logLines.filter((line) => line.includes("[github]") && line.includes("is deprecated"));
+    expect(notices.length).toBeGreaterThan(0);
+    expect(notices.every((line) => line.includes("seen_with=[REDACTED]"))).toBe(true);
+    expectGitHubTokenSentOnlyAsAuthorization();
     await expectNoSecretAnywhere();
   });
 
@@ -343,7 +365,7 @@ describe("secrets never leave the server", () => {
         };
       return scoreEveryAskedRepo(request);
     });
-    const client = await startApi(buildFastServices());
+    const client = await startApi(buildFastDeps());
     await client.profile.save.mutate(profile);
 
     const events = await searchOverHttp(client);
@@ -363,23 +385,17 @@ describe("secrets never leave the server", () => {
   });
 
   it("GitHub refusing the token, and GitHub failing mid-run", async () => {
-    const client = await startApi(buildFastServices());
+    const client = await startApi(buildFastDeps());
     await client.profile.save.mutate(profile);
 
     github.inject({ kind: "bad-credentials" });
     const refused = await searchOverHttp(client);
-    expect(refused.at(-1)).toMatchObject({
-      type: "error",
-      message: expect.stringMatching(/^GitHub rejected the token/),
-    });
+    expect(refused.at(-1)).toMatchObject({ type: "error", reason: "failed" });
 
     // Discovery succeeds; the README query then fails on every attempt.
     github.inject({ kind: "status", status: 500, times: 2, after: 1 });
     const failed = await searchOverHttp(client);
-    expect(failed.at(-1)).toMatchObject({
-      type: "error",
-      message: expect.stringMatching(/^GitHub answered HTTP 500/),
-    });
+    expect(failed.at(-1)).toMatchObject({ type: "error", reason: "failed" });
     expectGitHubTokenSentOnlyAsAuthorization();
     expect(logLines.filter((line) => /Run .* failed/.test(line)).length).toBeGreaterThanOrEqual(2);
     await expectNoSecretAnywhere();
@@ -417,11 +433,11 @@ describe("secrets never leave the server", () => {
         ),
     },
   ])("GitHub answering with $name that quotes the Authorization header it was sent", async ({ answer }) => {
-    const client = await startApi(buildFastServices({ githubFetch: echoingGitHub(answer) }));
+    const client = await startApi(buildFastDeps({ githubFetch: echoingGitHub(answer) }));
     await client.profile.save.mutate(profile);
 
     const events = await searchOverHttp(client);
-    expect(events.at(-1)?.type).toBe("error");
+    expect(events.at(-1)).toMatchObject({ type: "error", reason: "failed" });
     expectGitHubTokenSentOnlyAsAuthorization();
     await expectNoSecretAnywhere();
   });

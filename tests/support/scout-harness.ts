@@ -4,7 +4,11 @@ import { createCaller } from "@/server/api/root";
 import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
 import { createLiveGitHubSource } from "@/server/github/live-source";
 import type { Logger } from "@/server/logger";
-import { createServices, type ServiceOverrides, type Services } from "@/server/services";
+import {
+  createAppDependencies,
+  type AppDependencyOverrides,
+  type AppDependencies,
+} from "@/server/app-dependencies";
 import type { ScoutEvent } from "@/server/schemas";
 import { streamRunEvents } from "@/server/pipeline/stream-run-events";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
@@ -23,7 +27,7 @@ export type Harness = {
   github: GitHubServer;
   openai: OpenAIServer;
   logs: string[];
-  services: (overrides?: ServiceOverrides & { env?: Record<string, string> }) => Services;
+  deps: (overrides?: AppDependencyOverrides & { env?: Record<string, string> }) => AppDependencies;
   close: () => Promise<void>;
 };
 
@@ -42,7 +46,7 @@ export async function startHarness(): Promise<Harness> {
     github,
     openai,
     logs,
-    services: ({ env: envOverrides = {}, ...overrides } = {}) => {
+    deps: ({ env: envOverrides = {}, ...overrides } = {}) => {
       const env = parseEnv({
         GITHUB_TOKEN,
         OPENAI_API_KEY: OPENAI_KEY,
@@ -54,7 +58,7 @@ export async function startHarness(): Promise<Harness> {
         SCOUT_ANALYSIS_TIMEOUT_MS: "2000",
         ...envOverrides,
       });
-      return createServices({
+      return createAppDependencies({
         env,
         db: temp.db,
         clock: () => HARNESS_NOW,
@@ -66,13 +70,12 @@ export async function startHarness(): Promise<Harness> {
           now: () => HARNESS_NOW,
           retry: { retries: 1, backoffBaseMs: 1 },
           throttle: { maxWaitSeconds: 1, maxRateLimitWaits: 1, msPerSecond: 1, graphqlMinIntervalMs: 0 },
-          logger: { debug: () => {}, info: () => {}, warn: (m) => logs.push(m), error: (m) => logs.push(m) },
+          logger,
         }),
         analyzer: createLlmAnalyzer({
           baseURL: openai.url,
           apiKey: OPENAI_KEY,
           model: "gpt-4o-mini",
-          timeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
           maxRetries: 0,
         }),
         ...overrides,
@@ -86,8 +89,8 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-export function callerFor(services: Services, clientIp = "10.0.0.1") {
-  return createCaller({ services, clientIp });
+export function callerFor(deps: AppDependencies, clientIp = "10.0.0.1") {
+  return createCaller({ deps, clientIp });
 }
 
 export const typicalProfile = {
@@ -98,11 +101,12 @@ export const typicalProfile = {
 };
 
 /** Every event of the run from the start, until its terminal event. */
-export async function collectRunEvents(services: Services, runId: string): Promise<ScoutEvent[]> {
+export async function collectRunEvents(deps: AppDependencies, runId: string): Promise<ScoutEvent[]> {
   const events: ScoutEvent[] = [];
   for await (const { event } of streamRunEvents({
-    db: services.db,
-    registry: services.registry,
+    db: deps.db,
+    logger: deps.logger,
+    registry: deps.registry,
     runId,
     afterSeq: 0,
   }))
@@ -112,13 +116,14 @@ export async function collectRunEvents(services: Services, runId: string): Promi
 
 /** Resolves once the run has emitted an event matching the predicate. */
 export async function waitForRunEvent(
-  services: Services,
+  deps: AppDependencies,
   runId: string,
   matches: (event: ScoutEvent) => boolean,
 ): Promise<void> {
   for await (const { event } of streamRunEvents({
-    db: services.db,
-    registry: services.registry,
+    db: deps.db,
+    logger: deps.logger,
+    registry: deps.registry,
     runId,
     afterSeq: 0,
   })) {

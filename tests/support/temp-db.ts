@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createDb, type Db } from "@/server/db/client";
+import { migrateDatabase } from "@/server/db/migrate";
 
 export type TempDb = { db: Db; databaseUrl: string; dir: string; cleanup: () => Promise<void> };
 
@@ -9,6 +10,7 @@ export type TempDb = { db: Db; databaseUrl: string; dir: string; cleanup: () => 
 export function createTempDb(): TempDb {
   const dir = mkdtempSync(path.join(os.tmpdir(), "scout-test-"));
   const databaseUrl = `file:${path.join(dir, "scout.db")}`;
+  migrateDatabase({ databaseUrl, migrationsDir: path.resolve("prisma/migrations") });
   const db = createDb({ databaseUrl });
   return {
     db,

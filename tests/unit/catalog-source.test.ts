@@ -5,6 +5,7 @@ import { AppError } from "@/server/errors";
 import { createCatalogSource } from "@/server/github/catalog-source";
 import { RESULT_CAP_WARNING } from "@/server/github/live-source";
 import { searchFiltersSchema, type RepoMetadata, type SearchFiltersInput } from "@/server/schemas";
+import { stringContaining } from "../support/matchers";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const catalog = generateDemoCatalog({ now });
@@ -102,7 +103,7 @@ describe("the catalog GitHubSource", () => {
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringContaining("256 characters"),
+      message: stringContaining("256 characters"),
     });
   });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { EnvError, parseEnv } from "@/env";
 
 function problemsOf(source: Record<string, string>): string {
@@ -36,6 +36,22 @@ describe("environment validation", () => {
     const env = parseEnv({ GITHUB_TOKEN: "ghp_example", OPENAI_API_KEY: "sk-example" });
     expect(env.SCOUT_GITHUB_SOURCE).toBe("live");
     expect(env.SCOUT_ANALYZER).toBe("llm");
+  });
+
+  it("hands each credential over with the choice that needs it, as a type the code can rely on", () => {
+    const env = parseEnv({ GITHUB_TOKEN: "ghp_example", OPENAI_API_KEY: "sk-example" });
+    if (env.SCOUT_GITHUB_SOURCE !== "live" || env.SCOUT_ANALYZER !== "llm")
+      throw new Error("expected live + llm");
+    // Narrowing on the choice is enough: no second check of the credential anywhere.
+    expectTypeOf(env.GITHUB_TOKEN).toEqualTypeOf<string>();
+    expectTypeOf(env.OPENAI_API_KEY).toEqualTypeOf<string>();
+    expect([env.GITHUB_TOKEN, env.OPENAI_API_KEY]).toEqual(["ghp_example", "sk-example"]);
+  });
+
+  it("reports both missing credentials at once", () => {
+    const message = problemsOf({ SCOUT_GITHUB_SOURCE: "live", SCOUT_ANALYZER: "llm" });
+    expect(message).toContain("GITHUB_TOKEN: GITHUB_TOKEN is required when SCOUT_GITHUB_SOURCE=live");
+    expect(message).toContain("OPENAI_API_KEY: OPENAI_API_KEY is required when SCOUT_ANALYZER=llm");
   });
 
   it("keeps an explicit offline choice even when credentials exist", () => {

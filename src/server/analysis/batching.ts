@@ -18,7 +18,10 @@ export type RunBatchesOptions<TItem, TValue> = {
   timeoutMs: number;
   /** Aborting it stops scheduling, aborts the batches in flight, and makes the generator throw its reason. */
   signal?: AbortSignal;
-  /** Must honour `signal`: it fires on the batch's timeout and on the outer abort. */
+  /**
+   * Must honour `signal`: it fires on the batch's timeout and on the outer abort. The timeout is enforced
+   * here alone; `run` needs no deadline of its own.
+   */
   run: (batch: TItem[], context: { signal: AbortSignal; index: number }) => Promise<TValue>;
 };
 
@@ -29,13 +32,6 @@ export function splitIntoBatches<T>(items: readonly T[], size: number): T[][] {
   const batches: T[][] = [];
   for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
   return batches;
-}
-
-/** True for errors that mean "took too long", whoever noticed first (our timer or the batch's own). */
-function isTimeoutError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === "TimeoutError") return true;
-  return "timedOut" in error && error.timedOut === true;
 }
 
 /** Resolves when the signal aborts; never rejects, so it can race a batch without unhandled rejections. */
@@ -99,7 +95,9 @@ export async function* runBatches<TItem, TValue>(
       ]);
       return { index, items: batch, status: "ok", value };
     } catch (error) {
-      const timedOut = !stop.signal.aborted && (timeoutSignal.aborted || isTimeoutError(error));
+      // Timed out only when this batch's own deadline is what stopped it: this is the one analysis timeout,
+      // and an error that merely looks like a timeout is a failure like any other.
+      const timedOut = timeoutSignal.aborted && batchSignal.reason === timeoutSignal.reason;
       return { index, items: batch, status: timedOut ? "timed-out" : "failed", error };
     }
   }
@@ -114,7 +112,7 @@ export async function* runBatches<TItem, TValue>(
   );
 
   try {
-    while (true) {
+    for (;;) {
       const next = finished.shift();
       if (next !== undefined) {
         yield next;

@@ -325,11 +325,12 @@ export function createHeuristicAnalyzer(options: { now?: () => Date } = {}): Ana
     kind: "heuristic",
     model: null,
     // Scoring is synchronous and fast (a few ms for 50 repos), so checking the signal once up front is
-    // enough: nothing is left in flight to cancel afterwards.
-    async analyzeBatch(input: AnalyzeBatchInput): Promise<AnalyzeBatchOutput> {
-      input.signal?.throwIfAborted();
-      const results = analyzeRepos({ ...input, now: now() });
-      return { results, skipped: [], usage: { inputTokens: 0, outputTokens: 0 } };
-    },
+    // enough: nothing is left in flight to cancel afterwards. Inside the executor, that throw is a rejection.
+    analyzeBatch: (input: AnalyzeBatchInput) =>
+      new Promise<AnalyzeBatchOutput>((resolve) => {
+        input.signal?.throwIfAborted();
+        const results = analyzeRepos({ ...input, now: now() });
+        resolve({ results, skipped: [], usage: { inputTokens: 0, outputTokens: 0 } });
+      }),
   };
 }

@@ -1,4 +1,3 @@
-import type { AnalysisProfile } from "@/server/analysis/analyzer";
 import type { RepoMetadata, SkillLevel } from "@/server/schemas";
 
 /**

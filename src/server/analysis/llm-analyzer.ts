@@ -26,28 +26,23 @@ export type LlmAnalyzerOptions = {
   baseURL: string;
   apiKey: string;
   model: string;
-  /** Per batch, retries included. */
-  timeoutMs: number;
   readmeMaxChars?: number;
   /** Retries on 429/5xx and network errors (the SDK's backoff, honouring retry-after). Default 2. */
   maxRetries?: number;
   fetch?: typeof globalThis.fetch;
 };
 
-export type LlmFailureReason = "timeout" | "rate-limited" | "upstream" | "unreachable";
+export type LlmFailureReason = "rate-limited" | "upstream" | "unreachable";
 
 /** A batch the LLM could not answer. The message is safe to show: no key, no upstream free text. */
 export class LlmAnalysisError extends AppError {
   readonly reason: LlmFailureReason;
-  /** Read by runBatches to classify the batch as timed out. */
-  readonly timedOut: boolean;
   readonly status: number | undefined;
 
   constructor(options: { reason: LlmFailureReason; message: string; status?: number }) {
     super("UPSTREAM", options.message);
     this.name = "LlmAnalysisError";
     this.reason = options.reason;
-    this.timedOut = options.reason === "timeout";
     this.status = options.status;
   }
 }
@@ -138,18 +133,7 @@ function toUsage(usage: { inputTokens: number | undefined; outputTokens: number 
 }
 
 /** Turns an SDK failure into a safe, typed error; the upstream text may echo a masked key, so it is dropped. */
-function toLlmAnalysisError(options: {
-  error: unknown;
-  timedOut: boolean;
-  timeoutMs: number;
-}): LlmAnalysisError {
-  const { error, timedOut, timeoutMs } = options;
-  if (timedOut) {
-    return new LlmAnalysisError({
-      reason: "timeout",
-      message: `The LLM did not answer within ${timeoutMs} ms.`,
-    });
-  }
+function toLlmAnalysisError(error: unknown): LlmAnalysisError {
   const last = RetryError.isInstance(error) ? error.lastError : error;
   const attempts = RetryError.isInstance(error) ? error.errors.length : 1;
   const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
@@ -186,7 +170,6 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): Analyzer {
     baseURL,
     apiKey,
     model,
-    timeoutMs,
     readmeMaxChars = DEFAULT_README_MAX_CHARS,
     maxRetries = 2,
     fetch,
@@ -201,8 +184,6 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): Analyzer {
 
     const prompt = buildAnalysisPrompt({ profile, repos, readmes, readmeMaxChars });
     const entries = prompt.entries.map((entry) => ({ id: entry.id, fullName: entry.repo.fullName }));
-    const timeoutSignal = AbortSignal.timeout(timeoutMs);
-    const abortSignal = signal ? AbortSignal.any([signal, timeoutSignal]) : timeoutSignal;
 
     try {
       const response = await generateText({
@@ -215,21 +196,22 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): Analyzer {
           description: "One fit verdict per repository in the batch.",
         }),
         maxRetries,
-        abortSignal,
+        // The batch's deadline arrives through this signal too: runBatches owns the one analysis timeout.
+        ...(signal ? { abortSignal: signal } : {}),
       });
       return {
         ...matchResults({ items: response.output.results, entries }),
         usage: toUsage(response.totalUsage),
       };
     } catch (error) {
-      // A cancel is not an upstream failure: let the caller see its own abort.
+      // A cancel or a deadline is not an upstream failure: let the caller see its own abort reason.
       if (signal?.aborted) throw signal.reason;
       if (NoObjectGeneratedError.isInstance(error)) {
         // The model answered, but not with usable JSON: every repo of the batch is skipped, and the
         // tokens it spent still count.
         return { results: [], skipped: entries.map((entry) => entry.fullName), usage: toUsage(error.usage) };
       }
-      throw toLlmAnalysisError({ error, timedOut: timeoutSignal.aborted, timeoutMs });
+      throw toLlmAnalysisError(error);
     }
   }
 

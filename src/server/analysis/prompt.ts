@@ -59,9 +59,12 @@ export function toPromptRepoId(fullName: string): string {
 }
 
 // Zero-width, bidi-control and other invisible characters can hide a forged tag from a reader while the
-// model still sees it; C0/C1 controls (other than tab and newline) have no business in prompt data.
+// model still sees it; C0/C1 controls (other than tab and newlines) have no business in prompt data. Format
+// characters (Cf) include the zero-width and bidi controls and the tag characters that can smuggle text;
+// the rest are fillers and marks that render as nothing. The marks stand outside the class, because a
+// combining mark inside one would read as attached to its neighbour.
 const invisibleCharacters =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
+  /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Variation_Selector}\u115F\u1160\u3164\uFFA0]|\u034F|\u17B4|\u17B5/gu;
 const blockTagPattern = new RegExp(`<(\\s*/?\\s*)(${REPO_BLOCK_TAG}|${PROFILE_BLOCK_TAG})`, "gi");
 
 /**

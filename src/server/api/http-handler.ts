@@ -1,17 +1,17 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { resolveClientIp } from "@/server/client-ip";
 import { AppError } from "@/server/errors";
-import type { Services } from "@/server/services";
+import type { AppDependencies } from "@/server/app-dependencies";
 import { appRouter } from "./root";
 
 /** Serves the tRPC API over the Fetch API: the Next.js route and the HTTP tests share it. */
 export function handleTrpcRequest({
   req,
-  services,
+  deps,
   endpoint = "/api/trpc",
 }: {
   req: Request;
-  services: Services;
+  deps: AppDependencies;
   endpoint?: string;
 }) {
   return fetchRequestHandler({
@@ -19,8 +19,8 @@ export function handleTrpcRequest({
     req,
     router: appRouter,
     createContext: () => ({
-      services,
-      clientIp: resolveClientIp({ headers: req.headers, trustProxy: services.env.SCOUT_TRUST_PROXY }),
+      deps,
+      clientIp: resolveClientIp({ headers: req.headers, trustProxy: deps.env.SCOUT_TRUST_PROXY }),
     }),
     responseMeta({ errors }) {
       // Rate-limited answers tell HTTP clients when to come back, as well as the error's data does.
@@ -31,7 +31,7 @@ export function handleTrpcRequest({
     },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR")
-        services.logger.error(`tRPC ${path ?? "<no path>"} failed`, error.cause ?? error);
+        deps.logger.error(`tRPC ${path ?? "<no path>"} failed`, error.cause ?? error);
     },
   });
 }

@@ -6,12 +6,12 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { z, ZodError } from "zod";
 import { AppError, type AppErrorCode } from "@/server/errors";
-import type { Services } from "@/server/services";
+import type { AppDependencies } from "@/server/app-dependencies";
 
 // 1. CONTEXT
 
 export type TrpcContext = {
-  services: Services;
+  deps: AppDependencies;
   /** The rate-limit bucket of the caller: see resolveClientIp. */
   clientIp: string;
 };
@@ -27,7 +27,19 @@ function firstIssueMessage(error: ZodError): string {
 /** z.flattenError's shape, keyed by input field; the browser shows each message beside its field. */
 export type FieldErrors = { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> };
 
+/**
+ * Keep-alive for subscriptions. A run can be silent for a long time (one analysis batch may take a minute),
+ * and proxies close connections that look idle, so the server sends a ping after this much silence. The
+ * client, told the inactivity limit when it connects, reconnects (resuming through lastEventId) when even
+ * pings stop arriving: the connection is then dead, not merely quiet.
+ */
+export const sseKeepAlive = { pingIntervalMs: 5_000, reconnectAfterInactivityMs: 20_000 } as const;
+
 const t = initTRPC.context<TrpcContext>().create({
+  sse: {
+    ping: { enabled: true, intervalMs: sseKeepAlive.pingIntervalMs },
+    client: { reconnectAfterInactivityMs: sseKeepAlive.reconnectAfterInactivityMs },
+  },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const zodError: FieldErrors | null = cause instanceof ZodError ? z.flattenError(cause) : null;

@@ -41,9 +41,9 @@ export type DemoCatalog = {
   anchoredAt: string;
   repos: readonly CatalogRepo[];
   /** Case-insensitive, as GitHub resolves owner and name. */
-  findRepo(owner: string, name: string): CatalogRepo | undefined;
+  findRepo: (owner: string, name: string) => CatalogRepo | undefined;
   /** The README text, generated the same way on every call; null when the repository has none. */
-  readReadme(repo: CatalogRepo): string | null;
+  readReadme: (repo: CatalogRepo) => string | null;
 };
 
 export const DEMO_CATALOG_SEED = 20_240_917;

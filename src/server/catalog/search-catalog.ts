@@ -194,7 +194,7 @@ function containsPhrase(words: readonly string[], phrase: readonly string[]): bo
 function wordMatches(word: string, term: string): boolean {
   if (word === term) return true;
   // Japanese or Chinese text has no spaces, so a term is found anywhere inside a run.
-  return /[^\x00-\x7f]/.test(term) && word.includes(term);
+  return /\P{ASCII}/u.test(term) && word.includes(term);
 }
 
 /** Relevance of one phrase: a name hit outweighs a topic hit, which outweighs a description hit. */

@@ -37,39 +37,47 @@ export function createCatalogSource({
 
   return {
     kind: "catalog",
+    // The demo catalog's repositories carry github.com URLs.
+    webOrigin: "https://github.com",
 
-    async searchRepositories(filters, { signal, limit }): Promise<SearchRepositoriesOutcome> {
-      signal?.throwIfAborted();
-      const query = buildSearchQuery({ filters, today: now() });
-      let outcome: ReturnType<typeof catalogSearch.search>;
-      try {
-        outcome = catalogSearch.search(query);
-      } catch (error) {
-        if (error instanceof SearchQueryError)
-          throw new AppError("BAD_REQUEST", error.message, { cause: error });
-        throw error;
-      }
-      signal?.throwIfAborted();
-
-      const served = Math.min(Math.max(Math.floor(limit), 0), SEARCH_RESULT_CAP);
-      return {
-        repos: outcome.matches.slice(0, served).map(({ metadata }) => copyMetadata(metadata)),
-        totalCount: outcome.totalCount,
-        warnings: outcome.totalCount >= SEARCH_RESULT_CAP ? [RESULT_CAP_WARNING] : [],
-        requests: 0,
-      };
-    },
-
-    async fetchReadmes(repos, { signal }): Promise<FetchReadmesOutcome> {
-      const readmes = new Map<string, string | null>();
-      for (const repo of repos) {
+    // The work is synchronous; inside a promise executor a throw (a cancel, a bad query) becomes a rejection.
+    searchRepositories: (filters, { signal, limit }) =>
+      new Promise<SearchRepositoriesOutcome>((resolve) => {
         signal?.throwIfAborted();
-        const entry = catalog.findRepo(repo.owner, repo.name);
-        const text = entry ? catalog.readReadme(entry) : null;
-        readmes.set(`${repo.owner}/${repo.name}`, text === null ? null : truncateText(text, readmeMaxChars));
-      }
-      return { readmes, warnings: [], requests: 0 };
-    },
+        const query = buildSearchQuery({ filters, today: now() });
+        let outcome: ReturnType<typeof catalogSearch.search>;
+        try {
+          outcome = catalogSearch.search(query);
+        } catch (error) {
+          if (error instanceof SearchQueryError)
+            throw new AppError("BAD_REQUEST", error.message, { cause: error });
+          throw error;
+        }
+        signal?.throwIfAborted();
+
+        const served = Math.min(Math.max(Math.floor(limit), 0), SEARCH_RESULT_CAP);
+        resolve({
+          repos: outcome.matches.slice(0, served).map(({ metadata }) => copyMetadata(metadata)),
+          totalCount: outcome.totalCount,
+          warnings: outcome.totalCount >= SEARCH_RESULT_CAP ? [RESULT_CAP_WARNING] : [],
+          requests: 0,
+        });
+      }),
+
+    fetchReadmes: (repos, { signal }) =>
+      new Promise<FetchReadmesOutcome>((resolve) => {
+        const readmes = new Map<string, string | null>();
+        for (const repo of repos) {
+          signal?.throwIfAborted();
+          const entry = catalog.findRepo(repo.owner, repo.name);
+          const text = entry ? catalog.readReadme(entry) : null;
+          readmes.set(
+            `${repo.owner}/${repo.name}`,
+            text === null ? null : truncateText(text, readmeMaxChars),
+          );
+        }
+        resolve({ readmes, warnings: [], requests: 0 });
+      }),
   };
 }
 

@@ -30,6 +30,8 @@ export type FetchReadmesOutcome = {
 
 export interface GitHubSource {
   readonly kind: "live" | "catalog";
+  /** Where its repositories' web pages live, e.g. "https://github.com" or a GitHub Enterprise host. */
+  readonly webOrigin: string;
   searchRepositories(
     filters: SearchFilters,
     options: SearchRepositoriesOptions,

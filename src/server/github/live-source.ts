@@ -1,3 +1,4 @@
+import { githubWebOriginFor } from "@/lib/github-links";
 import { AppError } from "@/server/errors";
 import type {
   FetchReadmesOutcome,
@@ -35,6 +36,7 @@ import {
   type GitHubThrottlePolicy,
 } from "@/server/github/octokit";
 import { buildSearchQuery } from "@/server/github/search-query";
+import type { Logger } from "@/server/logger";
 import type { RepoMetadata, SearchFilters } from "@/server/schemas";
 
 // Re-exported for callers that import it from here; it lives beside the queries so the catalog source
@@ -54,22 +56,26 @@ export type LiveGitHubSourceOptions = {
   throttle?: Partial<GitHubThrottlePolicy>;
   rateLimitReserve?: number;
   fetch?: typeof globalThis.fetch;
-  logger?: GitHubLogger;
+  /** The app's (redacting) logger: what Octokit says may quote a request, and so the token. */
+  logger: Logger;
   now?: () => Date;
 };
 
-const quietLogger: GitHubLogger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (message) => {
-    console.warn(`[github] ${message}`);
-  },
-  error: (message) => {
-    console.error(`[github] ${message}`);
-  },
-};
+/** Octokit's log on the app's logger: its debug and info chatter is dropped, warnings and errors kept. */
+function toOctokitLogger(logger: Logger): GitHubLogger {
+  return {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (message) => {
+      logger.warn(`[github] ${message}`);
+    },
+    error: (message) => {
+      logger.error(`[github] ${message}`);
+    },
+  };
+}
 
-function toAbortError(signal: AbortSignal): unknown {
+function toAbortError(signal: AbortSignal): Error {
   return signal.reason instanceof Error
     ? signal.reason
     : new DOMException("The operation was aborted.", "AbortError");
@@ -103,7 +109,7 @@ function rateLimitWarning(error: GitHubRateLimitError, outcome: string): string 
 
 /** The GitHubSource backed by GitHub's GraphQL API through Octokit. */
 export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHubSource {
-  const logger = options.logger ?? quietLogger;
+  const logger = toOctokitLogger(options.logger);
   const now = options.now ?? (() => new Date());
   const token = options.token?.trim() ?? "";
   const baseFetch = options.fetch ?? globalThis.fetch;
@@ -271,5 +277,5 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
     return { readmes, warnings, requests: usage.requests };
   }
 
-  return { kind: "live", searchRepositories, fetchReadmes };
+  return { kind: "live", webOrigin: githubWebOriginFor(options.apiUrl), searchRepositories, fetchReadmes };
 }

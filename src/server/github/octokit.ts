@@ -91,7 +91,9 @@ export function createGitHubOctokit(options: CreateGitHubOctokitOptions): ScoutO
     auth: options.token,
     baseUrl: options.apiUrl,
     userAgent: "github-scout",
-    request: options.fetch ? { fetch: options.fetch } : {},
+    // @octokit/request logs (deprecation notices quoting GitHub's Link header) to `request.log`, falling
+    // back to the console, not to `log`: it needs the logger too.
+    request: { log: logger, ...(options.fetch ? { fetch: options.fetch } : {}) },
     log: logger,
     throttle,
     retry: retryOptions,

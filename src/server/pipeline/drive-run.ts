@@ -36,7 +36,12 @@ export async function driveRun(options: {
         seq += 1;
         registry.publish(
           runId,
-          await appendRunEvent({ db, runId, seq, event: { type: "error", message: messages.failed } }),
+          await appendRunEvent({
+            db,
+            runId,
+            seq,
+            event: { type: "error", message: messages.failed, reason: "failed" },
+          }),
         );
       } catch (error) {
         logger.error(`Run ${runId}: could not record the failure`, error);

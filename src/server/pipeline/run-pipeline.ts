@@ -97,7 +97,7 @@ export async function* runSearchPipeline(
     });
     if (discovery.repos.length === 0) {
       await finishRun({ db, runId, status: "completed", now: clock() });
-      yield { type: "error", message: messages.noRepositories };
+      yield { type: "error", message: messages.noRepositories, reason: "no-repositories" };
       return;
     }
 
@@ -121,7 +121,7 @@ export async function* runSearchPipeline(
     if (candidates.length === 0) {
       await storingRepositories;
       await finishRun({ db, runId, status: "completed", now: clock() });
-      yield { type: "error", message: messages.allFiltered };
+      yield { type: "error", message: messages.allFiltered, reason: "all-filtered" };
       return;
     }
 
@@ -183,7 +183,7 @@ export async function* runSearchPipeline(
     yield status("saving", "Saving results...");
     await updateRun({ db, runId, update: { totalAnalyzed, skipped, warnings, usage } });
     await finishRun({ db, runId, status: skipped.length > 0 ? "partial" : "completed", now: clock() });
-    yield { type: "complete", data: await getRunResult({ db, runId }) };
+    yield { type: "complete", data: await getRunResult({ db, logger: deps.logger, runId }) };
   } catch (error) {
     if (signal.aborted) {
       await finishRun({ db, runId, status: "cancelled", now: clock() });
@@ -192,7 +192,7 @@ export async function* runSearchPipeline(
     }
     deps.logger.error(`Run ${runId} failed`, error);
     await finishRun({ db, runId, status: "failed", now: clock(), errorMessage: messages.failed });
-    yield { type: "error", message: userMessageFor(error) };
+    yield { type: "error", message: userMessageFor(error), reason: "failed" };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db/client";
+import type { Logger } from "@/server/logger";
 import { isTerminalEvent, readRunEvents, type StoredEvent } from "@/server/runs/run-store";
 import type { RunRegistry } from "./run-registry";
 
@@ -9,12 +10,13 @@ import type { RunRegistry } from "./run-registry";
  */
 export async function* streamRunEvents(options: {
   db: Db;
+  logger: Logger;
   registry: RunRegistry;
   runId: string;
   afterSeq: number;
   signal?: AbortSignal;
 }): AsyncGenerator<StoredEvent, void, undefined> {
-  const { db, registry, runId, signal } = options;
+  const { db, logger, registry, runId, signal } = options;
   const pending: (StoredEvent | null)[] = [];
   let wake: (() => void) | undefined;
   const unsubscribe = registry.subscribe(runId, (entry) => {
@@ -26,7 +28,7 @@ export async function* streamRunEvents(options: {
 
   let lastSeq = options.afterSeq;
   try {
-    for (const entry of await readRunEvents({ db, runId, afterSeq: lastSeq })) {
+    for (const entry of await readRunEvents({ db, logger, runId, afterSeq: lastSeq })) {
       yield entry;
       lastSeq = entry.seq;
       if (isTerminalEvent(entry.event)) return;
@@ -45,7 +47,7 @@ export async function* streamRunEvents(options: {
       }
       if (entry === null) {
         // Finished here without us seeing a terminal event: whatever else was stored is final.
-        for (const stored of await readRunEvents({ db, runId, afterSeq: lastSeq })) yield stored;
+        for (const stored of await readRunEvents({ db, logger, runId, afterSeq: lastSeq })) yield stored;
         return;
       }
       if (entry.seq <= lastSeq) continue;

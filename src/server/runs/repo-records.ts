@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db/client";
-import { storedStringList } from "@/server/db/stored-json";
+import { readStoredStringList } from "@/server/db/stored-json";
+import type { Logger } from "@/server/logger";
 import type { RepoMetadata } from "@/server/schemas";
 
 /** Conversions between RepoMetadata and the Repository table, and the writes that keep it current. */
@@ -44,7 +45,8 @@ type RepositoryRow = {
   helpWantedIssues: number;
 };
 
-export function toRepoMetadata(row: RepositoryRow): RepoMetadata {
+export function toRepoMetadata(row: RepositoryRow, logger: Logger): RepoMetadata {
+  const origin = (field: string) => ({ logger, row: `Repository ${row.fullName}`, field });
   return {
     githubId: row.githubId,
     owner: row.owner,
@@ -53,11 +55,11 @@ export function toRepoMetadata(row: RepositoryRow): RepoMetadata {
     url: row.url,
     description: row.description,
     primaryLanguage: row.primaryLanguage,
-    languages: storedStringList.parse(row.languages),
+    languages: readStoredStringList(row.languages, origin("languages")),
     stars: row.stars,
     forks: row.forks,
     openIssues: row.openIssues,
-    topics: storedStringList.parse(row.topics),
+    topics: readStoredStringList(row.topics, origin("topics")),
     license: row.license,
     pushedAt: row.pushedAt?.toISOString() ?? null,
     createdAt: row.repoCreatedAt?.toISOString() ?? null,

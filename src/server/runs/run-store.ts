@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
-import { storedStringList } from "@/server/db/stored-json";
+import { readStored, readStoredStringList, type StoredValueOrigin } from "@/server/db/stored-json";
 import { AppError } from "@/server/errors";
+import type { Logger } from "@/server/logger";
 import {
   runStatusSchema,
   scoutEventSchema,
@@ -21,7 +22,18 @@ import { repositorySelect, toRepoMetadata } from "./repo-records";
 
 export type StoredEvent = { seq: number; event: ScoutEvent };
 
-const storedIds = z.array(z.number().int()).catch([]);
+const storedIdsSchema = z.array(z.number().int());
+
+const runOrigin = (logger: Logger, runId: string) => (field: string) => ({
+  logger,
+  row: `Run ${runId}`,
+  field,
+});
+
+/** A status outside the known set is shown as failed: whatever it was, the run is not going on. */
+function readStoredStatus(value: string, origin: StoredValueOrigin): RunStatus {
+  return readStored(runStatusSchema, value, origin) ?? "failed";
+}
 
 export function isTerminalEvent(event: ScoutEvent): boolean {
   return (terminalEventTypes as readonly string[]).includes(event.type);
@@ -70,12 +82,15 @@ export async function appendRunEvent({
   return { seq, event };
 }
 
+/** The run's stored events after `afterSeq`, in order; an event that no longer validates is left out (logged). */
 export async function readRunEvents({
   db,
+  logger,
   runId,
   afterSeq,
 }: {
   db: Db;
+  logger: Logger;
   runId: string;
   afterSeq: number;
 }): Promise<StoredEvent[]> {
@@ -84,7 +99,10 @@ export async function readRunEvents({
     orderBy: { seq: "asc" },
     select: { seq: true, payload: true },
   });
-  return rows.map((row) => ({ seq: row.seq, event: scoutEventSchema.parse(row.payload) }));
+  return rows.flatMap((row) => {
+    const event = readStored(scoutEventSchema, row.payload, runOrigin(logger, runId)(`event ${row.seq}`));
+    return event ? [{ seq: row.seq, event }] : [];
+  });
 }
 
 export type RunProgressUpdate = Partial<{
@@ -188,9 +206,17 @@ const runSelect = {
   finishedAt: true,
 } as const;
 
-export async function getRunStatus({ db, runId }: { db: Db; runId: string }): Promise<RunStatus | null> {
+export async function getRunStatus({
+  db,
+  logger,
+  runId,
+}: {
+  db: Db;
+  logger: Logger;
+  runId: string;
+}): Promise<RunStatus | null> {
   const row = await db.searchRun.findUnique({ where: { id: runId }, select: { status: true } });
-  return row ? runStatusSchema.parse(row.status) : null;
+  return row ? readStoredStatus(row.status, runOrigin(logger, runId)("status")) : null;
 }
 
 function notFound(runId: string): AppError {
@@ -198,10 +224,19 @@ function notFound(runId: string): AppError {
 }
 
 /** The run as the API returns it: also mid-run, with what exists so far. */
-export async function getRunResult({ db, runId }: { db: Db; runId: string }): Promise<ScoutSearchResult> {
+export async function getRunResult({
+  db,
+  logger,
+  runId,
+}: {
+  db: Db;
+  logger: Logger;
+  runId: string;
+}): Promise<ScoutSearchResult> {
   const run = await db.searchRun.findUnique({ where: { id: runId }, select: runSelect });
   if (!run) throw notFound(runId);
-  const candidateIds = storedIds.parse(run.candidateIds);
+  const origin = runOrigin(logger, run.id);
+  const candidateIds = readStored(storedIdsSchema, run.candidateIds, origin("candidateIds")) ?? [];
   const [resultRows, repoRows] = await Promise.all([
     db.analysisResult.findMany({
       where: { runId },
@@ -217,19 +252,23 @@ export async function getRunResult({ db, runId }: { db: Db; runId: string }): Pr
     }),
     db.repository.findMany({ where: { githubId: { in: candidateIds } }, select: repositorySelect }),
   ]);
-  const reposById = new Map(repoRows.map((row) => [row.githubId, toRepoMetadata(row)]));
+  const reposById = new Map(repoRows.map((row) => [row.githubId, toRepoMetadata(row, logger)]));
   const analyses = resultRows.map((row) => ({
     repo: row.repository.fullName,
     fitScore: row.fitScore,
     reason: row.reason,
-    contributions: storedStringList.parse(row.contributions),
+    contributions: readStoredStringList(
+      row.contributions,
+      origin(`contributions of ${row.repository.fullName}`),
+    ),
     reject: row.reject,
     rejectReason: row.rejectReason,
   }));
-  const filters = searchFiltersSchema.safeParse(run.filters);
+  // Optional in the answer: a run whose stored filters no longer validate is still shown.
+  const filters = readStored(searchFiltersSchema, run.filters, origin("filters"));
   return {
     runId: run.id,
-    status: runStatusSchema.parse(run.status),
+    status: readStoredStatus(run.status, origin("status")),
     totalDiscovered: run.totalDiscovered,
     totalFiltered: run.totalFiltered,
     totalAnalyzed: run.totalAnalyzed,
@@ -238,8 +277,8 @@ export async function getRunResult({ db, runId }: { db: Db; runId: string }): Pr
       const repo = reposById.get(id);
       return repo ? [repo] : [];
     }),
-    skipped: storedStringList.parse(run.skipped),
-    warnings: storedStringList.parse(run.warnings),
+    skipped: readStoredStringList(run.skipped, origin("skipped")),
+    warnings: readStoredStringList(run.warnings, origin("warnings")),
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
     usage: {
@@ -247,17 +286,23 @@ export async function getRunResult({ db, runId }: { db: Db; runId: string }): Pr
       llmInputTokens: run.llmInputTokens,
       llmOutputTokens: run.llmOutputTokens,
     },
-    ...(filters.success ? { filters: filters.data } : {}),
+    ...(filters ? { filters } : {}),
     rejected: analyses.filter((analysis) => analysis.reject),
   };
 }
 
+/**
+ * The history, newest first. A summary needs the run's filters: a run whose stored filters no longer
+ * validate is left out of the list (and logged), while every other run is still served.
+ */
 export async function listRuns({
   db,
+  logger,
   limit,
   cursor,
 }: {
   db: Db;
+  logger: Logger;
   limit: number;
   cursor?: string;
 }): Promise<{ items: RunSummary[]; nextCursor: string | null }> {
@@ -278,17 +323,24 @@ export async function listRuns({
   });
   const topScoreByRun = new Map(topScores.map((row) => [row.runId, row._max.fitScore]));
   return {
-    items: page.map((row) => ({
-      runId: row.id,
-      status: runStatusSchema.parse(row.status),
-      filters: searchFiltersSchema.parse(row.filters),
-      startedAt: row.startedAt.toISOString(),
-      finishedAt: row.finishedAt?.toISOString() ?? null,
-      totalDiscovered: row.totalDiscovered,
-      totalFiltered: row.totalFiltered,
-      totalAnalyzed: row.totalAnalyzed,
-      topScore: topScoreByRun.get(row.id) ?? null,
-    })),
+    items: page.flatMap((row) => {
+      const origin = runOrigin(logger, row.id);
+      const filters = readStored(searchFiltersSchema, row.filters, origin("filters"));
+      if (!filters) return [];
+      return [
+        {
+          runId: row.id,
+          status: readStoredStatus(row.status, origin("status")),
+          filters,
+          startedAt: row.startedAt.toISOString(),
+          finishedAt: row.finishedAt?.toISOString() ?? null,
+          totalDiscovered: row.totalDiscovered,
+          totalFiltered: row.totalFiltered,
+          totalAnalyzed: row.totalAnalyzed,
+          topScore: topScoreByRun.get(row.id) ?? null,
+        },
+      ];
+    }),
     nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
   };
 }
@@ -297,6 +349,7 @@ export const interruptedMessage = "The search was interrupted by a server restar
 
 /** At start-up: runs a dead process left `running` become `interrupted`, keep what they saved, and get a terminal event. */
 export async function markInterruptedRuns({ db, now }: { db: Db; now: Date }): Promise<string[]> {
+  const event: ScoutEvent = { type: "error", message: interruptedMessage, reason: "interrupted" };
   const stale = await db.searchRun.findMany({ where: { status: "running" }, select: { id: true } });
   for (const { id } of stale) {
     const last = await db.runEvent.findFirst({
@@ -314,8 +367,8 @@ export async function markInterruptedRuns({ db, now }: { db: Db; now: Date }): P
         data: {
           runId: id,
           seq: (last?.seq ?? 0) + 1,
-          type: "error",
-          payload: { type: "error", message: interruptedMessage },
+          type: event.type,
+          payload: event,
         },
         select: { id: true },
       }),

@@ -1,10 +1,10 @@
-import { getProfile, saveProfile } from "@/server/profile/profile-service";
+import { getProfile, saveProfile } from "@/server/profile/profile-store";
 import { profileInputSchema } from "@/server/schemas";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 export const profileRouter = createTRPCRouter({
-  get: publicProcedure.query(({ ctx }) => getProfile({ db: ctx.services.db })),
+  get: publicProcedure.query(({ ctx }) => getProfile(ctx.deps)),
   save: publicProcedure
     .input(profileInputSchema)
-    .mutation(({ ctx, input }) => saveProfile({ db: ctx.services.db, input })),
+    .mutation(({ ctx, input }) => saveProfile({ db: ctx.deps.db, input })),
 });

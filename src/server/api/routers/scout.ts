@@ -1,24 +1,23 @@
 import { tracked, TRPCError } from "@trpc/server";
-import { cancelSearch, startSearch } from "@/server/pipeline/search-service";
+import { describeConfig } from "@/server/app-dependencies";
+import { cancelSearch } from "@/server/pipeline/cancel-search";
+import { startSearch } from "@/server/pipeline/start-search";
 import { streamRunEvents } from "@/server/pipeline/stream-run-events";
 import { getRunResult, getRunStatus, listRuns } from "@/server/runs/run-store";
 import { runIdInputSchema, runsInputSchema, searchFiltersSchema, streamInputSchema } from "@/server/schemas";
-import { describeConfig } from "@/server/services";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 export const scoutRouter = createTRPCRouter({
-  config: publicProcedure.query(({ ctx }) => describeConfig(ctx.services.env)),
+  config: publicProcedure.query(({ ctx }) => describeConfig(ctx.deps)),
 
   search: publicProcedure
     .input(searchFiltersSchema)
-    .mutation(({ ctx, input }) =>
-      startSearch({ services: ctx.services, filters: input, clientIp: ctx.clientIp }),
-    ),
+    .mutation(({ ctx, input }) => startSearch({ deps: ctx.deps, filters: input, clientIp: ctx.clientIp })),
 
   stream: publicProcedure.input(streamInputSchema).subscription(async function* ({ ctx, input, signal }) {
-    const { db, registry } = ctx.services;
+    const { db, registry, logger } = ctx.deps;
     // Thrown directly: errors of a subscription do not pass through the AppError middleware.
-    if (!(await getRunStatus({ db, runId: input.runId }))) {
+    if (!(await getRunStatus({ db, logger, runId: input.runId }))) {
       throw new TRPCError({
         code: "NOT_FOUND",
         message: `No search run with id ${JSON.stringify(input.runId)}`,
@@ -27,6 +26,7 @@ export const scoutRouter = createTRPCRouter({
     const afterSeq = input.lastEventId ? Number(input.lastEventId) : 0;
     for await (const { seq, event } of streamRunEvents({
       db,
+      logger,
       registry,
       runId: input.runId,
       afterSeq,
@@ -38,13 +38,13 @@ export const scoutRouter = createTRPCRouter({
 
   results: publicProcedure
     .input(runIdInputSchema)
-    .query(({ ctx, input }) => getRunResult({ db: ctx.services.db, runId: input.runId })),
+    .query(({ ctx, input }) => getRunResult({ ...ctx.deps, runId: input.runId })),
 
   cancel: publicProcedure
     .input(runIdInputSchema)
-    .mutation(({ ctx, input }) => cancelSearch({ services: ctx.services, runId: input.runId })),
+    .mutation(({ ctx, input }) => cancelSearch({ deps: ctx.deps, runId: input.runId })),
 
   runs: publicProcedure
     .input(runsInputSchema)
-    .query(({ ctx, input }) => listRuns({ db: ctx.services.db, limit: input.limit, cursor: input.cursor })),
+    .query(({ ctx, input }) => listRuns({ ...ctx.deps, limit: input.limit, cursor: input.cursor })),
 });

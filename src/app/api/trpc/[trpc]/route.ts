@@ -1,14 +1,14 @@
 import { handleTrpcRequest } from "@/server/api/http-handler";
-import { getServerServices } from "@/server/services";
+import { getAppDependencies } from "@/server/app-dependencies";
 
 // Subscriptions hold the response open; the Node.js runtime is required for SQLite anyway.
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 async function handler(req: Request) {
-  const { services, ready } = getServerServices();
+  const { deps, ready } = getAppDependencies();
   await ready;
-  return handleTrpcRequest({ req, services });
+  return handleTrpcRequest({ req, deps });
 }
 
 export { handler as GET, handler as POST };

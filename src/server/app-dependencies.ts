@@ -18,9 +18,10 @@ import type { ScoutConfig } from "@/server/schemas";
 
 /**
  * The composition root: every long-lived dependency of the server, built once from the validated
- * environment and passed down explicitly. Tests build their own with `createServices`, overriding parts.
+ * environment. Each use-case receives only the part it uses; tests build their own set with
+ * `createAppDependencies`, overriding parts.
  */
-export type Services = {
+export type AppDependencies = {
   env: Env;
   db: Db;
   source: GitHubSource;
@@ -32,9 +33,12 @@ export type Services = {
   settings: PipelineSettings;
 };
 
-export type ServiceOverrides = Partial<Omit<Services, "env">>;
+export type AppDependencyOverrides = Partial<Omit<AppDependencies, "env">>;
 
-export function createServices({ env, ...overrides }: { env: Env } & ServiceOverrides): Services {
+export function createAppDependencies({
+  env,
+  ...overrides
+}: { env: Env } & AppDependencyOverrides): AppDependencies {
   const clock = overrides.clock ?? (() => new Date());
   const logger =
     overrides.logger ?? createRedactingLogger({ secrets: [env.GITHUB_TOKEN, env.OPENAI_API_KEY] });
@@ -43,7 +47,7 @@ export function createServices({ env, ...overrides }: { env: Env } & ServiceOver
     clock,
     logger,
     db: overrides.db ?? createDb({ databaseUrl: env.DATABASE_URL }),
-    source: overrides.source ?? createGitHubSource(env, clock),
+    source: overrides.source ?? createGitHubSource(env, clock, logger),
     analyzer: overrides.analyzer ?? createAnalyzer(env, clock),
     registry: overrides.registry ?? new RunRegistry(),
     rateLimiter:
@@ -57,13 +61,14 @@ export function createServices({ env, ...overrides }: { env: Env } & ServiceOver
   };
 }
 
-function createGitHubSource(env: Env, clock: () => Date): GitHubSource {
+function createGitHubSource(env: Env, clock: () => Date, logger: Logger): GitHubSource {
   if (env.SCOUT_GITHUB_SOURCE === "live") {
     return createLiveGitHubSource({
       token: env.GITHUB_TOKEN,
       apiUrl: env.GITHUB_API_URL,
       readmeMaxChars: env.SCOUT_README_MAX_CHARS,
       now: clock,
+      logger,
     });
   }
   return createCatalogSource({
@@ -74,34 +79,36 @@ function createGitHubSource(env: Env, clock: () => Date): GitHubSource {
 }
 
 function createAnalyzer(env: Env, clock: () => Date): Analyzer {
-  if (env.SCOUT_ANALYZER === "llm" && env.OPENAI_API_KEY) {
+  if (env.SCOUT_ANALYZER === "llm") {
     return createLlmAnalyzer({
       baseURL: env.OPENAI_BASE_URL,
       apiKey: env.OPENAI_API_KEY,
       model: env.SCOUT_MODEL,
-      timeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
       readmeMaxChars: env.SCOUT_README_MAX_CHARS,
     });
   }
   return createHeuristicAnalyzer({ now: clock });
 }
 
-export function describeConfig(env: Env): ScoutConfig {
+/** What actually runs: read from the source and analyzer that were built (or injected), not from env. */
+export function describeConfig({
+  source,
+  analyzer,
+}: Pick<AppDependencies, "source" | "analyzer">): ScoutConfig {
   return {
-    githubSource: env.SCOUT_GITHUB_SOURCE,
-    analyzer: env.SCOUT_ANALYZER,
-    model: env.SCOUT_ANALYZER === "llm" ? env.SCOUT_MODEL : null,
+    githubSource: source.kind,
+    analyzer: analyzer.kind,
+    model: analyzer.model,
+    githubWebOrigin: source.webOrigin,
   };
 }
 
 /** Start-up housekeeping: runs a dead process left running become interrupted; stale repositories go. */
-export async function recoverAndPrune(services: Pick<Services, "db" | "clock" | "logger">): Promise<void> {
-  const interrupted = await markInterruptedRuns({ db: services.db, now: services.clock() });
+export async function recoverAndPrune(deps: Pick<AppDependencies, "db" | "clock" | "logger">): Promise<void> {
+  const interrupted = await markInterruptedRuns({ db: deps.db, now: deps.clock() });
   if (interrupted.length > 0)
-    services.logger.warn(
-      `Marked ${interrupted.length} run(s) left running by an earlier process as interrupted`,
-    );
-  await pruneRepositories({ db: services.db, now: services.clock() });
+    deps.logger.warn(`Marked ${interrupted.length} run(s) left running by an earlier process as interrupted`);
+  await pruneRepositories({ db: deps.db, now: deps.clock() });
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -109,22 +116,22 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // Next.js may evaluate server modules more than once (dev reloads, separate route bundles); one process
 // must still share one database connection and one run registry.
 const processWide = globalThis as typeof globalThis & {
-  scoutServices?: { services: Services; ready: Promise<void> };
+  scoutAppDependencies?: { deps: AppDependencies; ready: Promise<void> };
 };
 
-/** The process's services, and a promise that settles once start-up housekeeping is done. */
-export function getServerServices(): { services: Services; ready: Promise<void> } {
-  if (!processWide.scoutServices) {
-    const services = createServices({ env: getEnv() });
-    const ready = recoverAndPrune(services).catch((error: unknown) => {
-      services.logger.error("Start-up housekeeping failed", error);
+/** The process's dependencies, and a promise that settles once start-up housekeeping is done. */
+export function getAppDependencies(): { deps: AppDependencies; ready: Promise<void> } {
+  if (!processWide.scoutAppDependencies) {
+    const deps = createAppDependencies({ env: getEnv() });
+    const ready = recoverAndPrune(deps).catch((error: unknown) => {
+      deps.logger.error("Start-up housekeeping failed", error);
     });
     setInterval(() => {
-      pruneRepositories({ db: services.db, now: services.clock() }).catch((error: unknown) => {
-        services.logger.error("Daily pruning failed", error);
+      pruneRepositories({ db: deps.db, now: deps.clock() }).catch((error: unknown) => {
+        deps.logger.error("Daily pruning failed", error);
       });
     }, DAY_MS).unref();
-    processWide.scoutServices = { services, ready };
+    processWide.scoutAppDependencies = { deps, ready };
   }
-  return processWide.scoutServices;
+  return processWide.scoutAppDependencies;
 }

@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/server/errors";
-import { getProfile } from "@/server/profile/profile-service";
-import { createRun, getRunStatus } from "@/server/runs/run-store";
-import type { RunStatus, SearchFilters } from "@/server/schemas";
-import type { Services } from "@/server/services";
+import { getProfile } from "@/server/profile/profile-store";
+import type { SearchRateLimiter } from "@/server/rate-limit/search-rate-limiter";
+import { createRun } from "@/server/runs/run-store";
+import type { SearchFilters } from "@/server/schemas";
 import { driveRun } from "./drive-run";
-import { runSearchPipeline } from "./run-pipeline";
+import type { RunRegistry } from "./run-registry";
+import { runSearchPipeline, type PipelineDeps } from "./run-pipeline";
+
+/** What starting a search uses: the pipeline's own dependencies, the run registry and the rate limiter. */
+export type StartSearchDeps = PipelineDeps & { registry: RunRegistry; rateLimiter: SearchRateLimiter };
 
 /** How long a client should wait before trying again while another search runs. */
 const BUSY_RETRY_AFTER_SECONDS = 10;
@@ -17,16 +21,16 @@ export const noProfileMessage = "Save a developer profile before searching";
  * starts the pipeline in the background. It returns at once; progress is read from the run's event log.
  */
 export async function startSearch({
-  services,
+  deps,
   filters,
   clientIp,
 }: {
-  services: Services;
+  deps: StartSearchDeps;
   filters: SearchFilters;
   clientIp: string;
 }): Promise<{ runId: string; status: "running" }> {
-  const { db, registry, rateLimiter, clock, logger } = services;
-  const profile = await getProfile({ db });
+  const { db, registry, rateLimiter, clock, logger } = deps;
+  const profile = await getProfile({ db, logger });
   if (!profile) throw new AppError("BAD_REQUEST", noProfileMessage);
 
   if (registry.activeCount > 0) {
@@ -62,35 +66,13 @@ export async function startSearch({
     signal: controller.signal,
     deps: {
       db,
-      source: services.source,
-      analyzer: services.analyzer,
+      source: deps.source,
+      analyzer: deps.analyzer,
       clock,
-      settings: services.settings,
+      settings: deps.settings,
       logger,
     },
   });
   void driveRun({ runId, events, db, registry, logger, clock });
   return { runId, status: "running" };
-}
-
-const CANCEL_WAIT_MS = 10_000;
-
-/** Cancels a running search and waits for it to wind down; a finished run is left as it is. */
-export async function cancelSearch({
-  services,
-  runId,
-}: {
-  services: Services;
-  runId: string;
-}): Promise<{ runId: string; status: RunStatus }> {
-  const { db, registry } = services;
-  const before = await getRunStatus({ db, runId });
-  if (!before) throw new AppError("NOT_FOUND", `No search run with id ${JSON.stringify(runId)}`);
-  if (registry.cancel(runId)) {
-    await Promise.race([
-      registry.whenFinished(runId),
-      new Promise((resolve) => setTimeout(resolve, CANCEL_WAIT_MS).unref()),
-    ]);
-  }
-  return { runId, status: (await getRunStatus({ db, runId })) ?? before };
 }

@@ -1,0 +1,30 @@
+/**
+ * Links to repository pages. Repository URLs come from GitHub's answers (or the demo catalog), so they are
+ * data: a link is rendered only when it points where the configured GitHub's web pages live, over https.
+ */
+
+/** The URL, normalised, when it is an https URL on `origin` without credentials; otherwise null. */
+export function toGitHubHref(url: string, origin: string): string | null {
+  let parsed: URL;
+  let expected: URL;
+  try {
+    parsed = new URL(url);
+    expected = new URL(origin);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "https:" || parsed.origin !== expected.origin) return null;
+  if (parsed.username !== "" || parsed.password !== "") return null;
+  return parsed.href;
+}
+
+/**
+ * The web origin that belongs to a GitHub REST base URL: https://api.github.com serves https://github.com,
+ * GitHub Enterprise Cloud's https://api.acme.ghe.com serves https://acme.ghe.com, and a GitHub Enterprise
+ * Server at https://ghe.example.com/api/v3 serves its own host.
+ */
+export function githubWebOriginFor(apiUrl: string): string {
+  const url = new URL(apiUrl);
+  const host = url.host.startsWith("api.") ? url.host.slice("api.".length) : url.host;
+  return `${url.protocol}//${host}`;
+}

@@ -1,0 +1,63 @@
+import type { Db } from "@/server/db/client";
+import { upsertRepositories } from "@/server/runs/repo-records";
+import { createRun, finishRun, saveAnalysisResults, updateRun } from "@/server/runs/run-store";
+import {
+  searchFiltersSchema,
+  type AnalysisResult,
+  type RepoMetadata,
+  type RunStatus,
+  type SearchFiltersInput,
+} from "@/server/schemas";
+
+/** Writes a finished run straight into the database, as the pipeline would have left it. */
+export async function seedRun(options: {
+  db: Db;
+  runId: string;
+  startedAt: Date;
+  status?: Exclude<RunStatus, "running">;
+  filters?: SearchFiltersInput;
+  analyses?: { repo: RepoMetadata; fitScore: number; reject?: boolean }[];
+}): Promise<void> {
+  const {
+    db,
+    runId,
+    startedAt,
+    status = "completed",
+    filters = { languages: ["Go"] },
+    analyses = [],
+  } = options;
+  await createRun({
+    db,
+    runId,
+    filters: searchFiltersSchema.parse(filters),
+    clientKey: "10.0.0.1",
+    now: startedAt,
+  });
+  const repos = analyses.map((analysis) => analysis.repo);
+  await upsertRepositories({ db, repos, now: startedAt });
+  const results: AnalysisResult[] = analyses.map(({ repo, fitScore, reject = false }) => ({
+    repo: repo.fullName,
+    fitScore,
+    reason: "Seeded for a test.",
+    contributions: reject ? [] : ["Fix a bug"],
+    reject,
+    rejectReason: reject ? "Seeded rejection" : null,
+  }));
+  const totalAnalyzed = await saveAnalysisResults({
+    db,
+    runId,
+    results,
+    repoIdsByName: new Map(repos.map((repo) => [repo.fullName.toLowerCase(), repo.githubId])),
+  });
+  await updateRun({
+    db,
+    runId,
+    update: {
+      totalDiscovered: repos.length,
+      totalFiltered: repos.length,
+      totalAnalyzed,
+      candidateIds: repos.map((repo) => repo.githubId),
+    },
+  });
+  await finishRun({ db, runId, status, now: new Date(startedAt.getTime() + 60_000) });
+}

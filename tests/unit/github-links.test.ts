@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { githubWebOriginFor, toGitHubHref } from "@/lib/github-links";
+
+describe("toGitHubHref", () => {
+  const origin = "https://github.com";
+
+  it("links a repository page on the configured origin", () => {
+    expect(toGitHubHref("https://github.com/acme/tool", origin)).toBe("https://github.com/acme/tool");
+  });
+
+  it.each([
+    ["plain http", "http://github.com/acme/tool"],
+    ["another host", "https://evil.example/acme/tool"],
+    ["a look-alike host", "https://github.com.evil.example/acme/tool"],
+    ["a script URL", "javascript:alert(1)"],
+    ["a data URL", "data:text/html,<script>alert(1)</script>"],
+    ["credentials in the URL", "https://user:pass@github.com/acme/tool"],
+    ["another port", "https://github.com:8443/acme/tool"],
+    ["something that is not a URL", "acme/tool"],
+  ])("refuses %s", (_, url) => {
+    expect(toGitHubHref(url, origin)).toBeNull();
+  });
+
+  it("follows a GitHub Enterprise origin", () => {
+    const enterprise = "https://ghe.example.com";
+    expect(toGitHubHref("https://ghe.example.com/team/app", enterprise)).toBe(
+      "https://ghe.example.com/team/app",
+    );
+    expect(toGitHubHref("https://github.com/team/app", enterprise)).toBeNull();
+  });
+
+  it("refuses everything when the origin itself is not a URL", () => {
+    expect(toGitHubHref("https://github.com/acme/tool", "")).toBeNull();
+  });
+});
+
+describe("githubWebOriginFor", () => {
+  it.each([
+    ["https://api.github.com", "https://github.com"],
+    ["https://ghe.example.com/api/v3", "https://ghe.example.com"],
+    ["https://api.acme.ghe.com", "https://acme.ghe.com"],
+    ["http://127.0.0.1:4010", "http://127.0.0.1:4010"],
+  ])("maps the API at %s to the web pages at %s", (apiUrl, webOrigin) => {
+    expect(githubWebOriginFor(apiUrl)).toBe(webOrigin);
+  });
+});
