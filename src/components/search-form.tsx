@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { firstFieldMessages, serverFieldMessages } from "@/lib/field-errors";
-import { sixMonthsAgo } from "@/lib/format";
+import { defaultActiveSince } from "@/lib/dates";
 import { searchFiltersSchema, type SearchFilters } from "@/server/schemas";
 import { useTRPC } from "@/trpc/react";
 import { TagInput } from "./tag-input";
@@ -42,7 +42,7 @@ function toFormState(filters: Partial<SearchFilters>): FormState {
     topics: filters.topics ?? [],
     minStars: String(filters.minStars ?? 10),
     maxStars: String(filters.maxStars ?? 500_000),
-    pushedAfter: filters.pushedAfter ?? sixMonthsAgo(),
+    pushedAfter: filters.pushedAfter ?? defaultActiveSince(new Date()),
     license: filters.license ?? "",
     query: filters.query ?? "",
   };
