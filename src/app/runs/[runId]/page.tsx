@@ -1,6 +1,6 @@
 import { ConfigBanner } from "@/components/config-banner";
 import { RunHistory } from "@/components/run-history";
-import { RunView } from "@/components/run-view";
+import { RunView } from "@/components/run/run-view";
 import { SiteHeader } from "@/components/site-header";
 
 export default async function RunPage({ params }: { params: Promise<{ runId: string }> }) {
