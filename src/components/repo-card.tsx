@@ -16,6 +16,7 @@ export function RepoCard({ result, repo }: { result: AnalysisResult; repo: RepoM
       data-testid="repo-card"
       data-repo={result.repo}
       data-score={result.fitScore}
+      data-stars={repo?.stars}
     >
       <header className="repo-card-header">
         <h3 className="repo-name">

@@ -1,13 +1,11 @@
-import { expect, test } from "@playwright/test";
 import { TRPCClientError } from "@trpc/client";
-import { EventSource } from "eventsource";
-import { createScoutClient, type AppRouter } from "@/client";
+import type { AppRouter } from "@/client";
 import type { ScoutEvent } from "@/server/schemas";
+import { expect, test } from "./fixtures";
 
 // Other TypeScript code talks to the running app through createScoutClient, over real HTTP.
 test.describe("createScoutClient", () => {
-  test("reads the configuration and saves and reads the profile", async ({ baseURL }) => {
-    const client = createScoutClient(baseURL!);
+  test("reads the configuration and saves and reads the profile", async ({ api: client }) => {
     expect(await client.scout.config.query()).toEqual({
       githubSource: "catalog",
       analyzer: "heuristic",
@@ -30,8 +28,7 @@ test.describe("createScoutClient", () => {
     expect(await client.profile.get.query()).toEqual(saved);
   });
 
-  test("a validation error carries the field errors and a readable message", async ({ baseURL }) => {
-    const client = createScoutClient(baseURL!);
+  test("a validation error carries the field errors and a readable message", async ({ api: client }) => {
     const error = await client.profile.save
       .mutate({ languages: [], topics: [], skillLevel: "beginner", goals: "" })
       .catch((caught: unknown) => caught);
@@ -44,9 +41,8 @@ test.describe("createScoutClient", () => {
 });
 
 test("a search started from Node and watched through scout.stream ends with complete", async ({
-  baseURL,
+  api: client,
 }) => {
-  const client = createScoutClient(baseURL!, { EventSource });
   await client.profile.save.mutate({
     languages: ["Rust"],
     topics: ["cli"],
