@@ -1,8 +1,9 @@
 import { ConfigBanner } from "@/components/config-banner";
 import { ProfileForm } from "@/components/profile-form";
-import { RunHistory, runHistoryInput } from "@/components/run-history";
+import { RunHistory } from "@/components/run-history";
 import { SearchForm } from "@/components/search-form";
 import { SiteHeader } from "@/components/site-header";
+import { runHistoryInput } from "@/lib/run-history-input";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 // The page shows this server's profile, runs and configuration: render it per request, never at build time.

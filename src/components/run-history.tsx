@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { RunSummary } from "@/server/schemas";
+import { runHistoryInput } from "@/lib/run-history-input";
 import { useTRPC } from "@/trpc/react";
 import { LocalDateTime } from "./local-date-time";
 
@@ -14,9 +15,6 @@ function summarizeFilters(filters: RunSummary["filters"]): string {
   if (filters.query) parts.push(`“${filters.query}”`);
   return parts.join(" · ");
 }
-
-/** The history's query input; pages prefetch exactly this query on the server. */
-export const runHistoryInput = { limit: 20 };
 
 /** Past runs, newest first; each reopens its run page. */
 export function RunHistory({ currentRunId }: { currentRunId?: string }) {

@@ -40,3 +40,27 @@ test("a newcomer's first HTML asks for a profile and says there is no history ye
   expect(html).toContain('data-testid="config-banner"');
   expect(html).not.toContain("Loading");
 });
+
+test.describe("in a time zone far from the server's", () => {
+  // Dates in the history are shown in the reader's zone, which the server's HTML cannot know.
+  test.use({ timezoneId: "Pacific/Kiritimati" });
+
+  test("the server's HTML and the browser's first render agree, on the home page and a run page @both", async ({
+    page,
+    profilePage,
+    scoutPage,
+    finishedRun,
+  }) => {
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(message.text());
+    });
+    await profilePage.open();
+    await expect(profilePage.languages.tags).toHaveText(developer.languages);
+    await expect(scoutPage.historyItem(finishedRun.runId)).toBeVisible();
+    await scoutPage.openRun(finishedRun.runId);
+    await scoutPage.waitUntilDone();
+    expect(problems).toEqual([]);
+  });
+});

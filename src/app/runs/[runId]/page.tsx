@@ -1,7 +1,8 @@
 import { ConfigBanner } from "@/components/config-banner";
-import { RunHistory, runHistoryInput } from "@/components/run-history";
+import { RunHistory } from "@/components/run-history";
 import { RunView } from "@/components/run/run-view";
 import { SiteHeader } from "@/components/site-header";
+import { runHistoryInput } from "@/lib/run-history-input";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
