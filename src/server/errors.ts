@@ -11,6 +11,8 @@ const appErrorBrand = Symbol.for("github-scout.AppError");
 
 export class AppError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
+    // Subclasses (GitHubRateLimitError…) keep the ordinary check: an AppError is not one of them.
+    if (this !== AppError) return Function.prototype[Symbol.hasInstance].call(this, value);
     return typeof value === "object" && value !== null && appErrorBrand in value;
   }
 

@@ -19,3 +19,13 @@ describe("AppError across module copies", () => {
     expect(null).not.toBeInstanceOf(AppError);
   });
 });
+
+describe("AppError subclasses", () => {
+  class NarrowError extends AppError {}
+
+  it("stay narrow: an AppError is not an instance of a subclass", () => {
+    expect(new AppError("UPSTREAM", "GitHub answered HTTP 500")).not.toBeInstanceOf(NarrowError);
+    expect(new NarrowError("UPSTREAM", "narrow")).toBeInstanceOf(NarrowError);
+    expect(new NarrowError("UPSTREAM", "narrow")).toBeInstanceOf(AppError);
+  });
+});
