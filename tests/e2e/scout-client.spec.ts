@@ -1,7 +1,7 @@
 import { TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "@/client";
 import type { ScoutEvent } from "@/server/schemas";
-import { expect, test } from "./fixtures";
+import { expect, runSearchToEnd, test } from "./fixtures";
 
 // Other TypeScript code talks to the running app through createScoutClient, over real HTTP.
 test.describe("createScoutClient", () => {
@@ -75,4 +75,13 @@ test("a search started from Node and watched through scout.stream ends with comp
   expect(events.filter((event) => event.type === "progress").at(-1)).toMatchObject({ phase: "analyzing" });
   const history = await client.scout.runs.query({ limit: 5 });
   expect(history.items[0]?.runId).toBe(runId);
+});
+
+test("a search that finds nothing ends with an error whose reason says so @both", async ({
+  api,
+  savedProfile: _savedProfile,
+}) => {
+  const { last } = await runSearchToEnd(api, { languages: ["Python"], query: "zzqqxxnothing" });
+  // Clients branch on the reason; the message is prose for people and may be reworded.
+  expect(last).toMatchObject({ type: "error", reason: "no-repositories" });
 });
