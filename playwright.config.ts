@@ -1,8 +1,7 @@
 import { execFileSync } from "node:child_process";
-import os from "node:os";
-import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { chromiumArgs, findSystemChromium } from "./tests/e2e/support/chromium";
+import { e2eDatabasePath } from "./tests/e2e/support/e2e-databases";
 import { e2eSecrets } from "./tests/e2e/support/e2e-secrets";
 
 /**
@@ -28,7 +27,6 @@ const livePort = process.env.SCOUT_E2E_LIVE_PORT;
 const githubPort = process.env.SCOUT_E2E_GITHUB_PORT;
 const openaiPort = process.env.SCOUT_E2E_OPENAI_PORT;
 const controlPort = process.env.SCOUT_E2E_FAKES_CONTROL_PORT;
-const scratch = path.join(os.tmpdir(), `scout-e2e-${offlinePort}`);
 
 /** `npm start` (a production build) on the given port with the given settings. */
 function appServer(port: string, env: Record<string, string>) {
@@ -78,13 +76,13 @@ export default defineConfig({
     },
     // The offline server goes first and builds once if needed; the live one reuses that build.
     appServer(offlinePort, {
-      DATABASE_URL: `file:${path.join(scratch, "offline.db")}`,
+      DATABASE_URL: `file:${e2eDatabasePath("offline")}`,
       // Pin the offline defaults even when the developer's shell holds real credentials.
       SCOUT_GITHUB_SOURCE: "catalog",
       SCOUT_ANALYZER: "heuristic",
     }),
     appServer(livePort, {
-      DATABASE_URL: `file:${path.join(scratch, "live.db")}`,
+      DATABASE_URL: `file:${e2eDatabasePath("live")}`,
       SCOUT_GITHUB_SOURCE: "live",
       GITHUB_TOKEN: e2eSecrets.githubToken,
       GITHUB_API_URL: `http://127.0.0.1:${githubPort}`,

@@ -3,10 +3,20 @@ import { ProfileForm } from "@/components/profile-form";
 import { RunHistory } from "@/components/run-history";
 import { SearchForm } from "@/components/search-form";
 import { SiteHeader } from "@/components/site-header";
+import { runHistoryInput } from "@/lib/run-history-input";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
-export default function HomePage() {
+// The page shows this server's profile, runs and configuration: render it per request, never at build time.
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  await Promise.all([
+    prefetch(trpc.profile.get.queryOptions()),
+    prefetch(trpc.scout.config.queryOptions()),
+    prefetch(trpc.scout.runs.queryOptions(runHistoryInput)),
+  ]);
   return (
-    <>
+    <HydrateClient>
       <SiteHeader />
       <main className="page">
         <ConfigBanner />
@@ -18,6 +28,6 @@ export default function HomePage() {
           </div>
         </div>
       </main>
-    </>
+    </HydrateClient>
   );
 }

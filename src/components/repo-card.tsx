@@ -1,4 +1,6 @@
-import { formatCount, formatRelativeTime, scoreTone } from "@/lib/format";
+import { formatRelativeTime } from "@/lib/dates";
+import { formatCount, scoreTone } from "@/lib/format";
+import { formatCountOf } from "@/lib/plural";
 import type { AnalysisResult, RepoMetadata } from "@/server/schemas";
 
 /**
@@ -14,6 +16,7 @@ export function RepoCard({ result, repo }: { result: AnalysisResult; repo: RepoM
       data-testid="repo-card"
       data-repo={result.repo}
       data-score={result.fitScore}
+      data-stars={repo?.stars}
     >
       <header className="repo-card-header">
         <h3 className="repo-name">
@@ -40,8 +43,12 @@ export function RepoCard({ result, repo }: { result: AnalysisResult; repo: RepoM
         <ul className="repo-facts" aria-label="Repository facts">
           {repo.primaryLanguage ? <li data-testid="repo-language">{repo.primaryLanguage}</li> : null}
           <li data-testid="repo-stars">★ {formatCount(repo.stars)}</li>
-          <li>{formatCount(repo.openIssues)} open issues</li>
-          <li data-testid="repo-good-first">{repo.goodFirstIssues} good first issues</li>
+          <li data-testid="repo-open-issues">
+            {formatCountOf(repo.openIssues, "open issue", "open issues", formatCount)}
+          </li>
+          <li data-testid="repo-good-first">
+            {formatCountOf(repo.goodFirstIssues, "good first issue", "good first issues")}
+          </li>
           {repo.license ? <li>{repo.license}</li> : null}
           <li>pushed {formatRelativeTime(repo.pushedAt)}</li>
         </ul>

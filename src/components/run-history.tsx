@@ -2,9 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { formatDateTime } from "@/lib/format";
 import type { RunSummary } from "@/server/schemas";
+import { runHistoryInput } from "@/lib/run-history-input";
 import { useTRPC } from "@/trpc/react";
+import { LocalDateTime } from "./local-date-time";
 
 function summarizeFilters(filters: RunSummary["filters"]): string {
   const parts = [filters.languages.join(", ")];
@@ -18,7 +19,7 @@ function summarizeFilters(filters: RunSummary["filters"]): string {
 /** Past runs, newest first; each reopens its run page. */
 export function RunHistory({ currentRunId }: { currentRunId?: string }) {
   const trpc = useTRPC();
-  const runs = useQuery({ ...trpc.scout.runs.queryOptions({ limit: 20 }), refetchInterval: 15_000 });
+  const runs = useQuery({ ...trpc.scout.runs.queryOptions(runHistoryInput), refetchInterval: 15_000 });
   return (
     <section className="card" aria-labelledby="history-heading" data-testid="run-history">
       <header className="card-header">
@@ -36,7 +37,7 @@ export function RunHistory({ currentRunId }: { currentRunId?: string }) {
               data-run-id={run.runId}
             >
               <span className="history-top">
-                <span className="history-date">{formatDateTime(run.startedAt)}</span>
+                <LocalDateTime className="history-date" iso={run.startedAt} />
                 <span className={`status-pill status-${run.status}`} data-testid="history-status">
                   {run.status}
                 </span>

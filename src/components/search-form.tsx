@@ -1,12 +1,13 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useState, type FormEvent } from "react";
-import { z } from "zod";
-import { firstFieldMessages, serverFieldMessages } from "@/lib/field-errors";
-import { sixMonthsAgo } from "@/lib/format";
-import { searchFiltersSchema, type SearchFilters } from "@/server/schemas";
+import { useId, useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { defaultActiveSince } from "@/lib/dates";
+import { firstErrorMessage, showServerErrors } from "@/lib/field-errors";
+import { searchFiltersSchema, type SearchFilters, type SearchFiltersInput } from "@/server/schemas";
 import { useTRPC } from "@/trpc/react";
 import { TagInput } from "./tag-input";
 
@@ -23,36 +24,38 @@ export const licenseOptions = [
   ["unlicense", "Unlicense"],
 ] as const;
 
-type FormState = {
-  languages: string[];
-  topics: string[];
-  minStars: string;
-  maxStars: string;
-  pushedAfter: string;
-  license: string;
-  query: string;
-};
+const filterFields = [
+  "languages",
+  "minStars",
+  "maxStars",
+  "topics",
+  "pushedAfter",
+  "license",
+  "query",
+] as const satisfies readonly (keyof SearchFiltersInput)[];
 
-type FieldName = keyof FormState;
-type Errors = Partial<Record<FieldName | "form", string>>;
+type FormDefaults = Required<SearchFiltersInput>;
 
-function toFormState(filters: Partial<SearchFilters>): FormState {
+function toFormDefaults(filters: Pick<SearchFilters, "languages"> & Partial<SearchFilters>): FormDefaults {
   return {
-    languages: filters.languages ?? [],
+    languages: filters.languages,
     topics: filters.topics ?? [],
-    minStars: String(filters.minStars ?? 10),
-    maxStars: String(filters.maxStars ?? 500_000),
-    pushedAfter: filters.pushedAfter ?? sixMonthsAgo(),
-    license: filters.license ?? "",
+    minStars: filters.minStars ?? 10,
+    maxStars: filters.maxStars ?? 500_000,
+    pushedAfter: filters.pushedAfter ?? defaultActiveSince(new Date()),
+    license: filters.license ?? null,
     query: filters.query ?? "",
   };
 }
 
-function parseStars(value: string): number | string {
-  return value.trim() === "" ? Number.NaN : /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-}
+// Empty date and license fields mean "no value", which the schema spells null.
+const emptyAsNull = (value: unknown) => (value === "" ? null : value);
 
-/** The search filters; it starts a run and opens its page. */
+/**
+ * The search filters; it starts a run and opens its page. It starts from the run being shown, or else from
+ * the saved profile's languages, and starts over when those change (a new run, a profile saved with other
+ * languages).
+ */
 export function SearchForm({
   initialFilters,
   runActive = false,
@@ -61,67 +64,9 @@ export function SearchForm({
   runActive?: boolean;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const ids = { min: useId(), max: useId(), date: useId(), license: useId(), query: useId() };
   const profile = useQuery(trpc.profile.get.queryOptions());
-  const [form, setForm] = useState<FormState>(() => toFormState(initialFilters ?? {}));
-  const [errors, setErrors] = useState<Errors>({});
-  const [touched, setTouched] = useState(false);
-
-  // Until the user edits the form, it follows the run being shown, or the saved profile's interests.
-  useEffect(() => {
-    if (touched) return;
-    if (initialFilters) setForm(toFormState(initialFilters));
-    else if (profile.data)
-      setForm((current) => ({ ...current, languages: profile.data?.languages ?? [], topics: [] }));
-  }, [initialFilters, profile.data, touched]);
-
-  const search = useMutation(
-    trpc.scout.search.mutationOptions({
-      onSuccess: ({ runId }) => {
-        void queryClient.invalidateQueries({ queryKey: trpc.scout.runs.queryKey() });
-        router.push(`/runs/${runId}`);
-      },
-      onError: (error) => {
-        setErrors(serverFieldMessages(error) ?? { form: error.message });
-      },
-    }),
-  );
-
-  function update<K extends FieldName>(key: K, value: FormState[K]) {
-    setTouched(true);
-    setForm((current) => ({ ...current, [key]: value }));
-    setErrors((current) => ({
-      ...current,
-      [key]: undefined,
-      form: undefined,
-      ...(key === "minStars" || key === "maxStars" ? { minStars: undefined, maxStars: undefined } : {}),
-    }));
-  }
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = searchFiltersSchema.safeParse({
-      languages: form.languages,
-      topics: form.topics,
-      minStars: parseStars(form.minStars),
-      maxStars: parseStars(form.maxStars),
-      pushedAfter: form.pushedAfter === "" ? null : form.pushedAfter,
-      license: form.license === "" ? null : form.license,
-      query: form.query,
-    });
-    if (!parsed.success) {
-      setErrors(firstFieldMessages(z.flattenError(parsed.error).fieldErrors));
-      return;
-    }
-    setErrors({});
-    search.mutate(parsed.data);
-  }
-
   const noProfile = profile.isSuccess && profile.data === null;
-  const disabled = runActive || search.isPending || noProfile;
-  const starsError = errors.minStars ?? errors.maxStars;
+  const profileLanguages = profile.data?.languages ?? [];
 
   return (
     <section className="card" aria-labelledby="search-heading">
@@ -140,157 +85,211 @@ export function SearchForm({
       {profile.isPending ? (
         <p className="muted">Loading…</p>
       ) : (
-        <form className="form" onSubmit={handleSubmit} noValidate data-testid="search-form">
+        <SearchFilterForm
+          key={initialFilters ? "run" : `profile:${profileLanguages.join("\n")}`}
+          defaults={toFormDefaults(initialFilters ?? { languages: profileLanguages })}
+          blocked={runActive || noProfile}
+          runActive={runActive}
+        />
+      )}
+    </section>
+  );
+}
+
+function SearchFilterForm({
+  defaults: initialDefaults,
+  blocked,
+  runActive,
+}: {
+  defaults: FormDefaults;
+  blocked: boolean;
+  runActive: boolean;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const ids = { min: useId(), max: useId(), date: useId(), license: useId(), query: useId() };
+  // Fixed at mount: later renders recompute "six months ago", which must not move the field under the user.
+  const [defaults] = useState(initialDefaults);
+  const form = useForm<SearchFiltersInput, unknown, SearchFilters>({
+    resolver: zodResolver(searchFiltersSchema),
+    defaultValues: defaults,
+  });
+  const { errors } = form.formState;
+
+  const search = useMutation(
+    trpc.scout.search.mutationOptions({
+      onSuccess: ({ runId }) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.scout.runs.pathKey() });
+        router.push(`/runs/${runId}`);
+      },
+      onError: (error) => {
+        showServerErrors(error, form.setError, filterFields);
+      },
+    }),
+  );
+
+  const starsError = errors.minStars?.message ?? errors.maxStars?.message;
+  const formError = errors.root?.server?.message;
+
+  return (
+    <form
+      className="form"
+      onSubmit={(event) => {
+        void form.handleSubmit((filters) => {
+          search.mutate(filters);
+        })(event);
+      }}
+      noValidate
+      data-testid="search-form"
+    >
+      <Controller
+        control={form.control}
+        name="languages"
+        render={({ field, fieldState }) => (
           <TagInput
             label="Languages"
-            values={form.languages}
-            onChange={(values) => {
-              update("languages", values);
-            }}
+            values={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            ref={field.ref}
             placeholder="Add a language"
-            error={errors.languages}
+            error={firstErrorMessage(fieldState.error)}
             testId="search-languages"
             maxItems={20}
           />
-          <fieldset className="field">
-            <legend className="field-label">Stars</legend>
-            <div className="field-row">
-              <div className="field">
-                <label htmlFor={ids.min} className="field-hint">
-                  Minimum
-                </label>
-                <input
-                  id={ids.min}
-                  className={`input${starsError ? " has-error" : ""}`}
-                  type="number"
-                  min={0}
-                  inputMode="numeric"
-                  value={form.minStars}
-                  onChange={(event) => {
-                    update("minStars", event.target.value);
-                  }}
-                  aria-invalid={starsError ? true : undefined}
-                  aria-describedby={starsError ? `${ids.min}-error` : undefined}
-                  data-testid="search-min-stars"
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={ids.max} className="field-hint">
-                  Maximum
-                </label>
-                <input
-                  id={ids.max}
-                  className={`input${starsError ? " has-error" : ""}`}
-                  type="number"
-                  min={0}
-                  inputMode="numeric"
-                  value={form.maxStars}
-                  onChange={(event) => {
-                    update("maxStars", event.target.value);
-                  }}
-                  aria-invalid={starsError ? true : undefined}
-                  aria-describedby={starsError ? `${ids.min}-error` : undefined}
-                  data-testid="search-max-stars"
-                />
-              </div>
-            </div>
-            {starsError ? (
-              <p
-                id={`${ids.min}-error`}
-                className="field-error"
-                role="alert"
-                data-testid="search-stars-error"
-              >
-                {starsError}
-              </p>
-            ) : null}
-          </fieldset>
+        )}
+      />
+      <fieldset className="field">
+        <legend className="field-label">Stars</legend>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={ids.min} className="field-hint">
+              Minimum
+            </label>
+            <input
+              id={ids.min}
+              className={`input${starsError ? " has-error" : ""}`}
+              type="number"
+              min={0}
+              inputMode="numeric"
+              defaultValue={defaults.minStars}
+              // The maximum's "at least the minimum" message depends on this field too.
+              {...form.register("minStars", { valueAsNumber: true, deps: ["maxStars"] })}
+              aria-invalid={starsError ? true : undefined}
+              aria-describedby={starsError ? `${ids.min}-error` : undefined}
+              data-testid="search-min-stars"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.max} className="field-hint">
+              Maximum
+            </label>
+            <input
+              id={ids.max}
+              className={`input${starsError ? " has-error" : ""}`}
+              type="number"
+              min={0}
+              inputMode="numeric"
+              defaultValue={defaults.maxStars}
+              {...form.register("maxStars", { valueAsNumber: true, deps: ["minStars"] })}
+              aria-invalid={starsError ? true : undefined}
+              aria-describedby={starsError ? `${ids.min}-error` : undefined}
+              data-testid="search-max-stars"
+            />
+          </div>
+        </div>
+        {starsError ? (
+          <p id={`${ids.min}-error`} className="field-error" role="alert" data-testid="search-stars-error">
+            {starsError}
+          </p>
+        ) : null}
+      </fieldset>
+      <Controller
+        control={form.control}
+        name="topics"
+        render={({ field, fieldState }) => (
           <TagInput
             label="Topics"
             hint="Optional; a repository must have all of them."
-            values={form.topics}
-            onChange={(values) => {
-              update("topics", values);
-            }}
+            values={field.value ?? []}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            ref={field.ref}
             placeholder="Add a topic"
-            error={errors.topics}
+            error={firstErrorMessage(fieldState.error)}
             testId="search-topics"
             maxItems={20}
           />
-          <div className="field-row">
-            <div className="field">
-              <label htmlFor={ids.date} className="field-label">
-                Active since
-              </label>
-              <input
-                id={ids.date}
-                className={`input${errors.pushedAfter ? " has-error" : ""}`}
-                type="date"
-                value={form.pushedAfter}
-                onChange={(event) => {
-                  update("pushedAfter", event.target.value);
-                }}
-                data-testid="search-pushed-after"
-              />
-              {errors.pushedAfter ? <p className="field-error">{errors.pushedAfter}</p> : null}
-            </div>
-            <div className="field">
-              <label htmlFor={ids.license} className="field-label">
-                License
-              </label>
-              <select
-                id={ids.license}
-                className="input"
-                value={form.license}
-                onChange={(event) => {
-                  update("license", event.target.value);
-                }}
-                data-testid="search-license"
-              >
-                <option value="">Any license</option>
-                {licenseOptions.map(([key, label]) => (
-                  <option key={key} value={key}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.query} className="field-label">
-              Search text
-            </label>
-            <input
-              id={ids.query}
-              className={`input${errors.query ? " has-error" : ""}`}
-              type="search"
-              maxLength={500}
-              value={form.query}
-              placeholder="Optional, e.g. parser, terminal, accessibility"
-              onChange={(event) => {
-                update("query", event.target.value);
-              }}
-              data-testid="search-query"
-            />
-            {errors.query ? <p className="field-error">{errors.query}</p> : null}
-          </div>
-          {errors.form ? (
-            <p className="form-alert" role="alert" data-testid="search-error">
-              {errors.form}
-            </p>
-          ) : null}
-          <div className="form-actions">
-            <button
-              type="submit"
-              className="button button-primary"
-              disabled={disabled}
-              data-testid="search-submit"
-            >
-              {search.isPending ? "Starting…" : runActive ? "Search running…" : "Search"}
-            </button>
-          </div>
-        </form>
-      )}
-    </section>
+        )}
+      />
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={ids.date} className="field-label">
+            Active since
+          </label>
+          <input
+            id={ids.date}
+            className={`input${errors.pushedAfter ? " has-error" : ""}`}
+            type="date"
+            defaultValue={defaults.pushedAfter ?? ""}
+            {...form.register("pushedAfter", { setValueAs: emptyAsNull })}
+            data-testid="search-pushed-after"
+          />
+          {errors.pushedAfter ? <p className="field-error">{errors.pushedAfter.message}</p> : null}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.license} className="field-label">
+            License
+          </label>
+          <select
+            id={ids.license}
+            className="input"
+            defaultValue={defaults.license ?? ""}
+            {...form.register("license", { setValueAs: emptyAsNull })}
+            data-testid="search-license"
+          >
+            <option value="">Any license</option>
+            {licenseOptions.map(([key, label]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
+          </select>
+          {errors.license ? <p className="field-error">{errors.license.message}</p> : null}
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.query} className="field-label">
+          Search text
+        </label>
+        <input
+          id={ids.query}
+          className={`input${errors.query ? " has-error" : ""}`}
+          type="search"
+          maxLength={500}
+          defaultValue={defaults.query}
+          placeholder="Optional, e.g. parser, terminal, accessibility"
+          {...form.register("query")}
+          data-testid="search-query"
+        />
+        {errors.query ? <p className="field-error">{errors.query.message}</p> : null}
+      </div>
+      {formError ? (
+        <p className="form-alert" role="alert" data-testid="search-error">
+          {formError}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={blocked || search.isPending}
+          data-testid="search-submit"
+        >
+          {search.isPending ? "Starting…" : runActive ? "Search running…" : "Search"}
+        </button>
+      </div>
+    </form>
   );
 }

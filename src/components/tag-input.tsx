@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type KeyboardEvent } from "react";
+import { useId, useState, type KeyboardEvent, type Ref } from "react";
 
 type TagInputProps = {
   label: string;
@@ -11,6 +11,9 @@ type TagInputProps = {
   error?: string;
   testId: string;
   maxItems: number;
+  /** Lets a form focus the text field, e.g. react-hook-form on the first field with an error. */
+  ref?: Ref<HTMLInputElement>;
+  onBlur?: () => void;
 };
 
 /** A list of short values typed one at a time: Enter or comma adds, Backspace on empty removes the last. */
@@ -23,6 +26,8 @@ export function TagInput({
   error,
   testId,
   maxItems,
+  ref,
+  onBlur,
 }: TagInputProps) {
   const inputId = useId();
   const hintId = `${inputId}-hint`;
@@ -87,7 +92,11 @@ export function TagInput({
             setDraft(event.target.value);
           }}
           onKeyDown={handleKeyDown}
-          onBlur={commitDraft}
+          onBlur={() => {
+            commitDraft();
+            onBlur?.();
+          }}
+          ref={ref}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
           data-testid={`${testId}-field`}

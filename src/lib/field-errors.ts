@@ -1,21 +1,48 @@
 import { TRPCClientError } from "@trpc/client";
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import type { AppRouter } from "@/server/api/root";
 
-type FlattenedFieldErrors = Record<string, string[] | undefined>;
-
-/** The first message of each field, as a form shows it beside the field. */
-export function firstFieldMessages(fieldErrors: FlattenedFieldErrors): Record<string, string> {
+/** The server's first message for each field of a failed call, or null when it failed for another reason. */
+export function serverFieldMessages(error: unknown): Record<string, string> | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  const fieldErrors = (error as TRPCClientError<AppRouter>).data?.zodError?.fieldErrors ?? {};
   const messages: Record<string, string> = {};
   for (const [field, fieldMessages] of Object.entries(fieldErrors)) {
     if (fieldMessages?.[0]) messages[field] = fieldMessages[0];
   }
-  return messages;
+  return Object.keys(messages).length > 0 ? messages : null;
 }
 
-/** The server's per-field messages for a failed call, or null when it failed for another reason. */
-export function serverFieldMessages(error: unknown): Record<string, string> | null {
-  if (!(error instanceof TRPCClientError)) return null;
-  const fieldErrors = (error as TRPCClientError<AppRouter>).data?.zodError?.fieldErrors;
-  const messages = fieldErrors ? firstFieldMessages(fieldErrors) : {};
-  return Object.keys(messages).length > 0 ? messages : null;
+/**
+ * Puts a failed call's errors where the user looks: each field's message beside that field, anything else
+ * (a refused search, a network failure) on the form as a whole, under `root.server`.
+ */
+export function showServerErrors<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+): void {
+  const messages = serverFieldMessages(error) ?? {};
+  const shown = fields.filter((field) => messages[field] !== undefined);
+  for (const field of shown) setError(field, { type: "server", message: messages[field] });
+  if (shown.length === 0) {
+    const message = error instanceof Error ? error.message : "Something went wrong";
+    setError("root.server", { type: "server", message });
+  }
+}
+
+/**
+ * The message to show beside a field. A list field's problem may sit on one of its items (e.g. "Each language
+ * must be at most 40 characters"), which react-hook-form keeps in an array by index.
+ */
+export function firstErrorMessage(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  if ("message" in error && typeof error.message === "string" && error.message !== "") return error.message;
+  if (Array.isArray(error)) {
+    for (const item of error as unknown[]) {
+      const message = firstErrorMessage(item);
+      if (message !== undefined) return message;
+    }
+  }
+  return undefined;
 }

@@ -5,7 +5,18 @@
 export type AppErrorCode =
   "BAD_REQUEST" | "NOT_FOUND" | "CONFLICT" | "TOO_MANY_REQUESTS" | "CONFIGURATION" | "UPSTREAM";
 
+// Next.js gives each route bundle its own copy of this module, while the process shares one set of services
+// built by whichever bundle ran first; a registry-wide symbol lets every copy recognise the others' errors.
+const appErrorBrand = Symbol.for("github-scout.AppError");
+
 export class AppError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // Subclasses (GitHubRateLimitError…) keep the ordinary check: an AppError is not one of them.
+    if (this !== AppError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && appErrorBrand in value;
+  }
+
+  readonly [appErrorBrand] = true;
   readonly code: AppErrorCode;
   readonly retryAfterSeconds: number | undefined;
 

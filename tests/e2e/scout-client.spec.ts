@@ -1,13 +1,11 @@
-import { expect, test } from "@playwright/test";
 import { TRPCClientError } from "@trpc/client";
-import { EventSource } from "eventsource";
-import { createScoutClient, type AppRouter } from "@/client";
+import type { AppRouter } from "@/client";
 import type { ScoutEvent } from "@/server/schemas";
+import { expect, runSearchToEnd, test } from "./fixtures";
 
 // Other TypeScript code talks to the running app through createScoutClient, over real HTTP.
 test.describe("createScoutClient", () => {
-  test("reads the configuration and saves and reads the profile", async ({ baseURL }) => {
-    const client = createScoutClient(baseURL!);
+  test("reads the configuration and saves and reads the profile", async ({ api: client }) => {
     expect(await client.scout.config.query()).toEqual({
       githubSource: "catalog",
       analyzer: "heuristic",
@@ -31,8 +29,7 @@ test.describe("createScoutClient", () => {
     expect(await client.profile.get.query()).toEqual(saved);
   });
 
-  test("a validation error carries the field errors and a readable message", async ({ baseURL }) => {
-    const client = createScoutClient(baseURL!);
+  test("a validation error carries the field errors and a readable message", async ({ api: client }) => {
     const error = await client.profile.save
       .mutate({ languages: [], topics: [], skillLevel: "beginner", goals: "" })
       .catch((caught: unknown) => caught);
@@ -45,9 +42,8 @@ test.describe("createScoutClient", () => {
 });
 
 test("a search started from Node and watched through scout.stream ends with complete", async ({
-  baseURL,
+  api: client,
 }) => {
-  const client = createScoutClient(baseURL!, { EventSource });
   await client.profile.save.mutate({
     languages: ["Rust"],
     topics: ["cli"],
@@ -80,4 +76,13 @@ test("a search started from Node and watched through scout.stream ends with comp
   expect(events.filter((event) => event.type === "progress").at(-1)).toMatchObject({ phase: "analyzing" });
   const history = await client.scout.runs.query({ limit: 5 });
   expect(history.items[0]?.runId).toBe(runId);
+});
+
+test("a search that finds nothing ends with an error whose reason says so @both", async ({
+  api,
+  savedProfile: _savedProfile,
+}) => {
+  const { last } = await runSearchToEnd(api, { languages: ["Python"], query: "zzqqxxnothing" });
+  // Clients branch on the reason; the message is prose for people and may be reworded.
+  expect(last).toMatchObject({ type: "error", reason: "no-repositories" });
 });

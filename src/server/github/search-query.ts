@@ -1,3 +1,4 @@
+import { defaultActiveSince } from "@/lib/dates";
 import { AppError } from "@/server/errors";
 import type { SearchFilters } from "@/server/schemas";
 
@@ -8,9 +9,6 @@ import type { SearchFilters } from "@/server/schemas";
 
 /** GitHub rejects longer search strings. */
 export const SEARCH_QUERY_MAX_CHARS = 256;
-
-/** How far back "recently active" reaches when the filters leave `pushedAfter` empty. */
-export const DEFAULT_ACTIVITY_MONTHS = 6;
 
 export type BuildSearchQueryOptions = {
   filters: SearchFilters;
@@ -45,7 +43,7 @@ export function buildSearchQuery({ filters, today }: BuildSearchQueryOptions): s
   );
 }
 
-/** The `pushed:>=` date: the filter's own, or DEFAULT_ACTIVITY_MONTHS calendar months before today. */
+/** The `pushed:>=` date: the filter's own, or the default the search form also shows (six months back). */
 export function resolvePushedAfter({
   pushedAfter,
   today,
@@ -54,20 +52,7 @@ export function resolvePushedAfter({
   today: Date;
 }): string {
   if (pushedAfter) return pushedAfter;
-  if (Number.isNaN(today.getTime())) throw new RangeError("today is not a valid date");
-  return formatDate(subtractMonths(today, DEFAULT_ACTIVITY_MONTHS));
-}
-
-/** Calendar months, clamped to the target month's last day (31 August minus six months is 28 or 29 February). */
-function subtractMonths(date: Date, months: number): Date {
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth() - months;
-  const lastDayOfTarget = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDayOfTarget)));
-}
-
-function formatDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  return defaultActiveSince(today);
 }
 
 /** GitHub topics are lowercase words joined by hyphens; "Machine Learning" is the topic machine-learning. */

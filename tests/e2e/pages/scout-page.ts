@@ -1,40 +1,57 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { TagInputControl } from "./tag-input";
+
+export type SearchValues = {
+  languages: string[];
+  minStars?: number;
+  maxStars?: number;
+  query?: string;
+  topics?: string[];
+};
+
+type Step = "discovering" | "filtering" | "fetching" | "analyzing" | "done";
 
 /** The search form and the run page, driven the way a person uses them. */
 export class ScoutPage {
   readonly searchForm: Locator;
-  readonly languageField: Locator;
-  readonly languageRemoveButtons: Locator;
+  readonly languages: TagInputControl;
+  readonly topics: TagInputControl;
   readonly minStars: Locator;
   readonly maxStars: Locator;
+  readonly starsError: Locator;
   readonly query: Locator;
-  readonly topicField: Locator;
   readonly submit: Locator;
   readonly searchError: Locator;
   readonly needsProfile: Locator;
   readonly progressMessage: Locator;
   readonly cards: Locator;
+  readonly sort: Locator;
   readonly cancelButton: Locator;
   readonly emptyState: Locator;
+  readonly failedState: Locator;
+  readonly retryButton: Locator;
   readonly skippedNote: Locator;
   readonly warnings: Locator;
   readonly historyItems: Locator;
 
   constructor(readonly page: Page) {
     this.searchForm = page.getByTestId("search-form");
-    this.languageField = page.getByTestId("search-languages-field");
-    this.languageRemoveButtons = page.getByTestId("search-languages-remove");
+    this.languages = new TagInputControl(page, "search-languages");
+    this.topics = new TagInputControl(page, "search-topics");
     this.minStars = page.getByTestId("search-min-stars");
     this.maxStars = page.getByTestId("search-max-stars");
+    this.starsError = page.getByTestId("search-stars-error");
     this.query = page.getByTestId("search-query");
-    this.topicField = page.getByTestId("search-topics-field");
     this.submit = page.getByTestId("search-submit");
     this.searchError = page.getByTestId("search-error");
     this.needsProfile = page.getByTestId("search-needs-profile");
     this.progressMessage = page.getByTestId("progress-message");
     this.cards = page.getByTestId("result-list").getByTestId("repo-card");
+    this.sort = page.getByTestId("sort-results");
     this.cancelButton = page.getByTestId("cancel-run");
     this.emptyState = page.getByTestId("empty-state");
+    this.failedState = page.getByTestId("failed-state");
+    this.retryButton = page.getByTestId("retry-search");
     this.skippedNote = page.getByTestId("skipped-note");
     this.warnings = page.getByTestId("run-warnings");
     this.historyItems = page.getByTestId("history-item");
@@ -45,39 +62,35 @@ export class ScoutPage {
     await expect(this.searchForm).toBeVisible();
   }
 
-  async setLanguages(languages: string[]) {
-    while ((await this.languageRemoveButtons.count()) > 0) await this.languageRemoveButtons.first().click();
-    for (const language of languages) {
-      await this.languageField.fill(language);
-      await this.languageField.press("Enter");
-    }
+  async openRun(runId: string) {
+    await this.page.goto(`/runs/${runId}`);
+    await expect(this.page.getByTestId("run-progress")).toBeVisible();
   }
 
-  async search(filters: {
-    languages: string[];
-    minStars?: number;
-    maxStars?: number;
-    query?: string;
-    topics?: string[];
-  }) {
-    await this.setLanguages(filters.languages);
+  historyItem(runId: string): Locator {
+    return this.page.locator(`[data-testid="history-item"][data-run-id="${runId}"]`);
+  }
+
+  card(repo: string): Locator {
+    return this.page.locator(`[data-testid="repo-card"][data-repo="${repo}"]`);
+  }
+
+  async search(filters: SearchValues) {
+    await this.languages.set(filters.languages);
     await this.minStars.fill(String(filters.minStars ?? 0));
     if (filters.maxStars !== undefined) await this.maxStars.fill(String(filters.maxStars));
     await this.query.fill(filters.query ?? "");
-    for (const topic of filters.topics ?? []) {
-      await this.topicField.fill(topic);
-      await this.topicField.press("Enter");
-    }
+    await this.topics.set(filters.topics ?? []);
     await this.submit.click();
   }
 
-  async searchAndOpenRun(filters: Parameters<ScoutPage["search"]>[0]): Promise<string> {
+  async searchAndOpenRun(filters: SearchValues): Promise<string> {
     await this.search(filters);
     await this.page.waitForURL(/\/runs\/[\w-]+$/);
-    return this.page.url().split("/runs/")[1]!;
+    return runIdFromUrl(this.page.url());
   }
 
-  phase(step: "discovering" | "filtering" | "fetching" | "analyzing" | "done"): Locator {
+  phase(step: Step): Locator {
     return this.page.getByTestId(`phase-${step}`);
   }
 
@@ -93,7 +106,17 @@ export class ScoutPage {
     return this.cards.evaluateAll((cards) => cards.map((card) => Number(card.getAttribute("data-score"))));
   }
 
+  async cardStars(): Promise<number[]> {
+    return this.cards.evaluateAll((cards) => cards.map((card) => Number(card.getAttribute("data-stars"))));
+  }
+
   async screenshot(name: string) {
     await this.page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
   }
+}
+
+export function runIdFromUrl(url: string): string {
+  const runId = /\/runs\/([\w-]+)$/.exec(url)?.[1];
+  if (!runId) throw new Error(`Not a run page: ${url}`);
+  return runId;
 }

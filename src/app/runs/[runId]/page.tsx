@@ -1,18 +1,28 @@
 import { ConfigBanner } from "@/components/config-banner";
 import { RunHistory } from "@/components/run-history";
-import { RunView } from "@/components/run-view";
+import { RunView } from "@/components/run/run-view";
 import { SiteHeader } from "@/components/site-header";
+import { runHistoryInput } from "@/lib/run-history-input";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+
+export const dynamic = "force-dynamic";
 
 export default async function RunPage({ params }: { params: Promise<{ runId: string }> }) {
   const { runId } = await params;
+  // The run itself follows its event stream in the browser; the frame around it can arrive with the HTML.
+  await Promise.all([
+    prefetch(trpc.profile.get.queryOptions()),
+    prefetch(trpc.scout.config.queryOptions()),
+    prefetch(trpc.scout.runs.queryOptions(runHistoryInput)),
+  ]);
   return (
-    <>
+    <HydrateClient>
       <SiteHeader />
       <main className="page">
         <ConfigBanner />
         <RunView runId={runId} />
         <RunHistory currentRunId={runId} />
       </main>
-    </>
+    </HydrateClient>
   );
 }

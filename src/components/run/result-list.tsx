@@ -1,0 +1,82 @@
+"use client";
+
+import { useState } from "react";
+import type { AnalysisResult, RepoMetadata } from "@/server/schemas";
+import { RepoCard } from "../repo-card";
+import { resultSortKeys, sortResults, type ResultSortKey } from "./run-state";
+
+const sortLabels: Record<ResultSortKey, string> = { fit: "Fit", stars: "Stars", recent: "Recent activity" };
+
+function isSortKey(value: string): value is ResultSortKey {
+  return (resultSortKeys as readonly string[]).includes(value);
+}
+
+/** The analyzed repositories as cards, in the order the user picks; rejected ones on request. */
+export function ResultList({
+  results,
+  repos,
+}: {
+  results: AnalysisResult[];
+  repos: ReadonlyMap<string, RepoMetadata>;
+}) {
+  const [sortKey, setSortKey] = useState<ResultSortKey>("fit");
+  const [showRejected, setShowRejected] = useState(false);
+  if (results.length === 0) return null;
+
+  const sorted = sortResults(results, sortKey, repos);
+  const accepted = sorted.filter((result) => !result.reject);
+  const rejected = sorted.filter((result) => result.reject);
+  return (
+    <section aria-labelledby="results-heading" className="results">
+      <header className="results-header">
+        <h2 id="results-heading">
+          Ranked repositories <span className="muted">({accepted.length})</span>
+        </h2>
+        <div className="results-controls">
+          <label className="inline-field">
+            Sort by{" "}
+            <select
+              className="input"
+              value={sortKey}
+              onChange={(event) => {
+                if (isSortKey(event.target.value)) setSortKey(event.target.value);
+              }}
+              data-testid="sort-results"
+            >
+              {resultSortKeys.map((key) => (
+                <option key={key} value={key}>
+                  {sortLabels[key]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {rejected.length > 0 ? (
+            <label className="inline-field">
+              <input
+                type="checkbox"
+                checked={showRejected}
+                onChange={(event) => {
+                  setShowRejected(event.target.checked);
+                }}
+                data-testid="toggle-rejected"
+              />{" "}
+              Show rejected ({rejected.length})
+            </label>
+          ) : null}
+        </div>
+      </header>
+      <div className="card-grid" data-testid="result-list">
+        {accepted.map((result) => (
+          <RepoCard key={result.repo} result={result} repo={repos.get(result.repo)} />
+        ))}
+      </div>
+      {showRejected ? (
+        <div className="card-grid rejected-list" data-testid="rejected-list">
+          {rejected.map((result) => (
+            <RepoCard key={result.repo} result={result} repo={repos.get(result.repo)} />
+          ))}
+        </div>
+      ) : null}
+    </section>
+  );
+}

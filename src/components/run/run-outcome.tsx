@@ -1,0 +1,82 @@
+import { formatCountOf, pluralize } from "@/lib/plural";
+import type { RunOutcome } from "./run-state";
+
+type RunOutcomeProps = {
+  outcome: RunOutcome;
+  /** The terminal event's message, shown as the empty state's title or the failure's explanation. */
+  message: string;
+  skipped: string[];
+  /** Absent when the run's filters are not known, so it cannot be started again. */
+  onRetry: (() => void) | undefined;
+  retrying: boolean;
+  retryError: string | null;
+};
+
+/** How the run ended, when that needs more than the progress panel: nothing found, a failure, skipped repos. */
+export function RunOutcomeNotice({
+  outcome,
+  message,
+  skipped,
+  onRetry,
+  retrying,
+  retryError,
+}: RunOutcomeProps) {
+  return (
+    <>
+      {outcome === "empty" ? (
+        <section className="card empty-state" data-testid="empty-state">
+          <h2>{message}</h2>
+          <p>Try broadening the search:</p>
+          <ul>
+            <li>use fewer topics, or none;</li>
+            <li>widen the star range;</li>
+            <li>pick an older “active since” date;</li>
+            <li>drop the license or the search text.</li>
+          </ul>
+        </section>
+      ) : null}
+
+      {outcome === "failed" ? (
+        <section className="card error-state" role="alert" data-testid="failed-state">
+          <h2>The search did not finish</h2>
+          <p>{message}</p>
+          {onRetry ? (
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={onRetry}
+              disabled={retrying}
+              data-testid="retry-search"
+            >
+              Try again
+            </button>
+          ) : null}
+          {retryError !== null ? <p className="field-error">{retryError}</p> : null}
+        </section>
+      ) : null}
+
+      {skipped.length > 0 && outcome !== "running" ? (
+        <section className="banner banner-offline" data-testid="skipped-note">
+          <p>
+            {formatCountOf(skipped.length, "repository", "repositories")} could not be analyzed and{" "}
+            {pluralize(skipped.length, "is", "are")} not ranked: {skipped.join(", ")}.
+          </p>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+/** Warnings the run raised, e.g. GitHub's 1,000-result cap; each listed once. */
+export function RunWarnings({ warnings }: { warnings: string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <section className="banner banner-offline warnings" aria-label="Warnings" data-testid="run-warnings">
+      <ul>
+        {warnings.map((warning) => (
+          <li key={warning}>{warning}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useEffect, useMemo, useReducer, useState } from "react";
+import type { RepoMetadata, ScoutEvent } from "@/server/schemas";
+import { useTRPC } from "@/trpc/react";
+import {
+  applyRunEvent,
+  describeOutcome,
+  initialRunViewState,
+  loadRunViewState,
+  saveRunViewState,
+  selectAnalysisTotal,
+} from "./run-state";
+
+/** Events after which the stored run has more to show: candidates' metadata, or its final state. */
+function revealsRunData(event: ScoutEvent): boolean {
+  if (event.type === "status") return event.phase === "fetching" || event.phase === "analyzing";
+  return event.type === "complete" || event.type === "error" || event.type === "cancelled";
+}
+
+/**
+ * Follows one run: restores what this tab saw of it (sessionStorage), resumes the event stream after the
+ * last event applied, and reduces the events into the run's state, the only source of its results. The
+ * results query adds what events do not carry: the candidates' metadata, the filters and the run status.
+ * Must render in the browser only (it reads sessionStorage while it mounts).
+ */
+export function useRunStream(runId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [restored] = useState(() => loadRunViewState(runId) ?? initialRunViewState);
+  const [state, dispatch] = useReducer(applyRunEvent, restored);
+
+  const snapshot = useQuery(trpc.scout.results.queryOptions({ runId }, { retry: false }));
+  const stream = useSubscription(
+    trpc.scout.stream.subscriptionOptions(
+      { runId, lastEventId: restored.lastEventId ?? undefined },
+      {
+        // A run this tab saw end has nothing left to stream.
+        enabled: restored.terminal === null,
+        onData: ({ id, data }) => {
+          dispatch({ id, event: data });
+          if (revealsRunData(data)) {
+            void queryClient.invalidateQueries({ queryKey: trpc.scout.results.queryKey({ runId }) });
+            void queryClient.invalidateQueries({ queryKey: trpc.scout.runs.pathKey() });
+          }
+        },
+      },
+    ),
+  );
+
+  useEffect(() => {
+    saveRunViewState(runId, state);
+  }, [runId, state]);
+
+  const run = state.final ?? snapshot.data;
+  const repos = useMemo(
+    () => new Map<string, RepoMetadata>((run?.repos ?? []).map((repo) => [repo.fullName, repo])),
+    [run],
+  );
+  const results = useMemo(() => Object.values(state.results), [state.results]);
+
+  return {
+    state,
+    outcome: describeOutcome(state.terminal),
+    running: state.terminal === null && run?.status === "running",
+    results,
+    repos,
+    analysisTotal: selectAnalysisTotal(state, run?.repos),
+    skipped: run?.skipped ?? [],
+    filters: snapshot.data?.filters,
+    notFound: snapshot.error?.data?.code === "NOT_FOUND",
+    connectionError: stream.status === "error" && state.terminal === null ? stream.error.message : null,
+    refresh: () => {
+      void snapshot.refetch();
+    },
+  };
+}
