@@ -6,21 +6,21 @@ import { cache, createElement, type ReactNode } from "react";
 import { appRouter } from "@/server/api/root";
 import type { TrpcContext } from "@/server/api/trpc";
 import { resolveClientIp } from "@/server/client-ip";
-import { getServerServices } from "@/server/services";
+import { getAppDependencies } from "@/server/app-dependencies";
 import { makeQueryClient } from "./query-client";
 
 /**
  * tRPC for React Server Components: pages prefetch queries straight through the router (no HTTP round
  * trip) with the same query keys the browser uses, and hand the results to the browser's cache through
- * <HydrateClient>, so the first HTML already shows the data. The one place pages reach the server's services.
+ * <HydrateClient>, so the first HTML already shows the data. The one place pages reach the server's dependencies.
  */
 
 const createContext = cache(async (): Promise<TrpcContext> => {
-  const { services, ready } = getServerServices();
+  const { deps, ready } = getAppDependencies();
   await ready;
   return {
-    services,
-    clientIp: resolveClientIp({ headers: await headers(), trustProxy: services.env.SCOUT_TRUST_PROXY }),
+    deps,
+    clientIp: resolveClientIp({ headers: await headers(), trustProxy: deps.env.SCOUT_TRUST_PROXY }),
   };
 });
 
