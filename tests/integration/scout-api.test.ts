@@ -47,7 +47,7 @@ describe("scout.search", () => {
     const services = harness.services();
     const caller = await withProfile(services);
     const started = await caller.scout.search(filters);
-    expect(started).toEqual({ runId: expect.any(String), status: "running" });
+    expect(started).toEqual({ runId: expect.any(String) as string, status: "running" });
     expect((await collectRunEvents(services, started.runId)).at(-1)?.type).toBe("complete");
   });
 
@@ -67,6 +67,39 @@ describe("scout.search", () => {
     expect(
       (await errorOf(caller.scout.search({ languages: ["Go"], minStars: 100, maxStars: 10 }))).message,
     ).toBe("Maximum stars must be at least the minimum");
+  });
+
+  it("refuses a search GitHub would refuse as too long, creating no run and spending no hourly search", async () => {
+    const services = harness.services({ env: { SCOUT_SEARCH_RATE_LIMIT: "1" } });
+    const api = await serveApi(services);
+    try {
+      const client = createScoutClient(api.url);
+      await client.profile.save.mutate(typicalProfile);
+      const runsBefore = await services.db.searchRun.count();
+      const tooLong = { languages: ["Python"], query: "z".repeat(300) };
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const error = await client.scout.search.mutate(tooLong).then(
+          () => null,
+          (caught: unknown) => caught as { message: string; data?: Record<string, unknown> },
+        );
+        expect(error?.message).toBe(
+          "The search is too long for GitHub: at most 256 characters including filters; this one would be 368.",
+        );
+        expect(error?.data).toMatchObject({
+          code: "BAD_REQUEST",
+          httpStatus: 400,
+          zodError: { fieldErrors: { query: [error?.message] } },
+        });
+      }
+      expect(await services.db.searchRun.count()).toBe(runsBefore);
+      expect(harness.github.requests).toHaveLength(0);
+
+      // The one search this client may run this hour is still there.
+      const { runId } = await client.scout.search.mutate({ ...tooLong, query: "zzqqxx" });
+      await collectRunEvents(services, runId);
+    } finally {
+      await api.close();
+    }
   });
 
   it("refuses a second search while one is running", async () => {
@@ -174,7 +207,7 @@ describe("scout.results, cancel, runs", () => {
     const all = await caller.scout.runs({ limit: 100 });
     expect(all.items.length).toBeGreaterThan(3);
     const first = await caller.scout.runs({ limit: 2 });
-    const second = await caller.scout.runs({ limit: 2, cursor: first.nextCursor! });
+    const second = await caller.scout.runs({ limit: 2, cursor: first.nextCursor ?? undefined });
     expect([...first.items, ...second.items].map((run) => run.runId)).toEqual(
       all.items.slice(0, 4).map((run) => run.runId),
     );
@@ -238,13 +271,13 @@ describe("scout.stream over HTTP", () => {
     const ids = first.map((entry) => Number(entry.id));
     expect(ids).toEqual(ids.map((_, index) => index + 1));
 
-    const resumeFrom = first[5]!.id;
+    const resumeFrom = first[5]?.id;
     const resumed = await subscribe(runId, resumeFrom);
     expect(resumed.map((entry) => entry.id)).toEqual(first.slice(6).map((entry) => entry.id));
 
     const replay = await subscribe(runId);
     expect(replay).toEqual(first);
-    expect(await subscribe(runId, first.at(-1)!.id)).toEqual([]);
+    expect(await subscribe(runId, first.at(-1)?.id)).toEqual([]);
   });
 
   it("returns NOT_FOUND to a subscriber of an unknown run", async () => {
