@@ -75,6 +75,16 @@ export type Profile = z.infer<typeof profileSchema>;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * A real day of the calendar, written YYYY-MM-DD. Date parsing rolls impossible days over (2026-02-30 becomes
+ * 2 March), so the value must survive a round trip unchanged.
+ */
+export function isCalendarDate(value: string): boolean {
+  if (!isoDate.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
 /** What an omitted filter means (contract.md); the schema and the form's live counter share them. */
 export const searchFilterDefaults = {
   minStars: 10,
@@ -108,7 +118,7 @@ export const searchFiltersSchema = z
     pushedAfter: z
       .string()
       .regex(isoDate, "Active since must be a date (YYYY-MM-DD)")
-      .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "Active since must be a real date")
+      .refine(isCalendarDate, "Active since must be a real date")
       .nullable()
       .default(searchFilterDefaults.pushedAfter),
     license: z

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildSearchQuery } from "@/server/github/search-query";
 import {
+  isCalendarDate,
   SEARCH_QUERY_MAX_CHARS,
   searchFiltersSchema,
   searchQueryLengthOf,
@@ -75,5 +76,31 @@ describe("searchQueryLengthOf, the form's live counter", () => {
 
   it("has no number while a value could not be sent at all", () => {
     expect(searchQueryLengthOf({ languages: ['Py"thon'] })).toBeNull();
+  });
+});
+
+describe("dates must exist on the calendar", () => {
+  it.each(["2026-02-30", "2026-02-29", "2026-04-31", "2025-13-01", "2025-00-10", "2025-01-00", "2100-02-29"])(
+    "refuses %s, which date parsing would roll over",
+    (pushedAfter) => {
+      expect(isCalendarDate(pushedAfter)).toBe(false);
+      expect(fieldErrorsOf({ languages: ["Go"], pushedAfter }).pushedAfter).toEqual([
+        "Active since must be a real date",
+      ]);
+    },
+  );
+
+  it.each(["2024-02-29", "2000-02-29", "2026-02-28", "2026-04-30", "2026-12-31", "1970-01-01"])(
+    "accepts %s",
+    (pushedAfter) => {
+      expect(isCalendarDate(pushedAfter)).toBe(true);
+      expect(searchFiltersSchema.parse({ languages: ["Go"], pushedAfter }).pushedAfter).toBe(pushedAfter);
+    },
+  );
+
+  it("still asks for the YYYY-MM-DD form first", () => {
+    expect(fieldErrorsOf({ languages: ["Go"], pushedAfter: "2026-2-3" }).pushedAfter?.[0]).toBe(
+      "Active since must be a date (YYYY-MM-DD)",
+    );
   });
 });
