@@ -1,19 +1,21 @@
-import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { handleTrpcRequest } from "@/server/api/http-handler";
-import { peerAddressHeader } from "@/server/client-ip";
+import { createAppServer, type RequestHandler } from "@/server/http/app-server";
+import { resolveAllowedHosts } from "@/server/http/host-allowlist";
 import type { Services } from "@/server/services";
 
-/** The app's tRPC handler on a real HTTP port, stamping the socket address as scripts/start.ts does. */
+/**
+ * The app's tRPC handler on a real HTTP port, behind the same front server as scripts/start.ts: the Host
+ * allowlist of the services' env, and the socket address stamped for the rate limiter.
+ */
 export async function serveApi(services: Services): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer(async (req, res) => {
+  const bridgeToFetch: RequestHandler = async (req, res) => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (typeof value === "string") headers.set(name, value);
       else if (Array.isArray(value)) headers.set(name, value.join(", "));
     }
-    headers.set(peerAddressHeader, req.socket.remoteAddress ?? "");
     const abort = new AbortController();
     res.on("close", () => {
       abort.abort();
@@ -35,7 +37,12 @@ export async function serveApi(services: Services): Promise<{ url: string; close
       // The client went away mid-stream.
     }
     res.end();
+  };
+  const allowedHosts = resolveAllowedHosts({
+    host: services.env.HOST,
+    configured: services.env.SCOUT_ALLOWED_HOSTS,
   });
+  const server = createAppServer({ allowedHosts, handle: bridgeToFetch });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
