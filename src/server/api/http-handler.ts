@@ -1,11 +1,15 @@
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { MAX_BATCH_SIZE, MAX_REQUEST_BODY_BYTES } from "@/lib/transport-limits";
 import { resolveClientIp } from "@/server/client-ip";
 import { AppError } from "@/server/errors";
 import type { Services } from "@/server/services";
 import { appRouter } from "./root";
 
+export const bodyTooLargeMessage = `The request is too large: at most ${MAX_REQUEST_BODY_BYTES / 1024} KB.`;
+
 /** Serves the tRPC API over the Fetch API: the Next.js route and the HTTP tests share it. */
-export function handleTrpcRequest({
+export async function handleTrpcRequest({
   req,
   services,
   endpoint = "/api/trpc",
@@ -13,15 +17,45 @@ export function handleTrpcRequest({
   req: Request;
   services: Services;
   endpoint?: string;
+}): Promise<Response> {
+  const body = await readBodyWithinLimit(req, MAX_REQUEST_BODY_BYTES);
+  if (body.kind === "too-large") return refuseOversizeBody({ req, services, endpoint });
+  const request =
+    body.kind === "read"
+      ? new Request(req.url, {
+          method: req.method,
+          headers: req.headers,
+          body: body.bytes,
+          signal: req.signal,
+        })
+      : req;
+  return serveTrpc({ req: request, services, endpoint });
+}
+
+function serveTrpc({
+  req,
+  services,
+  endpoint,
+  refuseWith,
+}: {
+  req: Request;
+  services: Services;
+  endpoint: string;
+  /** Fails every call of the request with this error before any input is read. */
+  refuseWith?: TRPCError;
 }) {
   return fetchRequestHandler({
     endpoint,
     req,
     router: appRouter,
-    createContext: () => ({
-      services,
-      clientIp: resolveClientIp({ headers: req.headers, trustProxy: services.env.SCOUT_TRUST_PROXY }),
-    }),
+    maxBatchSize: MAX_BATCH_SIZE,
+    createContext: () => {
+      if (refuseWith) throw refuseWith;
+      return {
+        services,
+        clientIp: resolveClientIp({ headers: req.headers, trustProxy: services.env.SCOUT_TRUST_PROXY }),
+      };
+    },
     responseMeta({ errors }) {
       // Rate-limited answers tell HTTP clients when to come back, as well as the error's data does.
       const retryAfter = errors
@@ -34,4 +68,63 @@ export function handleTrpcRequest({
         services.logger.error(`tRPC ${path ?? "<no path>"} failed`, error.cause ?? error);
     },
   });
+}
+
+type BodyRead = { kind: "none" } | { kind: "read"; bytes: Uint8Array<ArrayBuffer> } | { kind: "too-large" };
+
+/**
+ * Reads the body only up to the limit: a declared Content-Length over it is refused unread, and a streamed
+ * (chunked) body is counted as it arrives and abandoned once over, so no request can make the server hold
+ * more than the limit in memory.
+ */
+async function readBodyWithinLimit(req: Request, maxBytes: number): Promise<BodyRead> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) return { kind: "too-large" };
+  if (!req.body) return { kind: "none" };
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    total += chunk.value.byteLength;
+    if (total > maxBytes) {
+      // Not cancelled: cancelling would destroy the socket before the 413 is written. Unread, the stream
+      // stops pulling from the socket, and the response closes the connection.
+      reader.releaseLock();
+      return { kind: "too-large" };
+    }
+    chunks.push(chunk.value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { kind: "read", bytes };
+}
+
+/** A 413 in tRPC's own error shape, so clients show the message; the connection closes after it. */
+async function refuseOversizeBody({
+  req,
+  services,
+  endpoint,
+}: {
+  req: Request;
+  services: Services;
+  endpoint: string;
+}): Promise<Response> {
+  const bodiless = new Request(req.url, {
+    method: req.method,
+    headers: { "content-type": "application/json" },
+    signal: req.signal,
+  });
+  const refused = await serveTrpc({
+    req: bodiless,
+    services,
+    endpoint,
+    refuseWith: new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: bodyTooLargeMessage }),
+  });
+  const headers = new Headers(refused.headers);
+  headers.set("Connection", "close");
+  return new Response(refused.body, { status: 413, headers });
 }

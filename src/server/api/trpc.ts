@@ -5,6 +5,7 @@
  */
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { z, ZodError } from "zod";
+import { MAX_BATCH_SIZE } from "@/lib/transport-limits";
 import { AppError, type AppErrorCode } from "@/server/errors";
 import type { Services } from "@/server/services";
 
@@ -27,6 +28,10 @@ function firstIssueMessage(error: ZodError): string {
 /** z.flattenError's shape, keyed by input field; the browser shows each message beside its field. */
 export type FieldErrors = { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> };
 
+/** tRPC's own words when a batch is over maxBatchSize; replaced by one that says what to do. */
+const trpcBatchTooLargeMessage = "Batch call exceeds maximum size";
+const batchTooLargeMessage = `Too many calls in one request: send at most ${MAX_BATCH_SIZE} at a time.`;
+
 const t = initTRPC.context<TrpcContext>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -38,7 +43,9 @@ const t = initTRPC.context<TrpcContext>().create({
       ? firstIssueMessage(cause as ZodError)
       : isUnexpected
         ? "Something went wrong on the server"
-        : shape.message;
+        : error.code === "BAD_REQUEST" && error.message === trpcBatchTooLargeMessage
+          ? batchTooLargeMessage
+          : shape.message;
     return { ...shape, message, data: { ...shape.data, zodError, retryAfterSeconds } };
   },
 });
