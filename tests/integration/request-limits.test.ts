@@ -1,4 +1,5 @@
 import { request } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScoutClient } from "@/client";
 import { MAX_BATCH_SIZE, MAX_REQUEST_BODY_BYTES } from "@/lib/transport-limits";
@@ -91,6 +92,53 @@ describe("request body limit", () => {
     const growthMb = (peak - before) / 1024 / 1024;
     // Buffering the upload, as before the limit, grows the process by 170-210 MB.
     expect(growthMb).toBeLessThan(32);
+  });
+
+  it("stops reading from a sender that ignores the 413 and keeps streaming", async () => {
+    const { port } = new URL(api.url);
+    const socket = connect(Number(port), "127.0.0.1");
+    const received: Buffer[] = [];
+    socket.on("data", (chunk: Buffer) => received.push(chunk));
+    socket.on("error", () => {
+      // The server may close the connection while this keeps writing.
+    });
+    socket.write(
+      "POST /api/trpc/profile.save HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
+        "Transfer-Encoding: chunked\r\n\r\n",
+    );
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    const framed = Buffer.concat([
+      Buffer.from(`${chunk.length.toString(16)}\r\n`),
+      chunk,
+      Buffer.from("\r\n"),
+    ]);
+    const limit = 64 * 1024 * 1024;
+    let written = 0;
+    try {
+      // Write until the server stops taking data (a second without "drain") or the connection ends.
+      while (!socket.destroyed && written < limit) {
+        written += framed.length;
+        if (socket.write(framed)) continue;
+        const drained = await Promise.race([
+          new Promise<boolean>((resolve) =>
+            socket.once("drain", () => {
+              resolve(true);
+            }),
+          ),
+          new Promise<boolean>((resolve) =>
+            setTimeout(() => {
+              resolve(false);
+            }, 1000),
+          ),
+        ]);
+        if (!drained) break;
+      }
+    } finally {
+      socket.destroy();
+    }
+    expect(Buffer.concat(received).toString("latin1")).toMatch(/^HTTP\/1\.1 413 /);
+    // The server drops at most 8 MB after the limit, then reads no more; the rest fills socket buffers.
+    expect(written).toBeLessThan(32 * 1024 * 1024);
   });
 
   it("still answers the next request on a fresh connection", async () => {

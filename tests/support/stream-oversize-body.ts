@@ -34,6 +34,8 @@ export function streamOversizeBody({
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => {
+        // The server answered before the body ended; the rest will never be read, so hang up.
+        outgoing.destroy();
         resolve({
           status: response.statusCode ?? 0,
           body: Buffer.concat(chunks).toString("utf8"),
@@ -41,7 +43,6 @@ export function streamOversizeBody({
         });
       });
     });
-    // After the answer, the server closing the connection on the rest of the upload is expected.
     outgoing.on("error", (error) => {
       stop();
       if (!upload.answered) reject(error);

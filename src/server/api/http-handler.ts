@@ -74,12 +74,15 @@ type BodyRead = { kind: "none" } | { kind: "read"; bytes: Uint8Array<ArrayBuffer
 
 /**
  * Reads the body only up to the limit: a declared Content-Length over it is refused unread, and a streamed
- * (chunked) body is counted as it arrives and abandoned once over, so no request can make the server hold
+ * (chunked) body is counted as it arrives and refused once over, so no request can make the server hold
  * more than the limit in memory.
  */
 async function readBodyWithinLimit(req: Request, maxBytes: number): Promise<BodyRead> {
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) return { kind: "too-large" };
+  if (declared > maxBytes) {
+    if (req.body) void discardRestOfBody(req.body.getReader());
+    return { kind: "too-large" };
+  }
   if (!req.body) return { kind: "none" };
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -87,9 +90,7 @@ async function readBodyWithinLimit(req: Request, maxBytes: number): Promise<Body
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     total += chunk.value.byteLength;
     if (total > maxBytes) {
-      // Not cancelled: cancelling would destroy the socket before the 413 is written. Unread, the stream
-      // stops pulling from the socket, and the response closes the connection.
-      reader.releaseLock();
+      void discardRestOfBody(reader);
       return { kind: "too-large" };
     }
     chunks.push(chunk.value);
@@ -103,7 +104,34 @@ async function readBodyWithinLimit(req: Request, maxBytes: number): Promise<Body
   return { kind: "read", bytes };
 }
 
-/** A 413 in tRPC's own error shape, so clients show the message; the connection closes after it. */
+/** How much of a refused body is read and dropped, at most, before the connection is cut. */
+const DISCARD_MAX_BYTES = 8 * 1024 * 1024;
+const DISCARD_MAX_MS = 5_000;
+
+/**
+ * A "lingering close" for a refused body: reads and drops the rest for a bounded amount and time, so the
+ * client reads the 413 before the connection goes, and a short body ends cleanly for the next request on
+ * the connection. Past the bound the body is cancelled, which cuts the connection. Never buffers.
+ */
+async function discardRestOfBody(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  const deadline = setTimeout(() => void reader.cancel().catch(() => undefined), DISCARD_MAX_MS);
+  try {
+    let discarded = 0;
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      discarded += chunk.value.byteLength;
+      if (discarded > DISCARD_MAX_BYTES) {
+        await reader.cancel();
+        return;
+      }
+    }
+  } catch {
+    // The client hung up first.
+  } finally {
+    clearTimeout(deadline);
+  }
+}
+
+/** A 413 in tRPC's own error shape, so clients show the message. */
 async function refuseOversizeBody({
   req,
   services,
@@ -124,7 +152,5 @@ async function refuseOversizeBody({
     endpoint,
     refuseWith: new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: bodyTooLargeMessage }),
   });
-  const headers = new Headers(refused.headers);
-  headers.set("Connection", "close");
-  return new Response(refused.body, { status: 413, headers });
+  return new Response(refused.body, { status: 413, headers: refused.headers });
 }
