@@ -6,6 +6,10 @@ import { planSearchQuery, SEARCH_QUERY_MAX_CHARS } from "@/server/github/search-
  * app is inferred from a schema here and never written out twice.
  */
 
+// The pages' Content-Security-Policy forbids eval. In the browser zod would probe `new Function` for its
+// JIT, and the policy reports that as a violation even though zod catches it; the server keeps the JIT.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 export const skillLevels = ["beginner", "intermediate", "advanced"] as const;
 export const skillLevelSchema = z.enum(skillLevels, { error: "Choose a skill level" });
 export type SkillLevel = z.infer<typeof skillLevelSchema>;
