@@ -1,9 +1,29 @@
+/**
+ * Security headers of every response. The pages' Content-Security-Policy carries a per-request nonce, so
+ * src/proxy.ts sets it; the API's answers are data, never documents, so nothing may run or load in them.
+ */
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+];
+const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and WASM-backed server packages must load from node_modules at run time, not be bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client"],
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { EnvError, getEnv } from "../src/env";
-import { peerAddressHeader } from "../src/server/client-ip";
 import { migrateDatabase } from "../src/server/db/migrate";
+import { createAppServer } from "../src/server/http/app-server";
+import { resolveAllowedHosts } from "../src/server/http/host-allowlist";
 
 /**
  * `npm start`: builds the app when the build is missing or older than the sources, then serves it.
@@ -72,13 +72,19 @@ const app = next({ dev: false, dir: root, port: env.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((req, res) => {
-  req.headers[peerAddressHeader] = req.socket.remoteAddress ?? "";
-  void handle(req, res);
-});
+const allowedHosts = resolveAllowedHosts({ host: env.HOST, configured: env.SCOUT_ALLOWED_HOSTS });
+const server = createAppServer({ allowedHosts, handle });
 
-server.listen(env.PORT, () => {
-  console.log(`GitHub Scout is ready on http://localhost:${env.PORT}`);
+server.listen(env.PORT, env.HOST, () => {
+  const everyInterface = ["0.0.0.0", "::"].includes(env.HOST);
+  const shown = everyInterface ? "localhost" : env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST;
+  const names = allowedHosts.anyHost
+    ? "any (SCOUT_ALLOWED_HOSTS=*)"
+    : allowedHosts.entries.map(({ hostname, port }) => (port ? `${hostname}:${port}` : hostname)).join(", ");
+  console.log(`GitHub Scout is ready on http://${shown}:${env.PORT}`);
+  console.log(
+    `Bound to ${everyInterface ? "every interface" : env.HOST}; answering the host names ${names}.`,
+  );
 });
 
 function shutdown() {

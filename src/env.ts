@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeAllowedHostProblem, parseBindHost } from "@/server/http/host-allowlist";
 
 /**
  * The only reader of process.env. Every variable of contract.md is validated here once; the rest of the
@@ -86,6 +87,41 @@ const envSchema = z
         .default("file:./data/scout.db"),
     ),
     PORT: integer("PORT", { min: 1, max: 65535, fallback: 3000 }),
+    // Loopback only unless the owner opens it: the app has no sign-in.
+    HOST: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .default("127.0.0.1")
+        .transform((value, ctx) => {
+          const bindHost = parseBindHost(value);
+          if (bindHost) return bindHost;
+          ctx.addIssue({
+            code: "custom",
+            message: "HOST must be an interface address or host name such as 127.0.0.1, 0.0.0.0 or ::1",
+          });
+          return z.NEVER;
+        }),
+    ),
+    // null means the default: the loopback names plus HOST (see src/server/http/host-allowlist.ts).
+    SCOUT_ALLOWED_HOSTS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .transform((value, ctx) => {
+          const entries = value
+            .split(",")
+            .map((entry) => entry.trim())
+            .filter((entry) => entry !== "");
+          for (const entry of entries) {
+            const problem = describeAllowedHostProblem(entry);
+            if (problem) ctx.addIssue({ code: "custom", message: `SCOUT_ALLOWED_HOSTS entry ${problem}` });
+          }
+          return entries;
+        })
+        .optional()
+        .transform((entries) => (entries && entries.length > 0 ? entries : null)),
+    ),
     SCOUT_GITHUB_SOURCE: z.preprocess(
       blankToUndefined,
       z.enum(["live", "catalog"], { error: "SCOUT_GITHUB_SOURCE must be live or catalog" }).optional(),

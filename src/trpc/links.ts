@@ -1,5 +1,6 @@
 import { httpBatchLink, httpSubscriptionLink, splitLink, type TRPCLink } from "@trpc/client";
 import type { AppRouter } from "@/server/api/root";
+import { MAX_BATCH_SIZE } from "@/lib/transport-limits";
 
 export type EventSourceConstructor = typeof globalThis.EventSource;
 
@@ -12,7 +13,8 @@ export function createScoutLinks(
     splitLink({
       condition: (op) => op.type === "subscription",
       true: httpSubscriptionLink({ url, EventSource: options.EventSource }),
-      false: httpBatchLink({ url }),
+      // Longer batches are split rather than refused by the server.
+      false: httpBatchLink({ url, maxItems: MAX_BATCH_SIZE }),
     }),
   ];
 }

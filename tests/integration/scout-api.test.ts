@@ -79,6 +79,39 @@ describe("scout.search", () => {
     ).toBe("Maximum stars must be at least the minimum");
   });
 
+  it("refuses a search GitHub would refuse as too long, creating no run and spending no hourly search", async () => {
+    const deps = harness.deps({ env: { SCOUT_SEARCH_RATE_LIMIT: "1" } });
+    const api = await serveApi(deps);
+    try {
+      const client = createScoutClient(api.url);
+      await client.profile.save.mutate(typicalProfile);
+      const runsBefore = await deps.db.searchRun.count();
+      const tooLong = { languages: ["Python"], query: "z".repeat(300) };
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const error = await client.scout.search.mutate(tooLong).then(
+          () => null,
+          (caught: unknown) => caught as { message: string; data?: Record<string, unknown> },
+        );
+        expect(error?.message).toBe(
+          "The search is too long for GitHub: at most 256 characters including filters; this one would be 368.",
+        );
+        expect(error?.data).toMatchObject({
+          code: "BAD_REQUEST",
+          httpStatus: 400,
+          zodError: { fieldErrors: { query: [error?.message] } },
+        });
+      }
+      expect(await deps.db.searchRun.count()).toBe(runsBefore);
+      expect(harness.github.requests).toHaveLength(0);
+
+      // The one search this client may run this hour is still there.
+      const { runId } = await client.scout.search.mutate({ ...tooLong, query: "zzqqxx" });
+      await collectRunEvents(deps, runId);
+    } finally {
+      await api.close();
+    }
+  });
+
   it("refuses a second search while one is running", async () => {
     harness.openai.inject({ kind: "delay", ms: 10_000 }, { times: 10 });
     const deps = harness.deps();

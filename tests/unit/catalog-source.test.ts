@@ -4,7 +4,12 @@ import { generateDemoCatalog, type CatalogRepo } from "@/server/catalog/generate
 import { AppError } from "@/server/errors";
 import { createCatalogSource } from "@/server/github/catalog-source";
 import { RESULT_CAP_WARNING } from "@/server/github/live-source";
-import { searchFiltersSchema, type RepoMetadata, type SearchFiltersInput } from "@/server/schemas";
+import {
+  searchFilterDefaults,
+  searchFiltersSchema,
+  type RepoMetadata,
+  type SearchFiltersInput,
+} from "@/server/schemas";
 import { stringContaining } from "../support/matchers";
 
 const now = new Date("2026-11-25T12:00:00Z");
@@ -96,8 +101,9 @@ describe("the catalog GitHubSource", () => {
   });
 
   it("refuses filters too long for GitHub with a BAD_REQUEST naming the limit", async () => {
+    // The API's schema refuses these first; the source still guards callers that skip it.
     const attempt = source.searchRepositories(
-      filtersOf({ languages: ["Python"], query: "word ".repeat(60) }),
+      { ...searchFilterDefaults, languages: ["Python"], query: "word ".repeat(60) },
       { limit: 10 },
     );
     await expect(attempt).rejects.toBeInstanceOf(AppError);

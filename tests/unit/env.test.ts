@@ -123,3 +123,42 @@ describe("environment validation", () => {
     );
   });
 });
+
+describe("network exposure settings", () => {
+  it("binds to loopback only and answers the default host names when nothing is set", () => {
+    expect(parseEnv({})).toMatchObject({ HOST: "127.0.0.1", SCOUT_ALLOWED_HOSTS: null });
+    expect(parseEnv({ HOST: " ", SCOUT_ALLOWED_HOSTS: "" })).toMatchObject({
+      HOST: "127.0.0.1",
+      SCOUT_ALLOWED_HOSTS: null,
+    });
+  });
+
+  it("accepts any interface address or host name for HOST, IPv6 with or without brackets", () => {
+    expect(parseEnv({ HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
+    expect(parseEnv({ HOST: "::" }).HOST).toBe("::");
+    expect(parseEnv({ HOST: "[::1]" }).HOST).toBe("::1");
+    expect(parseEnv({ HOST: "Scout.LAN" }).HOST).toBe("scout.lan");
+  });
+
+  it("refuses a HOST that is a URL, carries a port or is not a host at all", () => {
+    for (const HOST of ["http://0.0.0.0", "127.0.0.1:3000", "my host", "user@host"]) {
+      expect(problemsOf({ HOST })).toContain(
+        `HOST: HOST must be an interface address or host name such as 127.0.0.1, 0.0.0.0 or ::1 (got ${JSON.stringify(HOST)})`,
+      );
+    }
+  });
+
+  it("reads SCOUT_ALLOWED_HOSTS as a comma-separated list, ports and * allowed", () => {
+    expect(
+      parseEnv({ SCOUT_ALLOWED_HOSTS: " scout.lan, 192.168.1.20:8080 ,[::1],*," }).SCOUT_ALLOWED_HOSTS,
+    ).toEqual(["scout.lan", "192.168.1.20:8080", "[::1]", "*"]);
+  });
+
+  it("names each SCOUT_ALLOWED_HOSTS entry that is not a host", () => {
+    const message = problemsOf({ SCOUT_ALLOWED_HOSTS: "ok.lan,http://evil.example,a b,host:99999" });
+    expect(message).toContain('SCOUT_ALLOWED_HOSTS entry "http://evil.example" is not a host name');
+    expect(message).toContain('SCOUT_ALLOWED_HOSTS entry "a b" is not a host name');
+    expect(message).toContain('SCOUT_ALLOWED_HOSTS entry "host:99999" is not a host name');
+    expect(message).not.toContain('"ok.lan" is not');
+  });
+});

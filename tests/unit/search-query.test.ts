@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
 import { SEARCH_QUERY_MAX_CHARS, buildSearchQuery, resolvePushedAfter } from "@/server/github/search-query";
-import { searchFiltersSchema, type SearchFiltersInput } from "@/server/schemas";
+import {
+  searchFilterDefaults,
+  searchFiltersSchema,
+  type SearchFilters,
+  type SearchFiltersInput,
+} from "@/server/schemas";
 
 const today = new Date("2026-11-25T15:30:00Z");
 const build = (input: SearchFiltersInput, at: Date = today) =>
   buildSearchQuery({ filters: searchFiltersSchema.parse(input), today: at });
+/** Filters that skipped the schema, as a caller other than the API could pass them. */
+const buildUnchecked = (filters: Partial<SearchFilters> & Pick<SearchFilters, "languages">) =>
+  buildSearchQuery({ filters: { ...searchFilterDefaults, ...filters }, today });
 
 describe("buildSearchQuery", () => {
   it("fills in the defaults: 10..500000 stars, pushed in the last six months, no archives, no forks", () => {
@@ -53,10 +61,10 @@ describe("buildSearchQuery", () => {
   });
 
   it("refuses a double quote inside a language or topic, naming the field", () => {
-    const attempt = () => build({ languages: ['Py"thon'] });
+    const attempt = () => buildUnchecked({ languages: ['Py"thon'] });
     expect(attempt).toThrow(AppError);
     expect(attempt).toThrow('Language "Python" cannot contain a double quote');
-    expect(() => build({ languages: ["Go"], topics: ['a"b'] })).toThrow(/^Topic "ab"/);
+    expect(() => buildUnchecked({ languages: ["Go"], topics: ['a"b'] })).toThrow(/^Topic "ab"/);
   });
 
   it("drops the redundant fork:false before giving up on GitHub's 256-character limit", () => {
@@ -74,11 +82,11 @@ describe("buildSearchQuery", () => {
     expect(build({ languages: ["Python"], query: text })).toBe(`${base} ${text}`);
   });
 
-  it("fails with a clear message when the filters cannot fit in 256 characters", () => {
-    const attempt = () => build({ languages: ["Python"], query: "z".repeat(300) });
+  it("fails with a clear message, with the numbers, when the filters cannot fit in 256 characters", () => {
+    const attempt = () => buildUnchecked({ languages: ["Python"], query: "z".repeat(300) });
     expect(attempt).toThrow(AppError);
     expect(attempt).toThrow(
-      /The search is too long for GitHub \(\d+ of 256 characters\)\. Choose fewer languages or topics/,
+      "The search is too long for GitHub: at most 256 characters including filters; this one would be 368.",
     );
     try {
       attempt();

@@ -5,6 +5,7 @@
  */
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { z, ZodError } from "zod";
+import { MAX_BATCH_SIZE } from "@/lib/transport-limits";
 import { AppError, type AppErrorCode } from "@/server/errors";
 import type { AppDependencies } from "@/server/app-dependencies";
 
@@ -34,6 +35,9 @@ export type FieldErrors = { formErrors: string[]; fieldErrors: Record<string, st
  * pings stop arriving: the connection is then dead, not merely quiet.
  */
 export const sseKeepAlive = { pingIntervalMs: 5_000, reconnectAfterInactivityMs: 20_000 } as const;
+/** tRPC's own words when a batch is over maxBatchSize; replaced by one that says what to do. */
+const trpcBatchTooLargeMessage = "Batch call exceeds maximum size";
+const batchTooLargeMessage = `Too many calls in one request: send at most ${MAX_BATCH_SIZE} at a time.`;
 
 const t = initTRPC.context<TrpcContext>().create({
   sse: {
@@ -50,7 +54,9 @@ const t = initTRPC.context<TrpcContext>().create({
       ? firstIssueMessage(cause as ZodError)
       : isUnexpected
         ? "Something went wrong on the server"
-        : shape.message;
+        : error.code === "BAD_REQUEST" && error.message === trpcBatchTooLargeMessage
+          ? batchTooLargeMessage
+          : shape.message;
     return { ...shape, message, data: { ...shape.data, zodError, retryAfterSeconds } };
   },
 });

@@ -16,14 +16,33 @@ export type BuildSearchQueryOptions = {
   today: Date;
 };
 
-export function buildSearchQuery({ filters, today }: BuildSearchQueryOptions): string {
+/**
+ * The search string the filters would send, or why GitHub would refuse it. The shared filter schema checks
+ * this at input time and the sources build from it, so what is accepted is exactly what can be sent.
+ */
+export type SearchQueryPlan =
+  | { kind: "ok"; query: string }
+  | { kind: "too-long"; query: string; message: string }
+  | { kind: "invalid-value"; field: "languages" | "topics"; message: string };
+
+export function planSearchQuery({ filters, today }: BuildSearchQueryOptions): SearchQueryPlan {
+  const languages: string[] = [];
+  for (const language of filters.languages) {
+    const quoted = quoteValue({ value: language.trim(), field: "Language" });
+    if (quoted.kind === "invalid-value") return { ...quoted, field: "languages" };
+    languages.push(`language:${quoted.value}`);
+  }
+  const topics: string[] = [];
+  for (const topic of filters.topics) {
+    const quoted = quoteValue({ value: normalizeTopic(topic), field: "Topic" });
+    if (quoted.kind === "invalid-value") return { ...quoted, field: "topics" };
+    topics.push(`topic:${quoted.value}`);
+  }
   const qualifiers = [
-    ...filters.languages.map(
-      (language) => `language:${quoteValue({ value: language.trim(), field: "Language" })}`,
-    ),
+    ...languages,
     `stars:${filters.minStars}..${filters.maxStars}`,
     `pushed:>=${resolvePushedAfter({ pushedAfter: filters.pushedAfter, today })}`,
-    ...filters.topics.map((topic) => `topic:${quoteValue({ value: normalizeTopic(topic), field: "Topic" })}`),
+    ...topics,
     ...(filters.license ? [`license:${filters.license}`] : []),
     "archived:false",
   ];
@@ -31,16 +50,24 @@ export function buildSearchQuery({ filters, today }: BuildSearchQueryOptions): s
   const assemble = (parts: string[]) => [...parts, ...(freeText ? [freeText] : [])].join(" ");
 
   const full = assemble([...qualifiers, "fork:false"]);
-  if (full.length <= SEARCH_QUERY_MAX_CHARS) return full;
+  if (full.length <= SEARCH_QUERY_MAX_CHARS) return { kind: "ok", query: full };
   // GitHub leaves forks out of searches by default, so dropping the qualifier changes no result.
   const shortened = assemble(qualifiers);
-  if (shortened.length <= SEARCH_QUERY_MAX_CHARS) return shortened;
+  if (shortened.length <= SEARCH_QUERY_MAX_CHARS) return { kind: "ok", query: shortened };
+  return {
+    kind: "too-long",
+    query: shortened,
+    message:
+      `The search is too long for GitHub: at most ${SEARCH_QUERY_MAX_CHARS} characters including filters; ` +
+      `this one would be ${shortened.length}.`,
+  };
+}
 
-  throw new AppError(
-    "BAD_REQUEST",
-    `The search is too long for GitHub (${shortened.length} of ${SEARCH_QUERY_MAX_CHARS} characters). ` +
-      "Choose fewer languages or topics, or shorten the search text.",
-  );
+/** The search string for GitHub; throws BAD_REQUEST when GitHub would refuse it. */
+export function buildSearchQuery(options: BuildSearchQueryOptions): string {
+  const plan = planSearchQuery(options);
+  if (plan.kind !== "ok") throw new AppError("BAD_REQUEST", plan.message);
+  return plan.query;
 }
 
 /** The `pushed:>=` date: the filter's own, or the default the search form also shows (six months back). */
@@ -64,12 +91,18 @@ function normalizeTopic(topic: string): string {
  * Quotes a qualifier value when it holds anything beyond plain word characters, so "Jupyter Notebook" stays
  * one language and a value like "x stars:>0" cannot smuggle in a qualifier of its own.
  */
-function quoteValue({ value, field }: { value: string; field: "Language" | "Topic" }): string {
+function quoteValue({
+  value,
+  field,
+}: {
+  value: string;
+  field: "Language" | "Topic";
+}): { kind: "quoted"; value: string } | { kind: "invalid-value"; message: string } {
   if (value.includes('"')) {
-    throw new AppError(
-      "BAD_REQUEST",
-      `${field} "${value.replace(/"/g, "")}" cannot contain a double quote (")`,
-    );
+    return {
+      kind: "invalid-value",
+      message: `${field} "${value.replace(/"/g, "")}" cannot contain a double quote (")`,
+    };
   }
-  return /^[\p{L}\p{N}+#._-]+$/u.test(value) ? value : `"${value}"`;
+  return { kind: "quoted", value: /^[\p{L}\p{N}+#._-]+$/u.test(value) ? value : `"${value}"` };
 }
