@@ -1,0 +1,211 @@
+import type { Evidence } from "@/server/filtering/non-project-evidence";
+import type { LearningFlavour } from "@/server/filtering/non-project-cues";
+
+/**
+ * The README stage: structure that metadata cannot show. Link lists are mostly list items that are only a
+ * link with a short gloss; courses and books have numbered lesson, chapter, day or week units and
+ * exercise or solution sections. Software has an install command for a named package, and usage, API or
+ * configuration sections. Only structure is read, never prose, so a README that merely mentions
+ * "tutorials" proves nothing either way.
+ */
+
+const headingLine = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
+const listItemLine = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(.*)$/;
+const fenceLine = /^\s*(?:```|~~~)/;
+
+/** An item that is a link and at most a short gloss: "[Name](url) - what it is", "Airbnb https://…". */
+const linkOnlyItem =
+  /^(?:\[[ xX]\]\s*)?(?:\*\*|__|_|\*)?(?:\[[^\]]+\]\([^)\s]+(?:\s+"[^"]*")?\)|<?https?:\/\/\S+>?|[\w .&'’+-]{1,40}\s+<?https?:\/\/\S+>?$)/;
+/** A paragraph that opens with a link, as in lists written without bullets. */
+const linkParagraph = /^\[[^\]]+\]\(https?:[^)\s]+\)/;
+
+const unitPattern =
+  /\b(lesson|chapter|ch|day|week|module|unit|lecture|session|lab|class)\s*[.:#-]?\s*0*(\d{1,3})\b/i;
+const unitFlavours: Record<string, LearningFlavour> = {
+  lesson: "course",
+  module: "course",
+  unit: "course",
+  lecture: "course",
+  session: "course",
+  lab: "course",
+  class: "course",
+  week: "course",
+  chapter: "book",
+  ch: "book",
+  day: "challenge",
+};
+const unitTableHeader = /^\|\s*#?\s*(lesson|chapter|day|week|module|lecture)s?\b/i;
+
+const learningSections: ReadonlyArray<readonly [RegExp, LearningFlavour]> = [
+  [/^(?:exercises?|exercise solutions|practice|problems)\b/, "exercises"],
+  [/^solutions?\b/, "solutions"],
+  [/^(?:homework|assignments?|quiz(?:zes)?|labs|lessons|lectures|syllabus|curriculum)\b/, "course"],
+  [/^course (?:outline|content|contents|structure|overview|schedule)\b/, "course"],
+  [/^(?:what you(?:'|’)?ll learn|what you will learn|learning (?:objectives|outcomes|path))\b/, "course"],
+  [/^chapters?\b/, "book"],
+];
+
+const softwareSections =
+  /^(?:install|installation|installing|usage|api|api reference|configuration|config|options|cli|command line|commands|available commands|benchmarks?|changelog|plugins|integrations|build(?:ing)? from source|compatibility|supported platforms|features|quick ?start)\b/;
+
+/** A command that installs a named package: what a user of software runs, not a learner's set-up. */
+const packageInstall =
+  /(?:^|[\s`$>])(?:npm (?:i|install|add)(?:\s+(?:-g|-D|--global|--save(?:-dev)?))*\s+(?!-)[@\w][\w@/.-]*|npx\s+[@\w][\w@/.-]*|yarn (?:global )?add\s+[@\w]|pnpm (?:add|i)\s+[@\w]|pip3? install(?:\s+(?:-U|--upgrade|--user))*\s+["']?(?!-r\b|-e\b|\.)[A-Za-z][\w.[\]-]*|pipx install\s+\w|uv (?:add|tool install)\s+\w|conda install\s+[\w-]|cargo (?:install|add)\s+[\w-]|go (?:install|get)\s+[\w.]|brew install\s+[\w-]|(?:sudo )?apt(?:-get)? install\s+[\w-]|gem install\s+[\w-]|composer require\s+[\w-]|dotnet (?:add package|tool install)\s+[\w-]|install\.packages\(|Install-Package\s+\w|docker (?:run|pull)\s+[\w-]|helm install\s+[\w-]|snap install\s+[\w-]|winget install\s+[\w-]|scoop install\s+[\w-]|curl [^\n|]*\|\s*(?:sh|bash))/;
+/** Set-up commands: any runnable repository has them, courses included, so they weigh little. */
+const projectSetup =
+  /(?:^|[\s`$>])(?:npm (?:i|install|ci)\s*$|yarn(?: install)?\s*$|bundle install|composer install|pip3? install -r|docker compose up|docker-compose up|make install|cargo build|go build)/m;
+const packageBadge =
+  /img\.shields\.io\/(?:npm|pypi|crates|nuget|gem|packagist|docker|homebrew|vscode-marketplace|chrome-web-store)|badge\.fury\.io|pkg\.go\.dev\/badge|docs\.rs\/[\w-]+\/badge/;
+const awesomeBadge = /awesome\.re\/badge|sindresorhus\/awesome\/[^)]*badge/;
+
+function normalizeHeading(text: string): string {
+  return text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[^\p{L}\p{N}'’ -]+/gu, " ")
+    .trim()
+    .toLowerCase();
+}
+
+function percent(part: number, whole: number): string {
+  return `${part} of ${whole}`;
+}
+
+export function readReadmeEvidence(readme: string): Evidence[] {
+  const evidence: Evidence[] = [];
+  const lines = readme.split(/\r?\n/);
+  let inFence = false;
+  let listItems = 0;
+  let linkItems = 0;
+  const units = new Map<string, Set<string>>();
+  const learningHeadings = new Map<LearningFlavour, string[]>();
+  const softwareHeadings: string[] = [];
+  let tableUnitKind: string | null = null;
+
+  const addUnit = (kind: string, number: string) => {
+    const key = kind.toLowerCase();
+    const seen = units.get(key) ?? new Set<string>();
+    seen.add(number);
+    units.set(key, seen);
+  };
+
+  for (const line of lines) {
+    if (fenceLine.test(line)) {
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence) continue;
+
+    const heading = headingLine.exec(line);
+    if (heading) {
+      tableUnitKind = null;
+      const text = normalizeHeading(heading[2] ?? "");
+      const unit = unitPattern.exec(text);
+      if (unit?.[1] && unit[2]) addUnit(unit[1], unit[2]);
+      const learningSection = learningSections.find(([pattern]) => pattern.test(text));
+      if (learningSection) {
+        const [, flavour] = learningSection;
+        learningHeadings.set(flavour, [...(learningHeadings.get(flavour) ?? []), text]);
+      } else if (softwareSections.test(text)) softwareHeadings.push(text);
+      continue;
+    }
+
+    const tableHeader = unitTableHeader.exec(line);
+    if (tableHeader?.[1]) {
+      tableUnitKind = tableHeader[1];
+      continue;
+    }
+    if (line.trimStart().startsWith("|")) {
+      const firstCell = /^\s*\|\s*\[?\s*0*(\d{1,3})\b/.exec(line);
+      if (tableUnitKind && firstCell?.[1]) addUnit(tableUnitKind, firstCell[1]);
+      const unit = unitPattern.exec(line);
+      if (unit?.[1] && unit[2]) addUnit(unit[1], unit[2]);
+      continue;
+    }
+    tableUnitKind = null;
+
+    const item = listItemLine.exec(line);
+    if (item) {
+      const content = (item[1] ?? "").trim();
+      listItems += 1;
+      if (linkOnlyItem.test(content)) linkItems += 1;
+      const unit = unitPattern.exec(content);
+      if (unit?.[1] && unit[2] && unit.index < 12) addUnit(unit[1], unit[2]);
+    } else if (linkParagraph.test(line.trim())) {
+      listItems += 1;
+      linkItems += 1;
+    }
+  }
+
+  const linkShare = listItems === 0 ? 0 : linkItems / listItems;
+  if (linkItems >= 8 && linkShare >= 0.5)
+    evidence.push({
+      kind: "link-list",
+      source: "readme",
+      weight: 3,
+      text: `${percent(linkItems, listItems)} README list items are bare links`,
+    });
+  else if (linkItems >= 4 && linkShare >= 0.6)
+    evidence.push({
+      kind: "link-list",
+      source: "readme",
+      weight: 1.5,
+      text: `${percent(linkItems, listItems)} README list items are bare links`,
+    });
+
+  let bestUnit: { kind: string; count: number } | null = null;
+  for (const [kind, numbers] of units) {
+    if (!bestUnit || numbers.size > bestUnit.count) bestUnit = { kind, count: numbers.size };
+  }
+  if (bestUnit && bestUnit.count >= 2) {
+    evidence.push({
+      kind: "learning",
+      source: "readme",
+      weight: bestUnit.count >= 3 ? 2.5 : 1,
+      flavour: unitFlavours[bestUnit.kind] ?? "course",
+      text: `${bestUnit.count} numbered ${bestUnit.kind} units in the README`,
+    });
+  }
+
+  for (const [flavour, headings] of learningHeadings) {
+    evidence.push({
+      kind: "learning",
+      source: "readme",
+      weight: 1.25,
+      flavour,
+      text: `a '${headings[0] ?? flavour}' section in the README`,
+    });
+  }
+  if (awesomeBadge.test(readme))
+    evidence.push({ kind: "link-list", source: "readme", weight: 1, text: "an awesome-list badge" });
+
+  const install = packageInstall.exec(readme);
+  if (install) {
+    evidence.push({
+      kind: "software",
+      source: "readme",
+      weight: 2.5,
+      text: `an install command ('${install[0].trim().replace(/^[`$>]\s*/, "")}') in the README`,
+    });
+  } else {
+    const setup = projectSetup.exec(readme);
+    if (setup)
+      evidence.push({
+        kind: "software",
+        source: "readme",
+        weight: 1,
+        text: `a set-up command ('${setup[0].trim().replace(/^[`$>]\s*/, "")}') in the README`,
+      });
+  }
+  const distinctSoftwareHeadings = [...new Set(softwareHeadings)];
+  if (distinctSoftwareHeadings.length > 0) {
+    evidence.push({
+      kind: "software",
+      source: "readme",
+      weight: Math.min(2.5, 0.75 * distinctSoftwareHeadings.length),
+      text: `${distinctSoftwareHeadings.map((heading) => `'${heading}'`).join(", ")} sections in the README`,
+    });
+  }
+  if (packageBadge.test(readme))
+    evidence.push({ kind: "software", source: "readme", weight: 1, text: "a package-registry badge" });
+  return evidence;
+}
