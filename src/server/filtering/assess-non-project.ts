@@ -154,7 +154,10 @@ function assessEvidence(evidence: Evidence[]): NonProjectAssessment {
     return { verdict: "drop", kind, score, reason, evidence };
   }
 
-  const forSoftware = describeEvidence(softwareEvidence);
+  const hasListEvidence = evidence.some((item) => item.kind === "link-list");
+  const forSoftware = describeEvidence(
+    softwareEvidence.filter((item) => item.kind === "software" || hasListEvidence),
+  );
   const against = describeEvidence(nonProjectEvidence);
   const reason = forSoftware
     ? `Looks like software: ${forSoftware}${against ? `; this outweighs ${against}` : ""}.`

@@ -20,7 +20,7 @@ const linkOnlyItem =
 const linkParagraph = /^\[[^\]]+\]\(https?:[^)\s]+\)/;
 
 const unitPattern =
-  /\b(lesson|chapter|ch|day|week|module|unit|lecture|session|lab|class)\s*[.:#-]?\s*0*(\d{1,3})\b/i;
+  /\b(lesson|chapter|ch|day|week|module|unit|lecture|session|lab|class|exercise|problem|assignment|quiz)\s*[.:#-]?\s*0*(\d{1,3})\b/i;
 const unitFlavours: Record<string, LearningFlavour> = {
   lesson: "course",
   module: "course",
@@ -30,6 +30,10 @@ const unitFlavours: Record<string, LearningFlavour> = {
   lab: "course",
   class: "course",
   week: "course",
+  assignment: "course",
+  quiz: "course",
+  exercise: "exercises",
+  problem: "exercises",
   chapter: "book",
   ch: "book",
   day: "challenge",
@@ -66,6 +70,18 @@ function normalizeHeading(text: string): string {
     .toLowerCase();
 }
 
+/** The whole command line around a match, without a shell prompt, at most 60 characters. */
+function quoteCommand(text: string, end: number): string {
+  const lineStart = text.lastIndexOf("\n", end - 1) + 1;
+  const lineEnd = text.indexOf("\n", end);
+  const line = text
+    .slice(lineStart, lineEnd === -1 ? undefined : lineEnd)
+    .replace(/^\s*(?:[$>]\s*)?/, "")
+    .replace(/`/g, "")
+    .trim();
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
+
 function percent(part: number, whole: number): string {
   return `${part} of ${whole}`;
 }
@@ -98,14 +114,19 @@ export function readReadmeEvidence(readme: string): Evidence[] {
     const heading = headingLine.exec(line);
     if (heading) {
       tableUnitKind = null;
-      const text = normalizeHeading(heading[2] ?? "");
+      const original = (heading[2] ?? "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").trim();
+      const text = normalizeHeading(original);
       const unit = unitPattern.exec(text);
-      if (unit?.[1] && unit[2]) addUnit(unit[1], unit[2]);
+      if (unit?.[1] && unit[2]) {
+        // A numbered unit counts once, as a unit, not also as a section.
+        addUnit(unit[1], unit[2]);
+        continue;
+      }
       const learningSection = learningSections.find(([pattern]) => pattern.test(text));
       if (learningSection) {
         const [, flavour] = learningSection;
-        learningHeadings.set(flavour, [...(learningHeadings.get(flavour) ?? []), text]);
-      } else if (softwareSections.test(text)) softwareHeadings.push(text);
+        learningHeadings.set(flavour, [...(learningHeadings.get(flavour) ?? []), original]);
+      } else if (softwareSections.test(text)) softwareHeadings.push(original);
       continue;
     }
 
@@ -160,7 +181,7 @@ export function readReadmeEvidence(readme: string): Evidence[] {
     evidence.push({
       kind: "learning",
       source: "readme",
-      weight: bestUnit.count >= 3 ? 2.5 : 1,
+      weight: bestUnit.count >= 5 ? 3 : bestUnit.count >= 3 ? 2.5 : 1,
       flavour: unitFlavours[bestUnit.kind] ?? "course",
       text: `${bestUnit.count} numbered ${bestUnit.kind} units in the README`,
     });
@@ -172,7 +193,7 @@ export function readReadmeEvidence(readme: string): Evidence[] {
       source: "readme",
       weight: 1.25,
       flavour,
-      text: `a '${headings[0] ?? flavour}' section in the README`,
+      text: `a README section '${headings[0] ?? flavour}'`,
     });
   }
   if (awesomeBadge.test(readme))
@@ -184,7 +205,7 @@ export function readReadmeEvidence(readme: string): Evidence[] {
       kind: "software",
       source: "readme",
       weight: 2.5,
-      text: `an install command ('${install[0].trim().replace(/^[`$>]\s*/, "")}') in the README`,
+      text: `an install command ('${quoteCommand(readme, install.index + install[0].length)}') in the README`,
     });
   } else {
     const setup = projectSetup.exec(readme);
@@ -193,16 +214,18 @@ export function readReadmeEvidence(readme: string): Evidence[] {
         kind: "software",
         source: "readme",
         weight: 1,
-        text: `a set-up command ('${setup[0].trim().replace(/^[`$>]\s*/, "")}') in the README`,
+        text: `a set-up command ('${quoteCommand(readme, setup.index + setup[0].length)}') in the README`,
       });
   }
-  const distinctSoftwareHeadings = [...new Set(softwareHeadings)];
+  const distinctSoftwareHeadings = [
+    ...new Map(softwareHeadings.map((heading) => [heading.toLowerCase(), heading])).values(),
+  ];
   if (distinctSoftwareHeadings.length > 0) {
     evidence.push({
       kind: "software",
       source: "readme",
       weight: Math.min(2.5, 0.75 * distinctSoftwareHeadings.length),
-      text: `${distinctSoftwareHeadings.map((heading) => `'${heading}'`).join(", ")} sections in the README`,
+      text: `README sections ${distinctSoftwareHeadings.map((heading) => `'${heading}'`).join(", ")}`,
     });
   }
   if (packageBadge.test(readme))
