@@ -141,7 +141,7 @@ export const descriptionCues: readonly Cue[] = [
   learning(
     2,
     "exercises",
-    /\b(?:perfect|sharpen|hone|improve|level up|build|boost|practi[sc]e|master)\s+(?:your\s+|the\s+|particular\s+|essential\s+|\w+\s+){0,2}skills\b/gi,
+    /\b(?:perfect(?:ing)?|sharpen(?:ing)?|hon(?:e|ing)|improv(?:e|ing)|level(?:l?ing)? up|build(?:ing)?|boost(?:ing)?|practi[sc](?:e|ing)|master(?:ing)?)\s+(?:your\s+|the\s+|particular\s+|essential\s+|\w+\s+){0,2}skills\b/gi,
     "verb",
   ),
   learning(
@@ -255,7 +255,7 @@ export const descriptionCues: readonly Cue[] = [
   ),
   software(
     1.5,
-    /\b(?:allows you to|lets you|enables you to|for (?:your|building|managing|creating|running|writing|developing|testing|deploying|monitoring|automating)|so (?:you|teachers|users) can|your (?:users|app|project|codebase|team|code))\b/gi,
+    /\b(?:(?:that |which )?powers|powering|allows you to|lets you|enables you to|for (?:your|building|managing|creating|running|writing|developing|testing|deploying|monitoring|automating)|so (?:you|teachers|users) can|your (?:users|app|project|codebase|team|code))\b/gi,
   ),
   software(
     1,
