@@ -3,8 +3,8 @@
  * precision and recall (positive class: non-project, i.e. dropped), the counts, and every misclassified
  * entry with the detector's reason. Not a test: it prints. Run with `npm run eval:filter`.
  *
- * Options: `--split tune|holdout` limits the listing of misclassified entries to one half of the set
- * (the figures are always printed for the whole set and for each half); `--all` prints every verdict.
+ * Options: `--split tune|holdout|holdout-2` limits the listing of misclassified entries to one half of the set
+ * (the figures are always printed for the whole set and for each split); `--all` prints every verdict.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -38,10 +38,17 @@ function main(): void {
     `Labelled set: ${entries.length} repositories, ${nonProjects} non-projects, ${entries.length - nonProjects} software; ${withReadme} with a README excerpt.\n`,
   );
 
+  const splitLabels: Record<LabelledRepo["split"], string> = {
+    tune: "tuning entries",
+    holdout: "held-out 1",
+    "holdout-2": "held-out 2 (fresh)",
+  };
   const halves: Array<[string, LabelledRepo[]]> = [
     ["whole set", entries],
-    ["tuning half", entries.filter((entry) => entry.split === "tune")],
-    ["held-out half", entries.filter((entry) => entry.split === "holdout")],
+    ...Object.entries(splitLabels).map(([split, label]): [string, LabelledRepo[]] => [
+      label,
+      entries.filter((entry) => entry.split === split),
+    ]),
   ];
   for (const stages of ["both", "metadata"] as const) {
     console.log(
