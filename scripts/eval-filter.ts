@@ -40,8 +40,8 @@ function main(): void {
 
   const splitLabels: Record<LabelledRepo["split"], string> = {
     tune: "tuning entries",
-    holdout: "held-out 1",
-    "holdout-2": "held-out 2 (fresh)",
+    holdout: "held-out 1 (seen once)",
+    "holdout-2": "held-out 2 (seen once)",
   };
   const halves: Array<[string, LabelledRepo[]]> = [
     ["whole set", entries],

@@ -22,9 +22,9 @@ export const labelledRepoSchema = z.object({
   label: z.enum(["non-project", "software"]),
   group: z.string().min(1),
   /**
-   * "tune": looked at while choosing cues and weights. "holdout": written before any detector code and
-   * measured blind once (its first-look figures are in the commit that added holdout-2); two general
-   * fixes followed that look. "holdout-2": written after tuning ended and never tuned on.
+   * "tune": looked at while choosing cues and weights. "holdout": written before any detector code,
+   * measured blind once, then two general fixes. "holdout-2": written after tuning, measured blind once,
+   * then a vocabulary round. The blind first-look figures are in the commits that added the fixes.
    */
   split: z.enum(["tune", "holdout", "holdout-2"]),
 });

@@ -73,7 +73,11 @@ export const descriptionCues: readonly Cue[] = [
   countedUnits("chapters?", 2, "book"),
   countedUnits("exercises?|problems|challenges|katas|koans|puzzles|projects|programs", 2, "exercises"),
   countedUnits("questions", 2, "interview"),
-  countedUnits("habits|tips|rules|practices|principles|mistakes", 2, "guide"),
+  countedUnits(
+    "habits|tips|tricks|rules|practices|principles|mistakes|ways|things|steps|laws|lessons learned",
+    2,
+    "guide",
+  ),
   learning(3, "course", /\b(?:curriculum|curricula|syllabus)\b/gi),
   learning(2.5, "course", /\b(?:bootcamp|zoomcamp|nanodegree|mooc)\b/gi),
   learning(
@@ -92,6 +96,11 @@ export const descriptionCues: readonly Cue[] = [
     /\b(?:assignments|starter code|labs and|class (?:notes|materials?)|\w+ class on)\b/gi,
   ),
   learning(1, "course", /\b(?:students?|semester|university|universities)\b/gi),
+  learning(
+    2,
+    "course",
+    /\b(?:workshops?|slides|webinars?|seminars?|screencasts?|exam prep|certification prep)\b/gi,
+  ),
   // "Material" is teaching material, except in design-system names ("Material Design", "Material UI").
   learning(1.5, "course", /\bmaterials?\b(?![\s-]*(?:design|ui|you|theme|icons|components|kit|3)\b)/gi),
   learning(
@@ -190,8 +199,16 @@ export const descriptionCues: readonly Cue[] = [
   learning(
     2,
     "guide",
-    /\b(?:(?:a|the|complete|practical|plain-language|beginner'?s?|definitive|ultimate|study|style) guides?|guide (?:to|for|on)|guides|guidance|style guides?|best practices|clean code|coding standards|principles|idioms|design patterns|everything (?:you need|worth) (?:to know|knowing)|(?:should|ought to) know|manuals?)\b/gi,
+    /\b(?:(?:a|the|complete|practical|plain-language|beginner'?s?|definitive|ultimate|study|style|field|survival) guides?|guide (?:to|for|on)|guides|guidance|style guides?|best practices|clean code|coding standards|principles|idioms|design patterns|anti-patterns|everything (?:you need|worth) (?:to know|knowing)|(?:should|ought to) know|manuals?|tips|tricks|protips|pro tips|gotchas|pitfalls|checklists?|how-?tos?|lessons learned|playbooks?|faq|glossary|(?:a |an )?(?:gentle |brief |short |quick |practical )?introduction to|intro to|deep dive|demystified|in plain (?:english|words)|written down|explainers?)\b/gi,
   ),
+  // A title that starts with "How" is an explainer: "How to …", "How Google does code review".
+  learning(
+    2,
+    "guide",
+    /^how (?:to|(?:\w+ ){1,3}(?:does|do|works?|is|are|makes?|builds?|handles?|thinks?))\b/gi,
+    "verb",
+  ),
+  learning(1.5, "guide", /\b(?:get(?:ting)? better at|become a better|level up)\b/gi, "verb"),
   learning(
     2.5,
     "cheatsheet",
@@ -203,11 +220,27 @@ export const descriptionCues: readonly Cue[] = [
     /\b(?:examples|example (?:code|programs|projects|apps)|sample (?:code|apps|applications|projects)|code samples|samples|snippets|demos|by example|worked examples|recipes|hello world)\b/gi,
   ),
   learning(1, "examples", /\bin (?:every|any|many|all|dozens of|several) (?:programming )?languages?\b/gi),
+  learning(
+    2.5,
+    "book",
+    /\b(?:(?:source )?code|programs|notebooks|examples|exercises|projects) (?:that )?(?:for|from|goes with|go with|accompanying|to accompany|used in|of) (?:the |a |an |my |our |his |her )?(?:[\w'’#+.-]+ ){0,5}?(?:book|title|course|talk|video|series|article|blog post|workshop|lecture|class|screencast|newsletter)\b/gi,
+  ),
+  learning(2, "examples", /^(?:sample|samples|example|examples|demo|demos)\b/gi),
+  learning(1.5, "solutions", /\b(?:solutions|solved)\b/gi),
+  learning(
+    1.5,
+    "book",
+    /\b(?:apress|pragmatic bookshelf|wiley|addison-wesley|mit press|leanpub|oreilly|o'reilly media)\b/gi,
+  ),
   learning(2, "roadmap", /\broadmaps?\b/gi),
   learning(1.5, "general", /\beducational\b|\bfor education\b|\bfor (?:all|everyone) who\b/gi),
   // Descriptions in other languages: Chinese, Japanese, Korean, then the Romance languages and German
   // (bounded by letters, not \b, which ignores "ü" and "é").
-  learning(2, "general", /(?:教程|入门|学习|课程|面试|笔记|题解|刷题|指南|从零|\d+\s*天)/g),
+  learning(
+    2,
+    "general",
+    /(?:教程|入门|学习|课程|面试|笔记|题解|刷题|指南|从零|\d+\s*天|一步一步|手把手|零基础|面试题|八股)/g,
+  ),
   learning(
     2,
     "general",
@@ -237,7 +270,11 @@ export const descriptionCues: readonly Cue[] = [
   linkList(1, /\b(?:free(?:ly)? (?:available|to read|for \w+)|for free|free tiers?)\b/gi),
   // "Free APIs you can plug into…", "Books you can read…": the repository offers things, plural.
   linkList(2, /\b[a-z]+s (?:that )?you can (?:read|use|host|plug|watch|follow|try|find|learn|download)\b/gi),
-  linkList(1.5, /(?:资源|精选|合集|汇总|まとめ|リンク集|모음)/g),
+  linkList(1.5, /(?:资源|精选|合集|汇总|周刊|週刊|まとめ|リンク集|모음)/g),
+  linkList(
+    2,
+    /\b(?:newsletters?|weekly digest|digest of|must[- ]watch|must[- ]read|picked by hand|carefully (?:selected|chosen)|worth (?:an hour of )?your time)\b/gi,
+  ),
   linkList(2, /(?<!\p{L})(?:lista de|liste de|liste von|recursos|ressources|ressourcen|risorse)(?!\p{L})/giu),
 
   // Software: what the repository is.
