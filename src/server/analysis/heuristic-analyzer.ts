@@ -264,10 +264,10 @@ function analyzeRepos(input: AnalyzeBatchInput & { now: Date }): AnalysisResult[
       : null;
 
   return repos.map((repo, index) => {
-    const nonProject = detectNonProjectRepo(repo);
+    const readme = readmeOf(repo);
+    const nonProject = detectNonProjectRepo(repo, readme);
     if (nonProject) return buildRejection(repo.fullName, nonProject);
 
-    const readme = readmeOf(repo);
     const sections = readme === null ? [] : parseReadmeSections(readme);
     const match = goalMatches?.[index];
     const signals: RepoSignals = {
@@ -326,6 +326,7 @@ export function createHeuristicAnalyzer(options: { now?: () => Date } = {}): Ana
     model: null,
     // Scoring is synchronous and fast (a few ms for 50 repos), so checking the signal once up front is
     // enough: nothing is left in flight to cancel afterwards.
+    // eslint-disable-next-line @typescript-eslint/require-await -- async keeps an abort a rejected promise, as the Analyzer interface promises, rather than a synchronous throw
     async analyzeBatch(input: AnalyzeBatchInput): Promise<AnalyzeBatchOutput> {
       input.signal?.throwIfAborted();
       const results = analyzeRepos({ ...input, now: now() });
