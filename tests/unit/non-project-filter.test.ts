@@ -9,7 +9,7 @@ import {
   DROP_THRESHOLD,
 } from "@/server/filtering/assess-non-project";
 import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo";
-import { filterCandidates } from "@/server/filtering/filter-candidates";
+import { filterCandidates, filterCandidatesByReadme } from "@/server/filtering/filter-candidates";
 import {
   assessLikePipeline,
   labelledSetSchema,
@@ -431,5 +431,33 @@ describe("the filter and the built-in analyzer share the detector's reason", () 
     const input = toDetectorInput(entry("jsmith/rust-playground"));
     expect(detectNonProjectRepo(input)).toBeNull();
     expect(detectNonProjectRepo(input, entry("jsmith/rust-playground").readme)).toMatch(/day units/);
+  });
+});
+
+describe("filterCandidatesByReadme", () => {
+  it("drops the candidates whose README shows a course and keeps the rest in order", () => {
+    const goRepo = { ...baseMetadata, primaryLanguage: "Go", languages: ["Go"] };
+    const course = { ...goRepo, githubId: 2, name: "go-stuff", fullName: "someone/go-stuff" };
+    const library = { ...goRepo, githubId: 3, name: "go-kit", fullName: "someone/go-kit" };
+    const silent = { ...goRepo, githubId: 4, name: "go-tool", fullName: "someone/go-tool" };
+    const { kept, rejected } = filterCandidatesByReadme({
+      candidates: [course, library, silent],
+      readmes: new Map([
+        [
+          course.fullName,
+          "# Go\n\n## Lesson 1\n## Lesson 2\n## Lesson 3\n## Lesson 4\n## Lesson 5\n## Exercises\n",
+        ],
+        [library.fullName, "# go-kit\n\n## Install\n\n```\ngo get example.com/go-kit\n```\n"],
+        [silent.fullName, null],
+      ]),
+    });
+    expect(kept.map((repo) => repo.fullName)).toEqual(["someone/go-kit", "someone/go-tool"]);
+    expect(rejected).toEqual([
+      {
+        repo: "someone/go-stuff",
+        reason:
+          "Looks like course material: 5 numbered lesson units in the README, a README section 'Exercises'.",
+      },
+    ]);
   });
 });
