@@ -238,14 +238,14 @@ describe("assessMetadata", () => {
 
   it("discounts what a tool works on: a linter for awesome lists is a linter", () => {
     const linter = assessMetadata(
-      repo({
-        name: "list-lint",
-        description: "Linter for awesome lists",
-        topics: ["awesome-list", "linter"],
-      }),
+      repo({ name: "mdlint", description: "Linter for awesome lists", topics: ["linter", "cli"] }),
     );
     expect(linter).toMatchObject({ verdict: "keep", kind: "software" });
-    expect(linter.reason).toMatch(/^Looks like software: 'Linter' in the description/);
+    expect(linter.reason).toBe(
+      "Looks like software: 'Linter' in the description, tagged 'linter', 'cli'; this outweighs 'awesome lists' in the description.",
+    );
+    const subject = linter.evidence.find((item) => item.text === "awesome lists");
+    expect(subject?.weight).toBeLessThan(1.5);
   });
 
   it("keeps a framework that merely mentions its tutorials and treats 'machine learning' as a field", () => {
@@ -391,10 +391,13 @@ describe("the filter and the built-in analyzer share the detector's reason", () 
     const readme = playground.readme ?? null;
     const metadata: RepoMetadata = {
       ...baseMetadata,
-      ...toDetectorInput(playground),
+      name: "rust-playground",
       fullName: playground.fullName,
+      description: playground.description,
+      topics: playground.topics,
       primaryLanguage: playground.primaryLanguage,
       languages: ["Rust"],
+      languageSizes: playground.languageSizes,
     };
     const { results } = await createHeuristicAnalyzer().analyzeBatch({
       profile: { languages: ["Rust"], topics: [], skillLevel: "beginner", goals: "" },

@@ -159,11 +159,13 @@ function assessEvidence(evidence: Evidence[]): NonProjectAssessment {
     softwareEvidence.filter((item) => item.kind === "software" || hasListEvidence),
   );
   const against = describeEvidence(nonProjectEvidence);
-  const reason = forSoftware
-    ? `Looks like software: ${forSoftware}${against ? `; this outweighs ${against}` : ""}.`
-    : against
-      ? `Kept: too little evidence of learning material or a link list (${against}).`
-      : "Kept: no sign of learning material or a link list.";
+  let reason: string;
+  if (forSoftware && totals.software >= nonProject)
+    reason = `Looks like software: ${forSoftware}${against ? `; this outweighs ${against}` : ""}.`;
+  else if (forSoftware)
+    reason = `Kept: the signs of learning material or a link list (${against}) do not clearly outweigh those of software (${forSoftware}).`;
+  else if (against) reason = `Kept: too little evidence of learning material or a link list (${against}).`;
+  else reason = "Kept: no sign of learning material or a link list.";
   return { verdict: "keep", kind: "software", score, reason, evidence };
 }
 

@@ -41,6 +41,7 @@ export type NonProjectInput = Pick<RepoMetadata, "name" | "description" | "topic
 
 /** A cue later in a clause than a cue of another kind is usually the subject matter, not the repository. */
 const LATER_CUE_FACTOR = 0.35;
+/** A description that asks a question ("What happens when …?") is the title of an explainer. */
 const questionDescription = /^[^\p{L}]*(?:what|how|why|when|where)\b[^?]{3,}\?/iu;
 /** What may stand between a modifier and the noun it modifies: a hyphen, spaces, at most one word. */
 const compoundGap = /^[\s-]*(?:[\w.+#]+[\s-]+)?$/;
@@ -84,8 +85,7 @@ function readNameEvidence(name: string): Evidence[] {
   // "reveal.js", "leetcode.vim", "Pkg.jl": the package-naming convention of an ecosystem.
   if (packageSuffix.test(name))
     evidence.push({ kind: "software", source: "name", weight: 1.5, text: `named '${name}'` });
-  const concatenated = concatenatedShape.exec(segments.join(""));
-  if (concatenated)
+  if (concatenatedShape.test(segments.join("")))
     evidence.push({
       kind: "learning",
       source: "name",
@@ -282,8 +282,10 @@ function formatShare(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-function formatKilobytes(bytes: number): string {
-  return bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KB`;
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 function readLanguageEvidence(repo: NonProjectInput): Evidence[] {
@@ -331,7 +333,7 @@ function readLanguageEvidence(repo: NonProjectInput): Evidence[] {
         kind: "no-code",
         source: "languages",
         weight: 1,
-        text: `only ${formatKilobytes(total)} of code`,
+        text: `only ${formatSize(total)} of code`,
       });
     const isCode = (language: LanguageSize) => {
       const name = language.name.toLowerCase();
@@ -345,7 +347,7 @@ function readLanguageEvidence(repo: NonProjectInput): Evidence[] {
         kind: "code",
         source: "languages",
         weight: 1.5,
-        text: `${formatKilobytes(codeSize)} of ${names.join(", ")} code`,
+        text: `${formatSize(codeSize)} of ${names.join(", ")} code`,
       });
     }
     return evidence;
