@@ -352,6 +352,26 @@ describe("assessReadme", () => {
     expect(assessment.reason).toMatch(/an install command \('pip install formkit'\) in the README/);
   });
 
+  it("counts an install command as strong only when it installs the repository itself", () => {
+    const evidenceOf = (name: string, readme: string) =>
+      assessReadme(repo({ name, description: null }), readme).evidence.filter(
+        (item) => item.source === "readme",
+      );
+    expect(evidenceOf("webkit-x", "```\nnpm install -g webkit-x\n```\n")).toEqual([
+      expect.objectContaining({
+        weight: 2.5,
+        text: "an install command ('npm install -g webkit-x') in the README",
+      }),
+    ]);
+    expect(evidenceOf("learn-web", "```\nsudo apt install git\n```\n")).toEqual([
+      expect.objectContaining({ weight: 1, text: "a set-up command ('sudo apt install git') in the README" }),
+    ]);
+    // A bare "npm install" on its own line installs nothing by name, whatever the next line says.
+    expect(evidenceOf("learn-web", "```\nnpm install\nnpm start\n```\n")).toEqual([
+      expect.objectContaining({ weight: 1, text: "a set-up command ('npm install') in the README" }),
+    ]);
+  });
+
   it("ignores chapters inside fenced code, such as a book tool's example table of contents", () => {
     const assessment = assessReadme(
       repo({ name: "pagebook", description: "Books from Markdown", topics: ["book"] }),

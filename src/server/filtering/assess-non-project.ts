@@ -180,6 +180,6 @@ export function assessMetadata(repo: NonProjectInput): NonProjectAssessment {
  */
 export function assessReadme(repo: NonProjectInput, readme: string | null): NonProjectAssessment {
   const evidence = readMetadataEvidence(repo);
-  if (readme !== null && readme.trim() !== "") evidence.push(...readReadmeEvidence(readme));
+  if (readme !== null && readme.trim() !== "") evidence.push(...readReadmeEvidence(readme, repo.name));
   return assessEvidence(evidence);
 }

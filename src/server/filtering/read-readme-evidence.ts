@@ -52,12 +52,16 @@ const learningSections: ReadonlyArray<readonly [RegExp, LearningFlavour]> = [
 const softwareSections =
   /^(?:install|installation|installing|usage|api|api reference|configuration|config|options|cli|command line|commands|available commands|benchmarks?|changelog|plugins|integrations|build(?:ing)? from source|compatibility|supported platforms|features|quick ?start)\b/;
 
-/** A command that installs a named package: what a user of software runs, not a learner's set-up. */
-const packageInstall =
-  /(?:^|[\s`$>])(?:npm (?:i|install|add)(?:\s+(?:-g|-D|--global|--save(?:-dev)?))*\s+(?!-)[@\w][\w@/.-]*|npx\s+[@\w][\w@/.-]*|yarn (?:global )?add\s+[@\w]|pnpm (?:add|i)\s+[@\w]|pip3? install(?:\s+(?:-U|--upgrade|--user))*\s+["']?(?!-r\b|-e\b|\.)[A-Za-z][\w.[\]-]*|pipx install\s+\w|uv (?:add|tool install)\s+\w|conda install\s+[\w-]|cargo (?:install|add)\s+[\w-]|go (?:install|get)\s+[\w.]|brew install\s+[\w-]|(?:sudo )?apt(?:-get)? install\s+[\w-]|gem install\s+[\w-]|composer require\s+[\w-]|dotnet (?:add package|tool install)\s+[\w-]|install\.packages\(|Install-Package\s+\w|docker (?:run|pull)\s+[\w-]|helm install\s+[\w-]|snap install\s+[\w-]|winget install\s+[\w-]|scoop install\s+[\w-]|curl [^\n|]*\|\s*(?:sh|bash))/;
+/**
+ * A command that installs a package. Installing the repository itself (`pip install flask` in Flask's
+ * README) is what users of software do; installing something else (`apt install git`) is a set-up step
+ * that courses have too. Horizontal space only: a command never continues on the next line.
+ */
+const installCommand =
+  /(?:^|[\s`$>])(?:npm[ \t]+(?:i|install|add)|npx|yarn[ \t]+(?:global[ \t]+)?add|pnpm[ \t]+(?:add|i)|pip3?[ \t]+install|pipx[ \t]+install|uv[ \t]+(?:add|tool[ \t]+install)|conda[ \t]+install|cargo[ \t]+(?:install|add)|go[ \t]+(?:install|get)|brew[ \t]+install|(?:sudo[ \t]+)?apt(?:-get)?[ \t]+install|gem[ \t]+install|composer[ \t]+require|dotnet[ \t]+(?:add[ \t]+package|tool[ \t]+install)|Install-Package|docker[ \t]+(?:run|pull)|helm[ \t]+install|snap[ \t]+install|winget[ \t]+install|scoop[ \t]+install|install\.packages\()(?=[ \t("'])(?![ \t]+-(?:r|e)\b)(?![ \t]+\.)[^\n]*/g;
 /** Set-up commands: any runnable repository has them, courses included, so they weigh little. */
 const projectSetup =
-  /(?:^|[\s`$>])(?:npm (?:i|install|ci)\s*$|yarn(?: install)?\s*$|bundle install|composer install|pip3? install -r|docker compose up|docker-compose up|make install|cargo build|go build)/m;
+  /(?:^|[\s`$>])(?:npm[ \t]+(?:i|install|ci)[ \t]*$|yarn(?:[ \t]+install)?[ \t]*$|bundle[ \t]+install|composer[ \t]+install|pip3?[ \t]+install[ \t]+-r|docker[ \t]+compose[ \t]+up|docker-compose[ \t]+up|make[ \t]+install|cargo[ \t]+build|go[ \t]+build)/m;
 const packageBadge =
   /img\.shields\.io\/(?:npm|pypi|crates|nuget|gem|packagist|docker|homebrew|vscode-marketplace|chrome-web-store)|badge\.fury\.io|pkg\.go\.dev\/badge|docs\.rs\/[\w-]+\/badge/;
 const awesomeBadge = /awesome\.re\/badge|sindresorhus\/awesome\/[^)]*badge/;
@@ -86,7 +90,11 @@ function percent(part: number, whole: number): string {
   return `${part} of ${whole}`;
 }
 
-export function readReadmeEvidence(readme: string): Evidence[] {
+function normalizeName(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "");
+}
+
+export function readReadmeEvidence(readme: string, repoName: string): Evidence[] {
   const evidence: Evidence[] = [];
   const lines = readme.split(/\r?\n/);
   let inFence = false;
@@ -199,23 +207,21 @@ export function readReadmeEvidence(readme: string): Evidence[] {
   if (awesomeBadge.test(readme))
     evidence.push({ kind: "link-list", source: "readme", weight: 1, text: "an awesome-list badge" });
 
-  const install = packageInstall.exec(readme);
-  if (install) {
+  const installs = [...readme.matchAll(installCommand)];
+  const ownName = normalizeName(repoName);
+  const installsItself = installs.find(
+    (match) => ownName.length >= 3 && normalizeName(match[0]).includes(ownName),
+  );
+  const install = installsItself ?? installs[0];
+  const setup = install ? undefined : projectSetup.exec(readme);
+  if (install || setup) {
+    const match = install ?? setup;
     evidence.push({
       kind: "software",
       source: "readme",
-      weight: 2.5,
-      text: `an install command ('${quoteCommand(readme, install.index + install[0].length)}') in the README`,
+      weight: installsItself ? 2.5 : 1,
+      text: `${installsItself ? "an install command" : "a set-up command"} ('${quoteCommand(readme, (match?.index ?? 0) + (match?.[0].length ?? 0))}') in the README`,
     });
-  } else {
-    const setup = projectSetup.exec(readme);
-    if (setup)
-      evidence.push({
-        kind: "software",
-        source: "readme",
-        weight: 1,
-        text: `a set-up command ('${quoteCommand(readme, setup.index + setup[0].length)}') in the README`,
-      });
   }
   const distinctSoftwareHeadings = [
     ...new Map(softwareHeadings.map((heading) => [heading.toLowerCase(), heading])).values(),
