@@ -191,6 +191,8 @@ export const repoMetadataSchema = z.object({
   createdAt: z.string().nullable(),
   goodFirstIssues: z.number().int(),
   helpWantedIssues: z.number().int(),
+  /** Bytes per language from discovery; absent when the source did not fetch them. */
+  languageSizes: z.array(z.object({ name: z.string(), size: z.number().int().nonnegative() })).optional(),
 });
 export type RepoMetadata = z.infer<typeof repoMetadataSchema>;
 

@@ -46,7 +46,8 @@ describe("the search pipeline", () => {
       "Searching GitHub...",
       "Discovered 181 repositories",
       "Filtering candidates...",
-      "161 repos passed filters",
+      // The filter drops the catalog's example collections too (e.g. silhal-hq/python-examples).
+      "160 repos passed filters",
       "Fetching READMEs for 20 repos...",
     ]);
     expect(statuses.at(-1)).toBe("Saving results...");
@@ -67,7 +68,7 @@ describe("the search pipeline", () => {
       runId,
       status: "completed",
       totalDiscovered: 181,
-      totalFiltered: 161,
+      totalFiltered: 160,
       totalAnalyzed: 20,
       skipped: [],
     });

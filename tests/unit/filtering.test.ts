@@ -28,12 +28,15 @@ function buildRepo(fields: Partial<RepoMetadata> & { fullName: string }): RepoMe
 
 const wideFilters = { minStars: 0, maxStars: 1_000_000 };
 
+/** A repository in which GitHub found no code at all, as with most link lists and write-ups. */
+const noCode = { primaryLanguage: null, languages: [] };
+
 describe("detectNonProjectRepo", () => {
   it("rejects awesome-lists by name but keeps camelCase product names", () => {
-    expect(detectNonProjectRepo({ name: "awesome-python", description: null, topics: [] })).toMatch(
-      /awesome-list/,
-    );
-    expect(detectNonProjectRepo({ name: "Awesome_Go", description: null, topics: [] })).toMatch(
+    expect(
+      detectNonProjectRepo({ name: "awesome-python", description: null, topics: [], ...noCode }),
+    ).toMatch(/awesome-list/);
+    expect(detectNonProjectRepo({ name: "Awesome_Go", description: null, topics: [], ...noCode })).toMatch(
       /awesome-list/,
     );
     expect(detectNonProjectRepo({ name: "awesomeApp", description: "A todo app", topics: [] })).toBeNull();
@@ -52,7 +55,13 @@ describe("detectNonProjectRepo", () => {
       "leetcode.solutions",
     ];
     for (const name of names) {
-      expect(detectNonProjectRepo({ name, description: null, topics: [] }), name).not.toBeNull();
+      expect(detectNonProjectRepo({ name, description: null, topics: [], ...noCode }), name).not.toBeNull();
+    }
+  });
+
+  it("does not let a name decide alone", () => {
+    for (const name of ["react-tutorial", "awesome-python", "python-cheatsheet", "leetcode.solutions"]) {
+      expect(detectNonProjectRepo({ name, description: null, topics: [] }), name).toBeNull();
     }
   });
 
@@ -70,7 +79,7 @@ describe("detectNonProjectRepo", () => {
       topics: [],
     });
     expect(reason).toBe(
-      'Looks like an awesome-list of links, not a software project (its description says "curated list").',
+      "Looks like a list of links and resources: 'curated list of', 'resources' in the description.",
     );
   });
 

@@ -264,10 +264,10 @@ function analyzeRepos(input: AnalyzeBatchInput & { now: Date }): AnalysisResult[
       : null;
 
   return repos.map((repo, index) => {
-    const nonProject = detectNonProjectRepo(repo);
+    const readme = readmeOf(repo);
+    const nonProject = detectNonProjectRepo(repo, readme);
     if (nonProject) return buildRejection(repo.fullName, nonProject);
 
-    const readme = readmeOf(repo);
     const sections = readme === null ? [] : parseReadmeSections(readme);
     const match = goalMatches?.[index];
     const signals: RepoSignals = {

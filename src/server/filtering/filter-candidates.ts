@@ -1,3 +1,4 @@
+import { assessReadme } from "@/server/filtering/assess-non-project";
 import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo";
 import type { RepoMetadata, SearchFilters } from "@/server/schemas";
 
@@ -97,4 +98,24 @@ export function filterCandidates(options: {
     );
   }
   return { passed, candidates, rejected, warnings };
+}
+
+/**
+ * The README stage of the filter, for after the READMEs arrive and before analysis: drops the candidates
+ * whose README, with their metadata, shows learning material or a list of links, so that no LLM tokens
+ * are spent on them. A candidate without a README keeps its metadata-stage verdict, which was keep.
+ */
+export function filterCandidatesByReadme(options: {
+  candidates: readonly RepoMetadata[];
+  /** "owner/name" → README text, or null when the repository has none. */
+  readmes: ReadonlyMap<string, string | null>;
+}): { kept: RepoMetadata[]; rejected: RejectedRepo[] } {
+  const kept: RepoMetadata[] = [];
+  const rejected: RejectedRepo[] = [];
+  for (const repo of options.candidates) {
+    const assessment = assessReadme(repo, options.readmes.get(repo.fullName) ?? null);
+    if (assessment.verdict === "drop") rejected.push({ repo: repo.fullName, reason: assessment.reason });
+    else kept.push(repo);
+  }
+  return { kept, rejected };
 }

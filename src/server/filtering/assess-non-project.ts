@@ -1,0 +1,185 @@
+import type { LearningFlavour } from "@/server/filtering/non-project-cues";
+import {
+  readMetadataEvidence,
+  type Evidence,
+  type EvidenceSource,
+  type NonProjectInput,
+} from "@/server/filtering/non-project-evidence";
+import { readReadmeEvidence } from "@/server/filtering/read-readme-evidence";
+
+/**
+ * Decides whether a repository is learning material, a list of links, or software, from independent
+ * signals: name, description, topics, language sizes and, in a second stage, the README's structure.
+ * Each signal adds weighted evidence per kind, capped per source so that no single source decides alone
+ * (a name is at most 2 points, the drop threshold is 3). A repository is dropped only when the
+ * non-project evidence reaches the threshold and beats the software evidence by a clear margin.
+ */
+
+export type NonProjectKind = "learning" | "link-list" | "software";
+
+export type NonProjectAssessment = {
+  verdict: "keep" | "drop";
+  /** "software" whenever the verdict is keep. */
+  kind: NonProjectKind;
+  /** Non-project evidence minus software evidence; the verdict is drop at DROP_MARGIN and above. */
+  score: number;
+  /** The evidence in words, e.g. "Looks like course material: '12 weeks' in the description, …". */
+  reason: string;
+  evidence: Evidence[];
+};
+
+/** Non-project evidence needed before anything is dropped. */
+export const DROP_THRESHOLD = 3;
+/** How far the non-project evidence must beat the software evidence. */
+export const DROP_MARGIN = 2;
+
+/** Per source and kind, so a pile of topics or a long description cannot outvote everything else. */
+const sourceCaps: Record<EvidenceSource, number> = {
+  name: 2,
+  description: 5,
+  topics: 3,
+  languages: 2,
+  readme: 4,
+};
+const NO_CODE_CAP = 1.5;
+
+const flavourLabels: Record<LearningFlavour, string> = {
+  course: "course material",
+  tutorial: "a tutorial",
+  challenge: "a day-by-day challenge",
+  exercises: "an exercise collection",
+  solutions: "a collection of problem solutions",
+  examples: "a collection of examples",
+  guide: "a guide or best-practice write-up",
+  book: "a book or its companion code",
+  notes: "study notes",
+  interview: "interview preparation material",
+  roadmap: "a learning roadmap",
+  cheatsheet: "a cheatsheet",
+  general: "learning material",
+};
+
+type Totals = { learning: number; linkList: number; software: number; noCode: number };
+const CODE_AGAINST_LIST_CAP = 1.5;
+
+function sumEvidence(evidence: readonly Evidence[]): Totals {
+  const bySourceAndKind = new Map<string, number>();
+  for (const item of evidence) {
+    const key = `${item.source}:${item.kind}`;
+    bySourceAndKind.set(key, (bySourceAndKind.get(key) ?? 0) + item.weight);
+  }
+  const total = (kind: Evidence["kind"]) => {
+    let sum = 0;
+    for (const [key, weight] of bySourceAndKind) {
+      const [source, itemKind] = key.split(":") as [EvidenceSource, Evidence["kind"]];
+      if (itemKind === kind) sum += Math.min(weight, sourceCaps[source]);
+    }
+    return sum;
+  };
+  return {
+    learning: total("learning"),
+    // A link list holds no code to speak of; a lot of it is evidence against this kind alone.
+    linkList: Math.max(0, total("link-list") - Math.min(total("code"), CODE_AGAINST_LIST_CAP)),
+    software: total("software"),
+    noCode: Math.min(total("no-code"), NO_CODE_CAP),
+  };
+}
+
+/** The stronger non-project kind counts fully; the other, which often comes with it, counts half. */
+function sumNonProject(totals: Totals): number {
+  const stronger = Math.max(totals.learning, totals.linkList);
+  const weaker = Math.min(totals.learning, totals.linkList);
+  return stronger + weaker / 2 + totals.noCode;
+}
+
+function pickFlavour(evidence: readonly Evidence[]): LearningFlavour {
+  const weights = new Map<LearningFlavour, number>();
+  for (const item of evidence) {
+    if (item.kind !== "learning" || !item.flavour || item.flavour === "general") continue;
+    weights.set(item.flavour, (weights.get(item.flavour) ?? 0) + item.weight);
+  }
+  let best: LearningFlavour = "general";
+  let bestWeight = 0;
+  for (const [flavour, weight] of weights) {
+    if (weight > bestWeight) {
+      best = flavour;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
+function quote(texts: readonly string[]): string {
+  return texts.map((text) => `'${text}'`).join(", ");
+}
+
+/** "'12 weeks', '26 lessons' in the description, tagged 'curriculum', 61% HTML". */
+function describeEvidence(evidence: readonly Evidence[]): string {
+  const meaningful = evidence.filter((item) => item.weight >= 0.5);
+  const texts = (source: EvidenceSource) => [
+    ...new Set(meaningful.filter((item) => item.source === source).map((item) => item.text)),
+  ];
+  const parts: string[] = [];
+  const description = texts("description");
+  if (description.length > 0) parts.push(`${quote(description.slice(0, 4))} in the description`);
+  const name = texts("name");
+  if (name.length > 0) parts.push(name[0] ?? "");
+  const topics = texts("topics");
+  if (topics.length > 0) parts.push(`tagged ${quote(topics.slice(0, 4))}`);
+  parts.push(...texts("languages"), ...texts("readme"));
+  return parts.join(", ");
+}
+
+function assessEvidence(evidence: Evidence[]): NonProjectAssessment {
+  const totals = sumEvidence(evidence);
+  const nonProject = sumNonProject(totals);
+  const score = Math.round((nonProject - totals.software) * 100) / 100;
+  const nonProjectEvidence = evidence.filter((item) => item.kind !== "software" && item.kind !== "code");
+  const softwareEvidence = evidence.filter((item) => item.kind === "software" || item.kind === "code");
+
+  if (nonProject >= DROP_THRESHOLD && score >= DROP_MARGIN) {
+    const kind: NonProjectKind = totals.learning >= totals.linkList ? "learning" : "link-list";
+    const isAwesome = evidence.some((item) => item.kind === "link-list" && /awesome/i.test(item.text));
+    const label =
+      kind === "learning"
+        ? flavourLabels[pickFlavour(evidence)]
+        : isAwesome
+          ? "an awesome-list of links"
+          : "a list of links and resources";
+    // Code argues against a link list only; a course or a solution set has plenty of it.
+    const against = describeEvidence(
+      softwareEvidence.filter((item) => item.kind === "software" || kind === "link-list"),
+    );
+    const reason = `Looks like ${label}: ${describeEvidence(nonProjectEvidence)}${against ? `; this outweighs ${against}` : ""}.`;
+    return { verdict: "drop", kind, score, reason, evidence };
+  }
+
+  const hasListEvidence = evidence.some((item) => item.kind === "link-list");
+  const forSoftware = describeEvidence(
+    softwareEvidence.filter((item) => item.kind === "software" || hasListEvidence),
+  );
+  const against = describeEvidence(nonProjectEvidence);
+  let reason: string;
+  if (forSoftware && totals.software >= nonProject)
+    reason = `Looks like software: ${forSoftware}${against ? `; this outweighs ${against}` : ""}.`;
+  else if (forSoftware)
+    reason = `Kept: the signs of learning material or a link list (${against}) do not clearly outweigh those of software (${forSoftware}).`;
+  else if (against) reason = `Kept: too little evidence of learning material or a link list (${against}).`;
+  else reason = "Kept: no sign of learning material or a link list.";
+  return { verdict: "keep", kind: "software", score, reason, evidence };
+}
+
+/** The first stage: name, description, topics and languages, before any README is fetched. */
+export function assessMetadata(repo: NonProjectInput): NonProjectAssessment {
+  return assessEvidence(readMetadataEvidence(repo));
+}
+
+/**
+ * The second stage, once the README has arrived: the metadata evidence plus the README's structure.
+ * A missing README adds nothing, so the verdict is then the metadata stage's.
+ */
+export function assessReadme(repo: NonProjectInput, readme: string | null): NonProjectAssessment {
+  const evidence = readMetadataEvidence(repo);
+  if (readme !== null && readme.trim() !== "") evidence.push(...readReadmeEvidence(readme, repo.name));
+  return assessEvidence(evidence);
+}

@@ -1,0 +1,645 @@
+/**
+ * The vocabulary of the non-project detector: which words in a repository's name, description and topics
+ * argue that it is learning material, a list of links, or software. Weights are evidence, not verdicts:
+ * the detector adds them up per kind and drops a repository only when the non-project side clearly wins
+ * (see assess-non-project.ts). Strong cues weigh about 2.5, ordinary ones 1.5–2, ambiguous ones 1 or less.
+ */
+
+export type EvidenceKind = "learning" | "link-list" | "software";
+
+/** What sort of learning material a cue points at; the reason names the strongest one. */
+export type LearningFlavour =
+  | "course"
+  | "tutorial"
+  | "challenge"
+  | "exercises"
+  | "solutions"
+  | "examples"
+  | "guide"
+  | "book"
+  | "notes"
+  | "interview"
+  | "roadmap"
+  | "cheatsheet"
+  | "general";
+
+export type Cue = {
+  kind: EvidenceKind;
+  weight: number;
+  pattern: RegExp;
+  flavour?: LearningFlavour;
+  /**
+   * "manner": how material teaches ("from scratch", "step by step"), whatever the sentence is about, so
+   * a software word earlier in the clause does not discount it. "verb": a verb phrase ("Learn X by"),
+   * which never modifies a noun after it the way "tutorial" does in "tutorial framework".
+   */
+  role?: "manner" | "verb";
+};
+
+const learning = (
+  weight: number,
+  flavour: LearningFlavour,
+  pattern: RegExp,
+  role?: "manner" | "verb",
+): Cue => ({ kind: "learning", weight, flavour, pattern, role });
+const linkList = (weight: number, pattern: RegExp, role?: "manner"): Cue => ({
+  kind: "link-list",
+  weight,
+  pattern,
+  role,
+});
+const software = (weight: number, pattern: RegExp): Cue => ({ kind: "software", weight, pattern });
+
+const numberWord = String.raw`(?:\d+\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|twenty-one|thirty|forty|fifty|sixty|ninety|hundred|a hundred|hundreds of|dozens of)`;
+
+/** "12 weeks", "26-lesson", "fifty small HTML, CSS and JavaScript projects": a count of teaching units. */
+function countedUnits(nouns: string, weight: number, flavour: LearningFlavour): Cue {
+  return learning(
+    weight,
+    flavour,
+    new RegExp(String.raw`\b${numberWord}(?:[\s,-]+[\w+#.'’]+){0,5}?[\s-]+(?:${nouns})\b`, "gi"),
+  );
+}
+
+/**
+ * Description cues. Every pattern is global and case-insensitive; the detector finds every match with its
+ * position, because the first cue of a clause names what the repository is and later ones are usually
+ * its subject matter ("Linter for awesome lists", "A course on building web servers").
+ */
+export const descriptionCues: readonly Cue[] = [
+  // Curriculum and course phrasing.
+  countedUnits("lessons?|lectures?|weeks?|modules|units|quizz?e?s?|labs|assignments|sessions", 2.5, "course"),
+  countedUnits("days?", 2.5, "challenge"),
+  countedUnits("chapters?", 2, "book"),
+  countedUnits("exercises?|problems|challenges|katas|koans|puzzles|projects|programs", 2, "exercises"),
+  countedUnits("questions", 2, "interview"),
+  countedUnits(
+    "habits|tips|tricks|rules|practices|principles|mistakes|ways|things|steps|laws|lessons learned",
+    2,
+    "guide",
+  ),
+  learning(3, "course", /\b(?:curriculum|curricula|syllabus)\b/gi),
+  learning(2.5, "course", /\b(?:bootcamp|zoomcamp|nanodegree|mooc)\b/gi),
+  learning(
+    2.5,
+    "course",
+    /\bcourse\b(?!\s+(?:schedul\w*|catalog\w*|plann\w*|registration|enrol\w*|ratings?|management|hosting|platform|creation|builder|authoring|sites|videos))/gi,
+  ),
+  learning(
+    1.5,
+    "course",
+    /\b(?:courses|lectures|lecture series|lessons|homework|problem sets|coursework)\b/gi,
+  ),
+  learning(
+    2,
+    "course",
+    /\b(?:assignments|starter code|labs and|class (?:notes|materials?)|\w+ class on)\b/gi,
+  ),
+  learning(1, "course", /\b(?:students?|semester|university|universities)\b/gi),
+  learning(
+    2,
+    "course",
+    /\b(?:workshops?|slides|webinars?|seminars?|screencasts?|exam prep|certification prep)\b/gi,
+  ),
+  // "Material" is teaching material, except in design-system names ("Material Design", "Material UI").
+  learning(1.5, "course", /\bmaterials?\b(?![\s-]*(?:design|ui|you|theme|icons|components|kit|3)\b)/gi),
+  learning(
+    2,
+    "course",
+    /\b(?:study plan|learning (?:path|journey|plan|roadmap)|self-taught|self-study|path to)\b/gi,
+  ),
+  learning(
+    2.5,
+    "challenge",
+    /\b(?:one (?:day )?a day|(?:one )?day at a time|day[ -]by[ -]day|week[ -]by[ -]week|each day|daily challenge)\b/gi,
+  ),
+  learning(2, "challenge", /\b\d+\s*days?\s*of\s*\w+|#\d+daysof\w+/gi),
+  learning(1.5, "challenge", /\bchallenge\b/gi),
+
+  // Tutorial phrasing.
+  learning(2.5, "tutorial", /\btutorials?\b/gi),
+  learning(
+    2,
+    "tutorial",
+    /\b(?:walk(?:s|-)?\s?throughs?|walks? you through|hands-on|crash course|primer)\b/gi,
+  ),
+  learning(
+    2,
+    "tutorial",
+    /\b(?:step[ -]by[ -]step|from scratch|from zero|zero[ -]to[ -](?:hero|mastery)|the hard way|the long way)\b/gi,
+    "manner",
+  ),
+  learning(
+    2,
+    "tutorial",
+    /\b(?:for (?:absolute |complete )?(?:beginners|newcomers|novices|dummies)|beginner-friendly|(?:from )?beginners? to (?:advanced|expert|master|team lead)|basics to advanced)\b/gi,
+    "manner",
+  ),
+  learning(
+    2.5,
+    "tutorial",
+    /^(?:learn|master|study)\b|\blearn(?:ing)? (?:to|how|about|by|the basics)\b|\blearn \w+(?: \w+)? (?:by|with|through|from|in \d+)\b/gi,
+    "verb",
+  ),
+  learning(
+    1.5,
+    "tutorial",
+    /\b(?:for learning|while learning|i learn|i learned|things i|teach(?:es|ing)?(?: you)?|taught)\b/gi,
+    "verb",
+  ),
+  learning(
+    2,
+    "exercises",
+    /\b(?:perfect(?:ing)?|sharpen(?:ing)?|hon(?:e|ing)|improv(?:e|ing)|level(?:l?ing)? up|build(?:ing)?|boost(?:ing)?|practi[sc](?:e|ing)|master(?:ing)?)\s+(?:your\s+|the\s+|particular\s+|essential\s+|\w+\s+){0,2}skills\b/gi,
+    "verb",
+  ),
+  learning(
+    1.5,
+    "tutorial",
+    /\bexplained\b|\beach (?:one )?(?:with an? |)explanation\b|\bwith explanations?\b/gi,
+  ),
+
+  // Exercises and solutions.
+  learning(
+    2,
+    "exercises",
+    /\b(?:exercises|katas|koans|kata|drills|practice problems|coding challenges|project ideas)\b/gi,
+  ),
+  learning(1.5, "exercises", /\b(?:practi[sc]e|practi[sc]ing)\b/gi),
+  learning(
+    2.5,
+    "solutions",
+    /\b(?:solutions|answers) (?:to|for)\b|\bmy (?:solutions|answers|write-?ups|work on)\b|\b(?:write-?ups|worked through|problem after problem|answered)\b/gi,
+  ),
+  learning(
+    1.5,
+    "solutions",
+    /\b(?:leetcode|hackerrank|codewars|project euler|advent of code|neetcode|cs50x?|exercism|codeforces|lintcode)\b/gi,
+  ),
+
+  // Interview preparation.
+  learning(
+    3,
+    "interview",
+    /\b(?:interview (?:questions?|prep(?:aration)?|handbook|guide|material)|coding interviews?|job interviews?|system design interview|interviewing|get the job|questions to ask|prep(?:are|aring)? for (?:the |your |a |an )?(?:[\w-]+ ){0,2}interviews?)\b/gi,
+  ),
+  learning(1.5, "interview", /\bquestions\b/gi),
+
+  // Books, notes, guides, cheatsheets, examples.
+  learning(
+    2.5,
+    "book",
+    /\b(?:book series|(?:the|a|an|this|free|online|interactive|open) (?:[\w'’-]+ ){0,3}?(?:e-?)?book|book (?:on|about)|handbook|textbook|second edition|(?:\w+ )?editions?|companion (?:to|code|notebooks?)|accompan(?:ying|ies)|o['’]reilly|manning|packt|no starch|essay|written as (?:jupyter )?notebooks|as jupyter notebooks)\b/gi,
+  ),
+  learning(
+    2.5,
+    "notes",
+    /\b(?:notes (?:on|about|for|from|and code)|my notes|study notes|lecture notes|personal notes|today i learned|til|everything i know|knowledge i)\b/gi,
+  ),
+  learning(
+    2,
+    "guide",
+    /\b(?:(?:a|the|complete|practical|plain-language|beginner'?s?|definitive|ultimate|study|style|field|survival) guides?|guide (?:to|for|on)|guides|guidance|style guides?|best practices|clean code|coding standards|principles|idioms|design patterns|anti-patterns|everything (?:you need|worth) (?:to know|knowing)|(?:should|ought to) know|manuals?|tips|tricks|protips|pro tips|gotchas|pitfalls|checklists?|how-?tos?|lessons learned|playbooks?|faq|glossary|(?:a |an )?(?:gentle |brief |short |quick |practical )?introduction to|intro to|deep dive|demystified|in plain (?:english|words)|written down|explainers?)\b/gi,
+  ),
+  // A title that starts with "How" is an explainer: "How to …", "How Google does code review".
+  learning(
+    2,
+    "guide",
+    /^how (?:to|(?:\w+ ){1,3}(?:does|do|works?|is|are|makes?|builds?|handles?|thinks?))\b/gi,
+    "verb",
+  ),
+  learning(1.5, "guide", /\b(?:get(?:ting)? better at|become a better|level up)\b/gi, "verb"),
+  learning(
+    2.5,
+    "cheatsheet",
+    /\b(?:cheat ?sheets?|reference sheets?|quick[ -]reference|reference (?:card|pages?)|(?:on|in) (?:a|one) (?:single )?page|one-page)\b/gi,
+  ),
+  learning(
+    2,
+    "examples",
+    /\b(?:examples|example (?:code|programs|projects|apps)|sample (?:code|apps|applications|projects)|code samples|samples|snippets|demos|by example|worked examples|recipes|hello world)\b/gi,
+  ),
+  learning(1, "examples", /\bin (?:every|any|many|all|dozens of|several) (?:programming )?languages?\b/gi),
+  learning(
+    2.5,
+    "book",
+    /\b(?:(?:source )?code|programs|notebooks|examples|exercises|projects) (?:that )?(?:for|from|goes with|go with|accompanying|to accompany|used in|of) (?:the |a |an |my |our |his |her )?(?:[\w'’#+.-]+ ){0,5}?(?:book|title|course|talk|video|series|article|blog post|workshop|lecture|class|screencast|newsletter)\b/gi,
+  ),
+  learning(2, "examples", /^(?:sample|samples|example|examples|demo|demos)\b/gi),
+  learning(1.5, "solutions", /\b(?:solutions|solved)\b/gi),
+  learning(
+    1.5,
+    "book",
+    /\b(?:apress|pragmatic bookshelf|wiley|addison-wesley|mit press|leanpub|oreilly|o'reilly media)\b/gi,
+  ),
+  learning(2, "roadmap", /\broadmaps?\b/gi),
+  learning(1.5, "general", /\beducational\b|\bfor education\b|\bfor (?:all|everyone) who\b/gi),
+  // Descriptions in other languages: Chinese, Japanese, Korean, then the Romance languages and German
+  // (bounded by letters, not \b, which ignores "ü" and "é").
+  learning(
+    2,
+    "general",
+    /(?:教程|入门|学习|课程|面试|笔记|题解|刷题|指南|从零|\d+\s*天|一步一步|手把手|零基础|面试题|八股)/g,
+  ),
+  learning(
+    2,
+    "general",
+    /(?:チュートリアル|入門|学習|演習|解答|勉強|講座|教材|問題集|강의|공부|튜토리얼|면접|풀이|스터디|교재|입문)/g,
+  ),
+  learning(
+    2,
+    "general",
+    /(?<!\p{L})(?:curso|cursos|cours|kurs|corso|tutoriales|tutoriels|ejercicios|exerc[ií]cios|exercices|übungen|esercizi|apuntes|anota[cç][õo]es|aulas|lecciones|le[cç]ons|lektionen|lezioni|aprende|aprender|aprenda|apprendre|lernen|imparare|desde cero|do zero|de z[ée]ro|para principiantes|para iniciantes|pour d[ée]butants|f[üu]r anf[äa]nger|per principianti|soluciones|solu[cç][õo]es|lösungen|entrevistas?)(?!\p{L})/giu,
+  ),
+
+  // Lists of links.
+  linkList(
+    3,
+    /\b(?:curated (?:lists?|collections?)(?: of)?|curated|awesome[ -]lists?|lists? of|collection of|compilation of|directory of|index of|catalog(?:ue)? of|selection of|roundup of)\b/gi,
+  ),
+  // How a collection is organised: true of the items, whatever the sentence starts with.
+  linkList(
+    2.5,
+    /\b(?:gathered|grouped|sorted|organi[sz]ed|categori[sz]ed)(?: (?:in one place|by|per|into))?\b|\bby (?:category|topic|technology|language)\b|\b(?:in|into) (?:various |different |many )?categories\b|\bper language\b|\bin one place\b|\bhand-?picked\b|\bworth (?:reading|following|watching|knowing)\b|\bmust-(?:read|know)\b|\bshould (?:read|visit|follow|have bookmarked)\b|\bfrom many sources\b|\bbookmarked\b/gi,
+    "manner",
+  ),
+  linkList(
+    1.5,
+    /\b(?:resources|links|blogs|websites|sites|papers|articles|talks|videos|podcasts|newsletters|channels|readings|reading material|references|books|post-mortems|offerings|places to)\b/gi,
+  ),
+  linkList(1, /\b(?:free(?:ly)? (?:available|to read|for \w+)|for free|free tiers?)\b/gi),
+  // "Free APIs you can plug into…", "Books you can read…": the repository offers things, plural.
+  linkList(2, /\b[a-z]+s (?:that )?you can (?:read|use|host|plug|watch|follow|try|find|learn|download)\b/gi),
+  linkList(1.5, /(?:资源|精选|合集|汇总|周刊|週刊|まとめ|リンク集|모음)/g),
+  linkList(
+    2,
+    /\b(?:newsletters?|weekly digest|digest of|must[- ]watch|must[- ]read|picked by hand|carefully (?:selected|chosen)|worth (?:an hour of )?your time)\b/gi,
+  ),
+  linkList(2, /(?<!\p{L})(?:lista de|liste de|liste von|recursos|ressources|ressourcen|risorse)(?!\p{L})/giu),
+
+  // Software: what the repository is.
+  software(
+    2.5,
+    /\b(?:cli|command[ -]line (?:tool|client|interface|utility|app|application|program)s?|tui|terminal (?:ui|app|client))\b(?!\s+(?:apps|tools|programs|utilities))/gi,
+  ),
+  software(
+    2,
+    /\b(?:library|lib|framework|engine|runtime|sdk|plugin|plug-in|add-on|addon|extension|loader|linter|formatter|compiler|transpiler|interpreter|bundler|parser|generator|renderer|editor|ide|database|driver|wrapper|bindings|toolkit|toolchain|tool|utility|app|application|server|client|daemon|bot|platform|lms|cms|system|manager|scheduler|tracker|dashboard|emulator|simulator|service|api client|component library|widgets?|infrastructure|suite|program|script|module|package|browser|blocker|finder|clone|implementation|replacement|alternative to|solution)\b(?!-)/gi,
+  ),
+  software(
+    1.5,
+    /\b(?:command[ -]line|terminal|api|software|game|player|reader|viewer|backend|management|components|workflows?)\b(?!-)/gi,
+  ),
+  software(
+    1.5,
+    /\b(?:(?:that |which )?powers|powering|allows you to|lets you|enables you to|for (?:your|building|managing|creating|running|writing|developing|testing|deploying|monitoring|automating)|so (?:you|teachers|users) can|your (?:users|app|project|codebase|team|code))\b/gi,
+  ),
+  software(
+    1,
+    /\b(?:blazing(?:ly)? fast|extremely fast|very fast|fast|lightweight|light-weight|high-performance|performant|efficient|minimal|tiny|zero-dependency|dependency-free|self-hosted|cross-platform|privacy-(?:first|focused)|production-ready|ready for production|type-safe|extensible|configurable|customi[sz]able|embeddable|portable|reactive|end-to-end encrypted|encrypted|drop-in|written in|built (?:with|on|in)|powered by|in pure|open-source|open source|feature-rich|easy[ -]to[ -](?:learn|use|maintain)|continuous|automatic(?:ally)?|plugins)\b/gi,
+  ),
+  software(
+    1.5,
+    /\b(?:much like|similar to|inspired by|alternative to|compatible with|a clone of|drop-in replacement for)\b/gi,
+  ),
+  software(
+    2,
+    /(?:框架|插件|客户端|命令行工具|类库|引擎|编辑器|工具库|ライブラリ|フレームワーク|プラグイン|라이브러리|프레임워크|플러그인)/g,
+  ),
+  software(
+    2,
+    /(?<!\p{L})(?:biblioteca|biblioth[èe]que|bibliothek|librer[íi]a|herramienta|ferramenta|outil|werkzeug|aplicaci[óo]n|aplicativo|servidor|serveur|complemento)(?!\p{L})/giu,
+  ),
+];
+
+/**
+ * A description clause that starts with a tool verb ("Create and browse …", "Generate diagrams …",
+ * "Schedule interview loops …") describes what the software does.
+ */
+export const toolVerbAtClauseStart =
+  /^(?:create|build|generate|convert|turn|run|manage|deploy|monitor|automate|sync|synchroni[sz]e|keep|collect|organi[sz]e|parameteri[sz]e|schedule|render|parse|format|search|download|record|edit|preview|serve|host|share|track|lint|bundle|compile|transform|extract|scan|validate|visuali[sz]e|compose|stream|encrypt|back up|backup|pretty-print|automates|generates|converts|runs|manages|pushes|downloads|records|searches|turns|keeps|syncs|renders|parses|formats|tracks|hosts|serves|guide your|recursively)s?\b/i;
+
+/**
+ * Learning cues that a tool verb must not swallow: "Build your own X" is a guide, whatever verb it uses.
+ */
+export const buildYourOwn =
+  /\b(?:build|write|make|roll|create|code) your own\b|\brecreat\w+\b|\bre-?implement\w*\b/gi;
+
+/**
+ * A software word right after these is negated ("no frameworks, no libraries") or belongs to the reader
+ * ("plug into your software"), so it says nothing about the repository.
+ */
+export const negatingPrefix = /\b(?:no|without|not an?|isn'?t an?|your)\s+(?:[\w-]+\s+)?$/i;
+
+/**
+ * Words that contain "learning" but name a field, not a way of teaching ("machine learning in Python"),
+ * and phrases that turn "learning" into software ("learning platform", "learning management system").
+ */
+export const learningFieldPattern =
+  /\b(?:machine|deep|reinforcement|federated|transfer|meta|representation|contrastive|active|online|self-supervised|supervised|unsupervised|statistical|few-shot|zero-shot|ensemble|continual|e-?)[ -]learning\b|\blearning (?:platform|management|content|environment|app|software|tool|system|rate)s?\b/gi;
+
+export type TopicCue = { kind: EvidenceKind; weight: number; flavour?: LearningFlavour };
+
+const topic = (kind: EvidenceKind, weight: number, flavour?: LearningFlavour): TopicCue => ({
+  kind,
+  weight,
+  flavour,
+});
+
+/** Exact topic names. `education` and `learning` weigh little: education software carries them too. */
+export const topicCues: ReadonlyMap<string, TopicCue> = new Map([
+  ["tutorial", topic("learning", 2, "tutorial")],
+  ["tutorials", topic("learning", 2, "tutorial")],
+  ["tutorial-code", topic("learning", 2, "tutorial")],
+  ["course", topic("learning", 2, "course")],
+  ["courses", topic("learning", 1.5, "course")],
+  ["course-materials", topic("learning", 2.5, "course")],
+  ["curriculum", topic("learning", 2.5, "course")],
+  ["syllabus", topic("learning", 2.5, "course")],
+  ["lectures", topic("learning", 2, "course")],
+  ["lecture-notes", topic("learning", 2.5, "notes")],
+  ["video-lectures", topic("learning", 2, "course")],
+  ["mooc", topic("learning", 1.5, "course")],
+  ["bootcamp", topic("learning", 2, "course")],
+  ["zoomcamp", topic("learning", 2.5, "course")],
+  ["homework", topic("learning", 2, "course")],
+  ["assignments", topic("learning", 1.5, "course")],
+  ["education", topic("learning", 1, "general")],
+  ["educational", topic("learning", 1, "general")],
+  ["learning", topic("learning", 0.75, "general")],
+  ["learn", topic("learning", 1.5, "general")],
+  ["teaching", topic("learning", 0.5, "general")],
+  ["self-taught", topic("learning", 2, "course")],
+  ["study-plan", topic("learning", 2.5, "course")],
+  ["learning-path", topic("learning", 2.5, "course")],
+  ["beginner", topic("learning", 1.5, "tutorial")],
+  ["beginners", topic("learning", 1.5, "tutorial")],
+  ["for-beginners", topic("learning", 2, "tutorial")],
+  ["from-scratch", topic("learning", 1.5, "tutorial")],
+  ["build-your-own-x", topic("learning", 2.5, "tutorial")],
+  ["exercises", topic("learning", 2, "exercises")],
+  ["practice", topic("learning", 1, "exercises")],
+  ["challenge", topic("learning", 1.5, "challenge")],
+  ["challenges", topic("learning", 1.5, "exercises")],
+  ["koans", topic("learning", 2, "exercises")],
+  ["katas", topic("learning", 2, "exercises")],
+  ["code-kata", topic("learning", 2, "exercises")],
+  ["exercism-track", topic("learning", 2.5, "exercises")],
+  ["100daysofcode", topic("learning", 2.5, "challenge")],
+  ["interview", topic("learning", 1.5, "interview")],
+  ["interviews", topic("learning", 1.5, "interview")],
+  ["interview-prep", topic("learning", 2.5, "interview")],
+  ["interview-preparation", topic("learning", 2.5, "interview")],
+  ["interview-questions", topic("learning", 2.5, "interview")],
+  ["interview-practice", topic("learning", 2.5, "interview")],
+  ["coding-interview", topic("learning", 2.5, "interview")],
+  ["coding-interviews", topic("learning", 2.5, "interview")],
+  ["leetcode", topic("learning", 1, "solutions")],
+  ["leetcode-solutions", topic("learning", 2.5, "solutions")],
+  ["advent-of-code", topic("learning", 2, "solutions")],
+  ["cs50", topic("learning", 2, "course")],
+  ["data-structures", topic("learning", 1, "examples")],
+  ["algorithms", topic("learning", 0.5, "examples")],
+  ["design-patterns", topic("learning", 1.5, "examples")],
+  ["examples", topic("learning", 1.5, "examples")],
+  ["example", topic("learning", 1, "examples")],
+  ["samples", topic("learning", 1, "examples")],
+  ["snippets", topic("learning", 1, "examples")],
+  ["roadmap", topic("learning", 1.5, "roadmap")],
+  ["roadmaps", topic("learning", 1.5, "roadmap")],
+  ["book", topic("learning", 1.5, "book")],
+  ["books", topic("learning", 1.5, "book")],
+  ["book-series", topic("learning", 2.5, "book")],
+  ["ebook", topic("learning", 1, "book")],
+  ["handbook", topic("learning", 2, "guide")],
+  ["guide", topic("learning", 1, "guide")],
+  ["guidelines", topic("learning", 1, "guide")],
+  ["best-practices", topic("learning", 2, "guide")],
+  ["clean-code", topic("learning", 2, "guide")],
+  ["style-guide", topic("learning", 1.5, "guide")],
+  ["styleguide", topic("learning", 1.5, "guide")],
+  ["principles", topic("learning", 1, "guide")],
+  ["notes", topic("learning", 1, "notes")],
+  ["study-notes", topic("learning", 2.5, "notes")],
+  ["til", topic("learning", 2.5, "notes")],
+  ["today-i-learned", topic("learning", 2.5, "notes")],
+  ["cheatsheet", topic("learning", 2, "cheatsheet")],
+  ["cheatsheets", topic("learning", 2, "cheatsheet")],
+  ["cheat-sheet", topic("learning", 2, "cheatsheet")],
+  ["cheat-sheets", topic("learning", 2, "cheatsheet")],
+  ["reference", topic("learning", 1, "cheatsheet")],
+
+  ["awesome", topic("link-list", 2)],
+  ["awesome-list", topic("link-list", 3)],
+  ["awesome-lists", topic("link-list", 3)],
+  ["curated-list", topic("link-list", 3)],
+  ["curated", topic("link-list", 2)],
+  ["list", topic("link-list", 2)],
+  ["lists", topic("link-list", 2)],
+  ["collections", topic("link-list", 1.5)],
+  ["resources", topic("link-list", 1.5)],
+  ["resource", topic("link-list", 1.5)],
+  ["learning-resources", topic("link-list", 2)],
+  ["reading-list", topic("link-list", 2.5)],
+  ["papers", topic("link-list", 1.5)],
+  ["blogs", topic("link-list", 1.5)],
+  ["engineering-blogs", topic("link-list", 2)],
+  ["websites", topic("link-list", 1.5)],
+  ["links", topic("link-list", 1)],
+
+  ["cli", topic("software", 2)],
+  ["cli-app", topic("software", 2)],
+  ["command-line", topic("software", 1.5)],
+  ["command-line-tool", topic("software", 2)],
+  ["tui", topic("software", 1.5)],
+  ["library", topic("software", 2)],
+  ["lib", topic("software", 1.5)],
+  ["framework", topic("software", 2)],
+  ["web-framework", topic("software", 2)],
+  ["sdk", topic("software", 2)],
+  ["plugin", topic("software", 2)],
+  ["extension", topic("software", 1.5)],
+  ["vscode-extension", topic("software", 2)],
+  ["chrome-extension", topic("software", 2)],
+  ["browser-extension", topic("software", 2)],
+  ["linter", topic("software", 2)],
+  ["lint", topic("software", 1.5)],
+  ["formatter", topic("software", 2)],
+  ["compiler", topic("software", 2)],
+  ["parser", topic("software", 2)],
+  ["argument-parser", topic("software", 2)],
+  ["loader", topic("software", 2)],
+  ["webpack-loader", topic("software", 2)],
+  ["bundler", topic("software", 2)],
+  ["database", topic("software", 2)],
+  ["orm", topic("software", 2)],
+  ["odm", topic("software", 2)],
+  ["runtime", topic("software", 2)],
+  ["http-client", topic("software", 2)],
+  ["lms", topic("software", 2.5)],
+  ["learning-management-system", topic("software", 2.5)],
+  ["cms", topic("software", 2)],
+  ["e-learning", topic("software", 1)],
+  ["elearning", topic("software", 1)],
+  ["flashcards", topic("software", 1.5)],
+  ["spaced-repetition", topic("software", 1.5)],
+  ["grading", topic("software", 1.5)],
+  ["window-manager", topic("software", 2)],
+  ["editor", topic("software", 1.5)],
+  ["text-editor", topic("software", 2)],
+  ["ide", topic("software", 2)],
+  ["static-site-generator", topic("software", 2)],
+  ["generator", topic("software", 1.5)],
+  ["qr-code-generator", topic("software", 2)],
+  ["self-hosted", topic("software", 1)],
+  ["selfhosted", topic("software", 1)],
+  ["app", topic("software", 1.5)],
+  ["mobile-app", topic("software", 1.5)],
+  ["desktop-app", topic("software", 2)],
+  ["electron", topic("software", 1)],
+  ["react-native", topic("software", 1)],
+  ["scheduler", topic("software", 2)],
+  ["scheduling", topic("software", 1.5)],
+  ["calendar", topic("software", 1)],
+  ["automation", topic("software", 1)],
+  ["home-automation", topic("software", 1.5)],
+  ["workflow", topic("software", 1)],
+  ["developer-tools", topic("software", 1)],
+  ["devtools", topic("software", 1)],
+  ["npm-package", topic("software", 2)],
+  ["pypi", topic("software", 1.5)],
+  ["wrapper", topic("software", 1.5)],
+  ["bindings", topic("software", 1.5)],
+  ["driver", topic("software", 1.5)],
+  ["bot", topic("software", 1.5)],
+  ["emulator", topic("software", 2)],
+  ["engine", topic("software", 1.5)],
+  ["game-engine", topic("software", 2)],
+  ["game", topic("software", 1)],
+  ["components", topic("software", 1)],
+  ["ui-components", topic("software", 1.5)],
+  ["component-library", topic("software", 2)],
+  ["widgets", topic("software", 1)],
+  ["icons", topic("software", 1)],
+  ["svg-icons", topic("software", 1)],
+  ["font", topic("software", 1)],
+  ["sync", topic("software", 1)],
+  ["encryption", topic("software", 1)],
+  ["e2ee", topic("software", 1)],
+  ["backup", topic("software", 1)],
+  ["monitoring", topic("software", 1)],
+  ["github-action", topic("software", 2)],
+  ["vim-plugin", topic("software", 2)],
+  ["neovim-plugin", topic("software", 2)],
+  ["wordpress-plugin", topic("software", 2)],
+  ["kubernetes-operator", topic("software", 2)],
+  ["dependency-manager", topic("software", 2)],
+  ["version-manager", topic("software", 2)],
+  ["package-manager", topic("software", 2)],
+  ["formatter", topic("software", 2)],
+  ["testing-framework", topic("software", 2)],
+  ["dashboards", topic("software", 1)],
+  ["analytics", topic("software", 1)],
+  ["product-analytics", topic("software", 1.5)],
+  ["feature-flags", topic("software", 1.5)],
+  ["ats", topic("software", 1.5)],
+  ["pkm", topic("software", 1)],
+  ["note-taking", topic("software", 1)],
+  ["bookmark-manager", topic("software", 2)],
+  ["audiobook-player", topic("software", 2)],
+  ["ebook-reader", topic("software", 2)],
+  ["literate-programming", topic("software", 1)],
+]);
+
+/** Topic shapes rather than names: "30-days-of-python", "100daysofswiftui", "microsoft-for-beginners". */
+export const topicPatternCues: ReadonlyArray<readonly [RegExp, TopicCue]> = [
+  [/^\d+-?days?-?of-?[a-z]/, topic("learning", 2.5, "challenge")],
+  [/-for-beginners$/, topic("learning", 2.5, "tutorial")],
+  [/^aoc-?\d*$/, topic("learning", 2, "solutions")],
+  [/-(?:tutorials?|course|curriculum)$/, topic("learning", 2, "tutorial")],
+  [/-interview(?:s|-questions)?$/, topic("learning", 2, "interview")],
+  [/-resources$/, topic("link-list", 1.5)],
+  [/^awesome-/, topic("link-list", 2)],
+  [/-(?:cli|library|framework|plugin|sdk)$/, topic("software", 1.5)],
+];
+
+export type NameCue = {
+  kind: EvidenceKind;
+  weight: number;
+  flavour?: LearningFlavour;
+  /** Shape patterns also read camel case and digit runs: "30DaysOfJavaScript" as "30-days-of-…". */
+  shape?: boolean;
+};
+
+const nameCue = (kind: EvidenceKind, weight: number, flavour?: LearningFlavour, shape = false): NameCue => ({
+  kind,
+  weight,
+  flavour,
+  shape,
+});
+
+/**
+ * Patterns over a name's separator segments joined with "-". Camel case is left whole (`mdBook`,
+ * `BookStack` and `awesomeApp` are product names) except for the shape patterns, which also
+ * read "30DaysOfJavaScript" as "30-days-of-java-script". `awesome` counts only as a real first segment,
+ * because `awesome-python` follows the link-list convention.
+ */
+export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
+  [
+    /(?:^|-)\d+-days?(?:-|$)|(?:^|-)days?-of-|(?:^|-)\d+-projects-\d+-days/,
+    nameCue("learning", 2, "challenge", true),
+  ],
+  [
+    /(?:^|-)for-(?:beginners|dummies|kids|everyone)(?:-|$)|(?:^|-)beginners?(?:-|$)/,
+    nameCue("learning", 2, "tutorial", true),
+  ],
+  [/^learn-|^learning-|^learnyou/, nameCue("learning", 1.5, "tutorial")],
+  [
+    /(?:^|-)(?:tutorials?|course|courses|coursework|mooc|curriculum|bootcamp|zoomcamp|lessons|lectures|crash-course|101|zero-to-\w+|from-scratch|the-hard-way|by-example|koans|katas)(?:-|$)/,
+    nameCue("learning", 1.5, "tutorial"),
+  ],
+  [
+    /(?:^|-)(?:exercises|exercise|practice|challenges|problems|puzzles|homework|assignments|labs|problem-sets|projects)(?:-|$)/,
+    nameCue("learning", 1.5, "exercises"),
+  ],
+  [
+    /(?:^|-)(?:examples|samples|demos|snippets|recipes|cookbook|hello-world)(?:-|$)/,
+    nameCue("learning", 1.5, "examples"),
+  ],
+  [/(?:^|-)(?:notes|til|knowledge|wiki|notebooks)(?:-|$)/, nameCue("learning", 1.5, "notes")],
+  [
+    /(?:^|-)(?:solutions|answers|leetcode|lintcode|hackerrank|codewars|euler|aoc|advent-of-code|cs50x?|neetcode)(?:-|$)/,
+    nameCue("learning", 1.5, "solutions"),
+  ],
+  [/(?:^|-)(?:interviews?|interview-questions|questions)(?:-|$)/, nameCue("learning", 1.5, "interview")],
+  [
+    /(?:^|-)(?:handbook|guide|guides|primer|best-practices|bestpractices|clean-code|style-guide|styleguide|guidelines|patterns|design-patterns|algorithms|data-structures)(?:-|$)/,
+    nameCue("learning", 1.5, "guide"),
+  ],
+  [/(?:^|-)(?:book|books|ebook|textbook)(?:-|$)/, nameCue("learning", 1.5, "book")],
+  [/(?:^|-)(?:cheatsheets?|cheat-sheets?|cheat|reference)(?:-|$)/, nameCue("learning", 1.5, "cheatsheet")],
+  [/(?:^|-)(?:roadmaps?)(?:-|$)/, nameCue("learning", 1.5, "roadmap")],
+  [/(?:^|-)kata(?:-|$)/, nameCue("learning", 1, "exercises")],
+  [
+    /(?:^|-)(?:resources|links|list|lists|papers|blogs|reading-list|bookmarks|websites|free-for-dev)(?:-|$)/,
+    nameCue("link-list", 1.5),
+  ],
+  [
+    /(?:^|-)(?:cli|app|server|client|lib|sdk|api|plugin|loader|lint|linter|bot|engine|kit|toolkit|cms|lms|dl|sync|manager|editor|viewer|daemon|compiler|parser|generator|gen|scheduler|planner|tracker|dashboard|desktop|extension|action|orm|db|vscode|connect)(?:-|$)/,
+    nameCue("software", 1.5),
+  ],
+];
+
+/** Language-share thresholds, measured on the repository's language sizes. */
+export const proseLanguages = new Set([
+  "markdown",
+  "mdx",
+  "tex",
+  "asciidoc",
+  "restructuredtext",
+  "text",
+  "org",
+  "rmarkdown",
+]);
+export const notebookLanguages = new Set(["jupyter notebook"]);
+export const pageLanguages = new Set(["html", "css", "scss"]);
