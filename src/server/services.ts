@@ -63,6 +63,7 @@ function createGitHubSource(env: Env, clock: () => Date): GitHubSource {
       token: env.GITHUB_TOKEN,
       apiUrl: env.GITHUB_API_URL,
       readmeMaxChars: env.SCOUT_README_MAX_CHARS,
+      requestTimeoutMs: env.SCOUT_GITHUB_TIMEOUT_MS,
       now: clock,
     });
   }

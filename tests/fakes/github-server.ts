@@ -40,6 +40,8 @@ export type GitHubFault = (
   | { kind: "malformed-json" }
   /** Drop the connection without answering. */
   | { kind: "network-error" }
+  /** Never answer: hold the connection open until the client gives up. */
+  | { kind: "hang" }
   /** Hold the answer this long (combines with the other faults). */
   | { kind: "latency"; ms: number }
 ) & {
@@ -532,6 +534,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
         response.socket?.destroy();
         notify();
         return;
+      case "hang":
       case "latency":
         return;
     }

@@ -63,6 +63,7 @@ export async function startHarness(): Promise<Harness> {
           token: GITHUB_TOKEN,
           apiUrl: github.url,
           readmeMaxChars: env.SCOUT_README_MAX_CHARS,
+          requestTimeoutMs: env.SCOUT_GITHUB_TIMEOUT_MS,
           now: () => HARNESS_NOW,
           retry: { retries: 1, backoffBaseMs: 1 },
           throttle: { maxWaitSeconds: 1, maxRateLimitWaits: 1, msPerSecond: 1, graphqlMinIntervalMs: 0 },
