@@ -53,6 +53,7 @@ export function createServices({ env, ...overrides }: { env: Env } & ServiceOver
       batchSize: env.SCOUT_BATCH_SIZE,
       batchConcurrency: env.SCOUT_BATCH_CONCURRENCY,
       analysisTimeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
+      runTimeoutMs: env.SCOUT_RUN_TIMEOUT_MS,
     },
   };
 }

@@ -13,7 +13,7 @@ import type { ScoutEvent } from "@/server/schemas";
 import { createServices, type ServiceOverrides, type Services } from "@/server/services";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
-import { scoreEveryAskedRepo, startOpenAIServer, type OpenAIServer } from "../fakes/openai-server";
+import { startOpenAIServer, type OpenAIServer } from "../fakes/openai-server";
 import { serveApi } from "../support/http-app";
 import { createTempDb, type TempDb } from "../support/temp-db";
 
@@ -321,43 +321,38 @@ describe("secrets never leave the server", () => {
     await expectNoSecretAnywhere();
   });
 
-  it("an LLM that refuses the key and fails, quoting the key back in full", async () => {
+  it("an LLM that fails and refuses the key, quoting the key back in full", async () => {
     // Worse than the real API, which masks the key: whatever the upstream says must not be passed on.
     const quoted = `Incorrect API key provided: ${OPENAI_SECRET}.`;
-    openai.setHandler((request) => {
-      if (request.index === 0)
-        return {
-          kind: "error",
-          status: 401,
-          message: quoted,
-          type: "invalid_request_error",
-          code: "invalid_api_key",
-        };
-      if (request.index === 1)
-        return {
-          kind: "error",
-          status: 500,
-          message: `Internal error for key ${OPENAI_SECRET}`,
-          type: "server_error",
-          code: null,
-        };
-      return scoreEveryAskedRepo(request);
-    });
+    openai.setHandler((request) =>
+      request.index === 0
+        ? {
+            kind: "error",
+            status: 500,
+            message: `Internal error for key ${OPENAI_SECRET}`,
+            type: "server_error",
+            code: null,
+          }
+        : {
+            kind: "error",
+            status: 401,
+            message: quoted,
+            type: "invalid_request_error",
+            code: "invalid_api_key",
+          },
+    );
     const client = await startApi(buildFastServices());
     await client.profile.save.mutate(profile);
 
     const events = await searchOverHttp(client);
-    const complete = events.at(-1);
-    expect(complete?.type).toBe("complete");
-    if (complete?.type === "complete") {
-      expect(complete.data.status).toBe("partial");
-      expect(complete.data.skipped).toHaveLength(10);
-    }
-    expect(
-      events.filter((event) => event.type === "warning" && event.message.endsWith("failed; skipped.")),
-    ).toHaveLength(2);
-    // Both failures reached the log, so the log scan below is not vacuous.
-    expect(logLines.filter((line) => /analysis batch \d failed/.test(line))).toHaveLength(2);
+    expect(events.at(-1)).toEqual({
+      type: "error",
+      reason: "failed",
+      message: "The LLM server rejected the API key (401). Check OPENAI_API_KEY.",
+    });
+    expect(openai.requests).toHaveLength(2);
+    // The refusal reached the log, so the log scan below is not vacuous.
+    expect(logLines.filter((line) => /^\[scout\] error: Run \S+ failed/.test(line))).toHaveLength(1);
     expectCredentialsSentOnlyAsAuthorization();
     await expectNoSecretAnywhere();
   });
