@@ -90,7 +90,13 @@ export async function* runSearchPipeline(
 
   // Everything below runs under one signal: the user's cancel, the run's deadline, or a credential an
   // upstream refused (every further call would be refused too, so the batches in flight are stopped).
-  const deadline = AbortSignal.timeout(settings.runTimeoutMs);
+  // A timer of our own rather than AbortSignal.timeout: it is cleared when the run ends, so a finished run
+  // is not kept in memory until its deadline would have passed.
+  const outOfTime = new AbortController();
+  const deadlineTimer = setTimeout(() => {
+    outOfTime.abort(new DOMException("The search reached its time limit.", "TimeoutError"));
+  }, settings.runTimeoutMs);
+  const deadline = outOfTime.signal;
   const refused = new AbortController();
   const signal = AbortSignal.any([cancelSignal, deadline, refused.signal]);
   let candidates: RepoMetadata[] = [];
@@ -263,6 +269,8 @@ export async function* runSearchPipeline(
       update: { usage, warnings },
     });
     yield { type: "error", message, reason: "failed" };
+  } finally {
+    clearTimeout(deadlineTimer);
   }
 
   /** Out of time: what was analyzed is kept and shown; with nothing analyzed, the run has failed. */
