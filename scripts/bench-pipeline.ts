@@ -177,6 +177,7 @@ async function main(): Promise<void> {
         batchSize: BATCH_SIZE,
         batchConcurrency: CONCURRENCY,
         analysisTimeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
+        runTimeoutMs: env.SCOUT_RUN_TIMEOUT_MS,
       },
       source: createLiveGitHubSource({
         token: TOKEN,

@@ -10,7 +10,29 @@ export type { AppRouter };
  */
 export function createScoutClient(baseUrl: string, opts: { EventSource?: EventSourceConstructor } = {}) {
   const url = new URL("/api/trpc", baseUrl).toString();
-  return createTRPCClient<AppRouter>({ links: createScoutLinks(url, opts) });
+  const EventSource = opts.EventSource ? silentAfterClose(opts.EventSource) : undefined;
+  return createTRPCClient<AppRouter>({ links: createScoutLinks(url, { EventSource }) });
+}
+
+/**
+ * The `eventsource` package still dispatches the events of a chunk it has already read after close() (an
+ * unsubscribe, say, while a run is streaming). tRPC's consumer then writes them to the stream it closed,
+ * and throws where nobody can catch it: an uncaught exception in the caller's process. Events after the
+ * caller's own close() are dropped; the library's own failures (which also close) still get through.
+ */
+function silentAfterClose(Base: EventSourceConstructor): EventSourceConstructor {
+  return class extends Base {
+    #closedByCaller = false;
+
+    override close(): void {
+      this.#closedByCaller = true;
+      super.close();
+    }
+
+    override dispatchEvent(event: Event): boolean {
+      return this.#closedByCaller ? false : super.dispatchEvent(event);
+    }
+  };
 }
 
 export type ScoutClient = ReturnType<typeof createScoutClient>;

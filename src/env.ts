@@ -147,6 +147,8 @@ const envSchema = z
       fallback: 60_000,
     }),
     SCOUT_README_MAX_CHARS: integer("SCOUT_README_MAX_CHARS", { min: 100, max: 1_000_000, fallback: 16_000 }),
+    SCOUT_GITHUB_TIMEOUT_MS: integer("SCOUT_GITHUB_TIMEOUT_MS", { min: 100, max: 600_000, fallback: 30_000 }),
+    SCOUT_RUN_TIMEOUT_MS: integer("SCOUT_RUN_TIMEOUT_MS", { min: 100, max: 86_400_000, fallback: 600_000 }),
     SCOUT_SEARCH_RATE_LIMIT: integer("SCOUT_SEARCH_RATE_LIMIT", { min: 1, max: 100_000, fallback: 5 }),
     SCOUT_TRUST_PROXY: z.preprocess(
       blankToUndefined,

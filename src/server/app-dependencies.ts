@@ -57,6 +57,7 @@ export function createAppDependencies({
       batchSize: env.SCOUT_BATCH_SIZE,
       batchConcurrency: env.SCOUT_BATCH_CONCURRENCY,
       analysisTimeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
+      runTimeoutMs: env.SCOUT_RUN_TIMEOUT_MS,
     },
   };
 }
@@ -67,6 +68,7 @@ function createGitHubSource(env: Env, clock: () => Date, logger: Logger): GitHub
       token: env.GITHUB_TOKEN,
       apiUrl: env.GITHUB_API_URL,
       readmeMaxChars: env.SCOUT_README_MAX_CHARS,
+      requestTimeoutMs: env.SCOUT_GITHUB_TIMEOUT_MS,
       now: clock,
       logger,
     });

@@ -40,6 +40,8 @@ export type GitHubFault = (
   | { kind: "malformed-json" }
   /** Drop the connection without answering. */
   | { kind: "network-error" }
+  /** Never answer: hold the connection open until the client gives up. */
+  | { kind: "hang" }
   /** Hold the answer this long (combines with the other faults). */
   | { kind: "latency"; ms: number }
   /** Answer normally, but flag the API as deprecated (Deprecation, Sunset and Link headers), as GitHub does. */
@@ -547,6 +549,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
         notify();
         return;
       // Both modify the normal answer; takeFaults never hands them over as the fault.
+      case "hang":
       case "latency":
       case "deprecation":
         return;

@@ -142,6 +142,11 @@ const githubFaultSchema = z
       after: z.number().int().nonnegative().optional(),
     }),
     z.strictObject({
+      kind: z.literal("hang"),
+      times: timesSchema,
+      after: z.number().int().nonnegative().optional(),
+    }),
+    z.strictObject({
       kind: z.literal("latency"),
       ms: z.number().int().nonnegative().max(600_000),
       times: timesSchema,

@@ -498,3 +498,112 @@ describe("the live source against the test server and the catalog source", () =>
     expect(liveReadmes.readmes).toEqual(catalogReadmes.readmes);
   });
 });
+
+describe("deadlines", () => {
+  it("gives up on a request GitHub does not answer, and retries it with a fresh deadline", async () => {
+    server.inject({ kind: "hang" });
+    const outcome = await createSource({ requestTimeoutMs: 200 }).searchRepositories(twoLanguages, {
+      limit: 100,
+    });
+
+    expect(outcome.repos).toHaveLength(100);
+    expect(outcome.requests).toBe(2);
+    expect(server.requests.map((request) => request.outcome)).toEqual(["client-closed", "answered"]);
+    expect(logs).toContain("[github] POST /graphql got no answer within 200 ms (attempt 1)");
+  });
+
+  it("names the deadline once every attempt has missed it", async () => {
+    server.inject({ kind: "hang", times: Infinity });
+    const started = performance.now();
+    const error = await rejectionOf(
+      createSource({ requestTimeoutMs: 200 }).searchRepositories(twoLanguages, { limit: 100 }),
+    );
+
+    expect(error).toMatchObject({
+      code: "UPSTREAM",
+      message: "GitHub did not answer within 200 ms, 3 attempts. Try again in a few minutes.",
+    });
+    expect(server.requests).toHaveLength(3);
+    expect(performance.now() - started).toBeLessThan(3 * 200 + 1000);
+  });
+
+  it("does not retry a cancel, whatever the reason the caller's signal gives", async () => {
+    server.inject({ kind: "hang", times: Infinity });
+    let attempts = 0;
+    const countingFetch: typeof globalThis.fetch = (input, init) => {
+      attempts += 1;
+      return fetch(input, init);
+    };
+    // A run's own deadline aborts with a TimeoutError, which Octokit would otherwise treat as retryable.
+    const controller = new AbortController();
+    const search = createSource({ fetch: countingFetch }).searchRepositories(twoLanguages, {
+      limit: 100,
+      signal: controller.signal,
+    });
+    await server.waitFor((requests) => requests.length === 1);
+    controller.abort(new DOMException("The search ran out of time", "TimeoutError"));
+
+    expect(await rejectionOf(search)).toMatchObject({ name: "TimeoutError" });
+    await server.waitFor((requests) => requests[0]?.outcome === "client-closed");
+    // Retries here wait n² ms, so a retry would have been sent long before this.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(attempts).toBe(1);
+  });
+
+  it("logs a cancel as a cancel, not as an upstream 500", async () => {
+    server.inject({ kind: "hang" });
+    const controller = new AbortController();
+    const readmes = createSource().fetchReadmes(expectedMatches(twoLanguages).slice(0, 5), {
+      signal: controller.signal,
+    });
+    await server.waitFor((requests) => requests.length === 1);
+    controller.abort(new DOMException("The search was cancelled", "AbortError"));
+    await rejectionOf(readmes);
+    await server.waitFor((requests) => requests[0]?.outcome === "client-closed");
+
+    expect(logs).toContain("[github] POST /graphql cancelled (The search was cancelled)");
+    expect(logs.filter((line) => /500/.test(line))).toEqual([]);
+  });
+
+  it("counts every attempt as it is sent, also for a call that fails", async () => {
+    server.inject({ kind: "status", status: 502, times: Infinity });
+    let sent = 0;
+    await rejectionOf(
+      createSource().searchRepositories(twoLanguages, {
+        limit: 100,
+        onRequest: () => {
+          sent += 1;
+        },
+      }),
+    );
+
+    expect(sent).toBe(3);
+    expect(server.requests).toHaveLength(3);
+  });
+});
+
+describe("a README query that keeps failing", () => {
+  it("costs only its own READMEs: they come back as none, with a warning naming the repositories", async () => {
+    const repos = expectedMatches(twoLanguages).slice(0, 25);
+    // The first README query (20 repositories) fails on all 3 attempts; the second one succeeds.
+    server.inject({ kind: "status", status: 502, times: 3 });
+    const outcome = await createSource().fetchReadmes(repos, {});
+
+    const failed = repos.slice(0, 20);
+    for (const repo of failed) expect(outcome.readmes.get(repo.fullName)).toBeNull();
+    expect(repos.slice(20).some((repo) => typeof outcome.readmes.get(repo.fullName) === "string")).toBe(true);
+    expect(outcome.warnings).toEqual([
+      `Could not fetch the READMEs of ${names(failed).join(", ")}; they are analyzed without one.`,
+    ]);
+    expect(outcome.requests).toBe(4);
+  });
+
+  it("still ends the work when GitHub refuses the token", async () => {
+    server.inject({ kind: "bad-credentials" });
+    const error = await rejectionOf(
+      createSource().fetchReadmes(expectedMatches(twoLanguages).slice(0, 5), {}),
+    );
+    expect(error).toMatchObject({ code: "CONFIGURATION" });
+    expect((error as AppError).message).toContain("GITHUB_TOKEN");
+  });
+});

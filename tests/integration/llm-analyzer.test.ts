@@ -340,9 +340,10 @@ describe("LLM analyzer faults", () => {
       (caught: unknown) => caught,
     );
     expect(error).toMatchObject({
-      code: "UPSTREAM",
+      code: "CONFIGURATION",
+      reason: "unauthorized",
       status: 401,
-      message: "The LLM server refused the API key (HTTP 401).",
+      message: "The LLM server rejected the API key (401). Check OPENAI_API_KEY.",
     });
     expectNoKey(error);
     expect((error as Error).message).not.toContain(wrongKey.slice(-4));

@@ -139,7 +139,13 @@ describe("the search pipeline", () => {
     const deps = harness.deps({
       env: { SCOUT_ANALYSIS_TIMEOUT_MS: "300" },
       analyzer: undefined,
-      settings: { maxRepos: 20, batchSize: 5, batchConcurrency: 2, analysisTimeoutMs: 10_000 },
+      settings: {
+        maxRepos: 20,
+        batchSize: 5,
+        batchConcurrency: 2,
+        analysisTimeoutMs: 10_000,
+        runTimeoutMs: 600_000,
+      },
     });
     const { runId } = await startRun({ languages: ["Python"], minStars: 0 }, deps);
     const events = await collectRunEvents(deps, runId);

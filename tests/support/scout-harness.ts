@@ -37,10 +37,9 @@ export async function startHarness(): Promise<Harness> {
   const github = await startGitHubServer({ data: createCatalogGitHubData(catalog), token: GITHUB_TOKEN });
   const openai = await startOpenAIServer({ apiKey: OPENAI_KEY });
   const logs: string[] = [];
-  const logger: Logger = {
-    error: (message, details) => logs.push(`${message} ${String(details)}`),
-    warn: (message, details) => logs.push(`${message} ${String(details)}`),
-  };
+  const record = (message: string, details?: unknown) =>
+    logs.push(details === undefined ? message : `${message} ${String(details)}`);
+  const logger: Logger = { error: record, warn: record };
   return {
     temp,
     github,
@@ -67,6 +66,7 @@ export async function startHarness(): Promise<Harness> {
           token: GITHUB_TOKEN,
           apiUrl: github.url,
           readmeMaxChars: env.SCOUT_README_MAX_CHARS,
+          requestTimeoutMs: env.SCOUT_GITHUB_TIMEOUT_MS,
           now: () => HARNESS_NOW,
           retry: { retries: 1, backoffBaseMs: 1 },
           throttle: { maxWaitSeconds: 1, maxRateLimitWaits: 1, msPerSecond: 1, graphqlMinIntervalMs: 0 },

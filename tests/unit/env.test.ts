@@ -27,6 +27,8 @@ describe("environment validation", () => {
       SCOUT_BATCH_CONCURRENCY: 3,
       SCOUT_ANALYSIS_TIMEOUT_MS: 60_000,
       SCOUT_README_MAX_CHARS: 16_000,
+      SCOUT_GITHUB_TIMEOUT_MS: 30_000,
+      SCOUT_RUN_TIMEOUT_MS: 600_000,
       SCOUT_SEARCH_RATE_LIMIT: 5,
       SCOUT_TRUST_PROXY: false,
     });
@@ -74,6 +76,18 @@ describe("environment validation", () => {
   it("names the variable and the reason for an out-of-range batch size", () => {
     expect(problemsOf({ SCOUT_BATCH_SIZE: "50" })).toContain(
       'SCOUT_BATCH_SIZE: SCOUT_BATCH_SIZE must be between 5 and 10 (got "50")',
+    );
+  });
+
+  it("takes the GitHub request and run deadlines in milliseconds, and refuses a deadline of nothing", () => {
+    const env = parseEnv({ SCOUT_GITHUB_TIMEOUT_MS: "20000", SCOUT_RUN_TIMEOUT_MS: "300000" });
+    expect(env.SCOUT_GITHUB_TIMEOUT_MS).toBe(20_000);
+    expect(env.SCOUT_RUN_TIMEOUT_MS).toBe(300_000);
+    expect(problemsOf({ SCOUT_GITHUB_TIMEOUT_MS: "0" })).toContain(
+      'SCOUT_GITHUB_TIMEOUT_MS: SCOUT_GITHUB_TIMEOUT_MS must be between 100 and 600000 (got "0")',
+    );
+    expect(problemsOf({ SCOUT_RUN_TIMEOUT_MS: "10m" })).toContain(
+      'SCOUT_RUN_TIMEOUT_MS: SCOUT_RUN_TIMEOUT_MS must be a whole number (got "10m")',
     );
   });
 

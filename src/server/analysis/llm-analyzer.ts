@@ -32,7 +32,7 @@ export type LlmAnalyzerOptions = {
   fetch?: typeof globalThis.fetch;
 };
 
-export type LlmFailureReason = "rate-limited" | "upstream" | "unreachable";
+export type LlmFailureReason = "rate-limited" | "unauthorized" | "upstream" | "unreachable";
 
 /** A batch the LLM could not answer. The message is safe to show: no key, no upstream free text. */
 export class LlmAnalysisError extends AppError {
@@ -40,7 +40,8 @@ export class LlmAnalysisError extends AppError {
   readonly status: number | undefined;
 
   constructor(options: { reason: LlmFailureReason; message: string; status?: number }) {
-    super("UPSTREAM", options.message);
+    // A refused key is the operator's to fix, not a passing upstream failure: retrying other batches is futile.
+    super(options.reason === "unauthorized" ? "CONFIGURATION" : "UPSTREAM", options.message);
     this.name = "LlmAnalysisError";
     this.reason = options.reason;
     this.status = options.status;
@@ -148,9 +149,9 @@ function toLlmAnalysisError(error: unknown): LlmAnalysisError {
     }
     if (status === 401 || status === 403) {
       return new LlmAnalysisError({
-        reason: "upstream",
+        reason: "unauthorized",
         status,
-        message: `The LLM server refused the API key (HTTP ${status}).`,
+        message: `The LLM server rejected the API key (${status}). Check OPENAI_API_KEY.`,
       });
     }
     return new LlmAnalysisError({

@@ -21,6 +21,27 @@ export class GitHubRateLimitError extends AppError {
   }
 }
 
+/**
+ * One GitHub request got no answer within its deadline. Thrown from the fetch Octokit calls, so Octokit
+ * wraps it as a retryable failure (status 500) and plugin-retry tries again with a fresh deadline.
+ */
+export class GitHubRequestTimeoutError extends Error {
+  readonly timeoutMs: number;
+
+  constructor(timeoutMs: number) {
+    super(`GitHub did not answer within ${formatDuration(timeoutMs)}`);
+    this.name = "GitHubRequestTimeoutError";
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** "30 s", "1.5 s", "250 ms", "10 min": deadlines as users read them. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000 || ms % 60_000 !== 0) return `${Number((ms / 1000).toFixed(1))} s`;
+  return `${ms / 60_000} min`;
+}
+
 export function formatClock(date: Date): string {
   return `${date.toISOString().slice(11, 16)} UTC`;
 }
@@ -40,6 +61,8 @@ type ErrorShape = {
   graphqlErrors: { type: string | undefined; message: string }[];
   message: string;
   hasCause: boolean;
+  /** Set when the last attempt missed its deadline (Octokit keeps our error as the cause). */
+  timeout: GitHubRequestTimeoutError | undefined;
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -75,6 +98,12 @@ function readErrorShape(error: unknown): ErrorShape {
     graphqlErrors: readGraphqlErrors(record.errors ?? responseData.errors),
     message: error instanceof Error ? error.message : String(error),
     hasCause: error instanceof Error && error.cause !== undefined,
+    timeout:
+      error instanceof GitHubRequestTimeoutError
+        ? error
+        : error instanceof Error && error.cause instanceof GitHubRequestTimeoutError
+          ? error.cause
+          : undefined,
   };
 }
 
@@ -123,12 +152,21 @@ export function toGitHubAppError(error: unknown, options: { attempts: number; no
 
   if (shape.status === 401) return new AppError("CONFIGURATION", badCredentialsMessage, { cause: error });
   if (shape.status === 403) {
-    return new AppError("CONFIGURATION", "GitHub refused the request (403). Check the token's permissions.", {
-      cause: error,
-    });
+    return new AppError(
+      "CONFIGURATION",
+      "GitHub refused the request (403). Check the permissions of GITHUB_TOKEN.",
+      { cause: error },
+    );
   }
 
   const tries = options.attempts === 1 ? "1 attempt" : `${options.attempts} attempts`;
+  if (shape.timeout) {
+    return new AppError(
+      "UPSTREAM",
+      `GitHub did not answer within ${formatDuration(shape.timeout.timeoutMs)}, ${tries}. Try again in a few minutes.`,
+      { cause: error },
+    );
+  }
   if (shape.status !== undefined && shape.status >= 500) {
     // Octokit reports network failures (refused, reset, DNS) as status 500 with the fetch error as cause.
     const what = shape.hasCause ? "could not be reached" : `answered HTTP ${shape.status}`;

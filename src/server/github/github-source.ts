@@ -8,6 +8,8 @@ export type SearchRepositoriesOptions = {
   signal?: AbortSignal;
   /** How many repositories to collect at most (GitHub serves 1,000 at most per search). */
   limit: number;
+  /** Called as each HTTP attempt is sent (retries included), so a caller can count a call that fails. */
+  onRequest?: () => void;
 };
 
 export type SearchRepositoriesOutcome = {
@@ -19,7 +21,11 @@ export type SearchRepositoriesOutcome = {
   requests: number;
 };
 
-export type FetchReadmesOptions = { signal?: AbortSignal };
+export type FetchReadmesOptions = {
+  signal?: AbortSignal;
+  /** Called as each HTTP attempt is sent (retries included), so a caller can count a call that fails. */
+  onRequest?: () => void;
+};
 
 export type FetchReadmesOutcome = {
   /** "owner/name" → README text (truncated to SCOUT_README_MAX_CHARS), or null when there is none. */

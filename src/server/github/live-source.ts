@@ -1,12 +1,15 @@
 import { githubWebOriginFor } from "@/lib/github-links";
 import { AppError } from "@/server/errors";
 import type {
+  FetchReadmesOptions,
   FetchReadmesOutcome,
   GitHubSource,
+  SearchRepositoriesOptions,
   SearchRepositoriesOutcome,
 } from "@/server/github/github-source";
 import {
   GitHubRateLimitError,
+  GitHubRequestTimeoutError,
   formatClock,
   malformedResponseMessage,
   missingTokenMessage,
@@ -45,6 +48,8 @@ export { RESULT_CAP_WARNING };
 
 /** Stop paginating when fewer GraphQL points than this are left, so other work this hour still has some. */
 const DEFAULT_RATE_LIMIT_RESERVE = 50;
+/** SCOUT_GITHUB_TIMEOUT_MS's default: a request GitHub has not answered by then is not coming. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export type LiveGitHubSourceOptions = {
   /** GITHUB_TOKEN. Missing or blank gives a configuration error on first use, before any request. */
@@ -52,6 +57,8 @@ export type LiveGitHubSourceOptions = {
   /** GITHUB_API_URL: REST base; GraphQL is at `${apiUrl}/graphql`. */
   apiUrl: string;
   readmeMaxChars: number;
+  /** SCOUT_GITHUB_TIMEOUT_MS: the deadline of each HTTP attempt; missing it is a retryable failure. */
+  requestTimeoutMs?: number;
   retry?: Partial<GitHubRetryPolicy>;
   throttle?: Partial<GitHubThrottlePolicy>;
   rateLimitReserve?: number;
@@ -73,6 +80,15 @@ function toOctokitLogger(logger: Logger): GitHubLogger {
       logger.error(`[github] ${message}`);
     },
   };
+}
+
+function describeAbort(signal: AbortSignal): string {
+  return signal.reason instanceof Error ? signal.reason.message : "aborted";
+}
+
+function describeFetchError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? error.cause.message : error.message;
 }
 
 function toAbortError(signal: AbortSignal): Error {
@@ -114,6 +130,7 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
   const token = options.token?.trim() ?? "";
   const baseFetch = options.fetch ?? globalThis.fetch;
   const rateLimitReserve = options.rateLimitReserve ?? DEFAULT_RATE_LIMIT_RESERVE;
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const octokit =
     token === ""
       ? null
@@ -132,14 +149,18 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
   }
 
   /**
-   * One GraphQL operation. Every HTTP attempt (retries included) goes through `fetch` here and adds to
-   * `usage.requests`, so the count is per call even when searches run side by side.
+   * One GraphQL operation. Every HTTP attempt (retries included) goes through `fetch` here: it adds to
+   * `usage.requests` and calls `onRequest` as it is sent, so the count is per call even when searches run
+   * side by side, and survives a call that fails. Each attempt has its own deadline; this is also the one
+   * place that logs failed attempts, because only here is a cancel told apart from a timeout or a
+   * network failure (Octokit reports all three as "500").
    */
   async function runGraphql(input: {
     query: string;
     variables: Record<string, string | number | null>;
     signal: AbortSignal | undefined;
     usage: { requests: number };
+    onRequest: (() => void) | undefined;
     /** Accept a 200 whose only errors are NOT_FOUND, using the data that did resolve. */
     allowNotFound?: boolean;
   }): Promise<unknown> {
@@ -147,18 +168,43 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
     const { signal, usage } = input;
     signal?.throwIfAborted();
     let attempts = 0;
-    const countingFetch: typeof globalThis.fetch = (url, init) => {
-      if (!init?.signal?.aborted) {
-        attempts += 1;
-        usage.requests += 1;
+    const attemptFetch: typeof globalThis.fetch = async (url, init) => {
+      const method = init?.method ?? "GET";
+      const path = new URL(url instanceof Request ? url.url : url).pathname;
+      // Octokit retries everything but an AbortError, so a cancel must reach it under that name.
+      const cancelled = () => {
+        logger.warn(`${method} ${path} cancelled (${signal ? describeAbort(signal) : "aborted"})`);
+        return new DOMException("The GitHub request was cancelled.", "AbortError");
+      };
+      if (signal?.aborted) throw cancelled();
+      attempts += 1;
+      usage.requests += 1;
+      input.onRequest?.();
+      const deadline = AbortSignal.timeout(requestTimeoutMs);
+      let response: Response;
+      try {
+        response = await baseFetch(url, {
+          ...init,
+          signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+        });
+      } catch (error) {
+        if (signal?.aborted) throw cancelled();
+        if (deadline.aborted) {
+          logger.error(`${method} ${path} got no answer within ${requestTimeoutMs} ms (attempt ${attempts})`);
+          throw new GitHubRequestTimeoutError(requestTimeoutMs);
+        }
+        logger.error(`${method} ${path} failed (attempt ${attempts}): ${describeFetchError(error)}`);
+        throw error;
       }
-      return baseFetch(url, init);
+      if (response.status >= 400)
+        logger.error(`${method} ${path} - ${response.status} (attempt ${attempts})`);
+      return response;
     };
     try {
       const data = await raceAbort(
         client.graphql<unknown>(input.query, {
           ...input.variables,
-          request: { signal, fetch: countingFetch },
+          request: { signal, fetch: attemptFetch },
         }),
         signal,
       );
@@ -167,6 +213,12 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
       return data;
     } catch (error) {
       if (signal?.aborted) throw toAbortError(signal);
+      // The deadline also covers reading the body, which Octokit does not retry.
+      if (error instanceof Error && error.name === "TimeoutError")
+        throw toGitHubAppError(new GitHubRequestTimeoutError(requestTimeoutMs), {
+          attempts: Math.max(attempts, 1),
+          now: now(),
+        });
       // A repository renamed or deleted since the search answers NOT_FOUND for its alias; the rest is valid.
       const partial = readPartialGraphqlData(error);
       const types = readGraphqlErrorTypes(error);
@@ -179,7 +231,7 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
 
   async function searchRepositories(
     filters: SearchFilters,
-    searchOptions: { signal?: AbortSignal; limit: number },
+    searchOptions: SearchRepositoriesOptions,
   ): Promise<SearchRepositoriesOutcome> {
     requireClient();
     const { signal } = searchOptions;
@@ -200,6 +252,7 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
           variables: { q, first: Math.min(SEARCH_PAGE_SIZE, limit - repos.length), cursor },
           signal,
           usage,
+          onRequest: searchOptions.onRequest,
         });
       } catch (error) {
         // A rate limit mid-search keeps the pages already found; with nothing found there is nothing to show.
@@ -240,7 +293,7 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
 
   async function fetchReadmes(
     repos: readonly RepoMetadata[],
-    readmeOptions: { signal?: AbortSignal },
+    readmeOptions: FetchReadmesOptions,
   ): Promise<FetchReadmesOutcome> {
     requireClient();
     const { signal } = readmeOptions;
@@ -252,22 +305,38 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
     for (let start = 0; start < unique.length; start += README_BATCH_SIZE) {
       const batch = unique.slice(start, start + README_BATCH_SIZE);
       const { query, variables, aliases } = buildReadmeQuery(batch);
-      let raw: unknown;
+      let answer: Record<string, unknown>;
       try {
-        raw = await runGraphql({ query, variables, signal, usage, allowNotFound: true });
+        const raw = await runGraphql({
+          query,
+          variables,
+          signal,
+          usage,
+          onRequest: readmeOptions.onRequest,
+          allowNotFound: true,
+        });
+        const parsed = readmeResponseSchema.safeParse(raw);
+        if (!parsed.success)
+          throw new AppError("UPSTREAM", "GitHub's README answer had an unexpected shape.");
+        answer = parsed.data;
       } catch (error) {
         if (error instanceof GitHubRateLimitError) {
           const left = unique.length - start;
           warnings.push(rateLimitWarning(error, `the READMEs of ${left} repositories were not fetched.`));
           break;
         }
-        throw error;
+        // A cancel, or credentials GitHub refuses, end the work; anything else costs only these READMEs.
+        if (signal?.aborted || (error instanceof AppError && error.code === "CONFIGURATION")) throw error;
+        // The failed attempts are in the log already; the warning names who is affected.
+        warnings.push(
+          `Could not fetch the READMEs of ${batch.map((repo) => repo.fullName).join(", ")}; they are analyzed without one.`,
+        );
+        for (const repo of batch) readmes.set(`${repo.owner}/${repo.name}`, null);
+        continue;
       }
-      const data = readmeResponseSchema.safeParse(raw);
-      if (!data.success) throw new AppError("UPSTREAM", "GitHub's README answer had an unexpected shape.");
       batch.forEach((repo, index) => {
         const alias = aliases[index];
-        const text = alias === undefined ? null : pickReadmeText(data.data[alias]);
+        const text = alias === undefined ? null : pickReadmeText(answer[alias]);
         readmes.set(
           `${repo.owner}/${repo.name}`,
           text === null ? null : truncateText(text, options.readmeMaxChars),

@@ -52,6 +52,10 @@ export type CreateGitHubOctokitOptions = {
   logger: GitHubLogger;
 };
 
+// What @octokit/rest's request-log plugin writes for a failed request. It says "500" for a cancel, a timeout
+// and a dropped connection alike, so the live source logs failed attempts itself and these lines are dropped.
+const requestLogFailureLine = /^[A-Z]+ \S+ - \d+ with id \S+ in \d+ms$/;
+
 /** Builds the Octokit client the live source uses. Nothing here ever logs the token. */
 export function createGitHubOctokit(options: CreateGitHubOctokitOptions): ScoutOctokitClient {
   const { retry: retryPolicy, throttle: throttlePolicy, logger } = options;
@@ -94,7 +98,12 @@ export function createGitHubOctokit(options: CreateGitHubOctokitOptions): ScoutO
     // @octokit/request logs (deprecation notices quoting GitHub's Link header) to `request.log`, falling
     // back to the console, not to `log`: it needs the logger too.
     request: { log: logger, ...(options.fetch ? { fetch: options.fetch } : {}) },
-    log: logger,
+    log: {
+      ...logger,
+      error: (message: string) => {
+        if (!requestLogFailureLine.test(message)) logger.error(message);
+      },
+    },
     throttle,
     retry: retryOptions,
   });

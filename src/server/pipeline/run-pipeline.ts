@@ -3,11 +3,12 @@ import { runBatches } from "@/server/analysis/batching";
 import type { Db } from "@/server/db/client";
 import { filterCandidates } from "@/server/filtering/filter-candidates";
 import { AppError } from "@/server/errors";
+import { formatDuration } from "@/server/github/errors";
 import type { GitHubSource } from "@/server/github/github-source";
 import type { Logger } from "@/server/logger";
 import { upsertRepositories } from "@/server/runs/repo-records";
 import { finishRun, getRunResult, saveAnalysisResults, updateRun } from "@/server/runs/run-store";
-import type { Phase, ScoutEvent, SearchFilters, Usage } from "@/server/schemas";
+import type { Phase, RepoMetadata, ScoutEvent, SearchFilters, Usage } from "@/server/schemas";
 
 /**
  * One search, as a readable sequence of phases: discover → filter → fetch READMEs → analyze → save.
@@ -21,6 +22,8 @@ export type PipelineSettings = {
   batchSize: number;
   batchConcurrency: number;
   analysisTimeoutMs: number;
+  /** SCOUT_RUN_TIMEOUT_MS: the whole run's deadline, after which it ends with what it has. */
+  runTimeoutMs: number;
 };
 
 export type PipelineDeps = {
@@ -45,7 +48,16 @@ export const messages = {
   allFiltered: "All repos filtered out. Try adjusting your filters.",
   cancelled: "The search was cancelled.",
   failed: "The search failed unexpectedly. Please try again.",
+  outOfTime: (limit: string) =>
+    `The search did not finish within its time limit of ${limit} (SCOUT_RUN_TIMEOUT_MS), and had no results yet. GitHub or the LLM server may be slow; try again later.`,
+  stoppedAtTimeLimit: (limit: string, left: string) =>
+    `The search reached its time limit of ${limit} (SCOUT_RUN_TIMEOUT_MS) and stopped with what it had; not analyzed: ${left}.`,
+  nothingAnalyzed: (count: number, causes: readonly string[]) =>
+    `None of the ${count} repositories could be analyzed. ${causes.join(" ")}`,
 };
+
+/** The analyzer's answer was unusable; said when a run whose every candidate was skipped names its cause. */
+const unusableAnswerCause = "The analyzer gave no usable answer.";
 
 /** GitHub pages hold 100; ask for enough that the filters leave SCOUT_MAX_REPOS, within GitHub's 1,000. */
 export function discoveryLimit(maxRepos: number): number {
@@ -67,11 +79,29 @@ const status = (
 export async function* runSearchPipeline(
   options: RunPipelineOptions,
 ): AsyncGenerator<ScoutEvent, void, undefined> {
-  const { runId, filters, profile, signal, deps } = options;
+  const { runId, filters, profile, signal: cancelSignal, deps } = options;
   const { db, source, analyzer, clock, settings } = deps;
   const usage: Usage = { githubRequests: 0, llmInputTokens: 0, llmOutputTokens: 0 };
   const warnings: string[] = [];
   const skipped: string[] = [];
+  const countGitHubRequest = () => {
+    usage.githubRequests += 1;
+  };
+
+  // Everything below runs under one signal: the user's cancel, the run's deadline, or a credential an
+  // upstream refused (every further call would be refused too, so the batches in flight are stopped).
+  // A timer of our own rather than AbortSignal.timeout: it is cleared when the run ends, so a finished run
+  // is not kept in memory until its deadline would have passed.
+  const outOfTime = new AbortController();
+  const deadlineTimer = setTimeout(() => {
+    outOfTime.abort(new DOMException("The search reached its time limit.", "TimeoutError"));
+  }, settings.runTimeoutMs);
+  const deadline = outOfTime.signal;
+  const refused = new AbortController();
+  const signal = AbortSignal.any([cancelSignal, deadline, refused.signal]);
+  let candidates: RepoMetadata[] = [];
+  const analyzed = new Set<string>();
+  const batchFailures = new Set<string>();
 
   const warn = (message: string): ScoutEvent => {
     warnings.push(message);
@@ -84,8 +114,8 @@ export async function* runSearchPipeline(
     const discovery = await source.searchRepositories(filters, {
       signal,
       limit: discoveryLimit(settings.maxRepos),
+      onRequest: countGitHubRequest,
     });
-    usage.githubRequests += discovery.requests;
     for (const message of discovery.warnings) yield warn(message);
     signal.throwIfAborted();
     // Stored while filtering and README fetching go on; it only has to be done before results are saved.
@@ -105,7 +135,7 @@ export async function* runSearchPipeline(
     yield status("filtering", "Filtering candidates...");
     const filtered = filterCandidates({ repos: discovery.repos, filters, maxRepos: settings.maxRepos });
     for (const message of filtered.warnings) yield warn(message);
-    const candidates = filtered.candidates;
+    candidates = filtered.candidates;
     await updateRun({
       db,
       runId,
@@ -127,8 +157,10 @@ export async function* runSearchPipeline(
 
     // Fetch READMEs
     yield status("fetching", `Fetching READMEs for ${candidates.length} repos...`);
-    const [readmes] = await Promise.all([source.fetchReadmes(candidates, { signal }), storingRepositories]);
-    usage.githubRequests += readmes.requests;
+    const [readmes] = await Promise.all([
+      source.fetchReadmes(candidates, { signal, onRequest: countGitHubRequest }),
+      storingRepositories,
+    ]);
     for (const message of readmes.warnings) yield warn(message);
     await updateRun({ db, runId, update: { usage, warnings } });
 
@@ -136,15 +168,25 @@ export async function* runSearchPipeline(
     yield status("analyzing", `Analyzing ${candidates.length} repos...`);
     const repoIdsByName = new Map(candidates.map((repo) => [repo.fullName.toLowerCase(), repo.githubId]));
     let processed = 0;
-    let totalAnalyzed = 0;
     const batches = runBatches({
       items: candidates,
       batchSize: settings.batchSize,
       concurrency: settings.batchConcurrency,
       timeoutMs: settings.analysisTimeoutMs,
       signal,
-      run: (batch, context) =>
-        analyzer.analyzeBatch({ profile, repos: batch, readmes: readmes.readmes, signal: context.signal }),
+      run: async (batch, context) => {
+        try {
+          return await analyzer.analyzeBatch({
+            profile,
+            repos: batch,
+            readmes: readmes.readmes,
+            signal: context.signal,
+          });
+        } catch (error) {
+          if (isRefusedCredential(error)) refused.abort(error);
+          throw error;
+        }
+      },
     });
     for await (const outcome of batches) {
       processed += outcome.items.length;
@@ -153,8 +195,10 @@ export async function* runSearchPipeline(
         usage.llmInputTokens += batchUsage.inputTokens;
         usage.llmOutputTokens += batchUsage.outputTokens;
         skipped.push(...outcome.value.skipped);
-        totalAnalyzed = await saveAnalysisResults({ db, runId, results, repoIdsByName });
-        await updateRun({ db, runId, update: { totalAnalyzed, usage, skipped } });
+        if (outcome.value.skipped.length > 0) batchFailures.add(unusableAnswerCause);
+        await saveAnalysisResults({ db, runId, results, repoIdsByName, update: { usage, skipped } });
+        for (const result of results)
+          if (repoIdsByName.has(result.repo.toLowerCase())) analyzed.add(result.repo.toLowerCase());
         if (results.length > 0) yield { type: "results", results };
         if (outcome.value.skipped.length > 0)
           yield warn(
@@ -163,6 +207,7 @@ export async function* runSearchPipeline(
       } else {
         const names = outcome.items.map((repo) => repo.fullName);
         skipped.push(...names);
+        batchFailures.add(describeBatchFailure(outcome.error, outcome.status, settings.analysisTimeoutMs));
         await updateRun({ db, runId, update: { skipped, usage } });
         const why = outcome.status === "timed-out" ? "timed out" : "failed";
         yield warn(`Analysis of ${describeRepos(names)} ${why}; skipped.`);
@@ -181,19 +226,97 @@ export async function* runSearchPipeline(
 
     // Save
     yield status("saving", "Saving results...");
-    await updateRun({ db, runId, update: { totalAnalyzed, skipped, warnings, usage } });
-    await finishRun({ db, runId, status: skipped.length > 0 ? "partial" : "completed", now: clock() });
+    // `partial` needs at least one result; a run whose every candidate was skipped has nothing to show.
+    if (analyzed.size === 0) {
+      const message = messages.nothingAnalyzed(candidates.length, [...batchFailures]);
+      await finishRun({
+        db,
+        runId,
+        status: "failed",
+        now: clock(),
+        errorMessage: message,
+        update: { usage, warnings },
+      });
+      yield { type: "error", message, reason: "failed" };
+      return;
+    }
+    await finishRun({
+      db,
+      runId,
+      status: skipped.length > 0 ? "partial" : "completed",
+      now: clock(),
+      update: { skipped, warnings, usage },
+    });
     yield { type: "complete", data: await getRunResult({ db, logger: deps.logger, runId }) };
   } catch (error) {
-    if (signal.aborted) {
-      await finishRun({ db, runId, status: "cancelled", now: clock() });
+    if (cancelSignal.aborted) {
+      await finishRun({ db, runId, status: "cancelled", now: clock(), update: { usage, warnings } });
       yield { type: "cancelled", message: messages.cancelled };
       return;
     }
+    if (deadline.aborted && !refused.signal.aborted) {
+      yield* endAtDeadline();
+      return;
+    }
     deps.logger.error(`Run ${runId} failed`, error);
-    await finishRun({ db, runId, status: "failed", now: clock(), errorMessage: messages.failed });
-    yield { type: "error", message: userMessageFor(error), reason: "failed" };
+    const message = userMessageFor(error);
+    await finishRun({
+      db,
+      runId,
+      status: "failed",
+      now: clock(),
+      errorMessage: message,
+      update: { usage, warnings },
+    });
+    yield { type: "error", message, reason: "failed" };
+  } finally {
+    clearTimeout(deadlineTimer);
   }
+
+  /** Out of time: what was analyzed is kept and shown; with nothing analyzed, the run has failed. */
+  async function* endAtDeadline(): AsyncGenerator<ScoutEvent, void, undefined> {
+    const limit = formatDuration(settings.runTimeoutMs);
+    if (analyzed.size === 0) {
+      const message = messages.outOfTime(limit);
+      await finishRun({
+        db,
+        runId,
+        status: "failed",
+        now: clock(),
+        errorMessage: message,
+        update: { usage, warnings },
+      });
+      yield { type: "error", message, reason: "failed" };
+      return;
+    }
+    const left = candidates
+      .map((repo) => repo.fullName)
+      .filter((name) => !analyzed.has(name.toLowerCase()) && !skipped.includes(name));
+    skipped.push(...left);
+    yield warn(messages.stoppedAtTimeLimit(limit, describeRepos(left)));
+    await finishRun({
+      db,
+      runId,
+      status: skipped.length > 0 ? "partial" : "completed",
+      now: clock(),
+      update: { skipped, warnings, usage },
+    });
+    yield { type: "complete", data: await getRunResult({ db, logger: deps.logger, runId }) };
+  }
+}
+
+/** A credential the LLM server or GitHub refused, or one that is missing: nothing will work without it. */
+function isRefusedCredential(error: unknown): boolean {
+  return error instanceof AppError && error.code === "CONFIGURATION";
+}
+
+/** Why a batch was lost, in words safe to show: the analyzer's own errors are written for users. */
+function describeBatchFailure(error: unknown, outcome: "failed" | "timed-out", timeoutMs: number): string {
+  if (outcome === "timed-out")
+    return `The analysis took longer than ${formatDuration(timeoutMs)} (SCOUT_ANALYSIS_TIMEOUT_MS).`;
+  return error instanceof AppError
+    ? error.message
+    : "The analysis failed; the details are in the server log.";
 }
 
 function describeRepos(names: readonly string[]): string {

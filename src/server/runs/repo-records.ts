@@ -107,17 +107,20 @@ export async function upsertRepositories({
   now: Date;
 }) {
   if (repos.length === 0) return;
-  await db.$transaction(
-    repos.map((repo) => {
+  // One interactive transaction, not a batch: Prisma caches a query plan per distinct batch (up to 1,000
+  // of them, about 16 KB per upsert), so a batch of a search's repositories costs memory that stays behind.
+  // Single upserts share one cached plan.
+  await db.$transaction(async (tx) => {
+    for (const repo of repos) {
       const data = toRow(repo, now);
-      return db.repository.upsert({
+      await tx.repository.upsert({
         where: { githubId: repo.githubId },
         create: { githubId: repo.githubId, ...data },
         update: data,
         select: { githubId: true },
       });
-    }),
-  );
+    }
+  });
 }
 
 const PRUNE_AFTER_DAYS = 30;

@@ -115,77 +115,91 @@ export type RunProgressUpdate = Partial<{
   usage: Usage;
 }>;
 
-export async function updateRun({ db, runId, update }: { db: Db; runId: string; update: RunProgressUpdate }) {
+function toRunColumns(update: RunProgressUpdate) {
   const { usage, ...rest } = update;
-  await db.searchRun.update({
-    where: { id: runId },
-    data: {
-      ...rest,
-      ...(usage
-        ? {
-            githubRequests: usage.githubRequests,
-            llmInputTokens: usage.llmInputTokens,
-            llmOutputTokens: usage.llmOutputTokens,
-          }
-        : {}),
-    },
-    select: { id: true },
-  });
+  return {
+    ...rest,
+    ...(usage
+      ? {
+          githubRequests: usage.githubRequests,
+          llmInputTokens: usage.llmInputTokens,
+          llmOutputTokens: usage.llmOutputTokens,
+        }
+      : {}),
+  };
 }
 
+export async function updateRun({ db, runId, update }: { db: Db; runId: string; update: RunProgressUpdate }) {
+  await db.searchRun.update({ where: { id: runId }, data: toRunColumns(update), select: { id: true } });
+}
+
+/** Ends the run: its status, and whatever progress it last made, in one write. */
 export async function finishRun({
   db,
   runId,
   status,
   now,
   errorMessage,
+  update = {},
 }: {
   db: Db;
   runId: string;
   status: Exclude<RunStatus, "running">;
   now: Date;
   errorMessage?: string;
+  update?: Omit<RunProgressUpdate, "totalAnalyzed">;
 }) {
   await db.searchRun.update({
     where: { id: runId },
-    data: { status, finishedAt: now, errorMessage: errorMessage ?? null },
+    data: { ...toRunColumns(update), status, finishedAt: now, errorMessage: errorMessage ?? null },
     select: { id: true },
   });
 }
 
-/** Saves one batch's analyses for the run; repository rows must exist (upserted at discovery). */
+/**
+ * Saves one batch's analyses for the run (repository rows must exist: they are upserted at discovery),
+ * and in the same transaction sets `totalAnalyzed` to the rows now stored, with the other progress given.
+ * A crash therefore never leaves a total that disagrees with the rows. Returns the new total.
+ */
 export async function saveAnalysisResults({
   db,
   runId,
   results,
   repoIdsByName,
+  update = {},
 }: {
   db: Db;
   runId: string;
   results: readonly AnalysisResult[];
   repoIdsByName: ReadonlyMap<string, number>;
+  update?: Omit<RunProgressUpdate, "totalAnalyzed">;
 }): Promise<number> {
-  const writes = results.flatMap((result) => {
-    const repositoryId = repoIdsByName.get(result.repo.toLowerCase());
-    if (repositoryId === undefined) return [];
-    const data = {
-      fitScore: result.fitScore,
-      reason: result.reason,
-      contributions: result.contributions,
-      reject: result.reject,
-      rejectReason: result.rejectReason,
-    };
-    return [
-      db.analysisResult.upsert({
+  return db.$transaction(async (tx) => {
+    for (const result of results) {
+      const repositoryId = repoIdsByName.get(result.repo.toLowerCase());
+      if (repositoryId === undefined) continue;
+      const data = {
+        fitScore: result.fitScore,
+        reason: result.reason,
+        contributions: result.contributions,
+        reject: result.reject,
+        rejectReason: result.rejectReason,
+      };
+      await tx.analysisResult.upsert({
         where: { runId_repositoryId: { runId, repositoryId } },
         create: { runId, repositoryId, ...data },
         update: data,
         select: { id: true },
-      }),
-    ];
+      });
+    }
+    const totalAnalyzed = await tx.analysisResult.count({ where: { runId } });
+    await tx.searchRun.update({
+      where: { id: runId },
+      data: { ...toRunColumns(update), totalAnalyzed },
+      select: { id: true },
+    });
+    return totalAnalyzed;
   });
-  await db.$transaction(writes);
-  return db.analysisResult.count({ where: { runId } });
 }
 
 const runSelect = {
@@ -347,7 +361,11 @@ export async function listRuns({
 
 export const interruptedMessage = "The search was interrupted by a server restart.";
 
-/** At start-up: runs a dead process left `running` become `interrupted`, keep what they saved, and get a terminal event. */
+/**
+ * At start-up: runs a dead process left `running` become `interrupted`, keep what they saved, and get a
+ * terminal event. Their `totalAnalyzed` is recounted from the stored rows, whatever the dead process last
+ * managed to write (no process writes to them any more, so the count cannot move under us).
+ */
 export async function markInterruptedRuns({ db, now }: { db: Db; now: Date }): Promise<string[]> {
   const event: ScoutEvent = { type: "error", message: interruptedMessage, reason: "interrupted" };
   const stale = await db.searchRun.findMany({ where: { status: "running" }, select: { id: true } });
@@ -357,10 +375,11 @@ export async function markInterruptedRuns({ db, now }: { db: Db; now: Date }): P
       orderBy: { seq: "desc" },
       select: { seq: true },
     });
+    const totalAnalyzed = await db.analysisResult.count({ where: { runId: id } });
     await db.$transaction([
       db.searchRun.update({
         where: { id },
-        data: { status: "interrupted", finishedAt: now, errorMessage: interruptedMessage },
+        data: { status: "interrupted", finishedAt: now, errorMessage: interruptedMessage, totalAnalyzed },
         select: { id: true },
       }),
       db.runEvent.create({

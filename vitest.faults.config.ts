@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+import base from "./vitest.config.js";
+
+/** `npm run test:faults`: the fault soak alone, in a worker that can force garbage collection. */
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: ["tests/faults/**/*.test.ts"],
+    execArgv: ["--expose-gc"],
+    testTimeout: 240_000,
+  },
+});
