@@ -38,7 +38,11 @@ export async function startHarness(): Promise<Harness> {
   const openai = await startOpenAIServer({ apiKey: OPENAI_KEY });
   const logs: string[] = [];
   const record = (message: string, details?: unknown) =>
-    logs.push(details === undefined ? message : `${message} ${String(details)}`);
+    logs.push(
+      details === undefined
+        ? message
+        : `${message} ${details instanceof Error ? String(details) : JSON.stringify(details)}`,
+    );
   const logger: Logger = { error: record, warn: record };
   return {
     temp,
