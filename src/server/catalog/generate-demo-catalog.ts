@@ -59,7 +59,7 @@ export type DemoCatalog = {
   /** The README text, generated the same way on every call; null when the repository has none. */
   readReadme(repo: CatalogRepo): string | null;
   /** Issues, pull requests, commits and community files, generated on first use and then kept. */
-  readActivity(repo: CatalogRepo): CatalogActivity;
+  readActivity: (repo: CatalogRepo) => CatalogActivity;
 };
 
 export const DEMO_CATALOG_SEED = 20_240_917;
