@@ -45,6 +45,7 @@ function toFormDefaults(filters: Pick<SearchFilters, "languages"> & Partial<Sear
     pushedAfter: filters.pushedAfter ?? defaultActiveSince(new Date()),
     license: filters.license ?? null,
     query: filters.query ?? "",
+    requireStarterIssues: filters.requireStarterIssues ?? false,
   };
 }
 

@@ -97,6 +97,7 @@ export const searchFilterDefaults = {
   pushedAfter: null,
   license: null,
   query: "",
+  requireStarterIssues: false,
 } as const;
 
 export const searchFiltersSchema = z
@@ -136,6 +137,10 @@ export const searchFiltersSchema = z
       .string()
       .max(500, "Search text must be at most 500 characters")
       .default(searchFilterDefaults.query),
+    // Round 2: only repositories with at least one unclaimed starter issue reach analysis.
+    requireStarterIssues: z
+      .boolean({ error: "Require starter issues must be true or false" })
+      .default(searchFilterDefaults.requireStarterIssues),
   })
   .refine((filters) => filters.maxStars >= filters.minStars, {
     path: ["maxStars"],
@@ -167,11 +172,38 @@ export function searchQueryLengthOf(input: SearchFiltersInput, today: Date = new
     pushedAfter: input.pushedAfter ?? searchFilterDefaults.pushedAfter,
     license: input.license?.trim().toLowerCase() || searchFilterDefaults.license,
     query: input.query ?? searchFilterDefaults.query,
+    requireStarterIssues: input.requireStarterIssues ?? searchFilterDefaults.requireStarterIssues,
   };
   // The date's length never varies, so the counter agrees with the server whatever its clock says.
   const plan = planSearchQuery({ filters, today });
   return plan.kind === "invalid-value" ? null : plan.query.length;
 }
+/** An open issue carrying a starter label (see src/server/github/starter-labels.ts). */
+export const starterIssueSchema = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  url: z.string(),
+  labels: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  comments: z.number().int(),
+  /** Assigned, or an open pull request is linked to it and will close it. */
+  claimed: z.boolean(),
+});
+export type StarterIssue = z.infer<typeof starterIssueSchema>;
+
+/** Whether the maintainers answer and the project moves; null where GitHub could not tell. */
+export const repoHealthSchema = z.object({
+  commitsLast90Days: z.number().int().nullable(),
+  /** CHAOSS time to first response: the first comment by neither the issue's author nor a bot. */
+  medianFirstResponseHours: z.number().nullable(),
+  /** Merged pull requests by authors outside the project (not owner, member or collaborator). */
+  outsideMergedPrsLast90Days: z.number().int().nullable(),
+  hasContributingGuide: z.boolean(),
+  hasCodeOfConduct: z.boolean(),
+  lastReleaseAt: z.string().nullable(),
+});
+export type RepoHealth = z.infer<typeof repoHealthSchema>;
 
 export const repoMetadataSchema = z.object({
   githubId: z.number().int(),
@@ -193,8 +225,20 @@ export const repoMetadataSchema = z.object({
   helpWantedIssues: z.number().int(),
   /** Bytes per language from discovery; absent when the source did not fetch them. */
   languageSizes: z.array(z.object({ name: z.string(), size: z.number().int().nonnegative() })).optional(),
+  // Round 2, candidates only: their open starter issues and health signals, when they could be loaded.
+  starterIssues: z.array(starterIssueSchema).optional(),
+  health: repoHealthSchema.optional(),
 });
 export type RepoMetadata = z.infer<typeof repoMetadataSchema>;
+
+export const pickedIssueSchema = z.object({ number: z.number().int(), why: z.string() });
+export type PickedIssue = z.infer<typeof pickedIssueSchema>;
+/**
+ * AnalysisResult.pickedIssues (round 2): 0..3 of the repository's unclaimed starter issues, best fit first.
+ * It joins analysisResultSchema together with the analyzers: the LLM analyzer extends that schema into the
+ * JSON schema the model sees, and OpenAI's strict mode refuses an optional key there.
+ */
+export const pickedIssuesSchema = z.array(pickedIssueSchema).max(3);
 
 export const analysisResultSchema = z.object({
   repo: z.string(),

@@ -1,18 +1,23 @@
 import type { CatalogRepo, DemoCatalog } from "@/server/catalog/generate-demo-catalog";
 import { createCatalogSearch } from "@/server/catalog/search-catalog";
-import type { GitHubServerData, GitHubServerRepo } from "./github-server";
+import { countCommitsSince } from "@/server/catalog/write-activity";
+import type { GitHubServerActivity, GitHubServerData, GitHubServerRepo } from "./github-server";
 
 /**
  * The demo catalog and its GitHub-semantics matcher as the test GitHub server's data, so a search through
  * the server and through the catalog source see the very same repositories.
  */
 export function createCatalogGitHubData(catalog: DemoCatalog): GitHubServerData {
-  const catalogSearch = createCatalogSearch({ repos: catalog.repos, readReadme: catalog.readReadme });
+  const catalogSearch = createCatalogSearch({
+    repos: catalog.repos,
+    readReadme: (repo) => catalog.readReadme(repo),
+  });
   const served = new Map<CatalogRepo, GitHubServerRepo>();
   const toServerRepo = (repo: CatalogRepo): GitHubServerRepo => {
     let entry = served.get(repo);
     if (!entry) {
       const readme = repo.readme;
+      let activity: GitHubServerActivity | undefined;
       entry = {
         metadata: repo.metadata,
         archived: repo.archived,
@@ -20,10 +25,25 @@ export function createCatalogGitHubData(catalog: DemoCatalog): GitHubServerData 
         license: repo.licenseKey === null ? null : { key: repo.licenseKey, spdxId: repo.licenseSpdxId },
         readme:
           readme === null ? null : { path: readme.path, readText: () => catalog.readReadme(repo) ?? "" },
+        ...(repo.languageSizes ? { languageSizes: repo.languageSizes } : {}),
+        readActivity: () => {
+          activity ??= toServerActivity(repo);
+          return activity;
+        },
       };
       served.set(repo, entry);
     }
     return entry;
+  };
+  const toServerActivity = (repo: CatalogRepo): GitHubServerActivity => {
+    const { commits, ...activity } = catalog.readActivity(repo);
+    return {
+      ...activity,
+      defaultBranch:
+        commits === null
+          ? null
+          : { countCommitsSince: (since) => countCommitsSince(commits, since ?? new Date(0)) },
+    };
   };
   return {
     search: (query) => {

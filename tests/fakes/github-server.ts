@@ -1,14 +1,35 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { GraphQLError, execute, parse, validate, type ExecutionResult } from "graphql";
+import {
+  GraphQLError,
+  Kind,
+  defaultFieldResolver,
+  execute,
+  getNamedType,
+  isObjectType,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from "graphql";
 import type { RepoMetadata } from "@/server/schemas";
-import { githubSchema } from "./github-graphql-schema";
+import {
+  MAX_NODES_PER_CALL,
+  MAX_PAGE_SIZE,
+  estimateQueryCost,
+  githubSchema,
+  type QueryCost,
+} from "./github-graphql-schema";
 
 /**
- * A faithful stand-in for api.github.com over real HTTP on 127.0.0.1: GraphQL at POST /graphql executed
- * with the `graphql` package against GitHub's own type names, GitHub's REST rate-limit headers on every
- * response, GitHub's error bodies, and fault injection per test. The real Octokit talks to it unchanged.
+ * A faithful stand-in for api.github.com over real HTTP on 127.0.0.1: GraphQL at POST /graphql validated
+ * against GitHub's published schema and executed with the `graphql` package, with GitHub's paging rules,
+ * its rate-limit cost formula, its REST rate-limit headers on every response, its error bodies, and fault
+ * injection per test. The real Octokit talks to it unchanged.
  */
 
 export type GitHubServerRepo = {
@@ -19,6 +40,57 @@ export type GitHubServerRepo = {
   license: { key: string; spdxId: string | null } | null;
   /** The README in the default branch (its path is case-sensitive, as in git), read on demand; or null. */
   readme: { path: string; readText: () => string } | null;
+  /** Bytes per language; without it every language counts 1,000 bytes. */
+  languageSizes?: readonly { name: string; size: number }[];
+  /** Issues, pull requests, commits and community files, read on demand; without it there are none. */
+  readActivity?: () => GitHubServerActivity;
+};
+
+export type GitHubServerActor = { login: string; bot: boolean };
+export type GitHubServerIssue = {
+  number: number;
+  title: string;
+  url: string;
+  state: "OPEN" | "CLOSED";
+  labels: readonly string[];
+  createdAt: string;
+  updatedAt: string;
+  author: GitHubServerActor | null;
+  authorAssociation: string;
+  assignees: readonly string[];
+  /** Oldest first. */
+  comments: readonly { author: GitHubServerActor | null; createdAt: string }[];
+  /** Pull requests that will close the issue (closing keyword or sidebar link), whatever their state. */
+  closingPullRequests: readonly { number: number; state: "OPEN" | "CLOSED" | "MERGED" }[];
+};
+export type GitHubServerPullRequest = {
+  number: number;
+  title: string;
+  url: string;
+  state: "OPEN" | "CLOSED" | "MERGED";
+  createdAt: string;
+  updatedAt: string;
+  mergedAt: string | null;
+  author: GitHubServerActor | null;
+  authorAssociation: string;
+};
+export type GitHubServerActivity = {
+  issues: readonly GitHubServerIssue[];
+  pullRequests: readonly GitHubServerPullRequest[];
+  /** null for an empty repository; the commit count answers history(since:). */
+  defaultBranch: { countCommitsSince: (since: Date | null) => number } | null;
+  contributingGuide: string | null;
+  codeOfConduct: { key: string; name: string } | null;
+  latestRelease: { tagName: string; publishedAt: string } | null;
+};
+
+const emptyActivity: GitHubServerActivity = {
+  issues: [],
+  pullRequests: [],
+  defaultBranch: null,
+  contributingGuide: null,
+  codeOfConduct: null,
+  latestRelease: null,
 };
 
 /** What the server serves: the demo catalog and its GitHub-semantics matcher, or anything shaped alike. */
@@ -62,6 +134,8 @@ export type RecordedRequest = {
   graphql: { query: string; variables: Record<string, unknown> } | null;
   /** "client-closed": the client went away before the answer was sent (an aborted request). */
   outcome: "pending" | "answered" | "client-closed";
+  /** The rate-limit cost charged for a GraphQL call that passed validation; null otherwise. */
+  cost: QueryCost | null;
 };
 
 export type StartGitHubServerOptions = {
@@ -92,12 +166,11 @@ export type GitHubServer = {
 
 export const DEFAULT_TEST_TOKEN = "fake_gh_testserver0000000000000000000000000";
 const MAX_SEARCH_RESULTS = 1000;
-const MAX_PAGE_SIZE = 100;
 const SEARCH_QUERY_MAX_CHARS = 256;
 
 type ActiveFault = GitHubFault & { remainingTimes: number; remainingSkips: number };
 
-type Context = { state: ServerState };
+type Context = { state: ServerState; cost: QueryCost };
 type ServerState = {
   repositoryCount: number | null;
   rateLimit: { limit: number; remaining: number; resetAt: Date };
@@ -117,23 +190,32 @@ function nodeId(...parts: (string | number)[]): string {
   return Buffer.from(parts.join(":")).toString("base64");
 }
 
-function paginationArgs(connection: string, args: { first?: number | null; last?: number | null }): number {
+type PageArgs = {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+};
+
+function paginationArgs(connection: string, args: PageArgs): number {
   const size = args.first ?? args.last;
   if (size === undefined || size === null) {
     throw new GraphQLError(
       `You must provide a \`first\` or \`last\` value to properly paginate the \`${connection}\` connection.`,
-      {
-        extensions: { type: "MISSING_PAGINATION_BOUNDARIES" },
-      },
+      { extensions: { type: "MISSING_PAGINATION_BOUNDARIES" } },
     );
   }
+  checkPageSize(connection, size);
+  return size;
+}
+
+function checkPageSize(connection: string, size: number) {
   if (size < 0 || size > MAX_PAGE_SIZE) {
     throw new GraphQLError(
       `Requesting ${size} records on the \`${connection}\` connection exceeds the \`first\` limit of ${MAX_PAGE_SIZE} records.`,
       { extensions: { type: "EXCESSIVE_PAGINATION" } },
     );
   }
-  return size;
 }
 
 function pageInfo(hasNextPage: boolean, start: number, count: number) {
@@ -145,24 +227,171 @@ function pageInfo(hasNextPage: boolean, start: number, count: number) {
   };
 }
 
+/**
+ * One page of a connection, GitHub-style: `first` from the start (or after a cursor), `last` from the end
+ * (or before a cursor). Without either (a totalCount-only selection) every item is in the window.
+ */
+function paginate<T>(items: readonly T[], args: PageArgs) {
+  let start = args.after ? decodeCursor(args.after) : 0;
+  let end = args.before ? Math.max(start, decodeCursor(args.before) - 1) : items.length;
+  end = Math.min(end, items.length);
+  if (typeof args.first === "number") end = Math.min(end, start + args.first);
+  else if (typeof args.last === "number") start = Math.max(start, end - args.last);
+  const nodes = items.slice(start, end);
+  return {
+    totalCount: items.length,
+    nodes,
+    edges: nodes.map((node, index) => ({ cursor: encodeCursor(start + index + 1), node })),
+    pageInfo: pageInfo(end < items.length, start, nodes.length),
+  };
+}
+
+/** Field names selected directly on a connection, through fragments too. */
+function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const collect = (selectionSet: SelectionSetNode | undefined) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      else collect(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  for (const node of info.fieldNodes) collect(node.selectionSet);
+  return names;
+}
+
+/**
+ * Resolves like graphql's default resolver (a property, or a method called with args), and enforces
+ * GitHub's paging rules on every connection: `first` or `last` whenever nodes or edges are asked for, and
+ * never more than 100.
+ */
+const resolveField: GraphQLFieldResolver<unknown, Context> = (source, args, context, info) => {
+  const returnType = getNamedType(info.returnType);
+  if (isObjectType(returnType) && returnType.name.endsWith("Connection")) {
+    const { first, last } = args as PageArgs;
+    const size = first ?? last;
+    if (typeof size === "number") checkPageSize(info.fieldName, size);
+    else {
+      const selected = selectedFieldNames(info);
+      if (selected.has("nodes") || selected.has("edges")) paginationArgs(info.fieldName, args as PageArgs);
+    }
+  }
+  return defaultFieldResolver(source, args, context, info);
+};
+
+type OrderArgs = { orderBy?: { field: string; direction: "ASC" | "DESC" } | null };
+
+function sortBy<T>(
+  items: readonly T[],
+  orderBy: OrderArgs["orderBy"],
+  keys: Record<string, (item: T) => string | number>,
+  fallback: string,
+): T[] {
+  const field = orderBy?.field ?? fallback;
+  const key = keys[field];
+  if (!key) throw new GraphQLError(`The test GitHub server cannot order by ${field}.`);
+  const sign = (orderBy?.direction ?? "ASC") === "DESC" ? -1 : 1;
+  return [...items].sort((left, right) => {
+    const a = key(left);
+    const b = key(right);
+    return (a < b ? -1 : a > b ? 1 : 0) * sign;
+  });
+}
+
+function actorObject(actor: GitHubServerActor | null) {
+  if (!actor) return null;
+  return {
+    __typename: actor.bot ? "Bot" : "User",
+    id: nodeId(actor.bot ? "Bot" : "User", actor.login),
+    login: actor.login,
+    url: `https://github.com/${actor.bot ? "apps/" : ""}${actor.login}`,
+    resourcePath: `/${actor.login}`,
+    avatarUrl: `https://avatars.example/${actor.login}`,
+  };
+}
+
+const matchesLabels = (issueLabels: readonly string[], wanted: readonly string[] | null | undefined) => {
+  if (!wanted || wanted.length === 0) return true;
+  // GitHub's connection filter ORs the names and compares them without regard to case.
+  const lower = new Set(wanted.map((label) => label.toLowerCase()));
+  return issueLabels.some((label) => lower.has(label.toLowerCase()));
+};
+
+function pullRequestObject(repo: RepoMetadata, pullRequest: { number: number; state: string }) {
+  return {
+    __typename: "PullRequest",
+    id: nodeId("PullRequest", repo.githubId, pullRequest.number),
+    number: pullRequest.number,
+    state: pullRequest.state,
+    closed: pullRequest.state !== "OPEN",
+    merged: pullRequest.state === "MERGED",
+    isDraft: false,
+    url: `https://demo.invalid/${repo.owner}/${repo.name}/pull/${pullRequest.number}`,
+  };
+}
+
+function issueObject(repo: RepoMetadata, issue: GitHubServerIssue) {
+  return {
+    __typename: "Issue",
+    id: nodeId("Issue", repo.githubId, issue.number),
+    number: issue.number,
+    title: issue.title,
+    url: issue.url,
+    state: issue.state,
+    closed: issue.state === "CLOSED",
+    createdAt: issue.createdAt,
+    updatedAt: issue.updatedAt,
+    author: actorObject(issue.author),
+    authorAssociation: issue.authorAssociation,
+    labels: (args: PageArgs) =>
+      paginate(
+        issue.labels.map((name) => ({
+          __typename: "Label",
+          id: nodeId("Label", repo.githubId, name),
+          name,
+          color: "ededed",
+          description: null,
+          isDefault: false,
+        })),
+        args,
+      ),
+    comments: (args: PageArgs) =>
+      paginate(
+        issue.comments.map((comment, index) => ({
+          __typename: "IssueComment",
+          id: nodeId("IssueComment", repo.githubId, issue.number, index),
+          author: actorObject(comment.author),
+          createdAt: comment.createdAt,
+          body: "",
+        })),
+        args,
+      ),
+    assignees: (args: PageArgs) =>
+      paginate(
+        issue.assignees.map((login) => actorObject({ login, bot: false })),
+        args,
+      ),
+    closedByPullRequestsReferences: (args: PageArgs & { includeClosedPrs?: boolean | null }) =>
+      paginate(
+        issue.closingPullRequests
+          .filter((pullRequest) => args.includeClosedPrs === true || pullRequest.state === "OPEN")
+          .map((pullRequest) => pullRequestObject(repo, pullRequest)),
+        args,
+      ),
+  };
+}
+
 /** A repository as GraphQL objects: plain values plus methods for fields that take arguments. */
 function toRepositoryObject(entry: GitHubServerRepo) {
   const repo = entry.metadata;
-  const list =
-    <T>(connection: string, items: T[]) =>
-    (args: { first?: number | null; last?: number | null }) => {
-      const size = paginationArgs(connection, args);
-      const nodes =
-        args.last !== undefined && args.last !== null && args.first == null
-          ? items.slice(-size)
-          : items.slice(0, size);
-      return {
-        nodes,
-        totalCount: items.length,
-        totalSize: items.length * 1000,
-        pageInfo: pageInfo(items.length > size, 0, nodes.length),
-      };
-    };
+  const activity = () => entry.readActivity?.() ?? emptyActivity;
+  const languageSizes = entry.languageSizes ?? repo.languages.map((name) => ({ name, size: 1000 }));
+  const languageObject = (name: string) => ({
+    __typename: "Language",
+    id: nodeId("Language", name),
+    name,
+    color: null,
+  });
   return {
     __typename: "Repository",
     id: nodeId("Repository", repo.githubId),
@@ -178,40 +407,170 @@ function toRepositoryObject(entry: GitHubServerRepo) {
     url: repo.url,
     homepageUrl: null,
     description: repo.description,
-    primaryLanguage:
-      repo.primaryLanguage === null
-        ? null
-        : { id: nodeId("Language", repo.primaryLanguage), name: repo.primaryLanguage, color: null },
-    languages: list(
-      "languages",
-      repo.languages.map((name) => ({ id: nodeId("Language", name), name, color: null })),
-    ),
+    primaryLanguage: repo.primaryLanguage === null ? null : languageObject(repo.primaryLanguage),
+    languages: (args: PageArgs & OrderArgs) => {
+      // Largest first unless asked otherwise; totalSize counts every language, not just this page.
+      const ordered = sortBy(
+        languageSizes,
+        args.orderBy ?? { field: "SIZE", direction: "DESC" },
+        { SIZE: (language) => language.size },
+        "SIZE",
+      );
+      const page = paginate(ordered, args);
+      return {
+        ...page,
+        totalSize: languageSizes.reduce((sum, language) => sum + language.size, 0),
+        nodes: page.nodes.map((language) => languageObject(language.name)),
+        edges: page.edges.map((edge) => ({
+          cursor: edge.cursor,
+          size: edge.node.size,
+          node: languageObject(edge.node.name),
+        })),
+      };
+    },
     stargazerCount: repo.stars,
     forkCount: repo.forks,
     isArchived: entry.archived,
     isFork: entry.fork,
-    issues: (args: { labels?: string[] | null; states?: string[] | null }) => {
+    issues: (
+      args: PageArgs & OrderArgs & { labels?: string[] | null; states?: string[] | null; filterBy?: unknown },
+    ) => {
+      if (args.filterBy !== undefined && args.filterBy !== null)
+        throw new GraphQLError("The test GitHub server does not implement issues(filterBy:).");
       const states = args.states ?? ["OPEN", "CLOSED"];
-      if (!states.includes("OPEN")) return { totalCount: 0, pageInfo: pageInfo(false, 0, 0) };
-      // GitHub matches label names case-insensitively and returns issues carrying any of the labels.
-      const labels = (args.labels ?? []).map((label) => label.toLowerCase());
-      let totalCount = repo.openIssues;
-      if (labels.length > 0) {
-        const labelled =
-          (labels.includes("good first issue") ? repo.goodFirstIssues : 0) +
-          (labels.includes("help wanted") ? repo.helpWantedIssues : 0);
-        totalCount = Math.min(labelled, repo.openIssues);
-      }
-      return { totalCount, pageInfo: pageInfo(false, 0, 0) };
+      const labels = args.labels ?? [];
+      const known = activity().issues.filter(
+        (issue) => states.includes(issue.state) && matchesLabels(issue.labels, labels),
+      );
+      const ordered = sortBy(
+        known,
+        args.orderBy,
+        {
+          CREATED_AT: (issue) => issue.createdAt,
+          UPDATED_AT: (issue) => issue.updatedAt,
+          COMMENTS: (issue) => issue.comments.length,
+        },
+        "CREATED_AT",
+      );
+      const page = paginate(
+        ordered.map((issue) => issueObject(repo, issue)),
+        args,
+      );
+      // Unlabelled counts come from the metadata: the served issues are the recent part of the repository's.
+      const closedKnown = activity().issues.filter((issue) => issue.state === "CLOSED").length;
+      const totalCount =
+        labels.length > 0
+          ? known.length
+          : (states.includes("OPEN") ? repo.openIssues : 0) + (states.includes("CLOSED") ? closedKnown : 0);
+      return { ...page, totalCount };
     },
-    repositoryTopics: list(
-      "repositoryTopics",
-      repo.topics.map((name) => ({
-        id: nodeId("RepositoryTopic", repo.githubId, name),
-        topic: { id: nodeId("Topic", name), name },
-        url: `https://github.com/topics/${name}`,
-      })),
-    ),
+    pullRequests: (args: PageArgs & OrderArgs & { states?: string[] | null; labels?: string[] | null }) => {
+      const states = args.states ?? ["OPEN", "CLOSED", "MERGED"];
+      const known = (args.labels?.length ? [] : activity().pullRequests).filter((pullRequest) =>
+        states.includes(pullRequest.state),
+      );
+      const ordered = sortBy(
+        known,
+        args.orderBy,
+        {
+          CREATED_AT: (pullRequest) => pullRequest.createdAt,
+          UPDATED_AT: (pullRequest) => pullRequest.updatedAt,
+        },
+        "CREATED_AT",
+      );
+      return paginate(
+        ordered.map((pullRequest) => ({
+          ...pullRequestObject(repo, pullRequest),
+          title: pullRequest.title,
+          url: pullRequest.url,
+          createdAt: pullRequest.createdAt,
+          updatedAt: pullRequest.updatedAt,
+          mergedAt: pullRequest.mergedAt,
+          author: actorObject(pullRequest.author),
+          authorAssociation: pullRequest.authorAssociation,
+        })),
+        args,
+      );
+    },
+    defaultBranchRef: () => {
+      const branch = activity().defaultBranch;
+      if (!branch) return null;
+      return {
+        __typename: "Ref",
+        id: nodeId("Ref", repo.githubId, "main"),
+        name: "main",
+        prefix: "refs/heads/",
+        target: {
+          __typename: "Commit",
+          id: nodeId("Commit", repo.githubId),
+          oid: createHash("sha1").update(repo.fullName).digest("hex"),
+          history: (args: PageArgs & { since?: string | null; until?: string | null }) => {
+            if (args.until)
+              throw new GraphQLError("The test GitHub server does not implement history(until:).");
+            const since = args.since ? new Date(args.since) : null;
+            if (since && Number.isNaN(since.getTime()))
+              throw new GraphQLError(
+                `Argument 'since' on Field 'history' has an invalid value (${args.since}).`,
+              );
+            return {
+              totalCount: branch.countCommitsSince(since),
+              nodes: [],
+              edges: [],
+              pageInfo: pageInfo(false, 0, 0),
+            };
+          },
+        },
+      };
+    },
+    contributingGuidelines: () => {
+      const body = activity().contributingGuide;
+      return body === null
+        ? null
+        : {
+            body,
+            resourcePath: `/${repo.fullName}/blob/main/CONTRIBUTING.md`,
+            url: `https://demo.invalid/${repo.fullName}/blob/main/CONTRIBUTING.md`,
+          };
+    },
+    codeOfConduct: () => {
+      const conduct = activity().codeOfConduct;
+      return conduct === null
+        ? null
+        : {
+            __typename: "CodeOfConduct",
+            id: nodeId("CodeOfConduct", conduct.key),
+            key: conduct.key,
+            name: conduct.name,
+            body: null,
+            url: null,
+            resourcePath: null,
+          };
+    },
+    latestRelease: () => {
+      const release = activity().latestRelease;
+      return release === null
+        ? null
+        : {
+            __typename: "Release",
+            id: nodeId("Release", repo.githubId, release.tagName),
+            tagName: release.tagName,
+            name: release.tagName,
+            publishedAt: release.publishedAt,
+            createdAt: release.publishedAt,
+            isDraft: false,
+            isPrerelease: false,
+            isLatest: true,
+          };
+    },
+    repositoryTopics: (args: PageArgs) =>
+      paginate(
+        repo.topics.map((name) => ({
+          id: nodeId("RepositoryTopic", repo.githubId, name),
+          topic: { id: nodeId("Topic", name), name },
+          url: `https://github.com/topics/${name}`,
+        })),
+        args,
+      ),
     licenseInfo:
       entry.license === null
         ? null
@@ -301,9 +660,9 @@ function createRootValue(data: GitHubServerData) {
     rateLimit: (_args: unknown, context: Context) => {
       const { limit, remaining, resetAt } = context.state.rateLimit;
       return {
-        cost: 1,
+        cost: context.cost.cost,
         limit,
-        nodeCount: 0,
+        nodeCount: context.cost.nodeCount,
         remaining,
         resetAt: resetAt.toISOString(),
         used: limit - remaining,
@@ -567,6 +926,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       body,
       graphql: isGraphql ? parseGraphqlPayload(body) : null,
       outcome: "pending",
+      cost: null,
     };
     requests.push(record);
     response.on("close", () => {
@@ -653,7 +1013,52 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       );
       return;
     }
-    if (state.rateLimit.remaining <= 0) {
+    const answerGraphql = (result: ExecutionResult) => {
+      const answer = {
+        ...(result.data !== undefined ? { data: result.data } : {}),
+        ...(result.errors ? { errors: formatGraphqlErrors(result.errors) } : {}),
+      };
+      send(
+        response,
+        record,
+        200,
+        { ...json, ...rateLimitHeaders(resource), ...deprecationHeaders },
+        JSON.stringify(answer),
+      );
+    };
+
+    // GitHub parses and validates before charging anything; an invalid document costs no points.
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query);
+    } catch (error) {
+      answerGraphql({ errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))] });
+      return;
+    }
+    const validationErrors = validate(githubSchema, document);
+    if (validationErrors.length > 0) {
+      answerGraphql({ errors: validationErrors });
+      return;
+    }
+    let cost: QueryCost;
+    try {
+      cost = estimateQueryCost(document, payload.variables);
+    } catch (error) {
+      answerGraphql({ errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))] });
+      return;
+    }
+    if (cost.nodeCount > MAX_NODES_PER_CALL) {
+      answerGraphql({
+        errors: [
+          new GraphQLError(
+            `By the time this query traverses to the nodes, it requests up to ${cost.nodeCount} possible nodes which exceeds the maximum limit of ${MAX_NODES_PER_CALL}.`,
+            { extensions: { type: "MAX_NODE_LIMIT_EXCEEDED" } },
+          ),
+        ],
+      });
+      return;
+    }
+    if (state.rateLimit.remaining < cost.cost) {
       answerFault(
         {
           kind: "graphql-rate-limited",
@@ -667,36 +1072,24 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       );
       return;
     }
-    state.rateLimit.remaining -= 1;
+    // The call is charged its cost up front; rateLimit { remaining } then reports what is left after it.
+    state.rateLimit.remaining -= cost.cost;
+    record.cost = cost;
 
     let result: ExecutionResult;
     try {
-      const document = parse(payload.query);
-      const validationErrors = validate(githubSchema, document);
-      result =
-        validationErrors.length > 0
-          ? { errors: validationErrors }
-          : await execute({
-              schema: githubSchema,
-              document,
-              rootValue,
-              contextValue: { state } satisfies Context,
-              variableValues: payload.variables,
-            });
+      result = await execute({
+        schema: githubSchema,
+        document,
+        rootValue,
+        contextValue: { state, cost } satisfies Context,
+        variableValues: payload.variables,
+        fieldResolver: resolveField,
+      });
     } catch (error) {
       result = { errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))] };
     }
-    const answer = {
-      ...(result.data !== undefined ? { data: result.data } : {}),
-      ...(result.errors ? { errors: formatGraphqlErrors(result.errors) } : {}),
-    };
-    send(
-      response,
-      record,
-      200,
-      { ...json, ...rateLimitHeaders(resource), ...deprecationHeaders },
-      JSON.stringify(answer),
-    );
+    answerGraphql(result);
   }
 
   const server = createServer((request, response) => {

@@ -50,12 +50,18 @@ const searchAnswerSchema = z.object({
   }),
 });
 
+const errorMessages = (json: unknown) =>
+  z
+    .object({ errors: z.array(z.object({ message: z.string() })) })
+    .parse(json)
+    .errors.map((error) => error.message);
+
 describe("the test GitHub server", () => {
   it("rejects a field GitHub does not have, as GitHub does (HTTP 200 with errors)", async () => {
     const { response, json } = await postGraphql({ query: "{ rateLimit { remaining stars } }" });
 
     expect(response.status).toBe(200);
-    expect(json).toMatchObject({ errors: [{ message: stringContaining("stars") }] });
+    expect(errorMessages(json)).toEqual([stringContaining("stars")]);
   });
 
   it("requires first or last on connections, and at most 100", async () => {
@@ -122,6 +128,88 @@ describe("the test GitHub server", () => {
           message: "Could not resolve to a Repository with the name 'nobody/nothing'.",
         }),
       ],
+    });
+  });
+
+  it("rejects a field GitHub's published schema lacks, even one that sounds plausible", async () => {
+    const { json } = await postGraphql({
+      query: '{ repository(owner: "velora", name: "fast-yaml") { goodFirstIssueCount } }',
+    });
+
+    expect(errorMessages(json)).toEqual([expect.stringContaining("goodFirstIssueCount")]);
+  });
+
+  it("asks for first or last on a connection only when its nodes are wanted", async () => {
+    const countOnly = await postGraphql({
+      query: '{ repository(owner: "velora", name: "fast-yaml") { issues(states: OPEN) { totalCount } } }',
+    });
+    const nodes = await postGraphql({
+      query: '{ repository(owner: "velora", name: "fast-yaml") { issues { nodes { number } } } }',
+    });
+
+    expect(countOnly.json).toEqual({ data: { repository: { issues: { totalCount: 46 } } } });
+    expect(nodes.json).toMatchObject({ errors: [{ type: "MISSING_PAGINATION_BOUNDARIES" }] });
+  });
+
+  it("charges GitHub's cost formula (connection requests / 100) and reports it in rateLimit", async () => {
+    // 1 search + 100 issue lists + 100 × 10 label lists = 1,101 requests: 11 points.
+    const query = `{
+      rateLimit { cost remaining nodeCount }
+      search(query: "language:Python", type: REPOSITORY, first: 100) {
+        nodes { ... on Repository { issues(first: 10) { nodes { labels(first: 5) { totalCount } } } } }
+      }
+    }`;
+    const { json } = await postGraphql({ query });
+
+    expect(json).toMatchObject({ data: { rateLimit: { cost: 11, remaining: 4989, nodeCount: 6100 } } });
+    expect(server.graphqlRequests()[0]?.cost).toEqual({ cost: 11, nodeCount: 6100, requests: 1101 });
+  });
+
+  it("ORs the label names of an issues filter, ignoring case, as GitHub's GraphQL API does", async () => {
+    const count = async (labels: string[]) => {
+      const { json } = await postGraphql({
+        query: `query($labels: [String!]) {
+          repository(owner: "hyperion-labs", name: "hyperion") { issues(states: OPEN, labels: $labels) { totalCount } }
+        }`,
+        variables: { labels },
+      });
+      return z
+        .object({
+          data: z.object({ repository: z.object({ issues: z.object({ totalCount: z.number() }) }) }),
+        })
+        .parse(json).data.repository.issues.totalCount;
+    };
+    const repo = catalog.findRepo("hyperion-labs", "hyperion");
+    const open = repo ? catalog.readActivity(repo).issues.filter((issue) => issue.state === "OPEN") : [];
+    const carrying = (label: string) => open.filter((issue) => issue.labels.includes(label)).length;
+    const [beginner] = open.flatMap((issue) => issue.labels).filter((label) => label !== "help wanted");
+    if (!beginner) throw new Error("hyperion has no labelled issues");
+
+    const either = open.filter(
+      (issue) => issue.labels.includes(beginner) || issue.labels.includes("help wanted"),
+    );
+    expect(await count([beginner.toUpperCase()])).toBe(carrying(beginner));
+    expect(await count([beginner, "help wanted"])).toBe(either.length);
+    expect(either.length).toBeGreaterThan(Math.max(carrying(beginner), carrying("help wanted")));
+  });
+
+  it("reports language sizes, largest first, with the total over every language", async () => {
+    const { json } = await postGraphql({
+      query: `{ repository(owner: "marlo-dev", name: "python-tutorial-for-beginners") {
+        languages(first: 2) { totalSize edges { size node { name } } }
+      } }`,
+    });
+    const sizes = catalog.findRepo("marlo-dev", "python-tutorial-for-beginners")?.languageSizes ?? [];
+
+    expect(json).toEqual({
+      data: {
+        repository: {
+          languages: {
+            totalSize: sizes.reduce((sum, language) => sum + language.size, 0),
+            edges: sizes.slice(0, 2).map(({ name, size }) => ({ size, node: { name } })),
+          },
+        },
+      },
     });
   });
 

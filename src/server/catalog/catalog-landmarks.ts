@@ -1,3 +1,4 @@
+import type { ActivityOverrides } from "./write-activity";
 import type { ReadmeSpec } from "./write-readme";
 
 /**
@@ -21,6 +22,8 @@ export type LandmarkSpec = {
   archived?: boolean;
   fork?: boolean;
   readme: ReadmeSpec | null;
+  /** How its maintainers answer, and whether its issue titles try prompt injection; random otherwise. */
+  activity?: ActivityOverrides;
 };
 
 const md = (style: ReadmeSpec["style"] = "standard"): ReadmeSpec => ({ path: "README.md", style });
@@ -85,6 +88,7 @@ export const landmarkSpecs = {
     license: "MIT",
     pushedDaysAgo: 2,
     readme: md(),
+    activity: { responsiveness: "responsive" },
   },
   pythonTutorial: {
     owner: "marlo-dev",
@@ -235,6 +239,7 @@ export const landmarkSpecs = {
     license: "MIT",
     pushedDaysAgo: 5,
     readme: md("prompt-injection"),
+    activity: { responsiveness: "responsive", injectionIssues: true },
   },
   promptInjectionTypeScript: {
     owner: "quillon",
@@ -250,6 +255,7 @@ export const landmarkSpecs = {
     license: "MIT",
     pushedDaysAgo: 7,
     readme: md("prompt-injection"),
+    activity: { responsiveness: "steady", injectionIssues: true },
   },
   archived: {
     owner: "oldguard",
@@ -403,6 +409,7 @@ export const landmarkSpecs = {
     license: null,
     pushedDaysAgo: 13,
     readme: md("brief"),
+    activity: { responsiveness: "silent" },
   },
   unidentifiedLicense: {
     owner: "custom-terms",
@@ -418,6 +425,7 @@ export const landmarkSpecs = {
     license: "NOASSERTION",
     pushedDaysAgo: 16,
     readme: md(),
+    activity: { responsiveness: "bots-and-author" },
   },
   veryPopular: {
     owner: "hyperion-labs",
@@ -433,6 +441,7 @@ export const landmarkSpecs = {
     license: "MIT",
     pushedDaysAgo: 0,
     readme: md(),
+    activity: { responsiveness: "responsive" },
   },
 } as const satisfies Record<string, LandmarkSpec>;
 

@@ -13,7 +13,14 @@ import {
   type DomainProfile,
   type LanguageProfile,
 } from "./catalog-vocabulary";
+import {
+  assignLanguageSizes,
+  learningCompanions,
+  type LanguageMix,
+  type LanguageSize,
+} from "./language-sizes";
 import { createRandom, hashSeed, type Random } from "./seeded-random";
+import { writeActivity, type ActivityOverrides, type CatalogActivity } from "./write-activity";
 import { writeReadme, type ReadmeSpec } from "./write-readme";
 
 /**
@@ -33,6 +40,13 @@ export type CatalogRepo = {
   domain: string;
   /** README file at the root of the default branch, or null when the repository has none. */
   readme: ReadmeSpec | null;
+  /**
+   * Bytes per language, largest (the primary) first, as GitHub's `languages` edges report them. Always set
+   * in the generated catalog; optional so hand-made test repositories need not invent sizes.
+   */
+  languageSizes?: LanguageSize[];
+  /** Hand-placed traits of its issues and maintainers (landmarks only). */
+  activityOverrides?: ActivityOverrides;
 };
 
 export type DemoCatalog = {
@@ -44,6 +58,8 @@ export type DemoCatalog = {
   findRepo: (owner: string, name: string) => CatalogRepo | undefined;
   /** The README text, generated the same way on every call; null when the repository has none. */
   readReadme: (repo: CatalogRepo) => string | null;
+  /** Issues, pull requests, commits and community files, generated on first use and then kept. */
+  readActivity: (repo: CatalogRepo) => CatalogActivity;
 };
 
 export const DEMO_CATALOG_SEED = 20_240_917;
@@ -87,7 +103,7 @@ export function generateDemoCatalog({
   Object.values(landmarkSpecs).forEach((spec: LandmarkSpec, index) => {
     if (repos.length >= size) return;
     claim(spec.owner, spec.name);
-    repos.push(buildLandmark({ spec, githubId: 9_000_000 + index * 13, nowMs, random }));
+    repos.push(buildLandmark({ spec, githubId: 9_000_000 + index * 13, nowMs, random, seed }));
   });
 
   const owners = createOwnerPool(random, Math.max(50, Math.round(size * 0.45)));
@@ -97,13 +113,14 @@ export function generateDemoCatalog({
     const source = originals.length > 20 && random.chance(0.035) ? random.pick(originals) : null;
     const repo = source
       ? buildFork({ source, githubId, owners, random, nowMs, claim })
-      : buildOriginal({ githubId, owners, random, nowMs, claim });
+      : buildOriginal({ githubId, owners, random, nowMs, claim, seed });
     if (!repo) continue;
     if (!repo.fork) originals.push(repo);
     repos.push(repo);
   }
 
   const byFullName = new Map(repos.map((repo) => [repo.metadata.fullName.toLowerCase(), repo]));
+  const activities = new WeakMap<CatalogRepo, CatalogActivity>();
   return {
     seed,
     anchoredAt: now.toISOString(),
@@ -113,7 +130,38 @@ export function generateDemoCatalog({
       repo.readme
         ? writeReadme({ catalogSeed: seed, repo: repo.metadata, domainKey: repo.domain, spec: repo.readme })
         : null,
+    readActivity: (repo) => {
+      let activity = activities.get(repo);
+      if (!activity) {
+        activity = writeActivity({
+          catalogSeed: seed,
+          anchoredAtMs: nowMs,
+          repo: repo.metadata,
+          archived: repo.archived,
+          fork: repo.fork,
+          domainKey: repo.domain,
+          ...(repo.activityOverrides ? { overrides: repo.activityOverrides } : {}),
+        });
+        activities.set(repo, activity);
+      }
+      return activity;
+    },
   };
+}
+
+/** Learning material carries notebooks or HTML next to its code; a list of links carries almost nothing. */
+function mixOf(readme: ReadmeSpec | null, learning: boolean, list: boolean): LanguageMix {
+  if (list || readme?.style === "awesome-list") return "list";
+  if (learning || readme?.style === "tutorial") return "learning";
+  return "code";
+}
+
+function withLearningCompanions(languages: string[], mix: LanguageMix): string[] {
+  if (mix !== "learning") return languages;
+  const [primary, ...rest] = languages;
+  if (primary === undefined) return languages;
+  const added = learningCompanions(primary).filter((name) => !languages.includes(name));
+  return [primary, ...added, ...rest];
 }
 
 function toLicense(spdxId: string | null): {
@@ -138,12 +186,18 @@ function buildLandmark(options: {
   githubId: number;
   nowMs: number;
   random: Random;
+  seed: number;
 }): CatalogRepo {
-  const { spec, githubId, nowMs, random } = options;
+  const { spec, githubId, nowMs, random, seed } = options;
   const language = languageProfiles.find((profile) => profile.name === spec.language);
   const pushedMs = nowMs - spec.pushedDaysAgo * DAY_MS - random.int(0, 6 * 3_600) * 1000;
   const createdMs = Math.max(EARLIEST_CREATED_MS, pushedMs - random.int(200, 2_500) * DAY_MS);
   const { license, licenseKey, licenseSpdxId } = toLicense(spec.license);
+  const mix = mixOf(spec.readme, false, false);
+  const languages = withLearningCompanions(
+    language ? pickCompanions(random, language) : [spec.language],
+    mix,
+  );
   return {
     metadata: {
       githubId,
@@ -153,7 +207,7 @@ function buildLandmark(options: {
       url: `https://github.com/${spec.owner}/${spec.name}`,
       description: spec.description,
       primaryLanguage: spec.language,
-      languages: language ? pickCompanions(random, language) : [spec.language],
+      languages,
       stars: spec.stars,
       forks: Math.round(spec.stars * 0.12),
       openIssues: spec.openIssues,
@@ -170,6 +224,8 @@ function buildLandmark(options: {
     licenseSpdxId,
     domain: spec.domain,
     readme: spec.readme,
+    languageSizes: assignLanguageSizes({ seed, githubId, languages, stars: spec.stars, mix }),
+    ...("activity" in spec ? { activityOverrides: spec.activity } : {}),
   };
 }
 
@@ -189,8 +245,9 @@ function buildOriginal(options: {
   random: Random;
   nowMs: number;
   claim: Claim;
+  seed: number;
 }): CatalogRepo | null {
-  const { githubId, owners, random, nowMs, claim } = options;
+  const { githubId, owners, random, nowMs, claim, seed } = options;
   const language = random.pickWeighted(weightedLanguages);
   const favoured = favouredDomainsByLanguage.get(language.name) ?? [];
   const domain =
@@ -221,6 +278,18 @@ function buildOriginal(options: {
       ? random.int(1, Math.max(1, Math.min(openIssues, 3 + Math.floor(openIssues * 0.2))))
       : 0;
   const { license, licenseKey, licenseSpdxId } = toLicense(random.pickWeighted(licenseMix));
+  const description = learningKind
+    ? describeLearningRepo(random, language, learningKind)
+    : describeRepo(random, language, domain);
+  // Drawn in the order they always were, so the catalog stays the same for the same seed.
+  const companions = pickCompanions(random, language);
+  const forks = Math.round(stars * (0.03 + 0.25 * random.next()));
+  const topics = pickTopics(random, language, domain, learningKind);
+  const goodFirstIssues = labelled(0.45);
+  const helpWantedIssues = labelled(0.35);
+  const readme = pickReadme(random, language, learningKind);
+  const mix = mixOf(readme, learningKind !== null && learningKind !== "awesome", learningKind === "awesome");
+  const languages = withLearningCompanions(companions, mix);
 
   return {
     metadata: {
@@ -229,27 +298,26 @@ function buildOriginal(options: {
       name,
       fullName: `${owner}/${name}`,
       url: `https://github.com/${owner}/${name}`,
-      description: learningKind
-        ? describeLearningRepo(random, language, learningKind)
-        : describeRepo(random, language, domain),
+      description,
       primaryLanguage: language.name,
-      languages: pickCompanions(random, language),
+      languages,
       stars,
-      forks: Math.round(stars * (0.03 + 0.25 * random.next())),
+      forks,
       openIssues,
-      topics: pickTopics(random, language, domain, learningKind),
+      topics,
       license,
       pushedAt: new Date(pushedMs).toISOString(),
       createdAt: new Date(createdMs).toISOString(),
-      goodFirstIssues: labelled(0.45),
-      helpWantedIssues: labelled(0.35),
+      goodFirstIssues,
+      helpWantedIssues,
     },
     archived,
     fork: false,
     licenseKey,
     licenseSpdxId,
     domain: domain.key,
-    readme: pickReadme(random, language, learningKind),
+    readme,
+    languageSizes: assignLanguageSizes({ seed, githubId, languages, stars, mix }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BEGINNER_LABELS, HELP_WANTED_LABELS } from "@/server/github/starter-labels";
 import type { RepoMetadata } from "@/server/schemas";
 
 /**
@@ -16,9 +17,15 @@ export const RESULT_CAP_WARNING =
 /** Repositories per README query; keeps one query's cost and response size modest. */
 export const README_BATCH_SIZE = 20;
 
-export const GOOD_FIRST_ISSUE_LABEL = "good first issue";
-export const HELP_WANTED_LABEL = "help wanted";
+/**
+ * A GraphQL list literal of label names. GraphQL string escapes are JSON's, so JSON.stringify gives a valid
+ * literal; the names are our own constants, never user input.
+ */
+const labelList = (labels: readonly string[]) =>
+  `[${labels.map((label) => JSON.stringify(label)).join(", ")}]`;
 
+// The connection's `labels` filter ORs the names (REST and search AND them), so one count covers every
+// synonym: goodFirstIssues counts open issues with any beginner label, helpWantedIssues any help-wanted one.
 export const searchRepositoriesQuery = /* GraphQL */ `
   query SearchRepositories($q: String!, $first: Int!, $cursor: String) {
     rateLimit { remaining resetAt }
@@ -41,8 +48,8 @@ export const searchRepositoriesQuery = /* GraphQL */ `
           licenseInfo { spdxId key }
           pushedAt
           createdAt
-          goodFirstIssues: issues(labels: ["${GOOD_FIRST_ISSUE_LABEL}"], states: OPEN) { totalCount }
-          helpWantedIssues: issues(labels: ["${HELP_WANTED_LABEL}"], states: OPEN) { totalCount }
+          goodFirstIssues: issues(labels: ${labelList(BEGINNER_LABELS)}, states: OPEN) { totalCount }
+          helpWantedIssues: issues(labels: ${labelList(HELP_WANTED_LABELS)}, states: OPEN) { totalCount }
         }
       }
     }
@@ -139,14 +146,17 @@ export type ReadmeQuery = {
  * One aliased query for up to README_BATCH_SIZE repositories. Owner and name go in as variables ($oN, $nN)
  * and never into the query text, so a strange repository name cannot change the query.
  */
+/** The README variants as fields f0..f7 of one repository; pickReadmeText reads them back. */
+export const readmeSelection = README_FILE_NAMES.map(
+  (file, index) => `f${index}: object(expression: "HEAD:${file}") { ... on Blob { text } }`,
+).join(" ");
+
 export function buildReadmeQuery(repos: readonly { owner: string; name: string }[]): ReadmeQuery {
   const variables: Record<string, string> = {};
   const declarations: string[] = [];
   const selections: string[] = [];
   const aliases: string[] = [];
-  const files = README_FILE_NAMES.map(
-    (file, index) => `f${index}: object(expression: "HEAD:${file}") { ... on Blob { text } }`,
-  ).join(" ");
+  const files = readmeSelection;
   repos.forEach((repo, index) => {
     const alias = `r${index}`;
     variables[`o${index}`] = repo.owner;
@@ -160,15 +170,19 @@ export function buildReadmeQuery(repos: readonly { owner: string; name: string }
 }
 
 const blobSchema = z.object({ text: z.string().nullable().optional() }).nullable().optional();
-const readmeRepositorySchema = z.record(z.string(), blobSchema).nullable().optional();
+const readmeRepositorySchema = z.record(z.string(), z.unknown()).nullable().optional();
 export const readmeResponseSchema = z.record(z.string(), z.unknown());
 
-/** The first README variant that exists as text, in README_FILE_NAMES order; null when there is none. */
+/**
+ * The first README variant that exists as text, in README_FILE_NAMES order; null when there is none. Only
+ * the f0..f7 fields are read, so the same repository object may carry other fields (the details query).
+ */
 export function pickReadmeText(repository: unknown): string | null {
   const parsed = readmeRepositorySchema.safeParse(repository);
   if (!parsed.success || !parsed.data) return null;
   for (let index = 0; index < README_FILE_NAMES.length; index += 1) {
-    const text = parsed.data[`f${index}`]?.text;
+    const blob = blobSchema.safeParse(parsed.data[`f${index}`]);
+    const text = blob.success ? blob.data?.text : undefined;
     if (typeof text === "string") return text;
   }
   return null;

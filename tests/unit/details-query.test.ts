@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import {
+  countOutsideMergedPullRequests,
+  isBotActor,
+  medianOf,
+  readRepositoryDetails,
+} from "@/server/github/details-query";
+import { pickReadmeText } from "@/server/github/graphql-queries";
+
+const now = new Date("2026-11-25T12:00:00Z");
+const user = (login: string) => ({ __typename: "User", login });
+
+const issueNode = (number: number, overrides: Record<string, unknown> = {}) => ({
+  number,
+  title: `Issue ${number}`,
+  url: `https://github.com/o/n/issues/${number}`,
+  createdAt: "2026-10-01T00:00:00Z",
+  updatedAt: "2026-11-01T00:00:00Z",
+  labels: { nodes: [{ name: "good first issue" }] },
+  comments: { totalCount: 2 },
+  assignees: { totalCount: 0 },
+  closedByPullRequestsReferences: { nodes: [] },
+  ...overrides,
+});
+
+const repository = (overrides: Record<string, unknown> = {}) => ({
+  starterIssues: { nodes: [issueNode(1)] },
+  recentIssues: {
+    nodes: [
+      {
+        createdAt: "2026-11-01T00:00:00Z",
+        author: user("asker"),
+        comments: {
+          nodes: [
+            { createdAt: "2026-11-01T00:05:00Z", author: { __typename: "Bot", login: "welcome" } },
+            { createdAt: "2026-11-01T01:00:00Z", author: user("asker") },
+            { createdAt: "2026-11-01T03:00:00Z", author: user("maintainer") },
+          ],
+        },
+      },
+    ],
+  },
+  mergedPullRequests: {
+    nodes: [
+      { mergedAt: "2026-11-20T00:00:00Z", authorAssociation: "CONTRIBUTOR", author: user("someone") },
+      { mergedAt: "2026-11-20T00:00:00Z", authorAssociation: "MEMBER", author: user("maintainer") },
+    ],
+  },
+  defaultBranchRef: { target: { history: { totalCount: 42 } } },
+  contributingGuidelines: { body: "# Contributing" },
+  codeOfConduct: { key: "contributor_covenant" },
+  latestRelease: { publishedAt: "2026-09-01T00:00:00Z" },
+  ...overrides,
+});
+
+describe("reading a repository's details", () => {
+  it("turns GitHub's answer into starter issues and health", () => {
+    expect(readRepositoryDetails(repository(), { now })).toEqual({
+      starterIssues: [
+        {
+          number: 1,
+          title: "Issue 1",
+          url: "https://github.com/o/n/issues/1",
+          labels: ["good first issue"],
+          createdAt: "2026-10-01T00:00:00Z",
+          updatedAt: "2026-11-01T00:00:00Z",
+          comments: 2,
+          claimed: false,
+        },
+      ],
+      health: {
+        commitsLast90Days: 42,
+        medianFirstResponseHours: 3,
+        outsideMergedPrsLast90Days: 1,
+        hasContributingGuide: true,
+        hasCodeOfConduct: true,
+        lastReleaseAt: "2026-09-01T00:00:00Z",
+      },
+    });
+  });
+
+  it("claims an issue for an assignee or an open linked pull request, never for a closed or merged one", () => {
+    const details = readRepositoryDetails(
+      repository({
+        starterIssues: {
+          nodes: [
+            issueNode(1, { assignees: { totalCount: 1 } }),
+            issueNode(2, { closedByPullRequestsReferences: { nodes: [{ state: "OPEN" }] } }),
+            issueNode(3, {
+              closedByPullRequestsReferences: { nodes: [{ state: "CLOSED" }, { state: "MERGED" }] },
+            }),
+            issueNode(4, { closedByPullRequestsReferences: null }),
+          ],
+        },
+      }),
+      { now },
+    );
+    expect(details?.starterIssues.map((issue) => [issue.number, issue.claimed])).toEqual([
+      [1, true],
+      [2, true],
+      [3, false],
+      [4, false],
+    ]);
+  });
+
+  it("drops a malformed issue and keeps the rest", () => {
+    const details = readRepositoryDetails(
+      repository({ starterIssues: { nodes: [issueNode(1), { number: "two" }, null, issueNode(3)] } }),
+      { now },
+    );
+    expect(details?.starterIssues.map((issue) => issue.number)).toEqual([1, 3]);
+  });
+
+  it("leaves a signal it cannot read as unknown, without losing the others", () => {
+    const details = readRepositoryDetails(
+      repository({
+        defaultBranchRef: null,
+        mergedPullRequests: "garbage",
+        contributingGuidelines: { body: "   " },
+        codeOfConduct: null,
+        latestRelease: { publishedAt: 12 },
+      }),
+      { now },
+    );
+    expect(details?.health).toEqual({
+      commitsLast90Days: null,
+      medianFirstResponseHours: 3,
+      outsideMergedPrsLast90Days: null,
+      hasContributingGuide: false,
+      hasCodeOfConduct: false,
+      lastReleaseAt: null,
+    });
+  });
+
+  it("gives null for a repository that did not resolve or carries no details", () => {
+    expect(readRepositoryDetails(null, { now })).toBeNull();
+    expect(readRepositoryDetails("oops", { now })).toBeNull();
+    expect(readRepositoryDetails({ f0: { text: "# Readme" } }, { now })).toBeNull();
+  });
+
+  it("still finds the README in a repository that also carries details (the merged query)", () => {
+    expect(pickReadmeText({ ...repository(), databaseId: 7, f0: null, f1: { text: "# hello" } })).toBe(
+      "# hello",
+    );
+  });
+});
+
+describe("the health arithmetic", () => {
+  it("takes the median of an even count as the mean of the middle two", () => {
+    expect(medianOf([])).toBeNull();
+    expect(medianOf([5, 1, 3])).toBe(3);
+    expect(medianOf([4, 1, 3, 10])).toBe(3.5);
+  });
+
+  it("knows bots by their type or their name", () => {
+    expect(isBotActor({ __typename: "Bot", login: "dependabot" })).toBe(true);
+    expect(isBotActor(user("renovate[bot]"))).toBe(true);
+    expect(isBotActor(user("k8s-ci-robot"))).toBe(true);
+    expect(isBotActor(user("abbott"))).toBe(false);
+    expect(isBotActor(null)).toBe(false);
+  });
+
+  it("counts only outside, human pull requests merged inside the window", () => {
+    const windowStart = new Date("2026-08-27T12:00:00Z");
+    expect(
+      countOutsideMergedPullRequests(
+        [
+          {
+            mergedAt: "2026-09-01T00:00:00Z",
+            authorAssociation: "FIRST_TIME_CONTRIBUTOR",
+            author: user("new"),
+          },
+          { mergedAt: "2026-09-01T00:00:00Z", authorAssociation: "NONE", author: user("drive-by") },
+          { mergedAt: "2026-09-01T00:00:00Z", authorAssociation: "COLLABORATOR", author: user("insider") },
+          {
+            mergedAt: "2026-09-01T00:00:00Z",
+            authorAssociation: "NONE",
+            author: { __typename: "Bot", login: "dependabot" },
+          },
+          { mergedAt: "2026-08-01T00:00:00Z", authorAssociation: "CONTRIBUTOR", author: user("too-early") },
+          { mergedAt: "2026-09-01T00:00:00Z", authorAssociation: "CONTRIBUTOR", author: null },
+        ],
+        windowStart,
+      ),
+    ).toBe(2);
+  });
+});

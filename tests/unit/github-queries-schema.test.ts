@@ -1,0 +1,64 @@
+import { validate } from "@octokit/graphql-schema";
+import { describe, expect, it } from "vitest";
+import { DETAILS_BATCH_SIZE, buildCandidateQuery, buildDetailsQuery } from "@/server/github/details-query";
+import {
+  README_BATCH_SIZE,
+  buildReadmeQuery,
+  searchRepositoriesQuery,
+} from "@/server/github/graphql-queries";
+
+/**
+ * Every GraphQL document the live source can send, checked against GitHub's own published schema
+ * (@octokit/graphql-schema). A misspelt field, a wrong argument or a mistyped variable fails here, before
+ * api.github.com could refuse it.
+ */
+
+const now = new Date("2026-11-25T12:00:00Z");
+const repos = (count: number) =>
+  Array.from({ length: count }, (_, index) => ({ owner: `owner-${index}`, name: `name.${index}` }));
+const messagesOf = (query: string) => validate(query).map((error) => error.message);
+
+const documents: [string, string][] = [
+  ["the search page", searchRepositoriesQuery],
+  ["the README query for 1 repository", buildReadmeQuery(repos(1)).query],
+  ["the README query for 20 repositories", buildReadmeQuery(repos(README_BATCH_SIZE)).query],
+  ["the details query for 1 repository", buildDetailsQuery(repos(1), { now }).query],
+  ["the details query for 20 repositories", buildDetailsQuery(repos(DETAILS_BATCH_SIZE), { now }).query],
+  [
+    "the merged README and details query for 1 repository",
+    buildCandidateQuery(repos(1), { readme: true, details: true, now }).query,
+  ],
+  [
+    "the merged README and details query for 20 repositories",
+    buildCandidateQuery(repos(DETAILS_BATCH_SIZE), { readme: true, details: true, now }).query,
+  ],
+  [
+    "the README-only candidate query for 20 repositories",
+    buildCandidateQuery(repos(DETAILS_BATCH_SIZE), { readme: true, details: false, now }).query,
+  ],
+];
+
+describe("the live source's GraphQL documents", () => {
+  it.each(documents)("%s validates against GitHub's published schema", (_name, query) => {
+    expect(messagesOf(query)).toEqual([]);
+  });
+
+  it("would be caught if they asked for a field GitHub does not have", () => {
+    const broken = buildDetailsQuery(repos(1), { now }).query.replace("assignees {", "assignee {");
+    expect(messagesOf(broken)).toEqual([
+      expect.stringContaining('Cannot query field "assignee" on type "Issue"'),
+    ]);
+  });
+
+  it("declare every variable they use, with the types GitHub expects", () => {
+    const { query, variables } = buildDetailsQuery(repos(2), { now });
+    expect(Object.keys(variables).sort()).toEqual(["labels", "n0", "n1", "o0", "o1", "since"]);
+    expect(query).toContain("$labels: [String!]");
+    expect(query).toContain("$since: GitTimestamp");
+    expect(variables.since).toBe("2026-08-27T12:00:00.000Z");
+  });
+
+  it("refuse more repositories than one query may carry", () => {
+    expect(() => buildDetailsQuery(repos(DETAILS_BATCH_SIZE + 1), { now })).toThrow(RangeError);
+  });
+});
