@@ -22,6 +22,7 @@ import type { OpenAIFault } from "../fakes/openai-server";
 import { serveApi } from "../support/http-app";
 import { typicalProfile } from "../support/scout-harness";
 import { createTempDb, type TempDb } from "../support/temp-db";
+import { within } from "../support/within";
 
 /**
  * `npm run test:faults`: a bounded soak of the real pipeline and API (over HTTP, SSE included) against the
@@ -166,18 +167,6 @@ function subscribe(options: {
         onError: reject,
       },
     );
-  });
-}
-
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error(`${what} did not happen within ${ms} ms`));
-    }, ms);
-  });
-  return Promise.race([promise, limit]).finally(() => {
-    clearTimeout(timer);
   });
 }
 

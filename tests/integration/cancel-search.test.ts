@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Logger } from "@/server/logger";
 import { cancelSearch } from "@/server/pipeline/cancel-search";
 import { RunRegistry } from "@/server/pipeline/run-registry";
-import { createRun, finishRun } from "@/server/runs/run-store";
-import { searchFiltersSchema } from "@/server/schemas";
+import { finishRun } from "@/server/runs/run-store";
+import { seedRunningRun } from "../support/seed-runs";
 import { createTempDb, type TempDb } from "../support/temp-db";
 
 const NOW = new Date("2025-06-01T12:00:00Z");
@@ -21,13 +21,7 @@ afterEach(async () => {
 
 /** A running search whose pipeline stops as soon as it is cancelled, as the real one does. */
 async function startQuietRun(registry: RunRegistry, runId: string) {
-  await createRun({
-    db: temp.db,
-    runId,
-    filters: searchFiltersSchema.parse({ languages: ["Go"] }),
-    clientKey: "10.0.0.1",
-    now: NOW,
-  });
+  await seedRunningRun({ db: temp.db, runId, now: NOW });
   const controller = registry.register(runId);
   controller.signal.addEventListener("abort", () => {
     void finishRun({ db: temp.db, runId, status: "cancelled", now: NOW }).then(() => {
@@ -51,13 +45,7 @@ describe("cancelSearch", () => {
 
   it("stops waiting for a run that does not wind down, and says it is still running", async () => {
     const registry = new RunRegistry();
-    await createRun({
-      db: temp.db,
-      runId: "stuck-run",
-      filters: searchFiltersSchema.parse({ languages: ["Go"] }),
-      clientKey: "10.0.0.1",
-      now: NOW,
-    });
+    await seedRunningRun({ db: temp.db, runId: "stuck-run", now: NOW });
     registry.register("stuck-run");
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { driveRun } from "@/server/pipeline/drive-run";
-import { createRun, getRunResult, readRunEvents } from "@/server/runs/run-store";
+import { getRunResult, readRunEvents } from "@/server/runs/run-store";
+import { seedRunningRun } from "../support/seed-runs";
 import { recoverAndPrune } from "@/server/app-dependencies";
-import { searchFiltersSchema, type ScoutEvent } from "@/server/schemas";
+import type { ScoutEvent } from "@/server/schemas";
 import {
   HARNESS_NOW,
   callerFor,
@@ -215,13 +216,7 @@ describe("the search pipeline", () => {
   it("ends a run whose events stop without a terminal one as failed, with the reason", async () => {
     const deps = harness.deps();
     const runId = "run-without-an-ending";
-    await createRun({
-      db: deps.db,
-      runId,
-      filters: searchFiltersSchema.parse({ languages: ["Go"] }),
-      clientKey: "10.0.0.1",
-      now: HARNESS_NOW,
-    });
+    await seedRunningRun({ db: deps.db, runId, now: HARNESS_NOW });
     deps.registry.register(runId);
     async function* brokenPipeline(): AsyncGenerator<ScoutEvent> {
       yield { type: "status", phase: "discovering", message: "Searching GitHub..." };

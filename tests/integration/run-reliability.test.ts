@@ -6,6 +6,7 @@ import type { ScoutEvent } from "@/server/schemas";
 import type { AppDependencyOverrides } from "@/server/app-dependencies";
 import { serveApi } from "../support/http-app";
 import { startHarness, typicalProfile, type Harness } from "../support/scout-harness";
+import { within } from "../support/within";
 
 /**
  * How a run ends when its upstreams misbehave, seen the way a user sees it: over HTTP through the API,
@@ -64,19 +65,6 @@ function watchRun(client: Client, runId: string, onEvent: (event: ScoutEvent) =>
         onError: reject,
       },
     );
-  });
-}
-
-/** Rejects when the promise has not settled within `ms`: a run that never ends must fail the test, not hang it. */
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error(`${what} did not happen within ${ms} ms`));
-    }, ms);
-  });
-  return Promise.race([promise, limit]).finally(() => {
-    clearTimeout(timer);
   });
 }
 

@@ -3,12 +3,11 @@ import { EventSource } from "eventsource";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createScoutClient } from "@/client";
 import { sseKeepAlive } from "@/server/api/trpc";
-import { createRun } from "@/server/runs/run-store";
-import { searchFiltersSchema, type ScoutEvent } from "@/server/schemas";
+import type { ScoutEvent } from "@/server/schemas";
 import type { AppDependencies } from "@/server/app-dependencies";
 import { serveApi } from "../support/http-app";
 import { makeRepo } from "../support/llm-analysis-fixtures";
-import { seedRun } from "../support/seed-runs";
+import { seedRun, seedRunningRun } from "../support/seed-runs";
 import { createTempDb } from "../support/temp-db";
 import { createHeuristicAnalyzer } from "@/server/analysis/heuristic-analyzer";
 import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
@@ -372,13 +371,7 @@ describe("scout.stream over HTTP", () => {
   it("keeps a quiet stream alive with pings, and tells the client when to treat it as dead", async () => {
     // A run that is running here but says nothing, like one waiting on a slow analysis batch.
     const runId = "quiet-run";
-    await createRun({
-      db: deps.db,
-      runId,
-      filters: searchFiltersSchema.parse({ languages: ["Go"] }),
-      clientKey: "10.0.0.1",
-      now: HARNESS_NOW,
-    });
+    await seedRunningRun({ db: deps.db, runId, now: HARNESS_NOW });
     deps.registry.register(runId);
     try {
       const response = await fetch(

@@ -9,6 +9,17 @@ import {
   type SearchFiltersInput,
 } from "@/server/schemas";
 
+/** Records a run as `running`, as scout.search does before its pipeline says anything. */
+export async function seedRunningRun(options: { db: Db; runId: string; now: Date }): Promise<void> {
+  await createRun({
+    db: options.db,
+    runId: options.runId,
+    filters: searchFiltersSchema.parse({ languages: ["Go"] }),
+    clientKey: "10.0.0.1",
+    now: options.now,
+  });
+}
+
 /** Writes a finished run straight into the database, as the pipeline would have left it. */
 export async function seedRun(options: {
   db: Db;
