@@ -228,26 +228,10 @@ export async function* runSearchPipeline(
     yield status("saving", "Saving results...");
     // `partial` needs at least one result; a run whose every candidate was skipped has nothing to show.
     if (analyzed.size === 0) {
-      const message = messages.nothingAnalyzed(candidates.length, [...batchFailures]);
-      await finishRun({
-        db,
-        runId,
-        status: "failed",
-        now: clock(),
-        errorMessage: message,
-        update: { usage, warnings },
-      });
-      yield { type: "error", message, reason: "failed" };
+      yield* fail(messages.nothingAnalyzed(candidates.length, [...batchFailures]));
       return;
     }
-    await finishRun({
-      db,
-      runId,
-      status: skipped.length > 0 ? "partial" : "completed",
-      now: clock(),
-      update: { skipped, warnings, usage },
-    });
-    yield { type: "complete", data: await getRunResult({ db, logger: deps.logger, runId }) };
+    yield* complete();
   } catch (error) {
     if (cancelSignal.aborted) {
       await finishRun({ db, runId, status: "cancelled", now: clock(), update: { usage, warnings } });
@@ -259,7 +243,28 @@ export async function* runSearchPipeline(
       return;
     }
     deps.logger.error(`Run ${runId} failed`, error);
-    const message = userMessageFor(error);
+    yield* fail(userMessageFor(error));
+  } finally {
+    clearTimeout(deadlineTimer);
+  }
+
+  /** Out of time: what was analyzed is kept and shown; with nothing analyzed, the run has failed. */
+  async function* endAtDeadline(): AsyncGenerator<ScoutEvent, void, undefined> {
+    const limit = formatDuration(settings.runTimeoutMs);
+    if (analyzed.size === 0) {
+      yield* fail(messages.outOfTime(limit));
+      return;
+    }
+    const left = candidates
+      .map((repo) => repo.fullName)
+      .filter((name) => !analyzed.has(name.toLowerCase()) && !skipped.includes(name));
+    skipped.push(...left);
+    yield warn(messages.stoppedAtTimeLimit(limit, describeRepos(left)));
+    yield* complete();
+  }
+
+  /** Ends the run as failed; what it spent and warned about is kept. */
+  async function* fail(message: string): AsyncGenerator<ScoutEvent, void, undefined> {
     await finishRun({
       db,
       runId,
@@ -269,31 +274,10 @@ export async function* runSearchPipeline(
       update: { usage, warnings },
     });
     yield { type: "error", message, reason: "failed" };
-  } finally {
-    clearTimeout(deadlineTimer);
   }
 
-  /** Out of time: what was analyzed is kept and shown; with nothing analyzed, the run has failed. */
-  async function* endAtDeadline(): AsyncGenerator<ScoutEvent, void, undefined> {
-    const limit = formatDuration(settings.runTimeoutMs);
-    if (analyzed.size === 0) {
-      const message = messages.outOfTime(limit);
-      await finishRun({
-        db,
-        runId,
-        status: "failed",
-        now: clock(),
-        errorMessage: message,
-        update: { usage, warnings },
-      });
-      yield { type: "error", message, reason: "failed" };
-      return;
-    }
-    const left = candidates
-      .map((repo) => repo.fullName)
-      .filter((name) => !analyzed.has(name.toLowerCase()) && !skipped.includes(name));
-    skipped.push(...left);
-    yield warn(messages.stoppedAtTimeLimit(limit, describeRepos(left)));
+  /** Ends a run that has at least one analysis: `partial` when any candidate was skipped. */
+  async function* complete(): AsyncGenerator<ScoutEvent, void, undefined> {
     await finishRun({
       db,
       runId,
