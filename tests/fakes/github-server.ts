@@ -800,6 +800,21 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     notify();
   }
 
+  /** GitHub's answer to a missing or wrong token. */
+  function sendBadCredentials(response: ServerResponse, record: RecordedRequest, resource: string) {
+    send(
+      response,
+      record,
+      401,
+      { "content-type": "application/json; charset=utf-8", ...rateLimitHeaders(resource) },
+      JSON.stringify({
+        message: "Bad credentials",
+        documentation_url: "https://docs.github.com/graphql",
+        status: "401",
+      }),
+    );
+  }
+
   function answerFault(
     fault: ActiveFault,
     response: ServerResponse,
@@ -810,17 +825,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     const resetHeader = (seconds: number) => String(Math.floor(now().getTime() / 1000) + seconds);
     switch (fault.kind) {
       case "bad-credentials": {
-        send(
-          response,
-          record,
-          401,
-          { ...json, ...rateLimitHeaders(resource) },
-          JSON.stringify({
-            message: "Bad credentials",
-            documentation_url: "https://docs.github.com/graphql",
-            status: "401",
-          }),
-        );
+        sendBadCredentials(response, record, resource);
         return;
       }
       case "rate-limit": {
@@ -958,17 +963,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     const authorization = record.headers.authorization ?? "";
     const presented = /^(?:token|bearer)\s+(.+)$/i.exec(authorization)?.[1];
     if (presented !== token) {
-      send(
-        response,
-        record,
-        401,
-        { ...json, ...rateLimitHeaders(resource) },
-        JSON.stringify({
-          message: "Bad credentials",
-          documentation_url: "https://docs.github.com/graphql",
-          status: "401",
-        }),
-      );
+      sendBadCredentials(response, record, resource);
       return;
     }
 
