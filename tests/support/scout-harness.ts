@@ -107,15 +107,13 @@ export const typicalProfile = {
 /** Every event of the run from the start, until its terminal event. */
 export async function collectRunEvents(deps: AppDependencies, runId: string): Promise<ScoutEvent[]> {
   const events: ScoutEvent[] = [];
-  for await (const { event } of streamRunEvents({
-    db: deps.db,
-    logger: deps.logger,
-    registry: deps.registry,
-    runId,
-    afterSeq: 0,
-  }))
-    events.push(event);
+  for await (const { event } of followRunFromStart(deps, runId)) events.push(event);
   return events;
+}
+
+/** The run's stored events from the first, then its live ones, ending after the terminal event. */
+function followRunFromStart(deps: AppDependencies, runId: string) {
+  return streamRunEvents({ db: deps.db, logger: deps.logger, registry: deps.registry, runId, afterSeq: 0 });
 }
 
 /** Resolves once the run has emitted an event matching the predicate. */
@@ -124,13 +122,7 @@ export async function waitForRunEvent(
   runId: string,
   matches: (event: ScoutEvent) => boolean,
 ): Promise<void> {
-  for await (const { event } of streamRunEvents({
-    db: deps.db,
-    logger: deps.logger,
-    registry: deps.registry,
-    runId,
-    afterSeq: 0,
-  })) {
+  for await (const { event } of followRunFromStart(deps, runId)) {
     if (matches(event)) return;
   }
   throw new Error("the run ended without the awaited event");
