@@ -26,7 +26,7 @@ export const labelledRepoSchema = z.object({
    * measured blind once, then two general fixes. "holdout-2": written after tuning, measured blind once,
    * then a vocabulary round. The blind first-look figures are in the commits that added the fixes.
    */
-  split: z.enum(["tune", "holdout", "holdout-2"]),
+  split: z.enum(["tune", "holdout", "holdout-2", "blind-3", "blind-4"]),
 });
 export type LabelledRepo = z.infer<typeof labelledRepoSchema>;
 export const labelledSetSchema = z.array(labelledRepoSchema).min(1);
