@@ -344,7 +344,7 @@ export const toolVerbAtClauseStart =
  * the head noun ("a collection of application ideas which …" holds ideas).
  */
 export const containerPhrase =
-  /\b(list|lists|directory|index|catalog|catalogue|compilation|roundup|selection|digest|collection|collections|set|sets|series|bunch|gallery|compendium|assortment|treasury)\s+of\s+((?:(?!(?:for|to|in|on|at|that|which|who|with|from|by|used|using|written|implemented|about|and|or|showcasing|covering|including|based|where|when|you|we|i|your|our)\b)[\p{L}\p{N}'’+#./-]+\s*){1,8})/giu;
+  /\b(list|lists|directory|index|catalog|catalogue|compilation|roundup|selection|digest|collection|collections|set|sets|series|bunch|gallery|compendium|assortment|treasury)\s+of\s+((?:(?!(?:for|to|in|on|at|that|which|who|with|from|by|used|using|written|implemented|about|and|or|showcasing|showing|demonstrating|illustrating|explaining|covering|including|based|where|when|you|we|i|your|our)\b)[\p{L}\p{N}'’+#./-]+\s*){1,8})/giu;
 /** Containers that make a list of links unless they hold learning material. */
 export const listContainers = new Set([
   "list",
