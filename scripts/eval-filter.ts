@@ -1,10 +1,15 @@
 /**
- * Measures the non-project filter on the labelled set in tests/fixtures/non-projects.json and prints
- * precision and recall (positive class: non-project, i.e. dropped), the counts, and every misclassified
- * entry with the detector's reason. Not a test: it prints. Run with `npm run eval:filter`.
+ * Measures the non-project filter on the labelled sets and prints precision and recall (positive class:
+ * non-project, i.e. dropped), the counts, and every misclassified entry with the detector's reason. Not a
+ * test: it prints. Run with `npm run eval:filter`.
  *
- * Options: `--split tune|holdout|holdout-2` limits the listing of misclassified entries to one half of the set
- * (the figures are always printed for the whole set and for each split); `--all` prints every verdict.
+ * Two files: tests/fixtures/non-projects.json (splits tune, holdout, holdout-2) and
+ * tests/fixtures/non-projects-blind.json (splits blind-3, blind-4: real repositories written blind). Each
+ * is measured three ways: both stages as the pipeline runs them, the metadata stage alone, and the
+ * metadata stage without language sizes (name, description, topics and primary language only).
+ *
+ * Options: `--split <name>` limits the listing of misclassified entries to one split (the figures are
+ * always printed for every split); `--all` prints every verdict.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -12,11 +17,34 @@ import {
   assessLikePipeline,
   labelledSetSchema,
   measureNonProjectFilter,
+  withoutLanguageSizes,
   type LabelledRepo,
   type Metrics,
 } from "@/server/filtering/measure-non-project-filter";
 
-const fixturePath = path.resolve(import.meta.dirname, "../tests/fixtures/non-projects.json");
+const fixtures = [
+  { label: "labelled set", file: "../tests/fixtures/non-projects.json" },
+  { label: "blind set", file: "../tests/fixtures/non-projects-blind.json" },
+];
+
+const splitLabels: Record<LabelledRepo["split"], string> = {
+  tune: "tuning entries",
+  holdout: "held-out 1 (seen once)",
+  "holdout-2": "held-out 2 (seen once)",
+  "blind-3": "blind 3 (120 real repos)",
+  "blind-4": "blind 4 (after tuning)",
+};
+
+type Mode = { label: string; stages: "both" | "metadata"; bare: boolean };
+const modes: Mode[] = [
+  { label: "Metadata + README stage (as the pipeline runs)", stages: "both", bare: false },
+  { label: "Metadata stage only", stages: "metadata", bare: false },
+  {
+    label: "Metadata stage only, without language sizes (name, description, topics, primary language)",
+    stages: "metadata",
+    bare: true,
+  },
+];
 
 function readArgument(name: string): string | null {
   const index = process.argv.indexOf(name);
@@ -25,46 +53,57 @@ function readArgument(name: string): string | null {
 
 function formatMetrics(label: string, metrics: Metrics): string {
   const { truePositives: tp, falsePositives: fp, falseNegatives: fn, trueNegatives: tn } = metrics;
-  return `${label.padEnd(26)} precision ${metrics.precision.toFixed(3)}  recall ${metrics.recall.toFixed(3)}  (n=${metrics.total}; dropped ${tp + fp}: ${tp} right, ${fp} wrong; kept ${tn + fn}: ${tn} right, ${fn} wrong)`;
+  return `${label.padEnd(28)} precision ${metrics.precision.toFixed(3)}  recall ${metrics.recall.toFixed(3)}  (n=${metrics.total}; dropped ${tp + fp}: ${tp} right, ${fp} wrong; kept ${tn + fn}: ${tn} right, ${fn} wrong)`;
+}
+
+function readFixture(file: string): LabelledRepo[] {
+  return labelledSetSchema.parse(JSON.parse(readFileSync(path.resolve(import.meta.dirname, file), "utf8")));
 }
 
 function main(): void {
-  const entries = labelledSetSchema.parse(JSON.parse(readFileSync(fixturePath, "utf8")));
+  const sets = fixtures.map(({ label, file }) => ({ label, entries: readFixture(file) }));
   const listSplit = readArgument("--split");
   const printAll = process.argv.includes("--all");
-  const nonProjects = entries.filter((entry) => entry.label === "non-project").length;
-  const withReadme = entries.filter((entry) => entry.readme !== undefined).length;
-  console.log(
-    `Labelled set: ${entries.length} repositories, ${nonProjects} non-projects, ${entries.length - nonProjects} software; ${withReadme} with a README excerpt.\n`,
-  );
-
-  const splitLabels: Record<LabelledRepo["split"], string> = {
-    tune: "tuning entries",
-    holdout: "held-out 1 (seen once)",
-    "holdout-2": "held-out 2 (seen once)",
-  };
-  const halves: Array<[string, LabelledRepo[]]> = [
-    ["whole set", entries],
-    ...Object.entries(splitLabels).map(([split, label]): [string, LabelledRepo[]] => [
-      label,
-      entries.filter((entry) => entry.split === split),
-    ]),
-  ];
-  for (const stages of ["both", "metadata"] as const) {
+  for (const { label, entries } of sets) {
+    const nonProjects = entries.filter((entry) => entry.label === "non-project").length;
+    const withReadme = entries.filter((entry) => entry.readme !== undefined).length;
     console.log(
-      stages === "both" ? "Metadata + README stage (as the pipeline runs):" : "Metadata stage only:",
+      `${label[0]?.toUpperCase()}${label.slice(1)}: ${entries.length} repositories, ${nonProjects} non-projects, ${entries.length - nonProjects} software; ${withReadme} with a README excerpt.`,
     );
-    for (const [label, subset] of halves)
-      console.log(`  ${formatMetrics(label, measureNonProjectFilter(subset, stages).metrics)}`);
+  }
+  console.log("");
+
+  const subsets = (entries: LabelledRepo[], label: string): Array<[string, LabelledRepo[]]> => {
+    const present = Object.entries(splitLabels).filter(([split]) =>
+      entries.some((entry) => entry.split === split),
+    );
+    return [
+      [`whole ${label}`, entries],
+      ...present.map(([split, splitLabel]): [string, LabelledRepo[]] => [
+        splitLabel,
+        entries.filter((entry) => entry.split === split),
+      ]),
+    ];
+  };
+  const prepare = (entries: LabelledRepo[], mode: Mode) =>
+    mode.bare ? entries.map(withoutLanguageSizes) : entries;
+
+  for (const mode of modes) {
+    console.log(`${mode.label}:`);
+    for (const { label, entries } of sets)
+      for (const [subsetLabel, subset] of subsets(entries, label))
+        console.log(
+          `  ${formatMetrics(subsetLabel, measureNonProjectFilter(prepare(subset, mode), mode.stages).metrics)}`,
+        );
     console.log("");
   }
 
-  for (const stages of ["both", "metadata"] as const) {
-    const { misclassified } = measureNonProjectFilter(entries, stages);
-    const shown = misclassified.filter((item) => listSplit === null || item.entry.split === listSplit);
-    console.log(
-      `Misclassified, ${stages === "both" ? "metadata + README" : "metadata only"} (${shown.length}):`,
+  for (const mode of modes) {
+    const misclassified = sets.flatMap(
+      ({ entries }) => measureNonProjectFilter(prepare(entries, mode), mode.stages).misclassified,
     );
+    const shown = misclassified.filter((item) => listSplit === null || item.entry.split === listSplit);
+    console.log(`Misclassified, ${mode.label.toLowerCase()} (${shown.length}):`);
     for (const { entry, stage, assessment } of shown) {
       const wrong = entry.label === "non-project" ? "KEPT a non-project" : "DROPPED software";
       console.log(
@@ -76,12 +115,13 @@ function main(): void {
   }
 
   if (printAll) {
-    for (const entry of entries) {
-      const { stage, assessment } = assessLikePipeline(entry, "both");
-      console.log(
-        `${assessment.verdict.padEnd(4)} ${String(assessment.score).padStart(6)} ${entry.label.padEnd(11)} ${entry.fullName} (${stage}): ${assessment.reason}`,
-      );
-    }
+    for (const { entries } of sets)
+      for (const entry of entries) {
+        const { stage, assessment } = assessLikePipeline(entry, "both");
+        console.log(
+          `${assessment.verdict.padEnd(4)} ${String(assessment.score).padStart(6)} ${entry.label.padEnd(11)} ${entry.fullName} (${stage}): ${assessment.reason}`,
+        );
+      }
   }
 }
 

@@ -41,7 +41,7 @@ const sourceCaps: Record<EvidenceSource, number> = {
   languages: 2,
   readme: 4,
 };
-const NO_CODE_CAP = 1.5;
+const NO_CODE_CAP = 2;
 
 const flavourLabels: Record<LearningFlavour, string> = {
   course: "course material",

@@ -24,9 +24,12 @@ export const labelledRepoSchema = z.object({
   /**
    * "tune": looked at while choosing cues and weights. "holdout": written before any detector code,
    * measured blind once, then two general fixes. "holdout-2": written after tuning, measured blind once,
-   * then a vocabulary round. The blind first-look figures are in the commits that added the fixes.
+   * then a vocabulary round. "blind-3" (tests/fixtures/non-projects-blind.json): 120 real repositories
+   * written before reading the vocabulary, measured once, then general changes. "blind-4": written after
+   * those changes and measured once, untouched. The blind first-look figures are in the commits that
+   * added each set.
    */
-  split: z.enum(["tune", "holdout", "holdout-2"]),
+  split: z.enum(["tune", "holdout", "holdout-2", "blind-3", "blind-4"]),
 });
 export type LabelledRepo = z.infer<typeof labelledRepoSchema>;
 export const labelledSetSchema = z.array(labelledRepoSchema).min(1);
@@ -62,6 +65,14 @@ export function toDetectorInput(entry: LabelledRepo): NonProjectInput {
       (entry.primaryLanguage ? [entry.primaryLanguage] : []),
     languageSizes: entry.languageSizes,
   };
+}
+
+/**
+ * The entry as a caller with metadata alone sees it: name, description, topics and primary language,
+ * without language sizes or README.
+ */
+export function withoutLanguageSizes(entry: LabelledRepo): LabelledRepo {
+  return { ...entry, languageSizes: undefined, readme: undefined };
 }
 
 /** Both stages in pipeline order: the README stage only sees what the metadata stage kept. */

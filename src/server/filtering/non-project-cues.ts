@@ -50,6 +50,9 @@ const linkList = (weight: number, pattern: RegExp, role?: "manner"): Cue => ({
 });
 const software = (weight: number, pattern: RegExp): Cue => ({ kind: "software", weight, pattern });
 
+/** What tutorials have the reader build: "write a simple interpreter", "let's build a web server". */
+const buildableThings = String.raw`interpreter|compiler|database|os|operating system|kernel|shell|(?:web |http |dns )?server|browser|game|engine|emulator|blockchain|git|text editor|editor|(?:programming )?language|vm|virtual machine|ray ?tracer|renderer|search engine|container runtime|container|lisp|bittorrent client|chat ?bot|neural network|transformer|gpt|llm|assembler|linker|debugger|hash table|key-value store|file ?system|network stack|tcp stack|static site generator|framework|library|app|application|clone|bot|web app|website|blog|rest api|api|cli|redis|docker|regex engine|spreadsheet|terminal`;
+
 const numberWord = String.raw`(?:\d+\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|twenty-one|thirty|forty|fifty|sixty|ninety|hundred|a hundred|hundreds of|dozens of)`;
 
 /** "12 weeks", "26-lesson", "fifty small HTML, CSS and JavaScript projects": a count of teaching units. */
@@ -141,6 +144,25 @@ export const descriptionCues: readonly Cue[] = [
     /^(?:learn|master|study)\b|\blearn(?:ing)? (?:to|how|about|by|the basics)\b|\blearn \w+(?: \w+)? (?:by|with|through|from|in \d+)\b/gi,
     "verb",
   ),
+  // The voice of a tutorial: "Let's build a simple interpreter", "Write a simple interpreter of C".
+  learning(
+    2.5,
+    "tutorial",
+    new RegExp(
+      String.raw`\blet['’]?s (?:build|write|make|create|code|implement|learn|explore|dive into|go through)\b(?:\s+(?:a|an|our own|your own)\s+(?:[\w+#.-]+\s+){0,3}?(?:${buildableThings})\b)?`,
+      "gi",
+    ),
+    "verb",
+  ),
+  learning(
+    2,
+    "tutorial",
+    new RegExp(
+      String.raw`^(?:write|build|make|create|code|implement|develop|program|writing|building|making|creating|coding|implementing|developing)\s+(?:a|an|your own|our own)\s+(?:[\w+#.-]+\s+){0,3}?(?:${buildableThings})\b`,
+      "gi",
+    ),
+    "manner",
+  ),
   learning(
     1.5,
     "tutorial",
@@ -217,7 +239,7 @@ export const descriptionCues: readonly Cue[] = [
   learning(
     2,
     "examples",
-    /\b(?:examples|example (?:code|programs|projects|apps)|sample (?:code|apps|applications|projects)|code samples|samples|snippets|demos|by example|worked examples|recipes|hello world)\b/gi,
+    /\b(?:examples|example (?:code|programs|projects|apps)|sample (?:code|apps|applications|projects)|code samples|samples|snippets|demos|by example|worked examples|recipes|hello world|notebooks)\b/gi,
   ),
   learning(1, "examples", /\bin (?:every|any|many|all|dozens of|several) (?:programming )?languages?\b/gi),
   learning(
@@ -253,19 +275,16 @@ export const descriptionCues: readonly Cue[] = [
   ),
 
   // Lists of links.
-  linkList(
-    3,
-    /\b(?:curated (?:lists?|collections?)(?: of)?|curated|awesome[ -]lists?|lists? of|collection of|compilation of|directory of|index of|catalog(?:ue)? of|selection of|roundup of)\b/gi,
-  ),
+  linkList(3, /\b(?:curated (?:lists?|collections?)(?: of)?|curated|awesome[ -]lists?)\b/gi),
   // How a collection is organised: true of the items, whatever the sentence starts with.
   linkList(
     2.5,
-    /\b(?:gathered|grouped|sorted|organi[sz]ed|categori[sz]ed)(?: (?:in one place|by|per|into))?\b|\bby (?:category|topic|technology|language)\b|\b(?:in|into) (?:various |different |many )?categories\b|\bper language\b|\bin one place\b|\bhand-?picked\b|\bworth (?:reading|following|watching|knowing)\b|\bmust-(?:read|know)\b|\bshould (?:read|visit|follow|have bookmarked)\b|\bfrom many sources\b|\bbookmarked\b/gi,
+    /\b(?:gathered|categori[sz]ed)(?: (?:in one place|by|per|into))?\b|\b(?:grouped|sorted|organi[sz]ed|arranged) (?:in one place|by|per|into)\b|\bby (?:category|topic|technology|language)\b|\b(?:in|into) (?:various |different |many )?categories\b|\bper language\b|\bin one place\b|\bhand-?picked\b|\bworth (?:reading|following|watching|knowing)\b|\bmust-(?:read|know)\b|\bshould (?:read|visit|follow|have bookmarked)\b|\bfrom many sources\b|\bbookmarked\b/gi,
     "manner",
   ),
   linkList(
     1.5,
-    /\b(?:resources|links|blogs|websites|sites|papers|articles|talks|videos|podcasts|newsletters|channels|readings|reading material|references|books|post-mortems|offerings|places to)\b/gi,
+    /\b(?:resources|links|blogs|websites|sites|papers|articles|talks|videos|podcasts|newsletters|channels|readings|reading material|references|books|post-mortems|offerings|places to|companies|startups|employers|conferences|meetups)\b/gi,
   ),
   linkList(1, /\b(?:free(?:ly)? (?:available|to read|for \w+)|for free|free tiers?)\b/gi),
   // "Free APIs you can plug into…", "Books you can read…": the repository offers things, plural.
@@ -284,7 +303,7 @@ export const descriptionCues: readonly Cue[] = [
   ),
   software(
     2,
-    /\b(?:library|lib|framework|engine|runtime|sdk|plugin|plug-in|add-on|addon|extension|loader|linter|formatter|compiler|transpiler|interpreter|bundler|parser|generator|renderer|editor|ide|database|driver|wrapper|bindings|toolkit|toolchain|tool|utility|app|application|server|client|daemon|bot|platform|lms|cms|system|manager|scheduler|tracker|dashboard|emulator|simulator|service|api client|component library|widgets?|infrastructure|suite|program|script|module|package|browser|blocker|finder|clone|implementation|replacement|alternative to|solution)\b(?!-)/gi,
+    /\b(?:library|lib|framework|engine|runtime|sdk|plugin|plug-in|add-on|addon|extension|loader|linter|formatter|compiler|transpiler|interpreter|bundler|parser|generator|renderer|editor|ide|database|driver|wrapper|bindings|toolkit|toolchain|tool|utility|app|application|server|client|daemon|bot|platform|lms|cms|system|manager|scheduler|tracker|dashboard|emulator|simulator|service|api client|component library|widgets?|infrastructure|suite|program|script|module|package|browser|blocker|finder|clone|implementation|replacement|alternative to|solution|analy[sz]er|checker|validator|converter|downloader|uploader|launcher|installer|crawler|scraper|visuali[sz]er|debugger|profiler|proxy|gateway|console|micro-frontend|distribution|distro|autograder|grader|test runner|runner|monitor|board|recorder|exporter|importer|optimi[sz]er|minifier|orchestrator)\b(?!-)/gi,
   ),
   software(
     1.5,
@@ -300,7 +319,7 @@ export const descriptionCues: readonly Cue[] = [
   ),
   software(
     1.5,
-    /\b(?:much like|similar to|inspired by|alternative to|compatible with|a clone of|drop-in replacement for)\b/gi,
+    /\b(?:much like|similar to|inspired by|alternative to|compatible with|a clone of|drop-in replacement for|(?:a |hard )?fork of|port of)\b/gi,
   ),
   software(
     2,
@@ -320,6 +339,50 @@ export const toolVerbAtClauseStart =
   /^(?:create|build|generate|convert|turn|run|manage|deploy|monitor|automate|sync|synchroni[sz]e|keep|collect|organi[sz]e|parameteri[sz]e|schedule|render|parse|format|search|download|record|edit|preview|serve|host|share|track|lint|bundle|compile|transform|extract|scan|validate|visuali[sz]e|compose|stream|encrypt|back up|backup|pretty-print|automates|generates|converts|runs|manages|pushes|downloads|records|searches|turns|keeps|syncs|renders|parses|formats|tracks|hosts|serves|guide your|recursively)s?\b/i;
 
 /**
+ * "A list of …", "a collection of …", "a set of …": what the container holds decides what it is. The
+ * words after "of" run to the first preposition, relative pronoun or punctuation, and the last of them is
+ * the head noun ("a collection of application ideas which …" holds ideas).
+ */
+export const containerPhrase =
+  /\b(list|lists|directory|index|catalog|catalogue|compilation|roundup|selection|digest|collection|collections|set|sets|series|bunch|gallery|compendium|assortment|treasury)\s+of\s+((?:(?!(?:for|to|in|on|at|that|which|who|with|from|by|used|using|written|implemented|about|and|or|showcasing|showing|demonstrating|illustrating|explaining|covering|including|based|where|when|you|we|i|your|our)\b)[\p{L}\p{N}'’+#./-]+\s*){1,8})/giu;
+/** Containers that make a list of links unless they hold learning material. */
+export const listContainers = new Set([
+  "list",
+  "lists",
+  "directory",
+  "index",
+  "catalog",
+  "catalogue",
+  "compilation",
+  "roundup",
+  "selection",
+  "digest",
+]);
+/** Containers that are neutral: a collection of scripts is a toolkit, a series of lessons a course. */
+export const openContainers = new Set(["set", "sets", "series", "bunch", "gallery", "assortment"]);
+
+/** Head nouns of learning material inside a container, by flavour. */
+export const containedLearning: ReadonlyArray<readonly [RegExp, LearningFlavour]> = [
+  [
+    /^(?:examples?|samples?|notebooks|recipes|snippets|demos|implementations|algorithms|programs)$/,
+    "examples",
+  ],
+  [/^(?:exercises|problems|puzzles|challenges|katas|koans|drills|ideas|projects|assignments)$/, "exercises"],
+  [/^(?:tutorials|lessons|lectures|courses|workshops|talks|videos|screencasts)$/, "tutorial"],
+  [/^(?:solutions|answers|write-?ups)$/, "solutions"],
+  [/^(?:questions)$/, "interview"],
+  [/^(?:notes|thoughts|essays|posts|articles)$/, "notes"],
+  [
+    /^(?:tips|tricks|practices|principles|patterns|guidelines|guides|laws|habits|conventions|idioms|gotchas|styles)$/,
+    "guide",
+  ],
+  [/^(?:cheat-?sheets|references)$/, "cheatsheet"],
+];
+/** Head nouns of software inside a container: "a set of tools", "a collection of bash scripts". */
+export const containedSoftware =
+  /^(?:tools|utilities|utils|scripts|components|icons|widgets|functions|helpers|plugins|extensions|modules|packages|libraries|hooks|commands|methods|classes|types|actions|bindings|apis|drivers|services|apps|applications|fonts|themes|templates|containers|images|primitives|structures|collections)$/;
+
+/**
  * Learning cues that a tool verb must not swallow: "Build your own X" is a guide, whatever verb it uses.
  */
 export const buildYourOwn =
@@ -333,10 +396,45 @@ export const negatingPrefix = /\b(?:no|without|not an?|isn'?t an?|your)\s+(?:[\w
 
 /**
  * Words that contain "learning" but name a field, not a way of teaching ("machine learning in Python"),
- * and phrases that turn "learning" into software ("learning platform", "learning management system").
+ * and "learning" as the modifier of a software noun ("learning platform", "learning management system"),
+ * where only "learning" is blanked so that the noun still counts as software.
  */
 export const learningFieldPattern =
-  /\b(?:machine|deep|reinforcement|federated|transfer|meta|representation|contrastive|active|online|self-supervised|supervised|unsupervised|statistical|few-shot|zero-shot|ensemble|continual|e-?)[ -]learning\b|\blearning (?:platform|management|content|environment|app|software|tool|system|rate)s?\b/gi;
+  /\b(?:machine|deep|reinforcement|federated|transfer|meta|representation|contrastive|active|online|self-supervised|supervised|unsupervised|statistical|few-shot|zero-shot|ensemble|continual|e-?)[ -]learning\b|\blearning(?= (?:platform|management|content|environment|app|software|tool|system|rate)s?\b)/gi;
+
+/**
+ * Head nouns that make a description's opening noun phrase name learning material or a list of links:
+ * "A brief rendering course", "Community-sourced cheatsheets", "Resources for indie developers".
+ */
+export const headNounCues: ReadonlyArray<readonly [RegExp, TopicCue]> = [
+  [
+    /^(?:course|courses|curriculum|lessons|lectures|bootcamp|workshop|materials)$/,
+    { kind: "learning", weight: 1, flavour: "course" },
+  ],
+  [/^(?:tutorial|tutorials|walkthroughs?|primer)$/, { kind: "learning", weight: 1, flavour: "tutorial" }],
+  [
+    /^(?:exercises|challenges|problems|puzzles|katas|koans|drills)$/,
+    { kind: "learning", weight: 1, flavour: "exercises" },
+  ],
+  [
+    /^(?:examples|samples|notebooks|recipes|snippets|demos|cookbook)$/,
+    { kind: "learning", weight: 1, flavour: "examples" },
+  ],
+  [/^(?:solutions|answers)$/, { kind: "learning", weight: 1, flavour: "solutions" }],
+  [/^(?:questions)$/, { kind: "learning", weight: 1, flavour: "interview" }],
+  [/^(?:notes)$/, { kind: "learning", weight: 1, flavour: "notes" }],
+  [
+    /^(?:guide|guides|handbook|playbook|guidelines|practices|principles|tips|checklist|manual)$/,
+    { kind: "learning", weight: 1, flavour: "guide" },
+  ],
+  [/^(?:book|textbook|ebook)$/, { kind: "learning", weight: 1, flavour: "book" }],
+  [/^(?:cheatsheets?|cheat-sheets?)$/, { kind: "learning", weight: 1, flavour: "cheatsheet" }],
+  [/^(?:roadmap|roadmaps)$/, { kind: "learning", weight: 1, flavour: "roadmap" }],
+  [
+    /^(?:resources|links|blogs|websites|sites|papers|articles|podcasts|newsletters|companies|startups)$/,
+    { kind: "link-list", weight: 1 },
+  ],
+];
 
 export type TopicCue = { kind: EvidenceKind; weight: number; flavour?: LearningFlavour };
 
@@ -448,6 +546,11 @@ export const topicCues: ReadonlyMap<string, TopicCue> = new Map([
   ["links", topic("link-list", 1)],
 
   ["cli", topic("software", 2)],
+  ["tool", topic("software", 1.5)],
+  ["tools", topic("software", 1)],
+  ["utility", topic("software", 1.5)],
+  ["api", topic("software", 1)],
+  ["autograder", topic("software", 2)],
   ["cli-app", topic("software", 2)],
   ["command-line", topic("software", 1.5)],
   ["command-line-tool", topic("software", 2)],
@@ -560,7 +663,12 @@ export const topicPatternCues: ReadonlyArray<readonly [RegExp, TopicCue]> = [
   [/-interview(?:s|-questions)?$/, topic("learning", 2, "interview")],
   [/-resources$/, topic("link-list", 1.5)],
   [/^awesome-/, topic("link-list", 2)],
-  [/-(?:cli|library|framework|plugin|sdk)$/, topic("software", 1.5)],
+  // A topic that ends in a software noun names the kind of software: "obsidian-plugin", "ebook-reader",
+  // "ctf-platform", and "-alternative" names the product it replaces: "duolingo-alternative".
+  [
+    /-(?:cli|library|framework|plugin|sdk|app|tool|tools|client|server|extension|api|bot|engine|editor|manager|reader|player|platform|runner|analy[sz]er|grader|generator|parser|linter|alternative)$/,
+    topic("software", 1.5),
+  ],
 ];
 
 export type NameCue = {
@@ -569,6 +677,11 @@ export type NameCue = {
   flavour?: LearningFlavour;
   /** Shape patterns also read camel case and digit runs: "30DaysOfJavaScript" as "30-days-of-…". */
   shape?: boolean;
+  /**
+   * "manner": how the material teaches ("30-days-of-", "-for-beginners", "learn-", "write-a-"), which
+   * holds wherever it stands. Other cues are nouns, and only the last one heads the name.
+   */
+  role?: "manner";
 };
 
 const nameCue = (kind: EvidenceKind, weight: number, flavour?: LearningFlavour, shape = false): NameCue => ({
@@ -576,6 +689,10 @@ const nameCue = (kind: EvidenceKind, weight: number, flavour?: LearningFlavour, 
   weight,
   flavour,
   shape,
+});
+const mannerCue = (weight: number, flavour: LearningFlavour, shape = false): NameCue => ({
+  ...nameCue("learning", weight, flavour, shape),
+  role: "manner",
 });
 
 /**
@@ -585,21 +702,25 @@ const nameCue = (kind: EvidenceKind, weight: number, flavour?: LearningFlavour, 
  * because `awesome-python` follows the link-list convention.
  */
 export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
-  [
-    /(?:^|-)\d+-days?(?:-|$)|(?:^|-)days?-of-|(?:^|-)\d+-projects-\d+-days/,
-    nameCue("learning", 2, "challenge", true),
-  ],
+  [/(?:^|-)\d+-days?(?:-|$)|(?:^|-)days?-of-|(?:^|-)\d+-projects-\d+-days/, mannerCue(2, "challenge", true)],
   [
     /(?:^|-)for-(?:beginners|dummies|kids|everyone)(?:-|$)|(?:^|-)beginners?(?:-|$)/,
-    nameCue("learning", 2, "tutorial", true),
+    mannerCue(2, "tutorial", true),
   ],
-  [/^learn-|^learning-|^learnyou/, nameCue("learning", 1.5, "tutorial")],
+  [/^learn-|^learning-|^learnyou/, mannerCue(1.5, "tutorial")],
+  // The reader is told to make something: "write-a-c-interpreter", "build-your-own-redis", "how-to-…".
+  [
+    /^(?:lets-)?(?:write|build|make|create|code|implement|writing|building|making|creating|implementing)-(?:a|an|your-own|our-own|yourself|it-yourself)-|^how-to-/,
+    mannerCue(1.5, "tutorial", true),
+  ],
+  // The "-lings" convention of small exercise sets after rustlings: "ziglings", "golings".
+  [/^[a-z]{2,}lings$/, mannerCue(1.5, "exercises")],
   [
     /(?:^|-)(?:tutorials?|course|courses|coursework|mooc|curriculum|bootcamp|zoomcamp|lessons|lectures|crash-course|101|zero-to-\w+|from-scratch|the-hard-way|by-example|koans|katas)(?:-|$)/,
     nameCue("learning", 1.5, "tutorial"),
   ],
   [
-    /(?:^|-)(?:exercises|exercise|practice|challenges|problems|puzzles|homework|assignments|labs|problem-sets|projects)(?:-|$)/,
+    /(?:^|-)(?:exercises|exercise|practice|challenges|problems|puzzles|homework|assignments|labs|problem-sets|projects|ideas)(?:-|$)/,
     nameCue("learning", 1.5, "exercises"),
   ],
   [

@@ -1,5 +1,11 @@
 import {
   buildYourOwn,
+  containedLearning,
+  containedSoftware,
+  containerPhrase,
+  headNounCues,
+  listContainers,
+  openContainers,
   descriptionCues,
   learningFieldPattern,
   nameWordCues,
@@ -12,6 +18,7 @@ import {
   topicPatternCues,
   type EvidenceKind,
   type LearningFlavour,
+  type NameCue,
 } from "@/server/filtering/non-project-cues";
 import type { RepoMetadata } from "@/server/schemas";
 
@@ -43,8 +50,11 @@ export type NonProjectInput = Pick<RepoMetadata, "name" | "description" | "topic
 const LATER_CUE_FACTOR = 0.35;
 /** A description that asks a question ("What happens when …?") is the title of an explainer. */
 const questionDescription = /^[^\p{L}]*(?:what|how|why|when|where)\b[^?]{3,}\?/iu;
-/** What may stand between a modifier and the noun it modifies: a hyphen, spaces, at most one word. */
-const compoundGap = /^[\s-]*(?:[\w.+#]+[\s-]+)?$/;
+/**
+ * What may stand between a modifier and the noun it modifies: a hyphen, spaces, at most one word, and a
+ * coordination ("roadmap and feedback board").
+ */
+const compoundGap = /^[\s-]*(?:(?:and|&|or)\s+)?(?:[\w.+#]+[\s-]+)?$/;
 
 // ---------------------------------------------------------------------------------------------------
 // Name
@@ -93,17 +103,42 @@ function readNameEvidence(name: string): Evidence[] {
       text: `named '${name}'`,
       flavour: "tutorial",
     });
+  // Names put the head noun last, as English compounds do: "leetcode-cli" is a CLI, "app-ideas" a set of
+  // ideas. A noun cue on the last segment names the thing; a noun cue of another kind before it is only
+  // what the thing is about. Manner cues ("30-days-of-", "-for-beginners", "learn-") hold anywhere.
+  const nouns: Array<{ cue: NameCue; isHead: boolean }> = [];
   for (const [pattern, cue] of nameWordCues) {
-    if (pattern.test(words) || (cue.shape === true && pattern.test(camelCaseWords)))
-      evidence.push({
-        kind: cue.kind,
-        source: "name",
-        weight: cue.weight,
-        text: `named '${name}'`,
-        flavour: cue.flavour,
-      });
+    const shaped = cue.shape === true && pattern.test(camelCaseWords);
+    if (!pattern.test(words) && !shaped) continue;
+    if (cue.role === "manner") {
+      evidence.push(nameEvidence(name, cue, cue.weight));
+      continue;
+    }
+    const global = new RegExp(pattern.source, "g");
+    const isHead = [...words.matchAll(global)].some(
+      (match) => match.index + match[0].replace(/-$/, "").length === words.length,
+    );
+    nouns.push({ cue, isHead });
+  }
+  const headKind = nouns.find((noun) => noun.isHead)?.cue.kind;
+  for (const { cue, isHead } of nouns) {
+    const isModifier =
+      headKind !== undefined && !isHead && (cue.kind === "software") !== (headKind === "software");
+    const weight = isModifier
+      ? cue.weight * LATER_CUE_FACTOR
+      : isHead && cue.kind !== "software"
+        ? HEAD_NOUN_WEIGHT
+        : cue.weight;
+    evidence.push(nameEvidence(name, cue, weight));
   }
   return evidence;
+}
+
+/** A learning or list noun that heads the name ("go-exercises", "notebooks") says more than a modifier. */
+const HEAD_NOUN_WEIGHT = 2;
+
+function nameEvidence(name: string, cue: NameCue, weight: number): Evidence {
+  return { kind: cue.kind, source: "name", weight, text: `named '${name}'`, flavour: cue.flavour };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -145,6 +180,27 @@ function splitClauses(text: string): Array<{ start: number; text: string }> {
     .filter((clause) => clause.text.trim() !== "");
 }
 
+/** "A collection of samples" is learning material, "a list of companies" links, "a set of tools" software. */
+function findContainers(clause: string): CueMatch[] {
+  const matches: CueMatch[] = [];
+  for (const match of clause.matchAll(containerPhrase)) {
+    const container = (match[1] ?? "").toLowerCase();
+    const held = (match[2] ?? "").trimEnd();
+    const head = (held.split(/[\s/]+/).at(-1) ?? "").toLowerCase().replace(/[.'’]+$/, "");
+    const start = match.index;
+    const end = start + match[0].trimEnd().length;
+    const learningHead = containedLearning.find(([pattern]) => pattern.test(head));
+    if (learningHead) matches.push({ kind: "learning", weight: 2.5, start, end, flavour: learningHead[1] });
+    else if (
+      listContainers.has(container) ||
+      (!openContainers.has(container) && !containedSoftware.test(head))
+    )
+      matches.push({ kind: "link-list", weight: 3, start, end });
+    else if (containedSoftware.test(head)) matches.push({ kind: "software", weight: 1, start, end });
+  }
+  return matches;
+}
+
 /** `leading` matches (zero-width, such as a question) head the clause before anything found in it. */
 function findClauseMatches(clause: string, leading: readonly CueMatch[]): CueMatch[] {
   const candidates: CueMatch[] = [];
@@ -170,6 +226,7 @@ function findClauseMatches(clause: string, leading: readonly CueMatch[]): CueMat
       role: "manner",
     });
   }
+  candidates.push(...findContainers(clause));
   const indent = /^[^\p{L}\p{N}]*/u.exec(clause)?.[0].length ?? 0;
   const verb = toolVerbAtClauseStart.exec(clause.slice(indent));
   if (verb) {
@@ -244,7 +301,114 @@ function readDescriptionEvidence(description: string | null): Evidence[] {
     }
   });
   evidence.push(...strongest.values());
+  // The shape of the whole description counts only when nothing in it argues for software.
+  if (!evidence.some((item) => item.kind === "software")) evidence.push(...readDescriptionShape(original));
   return evidence;
+}
+
+/**
+ * The head of a description's opening noun phrase, the last word before the first preposition, verb
+ * or punctuation: "A brief computer graphics / rendering course", "Notebooks using …", "Resources for …".
+ */
+function findOpeningHead(description: string): string | null {
+  const opening = description
+    .replace(/^[^\p{L}\p{N}]+/u, "")
+    .split(
+      /[.,;:!?()|—–]|\s-\s|\s(?=(?:for|from|on|of|in|into|using|with|to|by|that|which|about|referenced|written|used|built|made|based|covering|showcasing|where|you)\b)/i,
+    )[0];
+  const words = opening?.trim().split(/\s+/) ?? [];
+  // "Authoring books with R Markdown" opens with a verb: what a tool does, not what the repository is.
+  if (words.length === 0 || words.length > 8 || /ing$/i.test(words[0] ?? "")) return null;
+  return (words.at(-1) ?? "").toLowerCase().replace(/[^\p{L}\p{N}-]+/gu, "");
+}
+
+/** Words that make up a title without being capitalised in one: "The Art of Command Line". */
+const titleSmallWords = new Set([
+  "a",
+  "an",
+  "the",
+  "of",
+  "and",
+  "or",
+  "in",
+  "on",
+  "for",
+  "to",
+  "by",
+  "with",
+  "from",
+  "at",
+  "as",
+  "vs",
+  "via",
+]);
+
+/**
+ * A description written as a title, every content word capitalised, "Tools of The Trade", "The Dark Arts of Unsafe Rust Programming":
+ * books, guides and lists are titled; software describes what it does.
+ */
+function isTitleShaped(description: string): boolean {
+  const words = description
+    .replace(/[^\p{L}\p{N}\s'’-]+/gu, " ")
+    .split(/\s+/)
+    .filter((word) => word !== "");
+  // A description that opens with a gerund ("Authoring books …") says what a tool does.
+  if (words.length < 3 || words.length > 12 || /ing$/i.test(words[0] ?? "")) return false;
+  const content = words.filter((word) => !titleSmallWords.has(word.toLowerCase()));
+  const capitalised = content.filter((word) => /^[\p{Lu}\p{N}]/u.test(word));
+  return content.length >= 3 && capitalised.length === content.length;
+}
+
+function readDescriptionShape(description: string): Evidence[] {
+  const evidence: Evidence[] = [];
+  const head = findOpeningHead(description);
+  const learningHead = head ? headNounCues.find(([pattern]) => pattern.test(head)) : undefined;
+  if (head && learningHead) {
+    const [, cue] = learningHead;
+    evidence.push({
+      kind: cue.kind,
+      source: "description",
+      weight: 1,
+      // The head word itself: "'course' in the description" reads the same as the cue it strengthens.
+      text: head,
+      flavour: cue.flavour,
+    });
+  } else if (isTitleShaped(description))
+    evidence.push({
+      kind: "learning",
+      source: "description",
+      weight: 1,
+      text: shorten(description),
+      flavour: "general",
+    });
+  return evidence;
+}
+
+/**
+ * "Rallly is an open-source scheduling tool", "HonKit is building books": a description whose subject is
+ * the repository's own name presents a product. Learning material names its subject matter instead.
+ */
+const selfSubject =
+  /^[^\p{L}\p{N}]*([\p{L}\p{N}][\p{L}\p{N} .!'’-]{1,40}?)\s+(?:(?:is|are)\s+(?:a|an|the|[a-z]+ing|designed|built|written|made)|helps|lets|makes|provides|allows|enables|gives|turns|brings|runs|supports)\b/u;
+
+function normalizeProductName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[-_.]v?\d+$/, "")
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+function readSelfDescription(name: string, description: string | null): Evidence[] {
+  const subject = selfSubject.exec(description ?? "")?.[1];
+  if (!subject) return [];
+  const said = normalizeProductName(subject);
+  const own = normalizeProductName(name);
+  const same =
+    said === own ||
+    (Math.min(said.length, own.length) >= 4 && (said.startsWith(own) || own.startsWith(said)));
+  return same
+    ? [{ kind: "software", source: "description", weight: 1.5, text: `'${subject.trim()}' presents itself` }]
+    : [];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -278,6 +442,12 @@ function readTopicEvidence(topics: readonly string[], repoName: string): Evidenc
 // ---------------------------------------------------------------------------------------------------
 // Languages
 
+/**
+ * GitHub reports no language for a repository of prose alone. Software nearly always has code, so this
+ * weighs as much as a name can, but still needs one more sign of learning material or a list.
+ */
+const NO_CODE_WEIGHT = 2;
+
 function formatShare(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
@@ -293,7 +463,9 @@ function readLanguageEvidence(repo: NonProjectInput): Evidence[] {
   if (sizes) {
     const total = sizes.reduce((sum, language) => sum + Math.max(0, language.size), 0);
     if (total === 0)
-      return [{ kind: "no-code", source: "languages", weight: 1.5, text: "no code in any language" }];
+      return [
+        { kind: "no-code", source: "languages", weight: NO_CODE_WEIGHT, text: "no code in any language" },
+      ];
     const shareOf = (set: ReadonlySet<string>) => {
       const matching = sizes.filter((language) => set.has(language.name.toLowerCase()));
       const size = matching.reduce((sum, language) => sum + Math.max(0, language.size), 0);
@@ -353,7 +525,9 @@ function readLanguageEvidence(repo: NonProjectInput): Evidence[] {
     return evidence;
   }
   if (repo.primaryLanguage === null && (repo.languages?.length ?? 0) === 0)
-    return [{ kind: "no-code", source: "languages", weight: 1.5, text: "no code in any language" }];
+    return [
+      { kind: "no-code", source: "languages", weight: NO_CODE_WEIGHT, text: "no code in any language" },
+    ];
   const primary = repo.primaryLanguage?.toLowerCase();
   if (primary && notebookLanguages.has(primary))
     return [
@@ -363,6 +537,17 @@ function readLanguageEvidence(repo: NonProjectInput): Evidence[] {
         weight: 1,
         text: "mostly Jupyter Notebook",
         flavour: "examples",
+      },
+    ];
+  // HTML only: a repository that is mostly CSS is usually a stylesheet library.
+  if (primary === "html")
+    return [
+      {
+        kind: "learning",
+        source: "languages",
+        weight: 0.75,
+        text: `mostly ${repo.primaryLanguage ?? ""}`,
+        flavour: "general",
       },
     ];
   if (primary && proseLanguages.has(primary))
@@ -380,10 +565,22 @@ function readLanguageEvidence(repo: NonProjectInput): Evidence[] {
 
 /** Everything the metadata says, before any README is fetched. */
 export function readMetadataEvidence(repo: NonProjectInput): Evidence[] {
-  return [
-    ...readNameEvidence(repo.name),
+  const description = [
     ...readDescriptionEvidence(repo.description),
-    ...readTopicEvidence(repo.topics, repo.name),
-    ...readLanguageEvidence(repo),
+    ...readSelfDescription(repo.name, repo.description),
   ];
+  // Topics name a domain as often as an artifact: an LMS is tagged `education` and `homework`. When the
+  // description says plainly that the repository is software, learning topics tell only its domain.
+  const sum = (kinds: ReadonlyArray<Evidence["kind"]>) =>
+    description.filter((item) => kinds.includes(item.kind)).reduce((total, item) => total + item.weight, 0);
+  const describedAsSoftware = sum(["software"]) >= 2 && sum(["software"]) > sum(["learning", "link-list"]);
+  const topics = readTopicEvidence(repo.topics, repo.name).map((item) =>
+    describedAsSoftware && item.kind === "learning"
+      ? { ...item, weight: item.weight * DOMAIN_TOPIC_FACTOR }
+      : item,
+  );
+  return [...readNameEvidence(repo.name), ...description, ...topics, ...readLanguageEvidence(repo)];
 }
+
+/** How much a learning topic still counts on a repository that describes itself as software. */
+const DOMAIN_TOPIC_FACTOR = 0.5;
