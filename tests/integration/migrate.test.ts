@@ -81,7 +81,7 @@ describe("migration runner", () => {
     db.close();
     const committed = readMigrations(migrationsDir);
     expect(rows).toEqual(
-      committed.map((migration) =>
+      committed.map((migration): unknown =>
         expect.objectContaining({ migration_name: migration.name, checksum: migration.checksum }),
       ),
     );
