@@ -266,6 +266,12 @@ export const usageSchema = z.object({
 });
 export type Usage = z.infer<typeof usageSchema>;
 
+/** How many filtered-out repositories a run keeps and returns (contract.md, "filter quality"). */
+export const FILTERED_OUT_MAX = 200;
+/** A repository the filter rules dropped, with the evidence in words. */
+export const filteredOutSchema = z.object({ repo: z.string(), reason: z.string() });
+export type FilteredOut = z.infer<typeof filteredOutSchema>;
+
 export const scoutSearchResultSchema = z.object({
   runId: z.string(),
   status: runStatusSchema,
@@ -282,6 +288,8 @@ export const scoutSearchResultSchema = z.object({
   // Optional additions: what the run searched for, and the analyses the analyzer rejected.
   filters: searchFiltersSchema.optional(),
   rejected: z.array(analysisResultSchema).optional(),
+  // Round 2 (filter quality): the repositories the filter rules dropped, at both stages.
+  filteredOut: z.array(filteredOutSchema).max(FILTERED_OUT_MAX).optional(),
 });
 export type ScoutSearchResult = z.infer<typeof scoutSearchResultSchema>;
 

@@ -5,6 +5,7 @@ import { createCatalogSearch } from "@/server/catalog/search-catalog";
 import { AppError } from "@/server/errors";
 import { createCatalogSource } from "@/server/github/catalog-source";
 import { GitHubRateLimitError } from "@/server/github/errors";
+import { OTHER_LANGUAGES } from "@/server/github/graphql-queries";
 import {
   RESULT_CAP_WARNING,
   createLiveGitHubSource,
@@ -37,8 +38,11 @@ const sixLanguages = filtersOf({
   pushedAfter: "2022-01-01",
 });
 
+/** What discovery should report: the metadata, with the bytes per language from GitHub's `languages` edges. */
 function expectedMatches(filters: typeof twoLanguages): RepoMetadata[] {
-  return catalogSearch.search(buildSearchQuery({ filters, today: NOW })).matches.map((repo) => repo.metadata);
+  return catalogSearch
+    .search(buildSearchQuery({ filters, today: NOW }))
+    .matches.map((repo) => ({ ...repo.metadata, languageSizes: repo.languageSizes }));
 }
 
 let server: GitHubServer;
@@ -143,6 +147,54 @@ describe("searching GitHub through GraphQL", () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((repo) => repo.license === null)).toBe(true);
     expect(outcome.repos.some((repo) => repo.goodFirstIssues > 0 && repo.helpWantedIssues > 0)).toBe(true);
+  });
+
+  it("reads the bytes per language, largest first, and keeps the languages past the first ten as one share", async () => {
+    const [sample] = catalog.repos;
+    if (!sample) throw new Error("the demo catalog is empty");
+    const polyglot = {
+      ...sample.metadata,
+      name: "polyglot",
+      fullName: `${sample.metadata.owner}/polyglot`,
+      primaryLanguage: "Markdown",
+    };
+    // Twelve languages, smallest first: GitHub pages them largest first, ten to a page.
+    const sizes = Array.from({ length: 12 }, (_, index) => ({ name: `Lang${index}`, size: 100 + index }));
+    const entry = {
+      metadata: { ...polyglot, languages: sizes.map((language) => language.name) },
+      archived: false,
+      fork: false,
+      license: null,
+      readme: null,
+      languageSizes: [...sizes, { name: "Markdown", size: 5_000 }],
+    };
+    const single = await startGitHubServer({
+      data: { search: () => ({ matches: [entry], totalCount: 1 }), findRepository: () => entry },
+    });
+    try {
+      const source = createLiveGitHubSource({
+        token: single.token,
+        apiUrl: single.url,
+        readmeMaxChars: 1000,
+        now: () => NOW,
+        logger: { warn: () => undefined, error: () => undefined },
+      });
+      const { repos } = await source.searchRepositories(twoLanguages, { limit: 10 });
+      expect(repos[0]?.languages).toEqual([
+        "Markdown",
+        ...sizes
+          .slice(3)
+          .reverse()
+          .map((l) => l.name),
+      ]);
+      expect(repos[0]?.languageSizes).toEqual([
+        { name: "Markdown", size: 5_000 },
+        ...sizes.slice(3).reverse(),
+        { name: OTHER_LANGUAGES, size: 100 + 101 + 102 },
+      ]);
+    } finally {
+      await single.close();
+    }
   });
 
   it("stops paginating and warns when the rate limit is nearly spent", async () => {

@@ -1,7 +1,7 @@
 import { parseEnv } from "@/env";
 import { createLlmAnalyzer } from "@/server/analysis/llm-analyzer";
 import { createCaller } from "@/server/api/root";
-import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
+import { generateDemoCatalog, type DemoCatalog } from "@/server/catalog/generate-demo-catalog";
 import { createLiveGitHubSource } from "@/server/github/live-source";
 import type { Logger } from "@/server/logger";
 import {
@@ -20,7 +20,7 @@ export const HARNESS_NOW = new Date("2025-06-01T12:00:00Z");
 export const GITHUB_TOKEN = "fake_gh_harnessToken1234567890abcdefXYZ";
 export const OPENAI_KEY = "fake_oa_harness-key-0987654321-abcdefghijklmnop";
 
-const catalog = generateDemoCatalog({ now: HARNESS_NOW });
+const demoCatalog = generateDemoCatalog({ now: HARNESS_NOW });
 
 export type Harness = {
   temp: TempDb;
@@ -31,8 +31,13 @@ export type Harness = {
   close: () => Promise<void>;
 };
 
-/** Real parts end to end: a migrated SQLite file, the test GitHub and LLM servers over HTTP, real clients. */
-export async function startHarness(): Promise<Harness> {
+/**
+ * Real parts end to end: a migrated SQLite file, the test GitHub and LLM servers over HTTP, real clients.
+ * The test GitHub server serves the demo catalog, or the catalog given.
+ */
+export async function startHarness({
+  catalog = demoCatalog,
+}: { catalog?: DemoCatalog } = {}): Promise<Harness> {
   const temp = createTempDb();
   const github = await startGitHubServer({ data: createCatalogGitHubData(catalog), token: GITHUB_TOKEN });
   const openai = await startOpenAIServer({ apiKey: OPENAI_KEY });

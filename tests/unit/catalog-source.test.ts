@@ -54,6 +54,22 @@ describe("the catalog GitHubSource", () => {
     expect(found).toContain(demoCatalogLandmarks.forkSource);
   });
 
+  it("reports each repository's bytes per language, as GitHub's languages edges do", async () => {
+    const outcome = await source.searchRepositories(filtersOf({ languages: ["Python"], minStars: 0 }), {
+      limit: 200,
+    });
+    expect(outcome.repos.length).toBeGreaterThan(100);
+    for (const repo of outcome.repos) {
+      const sizes = catalogRepoOf(repo.fullName).languageSizes;
+      expect(repo.languageSizes).toEqual(sizes);
+      expect(repo.languageSizes?.map((language) => language.name)).toEqual(repo.languages);
+    }
+    // A copy: a caller that edits what it got leaves the catalog as generated.
+    const [first] = outcome.repos;
+    first?.languageSizes?.splice(0);
+    expect(catalogRepoOf(first?.fullName ?? "").languageSizes?.length).toBeGreaterThan(0);
+  });
+
   it("narrows by topic, license and free text", async () => {
     const outcome = await source.searchRepositories(
       filtersOf({ languages: ["Python"], topics: ["yaml"], license: "mit", query: "parser" }),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo";
 import { filterCandidates, scoreContributionSignals } from "@/server/filtering/filter-candidates";
 import type { RepoMetadata } from "@/server/schemas";
+import { stringMatching } from "../support/matchers";
 
 function buildRepo(fields: Partial<RepoMetadata> & { fullName: string }): RepoMetadata {
   const [owner = "owner", name = "repo"] = fields.fullName.split("/");
@@ -166,6 +167,21 @@ describe("filterCandidates", () => {
     const { passed, rejected } = filterCandidates({ repos, filters: wideFilters, maxRepos: 50 });
     expect(passed).toHaveLength(1);
     expect(rejected).toEqual([{ repo: "A/Dup", reason: "Listed more than once in the search results." }]);
+  });
+
+  it("lists what a rule dropped as filtered out, but not the second listing of a repository it kept", () => {
+    const repos = [
+      buildRepo({ fullName: "a/dup" }),
+      buildRepo({ fullName: "a/none", openIssues: 0 }),
+      buildRepo({ fullName: "A/Dup" }),
+      buildRepo({ fullName: "x/web-links", description: "A curated list of web things", ...noCode }),
+    ];
+    const { passed, filteredOut } = filterCandidates({ repos, filters: wideFilters, maxRepos: 50 });
+    expect(passed.map((repo) => repo.fullName)).toEqual(["a/dup"]);
+    expect(filteredOut).toEqual([
+      { repo: "a/none", reason: "Has no open issues to work on." },
+      { repo: "x/web-links", reason: stringMatching(/^Looks like a list of links and resources: /) },
+    ]);
   });
 
   it("ranks by contribution signals with good first issues weighing most", () => {

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useHydrated } from "@/lib/use-hydrated";
 import { useTRPC } from "@/trpc/react";
 import { SearchForm } from "../search-form";
+import { FilteredOutList } from "./filtered-out-list";
 import { ProgressPanel } from "./progress-panel";
 import { ResultList } from "./result-list";
 import { RunOutcomeNotice, RunWarnings } from "./run-outcome";
@@ -77,6 +78,7 @@ function LiveRun({ runId }: { runId: string }) {
           retryError={retry.error ? retry.error.message : null}
         />
         <ResultList results={run.results} repos={run.repos} />
+        <FilteredOutList filteredOut={run.filteredOut} />
       </div>
     </div>
   );

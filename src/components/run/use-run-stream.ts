@@ -67,6 +67,7 @@ export function useRunStream(runId: string) {
     repos,
     analysisTotal: selectAnalysisTotal(state, run?.repos),
     skipped: run?.skipped ?? [],
+    filteredOut: run?.filteredOut ?? [],
     filters: snapshot.data?.filters,
     notFound: snapshot.error?.data?.code === "NOT_FOUND",
     connectionError: stream.status === "error" && state.terminal === null ? stream.error.message : null,

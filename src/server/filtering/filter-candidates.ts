@@ -20,6 +20,8 @@ export type FilterCandidatesResult = {
   /** The first `maxRepos` of `passed`: what goes on to analysis. */
   candidates: RepoMetadata[];
   rejected: RejectedRepo[];
+  /** The rejections by a rule, in discovery order: `rejected` less the repeated listings of a repository. */
+  filteredOut: RejectedRepo[];
   warnings: string[];
 };
 
@@ -77,27 +79,36 @@ export function filterCandidates(options: {
   const seen = new Set<string>();
   const kept: RepoMetadata[] = [];
   const rejected: RejectedRepo[] = [];
+  const filteredOut: RejectedRepo[] = [];
 
   for (const repo of repos) {
     // Discovery pages can overlap; a repeated repository would be analysed and stored twice.
     const key = repo.fullName.toLowerCase();
-    const reason = seen.has(key)
+    const repeated = seen.has(key);
+    const reason = repeated
       ? "Listed more than once in the search results."
       : findRejectReason(repo, filters);
     seen.add(key);
-    if (reason) rejected.push({ repo: repo.fullName, reason });
-    else kept.push(repo);
+    if (!reason) {
+      kept.push(repo);
+      continue;
+    }
+    rejected.push({ repo: repo.fullName, reason });
+    // A repeated listing drops a copy, not the repository: its first listing is still in the run.
+    if (!repeated) filteredOut.push({ repo: repo.fullName, reason });
   }
 
   const passed = [...kept].sort(compareCandidates);
   const candidates = passed.slice(0, maxRepos);
-  const warnings: string[] = [];
-  if (passed.length > candidates.length) {
-    warnings.push(
-      `Analyzing the top ${candidates.length} of ${passed.length} candidates; narrow your filters to see others.`,
-    );
-  }
-  return { passed, candidates, rejected, warnings };
+  const capWarning = describeAnalysisCap(candidates.length, passed.length);
+  return { passed, candidates, rejected, filteredOut, warnings: capWarning ? [capWarning] : [] };
+}
+
+/** The warning when the SCOUT_MAX_REPOS cap leaves candidates out of analysis; null when it cuts nothing. */
+export function describeAnalysisCap(analyzing: number, passed: number): string | null {
+  return passed > analyzing
+    ? `Analyzing the top ${analyzing} of ${passed} candidates; narrow your filters to see others.`
+    : null;
 }
 
 /**

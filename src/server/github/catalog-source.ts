@@ -1,4 +1,4 @@
-import type { DemoCatalog } from "@/server/catalog/generate-demo-catalog";
+import type { CatalogRepo, DemoCatalog } from "@/server/catalog/generate-demo-catalog";
 import { SearchQueryError } from "@/server/catalog/parse-search-query";
 import { createCatalogSearch } from "@/server/catalog/search-catalog";
 import { AppError } from "@/server/errors";
@@ -57,7 +57,7 @@ export function createCatalogSource({
 
         const served = Math.min(Math.max(Math.floor(limit), 0), SEARCH_RESULT_CAP);
         resolve({
-          repos: outcome.matches.slice(0, served).map(({ metadata }) => copyMetadata(metadata)),
+          repos: outcome.matches.slice(0, served).map(copyMetadata),
           totalCount: outcome.totalCount,
           warnings: outcome.totalCount >= SEARCH_RESULT_CAP ? [RESULT_CAP_WARNING] : [],
           requests: 0,
@@ -81,7 +81,16 @@ export function createCatalogSource({
   };
 }
 
-/** Callers may sort or annotate what they get; the shared catalog must stay as generated. */
-function copyMetadata(metadata: RepoMetadata): RepoMetadata {
-  return { ...metadata, languages: [...metadata.languages], topics: [...metadata.topics] };
+/**
+ * The repository as discovery reports it, language sizes included (the live source reads them from
+ * GitHub's `languages` edges). Callers may sort or annotate what they get; the shared catalog must stay as
+ * generated.
+ */
+function copyMetadata({ metadata, languageSizes }: CatalogRepo): RepoMetadata {
+  return {
+    ...metadata,
+    languages: [...metadata.languages],
+    topics: [...metadata.topics],
+    ...(languageSizes ? { languageSizes: languageSizes.map((language) => ({ ...language })) } : {}),
+  };
 }

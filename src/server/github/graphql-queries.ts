@@ -40,7 +40,7 @@ export const searchRepositoriesQuery = /* GraphQL */ `
           url
           description
           primaryLanguage { name }
-          languages(first: 10) { nodes { name } }
+          languages(first: 10, orderBy: { field: SIZE, direction: DESC }) { totalSize edges { size node { name } } }
           stargazerCount
           forkCount
           issues(states: OPEN) { totalCount }
@@ -67,7 +67,12 @@ const repositoryNodeSchema = z.object({
   url: z.string(),
   description: z.string().nullable(),
   primaryLanguage: z.object({ name: z.string() }).nullable(),
-  languages: z.object({ nodes: z.array(z.object({ name: z.string() }).nullable()) }).nullable(),
+  languages: z
+    .object({
+      totalSize: z.number().int(),
+      edges: z.array(z.object({ size: z.number().int(), node: z.object({ name: z.string() }) }).nullable()),
+    })
+    .nullable(),
   stargazerCount: z.number().int(),
   forkCount: z.number().int(),
   issues: countSchema,
@@ -91,8 +96,28 @@ export const searchResponseSchema = z.object({
   }),
 });
 
+/** Stands for the bytes of the languages past the first page, so shares are of the whole repository. */
+export const OTHER_LANGUAGES = "(other languages)";
+
+/**
+ * Bytes per language, largest first. GitHub's totalSize counts every language while the page holds ten;
+ * the rest is kept as one OTHER_LANGUAGES entry, so a repository with many small languages does not look
+ * like mostly Markdown or notebooks.
+ */
+function readLanguageSizes(
+  languages: RepositoryNode["languages"],
+): NonNullable<RepoMetadata["languageSizes"]> {
+  const sizes = (languages?.edges ?? []).flatMap((edge) =>
+    edge ? [{ name: edge.node.name, size: Math.max(0, edge.size) }] : [],
+  );
+  const listed = sizes.reduce((sum, language) => sum + language.size, 0);
+  const rest = (languages?.totalSize ?? 0) - listed;
+  return rest > 0 ? [...sizes, { name: OTHER_LANGUAGES, size: rest }] : sizes;
+}
+
 export function toRepoMetadata(node: RepositoryNode): RepoMetadata {
   const spdxId = node.licenseInfo?.spdxId ?? null;
+  const languageSizes = readLanguageSizes(node.languages);
   return {
     githubId: node.databaseId,
     owner: node.owner.login,
@@ -101,7 +126,9 @@ export function toRepoMetadata(node: RepositoryNode): RepoMetadata {
     url: node.url,
     description: node.description,
     primaryLanguage: node.primaryLanguage?.name ?? null,
-    languages: (node.languages?.nodes ?? []).flatMap((language) => (language ? [language.name] : [])),
+    languages: languageSizes.flatMap((language) =>
+      language.name === OTHER_LANGUAGES ? [] : [language.name],
+    ),
     stars: node.stargazerCount,
     forks: node.forkCount,
     openIssues: node.issues.totalCount,
@@ -112,6 +139,7 @@ export function toRepoMetadata(node: RepositoryNode): RepoMetadata {
     createdAt: node.createdAt,
     goodFirstIssues: node.goodFirstIssues.totalCount,
     helpWantedIssues: node.helpWantedIssues.totalCount,
+    languageSizes,
   };
 }
 

@@ -1,11 +1,13 @@
+import { formatCountOf, pluralize } from "@/lib/plural";
 import type { Analyzer, AnalysisProfile } from "@/server/analysis/analyzer";
 import { runBatches } from "@/server/analysis/batching";
 import type { Db } from "@/server/db/client";
-import { filterCandidates } from "@/server/filtering/filter-candidates";
+import { describeAnalysisCap, filterCandidates } from "@/server/filtering/filter-candidates";
 import { AppError } from "@/server/errors";
 import { formatDuration } from "@/server/github/errors";
 import type { GitHubSource } from "@/server/github/github-source";
 import type { Logger } from "@/server/logger";
+import { listFilteredOut, screenCandidatesByReadme } from "@/server/pipeline/filter-stages";
 import { upsertRepositories } from "@/server/runs/repo-records";
 import { finishRun, getRunResult, saveAnalysisResults, updateRun } from "@/server/runs/run-store";
 import type { Phase, RepoMetadata, ScoutEvent, SearchFilters, Usage } from "@/server/schemas";
@@ -48,6 +50,8 @@ export const messages = {
   allFiltered: "All repos filtered out. Try adjusting your filters.",
   cancelled: "The search was cancelled.",
   failed: "The search failed unexpectedly. Please try again.",
+  droppedByReadme: (dropped: number, passed: number) =>
+    `${formatCountOf(dropped, "repo", "repos")} filtered out by ${pluralize(dropped, "its README", "their READMEs")}; ${passed} repos passed filters`,
   outOfTime: (limit: string) =>
     `The search did not finish within its time limit of ${limit} (SCOUT_RUN_TIMEOUT_MS), and had no results yet. GitHub or the LLM server may be slow; try again later.`,
   stoppedAtTimeLimit: (limit: string, left: string) =>
@@ -131,10 +135,9 @@ export async function* runSearchPipeline(
       return;
     }
 
-    // Filter
+    // Filter, first stage: the metadata discovery returned
     yield status("filtering", "Filtering candidates...");
     const filtered = filterCandidates({ repos: discovery.repos, filters, maxRepos: settings.maxRepos });
-    for (const message of filtered.warnings) yield warn(message);
     candidates = filtered.candidates;
     await updateRun({
       db,
@@ -142,6 +145,7 @@ export async function* runSearchPipeline(
       update: {
         totalFiltered: filtered.passed.length,
         candidateIds: candidates.map((repo) => repo.githubId),
+        filteredOut: listFilteredOut(filtered.filteredOut),
         warnings,
       },
     });
@@ -155,14 +159,41 @@ export async function* runSearchPipeline(
       return;
     }
 
-    // Fetch READMEs
+    // Fetch READMEs, and the filter's second stage on them, before any LLM token is spent (filter-stages.ts)
     yield status("fetching", `Fetching READMEs for ${candidates.length} repos...`);
     const [readmes] = await Promise.all([
-      source.fetchReadmes(candidates, { signal, onRequest: countGitHubRequest }),
+      screenCandidatesByReadme({
+        passed: filtered.passed,
+        maxRepos: settings.maxRepos,
+        fetchReadmes: (repos) => source.fetchReadmes(repos, { signal, onRequest: countGitHubRequest }),
+      }),
       storingRepositories,
     ]);
     for (const message of readmes.warnings) yield warn(message);
-    await updateRun({ db, runId, update: { usage, warnings } });
+    candidates = readmes.candidates;
+    const totalFiltered = filtered.passed.length - readmes.dropped.length;
+    const capWarning = describeAnalysisCap(candidates.length, totalFiltered);
+    if (capWarning) yield warn(capWarning);
+    await updateRun({
+      db,
+      runId,
+      update: {
+        totalFiltered,
+        candidateIds: candidates.map((repo) => repo.githubId),
+        filteredOut: listFilteredOut(filtered.filteredOut, readmes.dropped),
+        usage,
+        warnings,
+      },
+    });
+    if (readmes.dropped.length > 0)
+      yield status("fetching", messages.droppedByReadme(readmes.dropped.length, totalFiltered), {
+        passed: totalFiltered,
+      });
+    if (candidates.length === 0) {
+      await finishRun({ db, runId, status: "completed", now: clock() });
+      yield { type: "error", message: messages.allFiltered, reason: "all-filtered" };
+      return;
+    }
 
     // Analyze
     yield status("analyzing", `Analyzing ${candidates.length} repos...`);

@@ -4,11 +4,14 @@ import { readStored, readStoredStringList, type StoredValueOrigin } from "@/serv
 import { AppError } from "@/server/errors";
 import type { Logger } from "@/server/logger";
 import {
+  FILTERED_OUT_MAX,
+  filteredOutSchema,
   runStatusSchema,
   scoutEventSchema,
   searchFiltersSchema,
   terminalEventTypes,
   type AnalysisResult,
+  type FilteredOut,
   type RunStatus,
   type RunSummary,
   type ScoutEvent,
@@ -23,6 +26,7 @@ import { repositorySelect, toRepoMetadata } from "./repo-records";
 export type StoredEvent = { seq: number; event: ScoutEvent };
 
 const storedIdsSchema = z.array(z.number().int());
+const storedFilteredOutSchema = z.array(filteredOutSchema);
 
 const runOrigin = (logger: Logger, runId: string) => (field: string) => ({
   logger,
@@ -112,6 +116,8 @@ export type RunProgressUpdate = Partial<{
   candidateIds: number[];
   skipped: string[];
   warnings: string[];
+  /** Already capped at FILTERED_OUT_MAX by the pipeline. */
+  filteredOut: FilteredOut[];
   usage: Usage;
 }>;
 
@@ -212,6 +218,7 @@ const runSelect = {
   candidateIds: true,
   skipped: true,
   warnings: true,
+  filteredOut: true,
   githubRequests: true,
   llmInputTokens: true,
   llmOutputTokens: true,
@@ -280,6 +287,14 @@ export async function getRunResult({
   }));
   // Optional in the answer: a run whose stored filters no longer validate is still shown.
   const filters = readStored(searchFiltersSchema, run.filters, origin("filters"));
+  // Null until the filter has run, and for runs stored before the column existed.
+  const filteredOut =
+    run.filteredOut === null
+      ? null
+      : readStored(storedFilteredOutSchema, run.filteredOut, origin("filteredOut"))?.slice(
+          0,
+          FILTERED_OUT_MAX,
+        );
   return {
     runId: run.id,
     status: readStoredStatus(run.status, origin("status")),
@@ -302,6 +317,7 @@ export async function getRunResult({
     },
     ...(filters ? { filters } : {}),
     rejected: analyses.filter((analysis) => analysis.reject),
+    ...(filteredOut ? { filteredOut } : {}),
   };
 }
 

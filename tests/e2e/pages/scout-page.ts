@@ -33,6 +33,8 @@ export class ScoutPage {
   readonly skippedNote: Locator;
   readonly warnings: Locator;
   readonly historyItems: Locator;
+  readonly filteredOutToggle: Locator;
+  readonly filteredOutItems: Locator;
 
   constructor(readonly page: Page) {
     this.searchForm = page.getByTestId("search-form");
@@ -55,6 +57,8 @@ export class ScoutPage {
     this.skippedNote = page.getByTestId("skipped-note");
     this.warnings = page.getByTestId("run-warnings");
     this.historyItems = page.getByTestId("history-item");
+    this.filteredOutToggle = page.getByTestId("toggle-filtered-out");
+    this.filteredOutItems = page.getByTestId("filtered-out-list").getByTestId("filtered-out-item");
   }
 
   async open() {
