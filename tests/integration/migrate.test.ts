@@ -79,11 +79,13 @@ describe("migration runner", () => {
     const db = new Database(path.join(dir, "nested", "scout.db"), { readonly: true });
     const rows = db.prepare("SELECT migration_name, checksum, finished_at FROM _prisma_migrations").all();
     db.close();
-    const [first] = readMigrations(migrationsDir);
-    expect(rows).toEqual([
-      expect.objectContaining({ migration_name: first?.name, checksum: first?.checksum }),
-    ]);
-    expect(first?.checksum).toMatch(/^[0-9a-f]{64}$/);
+    const migrations = readMigrations(migrationsDir);
+    expect(rows).toEqual(
+      migrations.map((migration): unknown =>
+        expect.objectContaining({ migration_name: migration.name, checksum: migration.checksum }),
+      ),
+    );
+    for (const migration of migrations) expect(migration.checksum).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("refuses to run when an applied migration was edited", () => {
