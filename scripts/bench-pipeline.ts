@@ -79,6 +79,9 @@ type RunFigures = {
   searchPages: number;
   readmeQueries: number;
   githubRequests: number;
+  /** GraphQL rate-limit points the test server charged (GitHub's formula), discovery and README queries. */
+  searchCost: number;
+  readmeCost: number;
   llmCalls: number;
   llmPeakInFlight: number;
   candidates: number;
@@ -247,6 +250,10 @@ async function main(): Promise<void> {
         (request) => request.graphql?.query.includes("search(") ?? false,
       ).length;
       const readmeQueries = graphql.length - searchPages;
+      const costOf = (isSearch: boolean) =>
+        graphql
+          .filter((request) => (request.graphql?.query.includes("search(") ?? false) === isSearch)
+          .reduce((sum, request) => sum + (request.cost?.cost ?? 0), 0);
       const candidates = last.data.repos.length;
       const idealMs = idealCriticalPathMs({ searchPages, readmeQueries, candidates });
       figures.push({
@@ -256,6 +263,8 @@ async function main(): Promise<void> {
         searchPages,
         readmeQueries,
         githubRequests: github.requests.length,
+        searchCost: costOf(true),
+        readmeCost: costOf(false),
         llmCalls: openai.requests.length,
         llmPeakInFlight: openai.inFlightPeak,
         candidates,
@@ -269,6 +278,7 @@ async function main(): Promise<void> {
       console.log(
         `${index < WARM_UP_RUNS ? "warm-up" : `run ${index - WARM_UP_RUNS + 1}`}: wall ${format(run.wallMs)}, ideal ${format(run.idealMs)}, ratio ${run.ratio.toFixed(3)}; ` +
           `GitHub requests ${run.githubRequests} (${run.searchPages} search pages + ${run.readmeQueries} README queries), ` +
+          `GraphQL cost ${run.searchCost + run.readmeCost} points (search ${run.searchCost} + README ${run.readmeCost}), ` +
           `LLM calls ${run.llmCalls} (peak ${run.llmPeakInFlight} in flight); ${run.candidates} analyzed of ${run.totalFiltered} filtered, ${run.status}`,
       );
       console.log(

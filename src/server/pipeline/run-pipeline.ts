@@ -2,16 +2,27 @@ import type { Analyzer, AnalysisProfile } from "@/server/analysis/analyzer";
 import { runBatches } from "@/server/analysis/batching";
 import type { Db } from "@/server/db/client";
 import { filterCandidates } from "@/server/filtering/filter-candidates";
+import {
+  applyStarterIssueRequirement,
+  attachCandidateDetails,
+} from "@/server/filtering/starter-issue-requirement";
 import { AppError } from "@/server/errors";
 import { formatDuration } from "@/server/github/errors";
 import type { GitHubSource } from "@/server/github/github-source";
 import type { Logger } from "@/server/logger";
 import { upsertRepositories } from "@/server/runs/repo-records";
-import { finishRun, getRunResult, saveAnalysisResults, updateRun } from "@/server/runs/run-store";
+import {
+  finishRun,
+  getRunResult,
+  saveAnalysisResults,
+  saveCandidateDetails,
+  updateRun,
+} from "@/server/runs/run-store";
 import type { Phase, RepoMetadata, ScoutEvent, SearchFilters, Usage } from "@/server/schemas";
 
 /**
- * One search, as a readable sequence of phases: discover → filter → fetch READMEs → analyze → save.
+ * One search, as a readable sequence of phases: discover → filter → fetch READMEs, starter issues and
+ * health → analyze → save.
  * It yields every ScoutEvent in order and always ends with exactly one terminal event (complete, error
  * or cancelled); the caller stores each event before publishing it. Results and totals are written as
  * they become known, so a reader of the run mid-way sees what exists so far.
@@ -52,6 +63,8 @@ export const messages = {
     `The search did not finish within its time limit of ${limit} (SCOUT_RUN_TIMEOUT_MS), and had no results yet. GitHub or the LLM server may be slow; try again later.`,
   stoppedAtTimeLimit: (limit: string, left: string) =>
     `The search reached its time limit of ${limit} (SCOUT_RUN_TIMEOUT_MS) and stopped with what it had; not analyzed: ${left}.`,
+  unverifiedStarterIssues: (names: readonly string[]) =>
+    `Could not check that ${describeRepos(names)} still ${names.length === 1 ? "has" : "have"} an unclaimed starter issue; kept, since GitHub counts starter-labelled issues for ${names.length === 1 ? "it" : "them"}.`,
   nothingAnalyzed: (count: number, causes: readonly string[]) =>
     `None of the ${count} repositories could be analyzed. ${causes.join(" ")}`,
 };
@@ -155,14 +168,36 @@ export async function* runSearchPipeline(
       return;
     }
 
-    // Fetch READMEs
-    yield status("fetching", `Fetching READMEs for ${candidates.length} repos...`);
-    const [readmes] = await Promise.all([
-      source.fetchReadmes(candidates, { signal, onRequest: countGitHubRequest }),
+    // Fetch READMEs, starter issues and health (one GitHub query per 20 candidates)
+    yield status("fetching", `Fetching READMEs and starter issues for ${candidates.length} repos...`);
+    const [fetched] = await Promise.all([
+      source.fetchCandidateDetails(candidates, { signal, onRequest: countGitHubRequest }),
       storingRepositories,
     ]);
-    for (const message of readmes.warnings) yield warn(message);
-    await updateRun({ db, runId, update: { usage, warnings } });
+    for (const message of fetched.warnings) yield warn(message);
+    candidates = attachCandidateDetails(candidates, fetched.details);
+    if (filters.requireStarterIssues) {
+      const requirement = applyStarterIssueRequirement(candidates);
+      candidates = requirement.kept;
+      if (requirement.unverified.length > 0)
+        yield warn(messages.unverifiedStarterIssues(requirement.unverified.map((repo) => repo.fullName)));
+      yield status(
+        "fetching",
+        `${candidates.length} of ${candidates.length + requirement.allClaimed.length} repos have unclaimed starter issues`,
+      );
+    }
+    // Stored before analysis starts, so the results read mid-run already show each card's issues.
+    await saveCandidateDetails({ db, runId, repos: candidates });
+    await updateRun({
+      db,
+      runId,
+      update: { candidateIds: candidates.map((repo) => repo.githubId), usage, warnings },
+    });
+    if (candidates.length === 0) {
+      await finishRun({ db, runId, status: "completed", now: clock() });
+      yield { type: "error", message: messages.allFiltered, reason: "all-filtered" };
+      return;
+    }
 
     // Analyze
     yield status("analyzing", `Analyzing ${candidates.length} repos...`);
@@ -179,7 +214,7 @@ export async function* runSearchPipeline(
           return await analyzer.analyzeBatch({
             profile,
             repos: batch,
-            readmes: readmes.readmes,
+            readmes: fetched.readmes,
             signal: context.signal,
           });
         } catch (error) {
