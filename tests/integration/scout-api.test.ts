@@ -191,6 +191,7 @@ describe("scout.results, cancel, runs", () => {
                 contributions: [],
                 reject: true,
                 rejectReason: "Awesome-list",
+                pickedIssues: [],
               }
             : {
                 repo,
@@ -199,6 +200,7 @@ describe("scout.results, cancel, runs", () => {
                 contributions: ["Fix a bug"],
                 reject: false,
                 rejectReason: null,
+                pickedIssues: [],
               },
         ),
       };
