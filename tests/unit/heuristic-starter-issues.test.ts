@@ -136,6 +136,12 @@ describe("the built-in analyzer's picked issues", () => {
     expect((await analyzeOne(withDetails(makeRepo("acme/tool"), mixedStarterIssues()))).reason).toContain(
       "with 5 unclaimed starter issues",
     );
+    // Only the ten most recently updated are listed; GitHub counts 40 here, so the count says so.
+    const ten = Array.from({ length: 10 }, (_, index) => makeIssue(index + 1, { claimed: index < 7 }));
+    const busy = withDetails(makeRepo("acme/tool", { goodFirstIssues: 40 }), ten);
+    expect((await analyzeOne(busy)).reason).toContain(
+      "with 3 unclaimed among its 10 most recently updated starter issues",
+    );
   });
 
   it("leaves pickedIssues out when the details could not be loaded", async () => {

@@ -35,6 +35,7 @@ import {
 } from "@/server/analysis/text-relevance";
 import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo";
 import { unclaimedStarterIssues } from "@/server/filtering/starter-issue-requirement";
+import { STARTER_ISSUES_PER_REPO } from "@/server/github/details-query";
 import { hasBeginnerLabel, hasHelpWantedLabel } from "@/server/github/starter-labels";
 import { describeResponsiveness } from "@/lib/health-words";
 import type { AnalysisResult, RepoHealth, RepoMetadata } from "@/server/schemas";
@@ -156,6 +157,10 @@ function describeLanguage(signals: RepoSignals, repo: RepoMetadata): string {
 function describeIssues(repo: RepoMetadata, profile: AnalysisProfile): string {
   if (repo.starterIssues !== undefined) {
     const unclaimed = unclaimedStarterIssues(repo).length;
+    const listed = repo.starterIssues.length;
+    // The details list only the most recently updated starter issues; GitHub may count many more.
+    if (listed >= STARTER_ISSUES_PER_REPO && Math.max(repo.goodFirstIssues, repo.helpWantedIssues) > listed)
+      return `with ${unclaimed} unclaimed among its ${listed} most recently updated starter issues`;
     if (unclaimed > 0) return `with ${plural(unclaimed, "unclaimed starter issue")}`;
     if (repo.starterIssues.length > 0) return "whose starter issues are all claimed";
     if (profile.skillLevel === "beginner" && repo.openIssues > 0)
