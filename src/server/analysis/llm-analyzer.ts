@@ -160,7 +160,11 @@ function validateResultItem(item: unknown, repo: RepoMetadata | undefined): Anal
     reason,
     contributions: contributions.slice(0, MAX_CONTRIBUTIONS),
     rejectReason: null,
-    pickedIssues: readPickedIssues((item as { pickedIssues?: unknown }).pickedIssues, offered),
+    // Without the repository's starter issues there was nothing to pick from: absent, as the built-in
+    // analyzer leaves it, rather than an empty list that would read as "none fits".
+    ...(repo?.starterIssues === undefined
+      ? {}
+      : { pickedIssues: readPickedIssues((item as { pickedIssues?: unknown }).pickedIssues, offered) }),
   };
 }
 
