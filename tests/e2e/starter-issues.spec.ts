@@ -46,7 +46,9 @@ test("cards list their picked starter issues and a health line @both", async ({
     `#${firstNumber ?? ""} ${issue?.title ?? ""}`,
   );
   await expect(first.getByTestId("picked-issue-text")).toContainText("demo");
-  await expect(first.getByTestId("picked-issue-meta")).toHaveText(/^opened (.+ ago|last \w+|yesterday) · \d+ comments?$/);
+  await expect(first.getByTestId("picked-issue-meta")).toHaveText(
+    /^opened (.+ ago|last \w+|yesterday) · \d+ comments?$/,
+  );
   await expect(first.getByTestId("picked-issue-why")).not.toBeEmpty();
   for (const label of issue?.labels.slice(0, 2) ?? [])
     await expect(first.getByText(label, { exact: true })).toBeVisible();
