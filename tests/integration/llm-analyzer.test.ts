@@ -683,6 +683,20 @@ describe("the test LLM server", () => {
     });
   });
 
+  it("refuses to serve a scripted answer that breaks the JSON schema the request sent", async () => {
+    // Strict mode never lets a real model leave out a required key; a script that does is a broken test.
+    server.setHandler((request) => ({
+      kind: "results",
+      results: request.repoIds.map((repo) => {
+        const { pickedIssues: _left, ...rest } = scoreRepoDeterministically(repo);
+        return rest;
+      }),
+    }));
+    const error = await analyze({ repos: makeRepos(1) }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LlmAnalysisError);
+    expect(error).toMatchObject({ reason: "upstream", status: 500 });
+  });
+
   it("answers like the real API, with usage", async () => {
     const reply = await post({
       body: {
