@@ -79,6 +79,9 @@ type RunFigures = {
   searchPages: number;
   readmeQueries: number;
   githubRequests: number;
+  /** GraphQL rate-limit points the test server charged (GitHub's formula), discovery and README queries. */
+  searchCost: number;
+  readmeCost: number;
   llmCalls: number;
   llmPeakInFlight: number;
   candidates: number;
@@ -88,7 +91,7 @@ type RunFigures = {
   trips: RoundTrip[];
 };
 
-/** The ideal critical path: sequential discovery pages, the README queries as issued, then waves of batches. */
+/** The ideal critical path: sequential discovery pages, the README+details queries as issued, then waves of batches. */
 function idealCriticalPathMs({
   searchPages,
   readmeQueries,
@@ -118,7 +121,7 @@ function describeRoundTrips(run: RunFigures): string {
   const afterDiscovery = run.marks.discovered - lastSearchEnd;
   return (
     `round trips: search ${Math.round(search)} ms (injected ${run.searchPages * GITHUB_LATENCY_MS}), ` +
-    `README ${Math.round(readme)} ms (injected ${run.readmeQueries * GITHUB_LATENCY_MS}), ` +
+    `README+details ${Math.round(readme)} ms (injected ${run.readmeQueries * GITHUB_LATENCY_MS}), ` +
     `LLM mean ${Math.round(llmMean)} ms (injected ${LLM_LATENCY_MS}); analysis phase ${Math.round(analysis)} ms for ${waves} waves; ` +
     `everything else (DB, events, filtering) ${Math.round(glue)} ms, of which ${Math.round(afterDiscovery)} ms between the last search ` +
     `answer and "Discovered" (upserting every discovered repository)`
@@ -247,6 +250,10 @@ async function main(): Promise<void> {
         (request) => request.graphql?.query.includes("search(") ?? false,
       ).length;
       const readmeQueries = graphql.length - searchPages;
+      const costOf = (isSearch: boolean) =>
+        graphql
+          .filter((request) => (request.graphql?.query.includes("search(") ?? false) === isSearch)
+          .reduce((sum, request) => sum + (request.cost?.cost ?? 0), 0);
       const candidates = last.data.repos.length;
       const idealMs = idealCriticalPathMs({ searchPages, readmeQueries, candidates });
       figures.push({
@@ -256,6 +263,8 @@ async function main(): Promise<void> {
         searchPages,
         readmeQueries,
         githubRequests: github.requests.length,
+        searchCost: costOf(true),
+        readmeCost: costOf(false),
         llmCalls: openai.requests.length,
         llmPeakInFlight: openai.inFlightPeak,
         candidates,
@@ -268,11 +277,12 @@ async function main(): Promise<void> {
       if (!run) continue;
       console.log(
         `${index < WARM_UP_RUNS ? "warm-up" : `run ${index - WARM_UP_RUNS + 1}`}: wall ${format(run.wallMs)}, ideal ${format(run.idealMs)}, ratio ${run.ratio.toFixed(3)}; ` +
-          `GitHub requests ${run.githubRequests} (${run.searchPages} search pages + ${run.readmeQueries} README queries), ` +
+          `GitHub requests ${run.githubRequests} (${run.searchPages} search pages + ${run.readmeQueries} README+details queries), ` +
+          `GraphQL cost ${run.searchCost + run.readmeCost} points (search ${run.searchCost} + README+details ${run.readmeCost}), ` +
           `LLM calls ${run.llmCalls} (peak ${run.llmPeakInFlight} in flight); ${run.candidates} analyzed of ${run.totalFiltered} filtered, ${run.status}`,
       );
       console.log(
-        `        phases: discovered at ${format(marks.discovered)}, READMEs from ${format(marks.fetching)} to ${format(marks.analyzing)}, ` +
+        `        phases: discovered at ${format(marks.discovered)}, READMEs+details from ${format(marks.fetching)} to ${format(marks.analyzing)}, ` +
           `first results at ${format(marks.firstResults)}, complete at ${format(marks.done)}`,
       );
       console.log(`        ${describeRoundTrips(run)}`);
@@ -295,7 +305,7 @@ async function main(): Promise<void> {
         candidates: first.candidates,
       });
       console.log(
-        `note: the ideal counts the ${first.readmeQueries} README queries (${README_BATCH_SIZE} repos each) as the live source issues them, one after another; ` +
+        `note: the ideal counts the ${first.readmeQueries} README+details queries (${README_BATCH_SIZE} repos each) as the live source issues them, one after another; ` +
           `issued side by side they would cost one round trip (ideal ${format(floorMs)}). Discovery pages (${SEARCH_PAGE_SIZE} each) are inherently sequential (cursor).`,
       );
     }

@@ -52,14 +52,14 @@ async function main(): Promise<void> {
       const outcome = await source.searchRepositories(filters, { limit: 1000 });
       searchTimes.push(performance.now() - searchStart);
       const readmeStart = performance.now();
-      await source.fetchReadmes(outcome.repos.slice(0, README_COUNT), {});
+      await source.fetchCandidateDetails(outcome.repos.slice(0, README_COUNT), {});
       readmeTimes.push(performance.now() - readmeStart);
       summary = `${outcome.totalCount} matches, ${outcome.repos.length} returned, requests ${outcome.requests}`;
     }
     console.log(`\n${label}\n  q = ${buildSearchQuery({ filters, today: now })}\n  ${summary}`);
     console.log(
       `  search: first ${searchTimes[0]?.toFixed(2)} ms, median ${median(searchTimes).toFixed(2)} ms; ` +
-        `${README_COUNT} READMEs: median ${median(readmeTimes).toFixed(2)} ms`,
+        `${README_COUNT} READMEs with details: median ${median(readmeTimes).toFixed(2)} ms`,
     );
   }
 }

@@ -2,12 +2,22 @@ import { formatRelativeTime } from "@/lib/dates";
 import { formatCount, scoreTone } from "@/lib/format";
 import { formatCountOf } from "@/lib/plural";
 import type { AnalysisResult, RepoMetadata } from "@/server/schemas";
+import { HealthLine, PickedIssueList } from "./starter-issues";
 
 /**
  * One analyzed repository. Everything in it that came from GitHub or the analyzer is untrusted and is
  * rendered as plain text by React, never as HTML.
  */
-export function RepoCard({ result, repo }: { result: AnalysisResult; repo: RepoMetadata | undefined }) {
+export function RepoCard({
+  result,
+  repo,
+  githubWebOrigin = "",
+}: {
+  result: AnalysisResult;
+  repo: RepoMetadata | undefined;
+  /** Where real issue links may point (scout.config's githubWebOrigin); none are made without it. */
+  githubWebOrigin?: string;
+}) {
   const tone = scoreTone(result.fitScore);
   const url = repo?.url ?? `https://github.com/${result.repo}`;
   return (
@@ -62,6 +72,12 @@ export function RepoCard({ result, repo }: { result: AnalysisResult; repo: RepoM
           <p className="repo-reason" data-testid="repo-reason">
             {result.reason}
           </p>
+          <PickedIssueList
+            picks={result.pickedIssues}
+            issues={repo?.starterIssues}
+            githubWebOrigin={githubWebOrigin}
+          />
+          <HealthLine health={repo?.health} />
           {result.contributions.length > 0 ? (
             <div className="repo-contributions">
               <h4>Ways to contribute</h4>

@@ -32,6 +32,7 @@ const filterFields = [
   "pushedAfter",
   "license",
   "query",
+  "requireStarterIssues",
 ] as const satisfies readonly (keyof SearchFiltersInput)[];
 
 type FormDefaults = Required<SearchFiltersInput>;
@@ -109,7 +110,14 @@ function SearchFilterForm({
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const ids = { min: useId(), max: useId(), date: useId(), license: useId(), query: useId() };
+  const ids = {
+    min: useId(),
+    max: useId(),
+    date: useId(),
+    license: useId(),
+    query: useId(),
+    starter: useId(),
+  };
   // Fixed at mount: later renders recompute "six months ago", which must not move the field under the user.
   const [defaults] = useState(initialDefaults);
   const form = useForm<SearchFiltersInput, unknown, SearchFilters>({
@@ -275,6 +283,25 @@ function SearchFilterForm({
           data-testid="search-query"
         />
         {errors.query ? <p className="field-error">{errors.query.message}</p> : null}
+      </div>
+      <div className="field">
+        <label htmlFor={ids.starter} className="checkbox-field">
+          <input
+            id={ids.starter}
+            type="checkbox"
+            defaultChecked={defaults.requireStarterIssues}
+            {...form.register("requireStarterIssues")}
+            aria-describedby={`${ids.starter}-hint`}
+            data-testid="search-require-starter-issues"
+          />
+          <span>Only repositories with an unclaimed starter issue</span>
+        </label>
+        <p id={`${ids.starter}-hint`} className="field-hint">
+          A good first issue or help-wanted issue that nobody is assigned to or has a pull request open for.
+        </p>
+        {errors.requireStarterIssues ? (
+          <p className="field-error">{errors.requireStarterIssues.message}</p>
+        ) : null}
       </div>
       {formError ? (
         <p className="form-alert" role="alert" data-testid="search-error">

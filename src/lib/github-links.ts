@@ -28,3 +28,32 @@ export function githubWebOriginFor(apiUrl: string): string {
   const host = url.host.startsWith("api.") ? url.host.slice("api.".length) : url.host;
   return `${url.protocol}//${host}`;
 }
+
+/**
+ * Demo repositories do not exist on github.com, so their issue and pull-request links must not pretend to:
+ * they point at this host, which RFC 2606 reserves and which never resolves. Renderers show such links as
+ * plain text marked "demo".
+ */
+export const DEMO_URL_HOST = "demo.invalid";
+
+export function isDemoUrl(url: string): boolean {
+  try {
+    return new URL(url).hostname === DEMO_URL_HOST;
+  } catch {
+    return false;
+  }
+}
+
+export type IssueLink =
+  | { kind: "link"; href: string }
+  /** Demo data: shown as text, marked "demo". */
+  | { kind: "demo" }
+  /** Anywhere else: shown as text, never followed. */
+  | { kind: "text" };
+
+/** How to show a link to an issue: a real link only to the configured GitHub's web pages. */
+export function toIssueLink(url: string, origin: string): IssueLink {
+  if (isDemoUrl(url)) return { kind: "demo" };
+  const href = toGitHubHref(url, origin);
+  return href === null ? { kind: "text" } : { kind: "link", href };
+}

@@ -87,6 +87,7 @@ function createAnalyzer(env: Env, clock: () => Date): Analyzer {
       apiKey: env.OPENAI_API_KEY,
       model: env.SCOUT_MODEL,
       readmeMaxChars: env.SCOUT_README_MAX_CHARS,
+      now: clock,
     });
   }
   return createHeuristicAnalyzer({ now: clock });

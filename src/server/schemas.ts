@@ -233,12 +233,13 @@ export type RepoMetadata = z.infer<typeof repoMetadataSchema>;
 
 export const pickedIssueSchema = z.object({ number: z.number().int(), why: z.string() });
 export type PickedIssue = z.infer<typeof pickedIssueSchema>;
+export const MAX_PICKED_ISSUES = 3;
 /**
  * AnalysisResult.pickedIssues (round 2): 0..3 of the repository's unclaimed starter issues, best fit first.
- * It joins analysisResultSchema together with the analyzers: the LLM analyzer extends that schema into the
- * JSON schema the model sees, and OpenAI's strict mode refuses an optional key there.
+ * Optional here, on the wire and in storage; the LLM analyzer's model-facing schema makes it a required
+ * array, because OpenAI's strict mode refuses an optional key.
  */
-export const pickedIssuesSchema = z.array(pickedIssueSchema).max(3);
+export const pickedIssuesSchema = z.array(pickedIssueSchema).max(MAX_PICKED_ISSUES);
 
 export const analysisResultSchema = z.object({
   repo: z.string(),
@@ -247,6 +248,7 @@ export const analysisResultSchema = z.object({
   contributions: z.array(z.string()),
   reject: z.boolean(),
   rejectReason: z.string().nullable(),
+  pickedIssues: pickedIssuesSchema.optional(),
 });
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;
 

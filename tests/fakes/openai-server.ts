@@ -8,7 +8,8 @@ import { z } from "zod";
  * does: the same success body (`chat.completion`, `choices[0].message.content`, `usage`), the same error
  * bodies (`{ error: { message, type, param, code } }`) and status codes, and the strict-schema checks the
  * real API applies to `response_format: { type: "json_schema" }`. Each test scripts the answer as a
- * function of the request, and can inject faults. It records every request and counts those in flight.
+ * function of the request (checked against the JSON schema the request sent, as strict mode guarantees),
+ * and can inject faults. It records every request and counts those in flight.
  */
 
 const messageSchema = z.object({
@@ -42,6 +43,8 @@ export type RecordedChatRequest = {
   user: string;
   /** The repo ids of the `<repo_data id="…">` blocks that open a line of the user message, in order. */
   repoIds: string[];
+  /** Repo id → the starter issue numbers its block offers for picking (its `starter_issues:` line). */
+  offeredIssues: Record<string, number[]>;
   promptChars: number;
   /** What the server reports as `usage.prompt_tokens`: about 4 characters per token, like English text. */
   promptTokens: number;
@@ -118,14 +121,37 @@ export function parseRepoIds(user: string): string[] {
   return Array.from(user.matchAll(repoBlockPattern), (match) => match[1] ?? "");
 }
 
+const offeredIssueSchema = z.array(z.object({ number: z.number() }).loose());
+
+/** Per repo block, the issue numbers of its `starter_issues: [...]` line (JSON); none when it has no list. */
+export function parseOfferedIssues(user: string): Record<string, number[]> {
+  const offered: Record<string, number[]> = {};
+  const blocks = user.split(/^<repo_data id="/m).slice(1);
+  for (const block of blocks) {
+    const id = block.slice(0, block.indexOf('"'));
+    const line = /^starter_issues: (\[.*\])$/m.exec(block)?.[1];
+    let issues: z.infer<typeof offeredIssueSchema> = [];
+    try {
+      issues = line === undefined ? [] : offeredIssueSchema.parse(JSON.parse(line));
+    } catch {
+      issues = [];
+    }
+    offered[id] = issues.map((issue) => issue.number);
+  }
+  return offered;
+}
+
 function hashText(text: string): number {
   let hash = 2166136261;
   for (const char of text) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619) >>> 0;
   return hash;
 }
 
-/** A deterministic, schema-valid result for one repo id: tutorials and awesome-lists are rejected. */
-export function scoreRepoDeterministically(repo: string) {
+/**
+ * A deterministic, schema-valid result for one repo id: tutorials and awesome-lists are rejected; the others
+ * pick the first two issues their block offers, and name the first in a contribution.
+ */
+export function scoreRepoDeterministically(repo: string, offered: readonly number[] = []) {
   if (/awesome|tutorial/i.test(repo)) {
     return {
       repo,
@@ -134,22 +160,27 @@ export function scoreRepoDeterministically(repo: string) {
       contributions: [],
       reject: true,
       rejectReason: "Not a project to contribute code to.",
+      pickedIssues: [],
     };
   }
+  const picked = offered.slice(0, 2);
   return {
     repo,
     fitScore: 1 + (hashText(repo) % 10),
     reason: `Deterministic test score for ${repo}.`,
-    contributions: [`Pick up an open issue in ${repo}`],
+    contributions: [
+      picked[0] === undefined ? `Pick up an open issue in ${repo}` : `Fix #${picked[0]} in ${repo}`,
+    ],
     reject: false,
     rejectReason: null,
+    pickedIssues: picked.map((number) => ({ number, why: `Deterministic test pick #${number}.` })),
   };
 }
 
 /** The default handler: one deterministic result per repo the prompt asks about. */
 export const scoreEveryAskedRepo: ChatHandler = (request) => ({
   kind: "results",
-  results: request.repoIds.map(scoreRepoDeterministically),
+  results: request.repoIds.map((id) => scoreRepoDeterministically(id, request.offeredIssues[id])),
 });
 
 function textOf(content: z.infer<typeof messageSchema>["content"]): string {
@@ -264,6 +295,24 @@ function checkResponseFormat(responseFormat: unknown): ChatReply | null {
     }
   }
   return null;
+}
+
+/**
+ * In strict mode the real API only ever answers with JSON that matches the schema sent. A scripted answer
+ * that does not is a broken test, not a model mistake (the schema-violation fault simulates those), so it
+ * fails loudly here instead of reaching the client.
+ */
+function checkScriptedAnswer(reply: ChatReply, responseFormat: unknown): void {
+  if (reply.kind !== "results") return;
+  const parsed = responseFormatSchema.safeParse(responseFormat);
+  const jsonSchema = parsed.success ? parsed.data.json_schema : undefined;
+  if (parsed.data?.type !== "json_schema" || jsonSchema?.strict !== true) return;
+  const schema = z.fromJSONSchema(jsonSchema.schema as Parameters<typeof z.fromJSONSchema>[0]);
+  const checked = schema.safeParse({ results: reply.results });
+  if (!checked.success)
+    throw new Error(
+      `the scripted answer does not match the JSON schema the client sent: ${z.prettifyError(checked.error)}`,
+    );
 }
 
 function maskKey(key: string): string {
@@ -574,6 +623,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       system,
       user,
       repoIds: parseRepoIds(user),
+      offeredIssues: parseOfferedIssues(user),
       promptChars,
       promptTokens,
       outcome: "pending",
@@ -607,6 +657,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       if (response.destroyed) return;
     }
     const reply = await state.handler(recorded);
+    checkScriptedAnswer(reply, body.response_format);
     const final =
       fault === undefined ? reply : applyFault({ fault, reply, request: recorded, model: body.model });
     sendReply(response, { reply: final, model: body.model, promptTokens });

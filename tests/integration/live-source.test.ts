@@ -357,19 +357,26 @@ describe("when GitHub fails", () => {
   });
 });
 
-describe("fetching READMEs", () => {
+/** How many repositories a recorded GraphQL request asked about ($o0, $o1, ...). */
+const repositoriesAskedIn = (request: { graphql: { variables: Record<string, unknown> } | null }) =>
+  Object.keys(request.graphql?.variables ?? {}).filter((key) => /^o\d+$/.test(key)).length;
+
+describe("fetching READMEs, starter issues and health", () => {
   const someRepos = (count: number) => expectedMatches(twoLanguages).slice(0, count);
 
-  it("asks for at most 20 repositories per query: 45 repositories take 3 queries", async () => {
+  it("asks for at most 20 repositories per query, README and details together: 45 repositories take 3 queries", async () => {
     const repos = someRepos(45);
-    const outcome = await createSource().fetchReadmes(repos, {});
+    const outcome = await createSource().fetchCandidateDetails(repos, {});
 
     expect(outcome.requests).toBe(3);
-    const batches = server
-      .graphqlRequests()
-      .map((request) => Object.keys(request.graphql?.variables ?? {}).length / 2);
-    expect(batches).toEqual([20, 20, 5]);
+    expect(server.graphqlRequests().map(repositoriesAskedIn)).toEqual([20, 20, 5]);
+    for (const request of server.graphqlRequests()) {
+      expect(request.graphql?.query).toContain('object(expression: "HEAD:README.md")');
+      expect(request.graphql?.query).toContain("starterIssues: issues(");
+    }
+    expect(outcome.warnings).toEqual([]);
     expect([...outcome.readmes.keys()]).toEqual(names(repos));
+    expect([...outcome.details.keys()]).toEqual(names(repos));
     for (const repo of repos) {
       const entry = catalog.findRepo(repo.owner, repo.name);
       const text = entry ? catalog.readReadme(entry) : undefined;
@@ -391,7 +398,10 @@ describe("fetching READMEs", () => {
     expect([...byPath.keys()]).toEqual(
       expect.arrayContaining(["README.md", "readme.md", "README.rst", "README"]),
     );
-    const outcome = await createSource().fetchReadmes([...byPath.values(), ...withoutReadme.slice(0, 3)], {});
+    const outcome = await createSource().fetchCandidateDetails(
+      [...byPath.values(), ...withoutReadme.slice(0, 3)],
+      {},
+    );
 
     for (const repo of byPath.values())
       expect(outcome.readmes.get(repo.fullName)).toEqual(expect.any(String));
@@ -402,16 +412,24 @@ describe("fetching READMEs", () => {
     const [known] = someRepos(1);
     if (!known) throw new Error("catalog has no match");
     const vanished = { ...known, owner: "nobody-here", name: "gone", fullName: "nobody-here/gone" };
-    const outcome = await createSource().fetchReadmes([vanished, known], {});
+    const outcome = await createSource().fetchCandidateDetails([vanished, known], {});
 
     expect(outcome.readmes.get("nobody-here/gone")).toBeNull();
     expect(outcome.readmes.get(known.fullName)).toEqual(expect.any(String));
+    expect(outcome.details.has("nobody-here/gone")).toBe(false);
+    expect(outcome.details.has(known.fullName)).toBe(true);
+    expect(outcome.warnings).toEqual([
+      "Could not load the starter issues and health of 1 repository (nobody-here/gone); they are analyzed without them.",
+    ]);
   });
 
   it("cuts READMEs to the configured length", async () => {
     const oversized = catalog.repos.find((repo) => repo.readme?.style === "oversized");
     if (!oversized) throw new Error("catalog has no oversized README");
-    const outcome = await createSource({ readmeMaxChars: 500 }).fetchReadmes([oversized.metadata], {});
+    const outcome = await createSource({ readmeMaxChars: 500 }).fetchCandidateDetails(
+      [oversized.metadata],
+      {},
+    );
 
     const text = outcome.readmes.get(oversized.metadata.fullName);
     expect(text).toHaveLength(500);
@@ -427,28 +445,38 @@ describe("fetching READMEs", () => {
       name: "b",
       fullName: "hostile",
     };
-    const outcome = await createSource().fetchReadmes([known, hostile], {});
+    const outcome = await createSource().fetchCandidateDetails([known, hostile], {});
 
     const [request] = server.graphqlRequests();
-    expect(request?.graphql?.variables).toEqual({
+    expect(request?.graphql?.variables).toMatchObject({
       o0: known.owner,
       n0: known.name,
       o1: hostile.owner,
       n1: hostile.name,
     });
+    // The rest are the starter label set and the health window's start, both our own constants.
+    expect(Object.keys(request?.graphql?.variables ?? {}).sort()).toEqual([
+      "labels",
+      "n0",
+      "n1",
+      "o0",
+      "o1",
+      "since",
+    ]);
     expect(request?.graphql?.query).not.toContain(known.owner);
     expect(request?.graphql?.query).not.toContain("evil");
     expect(outcome.readmes.get(`${hostile.owner}/${hostile.name}`)).toBeNull();
   });
 
-  it("keeps the READMEs fetched before a long rate limit, with a warning", async () => {
+  it("keeps the READMEs and details fetched before a long rate limit, with a warning", async () => {
     server.inject({ kind: "graphql-rate-limited", resetInSeconds: 3600, after: 1, times: Infinity });
-    const outcome = await createSource().fetchReadmes(someRepos(45), {});
+    const outcome = await createSource().fetchCandidateDetails(someRepos(45), {});
 
     expect(outcome.readmes.size).toBe(20);
+    expect(outcome.details.size).toBe(20);
     expect(outcome.warnings).toEqual([
       expect.stringMatching(
-        /^GitHub's rate limit is spent until \d\d:\d\d UTC; the READMEs of 25 repositories were not fetched\.$/,
+        /^GitHub's rate limit is spent until \d\d:\d\d UTC; the READMEs, starter issues and health of 25 repositories were not fetched\.$/,
       ),
     ]);
   });
@@ -456,10 +484,13 @@ describe("fetching READMEs", () => {
   it("costs 6 GitHub requests for a search of 300 matches and 50 READMEs", async () => {
     const source = createSource();
     const search = await source.searchRepositories(twoLanguages, { limit: 300 });
-    const readmes = await source.fetchReadmes(search.repos.slice(0, 50), {});
+    const readmes = await source.fetchCandidateDetails(search.repos.slice(0, 50), {});
 
     expect(search.requests + readmes.requests).toBe(6);
     expect(server.requests).toHaveLength(6);
+    // GitHub's points: 5 per search page of 100; 13, 13 and 6 for the candidate queries (the details
+    // cost them; the READMEs alone would cost 1 each).
+    expect(server.graphqlRequests().map((request) => request.cost?.cost)).toEqual([5, 5, 5, 13, 13, 6]);
   });
 });
 
@@ -495,7 +526,9 @@ describe("cancelling", () => {
 
   it("sends nothing when the signal is already aborted", async () => {
     const error = await rejectionOf(
-      createSource().fetchReadmes(expectedMatches(twoLanguages).slice(0, 5), { signal: AbortSignal.abort() }),
+      createSource().fetchCandidateDetails(expectedMatches(twoLanguages).slice(0, 5), {
+        signal: AbortSignal.abort(),
+      }),
     );
 
     expect(error).toMatchObject({ name: "AbortError" });
@@ -507,12 +540,12 @@ describe("the token", () => {
   it("travels only in the Authorization header and never shows up in results, errors or logs", async () => {
     const source = createSource();
     const search = await source.searchRepositories(twoLanguages, { limit: 150 });
-    const readmes = await source.fetchReadmes(search.repos.slice(0, 25), {});
+    const readmes = await source.fetchCandidateDetails(search.repos.slice(0, 25), {});
     server.inject({ kind: "status", status: 502, times: Infinity });
     const upstream = await rejectionOf(source.searchRepositories(twoLanguages, { limit: 10 }));
     server.reset();
     server.inject({ kind: "rate-limit", resetInSeconds: 3600, times: Infinity });
-    const limited = await source.fetchReadmes(search.repos.slice(0, 5), {});
+    const limited = await source.fetchCandidateDetails(search.repos.slice(0, 5), {});
     server.reset();
     server.inject({ kind: "bad-credentials" });
     const refused = await rejectionOf(source.searchRepositories(twoLanguages, { limit: 10 }));
@@ -548,10 +581,14 @@ describe("the live source against the test server and the catalog source", () =>
 
     const sample = viaCatalog.repos.slice(0, 40);
     const [catalogReadmes, liveReadmes] = await Promise.all([
-      catalogSource.fetchReadmes(sample, {}),
-      liveSource.fetchReadmes(sample, {}),
+      catalogSource.fetchCandidateDetails(sample, {}),
+      liveSource.fetchCandidateDetails(sample, {}),
     ]);
     expect(liveReadmes.readmes).toEqual(catalogReadmes.readmes);
+    // One parser over the same GitHub shape: the same starter issues, claims and health signals.
+    expect(liveReadmes.details.size).toBe(sample.length);
+    expect(liveReadmes.details).toEqual(catalogReadmes.details);
+    expect([...liveReadmes.details.values()].some((details) => details.starterIssues.length > 0)).toBe(true);
   });
 });
 
@@ -609,7 +646,7 @@ describe("deadlines", () => {
   it("logs a cancel as a cancel, not as an upstream 500", async () => {
     server.inject({ kind: "hang" });
     const controller = new AbortController();
-    const readmes = createSource().fetchReadmes(expectedMatches(twoLanguages).slice(0, 5), {
+    const readmes = createSource().fetchCandidateDetails(expectedMatches(twoLanguages).slice(0, 5), {
       signal: controller.signal,
     });
     await server.waitFor((requests) => requests.length === 1);
@@ -638,26 +675,57 @@ describe("deadlines", () => {
   });
 });
 
-describe("a README query that keeps failing", () => {
-  it("costs only its own READMEs: they come back as none, with a warning naming the repositories", async () => {
+describe("a candidate query that keeps failing", () => {
+  it("costs only its batch's details when the READMEs alone still load, with a warning that says so", async () => {
     const repos = expectedMatches(twoLanguages).slice(0, 25);
-    // The first README query (20 repositories) fails on all 3 attempts; the second one succeeds.
+    // The first merged query (20 repositories) fails on all 3 attempts; its README-only retry and the
+    // second batch succeed.
     server.inject({ kind: "status", status: 502, times: 3 });
-    const outcome = await createSource().fetchReadmes(repos, {});
+    const outcome = await createSource().fetchCandidateDetails(repos, {});
 
     const failed = repos.slice(0, 20);
-    for (const repo of failed) expect(outcome.readmes.get(repo.fullName)).toBeNull();
+    for (const repo of failed) {
+      const entry = catalog.findRepo(repo.owner, repo.name);
+      const text = entry ? catalog.readReadme(entry) : null;
+      expect(outcome.readmes.get(repo.fullName)).toBe(text === null ? null : text.slice(0, 16_000));
+      expect(outcome.details.has(repo.fullName)).toBe(false);
+    }
+    for (const repo of repos.slice(20)) expect(outcome.details.has(repo.fullName)).toBe(true);
+    expect(outcome.warnings).toEqual([
+      `Could not load the starter issues and health of 20 repositories (${names(failed).slice(0, 5).join(", ")} and 15 more); they are analyzed without them.`,
+    ]);
+    const requests = server.graphqlRequests();
+    expect(outcome.requests).toBe(5);
+    expect(requests.map((request) => request.graphql?.query.includes("starterIssues"))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      true,
+    ]);
+  });
+
+  it("costs only its own READMEs and details when the README-only retry fails too", async () => {
+    const repos = expectedMatches(twoLanguages).slice(0, 25);
+    server.inject({ kind: "status", status: 502, times: 6 });
+    const outcome = await createSource().fetchCandidateDetails(repos, {});
+
+    const failed = repos.slice(0, 20);
+    for (const repo of failed) {
+      expect(outcome.readmes.get(repo.fullName)).toBeNull();
+      expect(outcome.details.has(repo.fullName)).toBe(false);
+    }
     expect(repos.slice(20).some((repo) => typeof outcome.readmes.get(repo.fullName) === "string")).toBe(true);
     expect(outcome.warnings).toEqual([
-      `Could not fetch the READMEs of ${names(failed).join(", ")}; they are analyzed without one.`,
+      `Could not fetch the READMEs, starter issues and health of ${names(failed).join(", ")}; they are analyzed on their metadata alone.`,
     ]);
-    expect(outcome.requests).toBe(4);
+    expect(outcome.requests).toBe(7);
   });
 
   it("still ends the work when GitHub refuses the token", async () => {
     server.inject({ kind: "bad-credentials" });
     const error = await rejectionOf(
-      createSource().fetchReadmes(expectedMatches(twoLanguages).slice(0, 5), {}),
+      createSource().fetchCandidateDetails(expectedMatches(twoLanguages).slice(0, 5), {}),
     );
     expect(error).toMatchObject({ code: "CONFIGURATION" });
     expect((error as AppError).message).toContain("GITHUB_TOKEN");

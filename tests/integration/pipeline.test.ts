@@ -49,7 +49,7 @@ describe("the search pipeline", () => {
       "Filtering candidates...",
       // The filter drops the catalog's example collections too (e.g. silhal-hq/python-examples).
       "160 repos passed filters",
-      "Fetching READMEs for 20 repos...",
+      "Fetching READMEs and starter issues for 20 repos...",
     ]);
     expect(statuses.at(-1)).toBe("Saving results...");
     const progress = events.filter((event) => event.type === "progress");

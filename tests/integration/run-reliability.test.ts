@@ -165,10 +165,11 @@ describe("the run's deadline mid-analysis", () => {
   });
 });
 
-describe("a README query that fails after its retries", () => {
-  it("costs only the READMEs: those candidates are analyzed without one, named in a warning", async () => {
+describe("a candidate query that fails after its retries", () => {
+  it("costs only the starter issues and health when the READMEs alone still load, and a warning says so", async () => {
     const client = await startApi();
-    // Discovery takes 2 requests; the README query then gets a 502 on both of its attempts.
+    // Discovery takes 2 requests; the merged README and details query then gets a 502 on both of its
+    // attempts, and its README-only retry succeeds.
     harness.github.inject({ kind: "status", status: 502, times: 2, after: 2 });
 
     const { runId, events, terminal } = await searchAndWatch(client);
@@ -178,12 +179,38 @@ describe("a README query that fails after its retries", () => {
     expect(result.status).toBe("completed");
     expect(result.totalAnalyzed).toBe(20);
     const names = result.repos.map((repo) => repo.fullName);
-    const warning = `Could not fetch the READMEs of ${names.join(", ")}; they are analyzed without one.`;
+    const warning = `Could not load the starter issues and health of 20 repositories (${names.slice(0, 5).join(", ")} and 15 more); they are analyzed without them.`;
+    expect(result.warnings).toContain(warning);
+    expect(events).toContainEqual({ type: "warning", message: warning });
+    // Analyzed on what there is: READMEs, no issues, no health, and nothing picked.
+    expect(result.repos.every((repo) => repo.starterIssues === undefined && repo.health === undefined)).toBe(
+      true,
+    );
+    const prompts = harness.openai.requests.map((request) => request.user).join("\n");
+    expect(prompts.match(/^starter_issues: unknown/gm)).toHaveLength(20);
+    expect(prompts.match(/^README:$/gm)?.length).toBeGreaterThan(0);
+    expect(result.results.every((entry) => (entry.pickedIssues ?? []).length === 0)).toBe(true);
+    expect(result.usage.githubRequests).toBe(5);
+  });
+
+  it("costs only the READMEs, starter issues and health when the retry fails too", async () => {
+    const client = await startApi();
+    harness.github.inject({ kind: "status", status: 502, times: 4, after: 2 });
+
+    const { runId, events, terminal } = await searchAndWatch(client);
+
+    expect(terminal?.type).toBe("complete");
+    const result = await client.scout.results.query({ runId });
+    expect(result.status).toBe("completed");
+    expect(result.totalAnalyzed).toBe(20);
+    const names = result.repos.map((repo) => repo.fullName);
+    const warning = `Could not fetch the READMEs, starter issues and health of ${names.join(", ")}; they are analyzed on their metadata alone.`;
     expect(result.warnings).toContain(warning);
     expect(events).toContainEqual({ type: "warning", message: warning });
     const prompts = harness.openai.requests.map((request) => request.user).join("\n");
     expect(prompts.match(/^README: none/gm)).toHaveLength(20);
-    expect(result.usage.githubRequests).toBe(4);
+    expect(prompts.match(/^starter_issues: unknown/gm)).toHaveLength(20);
+    expect(result.usage.githubRequests).toBe(6);
   });
 });
 

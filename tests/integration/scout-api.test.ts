@@ -190,6 +190,7 @@ describe("scout.results, cancel, runs", () => {
                 contributions: [],
                 reject: true,
                 rejectReason: "Awesome-list",
+                pickedIssues: [],
               }
             : {
                 repo,
@@ -198,6 +199,7 @@ describe("scout.results, cancel, runs", () => {
                 contributions: ["Fix a bug"],
                 reject: false,
                 rejectReason: null,
+                pickedIssues: [],
               },
         ),
       };

@@ -387,8 +387,9 @@ describe("secrets never leave the server", () => {
     const refused = await searchOverHttp(client);
     expect(refused.at(-1)).toMatchObject({ type: "error", reason: "failed" });
 
-    // Discovery succeeds; the README query then fails on every attempt, which costs only the READMEs.
-    github.inject({ kind: "status", status: 500, times: 2, after: 1 });
+    // Discovery succeeds; the candidate query then fails on every attempt, and so does its README-only
+    // retry, which costs only those READMEs, starter issues and health.
+    github.inject({ kind: "status", status: 500, times: 4, after: 1 });
     const degraded = await searchOverHttp(client);
     expect(degraded.at(-1)?.type).toBe("complete");
     expect(
@@ -398,8 +399,8 @@ describe("secrets never leave the server", () => {
     ).toBe(true);
     expectGitHubTokenSentOnlyAsAuthorization();
     expect(logLines.filter((line) => /Run .* failed/.test(line)).length).toBeGreaterThanOrEqual(1);
-    // Both failed README attempts reach the app's (redacting) log, and nothing reaches the console directly.
-    expect(logLines.filter((line) => /\[github\] POST \/graphql - 500/.test(line))).toHaveLength(2);
+    // Every failed attempt reaches the app's (redacting) log, and nothing reaches the console directly.
+    expect(logLines.filter((line) => /\[github\] POST \/graphql - 500/.test(line))).toHaveLength(4);
     expect(consoleLines.filter((line) => line.includes("/graphql"))).toHaveLength(0);
     await expectNoSecretAnywhere();
   });

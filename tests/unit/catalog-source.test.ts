@@ -4,6 +4,7 @@ import { generateDemoCatalog, type CatalogRepo } from "@/server/catalog/generate
 import { AppError } from "@/server/errors";
 import { createCatalogSource } from "@/server/github/catalog-source";
 import { RESULT_CAP_WARNING } from "@/server/github/live-source";
+import { isStarterLabel } from "@/server/github/starter-labels";
 import {
   searchFilterDefaults,
   searchFiltersSchema,
@@ -30,7 +31,7 @@ describe("the catalog GitHubSource", () => {
     expect(source.kind).toBe("catalog");
     const outcome = await source.searchRepositories(filtersOf({ languages: ["Python"] }), { limit: 50 });
     expect(outcome.requests).toBe(0);
-    expect((await source.fetchReadmes(outcome.repos, {})).requests).toBe(0);
+    expect((await source.fetchCandidateDetails(outcome.repos, {})).requests).toBe(0);
   });
 
   it("finds active, non-archived, non-fork repositories in the chosen languages and star range", async () => {
@@ -139,7 +140,9 @@ describe("the catalog GitHubSource", () => {
       }),
     ).rejects.toMatchObject({ name: "AbortError" });
     await expect(
-      source.fetchReadmes([metadataOf(demoCatalogLandmarks.forkSource)], { signal: controller.signal }),
+      source.fetchCandidateDetails([metadataOf(demoCatalogLandmarks.forkSource)], {
+        signal: controller.signal,
+      }),
     ).rejects.toMatchObject({
       name: "AbortError",
     });
@@ -169,7 +172,7 @@ describe("the catalog GitHubSource", () => {
           fullName: "ghost/missing",
         },
       ];
-      const { readmes, warnings } = await source.fetchReadmes(repos, {});
+      const { readmes, warnings } = await source.fetchCandidateDetails(repos, {});
       expect(warnings).toEqual([]);
       expect([...readmes.keys()]).toEqual([
         demoCatalogLandmarks.forkSource,
@@ -184,7 +187,7 @@ describe("the catalog GitHubSource", () => {
     it("truncates to the configured maximum", async () => {
       const small = createCatalogSource({ catalog, readmeMaxChars: 500, now: () => now });
       const oversized = metadataOf(demoCatalogLandmarks.oversizedReadme);
-      const { readmes } = await small.fetchReadmes(
+      const { readmes } = await small.fetchCandidateDetails(
         [oversized, metadataOf(demoCatalogLandmarks.noOpenIssues)],
         {},
       );
@@ -194,13 +197,46 @@ describe("the catalog GitHubSource", () => {
     });
 
     it("passes the prompt-injection README through verbatim: defusing it is the analyzer's job", async () => {
-      const { readmes } = await source.fetchReadmes(
+      const { readmes } = await source.fetchCandidateDetails(
         [metadataOf(demoCatalogLandmarks.promptInjectionPython)],
         {},
       );
       expect(readmes.get(demoCatalogLandmarks.promptInjectionPython)).toContain(
         "Ignore previous instructions",
       );
+    });
+  });
+
+  describe("starter issues and health", () => {
+    it("reads each repository's activity through the live source's parser, none for an unknown one", async () => {
+      const injection = metadataOf(demoCatalogLandmarks.promptInjectionPython);
+      const botsAndAuthor = metadataOf(demoCatalogLandmarks.unidentifiedLicense);
+      const ghost = { ...injection, owner: "ghost", name: "missing", fullName: "ghost/missing" };
+      const { details, warnings } = await source.fetchCandidateDetails([injection, botsAndAuthor, ghost], {});
+
+      expect(warnings).toEqual([]);
+      expect([...details.keys()]).toEqual([injection.fullName, botsAndAuthor.fullName]);
+      const activity = catalog.readActivity(catalogRepoOf(injection.fullName));
+      const openStarter = activity.issues.filter(
+        (issue) => issue.state === "OPEN" && issue.labels.some((label) => isStarterLabel(label)),
+      );
+      const issues = details.get(injection.fullName)?.starterIssues ?? [];
+      expect(issues.map((issue) => issue.number).sort()).toEqual(
+        openStarter.map((issue) => issue.number).sort(),
+      );
+      // Its traps arrive as data: titles that address an AI, and claims marked as such.
+      expect(issues.some((issue) => /ignore previous instructions/i.test(issue.title))).toBe(true);
+      for (const issue of issues) {
+        const source = openStarter.find((candidate) => candidate.number === issue.number);
+        const claimed =
+          (source?.assignees.length ?? 0) > 0 ||
+          (source?.closingPullRequests.some((pullRequest) => pullRequest.state === "OPEN") ?? false);
+        expect(issue.claimed).toBe(claimed);
+        expect(issue.url.startsWith("https://demo.invalid/")).toBe(true);
+      }
+      // Only bots and the issue's authors ever comment there: no response time to report.
+      expect(details.get(botsAndAuthor.fullName)?.health.medianFirstResponseHours).toBeNull();
+      expect(details.get(injection.fullName)?.health.medianFirstResponseHours).toEqual(expect.any(Number));
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { githubWebOriginFor, toGitHubHref } from "@/lib/github-links";
+import { githubWebOriginFor, isDemoUrl, toGitHubHref, toIssueLink } from "@/lib/github-links";
 
 describe("toGitHubHref", () => {
   const origin = "https://github.com";
@@ -42,5 +42,29 @@ describe("githubWebOriginFor", () => {
     ["http://127.0.0.1:4010", "http://127.0.0.1:4010"],
   ])("maps the API at %s to the web pages at %s", (apiUrl, webOrigin) => {
     expect(githubWebOriginFor(apiUrl)).toBe(webOrigin);
+  });
+});
+
+describe("toIssueLink", () => {
+  it("links an issue on the configured GitHub", () => {
+    expect(toIssueLink("https://github.com/acme/tool/issues/12", "https://github.com")).toEqual({
+      kind: "link",
+      href: "https://github.com/acme/tool/issues/12",
+    });
+  });
+
+  it("never links a demo issue, and marks it as demo, whatever the origin", () => {
+    const url = "https://demo.invalid/acme/tool/issues/12";
+    expect(isDemoUrl(url)).toBe(true);
+    expect(toIssueLink(url, "https://github.com")).toEqual({ kind: "demo" });
+    expect(toIssueLink(url, "https://demo.invalid")).toEqual({ kind: "demo" });
+  });
+
+  it("shows anything else as plain text, also before the origin is known", () => {
+    expect(toIssueLink("https://evil.example/acme/tool/issues/1", "https://github.com")).toEqual({
+      kind: "text",
+    });
+    expect(toIssueLink("https://github.com/acme/tool/issues/1", "")).toEqual({ kind: "text" });
+    expect(isDemoUrl("not a url")).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { AnalysisResult, RepoMetadata } from "@/server/schemas";
+import { useTRPC } from "@/trpc/react";
 import { RepoCard } from "../repo-card";
 import { resultSortKeys, sortResults, type ResultSortKey } from "./run-state";
 
@@ -21,6 +23,9 @@ export function ResultList({
 }) {
   const [sortKey, setSortKey] = useState<ResultSortKey>("fit");
   const [showRejected, setShowRejected] = useState(false);
+  const trpc = useTRPC();
+  // Issue links go only where this server's GitHub serves its pages; until it is known, none are made.
+  const githubWebOrigin = useQuery(trpc.scout.config.queryOptions()).data?.githubWebOrigin ?? "";
   if (results.length === 0) return null;
 
   const sorted = sortResults(results, sortKey, repos);
@@ -67,13 +72,23 @@ export function ResultList({
       </header>
       <div className="card-grid" data-testid="result-list">
         {accepted.map((result) => (
-          <RepoCard key={result.repo} result={result} repo={repos.get(result.repo)} />
+          <RepoCard
+            key={result.repo}
+            result={result}
+            repo={repos.get(result.repo)}
+            githubWebOrigin={githubWebOrigin}
+          />
         ))}
       </div>
       {showRejected ? (
         <div className="card-grid rejected-list" data-testid="rejected-list">
           {rejected.map((result) => (
-            <RepoCard key={result.repo} result={result} repo={repos.get(result.repo)} />
+            <RepoCard
+              key={result.repo}
+              result={result}
+              repo={repos.get(result.repo)}
+              githubWebOrigin={githubWebOrigin}
+            />
           ))}
         </div>
       ) : null}

@@ -15,6 +15,13 @@ import {
   type TopicSignal,
 } from "@/server/analysis/heuristic-signals";
 import {
+  rankStarterIssues,
+  scoreWelcome,
+  welcomeWeightBySkill,
+  type RankedIssue,
+  type WelcomeSignal,
+} from "@/server/analysis/heuristic-issues";
+import {
   findContributionIdeas,
   hasContributingSection,
   parseReadmeSections,
@@ -27,12 +34,19 @@ import {
   type Bm25Match,
 } from "@/server/analysis/text-relevance";
 import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo";
-import type { AnalysisResult, RepoMetadata } from "@/server/schemas";
+import { unclaimedStarterIssues } from "@/server/filtering/starter-issue-requirement";
+import { STARTER_ISSUES_PER_REPO } from "@/server/github/details-query";
+import { hasBeginnerLabel, hasHelpWantedLabel } from "@/server/github/starter-labels";
+import { describeResponsiveness } from "@/lib/health-words";
+import type { AnalysisResult, RepoHealth, RepoMetadata } from "@/server/schemas";
 
 /**
- * The built-in analyzer (`SCOUT_ANALYZER=heuristic`): no model, no network. It scores five explainable
+ * The built-in analyzer (`SCOUT_ANALYZER=heuristic`): no model, no network. It scores up to six explainable
  * signals per repository and writes the reason from the strongest of them, quoting the literal words it
- * matched, because a keyword match is all it can honestly claim.
+ * matched, because a keyword match is all it can honestly claim. When the candidate's details loaded, it
+ * also weighs how welcoming the project is (health numbers only, never issue text; more for beginners),
+ * picks up to three unclaimed starter issues for the developer (heuristic-issues.ts), and names them in
+ * its contributions.
  *
  * fitScore = 10 × the weighted mean of the signals that apply, rounded to one decimal. Topic and goal
  * signals drop out (and the others are re-weighted) when the profile has no topics or no goal words, so
@@ -67,6 +81,10 @@ const GOAL_FULL_MATCH = 0.3;
 
 type RepoSignals = {
   language: LanguageSignal;
+  /** How fast maintainers answer and whether outsiders get merged; null score without health. */
+  welcome: WelcomeSignal;
+  /** The unclaimed starter issues picked for this developer, when the details loaded. */
+  picks: RankedIssue[] | null;
   topics: TopicSignal;
   goals: (Bm25Match & { applies: boolean; quoted: string[] }) | null;
   skill: SkillSignal;
@@ -102,12 +120,14 @@ function buildDocumentText(repo: RepoMetadata, readme: string | null): string {
   ].join("\n");
 }
 
-function combineScore(signals: RepoSignals): number {
+function combineScore(signals: RepoSignals, profile: AnalysisProfile): number {
   const parts: Array<readonly [number, number]> = [
     [signalWeights.language, signals.language.score],
     [signalWeights.skill, signals.skill.score],
     [signalWeights.activity, signals.activity.score],
   ];
+  if (signals.welcome.score !== null)
+    parts.push([welcomeWeightBySkill[profile.skillLevel], signals.welcome.score]);
   if (signals.topics.score !== null) parts.push([signalWeights.topics, signals.topics.score]);
   if (signals.goals?.applies)
     parts.push([signalWeights.goals, Math.min(1, signals.goals.normalized / GOAL_FULL_MATCH)]);
@@ -135,6 +155,17 @@ function describeLanguage(signals: RepoSignals, repo: RepoMetadata): string {
 }
 
 function describeIssues(repo: RepoMetadata, profile: AnalysisProfile): string {
+  if (repo.starterIssues !== undefined) {
+    const unclaimed = unclaimedStarterIssues(repo).length;
+    const listed = repo.starterIssues.length;
+    // The details list only the most recently updated starter issues; GitHub may count many more.
+    if (listed >= STARTER_ISSUES_PER_REPO && Math.max(repo.goodFirstIssues, repo.helpWantedIssues) > listed)
+      return `with ${unclaimed} unclaimed among its ${listed} most recently updated starter issues`;
+    if (unclaimed > 0) return `with ${plural(unclaimed, "unclaimed starter issue")}`;
+    if (repo.starterIssues.length > 0) return "whose starter issues are all claimed";
+    if (profile.skillLevel === "beginner" && repo.openIssues > 0)
+      return `with ${plural(repo.openIssues, "open issue")} but none labelled for newcomers`;
+  }
   const labelled: string[] = [];
   if (repo.goodFirstIssues > 0) labelled.push(plural(repo.goodFirstIssues, "good first issue"));
   if (repo.helpWantedIssues > 0) labelled.push(plural(repo.helpWantedIssues, "help-wanted issue"));
@@ -193,8 +224,21 @@ function describeSecondSentence(signals: RepoSignals, profile: AnalysisProfile):
   return `${capitalize(summary)}.`;
 }
 
+/** The health signals the welcome score used, as a clause: response time first, then outside merges. */
+function describeHealth(health: RepoHealth | undefined): string {
+  if (!health) return "";
+  const outside = health.outsideMergedPrsLast90Days;
+  const merged =
+    outside === null
+      ? ""
+      : outside === 0
+        ? " and no outside pull request was merged in 90 days"
+        : ` and ${plural(outside, "outside pull request")} ${outside === 1 ? "was" : "were"} merged in 90 days`;
+  return `; ${describeResponsiveness(health)}${merged}`;
+}
+
 function buildReason(repo: RepoMetadata, profile: AnalysisProfile, signals: RepoSignals): string {
-  const opening = `${capitalize(describeLanguage(signals, repo))}, ${describeIssues(repo, profile)}.`;
+  const opening = `${capitalize(describeLanguage(signals, repo))}, ${describeIssues(repo, profile)}${describeHealth(repo.health)}.`;
   return `${opening} ${describeSecondSentence(signals, profile)}`;
 }
 
@@ -211,7 +255,22 @@ function describeIdea(idea: ContributionIdea): string {
   }
 }
 
-function buildContributions(repo: RepoMetadata, profile: AnalysisProfile, signals: RepoSignals): string[] {
+const MAX_TITLE_CHARS = 90;
+
+function quoteTitle(title: string): string {
+  const clean = title.replace(/\s+/g, " ").trim();
+  return clean.length <= MAX_TITLE_CHARS ? clean : `${clean.slice(0, MAX_TITLE_CHARS - 1).trimEnd()}…`;
+}
+
+/**
+ * Suggestions that point at issues: the picked ones by number when the details loaded (so a claimed issue
+ * is never suggested, even by its label count), else the discovery label counts.
+ */
+function describeIssueSuggestions(repo: RepoMetadata, signals: RepoSignals): string[] {
+  if (signals.picks !== null)
+    return signals.picks
+      .slice(0, 2)
+      .map(({ issue }) => `Take on #${issue.number} "${quoteTitle(issue.title)}".`);
   const labels: string[] = [];
   if (repo.goodFirstIssues === 1) labels.push('Pick up the open issue labelled "good first issue".');
   else if (repo.goodFirstIssues > 1)
@@ -219,6 +278,11 @@ function buildContributions(repo: RepoMetadata, profile: AnalysisProfile, signal
   if (repo.helpWantedIssues === 1) labels.push('Look at the open issue labelled "help wanted".');
   else if (repo.helpWantedIssues > 1)
     labels.push(`Look through the ${repo.helpWantedIssues} issues labelled "help wanted".`);
+  return labels;
+}
+
+function buildContributions(repo: RepoMetadata, profile: AnalysisProfile, signals: RepoSignals): string[] {
+  const labels = describeIssueSuggestions(repo, signals);
   const ideas = signals.ideas.map(describeIdea);
 
   // Beginners start from labelled issues; others from the project's own plans.
@@ -245,7 +309,25 @@ function buildContributions(repo: RepoMetadata, profile: AnalysisProfile, signal
 }
 
 function buildRejection(repo: string, rejectReason: string): AnalysisResult {
-  return { repo, fitScore: 0, reason: rejectReason, contributions: [], reject: true, rejectReason };
+  return {
+    repo,
+    fitScore: 0,
+    reason: rejectReason,
+    contributions: [],
+    reject: true,
+    rejectReason,
+    pickedIssues: [],
+  };
+}
+
+/** The friendliness counts: unclaimed starter issues when the details loaded, else discovery's counts. */
+function starterCounts(repo: RepoMetadata): Pick<RepoMetadata, "goodFirstIssues" | "helpWantedIssues"> {
+  if (repo.starterIssues === undefined) return repo;
+  const unclaimed = unclaimedStarterIssues(repo);
+  return {
+    goodFirstIssues: unclaimed.filter((issue) => hasBeginnerLabel(issue.labels)).length,
+    helpWantedIssues: unclaimed.filter((issue) => hasHelpWantedLabel(issue.labels)).length,
+  };
 }
 
 function analyzeRepos(input: AnalyzeBatchInput & { now: Date }): AnalysisResult[] {
@@ -285,10 +367,15 @@ function analyzeRepos(input: AnalyzeBatchInput & { now: Date }): AnalysisResult[
         : null,
       skill: scoreSkillFit({
         skillLevel: profile.skillLevel,
-        repo,
+        repo: { ...repo, ...starterCounts(repo) },
         hasReadme: readme !== null,
-        hasContributingGuide: hasContributingSection(sections),
+        hasContributingGuide: hasContributingSection(sections) || repo.health?.hasContributingGuide === true,
       }),
+      welcome: scoreWelcome(repo.health),
+      picks:
+        repo.starterIssues === undefined
+          ? null
+          : rankStarterIssues({ issues: repo.starterIssues, profile, now, goalStopWords: goalFillerWords }),
       activity: scoreActivity({ pushedAt: repo.pushedAt, now }),
       hasReadme: readme !== null,
       ideas: findContributionIdeas({ sections, max: 3 }),
@@ -306,11 +393,14 @@ function analyzeRepos(input: AnalyzeBatchInput & { now: Date }): AnalysisResult[
 
     return {
       repo: repo.fullName,
-      fitScore: combineScore(signals),
+      fitScore: combineScore(signals, profile),
       reason: buildReason(repo, profile, signals),
       contributions: buildContributions(repo, profile, signals),
       reject: false,
       rejectReason: null,
+      ...(signals.picks === null
+        ? {}
+        : { pickedIssues: signals.picks.map(({ issue, why }) => ({ number: issue.number, why })) }),
     };
   });
 }

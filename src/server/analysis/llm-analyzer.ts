@@ -13,7 +13,14 @@ import { z } from "zod";
 import type { AnalyzeBatchInput, AnalyzeBatchOutput, Analyzer } from "@/server/analysis/analyzer";
 import { buildAnalysisPrompt, DEFAULT_README_MAX_CHARS } from "@/server/analysis/prompt";
 import { AppError } from "@/server/errors";
-import { analysisResultSchema, type AnalysisResult } from "@/server/schemas";
+import { unclaimedStarterIssues } from "@/server/filtering/starter-issue-requirement";
+import {
+  MAX_PICKED_ISSUES,
+  analysisResultSchema,
+  type AnalysisResult,
+  type PickedIssue,
+  type RepoMetadata,
+} from "@/server/schemas";
 
 /**
  * The LLM analyzer: one Chat Completions call per batch through the AI SDK, with JSON-schema structured
@@ -30,6 +37,8 @@ export type LlmAnalyzerOptions = {
   /** Retries on 429/5xx and network errors (the SDK's backoff, honouring retry-after). Default 2. */
   maxRetries?: number;
   fetch?: typeof globalThis.fetch;
+  /** What the prompt counts issue ages from. */
+  now?: () => Date;
 };
 
 export type LlmFailureReason = "rate-limited" | "unauthorized" | "upstream" | "unreachable";
@@ -58,6 +67,15 @@ const modelResultSchema = analysisResultSchema.extend({
   contributions: z.array(z.string()).describe("1 to 3 concrete contributions; empty only when rejected."),
   reject: z.boolean(),
   rejectReason: z.string().nullable().describe("Why it is rejected, or null when it is not."),
+  // Required here (strict mode refuses optional keys), optional in the stored result.
+  pickedIssues: z
+    .array(
+      z.object({
+        number: z.number().describe("An issue number listed in this repository's starter_issues."),
+        why: z.string().describe("One line on why it fits this developer."),
+      }),
+    )
+    .describe("0 to 3 of this repository's listed starter issues, best fit first; empty when rejected."),
 });
 const modelAnswerSchema = z.object({ results: z.array(modelResultSchema) });
 
@@ -77,17 +95,53 @@ const answerOutputSchema = jsonSchema<AnswerEnvelope>(
 
 const MAX_CONTRIBUTIONS = 3;
 
+const MAX_WHY_CHARS = 300;
+const pickedIssueItemSchema = z.object({ number: z.number(), why: z.string() });
+/** The verdict without its picks, which are checked one by one against the issues the model was given. */
+const verdictSchema = analysisResultSchema.omit({ pickedIssues: true });
+
+/**
+ * The picks that name an issue the model was shown (unclaimed, of this repository), first mention only,
+ * at most MAX_PICKED_ISSUES; any other number is dropped, whatever the model says about it.
+ */
+function readPickedIssues(value: unknown, offered: ReadonlySet<number>): PickedIssue[] {
+  if (!Array.isArray(value)) return [];
+  const picked: PickedIssue[] = [];
+  for (const item of value) {
+    const parsed = pickedIssueItemSchema.safeParse(item);
+    if (!parsed.success || !offered.has(parsed.data.number)) continue;
+    if (picked.some((pick) => pick.number === parsed.data.number)) continue;
+    const why = parsed.data.why.replace(/\s+/g, " ").trim().slice(0, MAX_WHY_CHARS);
+    picked.push({ number: parsed.data.number, why });
+    if (picked.length === MAX_PICKED_ISSUES) break;
+  }
+  return picked;
+}
+
+/** Issue numbers a text names as "#123". */
+function namedIssueNumbers(text: string): number[] {
+  return Array.from(text.matchAll(/#(\d{1,9})\b/g), (match) => Number(match[1]));
+}
+
 /**
  * Validates one item against the contract: the strict schema, then the rules it cannot express. Returns
- * null for an item that cannot be trusted.
+ * null for an item that cannot be trusted. `repo` holds the batch's repository the item answers for, when
+ * known: its unclaimed starter issues are the only ones that may be picked, and a contribution that names
+ * one of its claimed issues is dropped.
  */
-function validateResultItem(item: unknown): AnalysisResult | null {
-  const parsed = analysisResultSchema.safeParse(item);
+function validateResultItem(item: unknown, repo: RepoMetadata | undefined): AnalysisResult | null {
+  const parsed = verdictSchema.safeParse(item);
   if (!parsed.success) return null;
   const result = parsed.data;
+  const offered = new Set(unclaimedStarterIssues(repo ?? {}).map((issue) => issue.number));
+  const claimed = new Set(
+    (repo?.starterIssues ?? []).filter((issue) => issue.claimed).map((issue) => issue.number),
+  );
   const reason = result.reason.trim();
   if (reason === "") return null;
-  const contributions = result.contributions.map((text) => text.trim()).filter((text) => text !== "");
+  const contributions = result.contributions
+    .map((text) => text.trim())
+    .filter((text) => text !== "" && !namedIssueNumbers(text).some((number) => claimed.has(number)));
   if (result.reject) {
     // A rejection outranks whatever score came with it: the contract says rejected means 0.
     return {
@@ -96,28 +150,43 @@ function validateResultItem(item: unknown): AnalysisResult | null {
       fitScore: 0,
       contributions: contributions.slice(0, MAX_CONTRIBUTIONS),
       rejectReason: result.rejectReason?.trim() || reason,
+      pickedIssues: [],
     };
   }
   if (contributions.length === 0) return null;
   // The model was told "1 to 3"; a fourth idea is trimmed rather than costing the whole verdict.
-  return { ...result, reason, contributions: contributions.slice(0, MAX_CONTRIBUTIONS), rejectReason: null };
+  return {
+    ...result,
+    reason,
+    contributions: contributions.slice(0, MAX_CONTRIBUTIONS),
+    rejectReason: null,
+    // Without the repository's starter issues there was nothing to pick from: absent, as the built-in
+    // analyzer leaves it, rather than an empty list that would read as "none fits".
+    ...(repo?.starterIssues === undefined
+      ? {}
+      : { pickedIssues: readPickedIssues((item as { pickedIssues?: unknown }).pickedIssues, offered) }),
+  };
 }
 
 /** Matches the model's items back to the batch; unknown repos are dropped, missing ones are skipped. */
-function matchResults(options: { items: readonly unknown[]; entries: { id: string; fullName: string }[] }): {
+function matchResults(options: {
+  items: readonly unknown[];
+  entries: { id: string; fullName: string; repo: RepoMetadata }[];
+}): {
   results: AnalysisResult[];
   skipped: string[];
 } {
   const { items, entries } = options;
-  const byKey = new Map(entries.map((entry) => [entry.id.toLowerCase(), entry.fullName]));
+  const byKey = new Map(entries.map((entry) => [entry.id.toLowerCase(), entry]));
   const found = new Map<string, AnalysisResult>();
   for (const item of items) {
-    const result = validateResultItem(item);
+    const id = verdictSchema.shape.repo.safeParse((item as { repo?: unknown } | null)?.repo);
+    const entry = id.success ? byKey.get(id.data.trim().toLowerCase()) : undefined;
+    // An unknown repo is never invented into the results; the first valid answer for a repo wins.
+    if (entry === undefined || found.has(entry.fullName)) continue;
+    const result = validateResultItem(item, entry.repo);
     if (result === null) continue;
-    const fullName = byKey.get(result.repo.trim().toLowerCase());
-    // First valid answer wins; an unknown repo is never invented into the results.
-    if (fullName === undefined || found.has(fullName)) continue;
-    found.set(fullName, { ...result, repo: fullName });
+    found.set(entry.fullName, { ...result, repo: entry.fullName });
   }
   const results: AnalysisResult[] = [];
   const skipped: string[] = [];
@@ -174,6 +243,7 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): Analyzer {
     readmeMaxChars = DEFAULT_README_MAX_CHARS,
     maxRetries = 2,
     fetch,
+    now = () => new Date(),
   } = options;
   const provider = createOpenAI({ baseURL, apiKey, ...(fetch ? { fetch } : {}) });
   const chatModel = provider.chat(model);
@@ -183,8 +253,12 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): Analyzer {
     signal?.throwIfAborted();
     if (repos.length === 0) return { results: [], skipped: [], usage: { inputTokens: 0, outputTokens: 0 } };
 
-    const prompt = buildAnalysisPrompt({ profile, repos, readmes, readmeMaxChars });
-    const entries = prompt.entries.map((entry) => ({ id: entry.id, fullName: entry.repo.fullName }));
+    const prompt = buildAnalysisPrompt({ profile, repos, readmes, readmeMaxChars, now: now() });
+    const entries = prompt.entries.map((entry) => ({
+      id: entry.id,
+      fullName: entry.repo.fullName,
+      repo: entry.repo,
+    }));
 
     try {
       const response = await generateText({

@@ -1,3 +1,4 @@
+import { DEMO_URL_HOST } from "@/lib/github-links";
 import type { RepoMetadata } from "@/server/schemas";
 import { domainProfiles, syllables, type DomainProfile } from "./catalog-vocabulary";
 import { createRandom, hashSeed, type Random } from "./seeded-random";
@@ -15,20 +16,8 @@ import { createRandom, hashSeed, type Random } from "./seeded-random";
  * issues at all.
  */
 
-/**
- * Demo repositories do not exist on github.com, so their issue and pull-request links must not pretend to:
- * they point at this host, which RFC 2606 reserves and which never resolves. Renderers show such links as
- * plain text marked "demo".
- */
-export const DEMO_URL_HOST = "demo.invalid";
-
-export function isDemoUrl(url: string): boolean {
-  try {
-    return new URL(url).hostname === DEMO_URL_HOST;
-  } catch {
-    return false;
-  }
-}
+// Demo issue and pull-request links point at a host that never resolves; the renderers share the check.
+export { DEMO_URL_HOST, isDemoUrl } from "@/lib/github-links";
 
 export const responsivenessLevels = ["responsive", "steady", "slow", "bots-and-author", "silent"] as const;
 /** How the maintainers answer issues: the trap levels are the last two, where no human ever replies. */

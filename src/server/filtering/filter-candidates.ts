@@ -1,5 +1,9 @@
 import { assessReadme } from "@/server/filtering/assess-non-project";
 import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo";
+import {
+  NO_STARTER_ISSUES_REASON,
+  hasStarterLabelledIssues,
+} from "@/server/filtering/starter-issue-requirement";
 import type { RepoMetadata, SearchFilters } from "@/server/schemas";
 
 /**
@@ -51,10 +55,9 @@ function compareCandidates(left: RepoMetadata, right: RepoMetadata): number {
   );
 }
 
-function findRejectReason(
-  repo: RepoMetadata,
-  filters: Pick<SearchFilters, "minStars" | "maxStars">,
-): string | null {
+type FilterRules = Pick<SearchFilters, "minStars" | "maxStars"> & { requireStarterIssues?: boolean };
+
+function findRejectReason(repo: RepoMetadata, filters: FilterRules): string | null {
   const nonProject = detectNonProjectRepo(repo);
   if (nonProject) return nonProject;
   if (repo.openIssues <= 0) return "Has no open issues to work on.";
@@ -62,16 +65,17 @@ function findRejectReason(
     return `Has ${repo.stars} stars, below the minimum of ${filters.minStars}.`;
   if (repo.stars > filters.maxStars)
     return `Has ${repo.stars} stars, above the maximum of ${filters.maxStars}.`;
+  if (filters.requireStarterIssues && !hasStarterLabelledIssues(repo)) return NO_STARTER_ISSUES_REASON;
   return null;
 }
 
 /**
  * Applies the filter rules (non-project repositories, no open issues, star range inclusive at both ends,
- * duplicates), ranks the rest by contribution signals and caps what goes to analysis at `maxRepos`.
+ * no starter-labelled issues when the filters require them, duplicates), ranks the rest by contribution signals and caps what goes to analysis at `maxRepos`.
  */
 export function filterCandidates(options: {
   repos: readonly RepoMetadata[];
-  filters: Pick<SearchFilters, "minStars" | "maxStars">;
+  filters: FilterRules;
   maxRepos: number;
 }): FilterCandidatesResult {
   const { repos, filters } = options;

@@ -2,8 +2,10 @@ import type { CatalogRepo, DemoCatalog } from "@/server/catalog/generate-demo-ca
 import { SearchQueryError } from "@/server/catalog/parse-search-query";
 import { createCatalogSearch } from "@/server/catalog/search-catalog";
 import { AppError } from "@/server/errors";
+import { toGitHubRepositoryDetails } from "@/server/catalog/activity-as-github";
+import { readRepositoryDetails, type RepositoryDetails } from "@/server/github/details-query";
 import type {
-  FetchReadmesOutcome,
+  FetchCandidateDetailsOutcome,
   GitHubSource,
   SearchRepositoriesOutcome,
 } from "@/server/github/github-source";
@@ -13,8 +15,8 @@ import { buildSearchQuery } from "@/server/github/search-query";
 import type { RepoMetadata } from "@/server/schemas";
 
 /**
- * The offline GitHubSource (SCOUT_GITHUB_SOURCE=catalog): searches and READMEs come from the bundled demo
- * catalog, in-process. It builds the same search string as the live source and evaluates it with GitHub's
+ * The offline GitHubSource (SCOUT_GITHUB_SOURCE=catalog): searches, READMEs, starter issues and health come
+ * from the bundled demo catalog, in-process. It builds the same search string as the live source and evaluates it with GitHub's
  * semantics, so switching sources changes where data comes from, not what a search means.
  */
 
@@ -64,19 +66,26 @@ export function createCatalogSource({
         });
       }),
 
-    fetchReadmes: (repos, { signal }) =>
-      new Promise<FetchReadmesOutcome>((resolve) => {
+    fetchCandidateDetails: (repos, { signal }) =>
+      new Promise<FetchCandidateDetailsOutcome>((resolve) => {
         const readmes = new Map<string, string | null>();
+        const details = new Map<string, RepositoryDetails>();
+        const at = now();
         for (const repo of repos) {
           signal?.throwIfAborted();
+          const key = `${repo.owner}/${repo.name}`;
           const entry = catalog.findRepo(repo.owner, repo.name);
           const text = entry ? catalog.readReadme(entry) : null;
-          readmes.set(
-            `${repo.owner}/${repo.name}`,
-            text === null ? null : truncateText(text, readmeMaxChars),
-          );
+          readmes.set(key, text === null ? null : truncateText(text, readmeMaxChars));
+          // The same parser as the live source's, over the same shape GitHub answers with.
+          const found = entry
+            ? readRepositoryDetails(toGitHubRepositoryDetails(catalog.readActivity(entry), { now: at }), {
+                now: at,
+              })
+            : null;
+          if (found) details.set(key, found);
         }
-        resolve({ readmes, warnings: [], requests: 0 });
+        resolve({ readmes, details, warnings: [], requests: 0 });
       }),
   };
 }

@@ -1,3 +1,4 @@
+import type { RepositoryDetails } from "@/server/github/details-query";
 import type { RepoMetadata, SearchFilters } from "@/server/schemas";
 
 /**
@@ -21,15 +22,21 @@ export type SearchRepositoriesOutcome = {
   requests: number;
 };
 
-export type FetchReadmesOptions = {
+export type FetchCandidateDetailsOptions = {
   signal?: AbortSignal;
   /** Called as each HTTP attempt is sent (retries included), so a caller can count a call that fails. */
   onRequest?: () => void;
 };
 
-export type FetchReadmesOutcome = {
+export type FetchCandidateDetailsOutcome = {
   /** "owner/name" → README text (truncated to SCOUT_README_MAX_CHARS), or null when there is none. */
   readmes: Map<string, string | null>;
+  /**
+   * "owner/name" → the open starter issues and health signals. A repository missing here could not have
+   * its details loaded (a failed query, a rate limit, a repository GitHub no longer resolves); a warning
+   * says so, and it is analyzed on what there is.
+   */
+  details: Map<string, RepositoryDetails>;
   warnings: string[];
   requests: number;
 };
@@ -42,5 +49,9 @@ export interface GitHubSource {
     filters: SearchFilters,
     options: SearchRepositoriesOptions,
   ): Promise<SearchRepositoriesOutcome>;
-  fetchReadmes(repos: readonly RepoMetadata[], options: FetchReadmesOptions): Promise<FetchReadmesOutcome>;
+  /** READMEs, starter issues and health of the candidates, in the same batched queries. */
+  fetchCandidateDetails(
+    repos: readonly RepoMetadata[],
+    options: FetchCandidateDetailsOptions,
+  ): Promise<FetchCandidateDetailsOutcome>;
 }

@@ -1,8 +1,16 @@
 import { githubWebOriginFor } from "@/lib/github-links";
+import { formatCountOf } from "@/lib/plural";
 import { AppError } from "@/server/errors";
+import {
+  DETAILS_BATCH_SIZE,
+  buildCandidateQuery,
+  readRepositoryDetails,
+  type CandidateQueryParts,
+  type RepositoryDetails,
+} from "@/server/github/details-query";
 import type {
-  FetchReadmesOptions,
-  FetchReadmesOutcome,
+  FetchCandidateDetailsOptions,
+  FetchCandidateDetailsOutcome,
   GitHubSource,
   SearchRepositoriesOptions,
   SearchRepositoriesOutcome,
@@ -19,10 +27,8 @@ import {
 } from "@/server/github/errors";
 import {
   RESULT_CAP_WARNING,
-  README_BATCH_SIZE,
   SEARCH_PAGE_SIZE,
   SEARCH_RESULT_CAP,
-  buildReadmeQuery,
   pickReadmeText,
   readRepositoryNodes,
   readmeResponseSchema,
@@ -123,6 +129,17 @@ function rateLimitWarning(error: GitHubRateLimitError, outcome: string): string 
   return `GitHub's rate limit is spent${until}; ${outcome}`;
 }
 
+function notFetchedOutcome(left: number): string {
+  return `the READMEs, starter issues and health of ${formatCountOf(left, "repository", "repositories")} were not fetched.`;
+}
+
+/** Names the first few; the count says how many in all. */
+function missingDetailsWarning(fullNames: readonly string[]): string {
+  const shown = fullNames.slice(0, 5).join(", ");
+  const more = fullNames.length > 5 ? ` and ${fullNames.length - 5} more` : "";
+  return `Could not load the starter issues and health of ${formatCountOf(fullNames.length, "repository", "repositories")} (${shown}${more}); they are analyzed without them.`;
+}
+
 /** The GitHubSource backed by GitHub's GraphQL API through Octokit. */
 export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHubSource {
   const logger = toOctokitLogger(options.logger);
@@ -157,7 +174,7 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
    */
   async function runGraphql(input: {
     query: string;
-    variables: Record<string, string | number | null>;
+    variables: Record<string, string | string[] | number | null>;
     signal: AbortSignal | undefined;
     usage: { requests: number };
     onRequest: (() => void) | undefined;
@@ -291,60 +308,102 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
     return { repos, totalCount, warnings, requests: usage.requests };
   }
 
-  async function fetchReadmes(
-    repos: readonly RepoMetadata[],
-    readmeOptions: FetchReadmesOptions,
-  ): Promise<FetchReadmesOutcome> {
-    requireClient();
-    const { signal } = readmeOptions;
-    const usage = { requests: 0 };
-    const readmes = new Map<string, string | null>();
-    const warnings: string[] = [];
-    const unique = [...new Map(repos.map((repo) => [`${repo.owner}/${repo.name}`, repo])).values()];
-
-    for (let start = 0; start < unique.length; start += README_BATCH_SIZE) {
-      const batch = unique.slice(start, start + README_BATCH_SIZE);
-      const { query, variables, aliases } = buildReadmeQuery(batch);
-      let answer: Record<string, unknown>;
-      try {
-        const raw = await runGraphql({
-          query,
-          variables,
-          signal,
-          usage,
-          onRequest: readmeOptions.onRequest,
-          allowNotFound: true,
-        });
-        const parsed = readmeResponseSchema.safeParse(raw);
-        if (!parsed.success)
-          throw new AppError("UPSTREAM", "GitHub's README answer had an unexpected shape.");
-        answer = parsed.data;
-      } catch (error) {
-        if (error instanceof GitHubRateLimitError) {
-          const left = unique.length - start;
-          warnings.push(rateLimitWarning(error, `the READMEs of ${left} repositories were not fetched.`));
-          break;
-        }
-        // A cancel, or credentials GitHub refuses, end the work; anything else costs only these READMEs.
-        if (signal?.aborted || (error instanceof AppError && error.code === "CONFIGURATION")) throw error;
-        // The failed attempts are in the log already; the warning names who is affected.
-        warnings.push(
-          `Could not fetch the READMEs of ${batch.map((repo) => repo.fullName).join(", ")}; they are analyzed without one.`,
-        );
-        for (const repo of batch) readmes.set(`${repo.owner}/${repo.name}`, null);
-        continue;
-      }
-      batch.forEach((repo, index) => {
-        const alias = aliases[index];
-        const text = alias === undefined ? null : pickReadmeText(answer[alias]);
-        readmes.set(
-          `${repo.owner}/${repo.name}`,
-          text === null ? null : truncateText(text, options.readmeMaxChars),
-        );
-      });
-    }
-    return { readmes, warnings, requests: usage.requests };
+  /** One aliased candidate query for a batch; the answer keyed by alias. */
+  async function queryCandidates(
+    batch: readonly RepoMetadata[],
+    parts: CandidateQueryParts,
+    context: { signal: AbortSignal | undefined; usage: { requests: number }; onRequest?: () => void },
+  ): Promise<{ answer: Record<string, unknown>; aliases: string[] }> {
+    const { query, variables, aliases } = buildCandidateQuery(batch, { ...parts, now: now() });
+    const raw = await runGraphql({
+      query,
+      variables,
+      signal: context.signal,
+      usage: context.usage,
+      onRequest: context.onRequest,
+      allowNotFound: true,
+    });
+    const parsed = readmeResponseSchema.safeParse(raw);
+    if (!parsed.success)
+      throw new AppError("UPSTREAM", "GitHub's answer about the candidates had an unexpected shape.");
+    return { answer: parsed.data, aliases };
   }
 
-  return { kind: "live", webOrigin: githubWebOriginFor(options.apiUrl), searchRepositories, fetchReadmes };
+  /** A cancel, or credentials GitHub refuses, end the work; any other failure costs only its batch. */
+  function endsTheWork(error: unknown, signal: AbortSignal | undefined): boolean {
+    return signal?.aborted === true || (error instanceof AppError && error.code === "CONFIGURATION");
+  }
+
+  async function fetchCandidateDetails(
+    repos: readonly RepoMetadata[],
+    fetchOptions: FetchCandidateDetailsOptions,
+  ): Promise<FetchCandidateDetailsOutcome> {
+    requireClient();
+    const { signal } = fetchOptions;
+    const context = { signal, usage: { requests: 0 }, onRequest: fetchOptions.onRequest };
+    const readmes = new Map<string, string | null>();
+    const details = new Map<string, RepositoryDetails>();
+    const warnings: string[] = [];
+    /** Repositories analyzed without their starter issues and health (their README may be there). */
+    const withoutDetails: string[] = [];
+    const unique = [...new Map(repos.map((repo) => [`${repo.owner}/${repo.name}`, repo])).values()];
+
+    // One query per DETAILS_BATCH_SIZE candidates carries their READMEs and details together. When it
+    // fails for any reason but a rate limit, a cancel or refused credentials, the READMEs alone are asked
+    // for again (a far lighter query): the batch then loses its details, not its READMEs.
+    for (let start = 0; start < unique.length; start += DETAILS_BATCH_SIZE) {
+      const batch = unique.slice(start, start + DETAILS_BATCH_SIZE);
+      let fetched: { answer: Record<string, unknown>; aliases: string[]; withDetails: boolean };
+      try {
+        fetched = {
+          ...(await queryCandidates(batch, { readme: true, details: true }, context)),
+          withDetails: true,
+        };
+      } catch (error) {
+        if (error instanceof GitHubRateLimitError) {
+          warnings.push(rateLimitWarning(error, notFetchedOutcome(unique.length - start)));
+          break;
+        }
+        if (endsTheWork(error, signal)) throw error;
+        try {
+          fetched = {
+            ...(await queryCandidates(batch, { readme: true, details: false }, context)),
+            withDetails: false,
+          };
+        } catch (retryError) {
+          if (retryError instanceof GitHubRateLimitError) {
+            warnings.push(rateLimitWarning(retryError, notFetchedOutcome(unique.length - start)));
+            break;
+          }
+          if (endsTheWork(retryError, signal)) throw retryError;
+          // The failed attempts are in the log already; the warning names who is affected.
+          warnings.push(
+            `Could not fetch the READMEs, starter issues and health of ${batch.map((repo) => repo.fullName).join(", ")}; they are analyzed on their metadata alone.`,
+          );
+          for (const repo of batch) readmes.set(`${repo.owner}/${repo.name}`, null);
+          continue;
+        }
+      }
+      const at = now();
+      batch.forEach((repo, index) => {
+        const key = `${repo.owner}/${repo.name}`;
+        const alias = fetched.aliases[index];
+        const repository = alias === undefined ? undefined : fetched.answer[alias];
+        const text = pickReadmeText(repository);
+        readmes.set(key, text === null ? null : truncateText(text, options.readmeMaxChars));
+        const found = fetched.withDetails ? readRepositoryDetails(repository, { now: at }) : null;
+        if (found) details.set(key, found);
+        else withoutDetails.push(repo.fullName);
+      });
+    }
+    if (withoutDetails.length > 0) warnings.push(missingDetailsWarning(withoutDetails));
+    return { readmes, details, warnings, requests: context.usage.requests };
+  }
+
+  return {
+    kind: "live",
+    webOrigin: githubWebOriginFor(options.apiUrl),
+    searchRepositories,
+    fetchCandidateDetails,
+  };
 }

@@ -1,5 +1,5 @@
 import { filterCandidatesByReadme, type RejectedRepo } from "@/server/filtering/filter-candidates";
-import type { FetchReadmesOutcome } from "@/server/github/github-source";
+import type { FetchCandidateDetailsOutcome } from "@/server/github/github-source";
 import { FILTERED_OUT_MAX, type FilteredOut, type RepoMetadata } from "@/server/schemas";
 
 /**
@@ -37,7 +37,7 @@ export async function screenCandidatesByReadme(options: {
   maxRepos: number;
   fetchReadmes: (
     repos: readonly RepoMetadata[],
-  ) => Promise<Pick<FetchReadmesOutcome, "readmes" | "warnings">>;
+  ) => Promise<Pick<FetchCandidateDetailsOutcome, "readmes" | "warnings">>;
 }): Promise<ReadmeStageOutcome> {
   const { passed, maxRepos, fetchReadmes } = options;
   const outcome: ReadmeStageOutcome = { candidates: [], readmes: new Map(), dropped: [], warnings: [] };

@@ -3,17 +3,29 @@ import type { Analyzer, AnalysisProfile } from "@/server/analysis/analyzer";
 import { runBatches } from "@/server/analysis/batching";
 import type { Db } from "@/server/db/client";
 import { describeAnalysisCap, filterCandidates } from "@/server/filtering/filter-candidates";
+import {
+  applyStarterIssueRequirement,
+  attachCandidateDetails,
+} from "@/server/filtering/starter-issue-requirement";
 import { AppError } from "@/server/errors";
 import { formatDuration } from "@/server/github/errors";
+import type { RepositoryDetails } from "@/server/github/details-query";
 import type { GitHubSource } from "@/server/github/github-source";
 import type { Logger } from "@/server/logger";
 import { listFilteredOut, screenCandidatesByReadme } from "@/server/pipeline/filter-stages";
 import { upsertRepositories } from "@/server/runs/repo-records";
-import { finishRun, getRunResult, saveAnalysisResults, updateRun } from "@/server/runs/run-store";
-import type { Phase, RepoMetadata, ScoutEvent, SearchFilters, Usage } from "@/server/schemas";
+import {
+  finishRun,
+  getRunResult,
+  saveAnalysisResults,
+  saveCandidateDetails,
+  updateRun,
+} from "@/server/runs/run-store";
+import type { FilteredOut, Phase, RepoMetadata, ScoutEvent, SearchFilters, Usage } from "@/server/schemas";
 
 /**
- * One search, as a readable sequence of phases: discover → filter → fetch READMEs → analyze → save.
+ * One search, as a readable sequence of phases: discover → filter → fetch READMEs, starter issues and
+ * health → analyze → save.
  * It yields every ScoutEvent in order and always ends with exactly one terminal event (complete, error
  * or cancelled); the caller stores each event before publishing it. Results and totals are written as
  * they become known, so a reader of the run mid-way sees what exists so far.
@@ -46,6 +58,8 @@ export type RunPipelineOptions = {
 };
 
 export const messages = {
+  allStarterIssuesClaimed:
+    "Every open starter issue it lists is already claimed (assigned, or an open pull request will close it).",
   noRepositories: "No repositories found. Try broadening your filters.",
   allFiltered: "All repos filtered out. Try adjusting your filters.",
   cancelled: "The search was cancelled.",
@@ -56,6 +70,8 @@ export const messages = {
     `The search did not finish within its time limit of ${limit} (SCOUT_RUN_TIMEOUT_MS), and had no results yet. GitHub or the LLM server may be slow; try again later.`,
   stoppedAtTimeLimit: (limit: string, left: string) =>
     `The search reached its time limit of ${limit} (SCOUT_RUN_TIMEOUT_MS) and stopped with what it had; not analyzed: ${left}.`,
+  unverifiedStarterIssues: (names: readonly string[]) =>
+    `Could not check that ${describeRepos(names)} still ${names.length === 1 ? "has" : "have"} an unclaimed starter issue; kept, since GitHub counts starter-labelled issues for ${names.length === 1 ? "it" : "them"}.`,
   nothingAnalyzed: (count: number, causes: readonly string[]) =>
     `None of the ${count} repositories could be analyzed. ${causes.join(" ")}`,
 };
@@ -159,36 +175,60 @@ export async function* runSearchPipeline(
       return;
     }
 
-    // Fetch READMEs, and the filter's second stage on them, before any LLM token is spent (filter-stages.ts)
-    yield status("fetching", `Fetching READMEs for ${candidates.length} repos...`);
-    const [readmes] = await Promise.all([
+    // Fetch READMEs, starter issues and health (one GitHub query per 20 candidates), and run the filter's
+    // second stage on the READMEs before any LLM token is spent (filter-stages.ts)
+    yield status("fetching", `Fetching READMEs and starter issues for ${candidates.length} repos...`);
+    const details = new Map<string, RepositoryDetails>();
+    const [fetched] = await Promise.all([
       screenCandidatesByReadme({
         passed: filtered.passed,
         maxRepos: settings.maxRepos,
-        fetchReadmes: (repos) => source.fetchReadmes(repos, { signal, onRequest: countGitHubRequest }),
+        fetchReadmes: async (repos) => {
+          const outcome = await source.fetchCandidateDetails(repos, {
+            signal,
+            onRequest: countGitHubRequest,
+          });
+          for (const [repo, repoDetails] of outcome.details) details.set(repo, repoDetails);
+          return outcome;
+        },
       }),
       storingRepositories,
     ]);
-    for (const message of readmes.warnings) yield warn(message);
-    candidates = readmes.candidates;
-    const totalFiltered = filtered.passed.length - readmes.dropped.length;
+    for (const message of fetched.warnings) yield warn(message);
+    candidates = attachCandidateDetails(fetched.candidates, details);
+    const totalFiltered = filtered.passed.length - fetched.dropped.length;
     const capWarning = describeAnalysisCap(candidates.length, totalFiltered);
     if (capWarning) yield warn(capWarning);
+    if (fetched.dropped.length > 0)
+      yield status("fetching", messages.droppedByReadme(fetched.dropped.length, totalFiltered), {
+        passed: totalFiltered,
+      });
+    const claimedOut: FilteredOut[] = [];
+    if (filters.requireStarterIssues) {
+      const requirement = applyStarterIssueRequirement(candidates);
+      candidates = requirement.kept;
+      for (const repo of requirement.allClaimed)
+        claimedOut.push({ repo: repo.fullName, reason: messages.allStarterIssuesClaimed });
+      if (requirement.unverified.length > 0)
+        yield warn(messages.unverifiedStarterIssues(requirement.unverified.map((repo) => repo.fullName)));
+      yield status(
+        "fetching",
+        `${candidates.length} of ${candidates.length + requirement.allClaimed.length} repos have unclaimed starter issues`,
+      );
+    }
+    // Stored before analysis starts, so the results read mid-run already show each card's issues.
+    await saveCandidateDetails({ db, runId, repos: candidates });
     await updateRun({
       db,
       runId,
       update: {
         totalFiltered,
         candidateIds: candidates.map((repo) => repo.githubId),
-        filteredOut: listFilteredOut(filtered.filteredOut, readmes.dropped),
+        filteredOut: listFilteredOut(filtered.filteredOut, [...fetched.dropped, ...claimedOut]),
         usage,
         warnings,
       },
     });
-    if (readmes.dropped.length > 0)
-      yield status("fetching", messages.droppedByReadme(readmes.dropped.length, totalFiltered), {
-        passed: totalFiltered,
-      });
     if (candidates.length === 0) {
       await finishRun({ db, runId, status: "completed", now: clock() });
       yield { type: "error", message: messages.allFiltered, reason: "all-filtered" };
@@ -210,7 +250,7 @@ export async function* runSearchPipeline(
           return await analyzer.analyzeBatch({
             profile,
             repos: batch,
-            readmes: readmes.readmes,
+            readmes: fetched.readmes,
             signal: context.signal,
           });
         } catch (error) {

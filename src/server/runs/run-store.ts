@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { readStored, readStoredStringList, type StoredValueOrigin } from "@/server/db/stored-json";
 import { AppError } from "@/server/errors";
@@ -6,13 +7,19 @@ import type { Logger } from "@/server/logger";
 import {
   FILTERED_OUT_MAX,
   filteredOutSchema,
+  pickedIssuesSchema,
+  repoHealthSchema,
   runStatusSchema,
+  starterIssueSchema,
   scoutEventSchema,
   searchFiltersSchema,
   terminalEventTypes,
   type AnalysisResult,
   type FilteredOut,
+  type RepoHealth,
+  type RepoMetadata,
   type RunStatus,
+  type StarterIssue,
   type RunSummary,
   type ScoutEvent,
   type ScoutSearchResult,
@@ -190,6 +197,7 @@ export async function saveAnalysisResults({
         contributions: result.contributions,
         reject: result.reject,
         rejectReason: result.rejectReason,
+        pickedIssues: result.pickedIssues ?? Prisma.DbNull,
       };
       await tx.analysisResult.upsert({
         where: { runId_repositoryId: { runId, repositoryId } },
@@ -206,6 +214,54 @@ export async function saveAnalysisResults({
     });
     return totalAnalyzed;
   });
+}
+
+/**
+ * Stores the starter issues and health the run fetched for its candidates (those whose details loaded), so
+ * its results keep showing what its picked issues referred to whatever later runs find.
+ */
+export async function saveCandidateDetails({
+  db,
+  runId,
+  repos,
+}: {
+  db: Db;
+  runId: string;
+  repos: readonly RepoMetadata[];
+}): Promise<void> {
+  const rows = repos.flatMap((repo) =>
+    repo.starterIssues && repo.health
+      ? [{ runId, repositoryId: repo.githubId, starterIssues: repo.starterIssues, health: repo.health }]
+      : [],
+  );
+  if (rows.length === 0) return;
+  await db.$transaction(async (tx) => {
+    for (const row of rows) {
+      const { runId: _runId, repositoryId, ...data } = row;
+      await tx.candidateDetails.upsert({
+        where: { runId_repositoryId: { runId, repositoryId } },
+        create: row,
+        update: data,
+        select: { runId: true },
+      });
+    }
+  });
+}
+
+const storedStarterIssuesSchema = z.array(starterIssueSchema);
+
+/** The stored details of one candidate; a damaged part is left out (logged) and the rest still served. */
+function readCandidateDetails(
+  row: { repositoryId: number; starterIssues: unknown; health: unknown },
+  origin: (field: string) => StoredValueOrigin,
+): { starterIssues?: StarterIssue[]; health?: RepoHealth } {
+  const starterIssues = readStored(
+    storedStarterIssuesSchema,
+    row.starterIssues,
+    origin(`starter issues of repository ${row.repositoryId}`),
+  );
+  const health = readStored(repoHealthSchema, row.health, origin(`health of repository ${row.repositoryId}`));
+  return { ...(starterIssues ? { starterIssues } : {}), ...(health ? { health } : {}) };
 }
 
 const runSelect = {
@@ -244,6 +300,13 @@ function notFound(runId: string): AppError {
   return new AppError("NOT_FOUND", `No search run with id ${JSON.stringify(runId.slice(0, 100))}`);
 }
 
+/** Absent when the analysis picked none (stored null) or what is stored no longer validates (logged). */
+function readPickedIssues(value: unknown, origin: StoredValueOrigin): Pick<AnalysisResult, "pickedIssues"> {
+  if (value === null) return {};
+  const picked = readStored(pickedIssuesSchema, value, origin);
+  return picked ? { pickedIssues: picked } : {};
+}
+
 /** The run as the API returns it: also mid-run, with what exists so far. */
 export async function getRunResult({
   db,
@@ -258,7 +321,7 @@ export async function getRunResult({
   if (!run) throw notFound(runId);
   const origin = runOrigin(logger, run.id);
   const candidateIds = readStored(storedIdsSchema, run.candidateIds, origin("candidateIds")) ?? [];
-  const [resultRows, repoRows] = await Promise.all([
+  const [resultRows, repoRows, detailRows] = await Promise.all([
     db.analysisResult.findMany({
       where: { runId },
       orderBy: [{ fitScore: "desc" }, { id: "asc" }],
@@ -268,12 +331,23 @@ export async function getRunResult({
         contributions: true,
         reject: true,
         rejectReason: true,
+        pickedIssues: true,
         repository: { select: { fullName: true } },
       },
     }),
     db.repository.findMany({ where: { githubId: { in: candidateIds } }, select: repositorySelect }),
+    db.candidateDetails.findMany({
+      where: { runId },
+      select: { repositoryId: true, starterIssues: true, health: true },
+    }),
   ]);
-  const reposById = new Map(repoRows.map((row) => [row.githubId, toRepoMetadata(row, logger)]));
+  const detailsById = new Map(detailRows.map((row) => [row.repositoryId, readCandidateDetails(row, origin)]));
+  const reposById = new Map(
+    repoRows.map((row) => [
+      row.githubId,
+      { ...toRepoMetadata(row, logger), ...detailsById.get(row.githubId) },
+    ]),
+  );
   const analyses = resultRows.map((row) => ({
     repo: row.repository.fullName,
     fitScore: row.fitScore,
@@ -284,6 +358,7 @@ export async function getRunResult({
     ),
     reject: row.reject,
     rejectReason: row.rejectReason,
+    ...readPickedIssues(row.pickedIssues, origin(`picked issues of ${row.repository.fullName}`)),
   }));
   // Optional in the answer: a run whose stored filters no longer validate is still shown.
   const filters = readStored(searchFiltersSchema, run.filters, origin("filters"));

@@ -7,6 +7,7 @@ export type SearchValues = {
   maxStars?: number;
   query?: string;
   topics?: string[];
+  requireStarterIssues?: boolean;
 };
 
 type Step = "discovering" | "filtering" | "fetching" | "analyzing" | "done";
@@ -20,6 +21,7 @@ export class ScoutPage {
   readonly maxStars: Locator;
   readonly starsError: Locator;
   readonly query: Locator;
+  readonly requireStarterIssues: Locator;
   readonly submit: Locator;
   readonly searchError: Locator;
   readonly needsProfile: Locator;
@@ -44,6 +46,7 @@ export class ScoutPage {
     this.maxStars = page.getByTestId("search-max-stars");
     this.starsError = page.getByTestId("search-stars-error");
     this.query = page.getByTestId("search-query");
+    this.requireStarterIssues = page.getByTestId("search-require-starter-issues");
     this.submit = page.getByTestId("search-submit");
     this.searchError = page.getByTestId("search-error");
     this.needsProfile = page.getByTestId("search-needs-profile");
@@ -85,6 +88,7 @@ export class ScoutPage {
     if (filters.maxStars !== undefined) await this.maxStars.fill(String(filters.maxStars));
     await this.query.fill(filters.query ?? "");
     await this.topics.set(filters.topics ?? []);
+    await this.requireStarterIssues.setChecked(filters.requireStarterIssues ?? false);
     await this.submit.click();
   }
 
@@ -112,6 +116,13 @@ export class ScoutPage {
 
   async cardStars(): Promise<number[]> {
     return this.cards.evaluateAll((cards) => cards.map((card) => Number(card.getAttribute("data-stars"))));
+  }
+
+  /** The issue numbers a card lists as picked, in order. */
+  async pickedIssueNumbers(card: Locator): Promise<number[]> {
+    return card
+      .getByTestId("picked-issue")
+      .evaluateAll((items) => items.map((item) => Number(item.getAttribute("data-number"))));
   }
 
   async screenshot(name: string) {
