@@ -2,6 +2,7 @@ import { formatRelativeTime } from "@/lib/dates";
 import { formatCount, scoreTone } from "@/lib/format";
 import { formatCountOf } from "@/lib/plural";
 import type { AnalysisResult, RepoMetadata } from "@/server/schemas";
+import { GitHubLink } from "./github-link";
 
 /**
  * One analyzed repository. Everything in it that came from GitHub or the analyzer is untrusted and is
@@ -20,9 +21,9 @@ export function RepoCard({ result, repo }: { result: AnalysisResult; repo: RepoM
     >
       <header className="repo-card-header">
         <h3 className="repo-name">
-          <a href={url} target="_blank" rel="noopener noreferrer" data-testid="repo-link">
+          <GitHubLink url={url} testId="repo-link">
             {result.repo}
-          </a>
+          </GitHubLink>
         </h3>
         <span
           className={`score-badge score-${tone}`}
