@@ -36,9 +36,9 @@ test("the live region announces the phases at a calm pace and then the outcome, 
   savedProfile: _savedProfile,
 }) => {
   // Spread the run over several seconds: discovery waits 1.5 s, and the three batches (24 candidates, 8 a
-  // batch, all in flight together) answer after 1, 4 and 7 s.
+  // batch, all in flight together) answer after 1, 2.5 and 6 s, closer together than the interval and not.
   await fakes.injectGitHub({ kind: "latency", ms: 1_500 });
-  for (const ms of [1_000, 4_000, 7_000]) await fakes.injectOpenAI({ kind: "delay", ms });
+  for (const ms of [1_000, 2_500, 6_000]) await fakes.injectOpenAI({ kind: "delay", ms });
   await recordAnnouncements(page);
   await scoutPage.open();
   const runId = await scoutPage.searchAndOpenRun({ languages: ["Python", "TypeScript"], minStars: 0 });
@@ -61,11 +61,12 @@ test("the live region announces the phases at a calm pace and then the outcome, 
   expect(texts.some((text) => /^Analyzed \d+\/24 repos/.test(text))).toBe(true);
   expect(texts.at(-1)).toBe(`Search finished: ${ranked} repositories ranked.`);
   // Throttled: never two announcements within the interval, except the final outcome, which comes at once.
+  // (Times are taken when the text lands in the page, after a React render: allow a little for that.)
   const paced = announced.slice(0, -1);
   for (let index = 1; index < paced.length; index += 1) {
     const gap = (paced[index]?.at ?? 0) - (paced[index - 1]?.at ?? 0);
     expect(gap, `gap before "${paced[index]?.text ?? ""}"`).toBeGreaterThanOrEqual(
-      CALM_ANNOUNCEMENT_INTERVAL_MS - 50,
+      CALM_ANNOUNCEMENT_INTERVAL_MS - 200,
     );
   }
 
