@@ -20,6 +20,7 @@ export default async function HomePage() {
       <SiteHeader />
       <main className="page">
         <ConfigBanner />
+        <h1 className="page-title">Find your next open-source contribution</h1>
         <div className="home-layout">
           <ProfileForm />
           <div className="home-side">

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { firstErrorMessage, showServerErrors } from "@/lib/field-errors";
+import { firstErrorMessage, focusFirstInvalidField, showServerErrors } from "@/lib/field-errors";
 import {
   GOALS_MAX_CHARS,
   profileInputSchema,
@@ -64,6 +64,7 @@ function ProfileEditor({ saved, loadError }: { saved: Profile | null; loadError:
   const form = useForm<ProfileInput, unknown, CleanProfileInput>({
     resolver: zodResolver(profileInputSchema),
     defaultValues: toDraft(saved),
+    shouldFocusError: false, // focusFirstInvalidField does it, in the order the fields are shown
   });
   const { errors, isDirty } = form.formState;
 
@@ -92,9 +93,14 @@ function ProfileEditor({ saved, loadError }: { saved: Profile | null; loadError:
     <form
       className="form"
       onSubmit={(event) => {
-        void form.handleSubmit((values) => {
-          save.mutate(values);
-        })(event);
+        void form.handleSubmit(
+          (values) => {
+            save.mutate(values);
+          },
+          (invalid) => {
+            focusFirstInvalidField(invalid, profileFields, form.setFocus);
+          },
+        )(event);
       }}
       noValidate
       data-testid="profile-form"

@@ -2,6 +2,7 @@ import { formatRelativeTime } from "@/lib/dates";
 import { formatCount, scoreTone } from "@/lib/format";
 import { formatCountOf } from "@/lib/plural";
 import type { AnalysisResult, RepoMetadata } from "@/server/schemas";
+import { GitHubLink } from "./github-link";
 import { HealthLine, PickedIssueList } from "./starter-issues";
 
 /**
@@ -30,9 +31,9 @@ export function RepoCard({
     >
       <header className="repo-card-header">
         <h3 className="repo-name">
-          <a href={url} target="_blank" rel="noopener noreferrer" data-testid="repo-link">
+          <GitHubLink url={url} testId="repo-link">
             {result.repo}
-          </a>
+          </GitHubLink>
         </h3>
         <span
           className={`score-badge score-${tone}`}

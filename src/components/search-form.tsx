@@ -3,11 +3,17 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useEffect, useId, useState } from "react";
+import { Controller, useForm, useWatch, type Control } from "react-hook-form";
 import { defaultActiveSince } from "@/lib/dates";
-import { firstErrorMessage, showServerErrors } from "@/lib/field-errors";
-import { searchFiltersSchema, type SearchFilters, type SearchFiltersInput } from "@/server/schemas";
+import { firstErrorMessage, focusFirstInvalidField, showServerErrors } from "@/lib/field-errors";
+import {
+  SEARCH_QUERY_MAX_CHARS,
+  searchFiltersSchema,
+  searchQueryLengthOf,
+  type SearchFilters,
+  type SearchFiltersInput,
+} from "@/server/schemas";
 import { useTRPC } from "@/trpc/react";
 import { TagInput } from "./tag-input";
 
@@ -123,8 +129,17 @@ function SearchFilterForm({
   const form = useForm<SearchFiltersInput, unknown, SearchFilters>({
     resolver: zodResolver(searchFiltersSchema),
     defaultValues: defaults,
+    shouldFocusError: false, // focusFirstInvalidField does it, in the order the fields are shown
   });
   const { errors } = form.formState;
+  const queryLength = useSearchQueryLength(form.control);
+  const overLimit = queryLength !== null && queryLength > SEARCH_QUERY_MAX_CHARS;
+  const queryHasError = errors.query !== undefined;
+  // The limit counts every filter, so any field can push the search over it: say so at the search text as
+  // soon as it happens, in the schema's own words, and take the message away once it fits again.
+  useEffect(() => {
+    if (overLimit || queryHasError) void form.trigger("query");
+  }, [form, overLimit, queryHasError, queryLength]);
 
   const search = useMutation(
     trpc.scout.search.mutationOptions({
@@ -145,9 +160,14 @@ function SearchFilterForm({
     <form
       className="form"
       onSubmit={(event) => {
-        void form.handleSubmit((filters) => {
-          search.mutate(filters);
-        })(event);
+        void form.handleSubmit(
+          (filters) => {
+            search.mutate(filters);
+          },
+          (invalid) => {
+            focusFirstInvalidField(invalid, filterFields, form.setFocus);
+          },
+        )(event);
       }}
       noValidate
       data-testid="search-form"
@@ -243,9 +263,15 @@ function SearchFilterForm({
             type="date"
             defaultValue={defaults.pushedAfter ?? ""}
             {...form.register("pushedAfter", { setValueAs: emptyAsNull })}
+            aria-invalid={errors.pushedAfter ? true : undefined}
+            aria-describedby={errors.pushedAfter ? `${ids.date}-error` : undefined}
             data-testid="search-pushed-after"
           />
-          {errors.pushedAfter ? <p className="field-error">{errors.pushedAfter.message}</p> : null}
+          {errors.pushedAfter ? (
+            <p id={`${ids.date}-error`} className="field-error" role="alert">
+              {errors.pushedAfter.message}
+            </p>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor={ids.license} className="field-label">
@@ -256,6 +282,8 @@ function SearchFilterForm({
             className="input"
             defaultValue={defaults.license ?? ""}
             {...form.register("license", { setValueAs: emptyAsNull })}
+            aria-invalid={errors.license ? true : undefined}
+            aria-describedby={errors.license ? `${ids.license}-error` : undefined}
             data-testid="search-license"
           >
             <option value="">Any license</option>
@@ -265,13 +293,26 @@ function SearchFilterForm({
               </option>
             ))}
           </select>
-          {errors.license ? <p className="field-error">{errors.license.message}</p> : null}
+          {errors.license ? (
+            <p id={`${ids.license}-error`} className="field-error" role="alert">
+              {errors.license.message}
+            </p>
+          ) : null}
         </div>
       </div>
       <div className="field">
-        <label htmlFor={ids.query} className="field-label">
-          Search text
-        </label>
+        <div className="field-label-row">
+          <label htmlFor={ids.query} className="field-label">
+            Search text
+          </label>
+          <span
+            id={`${ids.query}-count`}
+            className={`counter${overLimit ? " counter-full" : ""}`}
+            data-testid="search-query-counter"
+          >
+            {queryLength ?? "–"}/{SEARCH_QUERY_MAX_CHARS} characters including filters
+          </span>
+        </div>
         <input
           id={ids.query}
           className={`input${errors.query ? " has-error" : ""}`}
@@ -280,9 +321,17 @@ function SearchFilterForm({
           defaultValue={defaults.query}
           placeholder="Optional, e.g. parser, terminal, accessibility"
           {...form.register("query")}
+          aria-invalid={errors.query ? true : undefined}
+          aria-describedby={`${ids.query}-count${errors.query ? ` ${ids.query}-error` : ""}`}
           data-testid="search-query"
         />
-        {errors.query ? <p className="field-error">{errors.query.message}</p> : null}
+        {/* Not an alert: while typing past the limit it changes with every key. The field's description
+            carries it, and a submit moves focus to the field. */}
+        {errors.query ? (
+          <p id={`${ids.query}-error`} className="field-error" data-testid="search-query-error">
+            {errors.query.message}
+          </p>
+        ) : null}
       </div>
       <div className="field">
         <label htmlFor={ids.starter} className="checkbox-field">
@@ -320,4 +369,33 @@ function SearchFilterForm({
       </div>
     </form>
   );
+}
+
+/** How long the GitHub search these values would send is, qualifiers included, as the user edits them. */
+function useSearchQueryLength(control: Control<SearchFiltersInput, unknown, SearchFilters>): number | null {
+  const [languages, topics, minStars, maxStars, pushedAfter, license, query, requireStarterIssues] = useWatch(
+    {
+      control,
+      name: [
+        "languages",
+        "topics",
+        "minStars",
+        "maxStars",
+        "pushedAfter",
+        "license",
+        "query",
+        "requireStarterIssues",
+      ],
+    },
+  );
+  return searchQueryLengthOf({
+    languages,
+    topics,
+    minStars,
+    maxStars,
+    pushedAfter,
+    license,
+    query,
+    requireStarterIssues,
+  });
 }

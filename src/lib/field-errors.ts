@@ -1,5 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
-import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import type { FieldErrors, FieldValues, Path, UseFormSetError, UseFormSetFocus } from "react-hook-form";
 import type { AppRouter } from "@/server/api/root";
 
 /** The server's first message for each field of a failed call, or null when it failed for another reason. */
@@ -14,8 +14,9 @@ export function serverFieldMessages(error: unknown): Record<string, string> | nu
 }
 
 /**
- * Puts a failed call's errors where the user looks: each field's message beside that field, anything else
- * (a refused search, a network failure) on the form as a whole, under `root.server`.
+ * Puts a failed call's errors where the user looks: each field's message beside that field, with focus on
+ * the first of them (fields in form order), anything else (a refused search, a network failure) on the
+ * form as a whole, under `root.server`.
  */
 export function showServerErrors<T extends FieldValues>(
   error: unknown,
@@ -24,7 +25,9 @@ export function showServerErrors<T extends FieldValues>(
 ): void {
   const messages = serverFieldMessages(error) ?? {};
   const shown = fields.filter((field) => messages[field] !== undefined);
-  for (const field of shown) setError(field, { type: "server", message: messages[field] });
+  shown.forEach((field, index) => {
+    setError(field, { type: "server", message: messages[field] }, { shouldFocus: index === 0 });
+  });
   if (shown.length === 0) {
     const message = error instanceof Error ? error.message : "Something went wrong";
     setError("root.server", { type: "server", message });
@@ -45,4 +48,18 @@ export function firstErrorMessage(error: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Moves focus to the first field with an error, in the order the form shows them. react-hook-form's own
+ * shouldFocusError follows the order fields registered in, and a Controller registers after the plain
+ * fields around it, so it would skip a list field at the top of the form.
+ */
+export function focusFirstInvalidField<T extends FieldValues>(
+  errors: FieldErrors<T>,
+  fields: readonly Path<T>[],
+  setFocus: UseFormSetFocus<T>,
+): void {
+  const first = fields.find((field) => (errors as Record<string, unknown>)[field] !== undefined);
+  if (first !== undefined) setFocus(first);
 }

@@ -1,9 +1,14 @@
 /**
  * Links to repository pages. Repository URLs come from GitHub's answers (or the demo catalog), so they are
- * data: a link is rendered only when it points where the configured GitHub's web pages live, over https.
+ * data: a link is rendered only when it points where the configured GitHub's web pages live.
  */
 
-/** The URL, normalised, when it is an https URL on `origin` without credentials; otherwise null. */
+/**
+ * The URL, normalised, when it is on `origin` (scheme, host and port alike) without credentials; otherwise
+ * null. The scheme is the configured GitHub's own: https for github.com, and plain http only where the
+ * operator pointed GITHUB_API_URL at an http server (a GitHub Enterprise on a closed network, the tests'
+ * stand-in), never for a URL that merely claims http.
+ */
 export function toGitHubHref(url: string, origin: string): string | null {
   let parsed: URL;
   let expected: URL;
@@ -13,7 +18,8 @@ export function toGitHubHref(url: string, origin: string): string | null {
   } catch {
     return null;
   }
-  if (parsed.protocol !== "https:" || parsed.origin !== expected.origin) return null;
+  if (expected.protocol !== "https:" && expected.protocol !== "http:") return null;
+  if (parsed.origin !== expected.origin) return null;
   if (parsed.username !== "" || parsed.password !== "") return null;
   return parsed.href;
 }

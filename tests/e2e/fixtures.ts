@@ -42,7 +42,10 @@ type ScoutFixtures = {
 };
 
 type AutoFixtures = {
-  /** Result links point at github.com, which this machine cannot reach; answer them locally. */
+  /**
+   * Result links point at github.com (offline) or at the test GitHub server's own origin (live), whose web
+   * pages do not exist; answer them locally.
+   */
   githubStandIn: undefined;
   /** A run a failed test left going would refuse every later search; cancel it. */
   cancelLeftoverRuns: undefined;
@@ -116,8 +119,10 @@ export const test = base.extend<ScoutFixtures & AutoFixtures>({
 
   githubStandIn: [
     async ({ context }, use) => {
-      await context.route("https://github.com/**", (route) =>
-        route.fulfill({ status: 200, contentType: "text/html", body: "<title>GitHub stand-in</title>" }),
+      const standInPage = { status: 200, contentType: "text/html", body: "<title>GitHub stand-in</title>" };
+      await context.route("https://github.com/**", (route) => route.fulfill(standInPage));
+      await context.route(`http://127.0.0.1:${process.env.SCOUT_E2E_GITHUB_PORT ?? ""}/**`, (route) =>
+        route.fulfill(standInPage),
       );
       await use(undefined);
     },

@@ -61,8 +61,10 @@ test("the whole journey: profile, filters, live progress, growing results, final
     topScore >= 8 ? "high" : topScore >= 5 ? "medium" : "low",
   );
   await expect(firstCard.getByTestId("repo-reason")).not.toBeEmpty();
+  // The link goes to the repository's page on the GitHub this server searches (the stand-in's, live).
+  const { githubWebOrigin } = await api.scout.config.query();
   const [popup] = await Promise.all([page.waitForEvent("popup"), firstCard.getByTestId("repo-link").click()]);
-  expect(popup.url()).toBe(`https://github.com/${repos[0] ?? ""}`);
+  expect(popup.url()).toBe(`${githubWebOrigin ?? ""}/${repos[0] ?? ""}`);
   await popup.close();
 
   // What the page shows is what the API says.

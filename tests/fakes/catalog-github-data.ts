@@ -6,8 +6,14 @@ import type { GitHubServerActivity, GitHubServerData, GitHubServerRepo } from ".
 /**
  * The demo catalog and its GitHub-semantics matcher as the test GitHub server's data, so a search through
  * the server and through the catalog source see the very same repositories.
+ *
+ * `webOrigin` moves the repositories' pages there, as a GitHub Enterprise Server reports pages on its own
+ * host: the app, pointed at the server, then links to them (without it they stay on https://github.com).
  */
-export function createCatalogGitHubData(catalog: DemoCatalog): GitHubServerData {
+export function createCatalogGitHubData(
+  catalog: DemoCatalog,
+  { webOrigin }: { webOrigin?: string } = {},
+): GitHubServerData {
   const catalogSearch = createCatalogSearch({
     repos: catalog.repos,
     readReadme: (repo) => catalog.readReadme(repo),
@@ -18,8 +24,9 @@ export function createCatalogGitHubData(catalog: DemoCatalog): GitHubServerData 
     if (!entry) {
       const readme = repo.readme;
       let activity: GitHubServerActivity | undefined;
+      const { owner, name } = repo.metadata;
       entry = {
-        metadata: repo.metadata,
+        metadata: webOrigin ? { ...repo.metadata, url: `${webOrigin}/${owner}/${name}` } : repo.metadata,
         archived: repo.archived,
         fork: repo.fork,
         license: repo.licenseKey === null ? null : { key: repo.licenseKey, spdxId: repo.licenseSpdxId },

@@ -393,7 +393,8 @@ async function main() {
   // Anchored to today, like the app's own catalog source, so "pushed in the last year" filters agree.
   const catalog = generateDemoCatalog({ now: new Date() });
   const github = await startGitHubServer({
-    data: createCatalogGitHubData(catalog),
+    // The app sees this server as its GitHub, so the repositories' pages live at the server's own origin.
+    data: createCatalogGitHubData(catalog, { webOrigin: `http://127.0.0.1:${flags["github-port"]}` }),
     token: flags["github-token"],
     port: flags["github-port"],
   });

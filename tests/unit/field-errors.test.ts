@@ -1,6 +1,11 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it, vi } from "vitest";
-import { firstErrorMessage, serverFieldMessages, showServerErrors } from "@/lib/field-errors";
+import {
+  firstErrorMessage,
+  focusFirstInvalidField,
+  serverFieldMessages,
+  showServerErrors,
+} from "@/lib/field-errors";
 
 function badRequest(fieldErrors: Record<string, string[]>, message = "Select at least one language") {
   return new TRPCClientError(message, {
@@ -15,16 +20,16 @@ function badRequest(fieldErrors: Record<string, string[]>, message = "Select at 
 }
 
 describe("showServerErrors", () => {
-  it("puts each field's first message on that field", () => {
+  it("puts each field's first message on that field, and focus on the first of them in form order", () => {
     const setError = vi.fn();
     showServerErrors(
-      badRequest({ languages: ["Select at least one language", "second"], maxStars: ["Too low"] }),
+      badRequest({ maxStars: ["Too low"], languages: ["Select at least one language", "second"] }),
       setError,
       ["languages", "minStars", "maxStars"],
     );
     expect(setError.mock.calls).toEqual([
-      ["languages", { type: "server", message: "Select at least one language" }],
-      ["maxStars", { type: "server", message: "Too low" }],
+      ["languages", { type: "server", message: "Select at least one language" }, { shouldFocus: true }],
+      ["maxStars", { type: "server", message: "Too low" }, { shouldFocus: false }],
     ]);
   });
 
@@ -52,5 +57,24 @@ describe("firstErrorMessage", () => {
     const itemErrors = [undefined, { message: "Each language must be at most 40 characters" }];
     expect(firstErrorMessage(itemErrors)).toBe("Each language must be at most 40 characters");
     expect(firstErrorMessage(undefined)).toBeUndefined();
+  });
+});
+
+describe("focusFirstInvalidField", () => {
+  it("focuses the first field with an error in the order the form shows them", () => {
+    const setFocus = vi.fn();
+    const errors = { maxStars: { type: "custom", message: "Too low" }, languages: { type: "too_small" } };
+    focusFirstInvalidField(errors, ["languages", "minStars", "maxStars"], setFocus);
+    expect(setFocus.mock.calls).toEqual([["languages"]]);
+  });
+
+  it("leaves focus alone when no field of the form has an error", () => {
+    const setFocus = vi.fn();
+    focusFirstInvalidField(
+      { root: { server: { type: "server", message: "Refused" } } },
+      ["languages"],
+      setFocus,
+    );
+    expect(setFocus).not.toHaveBeenCalled();
   });
 });

@@ -29,6 +29,19 @@ describe("toGitHubHref", () => {
     expect(toGitHubHref("https://github.com/team/app", enterprise)).toBeNull();
   });
 
+  it("links over http only when the configured GitHub itself is served over http", () => {
+    const standIn = "http://127.0.0.1:4010";
+    expect(toGitHubHref("http://127.0.0.1:4010/acme/tool", standIn)).toBe("http://127.0.0.1:4010/acme/tool");
+    expect(toGitHubHref("https://127.0.0.1:4010/acme/tool", standIn)).toBeNull();
+    expect(toGitHubHref("http://127.0.0.1:4011/acme/tool", standIn)).toBeNull();
+    expect(toGitHubHref("https://github.com/acme/tool", standIn)).toBeNull();
+  });
+
+  it("refuses everything when the origin is not an http(s) web origin", () => {
+    expect(toGitHubHref("file:///etc/passwd", "file:///")).toBeNull();
+    expect(toGitHubHref("javascript:alert(1)", "javascript:alert(1)")).toBeNull();
+  });
+
   it("refuses everything when the origin itself is not a URL", () => {
     expect(toGitHubHref("https://github.com/acme/tool", "")).toBeNull();
   });

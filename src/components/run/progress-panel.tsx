@@ -63,7 +63,7 @@ export function ProgressPanel({
           return (
             <li
               key={step}
-              className={`phase-step${index <= currentIndex ? " is-reached" : ""}${isCurrent ? " is-current" : ""}`}
+              className={`phase-step${index <= currentIndex ? " is-reached" : ""}${isCurrent ? " is-current" : ""}${isCurrent && running ? " is-active" : ""}`}
               aria-current={isCurrent ? "step" : undefined}
               data-testid={`phase-${step}`}
             >
@@ -72,7 +72,8 @@ export function ProgressPanel({
           );
         })}
       </ol>
-      <p className="progress-message" role="status" aria-live="polite" data-testid="progress-message">
+      {/* Not a live region: it changes with every event. RunAnnouncer tells screen readers at a calmer pace. */}
+      <p className="progress-message" data-testid="progress-message">
         {message}
       </p>
       <dl className="progress-counts">

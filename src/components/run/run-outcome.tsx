@@ -1,3 +1,4 @@
+import type { Ref } from "react";
 import { formatCountOf, pluralize } from "@/lib/plural";
 import type { RunOutcome } from "./run-state";
 
@@ -5,7 +6,11 @@ type RunOutcomeProps = {
   outcome: RunOutcome;
   /** The terminal event's message, shown as the empty state's title or the failure's explanation. */
   message: string;
+  /** Analyses kept and not rejected, for the cancelled notice. */
+  ranked: number;
   skipped: string[];
+  /** The notice shown, so focus can move to it when the run ends under the user (a cancel). */
+  focusRef?: Ref<HTMLElement>;
   /** Absent when the run's filters are not known, so it cannot be started again. */
   onRetry: (() => void) | undefined;
   retrying: boolean;
@@ -16,7 +21,9 @@ type RunOutcomeProps = {
 export function RunOutcomeNotice({
   outcome,
   message,
+  ranked,
   skipped,
+  focusRef,
   onRetry,
   retrying,
   retryError,
@@ -24,8 +31,14 @@ export function RunOutcomeNotice({
   return (
     <>
       {outcome === "empty" ? (
-        <section className="card empty-state" data-testid="empty-state">
-          <h2>{message}</h2>
+        <section
+          className="card empty-state"
+          tabIndex={-1}
+          ref={focusRef}
+          aria-labelledby="outcome-heading"
+          data-testid="empty-state"
+        >
+          <h2 id="outcome-heading">{message}</h2>
           <p>Try broadening the search:</p>
           <ul>
             <li>use fewer topics, or none;</li>
@@ -37,8 +50,15 @@ export function RunOutcomeNotice({
       ) : null}
 
       {outcome === "failed" ? (
-        <section className="card error-state" role="alert" data-testid="failed-state">
-          <h2>The search did not finish</h2>
+        // Not an alert: RunAnnouncer already says how the run ended, once.
+        <section
+          className="card error-state"
+          tabIndex={-1}
+          ref={focusRef}
+          aria-labelledby="outcome-heading"
+          data-testid="failed-state"
+        >
+          <h2 id="outcome-heading">The search did not finish</h2>
           <p>{message}</p>
           {onRetry ? (
             <button
@@ -52,6 +72,23 @@ export function RunOutcomeNotice({
             </button>
           ) : null}
           {retryError !== null ? <p className="field-error">{retryError}</p> : null}
+        </section>
+      ) : null}
+
+      {outcome === "cancelled" ? (
+        <section
+          className="card outcome-state"
+          tabIndex={-1}
+          ref={focusRef}
+          aria-labelledby="outcome-heading"
+          data-testid="cancelled-state"
+        >
+          <h2 id="outcome-heading">Search cancelled</h2>
+          <p>
+            {ranked === 0
+              ? "Nothing was ranked before the search stopped."
+              : `The ${formatCountOf(ranked, "repository", "repositories")} ranked before the search stopped ${pluralize(ranked, "is", "are")} listed below.`}
+          </p>
         </section>
       ) : null}
 

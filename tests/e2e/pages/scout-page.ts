@@ -28,6 +28,8 @@ export class ScoutPage {
   readonly progressMessage: Locator;
   readonly cards: Locator;
   readonly sort: Locator;
+  readonly rejectedToggle: Locator;
+  readonly rejectedCards: Locator;
   readonly cancelButton: Locator;
   readonly emptyState: Locator;
   readonly failedState: Locator;
@@ -53,6 +55,8 @@ export class ScoutPage {
     this.progressMessage = page.getByTestId("progress-message");
     this.cards = page.getByTestId("result-list").getByTestId("repo-card");
     this.sort = page.getByTestId("sort-results");
+    this.rejectedToggle = page.getByTestId("toggle-rejected");
+    this.rejectedCards = page.getByTestId("rejected-list").getByTestId("repo-card");
     this.cancelButton = page.getByTestId("cancel-run");
     this.emptyState = page.getByTestId("empty-state");
     this.failedState = page.getByTestId("failed-state");
@@ -125,8 +129,8 @@ export class ScoutPage {
       .evaluateAll((items) => items.map((item) => Number(item.getAttribute("data-number"))));
   }
 
-  async screenshot(name: string) {
-    await this.page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+  async screenshot(name: string, { fullPage = true }: { fullPage?: boolean } = {}) {
+    await this.page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage });
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { ConfigBanner } from "@/components/config-banner";
 import { RunHistory } from "@/components/run-history";
 import { RunView } from "@/components/run/run-view";
@@ -6,6 +7,9 @@ import { runHistoryInput } from "@/lib/run-history-input";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
+
+// Its own title, so a screen reader's route announcement says the page changed.
+export const metadata: Metadata = { title: "Search results · GitHub Scout" };
 
 export default async function RunPage({ params }: { params: Promise<{ runId: string }> }) {
   const { runId } = await params;

@@ -1,0 +1,160 @@
+import { expect, runSearchToEnd, test } from "./fixtures";
+import { colorSchemes, expectNoAxeViolationsInEitherScheme } from "./support/axe";
+
+// Every main state of the app, scanned with axe-core in the light and the dark colour scheme: each scan must
+// find nothing. Tagged @both where the state can be reached offline, @live where it needs injected faults.
+
+test("the home page of a newcomer, without a profile, has no accessibility violations @both", async ({
+  scoutPage,
+  withoutProfile: _withoutProfile,
+}) => {
+  await scoutPage.open();
+  await expect(scoutPage.needsProfile).toBeVisible();
+  await expectNoAxeViolationsInEitherScheme(scoutPage.page, "home, no profile");
+});
+
+test("the home page with a profile and past searches has no accessibility violations @both", async ({
+  scoutPage,
+  finishedRun,
+}) => {
+  await scoutPage.open();
+  await expect(scoutPage.historyItem(finishedRun.runId)).toBeVisible();
+  await expectNoAxeViolationsInEitherScheme(scoutPage.page, "home, profile and history");
+});
+
+test("both forms showing their field errors have no accessibility violations @both", async ({
+  profilePage,
+  scoutPage,
+  savedProfile: _savedProfile,
+}) => {
+  await profilePage.open();
+  await profilePage.languages.clear();
+  await profilePage.save();
+  await expect(profilePage.languages.error).toHaveText("Add at least one language");
+
+  await scoutPage.languages.clear();
+  await scoutPage.minStars.fill("500");
+  await scoutPage.maxStars.fill("10");
+  await scoutPage.query.fill("q".repeat(300));
+  await scoutPage.submit.click();
+  await expect(scoutPage.languages.error).toHaveText("Select at least one language");
+  await expect(scoutPage.starsError).toBeVisible();
+  await expectNoAxeViolationsInEitherScheme(scoutPage.page, "home, both forms with errors");
+});
+
+test("a run mid-analysis has no accessibility violations @live", async ({
+  fakes,
+  scoutPage,
+  savedProfile: _savedProfile,
+}) => {
+  // The first batch answers; the rest wait, so the run holds still mid-analysis while it is scanned.
+  await fakes.injectOpenAI({ kind: "delay", ms: 30_000 }, { afterRequests: 1, times: Infinity });
+  await scoutPage.open();
+  await scoutPage.searchAndOpenRun({ languages: ["Python", "TypeScript"], minStars: 0 });
+  await expect(scoutPage.cards.first()).toBeVisible();
+  await expect(scoutPage.cancelButton).toBeVisible();
+  await expect(scoutPage.phase("analyzing")).toHaveAttribute("aria-current", "step");
+  await expectNoAxeViolationsInEitherScheme(scoutPage.page, "run, mid-analysis");
+});
+
+test("a finished run, with every score colour and its rejected and filtered-out repositories shown, has no accessibility violations @both", async ({
+  api,
+  scoutPage,
+  savedProfile: _savedProfile,
+}) => {
+  // Go besides the profile's languages: some candidates fit well, some barely, and some not at all.
+  const { runId } = await runSearchToEnd(api, { languages: ["Python", "TypeScript", "Go"], minStars: 0 });
+  await scoutPage.openRun(runId);
+  await scoutPage.waitUntilDone();
+  const tones = scoutPage.cards.getByTestId("score-badge");
+  for (const tone of ["high", "medium", "low"]) {
+    await expect(tones.and(scoutPage.page.locator(`[data-tone="${tone}"]`)).first()).toBeVisible();
+  }
+  await expectNoAxeViolationsInEitherScheme(scoutPage.page, "run, finished");
+
+  await scoutPage.rejectedToggle.check();
+  await expect(scoutPage.rejectedCards.first()).toBeVisible();
+  await expectNoAxeViolationsInEitherScheme(scoutPage.page, "run, finished, rejected shown");
+
+  await scoutPage.page.getByTestId("toggle-filtered-out").check();
+  await expect(scoutPage.page.getByTestId("filtered-out-item").first()).toBeVisible();
+  await expectNoAxeViolationsInEitherScheme(scoutPage.page, "run, finished, filtered out shown");
+});
+
+test("the home page and a finished run, in light and dark, for the record @both", async ({
+  scoutPage,
+  finishedRun,
+}, testInfo) => {
+  // Screenshots a person looks at: contrast numbers say nothing of whether a palette reads well. The run
+  // page is long; a tall window shows its head and enough cards to see each score colour.
+  await scoutPage.page.setViewportSize({ width: 1280, height: 1600 });
+  for (const scheme of colorSchemes) {
+    await scoutPage.page.emulateMedia({ colorScheme: scheme });
+    await scoutPage.open();
+    await expect(scoutPage.historyItem(finishedRun.runId)).toBeVisible();
+    await scoutPage.page.screenshot({
+      path: `test-results/screenshots/${testInfo.project.name}-home-${scheme}.png`,
+    });
+    await scoutPage.openRun(finishedRun.runId);
+    await scoutPage.waitUntilDone();
+    await expect(scoutPage.cards.first()).toBeVisible();
+    await scoutPage.page.screenshot({
+      path: `test-results/screenshots/${testInfo.project.name}-run-${scheme}.png`,
+    });
+  }
+});
+
+test("an empty search has no accessibility violations @both", async ({
+  scoutPage,
+  savedProfile: _savedProfile,
+}) => {
+  await scoutPage.open();
+  await scoutPage.searchAndOpenRun({ languages: ["Python"], query: "zzqqxxnothing" });
+  await expect(scoutPage.emptyState).toBeVisible();
+  await expectNoAxeViolationsInEitherScheme(scoutPage.page, "run, empty");
+});
+
+test("a failed search has no accessibility violations @live", async ({
+  fakes,
+  scoutPage,
+  savedProfile: _savedProfile,
+}) => {
+  await fakes.injectGitHub({ kind: "bad-credentials", times: Infinity });
+  await scoutPage.open();
+  await scoutPage.searchAndOpenRun({ languages: ["Python"], minStars: 0 });
+  await expect(scoutPage.failedState).toBeVisible();
+  await expectNoAxeViolationsInEitherScheme(scoutPage.page, "run, failed");
+});
+
+test("a partial run has no accessibility violations @live", async ({
+  fakes,
+  scoutPage,
+  savedProfile: _savedProfile,
+}) => {
+  await fakes.injectOpenAI({ kind: "invalid-json" }, { times: 1 });
+  await scoutPage.open();
+  await scoutPage.searchAndOpenRun({ languages: ["Python", "TypeScript"], minStars: 0 });
+  await scoutPage.waitUntilDone();
+  await expect(scoutPage.skippedNote).toBeVisible();
+  await expectNoAxeViolationsInEitherScheme(scoutPage.page, "run, partial");
+});
+
+test("a cancelled run has no accessibility violations @live", async ({
+  fakes,
+  scoutPage,
+  savedProfile: _savedProfile,
+}) => {
+  await fakes.injectOpenAI({ kind: "delay", ms: 30_000 }, { afterRequests: 1, times: Infinity });
+  await scoutPage.open();
+  await scoutPage.searchAndOpenRun({ languages: ["Python", "TypeScript"], minStars: 0 });
+  await expect(scoutPage.cards.first()).toBeVisible();
+  await scoutPage.cancelButton.click();
+  await expect(scoutPage.progressMessage).toHaveText("Search cancelled.");
+  await expectNoAxeViolationsInEitherScheme(scoutPage.page, "run, cancelled");
+});
+
+test("a run that does not exist has no accessibility violations @both", async ({ page }) => {
+  await page.goto("/runs/no-such-run");
+  await expect(page.getByTestId("run-not-found")).toBeVisible();
+  await expectNoAxeViolationsInEitherScheme(page, "run, not found");
+});
