@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
-import { Controller, useForm, useWatch } from "react-hook-form";
-import { firstErrorMessage, focusFirstInvalidField, showServerErrors } from "@/lib/field-errors";
+import { useForm, useWatch } from "react-hook-form";
+import { focusFirstInvalidField, showServerErrors } from "@/lib/field-errors";
 import {
   GOALS_MAX_CHARS,
   profileInputSchema,
@@ -15,7 +15,7 @@ import {
   type SkillLevel,
 } from "@/server/schemas";
 import { useTRPC } from "@/trpc/react";
-import { TagInput } from "./tag-input";
+import { TagField } from "./tag-field";
 
 const profileFields = ["languages", "topics", "skillLevel", "goals"] as const;
 
@@ -112,42 +112,24 @@ function ProfileEditor({ saved, loadError }: { saved: Profile | null; loadError:
         </p>
       ) : null}
 
-      <Controller
+      <TagField
         control={form.control}
         name="languages"
-        render={({ field, fieldState }) => (
-          <TagInput
-            label="Languages"
-            hint="Press Enter or comma to add each one, for example TypeScript, Rust, Go."
-            values={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            ref={field.ref}
-            placeholder="Add a language"
-            error={firstErrorMessage(fieldState.error)}
-            testId="profile-languages"
-            maxItems={20}
-          />
-        )}
+        label="Languages"
+        hint="Press Enter or comma to add each one, for example TypeScript, Rust, Go."
+        placeholder="Add a language"
+        testId="profile-languages"
+        maxItems={20}
       />
 
-      <Controller
+      <TagField
         control={form.control}
         name="topics"
-        render={({ field, fieldState }) => (
-          <TagInput
-            label="Topics"
-            hint="Optional. Domains you care about, for example web, databases, machine-learning."
-            values={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            ref={field.ref}
-            placeholder="Add a topic"
-            error={firstErrorMessage(fieldState.error)}
-            testId="profile-topics"
-            maxItems={20}
-          />
-        )}
+        label="Topics"
+        hint="Optional. Domains you care about, for example web, databases, machine-learning."
+        placeholder="Add a topic"
+        testId="profile-topics"
+        maxItems={20}
       />
 
       <fieldset className="field" aria-describedby={skillError ? "skill-error" : undefined}>

@@ -4,9 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
-import { Controller, useForm, useWatch, type Control } from "react-hook-form";
+import { useForm, useWatch, type Control } from "react-hook-form";
 import { defaultActiveSince } from "@/lib/dates";
-import { firstErrorMessage, focusFirstInvalidField, showServerErrors } from "@/lib/field-errors";
+import { focusFirstInvalidField, showServerErrors } from "@/lib/field-errors";
 import {
   SEARCH_QUERY_MAX_CHARS,
   searchFiltersSchema,
@@ -15,7 +15,7 @@ import {
   type SearchFiltersInput,
 } from "@/server/schemas";
 import { useTRPC } from "@/trpc/react";
-import { TagInput } from "./tag-input";
+import { TagField } from "./tag-field";
 
 export const licenseOptions = [
   ["mit", "MIT"],
@@ -172,22 +172,13 @@ function SearchFilterForm({
       noValidate
       data-testid="search-form"
     >
-      <Controller
+      <TagField
         control={form.control}
         name="languages"
-        render={({ field, fieldState }) => (
-          <TagInput
-            label="Languages"
-            values={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            ref={field.ref}
-            placeholder="Add a language"
-            error={firstErrorMessage(fieldState.error)}
-            testId="search-languages"
-            maxItems={20}
-          />
-        )}
+        label="Languages"
+        placeholder="Add a language"
+        testId="search-languages"
+        maxItems={20}
       />
       <fieldset className="field">
         <legend className="field-label">Stars</legend>
@@ -234,23 +225,14 @@ function SearchFilterForm({
           </p>
         ) : null}
       </fieldset>
-      <Controller
+      <TagField
         control={form.control}
         name="topics"
-        render={({ field, fieldState }) => (
-          <TagInput
-            label="Topics"
-            hint="Optional; a repository must have all of them."
-            values={field.value ?? []}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            ref={field.ref}
-            placeholder="Add a topic"
-            error={firstErrorMessage(fieldState.error)}
-            testId="search-topics"
-            maxItems={20}
-          />
-        )}
+        label="Topics"
+        hint="Optional; a repository must have all of them."
+        placeholder="Add a topic"
+        testId="search-topics"
+        maxItems={20}
       />
       <div className="field-row">
         <div className="field">

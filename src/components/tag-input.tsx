@@ -2,7 +2,7 @@
 
 import { useId, useState, type KeyboardEvent, type Ref } from "react";
 
-type TagInputProps = {
+export type TagInputProps = {
   label: string;
   hint?: string;
   values: string[];
