@@ -1,5 +1,6 @@
 import { expect, runSearchToEnd, test } from "./fixtures";
 import { colorSchemes, expectNoAxeViolationsInEitherScheme } from "./support/axe";
+import { openRunHeldMidAnalysis } from "./support/held-run";
 
 // Every main state of the app, scanned with axe-core in the light and the dark colour scheme: each scan must
 // find nothing. Tagged @both where the state can be reached offline, @live where it needs injected faults.
@@ -48,10 +49,7 @@ test("a run mid-analysis has no accessibility violations @live", async ({
   savedProfile: _savedProfile,
 }) => {
   // The first batch answers; the rest wait, so the run holds still mid-analysis while it is scanned.
-  await fakes.injectOpenAI({ kind: "delay", ms: 30_000 }, { afterRequests: 1, times: Infinity });
-  await scoutPage.open();
-  await scoutPage.searchAndOpenRun({ languages: ["Python", "TypeScript"], minStars: 0 });
-  await expect(scoutPage.cards.first()).toBeVisible();
+  await openRunHeldMidAnalysis({ fakes, scoutPage });
   await expect(scoutPage.cancelButton).toBeVisible();
   await expect(scoutPage.phase("analyzing")).toHaveAttribute("aria-current", "step");
   await expectNoAxeViolationsInEitherScheme(scoutPage.page, "run, mid-analysis");
@@ -144,10 +142,7 @@ test("a cancelled run has no accessibility violations @live", async ({
   scoutPage,
   savedProfile: _savedProfile,
 }) => {
-  await fakes.injectOpenAI({ kind: "delay", ms: 30_000 }, { afterRequests: 1, times: Infinity });
-  await scoutPage.open();
-  await scoutPage.searchAndOpenRun({ languages: ["Python", "TypeScript"], minStars: 0 });
-  await expect(scoutPage.cards.first()).toBeVisible();
+  await openRunHeldMidAnalysis({ fakes, scoutPage });
   await scoutPage.cancelButton.click();
   await expect(scoutPage.progressMessage).toHaveText("Search cancelled.");
   await expectNoAxeViolationsInEitherScheme(scoutPage.page, "run, cancelled");

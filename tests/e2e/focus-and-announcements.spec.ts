@@ -3,6 +3,7 @@ import { CALM_ANNOUNCEMENT_INTERVAL_MS } from "@/lib/announcement-throttle";
 import type { ScoutClient } from "@/client";
 import type { ScoutEvent } from "@/server/schemas";
 import { expect, test } from "./fixtures";
+import { openRunHeldMidAnalysis } from "./support/held-run";
 
 // What a screen reader or keyboard user relies on: the run's live region, and focus that follows them.
 
@@ -87,11 +88,8 @@ test("after a cancel, focus lands on the outcome, which the live region announce
   scoutPage,
   savedProfile: _savedProfile,
 }) => {
-  await fakes.injectOpenAI({ kind: "delay", ms: 30_000 }, { afterRequests: 1, times: Infinity });
   await recordAnnouncements(page);
-  await scoutPage.open();
-  await scoutPage.searchAndOpenRun({ languages: ["Python", "TypeScript"], minStars: 0 });
-  await expect(scoutPage.cards.first()).toBeVisible();
+  await openRunHeldMidAnalysis({ fakes, scoutPage });
   const ranked = await scoutPage.cards.count();
 
   await scoutPage.cancelButton.focus();

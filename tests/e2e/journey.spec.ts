@@ -1,5 +1,6 @@
 import { developer, expect, test } from "./fixtures";
 import { e2eSecrets } from "./support/e2e-secrets";
+import { openRunHeldMidAnalysis } from "./support/held-run";
 
 // Tests tagged @both run against the live stand-ins and the offline defaults; @live ones need fault injection.
 
@@ -206,10 +207,7 @@ test("cancelling mid-analysis keeps the cards analyzed so far @live", async ({
   scoutPage,
   savedProfile: _savedProfile,
 }) => {
-  await fakes.injectOpenAI({ kind: "delay", ms: 30_000 }, { afterRequests: 1, times: Infinity });
-  await scoutPage.open();
-  await scoutPage.searchAndOpenRun({ languages: ["Python", "TypeScript"], minStars: 0 });
-  await expect(scoutPage.cards.first()).toBeVisible();
+  await openRunHeldMidAnalysis({ fakes, scoutPage });
   const before = await scoutPage.cardRepos();
   await scoutPage.cancelButton.click();
   await expect(scoutPage.progressMessage).toHaveText("Search cancelled.");
