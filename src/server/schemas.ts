@@ -252,6 +252,24 @@ export const analysisResultSchema = z.object({
 });
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;
 
+/** A developer's own verdict on a repository (contract.md, round 2 "workflow"). */
+export const repoMarks = ["saved", "dismissed", "contributed"] as const;
+export const repoMarkSchema = z.enum(repoMarks, {
+  error: 'mark must be "saved", "dismissed" or "contributed"',
+});
+export type RepoMark = z.infer<typeof repoMarkSchema>;
+
+/**
+ * A result as a run returns it: the analysis, plus what is known about the repository for this developer
+ * (round 2 "workflow"). Both additions are optional, so older stored rows and older clients still fit.
+ */
+export const runAnalysisResultSchema = analysisResultSchema.extend({
+  /** No earlier run for the same profile analyzed this repository. */
+  newSinceLastRun: z.boolean().optional(),
+  mark: repoMarkSchema.nullable().optional(),
+});
+export type RunAnalysisResult = z.infer<typeof runAnalysisResultSchema>;
+
 /** Why a run ended with a terminal `error`: clients branch on this, never on the message text. */
 export const terminalErrorReasons = ["no-repositories", "all-filtered", "failed", "interrupted"] as const;
 export const terminalErrorReasonSchema = z.enum(terminalErrorReasons);
@@ -265,6 +283,12 @@ export const usageSchema = z.object({
   githubRequests: z.number().int(),
   llmInputTokens: z.number().int(),
   llmOutputTokens: z.number().int(),
+  // Round 2 (speed and cost): analyses served from the analysis cache, and the LLM input tokens that saved
+  // (estimated from what those analyses cost when they were made).
+  cachedResults: z.number().int().optional(),
+  llmInputTokensSaved: z.number().int().optional(),
+  /** READMEs not fetched again because the repository has not been pushed to since they were stored. */
+  readmesFromCache: z.number().int().optional(),
 });
 export type Usage = z.infer<typeof usageSchema>;
 
@@ -280,7 +304,7 @@ export const scoutSearchResultSchema = z.object({
   totalDiscovered: z.number().int(),
   totalFiltered: z.number().int(),
   totalAnalyzed: z.number().int(),
-  results: z.array(analysisResultSchema),
+  results: z.array(runAnalysisResultSchema),
   repos: z.array(repoMetadataSchema),
   skipped: z.array(z.string()),
   warnings: z.array(z.string()),
@@ -289,9 +313,11 @@ export const scoutSearchResultSchema = z.object({
   usage: usageSchema,
   // Optional additions: what the run searched for, and the analyses the analyzer rejected.
   filters: searchFiltersSchema.optional(),
-  rejected: z.array(analysisResultSchema).optional(),
+  rejected: z.array(runAnalysisResultSchema).optional(),
   // Round 2 (filter quality): the repositories the filter rules dropped, at both stages.
   filteredOut: z.array(filteredOutSchema).max(FILTERED_OUT_MAX).optional(),
+  // Round 2 (speed and cost): when the first result arrived; null until one has.
+  firstResultAt: z.string().nullable().optional(),
 });
 export type ScoutSearchResult = z.infer<typeof scoutSearchResultSchema>;
 
@@ -315,7 +341,7 @@ export const scoutEventSchema = z.discriminatedUnion("type", [
     total: z.number().int(),
     message: z.string(),
   }),
-  z.object({ type: z.literal("results"), results: z.array(analysisResultSchema) }),
+  z.object({ type: z.literal("results"), results: z.array(runAnalysisResultSchema) }),
   z.object({ type: z.literal("warning"), message: z.string() }),
   z.object({ type: z.literal("complete"), data: scoutSearchResultSchema }),
   z.object({ type: z.literal("error"), message: z.string(), reason: terminalErrorReasonSchema.optional() }),
@@ -348,6 +374,8 @@ export const runSummarySchema = z.object({
   totalFiltered: z.number().int(),
   totalAnalyzed: z.number().int(),
   topScore: z.number().nullable(),
+  // Round 2 (workflow): results no earlier run for the same profile had analyzed.
+  newCount: z.number().int().optional(),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
