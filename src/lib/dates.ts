@@ -54,3 +54,18 @@ export function formatRelativeTime(iso: string | null, now: Date = new Date()): 
   }
   return "just now";
 }
+
+/**
+ * How long after `start` the first result came, for the run's cost line: "0.4 s", "12 s", "2 min 5 s".
+ * Null when either moment is unreadable or the order is reversed (a clock that moved back).
+ */
+export function formatTimeToFirstResult(startIso: string, endIso: string): string | null {
+  const start = parseISO(startIso);
+  const end = parseISO(endIso);
+  if (!isValid(start) || !isValid(end) || end < start) return null;
+  const seconds = (end.getTime() - start.getTime()) / 1000;
+  if (seconds < 10) return `${seconds.toFixed(1)} s`;
+  const whole = Math.round(seconds);
+  if (whole < 60) return `${whole} s`;
+  return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+}

@@ -9,6 +9,7 @@ import { SearchForm } from "../search-form";
 import { FilteredOutList } from "./filtered-out-list";
 import { ProgressPanel } from "./progress-panel";
 import { ResultList } from "./result-list";
+import { RunCost } from "./run-cost";
 import { describeOutcomeForListeners, RunAnnouncer } from "./run-announcer";
 import { RunOutcomeNotice, RunWarnings } from "./run-outcome";
 import { useRunStream } from "./use-run-stream";
@@ -112,6 +113,9 @@ function LiveRun({ runId }: { runId: string }) {
             }}
             connectionError={run.connectionError}
           />
+          {run.usage && run.startedAt ? (
+            <RunCost usage={run.usage} startedAt={run.startedAt} firstResultAt={run.firstResultAt} />
+          ) : null}
           <RunWarnings warnings={state.warnings} />
           <RunOutcomeNotice
             outcome={run.outcome}

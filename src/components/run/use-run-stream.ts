@@ -39,7 +39,13 @@ export function useRunStream(runId: string) {
         enabled: restored.terminal === null,
         onData: ({ id, data }) => {
           dispatch({ id, event: data });
-          if (revealsRunData(data)) {
+          // Candidates become known group by group while analysis runs: a result for one the stored run
+          // did not list yet needs its metadata.
+          const stored = queryClient.getQueryData(trpc.scout.results.queryKey({ runId }));
+          const storedNames = new Set(stored?.repos.map((repo) => repo.fullName));
+          const unknownResult =
+            data.type === "results" && data.results.some((result) => !storedNames.has(result.repo));
+          if (revealsRunData(data) || unknownResult) {
             void queryClient.invalidateQueries({ queryKey: trpc.scout.results.queryKey({ runId }) });
             void queryClient.invalidateQueries({ queryKey: trpc.scout.runs.pathKey() });
           }
@@ -69,6 +75,9 @@ export function useRunStream(runId: string) {
     skipped: run?.skipped ?? [],
     filteredOut: run?.filteredOut ?? [],
     filters: snapshot.data?.filters,
+    usage: run?.usage,
+    startedAt: run?.startedAt,
+    firstResultAt: run?.firstResultAt,
     notFound: snapshot.error?.data?.code === "NOT_FOUND",
     connectionError: stream.status === "error" && state.terminal === null ? stream.error.message : null,
     refresh: () => {

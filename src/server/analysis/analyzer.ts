@@ -9,6 +9,8 @@ export type AnalyzeBatchInput = {
   /** "owner/name" → README text or null (no README). */
   readmes: ReadonlyMap<string, string | null>;
   signal?: AbortSignal;
+  /** Called with each repository's result the moment it is known, before the batch ends. */
+  onResult?: (result: AnalysisResult) => void;
 };
 
 export type AnalyzeBatchOutput = {
@@ -23,5 +25,7 @@ export interface Analyzer {
   readonly kind: "llm" | "heuristic";
   /** The model id for the LLM analyzer; null for the built-in one. */
   readonly model: string | null;
+  /** Changes whenever the prompt or the scoring changes: part of the analysis cache's key. */
+  readonly promptVersion: string;
   analyzeBatch(input: AnalyzeBatchInput): Promise<AnalyzeBatchOutput>;
 }

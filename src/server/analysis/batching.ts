@@ -6,13 +6,26 @@ import pLimit from "p-limit";
  * orchestrator can save and stream results while slower batches are still running.
  */
 
-export type BatchOutcome<TItem, TValue> =
+export type BatchOutcome<TItem, TValue, TPartial = never> =
   | { index: number; items: TItem[]; status: "ok"; value: TValue }
-  | { index: number; items: TItem[]; status: "failed" | "timed-out"; error: unknown };
+  | { index: number; items: TItem[]; status: "failed" | "timed-out"; error: unknown }
+  // What a batch emitted before it ended, e.g. one repository's analysis out of a streamed answer.
+  | ([TPartial] extends [never]
+      ? never
+      : { index: number; items: TItem[]; status: "partial"; value: TPartial });
 
-export type RunBatchesOptions<TItem, TValue> = {
-  items: readonly TItem[];
-  batchSize: number;
+export type BatchContext<TPartial> = {
+  signal: AbortSignal;
+  index: number;
+  /** Hands a piece of the batch's work to the consumer at once; ignored once the batch is aborted. */
+  emit: (partial: TPartial) => void;
+};
+
+export type RunBatchesOptions<TItem, TValue, TPartial = never> = (
+  | { items: readonly TItem[]; batchSize: number }
+  /** Batches that become ready over time: each starts as soon as it arrives and a slot is free. */
+  | { batches: AsyncIterable<TItem[]> }
+) & {
   concurrency: number;
   /** Per batch, from the moment it starts (queue time does not count). */
   timeoutMs: number;
@@ -22,7 +35,7 @@ export type RunBatchesOptions<TItem, TValue> = {
    * Must honour `signal`: it fires on the batch's timeout and on the outer abort. The timeout is enforced
    * here alone; `run` needs no deadline of its own.
    */
-  run: (batch: TItem[], context: { signal: AbortSignal; index: number }) => Promise<TValue>;
+  run: (batch: TItem[], context: BatchContext<TPartial>) => Promise<TValue>;
 };
 
 /** Splits items into consecutive batches of `size` (the last one may be smaller). */
@@ -49,22 +62,23 @@ function whenAborted(signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Runs the batches and yields each outcome in completion order. A batch that throws is yielded as
- * "failed" ("timed-out" when its timeout fired), and the others go on. Stopping the iteration early
- * (break/return) aborts the batches still running. After an outer abort, only outcomes that were already
- * complete when it fired are still yielded (their work is done and worth keeping); the generator then waits
- * for the aborted batches to settle, so no work outlives it, and throws the abort reason.
+ * Runs the batches and yields each outcome in completion order, and each partial the moment it is emitted.
+ * A batch that throws is yielded as "failed" ("timed-out" when its timeout fired), and the others go on.
+ * Stopping the iteration early (break/return) aborts the batches still running. After an outer abort, only
+ * outcomes that were already complete when it fired are still yielded (their work is done and worth
+ * keeping); the generator then waits for the aborted batches to settle, so no work outlives it, and throws
+ * the abort reason. With `batches`, it ends once that iterable has ended and every batch has.
  */
-export async function* runBatches<TItem, TValue>(
-  options: RunBatchesOptions<TItem, TValue>,
-): AsyncGenerator<BatchOutcome<TItem, TValue>, void, undefined> {
-  const { items, batchSize, concurrency, timeoutMs, signal, run } = options;
-  const batches = splitIntoBatches(items, batchSize);
+export async function* runBatches<TItem, TValue, TPartial = never>(
+  options: RunBatchesOptions<TItem, TValue, TPartial>,
+): AsyncGenerator<BatchOutcome<TItem, TValue, TPartial>, void, undefined> {
+  const { concurrency, timeoutMs, signal, run } = options;
+  const input = "batches" in options ? options.batches : splitIntoBatches(options.items, options.batchSize);
   const limit = pLimit(concurrency);
   // Aborted when the consumer stops early or the outer signal fires: queued batches then never start.
   const stop = new AbortController();
   const outerSignal = signal ?? new AbortController().signal;
-  const finished: BatchOutcome<TItem, TValue>[] = [];
+  const finished: BatchOutcome<TItem, TValue, TPartial>[] = [];
   // Outcomes arriving after an outer abort belong to batches the abort cut short: they are not reported.
   let acceptingOutcomes = true;
   let wakeConsumer: (() => void) | undefined;
@@ -81,14 +95,26 @@ export async function* runBatches<TItem, TValue>(
   if (outerSignal.aborted) onOuterAbort();
   else outerSignal.addEventListener("abort", onOuterAbort, { once: true });
 
-  async function runOne(batch: TItem[], index: number): Promise<BatchOutcome<TItem, TValue> | undefined> {
+  async function runOne(
+    batch: TItem[],
+    index: number,
+  ): Promise<BatchOutcome<TItem, TValue, TPartial> | undefined> {
     if (stop.signal.aborted) return undefined;
     const timeoutSignal = AbortSignal.timeout(timeoutMs);
     const batchSignal = AbortSignal.any([stop.signal, timeoutSignal]);
+    const emit = (value: TPartial) => {
+      if (batchSignal.aborted || !acceptingOutcomes) return;
+      finished.push({ index, items: batch, status: "partial", value } as BatchOutcome<
+        TItem,
+        TValue,
+        TPartial
+      >);
+      notify();
+    };
     try {
       // The race frees the slot the moment the batch is aborted, even if `run` is slow to notice.
       const value = await Promise.race([
-        run(batch, { signal: batchSignal, index }),
+        run(batch, { signal: batchSignal, index, emit }),
         whenAborted(batchSignal).then(() => {
           throw batchSignal.reason;
         }),
@@ -102,14 +128,34 @@ export async function* runBatches<TItem, TValue>(
     }
   }
 
-  let pending = batches.length;
-  const tasks = batches.map((batch, index) =>
-    limit(() => runOne(batch, index)).then((outcome) => {
-      pending -= 1;
-      if (outcome !== undefined && acceptingOutcomes) finished.push(outcome);
+  let pending = 0;
+  const tasks: Promise<void>[] = [];
+  let inputEnded = false;
+  let inputFailure: { error: unknown } | undefined;
+  // Batches are scheduled as they arrive; the consumer below only ever waits for outcomes.
+  const reading = (async () => {
+    let index = 0;
+    try {
+      for await (const batch of input) {
+        if (stop.signal.aborted) break;
+        if (batch.length === 0) continue;
+        const batchIndex = index++;
+        pending += 1;
+        tasks.push(
+          limit(() => runOne(batch, batchIndex)).then((outcome) => {
+            pending -= 1;
+            if (outcome !== undefined && acceptingOutcomes) finished.push(outcome);
+            notify();
+          }),
+        );
+      }
+    } catch (error) {
+      inputFailure = { error };
+    } finally {
+      inputEnded = true;
       notify();
-    }),
-  );
+    }
+  })();
 
   try {
     for (;;) {
@@ -118,17 +164,20 @@ export async function* runBatches<TItem, TValue>(
         yield next;
         continue;
       }
-      if (pending === 0 || outerSignal.aborted) break;
+      if (inputFailure !== undefined || outerSignal.aborted || (inputEnded && pending === 0)) break;
       await new Promise<void>((resolve) => {
         wakeConsumer = resolve;
       });
     }
   } finally {
     outerSignal.removeEventListener("abort", onOuterAbort);
-    // Early exit by the consumer, or outer abort: cancel what is running and let it settle.
-    if (pending > 0)
+    // Early exit by the consumer, or outer abort: cancel what is running and let it settle. An input that
+    // has not ended is not waited for: it stops scheduling once `stop` has fired.
+    if (pending > 0 || !inputEnded)
       stop.abort(outerSignal.aborted ? outerSignal.reason : new Error("Batch consumer stopped"));
     await Promise.allSettled(tasks);
+    if (inputEnded) await reading;
   }
   outerSignal.throwIfAborted();
+  if (inputFailure !== undefined) throw inputFailure.error;
 }

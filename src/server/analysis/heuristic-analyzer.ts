@@ -413,6 +413,7 @@ export function createHeuristicAnalyzer(options: { now?: () => Date } = {}): Ana
   const now = options.now ?? (() => new Date());
   return {
     kind: "heuristic",
+    promptVersion: "heuristic-1",
     model: null,
     // Scoring is synchronous and fast (a few ms for 50 repos), so checking the signal once up front is
     // enough: nothing is left in flight to cancel afterwards. Inside the executor, that throw is a rejection.

@@ -290,5 +290,5 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): Analyzer {
     }
   }
 
-  return { kind: "llm", model, analyzeBatch };
+  return { kind: "llm", model, promptVersion: "llm-1", analyzeBatch };
 }

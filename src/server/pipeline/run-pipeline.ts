@@ -1,31 +1,19 @@
-import { formatCountOf, pluralize } from "@/lib/plural";
 import type { Analyzer, AnalysisProfile } from "@/server/analysis/analyzer";
-import { runBatches } from "@/server/analysis/batching";
 import type { Db } from "@/server/db/client";
-import { describeAnalysisCap, filterCandidates } from "@/server/filtering/filter-candidates";
-import {
-  applyStarterIssueRequirement,
-  attachCandidateDetails,
-} from "@/server/filtering/starter-issue-requirement";
+import { filterCandidates } from "@/server/filtering/filter-candidates";
 import { AppError } from "@/server/errors";
 import { formatDuration } from "@/server/github/errors";
-import type { RepositoryDetails } from "@/server/github/details-query";
 import type { GitHubSource } from "@/server/github/github-source";
 import type { Logger } from "@/server/logger";
-import { listFilteredOut, screenCandidatesByReadme } from "@/server/pipeline/filter-stages";
+import { describeRepos, fetchAndAnalyze, type RunTally } from "@/server/pipeline/fetch-and-analyze";
+import { listFilteredOut } from "@/server/pipeline/filter-stages";
 import { upsertRepositories } from "@/server/runs/repo-records";
-import {
-  finishRun,
-  getRunResult,
-  saveAnalysisResults,
-  saveCandidateDetails,
-  updateRun,
-} from "@/server/runs/run-store";
-import type { FilteredOut, Phase, RepoMetadata, ScoutEvent, SearchFilters, Usage } from "@/server/schemas";
+import { finishRun, getRunResult, updateRun } from "@/server/runs/run-store";
+import type { Phase, ScoutEvent, SearchFilters } from "@/server/schemas";
 
 /**
  * One search, as a readable sequence of phases: discover → filter → fetch READMEs, starter issues and
- * health → analyze → save.
+ * health, overlapped with analysis → save.
  * It yields every ScoutEvent in order and always ends with exactly one terminal event (complete, error
  * or cancelled); the caller stores each event before publishing it. Results and totals are written as
  * they become known, so a reader of the run mid-way sees what exists so far.
@@ -58,26 +46,17 @@ export type RunPipelineOptions = {
 };
 
 export const messages = {
-  allStarterIssuesClaimed:
-    "Every open starter issue it lists is already claimed (assigned, or an open pull request will close it).",
   noRepositories: "No repositories found. Try broadening your filters.",
   allFiltered: "All repos filtered out. Try adjusting your filters.",
   cancelled: "The search was cancelled.",
   failed: "The search failed unexpectedly. Please try again.",
-  droppedByReadme: (dropped: number, passed: number) =>
-    `${formatCountOf(dropped, "repo", "repos")} filtered out by ${pluralize(dropped, "its README", "their READMEs")}; ${passed} repos passed filters`,
   outOfTime: (limit: string) =>
     `The search did not finish within its time limit of ${limit} (SCOUT_RUN_TIMEOUT_MS), and had no results yet. GitHub or the LLM server may be slow; try again later.`,
   stoppedAtTimeLimit: (limit: string, left: string) =>
     `The search reached its time limit of ${limit} (SCOUT_RUN_TIMEOUT_MS) and stopped with what it had; not analyzed: ${left}.`,
-  unverifiedStarterIssues: (names: readonly string[]) =>
-    `Could not check that ${describeRepos(names)} still ${names.length === 1 ? "has" : "have"} an unclaimed starter issue; kept, since GitHub counts starter-labelled issues for ${names.length === 1 ? "it" : "them"}.`,
   nothingAnalyzed: (count: number, causes: readonly string[]) =>
     `None of the ${count} repositories could be analyzed. ${causes.join(" ")}`,
 };
-
-/** The analyzer's answer was unusable; said when a run whose every candidate was skipped names its cause. */
-const unusableAnswerCause = "The analyzer gave no usable answer.";
 
 /** GitHub pages hold 100; ask for enough that the filters leave SCOUT_MAX_REPOS, within GitHub's 1,000. */
 export function discoveryLimit(maxRepos: number): number {
@@ -101,9 +80,23 @@ export async function* runSearchPipeline(
 ): AsyncGenerator<ScoutEvent, void, undefined> {
   const { runId, filters, profile, signal: cancelSignal, deps } = options;
   const { db, source, analyzer, clock, settings } = deps;
-  const usage: Usage = { githubRequests: 0, llmInputTokens: 0, llmOutputTokens: 0 };
-  const warnings: string[] = [];
-  const skipped: string[] = [];
+  const tally: RunTally = {
+    usage: {
+      githubRequests: 0,
+      llmInputTokens: 0,
+      llmOutputTokens: 0,
+      cachedResults: 0,
+      llmInputTokensSaved: 0,
+      readmesFromCache: 0,
+    },
+    warnings: [],
+    skipped: [],
+    candidates: [],
+    analyzed: new Set(),
+    batchFailures: new Set(),
+    firstResultAt: null,
+  };
+  const { usage, warnings, skipped, analyzed, batchFailures } = tally;
   const countGitHubRequest = () => {
     usage.githubRequests += 1;
   };
@@ -119,9 +112,6 @@ export async function* runSearchPipeline(
   const deadline = outOfTime.signal;
   const refused = new AbortController();
   const signal = AbortSignal.any([cancelSignal, deadline, refused.signal]);
-  let candidates: RepoMetadata[] = [];
-  const analyzed = new Set<string>();
-  const batchFailures = new Set<string>();
 
   const warn = (message: string): ScoutEvent => {
     warnings.push(message);
@@ -154,13 +144,13 @@ export async function* runSearchPipeline(
     // Filter, first stage: the metadata discovery returned
     yield status("filtering", "Filtering candidates...");
     const filtered = filterCandidates({ repos: discovery.repos, filters, maxRepos: settings.maxRepos });
-    candidates = filtered.candidates;
+    tally.candidates = filtered.candidates;
     await updateRun({
       db,
       runId,
       update: {
         totalFiltered: filtered.passed.length,
-        candidateIds: candidates.map((repo) => repo.githubId),
+        candidateIds: tally.candidates.map((repo) => repo.githubId),
         filteredOut: listFilteredOut(filtered.filteredOut),
         warnings,
       },
@@ -168,130 +158,41 @@ export async function* runSearchPipeline(
     yield status("filtering", `${filtered.passed.length} repos passed filters`, {
       passed: filtered.passed.length,
     });
-    if (candidates.length === 0) {
+    if (tally.candidates.length === 0) {
       await storingRepositories;
       await finishRun({ db, runId, status: "completed", now: clock() });
       yield { type: "error", message: messages.allFiltered, reason: "all-filtered" };
       return;
     }
 
-    // Fetch READMEs, starter issues and health (one GitHub query per 20 candidates), and run the filter's
-    // second stage on the READMEs before any LLM token is spent (filter-stages.ts)
-    yield status("fetching", `Fetching READMEs and starter issues for ${candidates.length} repos...`);
-    const details = new Map<string, RepositoryDetails>();
-    const [fetched] = await Promise.all([
-      screenCandidatesByReadme({
-        passed: filtered.passed,
-        maxRepos: settings.maxRepos,
-        fetchReadmes: async (repos) => {
-          const outcome = await source.fetchCandidateDetails(repos, {
-            signal,
-            onRequest: countGitHubRequest,
-          });
-          for (const [repo, repoDetails] of outcome.details) details.set(repo, repoDetails);
-          return outcome;
-        },
-      }),
-      storingRepositories,
-    ]);
-    for (const message of fetched.warnings) yield warn(message);
-    candidates = attachCandidateDetails(fetched.candidates, details);
-    const totalFiltered = filtered.passed.length - fetched.dropped.length;
-    const capWarning = describeAnalysisCap(candidates.length, totalFiltered);
-    if (capWarning) yield warn(capWarning);
-    if (fetched.dropped.length > 0)
-      yield status("fetching", messages.droppedByReadme(fetched.dropped.length, totalFiltered), {
-        passed: totalFiltered,
-      });
-    const claimedOut: FilteredOut[] = [];
-    if (filters.requireStarterIssues) {
-      const requirement = applyStarterIssueRequirement(candidates);
-      candidates = requirement.kept;
-      for (const repo of requirement.allClaimed)
-        claimedOut.push({ repo: repo.fullName, reason: messages.allStarterIssuesClaimed });
-      if (requirement.unverified.length > 0)
-        yield warn(messages.unverifiedStarterIssues(requirement.unverified.map((repo) => repo.fullName)));
-      yield status(
-        "fetching",
-        `${candidates.length} of ${candidates.length + requirement.allClaimed.length} repos have unclaimed starter issues`,
-      );
-    }
-    // Stored before analysis starts, so the results read mid-run already show each card's issues.
-    await saveCandidateDetails({ db, runId, repos: candidates });
-    await updateRun({
-      db,
+    // Fetch READMEs, starter issues and health a group at a time, screen each group by its READMEs, and
+    // analyze its survivors while the next groups are fetched; stored analyses are reused (fetch-and-analyze.ts)
+    yield status(
+      "fetching",
+      `Fetching READMEs and starter issues for ${Math.min(settings.maxRepos, filtered.passed.length)} repos...`,
+    );
+    const analyzedOutcome = yield* fetchAndAnalyze({
       runId,
-      update: {
-        totalFiltered,
-        candidateIds: candidates.map((repo) => repo.githubId),
-        filteredOut: listFilteredOut(filtered.filteredOut, [...fetched.dropped, ...claimedOut]),
-        usage,
-        warnings,
+      passed: filtered.passed,
+      metadataFilteredOut: filtered.filteredOut,
+      requireStarterIssues: filters.requireStarterIssues === true,
+      profile,
+      tally,
+      signal,
+      repositoriesStored: storingRepositories,
+      onRefusedCredential: (error) => {
+        refused.abort(error);
       },
+      isRefusedCredential,
+      describeBatchFailure: (error, outcome) =>
+        describeBatchFailure(error, outcome, settings.analysisTimeoutMs),
+      warn,
+      deps,
     });
-    if (candidates.length === 0) {
-      await finishRun({ db, runId, status: "completed", now: clock() });
+    if (analyzedOutcome === "all-filtered") {
+      await finishRun({ db, runId, status: "completed", now: clock(), update: { usage, warnings } });
       yield { type: "error", message: messages.allFiltered, reason: "all-filtered" };
       return;
-    }
-
-    // Analyze
-    yield status("analyzing", `Analyzing ${candidates.length} repos...`);
-    const repoIdsByName = new Map(candidates.map((repo) => [repo.fullName.toLowerCase(), repo.githubId]));
-    let processed = 0;
-    const batches = runBatches({
-      items: candidates,
-      batchSize: settings.batchSize,
-      concurrency: settings.batchConcurrency,
-      timeoutMs: settings.analysisTimeoutMs,
-      signal,
-      run: async (batch, context) => {
-        try {
-          return await analyzer.analyzeBatch({
-            profile,
-            repos: batch,
-            readmes: fetched.readmes,
-            signal: context.signal,
-          });
-        } catch (error) {
-          if (isRefusedCredential(error)) refused.abort(error);
-          throw error;
-        }
-      },
-    });
-    for await (const outcome of batches) {
-      processed += outcome.items.length;
-      if (outcome.status === "ok") {
-        const { results, usage: batchUsage } = outcome.value;
-        usage.llmInputTokens += batchUsage.inputTokens;
-        usage.llmOutputTokens += batchUsage.outputTokens;
-        skipped.push(...outcome.value.skipped);
-        if (outcome.value.skipped.length > 0) batchFailures.add(unusableAnswerCause);
-        await saveAnalysisResults({ db, runId, results, repoIdsByName, update: { usage, skipped } });
-        for (const result of results)
-          if (repoIdsByName.has(result.repo.toLowerCase())) analyzed.add(result.repo.toLowerCase());
-        if (results.length > 0) yield { type: "results", results };
-        if (outcome.value.skipped.length > 0)
-          yield warn(
-            `The analyzer gave no usable answer for ${describeRepos(outcome.value.skipped)}; skipped.`,
-          );
-      } else {
-        const names = outcome.items.map((repo) => repo.fullName);
-        skipped.push(...names);
-        batchFailures.add(describeBatchFailure(outcome.error, outcome.status, settings.analysisTimeoutMs));
-        await updateRun({ db, runId, update: { skipped, usage } });
-        const why = outcome.status === "timed-out" ? "timed out" : "failed";
-        yield warn(`Analysis of ${describeRepos(names)} ${why}; skipped.`);
-        if (outcome.status === "failed")
-          deps.logger.error(`Run ${runId}: analysis batch ${outcome.index} failed`, outcome.error);
-      }
-      yield {
-        type: "progress",
-        phase: "analyzing",
-        analyzed: processed,
-        total: candidates.length,
-        message: `Analyzed ${processed}/${candidates.length} repos...`,
-      };
     }
     signal.throwIfAborted();
 
@@ -299,7 +200,7 @@ export async function* runSearchPipeline(
     yield status("saving", "Saving results...");
     // `partial` needs at least one result; a run whose every candidate was skipped has nothing to show.
     if (analyzed.size === 0) {
-      yield* fail(messages.nothingAnalyzed(candidates.length, [...batchFailures]));
+      yield* fail(messages.nothingAnalyzed(tally.candidates.length, [...batchFailures]));
       return;
     }
     yield* complete();
@@ -326,7 +227,7 @@ export async function* runSearchPipeline(
       yield* fail(messages.outOfTime(limit));
       return;
     }
-    const left = candidates
+    const left = tally.candidates
       .map((repo) => repo.fullName)
       .filter((name) => !analyzed.has(name.toLowerCase()) && !skipped.includes(name));
     skipped.push(...left);
@@ -372,11 +273,6 @@ function describeBatchFailure(error: unknown, outcome: "failed" | "timed-out", t
   return error instanceof AppError
     ? error.message
     : "The analysis failed; the details are in the server log.";
-}
-
-function describeRepos(names: readonly string[]): string {
-  if (names.length <= 3) return names.join(", ");
-  return `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
 }
 
 /** Domain errors carry messages written for users; anything else could leak internals. */

@@ -126,6 +126,7 @@ export type RunProgressUpdate = Partial<{
   /** Already capped at FILTERED_OUT_MAX by the pipeline. */
   filteredOut: FilteredOut[];
   usage: Usage;
+  firstResultAt: Date | null;
 }>;
 
 function toRunColumns(update: RunProgressUpdate) {
@@ -137,6 +138,11 @@ function toRunColumns(update: RunProgressUpdate) {
           githubRequests: usage.githubRequests,
           llmInputTokens: usage.llmInputTokens,
           llmOutputTokens: usage.llmOutputTokens,
+          ...(usage.cachedResults === undefined ? {} : { cachedResults: usage.cachedResults }),
+          ...(usage.llmInputTokensSaved === undefined
+            ? {}
+            : { llmInputTokensSaved: usage.llmInputTokensSaved }),
+          ...(usage.readmesFromCache === undefined ? {} : { readmesFromCache: usage.readmesFromCache }),
         }
       : {}),
   };
@@ -278,6 +284,10 @@ const runSelect = {
   githubRequests: true,
   llmInputTokens: true,
   llmOutputTokens: true,
+  cachedResults: true,
+  llmInputTokensSaved: true,
+  readmesFromCache: true,
+  firstResultAt: true,
   errorMessage: true,
   startedAt: true,
   finishedAt: true,
@@ -389,7 +399,11 @@ export async function getRunResult({
       githubRequests: run.githubRequests,
       llmInputTokens: run.llmInputTokens,
       llmOutputTokens: run.llmOutputTokens,
+      cachedResults: run.cachedResults,
+      llmInputTokensSaved: run.llmInputTokensSaved,
+      readmesFromCache: run.readmesFromCache,
     },
+    firstResultAt: run.firstResultAt?.toISOString() ?? null,
     ...(filters ? { filters } : {}),
     rejected: analyses.filter((analysis) => analysis.reject),
     ...(filteredOut ? { filteredOut } : {}),
