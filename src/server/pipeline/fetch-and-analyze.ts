@@ -306,14 +306,14 @@ export async function* fetchAndAnalyze(
         const lost = skipped.filter((name) => !emitted.has(name.toLowerCase()));
         tally.skipped.push(...lost);
         if (lost.length > 0) tally.batchFailures.add(unusableAnswerCause);
-        const before = processed;
+        // Results the analyzer did not stream (the built-in one, or a server that does not stream) go out now.
         yield* emitResults(results);
-        processed += lost.length;
+        await updateRun({ db, runId, update: { skipped: tally.skipped, usage: tally.usage } });
         if (lost.length > 0) {
-          await updateRun({ db, runId, update: { skipped: tally.skipped, usage: tally.usage } });
+          processed += lost.length;
           yield warn(`The analyzer gave no usable answer for ${describeRepos(lost)}; skipped.`);
+          yield progress();
         }
-        if (processed !== before || lost.length > 0) yield progress();
         return;
       }
       case "failed":

@@ -1,0 +1,217 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import type { RepositoryDetails } from "@/server/github/details-query";
+import type {
+  FetchCandidateDetailsOptions,
+  FetchCandidateDetailsOutcome,
+  GitHubSource,
+} from "@/server/github/github-source";
+import { DETAILS_FETCH_BUDGET, feedCandidates, type ScreenedGroup } from "@/server/pipeline/candidate-feed";
+import type { RepoMetadata } from "@/server/schemas";
+import { createTempDb, type TempDb } from "../support/temp-db";
+
+function repo(name: string, index = 0): RepoMetadata {
+  return {
+    githubId: 1000 + index,
+    owner: "o",
+    name,
+    fullName: `o/${name}`,
+    url: `https://github.com/o/${name}`,
+    description: null,
+    primaryLanguage: "Go",
+    languages: ["Go"],
+    stars: 100,
+    forks: 1,
+    openIssues: 5,
+    topics: [],
+    license: "MIT",
+    pushedAt: "2026-11-01T00:00:00Z",
+    createdAt: null,
+    goodFirstIssues: 1,
+    helpWantedIssues: 0,
+  };
+}
+const repos = (names: string[]) => names.map((name, index) => repo(name, index));
+
+const diaryReadme = "# Go\n\n## Day 1\n## Day 2\n## Day 3\n## Day 4\n## Day 5\n";
+const libraryReadme = "# lib\n\n## Install\n\n```\ngo get example.com/lib\n```\n";
+const health: RepositoryDetails["health"] = {
+  commitsLast90Days: 10,
+  medianFirstResponseHours: 5,
+  outsideMergedPrsLast90Days: 2,
+  hasContributingGuide: true,
+  hasCodeOfConduct: false,
+  lastReleaseAt: null,
+};
+
+/**
+ * A GitHub source whose details queries are held until the test lets them go, and which records what each
+ * one asked for; names starting with "diary" have a day-by-day README.
+ */
+function heldSource(options: { warnings?: string[] } = {}) {
+  const asked: { names: string[]; skipReadmes: string[] }[] = [];
+  const held: (() => void)[] = [];
+  const source: GitHubSource = {
+    kind: "live",
+    webOrigin: "https://github.com",
+    searchRepositories: () => Promise.reject(new Error("not used")),
+    fetchCandidateDetails: async (
+      group: readonly RepoMetadata[],
+      fetchOptions: FetchCandidateDetailsOptions,
+    ): Promise<FetchCandidateDetailsOutcome> => {
+      const skip = fetchOptions.skipReadmes ?? new Set<string>();
+      asked.push({ names: group.map((entry) => entry.name), skipReadmes: [...skip] });
+      await new Promise<void>((resolve) => held.push(resolve));
+      const withReadmes = group.filter((entry) => !skip.has(entry.fullName));
+      return {
+        readmes: new Map(
+          withReadmes.map((entry) => [
+            entry.fullName,
+            entry.name.startsWith("diary") ? diaryReadme : libraryReadme,
+          ]),
+        ),
+        details: new Map(group.map((entry) => [entry.fullName, { starterIssues: [], health }])),
+        warnings: options.warnings ?? [],
+        requests: 1,
+      };
+    },
+  };
+  const releaseNext = () => {
+    const next = held.shift();
+    if (!next) throw new Error("no details query is waiting");
+    next();
+  };
+  return { source, asked, held, releaseNext };
+}
+
+let temp: TempDb;
+beforeEach(() => {
+  temp = createTempDb();
+});
+afterEach(async () => {
+  await temp.cleanup();
+});
+
+async function collect(feed: AsyncGenerator<ScreenedGroup>, release: () => void) {
+  const groups: ScreenedGroup[] = [];
+  for (;;) {
+    const next = feed.next();
+    release();
+    const step = await next;
+    if (step.done) return groups;
+    groups.push(step.value);
+    if (step.value.last) return groups;
+  }
+}
+
+describe("the candidate feed", () => {
+  it("hands on a group as soon as it arrives, while later groups are still in flight", async () => {
+    const passed = repos(Array.from({ length: 50 }, (_, index) => `lib-${index}`));
+    const github = heldSource();
+    const feed = feedCandidates({
+      passed,
+      maxRepos: 50,
+      requireStarterIssues: false,
+      db: temp.db,
+      source: github.source,
+      signal: new AbortController().signal,
+      onRequest: () => {},
+    });
+    const first = feed.next();
+    await expect.poll(() => github.asked.length).toBe(3);
+    // Groups of 20 side by side; only the first one answers.
+    expect(github.asked.map((query) => query.names.length)).toEqual([20, 20, 10]);
+    github.releaseNext();
+    const group = await first;
+    if (group.done) throw new Error("the feed ended early");
+    expect(group.value.ready.map((entry) => entry.name)).toEqual(passed.slice(0, 20).map((entry) => entry.name));
+    expect(group.value.ready[0]?.health).toEqual(health);
+    expect(group.value).toMatchObject({ last: false, expectedTotal: 50 });
+    expect(github.held).toHaveLength(2);
+    await feed.return(undefined);
+  });
+
+  it("drops the day-by-day diaries and refills their places from the ranking", async () => {
+    const passed = repos(["lib-a", "diary-a", "lib-b", "diary-b", "lib-c", "lib-d"]);
+    const github = heldSource({ warnings: ["Could not read 1 README."] });
+    const groups = await collect(
+      feedCandidates({
+        passed,
+        maxRepos: 3,
+        requireStarterIssues: false,
+        db: temp.db,
+        source: github.source,
+        signal: new AbortController().signal,
+        onRequest: () => {},
+      }),
+      () => {
+        void expect.poll(() => github.held.length).toBeGreaterThan(0).then(github.releaseNext);
+      },
+    );
+
+    expect(github.asked.map((query) => query.names)).toEqual([["lib-a", "diary-a", "lib-b"], ["diary-b"], ["lib-c"]]);
+    expect(groups.flatMap((group) => group.ready.map((entry) => entry.name))).toEqual(["lib-a", "lib-b", "lib-c"]);
+    expect(groups.flatMap((group) => group.droppedByReadme)).toEqual([
+      { repo: "o/diary-a", reason: "Looks like a day-by-day challenge: 5 numbered day units in the README." },
+      { repo: "o/diary-b", reason: "Looks like a day-by-day challenge: 5 numbered day units in the README." },
+    ]);
+    expect(groups.at(-1)).toMatchObject({ last: true, expectedTotal: 3 });
+  });
+
+  it(`stops refilling after ${DETAILS_FETCH_BUDGET} times the cap`, async () => {
+    const passed = repos(["diary-1", "diary-2", "diary-3", "diary-4", "lib-a"]);
+    const github = heldSource();
+    const groups = await collect(
+      feedCandidates({
+        passed,
+        maxRepos: 1,
+        requireStarterIssues: false,
+        db: temp.db,
+        source: github.source,
+        signal: new AbortController().signal,
+        onRequest: () => {},
+      }),
+      () => {
+        void expect.poll(() => github.held.length).toBeGreaterThan(0).then(github.releaseNext);
+      },
+    );
+    expect(github.asked).toHaveLength(DETAILS_FETCH_BUDGET);
+    expect(groups.flatMap((group) => group.ready)).toEqual([]);
+    expect(groups.at(-1)).toMatchObject({ last: true, expectedTotal: 0 });
+  });
+
+  it("does not fetch a README again while the repository has not been pushed to", async () => {
+    const passed = repos(["lib-a", "lib-b"]);
+    const run = async (candidates: RepoMetadata[]) => {
+      const github = heldSource();
+      const groups = await collect(
+        feedCandidates({
+          passed: candidates,
+          maxRepos: 5,
+          requireStarterIssues: false,
+          db: temp.db,
+          source: github.source,
+          signal: new AbortController().signal,
+          onRequest: () => {},
+        }),
+        () => {
+          void expect.poll(() => github.held.length).toBeGreaterThan(0).then(github.releaseNext);
+        },
+      );
+      return { asked: github.asked, groups };
+    };
+
+    const first = await run(passed);
+    expect(first.asked[0]?.skipReadmes).toEqual([]);
+    expect(first.groups[0]?.readmesFromCache).toBe(0);
+
+    const pushedAgain = passed.map((entry) =>
+      entry.name === "lib-b" ? { ...entry, pushedAt: "2026-11-20T00:00:00Z" } : entry,
+    );
+    const second = await run(pushedAgain);
+    expect(second.asked[0]?.skipReadmes).toEqual(["o/lib-a"]);
+    expect(second.groups[0]?.readmesFromCache).toBe(1);
+    // The README still reaches the README stage and analysis, from the cache.
+    expect(second.groups[0]?.readmes.get("o/lib-a")).toBe(libraryReadme);
+  });
+});
