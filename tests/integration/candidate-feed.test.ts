@@ -45,10 +45,10 @@ const health: RepositoryDetails["health"] = {
 };
 
 /**
- * A GitHub source whose details queries are held until the test lets them go, and which records what each
- * one asked for; names starting with "diary" have a day-by-day README.
+ * A GitHub source that records what each details query asked for; with `hold`, each query waits until the
+ * test lets it go. Names starting with "diary" have a day-by-day README.
  */
-function heldSource(options: { warnings?: string[] } = {}) {
+function recordingSource(options: { warnings?: string[]; hold?: boolean } = {}) {
   const asked: { names: string[]; skipReadmes: string[] }[] = [];
   const held: (() => void)[] = [];
   const source: GitHubSource = {
@@ -61,7 +61,7 @@ function heldSource(options: { warnings?: string[] } = {}) {
     ): Promise<FetchCandidateDetailsOutcome> => {
       const skip = fetchOptions.skipReadmes ?? new Set<string>();
       asked.push({ names: group.map((entry) => entry.name), skipReadmes: [...skip] });
-      await new Promise<void>((resolve) => held.push(resolve));
+      if (options.hold) await new Promise<void>((resolve) => held.push(resolve));
       const withReadmes = group.filter((entry) => !skip.has(entry.fullName));
       return {
         readmes: new Map(
@@ -92,22 +92,16 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-async function collect(feed: AsyncGenerator<ScreenedGroup>, release: () => void) {
+async function collect(feed: AsyncGenerator<ScreenedGroup>) {
   const groups: ScreenedGroup[] = [];
-  for (;;) {
-    const next = feed.next();
-    release();
-    const step = await next;
-    if (step.done) return groups;
-    groups.push(step.value);
-    if (step.value.last) return groups;
-  }
+  for await (const group of feed) groups.push(group);
+  return groups;
 }
 
 describe("the candidate feed", () => {
   it("hands on a group as soon as it arrives, while later groups are still in flight", async () => {
     const passed = repos(Array.from({ length: 50 }, (_, index) => `lib-${index}`));
-    const github = heldSource();
+    const github = recordingSource({ hold: true });
     const feed = feedCandidates({
       passed,
       maxRepos: 50,
@@ -124,7 +118,9 @@ describe("the candidate feed", () => {
     github.releaseNext();
     const group = await first;
     if (group.done) throw new Error("the feed ended early");
-    expect(group.value.ready.map((entry) => entry.name)).toEqual(passed.slice(0, 20).map((entry) => entry.name));
+    expect(group.value.ready.map((entry) => entry.name)).toEqual(
+      passed.slice(0, 20).map((entry) => entry.name),
+    );
     expect(group.value.ready[0]?.health).toEqual(health);
     expect(group.value).toMatchObject({ last: false, expectedTotal: 50 });
     expect(github.held).toHaveLength(2);
@@ -133,7 +129,7 @@ describe("the candidate feed", () => {
 
   it("drops the day-by-day diaries and refills their places from the ranking", async () => {
     const passed = repos(["lib-a", "diary-a", "lib-b", "diary-b", "lib-c", "lib-d"]);
-    const github = heldSource({ warnings: ["Could not read 1 README."] });
+    const github = recordingSource({ warnings: ["Could not read 1 README."] });
     const groups = await collect(
       feedCandidates({
         passed,
@@ -144,13 +140,18 @@ describe("the candidate feed", () => {
         signal: new AbortController().signal,
         onRequest: () => {},
       }),
-      () => {
-        void expect.poll(() => github.held.length).toBeGreaterThan(0).then(github.releaseNext);
-      },
     );
 
-    expect(github.asked.map((query) => query.names)).toEqual([["lib-a", "diary-a", "lib-b"], ["diary-b"], ["lib-c"]]);
-    expect(groups.flatMap((group) => group.ready.map((entry) => entry.name))).toEqual(["lib-a", "lib-b", "lib-c"]);
+    expect(github.asked.map((query) => query.names)).toEqual([
+      ["lib-a", "diary-a", "lib-b"],
+      ["diary-b"],
+      ["lib-c"],
+    ]);
+    expect(groups.flatMap((group) => group.ready.map((entry) => entry.name))).toEqual([
+      "lib-a",
+      "lib-b",
+      "lib-c",
+    ]);
     expect(groups.flatMap((group) => group.droppedByReadme)).toEqual([
       { repo: "o/diary-a", reason: "Looks like a day-by-day challenge: 5 numbered day units in the README." },
       { repo: "o/diary-b", reason: "Looks like a day-by-day challenge: 5 numbered day units in the README." },
@@ -160,7 +161,7 @@ describe("the candidate feed", () => {
 
   it(`stops refilling after ${DETAILS_FETCH_BUDGET} times the cap`, async () => {
     const passed = repos(["diary-1", "diary-2", "diary-3", "diary-4", "lib-a"]);
-    const github = heldSource();
+    const github = recordingSource();
     const groups = await collect(
       feedCandidates({
         passed,
@@ -171,9 +172,6 @@ describe("the candidate feed", () => {
         signal: new AbortController().signal,
         onRequest: () => {},
       }),
-      () => {
-        void expect.poll(() => github.held.length).toBeGreaterThan(0).then(github.releaseNext);
-      },
     );
     expect(github.asked).toHaveLength(DETAILS_FETCH_BUDGET);
     expect(groups.flatMap((group) => group.ready)).toEqual([]);
@@ -183,7 +181,7 @@ describe("the candidate feed", () => {
   it("does not fetch a README again while the repository has not been pushed to", async () => {
     const passed = repos(["lib-a", "lib-b"]);
     const run = async (candidates: RepoMetadata[]) => {
-      const github = heldSource();
+      const github = recordingSource();
       const groups = await collect(
         feedCandidates({
           passed: candidates,
@@ -194,9 +192,6 @@ describe("the candidate feed", () => {
           signal: new AbortController().signal,
           onRequest: () => {},
         }),
-        () => {
-          void expect.poll(() => github.held.length).toBeGreaterThan(0).then(github.releaseNext);
-        },
       );
       return { asked: github.asked, groups };
     };
