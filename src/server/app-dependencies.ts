@@ -12,6 +12,8 @@ import { createRedactingLogger, type Logger } from "@/server/logger";
 import { RunRegistry } from "@/server/pipeline/run-registry";
 import type { PipelineSettings } from "@/server/pipeline/run-pipeline";
 import { createSearchRateLimiter, type SearchRateLimiter } from "@/server/rate-limit/search-rate-limiter";
+import { deleteExpiredAnalyses } from "@/server/cache/analysis-cache";
+import { deleteStaleReadmes } from "@/server/cache/readme-cache";
 import { pruneRepositories } from "@/server/runs/repo-records";
 import { markInterruptedRuns } from "@/server/runs/run-store";
 import type { ScoutConfig } from "@/server/schemas";
@@ -106,12 +108,19 @@ export function describeConfig({
   };
 }
 
-/** Start-up housekeeping: runs a dead process left running become interrupted; stale repositories go. */
+/** Stale repositories, expired cached analyses and long-unused cached READMEs go. */
+async function pruneStaleData(deps: Pick<AppDependencies, "db" | "clock">): Promise<void> {
+  await pruneRepositories({ db: deps.db, now: deps.clock() });
+  await deleteExpiredAnalyses({ db: deps.db, now: deps.clock() });
+  await deleteStaleReadmes({ db: deps.db, now: deps.clock() });
+}
+
+/** Start-up housekeeping: runs a dead process left running become interrupted; stale data goes. */
 export async function recoverAndPrune(deps: Pick<AppDependencies, "db" | "clock" | "logger">): Promise<void> {
   const interrupted = await markInterruptedRuns({ db: deps.db, now: deps.clock() });
   if (interrupted.length > 0)
     deps.logger.warn(`Marked ${interrupted.length} run(s) left running by an earlier process as interrupted`);
-  await pruneRepositories({ db: deps.db, now: deps.clock() });
+  await pruneStaleData(deps);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -130,7 +139,7 @@ export function getAppDependencies(): { deps: AppDependencies; ready: Promise<vo
       deps.logger.error("Start-up housekeeping failed", error);
     });
     setInterval(() => {
-      pruneRepositories({ db: deps.db, now: deps.clock() }).catch((error: unknown) => {
+      pruneStaleData(deps).catch((error: unknown) => {
         deps.logger.error("Daily pruning failed", error);
       });
     }, DAY_MS).unref();

@@ -136,6 +136,11 @@ export type RecordedRequest = {
   outcome: "pending" | "answered" | "client-closed";
   /** The rate-limit cost charged for a GraphQL call that passed validation; null otherwise. */
   cost: QueryCost | null;
+  /**
+   * How many `object(expression:)` fields the call resolved: the live source asks for README files
+   * through them and nothing else, so 0 proves a call asked for no README.
+   */
+  readmeObjects: number;
 };
 
 export type StartGitHubServerOptions = {
@@ -170,7 +175,8 @@ const SEARCH_QUERY_MAX_CHARS = 256;
 
 type ActiveFault = GitHubFault & { remainingTimes: number; remainingSkips: number };
 
-type Context = { state: ServerState; cost: QueryCost };
+/** `usage` counts what one request resolved, for its RecordedRequest. */
+type Context = { state: ServerState; cost: QueryCost; usage: { readmeObjects: number } };
 type ServerState = {
   repositoryCount: number | null;
   rateLimit: { limit: number; remaining: number; resetAt: Date };
@@ -586,7 +592,8 @@ function toRepositoryObject(entry: GitHubServerRepo) {
     pushedAt: repo.pushedAt,
     createdAt: repo.createdAt,
     updatedAt: repo.pushedAt ?? repo.createdAt,
-    object: (args: { expression?: string | null }) => {
+    object: (args: { expression?: string | null }, context: Context) => {
+      context.usage.readmeObjects += 1;
       // Only "HEAD:<path>" is served; git paths are case-sensitive, so README.md and readme.md differ.
       const match = /^HEAD:(.+)$/.exec(args.expression ?? "");
       if (!match || !entry.readme || entry.readme.path !== match[1]) return null;
@@ -932,6 +939,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       graphql: isGraphql ? parseGraphqlPayload(body) : null,
       outcome: "pending",
       cost: null,
+      readmeObjects: 0,
     };
     requests.push(record);
     response.on("close", () => {
@@ -1077,7 +1085,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
         schema: githubSchema,
         document,
         rootValue,
-        contextValue: { state, cost } satisfies Context,
+        contextValue: { state, cost, usage: record } satisfies Context,
         variableValues: payload.variables,
         fieldResolver: resolveField,
       });

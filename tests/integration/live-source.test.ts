@@ -675,6 +675,78 @@ describe("deadlines", () => {
   });
 });
 
+describe("fetching with READMEs already known (the README cache)", () => {
+  const someRepos = (count: number) => expectedMatches(twoLanguages).slice(0, count);
+  /** The README file names the live source asks for per repository (README.md, readme.md, ...). */
+  const README_VARIANTS = 8;
+  /** As the cache names them, in another letter case than GitHub's: names compare without case. */
+  const knownNames = (repos: readonly RepoMetadata[]) =>
+    new Set(repos.map((repo) => repo.fullName.toUpperCase()));
+
+  it("asks only for the READMEs not known yet, and still for everyone's starter issues and health", async () => {
+    const repos = someRepos(25);
+    const complete = await createSource().fetchCandidateDetails(repos, {});
+    server.reset();
+
+    const known = repos.filter((_repo, index) => index % 2 === 0);
+    const outcome = await createSource().fetchCandidateDetails(repos, { skipReadmes: knownNames(known) });
+
+    const unknown = repos.filter((_repo, index) => index % 2 === 1);
+    expect(outcome.requests).toBe(2);
+    // Batch 1 holds 10 known and 10 unknown; batch 2 holds 3 known and 2 unknown.
+    expect(server.graphqlRequests().map((request) => request.readmeObjects)).toEqual([
+      10 * README_VARIANTS,
+      2 * README_VARIANTS,
+    ]);
+    expect([...outcome.readmes.keys()]).toEqual(names(unknown));
+    for (const repo of unknown)
+      expect(outcome.readmes.get(repo.fullName)).toBe(complete.readmes.get(repo.fullName));
+    expect([...outcome.details.keys()]).toEqual(names(repos));
+    expect(outcome.details).toEqual(complete.details);
+    expect(outcome.warnings).toEqual([]);
+  });
+
+  it("asks for no README at all on a repeat whose READMEs are all known", async () => {
+    const repos = someRepos(25);
+    const outcome = await createSource().fetchCandidateDetails(repos, { skipReadmes: knownNames(repos) });
+
+    expect(outcome.requests).toBe(2);
+    expect(server.graphqlRequests().map((request) => request.readmeObjects)).toEqual([0, 0]);
+    expect(server.graphqlRequests().every((request) => !request.graphql?.query.includes("HEAD:"))).toBe(true);
+    expect(outcome.readmes.size).toBe(0);
+    expect(outcome.details.size).toBe(25);
+    for (const repo of repos) expect(outcome.details.get(repo.fullName)?.health).toEqual(expect.any(Object));
+  });
+
+  it("retries only the unknown READMEs when the merged query fails", async () => {
+    const repos = someRepos(20);
+    const known = repos.slice(0, 15);
+    server.inject({ kind: "status", status: 502, times: 3 });
+    const outcome = await createSource().fetchCandidateDetails(repos, { skipReadmes: knownNames(known) });
+
+    const retry = server.graphqlRequests()[3];
+    expect(outcome.requests).toBe(4);
+    expect(retry?.graphql?.query).not.toContain("starterIssues");
+    expect(retry && repositoriesAskedIn(retry)).toBe(5);
+    expect(retry?.readmeObjects).toBe(5 * README_VARIANTS);
+    expect([...outcome.readmes.keys()]).toEqual(names(repos.slice(15)));
+    expect(outcome.details.size).toBe(0);
+  });
+
+  it("sends no README-only retry when every README of the failed batch is known", async () => {
+    const repos = someRepos(5);
+    server.inject({ kind: "status", status: 502, times: 3 });
+    const outcome = await createSource().fetchCandidateDetails(repos, { skipReadmes: knownNames(repos) });
+
+    expect(outcome.requests).toBe(3);
+    expect(outcome.readmes.size).toBe(0);
+    expect(outcome.details.size).toBe(0);
+    expect(outcome.warnings).toEqual([
+      stringContaining("Could not load the starter issues and health of 5 repositories"),
+    ]);
+  });
+});
+
 describe("a candidate query that keeps failing", () => {
   it("costs only its batch's details when the READMEs alone still load, with a warning that says so", async () => {
     const repos = expectedMatches(twoLanguages).slice(0, 25);

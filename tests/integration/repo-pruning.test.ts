@@ -1,4 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recoverAndPrune } from "@/server/app-dependencies";
+import {
+  buildAnalysisCacheKey,
+  findCachedAnalyses,
+  storeCachedAnalyses,
+} from "@/server/cache/analysis-cache";
+import { findCachedReadmes, storeReadmes } from "@/server/cache/readme-cache";
 import { pruneRepositories, upsertRepositories } from "@/server/runs/repo-records";
 import { createRun, saveAnalysisResults } from "@/server/runs/run-store";
 import { searchFiltersSchema, type RepoMetadata } from "@/server/schemas";
@@ -70,5 +77,56 @@ describe("repository pruning", () => {
     expect(await pruneRepositories({ db, now })).toBe(1);
     const left = await db.repository.findMany({ select: { fullName: true }, orderBy: { githubId: "asc" } });
     expect(left.map((row) => row.fullName)).toEqual(["acme/stale-but-analyzed", "acme/recent"]);
+  });
+
+  it("goes with start-up housekeeping, which also drops expired cached analyses and long-unused READMEs", async () => {
+    const { db } = temp;
+    const parts = (repositoryId: number) => ({
+      repositoryId,
+      readme: null,
+      profileHash: "profile",
+      analyzerKind: "heuristic" as const,
+      model: null,
+      promptVersion: "1",
+    });
+    const result = (repo: string) => ({
+      repo,
+      fitScore: 5,
+      reason: "Partial overlap.",
+      contributions: ["Docs"],
+      reject: false,
+      rejectReason: null,
+    });
+    await storeCachedAnalyses({
+      db,
+      entries: [{ parts: parts(11), result: result("acme/old"), inputTokens: 10 }],
+      now: new Date(now.getTime() - 8 * DAY),
+    });
+    await storeCachedAnalyses({
+      db,
+      entries: [{ parts: parts(12), result: result("acme/new"), inputTokens: 10 }],
+      now: new Date(now.getTime() - DAY),
+    });
+    const oldRepo = { githubId: 11, fullName: "acme/old", pushedAt: "2026-01-01T00:00:00.000Z" };
+    const newRepo = { githubId: 12, fullName: "acme/new", pushedAt: "2026-01-01T00:00:00.000Z" };
+    await storeReadmes({
+      db,
+      entries: [{ repo: oldRepo, readme: "# Old" }],
+      now: new Date(now.getTime() - 31 * DAY),
+    });
+    await storeReadmes({
+      db,
+      entries: [{ repo: newRepo, readme: "# New" }],
+      now: new Date(now.getTime() - DAY),
+    });
+
+    await recoverAndPrune({ db, clock: () => now, logger: { error: () => {}, warn: () => {} } });
+
+    expect(await db.analysisCacheEntry.findMany({ select: { repositoryId: true } })).toEqual([
+      { repositoryId: 12 },
+    ]);
+    const keys = [buildAnalysisCacheKey(parts(12))];
+    expect((await findCachedAnalyses({ db, keys, now })).size).toBe(1);
+    expect([...(await findCachedReadmes({ db, repos: [oldRepo, newRepo] })).keys()]).toEqual(["acme/new"]);
   });
 });

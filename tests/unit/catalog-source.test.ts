@@ -184,6 +184,16 @@ describe("the catalog GitHubSource", () => {
       expect(readmes.get("ghost/missing")).toBeNull();
     });
 
+    it("leaves out the READMEs the caller knows already, and still gives their details", async () => {
+      const known = metadataOf(demoCatalogLandmarks.forkSource);
+      const unknown = metadataOf(demoCatalogLandmarks.noOpenIssues);
+      const { readmes, details } = await source.fetchCandidateDetails([known, unknown], {
+        skipReadmes: new Set([known.fullName.toUpperCase()]),
+      });
+      expect([...readmes.keys()]).toEqual([unknown.fullName]);
+      expect([...details.keys()]).toEqual([known.fullName, unknown.fullName]);
+    });
+
     it("truncates to the configured maximum", async () => {
       const small = createCatalogSource({ catalog, readmeMaxChars: 500, now: () => now });
       const oversized = metadataOf(demoCatalogLandmarks.oversizedReadme);

@@ -17,6 +17,9 @@ const now = new Date("2026-11-25T12:00:00Z");
 const repos = (count: number) =>
   Array.from({ length: count }, (_, index) => ({ owner: `owner-${index}`, name: `name.${index}` }));
 const messagesOf = (query: string) => validate(query).map((error) => error.message);
+// The README cache's names, in another letter case than the repositories': GitHub ignores case.
+const knownAll = new Set(repos(DETAILS_BATCH_SIZE).map((repo) => `${repo.owner}/${repo.name}`.toUpperCase()));
+const knownHalf = new Set([...knownAll].filter((_name, index) => index % 2 === 0));
 
 const documents: [string, string][] = [
   ["the search page", searchRepositoriesQuery],
@@ -35,6 +38,24 @@ const documents: [string, string][] = [
   [
     "the README-only candidate query for 20 repositories",
     buildCandidateQuery(repos(DETAILS_BATCH_SIZE), { readme: true, details: false, now }).query,
+  ],
+  [
+    "the merged query for 20 repositories, half of whose READMEs are known",
+    buildCandidateQuery(repos(DETAILS_BATCH_SIZE), {
+      readme: true,
+      details: true,
+      now,
+      skipReadmes: knownHalf,
+    }).query,
+  ],
+  [
+    "the merged query for 20 repositories whose READMEs are all known",
+    buildCandidateQuery(repos(DETAILS_BATCH_SIZE), {
+      readme: true,
+      details: true,
+      now,
+      skipReadmes: knownAll,
+    }).query,
   ],
 ];
 
@@ -56,6 +77,20 @@ describe("the live source's GraphQL documents", () => {
     expect(query).toContain("$labels: [String!]");
     expect(query).toContain("$since: GitTimestamp");
     expect(variables.since).toBe("2026-08-27T12:00:00.000Z");
+  });
+
+  it("ask for no README file of a repository whose README is known, and still for its details", () => {
+    const { query } = buildCandidateQuery(repos(2), {
+      readme: true,
+      details: true,
+      now,
+      skipReadmes: new Set(["OWNER-0/Name.0"]),
+    });
+    const [first, second] = query.split("r1: repository");
+    expect(first).not.toContain("HEAD:README");
+    expect(first).toContain("starterIssues: issues");
+    expect(second).toContain("HEAD:README.md");
+    expect(second).toContain("starterIssues: issues");
   });
 
   it("refuse more repositories than one query may carry", () => {

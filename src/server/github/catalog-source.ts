@@ -3,7 +3,12 @@ import { SearchQueryError } from "@/server/catalog/parse-search-query";
 import { createCatalogSearch } from "@/server/catalog/search-catalog";
 import { AppError } from "@/server/errors";
 import { toGitHubRepositoryDetails } from "@/server/catalog/activity-as-github";
-import { readRepositoryDetails, type RepositoryDetails } from "@/server/github/details-query";
+import {
+  readRepositoryDetails,
+  toRepoNameKey,
+  toRepoNameKeys,
+  type RepositoryDetails,
+} from "@/server/github/details-query";
 import type {
   FetchCandidateDetailsOutcome,
   GitHubSource,
@@ -66,17 +71,21 @@ export function createCatalogSource({
         });
       }),
 
-    fetchCandidateDetails: (repos, { signal }) =>
+    fetchCandidateDetails: (repos, { signal, skipReadmes }) =>
       new Promise<FetchCandidateDetailsOutcome>((resolve) => {
         const readmes = new Map<string, string | null>();
         const details = new Map<string, RepositoryDetails>();
         const at = now();
+        // Same meaning as for the live source, so callers see one behaviour whichever source runs.
+        const knownReadmes = toRepoNameKeys(skipReadmes);
         for (const repo of repos) {
           signal?.throwIfAborted();
           const key = `${repo.owner}/${repo.name}`;
           const entry = catalog.findRepo(repo.owner, repo.name);
-          const text = entry ? catalog.readReadme(entry) : null;
-          readmes.set(key, text === null ? null : truncateText(text, readmeMaxChars));
+          if (!knownReadmes.has(toRepoNameKey(repo))) {
+            const text = entry ? catalog.readReadme(entry) : null;
+            readmes.set(key, text === null ? null : truncateText(text, readmeMaxChars));
+          }
           // The same parser as the live source's, over the same shape GitHub answers with.
           const found = entry
             ? readRepositoryDetails(toGitHubRepositoryDetails(catalog.readActivity(entry), { now: at }), {

@@ -73,18 +73,36 @@ export function healthWindowStart(now: Date): Date {
   return new Date(now.getTime() - HEALTH_WINDOW_DAYS * DAY_MS);
 }
 
+/** A repository's "owner/name" in the one letter case: GitHub's names ignore case. */
+export function toRepoNameKey(repo: { owner: string; name: string }): string {
+  return `${repo.owner}/${repo.name}`.toLowerCase();
+}
+
+/** "owner/name" names in toRepoNameKey's form, for case-insensitive lookups. */
+export function toRepoNameKeys(names: Iterable<string> | undefined): Set<string> {
+  return new Set([...(names ?? [])].map((name) => name.toLowerCase()));
+}
+
 /**
  * One aliased query for up to DETAILS_BATCH_SIZE repositories, with the README variants, the details, or
  * both. Owner and name go in as variables ($oN, $nN), as do the label set and the window start, so nothing
- * a repository is called can change the query.
+ * a repository is called can change the query. Repositories in `skipReadmes` ("owner/name", any letter
+ * case) get no README fields: their README is known already. Every repository must still have something
+ * to ask for.
  */
 export function buildCandidateQuery(
   repos: readonly { owner: string; name: string }[],
-  options: CandidateQueryParts & { now: Date },
+  options: CandidateQueryParts & { now: Date; skipReadmes?: ReadonlySet<string> },
 ): CandidateQuery {
   if (!options.readme && !options.details) throw new RangeError("A candidate query needs README or details");
   if (repos.length > DETAILS_BATCH_SIZE) {
     throw new RangeError(`At most ${DETAILS_BATCH_SIZE} repositories per query (got ${repos.length})`);
+  }
+  const skipReadmes = toRepoNameKeys(options.skipReadmes);
+  const wantsReadme = (repo: { owner: string; name: string }) =>
+    options.readme && !skipReadmes.has(toRepoNameKey(repo));
+  if (!options.details && !repos.every(wantsReadme)) {
+    throw new RangeError("A README-only query cannot skip a repository's README");
   }
   const variables: Record<string, string | string[]> = {};
   const declarations: string[] = [];
@@ -93,12 +111,14 @@ export function buildCandidateQuery(
     variables.since = healthWindowStart(options.now).toISOString();
     declarations.push("$labels: [String!]", "$since: GitTimestamp");
   }
-  const body = [options.readme ? readmeSelection : "", options.details ? detailsSelection : ""]
-    .filter((part) => part !== "")
-    .join("\n");
+  const bodyOf = (withReadme: boolean) =>
+    [withReadme ? readmeSelection : "", options.details ? detailsSelection : ""]
+      .filter((part) => part !== "")
+      .join("\n");
   const selections: string[] = [];
   const aliases: string[] = [];
   repos.forEach((repo, index) => {
+    const body = bodyOf(wantsReadme(repo));
     const alias = `r${index}`;
     variables[`o${index}`] = repo.owner;
     variables[`n${index}`] = repo.name;
@@ -106,8 +126,8 @@ export function buildCandidateQuery(
     selections.push(`  ${alias}: repository(owner: $o${index}, name: $n${index}) {\n${body}\n  }`);
     aliases.push(alias);
   });
-  const name =
-    options.readme && options.details ? "CandidateDetails" : options.readme ? "Readmes" : "Details";
+  const anyReadme = repos.some(wantsReadme);
+  const name = anyReadme && options.details ? "CandidateDetails" : anyReadme ? "Readmes" : "Details";
   const query = `query ${name}(${declarations.join(", ")}) {\n  rateLimit { cost remaining resetAt }\n${selections.join("\n")}\n}`;
   return { query, variables, aliases };
 }

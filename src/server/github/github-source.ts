@@ -26,6 +26,12 @@ export type FetchCandidateDetailsOptions = {
   signal?: AbortSignal;
   /** Called as each HTTP attempt is sent (retries included), so a caller can count a call that fails. */
   onRequest?: () => void;
+  /**
+   * "owner/name" of repositories whose README the caller knows already (compared without regard to
+   * letter case): their README is not asked for, and `readmes` has no entry for them. Their starter issues
+   * and health are still fetched.
+   */
+  skipReadmes?: ReadonlySet<string>;
 };
 
 export type FetchCandidateDetailsOutcome = {

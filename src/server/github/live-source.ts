@@ -5,6 +5,8 @@ import {
   DETAILS_BATCH_SIZE,
   buildCandidateQuery,
   readRepositoryDetails,
+  toRepoNameKey,
+  toRepoNameKeys,
   type CandidateQueryParts,
   type RepositoryDetails,
 } from "@/server/github/details-query";
@@ -308,12 +310,12 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
     return { repos, totalCount, warnings, requests: usage.requests };
   }
 
-  /** One aliased candidate query for a batch; the answer keyed by alias. */
+  /** One aliased candidate query for a batch; each repository's part of the answer, by "owner/name". */
   async function queryCandidates(
     batch: readonly RepoMetadata[],
-    parts: CandidateQueryParts,
+    parts: CandidateQueryParts & { skipReadmes?: ReadonlySet<string> },
     context: { signal: AbortSignal | undefined; usage: { requests: number }; onRequest?: () => void },
-  ): Promise<{ answer: Record<string, unknown>; aliases: string[] }> {
+  ): Promise<Map<string, unknown>> {
     const { query, variables, aliases } = buildCandidateQuery(batch, { ...parts, now: now() });
     const raw = await runGraphql({
       query,
@@ -326,7 +328,12 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
     const parsed = readmeResponseSchema.safeParse(raw);
     if (!parsed.success)
       throw new AppError("UPSTREAM", "GitHub's answer about the candidates had an unexpected shape.");
-    return { answer: parsed.data, aliases };
+    return new Map(
+      batch.map((repo, index) => {
+        const alias = aliases[index];
+        return [`${repo.owner}/${repo.name}`, alias === undefined ? undefined : parsed.data[alias]];
+      }),
+    );
   }
 
   /** A cancel, or credentials GitHub refuses, end the work; any other failure costs only its batch. */
@@ -347,16 +354,20 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
     /** Repositories analyzed without their starter issues and health (their README may be there). */
     const withoutDetails: string[] = [];
     const unique = [...new Map(repos.map((repo) => [`${repo.owner}/${repo.name}`, repo])).values()];
+    // READMEs the caller knows already are not asked for; starter issues and health always are.
+    const skipReadmes = toRepoNameKeys(fetchOptions.skipReadmes);
+    const needsReadme = (repo: RepoMetadata) => !skipReadmes.has(toRepoNameKey(repo));
 
     // One query per DETAILS_BATCH_SIZE candidates carries their READMEs and details together. When it
     // fails for any reason but a rate limit, a cancel or refused credentials, the READMEs alone are asked
     // for again (a far lighter query): the batch then loses its details, not its READMEs.
     for (let start = 0; start < unique.length; start += DETAILS_BATCH_SIZE) {
       const batch = unique.slice(start, start + DETAILS_BATCH_SIZE);
-      let fetched: { answer: Record<string, unknown>; aliases: string[]; withDetails: boolean };
+      const readmeBatch = batch.filter(needsReadme);
+      let fetched: { answer: Map<string, unknown>; withDetails: boolean };
       try {
         fetched = {
-          ...(await queryCandidates(batch, { readme: true, details: true }, context)),
+          answer: await queryCandidates(batch, { readme: true, details: true, skipReadmes }, context),
           withDetails: true,
         };
       } catch (error) {
@@ -367,7 +378,10 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
         if (endsTheWork(error, signal)) throw error;
         try {
           fetched = {
-            ...(await queryCandidates(batch, { readme: true, details: false }, context)),
+            answer:
+              readmeBatch.length === 0
+                ? new Map<string, unknown>()
+                : await queryCandidates(readmeBatch, { readme: true, details: false }, context),
             withDetails: false,
           };
         } catch (retryError) {
@@ -380,21 +394,22 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
           warnings.push(
             `Could not fetch the READMEs, starter issues and health of ${batch.map((repo) => repo.fullName).join(", ")}; they are analyzed on their metadata alone.`,
           );
-          for (const repo of batch) readmes.set(`${repo.owner}/${repo.name}`, null);
+          for (const repo of readmeBatch) readmes.set(`${repo.owner}/${repo.name}`, null);
           continue;
         }
       }
       const at = now();
-      batch.forEach((repo, index) => {
+      for (const repo of batch) {
         const key = `${repo.owner}/${repo.name}`;
-        const alias = fetched.aliases[index];
-        const repository = alias === undefined ? undefined : fetched.answer[alias];
-        const text = pickReadmeText(repository);
-        readmes.set(key, text === null ? null : truncateText(text, options.readmeMaxChars));
+        const repository = fetched.answer.get(key);
+        if (needsReadme(repo)) {
+          const text = pickReadmeText(repository);
+          readmes.set(key, text === null ? null : truncateText(text, options.readmeMaxChars));
+        }
         const found = fetched.withDetails ? readRepositoryDetails(repository, { now: at }) : null;
         if (found) details.set(key, found);
         else withoutDetails.push(repo.fullName);
-      });
+      }
     }
     if (withoutDetails.length > 0) warnings.push(missingDetailsWarning(withoutDetails));
     return { readmes, details, warnings, requests: context.usage.requests };
