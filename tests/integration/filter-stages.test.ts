@@ -131,10 +131,7 @@ beforeAll(async () => {
   harness = await startHarness({ catalog });
 });
 afterAll(() => harness.close());
-beforeEach(() => {
-  harness.github.reset();
-  harness.openai.reset();
-});
+beforeEach(() => harness.reset());
 
 type Setup = {
   name: string;

@@ -20,10 +20,7 @@ beforeAll(async () => {
   harness = await startHarness();
 });
 afterAll(() => harness.close());
-beforeEach(() => {
-  harness.github.reset();
-  harness.openai.reset();
-});
+beforeEach(() => harness.reset());
 
 async function startRun(
   filters: Parameters<ReturnType<typeof callerFor>["scout"]["search"]>[0],

@@ -21,10 +21,7 @@ beforeAll(async () => {
   harness = await startHarness();
 });
 afterAll(() => harness.close());
-beforeEach(() => {
-  harness.github.reset();
-  harness.openai.reset();
-});
+beforeEach(() => harness.reset());
 afterEach(async () => {
   await api?.close();
   api = undefined;

@@ -29,10 +29,7 @@ beforeAll(async () => {
   harness = await startHarness();
 });
 afterAll(() => harness.close());
-beforeEach(() => {
-  harness.github.reset();
-  harness.openai.reset();
-});
+beforeEach(() => harness.reset());
 
 async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
   const error = await promise.then(

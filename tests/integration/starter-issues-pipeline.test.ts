@@ -21,10 +21,7 @@ beforeAll(async () => {
   harness = await startHarness();
 });
 afterAll(() => harness.close());
-beforeEach(() => {
-  harness.github.reset();
-  harness.openai.reset();
-});
+beforeEach(() => harness.reset());
 
 async function runToEnd(
   filters: Parameters<ReturnType<typeof callerFor>["scout"]["search"]>[0],
@@ -112,18 +109,19 @@ describe("requireStarterIssues", () => {
     expect(without.result.totalFiltered).toBe(160);
     expect(result.totalFiltered).toBe(115);
     expect(without.result.repos.some((repo) => (repo.starterIssues ?? []).length === 0)).toBe(true);
-    // ... and after the details, the one whose starter issues are all claimed.
+    // ... and after the details, the one whose starter issues are all claimed; its place goes to the next
+    // repository in the ranking.
     expect(events).toContainEqual(
-      expect.objectContaining({ type: "status", message: "19 of 20 repos have unclaimed starter issues" }),
+      expect.objectContaining({ type: "status", message: "20 of 21 repos have unclaimed starter issues" }),
     );
-    expect(result.repos).toHaveLength(19);
+    expect(result.repos).toHaveLength(20);
     expect(result.repos.map((repo) => repo.fullName)).not.toContain("pedor-works/py-web");
     expect(result.filteredOut).toContainEqual({
       repo: "pedor-works/py-web",
       reason: stringMatching(/already claimed/),
     });
     for (const repo of result.repos) expect(unclaimedOf(repo).length).toBeGreaterThan(0);
-    expect(result.totalAnalyzed).toBe(19);
+    expect(result.totalAnalyzed).toBe(20);
     const asked = harness.openai.requests.flatMap((request) => request.repoIds);
     expect(asked.sort()).toEqual(result.repos.map((repo) => repo.fullName).sort());
     expect(result.filters?.requireStarterIssues).toBe(true);

@@ -28,6 +28,12 @@ export type Harness = {
   openai: OpenAIServer;
   logs: string[];
   deps: (overrides?: AppDependencyOverrides & { env?: Record<string, string> }) => AppDependencies;
+  /**
+   * A fresh start for the next test: the test servers forget their faults and logs, and every stored
+   * analysis and README is forgotten, so a search is answered by the test servers rather than by an
+   * earlier test's cached work.
+   */
+  reset: () => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -89,6 +95,14 @@ export async function startHarness({
         }),
         ...overrides,
       });
+    },
+    reset: async () => {
+      github.reset();
+      openai.reset();
+      await temp.db.$transaction([
+        temp.db.analysisCacheEntry.deleteMany(),
+        temp.db.readmeCacheEntry.deleteMany(),
+      ]);
     },
     close: async () => {
       await github.close();

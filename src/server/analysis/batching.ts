@@ -73,7 +73,8 @@ export async function* runBatches<TItem, TValue, TPartial = never>(
   options: RunBatchesOptions<TItem, TValue, TPartial>,
 ): AsyncGenerator<BatchOutcome<TItem, TValue, TPartial>, void, undefined> {
   const { concurrency, timeoutMs, signal, run } = options;
-  const input = "batches" in options ? options.batches : splitIntoBatches(options.items, options.batchSize);
+  const input: AsyncIterable<TItem[]> | TItem[][] =
+    "batches" in options ? options.batches : splitIntoBatches(options.items, options.batchSize);
   const limit = pLimit(concurrency);
   // Aborted when the consumer stops early or the outer signal fires: queued batches then never start.
   const stop = new AbortController();
@@ -132,30 +133,40 @@ export async function* runBatches<TItem, TValue, TPartial = never>(
   const tasks: Promise<void>[] = [];
   let inputEnded = false;
   let inputFailure: { error: unknown } | undefined;
-  // Batches are scheduled as they arrive; the consumer below only ever waits for outcomes.
-  const reading = (async () => {
-    let index = 0;
-    try {
-      for await (const batch of input) {
-        if (stop.signal.aborted) break;
-        if (batch.length === 0) continue;
-        const batchIndex = index++;
-        pending += 1;
-        tasks.push(
-          limit(() => runOne(batch, batchIndex)).then((outcome) => {
-            pending -= 1;
-            if (outcome !== undefined && acceptingOutcomes) finished.push(outcome);
-            notify();
-          }),
-        );
+  let scheduled = 0;
+  const schedule = (batch: TItem[]) => {
+    if (batch.length === 0) return;
+    const index = scheduled++;
+    pending += 1;
+    tasks.push(
+      limit(() => runOne(batch, index)).then((outcome) => {
+        pending -= 1;
+        if (outcome !== undefined && acceptingOutcomes) finished.push(outcome);
+        notify();
+      }),
+    );
+  };
+  // Batches known up front are all queued at once; batches that arrive over time are queued as they arrive,
+  // and the consumer below only ever waits for outcomes.
+  let reading: Promise<void> = Promise.resolve();
+  if (Array.isArray(input)) {
+    for (const batch of input) schedule(batch);
+    inputEnded = true;
+  } else {
+    reading = (async () => {
+      try {
+        for await (const batch of input) {
+          if (stop.signal.aborted) break;
+          schedule(batch);
+        }
+      } catch (error) {
+        inputFailure = { error };
+      } finally {
+        inputEnded = true;
+        notify();
       }
-    } catch (error) {
-      inputFailure = { error };
-    } finally {
-      inputEnded = true;
-      notify();
-    }
-  })();
+    })();
+  }
 
   try {
     for (;;) {

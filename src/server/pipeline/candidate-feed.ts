@@ -52,6 +52,7 @@ export type FeedCandidatesOptions = {
   requireStarterIssues: boolean;
   db: Db;
   source: GitHubSource;
+  clock: () => Date;
   signal: AbortSignal;
   onRequest: () => void;
 };
@@ -115,7 +116,7 @@ async function screenGroup(
   repos: RepoMetadata[],
   options: FeedCandidatesOptions,
 ): Promise<GroupOutcome["group"]> {
-  const { db, source, signal, onRequest, requireStarterIssues } = options;
+  const { db, source, signal, onRequest, requireStarterIssues, clock } = options;
   const cachedReadmes = await findCachedReadmes({ db, repos });
   const outcome = await source.fetchCandidateDetails(repos, {
     signal,
@@ -126,7 +127,7 @@ async function screenGroup(
     const readme = outcome.readmes.get(repo.fullName);
     return readme === undefined ? [] : [{ repo, readme }];
   });
-  await storeReadmes({ db, entries: fetchedReadmes });
+  await storeReadmes({ db, entries: fetchedReadmes, now: clock() });
   const readmes = new Map([...cachedReadmes, ...outcome.readmes]);
   const screened = filterCandidatesByReadme({ candidates: repos, readmes });
   let ready = attachCandidateDetails(screened.kept, outcome.details);

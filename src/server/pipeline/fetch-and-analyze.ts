@@ -6,7 +6,8 @@ import {
   buildAnalysisCacheKey,
   findCachedAnalyses,
   storeCachedAnalyses,
-  type CachedAnalysisEntry,
+  type AnalysisCacheEntryInput,
+  type AnalysisCacheKeyParts,
 } from "@/server/cache/analysis-cache";
 import type { Db } from "@/server/db/client";
 import { describeAnalysisCap, type RejectedRepo } from "@/server/filtering/filter-candidates";
@@ -98,10 +99,13 @@ export async function* fetchAndAnalyze(
   options: FetchAndAnalyzeOptions,
 ): AsyncGenerator<ScoutEvent, "analyzed" | "all-filtered", undefined> {
   const { runId, passed, tally, deps, warn } = options;
+  // From here on the candidates are those that passed the README stage, group by group.
+  tally.candidates = [];
   const { db, analyzer, clock, settings } = deps;
   const rank = new Map(passed.map((repo, index) => [repo.fullName, index]));
   const readmes = new Map<string, string | null>();
-  const cacheKeys = new Map<string, string>();
+  /** "owner/name" → what its analysis depends on, for the candidates whose README is known. */
+  const cacheKeyParts = new Map<string, AnalysisCacheKeyParts>();
   const profileHash = hashAnalysisProfile(options.profile);
   const droppedByReadme: RejectedRepo[] = [];
   const claimedOut: FilteredOut[] = [];
@@ -125,6 +129,7 @@ export async function* fetchAndAnalyze(
     requireStarterIssues: options.requireStarterIssues,
     db,
     source: deps.source,
+    clock,
     signal,
     onRequest: () => {
       tally.usage.githubRequests += 1;
@@ -272,7 +277,7 @@ export async function* fetchAndAnalyze(
       // A README that could not be fetched is not the same input as "no README": neither looked up nor stored.
       const readme = readmes.get(repo.fullName);
       if (readme === undefined) return [];
-      const key = buildAnalysisCacheKey({
+      const parts: AnalysisCacheKeyParts = {
         repositoryId: repo.githubId,
         readme,
         ...(repo.starterIssues ? { starterIssues: repo.starterIssues } : {}),
@@ -280,9 +285,9 @@ export async function* fetchAndAnalyze(
         analyzerKind: analyzer.kind,
         model: analyzer.model,
         promptVersion: analyzer.promptVersion,
-      });
-      cacheKeys.set(repo.fullName, key);
-      return [{ repo, key }];
+      };
+      cacheKeyParts.set(repo.fullName, parts);
+      return [{ repo, key: buildAnalysisCacheKey(parts) }];
     });
     const found = await findCachedAnalyses({ db, keys: keyed.map(({ key }) => key), now: clock() });
     const hits = new Map<string, { result: AnalysisResult; inputTokens: number }>();
@@ -345,22 +350,9 @@ export async function* fetchAndAnalyze(
     batchSize: number,
   ) {
     const share = Math.round(inputTokens / Math.max(1, batchSize));
-    const entries: CachedAnalysisEntry[] = results.flatMap((result) => {
-      const repo = tally.candidates.find((candidate) => candidate.fullName === result.repo);
-      const key = cacheKeys.get(result.repo);
-      if (!repo || !key) return [];
-      return [
-        {
-          key,
-          repositoryId: repo.githubId,
-          profileHash,
-          analyzerKind: analyzer.kind,
-          model: analyzer.model,
-          promptVersion: analyzer.promptVersion,
-          result,
-          inputTokens: share,
-        },
-      ];
+    const entries: AnalysisCacheEntryInput[] = results.flatMap((result) => {
+      const parts = cacheKeyParts.get(result.repo);
+      return parts ? [{ parts, result, inputTokens: share }] : [];
     });
     await storeCachedAnalyses({ db, entries, now: clock() });
   }
