@@ -98,7 +98,8 @@ describe("starter issues through the pipeline", () => {
 describe("requireStarterIssues", () => {
   it("analyzes only repositories with an unclaimed starter issue", async () => {
     const without = await runToEnd({ languages: ["Python"], minStars: 0 });
-    harness.openai.reset();
+    // Forgets the analyses just made too, so every repository of the next run is sent to the analyzer.
+    await harness.reset();
     const { events, result } = await runToEnd({
       languages: ["Python"],
       minStars: 0,
