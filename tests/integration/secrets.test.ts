@@ -19,6 +19,7 @@ import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
 import { startOpenAIServer, type OpenAIServer } from "../fakes/openai-server";
 import { serveApi } from "../support/http-app";
+import { forgetCachedWork } from "../support/forget-cached-work";
 import { createTempDb, type TempDb } from "../support/temp-db";
 
 /**
@@ -284,7 +285,8 @@ afterAll(async () => {
   await temp.cleanup();
 });
 
-beforeEach(() => {
+beforeEach(async () => {
+  await forgetCachedWork(temp.db);
   github.reset();
   openai.reset();
 });

@@ -14,6 +14,7 @@ import { streamRunEvents } from "@/server/pipeline/stream-run-events";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
 import { startOpenAIServer, type OpenAIServer } from "../fakes/openai-server";
+import { forgetCachedWork } from "./forget-cached-work";
 import { createTempDb, type TempDb } from "./temp-db";
 
 export const HARNESS_NOW = new Date("2025-06-01T12:00:00Z");
@@ -99,10 +100,7 @@ export async function startHarness({
     reset: async () => {
       github.reset();
       openai.reset();
-      await temp.db.$transaction([
-        temp.db.analysisCacheEntry.deleteMany(),
-        temp.db.readmeCacheEntry.deleteMany(),
-      ]);
+      await forgetCachedWork(temp.db);
     },
     close: async () => {
       await github.close();
