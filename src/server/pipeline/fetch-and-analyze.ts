@@ -206,7 +206,8 @@ export async function* fetchAndAnalyze(
     yield status(`Analyzing ${feedDone ? tally.candidates.length : expectedTotal} repos...`);
   }
 
-  async function* takeGroup(group: ScreenedGroup): AsyncGenerator<ScoutEvent> {
+  /** Takes one screened group in; says whether the feed has ended with nothing left to analyze. */
+  async function* takeGroup(group: ScreenedGroup): AsyncGenerator<ScoutEvent, "all-filtered" | "more"> {
     for (const message of group.warnings) if (!tally.warnings.includes(message)) yield warn(message);
     for (const [name, readme] of group.readmes) readmes.set(name, readme);
     droppedByReadme.push(...group.droppedByReadme);
@@ -236,7 +237,7 @@ export async function* fetchAndAnalyze(
     });
 
     if (feedDone) yield* summarizeFetching();
-    if (feedDone && tally.candidates.length === 0) return;
+    if (feedDone && tally.candidates.length === 0) return "all-filtered";
 
     const cached = await lookUpCache(group.ready);
     waiting.push(...group.ready.filter((repo) => !cached.has(repo.fullName)));
@@ -253,6 +254,7 @@ export async function* fetchAndAnalyze(
       readyBatches.push(waiting.slice(index * settings.batchSize, (index + 1) * settings.batchSize));
     waiting = waiting.slice(fullBatches * settings.batchSize);
     if (feedDone) readyBatches.end();
+    return "more";
   }
 
   /** The fetch's totals, once every group is in: what the README stage and the starter issues dropped. */
@@ -371,8 +373,7 @@ export async function* fetchAndAnalyze(
           readyBatches.end();
           continue;
         }
-        yield* takeGroup(step.result.value);
-        if (feedDone && tally.candidates.length === 0) return "all-filtered";
+        if ((yield* takeGroup(step.result.value)) === "all-filtered") return "all-filtered";
         feedStep = nextFeedStep();
       } else {
         if (step.result.done) {

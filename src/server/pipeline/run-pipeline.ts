@@ -79,7 +79,7 @@ export async function* runSearchPipeline(
   options: RunPipelineOptions,
 ): AsyncGenerator<ScoutEvent, void, undefined> {
   const { runId, filters, profile, signal: cancelSignal, deps } = options;
-  const { db, source, analyzer, clock, settings } = deps;
+  const { db, source, clock, settings } = deps;
   const tally: RunTally = {
     usage: {
       githubRequests: 0,
@@ -175,7 +175,7 @@ export async function* runSearchPipeline(
       runId,
       passed: filtered.passed,
       metadataFilteredOut: filtered.filteredOut,
-      requireStarterIssues: filters.requireStarterIssues === true,
+      requireStarterIssues: filters.requireStarterIssues,
       profile,
       tally,
       signal,
