@@ -1,7 +1,7 @@
 import { formatRelativeTime } from "@/lib/dates";
 import { formatCount, scoreTone } from "@/lib/format";
 import { formatCountOf } from "@/lib/plural";
-import type { AnalysisResult, RepoMetadata } from "@/server/schemas";
+import type { RepoMetadata, RunAnalysisResult } from "@/server/schemas";
 import { GitHubLink } from "./github-link";
 import { HealthLine, PickedIssueList } from "./starter-issues";
 
@@ -14,7 +14,7 @@ export function RepoCard({
   repo,
   githubWebOrigin = "",
 }: {
-  result: AnalysisResult;
+  result: RunAnalysisResult;
   repo: RepoMetadata | undefined;
   /** Where real issue links may point (scout.config's githubWebOrigin); none are made without it. */
   githubWebOrigin?: string;
@@ -34,6 +34,11 @@ export function RepoCard({
           <GitHubLink url={url} testId="repo-link">
             {result.repo}
           </GitHubLink>
+          {result.newSinceLastRun ? (
+            <span className="new-badge" data-testid="new-badge">
+              New<span className="visually-hidden"> since your last search</span>
+            </span>
+          ) : null}
         </h3>
         <span
           className={`score-badge score-${tone}`}

@@ -46,6 +46,9 @@ export function RunHistory({ currentRunId }: { currentRunId?: string }) {
               <span className="history-counts">
                 {run.totalDiscovered} found · {run.totalFiltered} passed · {run.totalAnalyzed} analyzed
                 {run.topScore !== null ? ` · top ${run.topScore}/10` : ""}
+                {run.newCount !== undefined ? (
+                  <span data-testid="history-new-count"> · {run.newCount} new</span>
+                ) : null}
               </span>
             </Link>
           </li>

@@ -387,3 +387,8 @@ export const scoutConfigSchema = z.object({
   githubWebOrigin: z.string().optional(),
 });
 export type ScoutConfig = z.infer<typeof scoutConfigSchema>;
+
+/** GET /api/runs/{runId}/export?format=… (round 2 "workflow"): the formats a run downloads as. */
+export const exportFormats = ["md", "csv", "json"] as const;
+export const exportFormatSchema = z.enum(exportFormats, { error: "format must be md, csv or json" });
+export type ExportFormat = z.infer<typeof exportFormatSchema>;

@@ -28,6 +28,8 @@ export async function seedRun(options: {
   status?: Exclude<RunStatus, "running">;
   filters?: SearchFiltersInput;
   analyses?: { repo: RepoMetadata; fitScore: number; reject?: boolean }[];
+  /** The profile's hash, as scout.search records it; absent = a run stored before the hash existed. */
+  profileHash?: string;
 }): Promise<void> {
   const {
     db,
@@ -36,6 +38,7 @@ export async function seedRun(options: {
     status = "completed",
     filters = { languages: ["Go"] },
     analyses = [],
+    profileHash,
   } = options;
   await createRun({
     db,
@@ -43,6 +46,7 @@ export async function seedRun(options: {
     filters: searchFiltersSchema.parse(filters),
     clientKey: "10.0.0.1",
     now: startedAt,
+    profileHash,
   });
   const repos = analyses.map((analysis) => analysis.repo);
   await upsertRepositories({ db, repos, now: startedAt });

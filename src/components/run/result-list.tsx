@@ -2,10 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { AnalysisResult, RepoMetadata } from "@/server/schemas";
+import type { RepoMetadata, RunAnalysisResult } from "@/server/schemas";
 import { useTRPC } from "@/trpc/react";
 import { RepoCard } from "../repo-card";
-import { resultSortKeys, sortResults, type ResultSortKey } from "./run-state";
+import { resultSortKeys, selectNewResults, sortResults, type ResultSortKey } from "./run-state";
 
 const sortLabels: Record<ResultSortKey, string> = { fit: "Fit", stars: "Stars", recent: "Recent activity" };
 
@@ -18,11 +18,12 @@ export function ResultList({
   results,
   repos,
 }: {
-  results: AnalysisResult[];
+  results: RunAnalysisResult[];
   repos: ReadonlyMap<string, RepoMetadata>;
 }) {
   const [sortKey, setSortKey] = useState<ResultSortKey>("fit");
   const [showRejected, setShowRejected] = useState(false);
+  const [newOnly, setNewOnly] = useState(false);
   const trpc = useTRPC();
   // Issue links go only where this server's GitHub serves its pages; until it is known, none are made.
   const githubWebOrigin = useQuery(trpc.scout.config.queryOptions()).data?.githubWebOrigin ?? "";
@@ -31,11 +32,18 @@ export function ResultList({
   const sorted = sortResults(results, sortKey, repos);
   const accepted = sorted.filter((result) => !result.reject);
   const rejected = sorted.filter((result) => result.reject);
+  const newCount = selectNewResults(accepted).length;
+  // The filter only means something when some results are new and some are not.
+  const canFilterNew = newCount > 0 && newCount < accepted.length;
+  const shown = canFilterNew && newOnly ? selectNewResults(accepted) : accepted;
   return (
     <section aria-labelledby="results-heading" className="results">
       <header className="results-header">
         <h2 id="results-heading">
-          Ranked repositories <span className="muted">({accepted.length})</span>
+          Ranked repositories{" "}
+          <span className="muted" data-testid="result-count">
+            ({shown.length === accepted.length ? accepted.length : `${shown.length} of ${accepted.length}`})
+          </span>
         </h2>
         <div className="results-controls">
           <label className="inline-field">
@@ -55,6 +63,19 @@ export function ResultList({
               ))}
             </select>
           </label>
+          {canFilterNew ? (
+            <label className="inline-field">
+              <input
+                type="checkbox"
+                checked={newOnly}
+                onChange={(event) => {
+                  setNewOnly(event.target.checked);
+                }}
+                data-testid="toggle-new-only"
+              />{" "}
+              New only ({newCount})
+            </label>
+          ) : null}
           {rejected.length > 0 ? (
             <label className="inline-field">
               <input
@@ -71,7 +92,7 @@ export function ResultList({
         </div>
       </header>
       <div className="card-grid" data-testid="result-list">
-        {accepted.map((result) => (
+        {shown.map((result) => (
           <RepoCard
             key={result.repo}
             result={result}

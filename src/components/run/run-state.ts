@@ -1,11 +1,11 @@
 import { z } from "zod";
 import {
-  analysisResultSchema,
   phaseSchema,
+  runAnalysisResultSchema,
   scoutSearchResultSchema,
   terminalErrorReasonSchema,
-  type AnalysisResult,
   type RepoMetadata,
+  type RunAnalysisResult,
   type ScoutEvent,
 } from "@/server/schemas";
 
@@ -37,7 +37,7 @@ const runViewStateSchema = z.object({
   total: z.number().nullable(),
   warnings: z.array(z.string()),
   /** Every analysis so far, rejected ones too, by "owner/name". */
-  results: z.record(z.string(), analysisResultSchema),
+  results: z.record(z.string(), runAnalysisResultSchema),
   final: scoutSearchResultSchema.nullable(),
   terminal: terminalSchema.nullable(),
 });
@@ -59,7 +59,7 @@ export const initialRunViewState: RunViewState = {
 
 export type RunEventAction = { id: string; event: ScoutEvent };
 
-function withResults(state: RunViewState, results: AnalysisResult[]): RunViewState["results"] {
+function withResults(state: RunViewState, results: RunAnalysisResult[]): RunViewState["results"] {
   const merged = { ...state.results };
   for (const result of results) merged[result.repo] = result;
   return merged;
@@ -144,11 +144,11 @@ export type ResultSortKey = (typeof resultSortKeys)[number];
 
 /** Highest first by the chosen key; ties go to the better fit, then to the name, so the order is stable. */
 export function sortResults(
-  results: AnalysisResult[],
+  results: RunAnalysisResult[],
   key: ResultSortKey,
   repos: ReadonlyMap<string, RepoMetadata>,
-): AnalysisResult[] {
-  const value = (result: AnalysisResult): number => {
+): RunAnalysisResult[] {
+  const value = (result: RunAnalysisResult): number => {
     const repo = repos.get(result.repo);
     if (key === "stars") return repo?.stars ?? -1;
     if (key === "recent") return repo?.pushedAt ? Date.parse(repo.pushedAt) : 0;
@@ -157,6 +157,11 @@ export function sortResults(
   return [...results].sort(
     (a, b) => value(b) - value(a) || b.fitScore - a.fitScore || a.repo.localeCompare(b.repo),
   );
+}
+
+/** The results no earlier search for the same profile had analyzed; runs from before the verdict have none. */
+export function selectNewResults(results: RunAnalysisResult[]): RunAnalysisResult[] {
+  return results.filter((result) => result.newSinceLastRun === true);
 }
 
 /** How many candidates go to analysis: the progress events say so; before the first, the candidates known. */

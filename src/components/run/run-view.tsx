@@ -6,6 +6,7 @@ import { useEffect, useRef, type Ref } from "react";
 import { useHydrated } from "@/lib/use-hydrated";
 import { useTRPC } from "@/trpc/react";
 import { SearchForm } from "../search-form";
+import { ExportLinks } from "./export-links";
 import { FilteredOutList } from "./filtered-out-list";
 import { ProgressPanel } from "./progress-panel";
 import { ResultList } from "./result-list";
@@ -133,6 +134,7 @@ function LiveRun({ runId }: { runId: string }) {
             retrying={retry.isPending}
             retryError={retry.error ? retry.error.message : null}
           />
+          {run.outcome === "running" ? null : <ExportLinks runId={runId} />}
           <ResultList results={run.results} repos={run.repos} />
           <FilteredOutList filteredOut={run.filteredOut} />
         </div>

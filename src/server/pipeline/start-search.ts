@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/server/errors";
+import { hashAnalysisProfile } from "@/server/profile/profile-hash";
 import { getProfile } from "@/server/profile/profile-store";
 import type { SearchRateLimiter } from "@/server/rate-limit/search-rate-limiter";
 import { createRun } from "@/server/runs/run-store";
@@ -52,7 +53,14 @@ export async function startSearch({
     throw error;
   }
   try {
-    await createRun({ db, runId, filters, clientKey: clientIp, now: clock() });
+    await createRun({
+      db,
+      runId,
+      filters,
+      clientKey: clientIp,
+      now: clock(),
+      profileHash: hashAnalysisProfile(profile),
+    });
   } catch (error) {
     registry.finish(runId);
     await rateLimiter.refund(clientIp);

@@ -26,6 +26,7 @@ import {
   type SearchFilters,
   type Usage,
 } from "@/server/schemas";
+import { countNewResultsByRun, findAnalyzedBefore } from "./new-since-last-run";
 import { repositorySelect, toRepoMetadata } from "./repo-records";
 
 /** Persistence of search runs: the run row, its analysis results and its append-only event log. */
@@ -56,12 +57,15 @@ export async function createRun({
   filters,
   clientKey,
   now,
+  profileHash = null,
 }: {
   db: Db;
   runId: string;
   filters: SearchFilters;
   clientKey: string;
   now: Date;
+  /** hashAnalysisProfile of the profile the run scores for; "new since last time" compares by it. */
+  profileHash?: string | null;
 }): Promise<void> {
   await db.searchRun.create({
     data: {
@@ -69,6 +73,7 @@ export async function createRun({
       status: "running",
       filters,
       clientKey,
+      profileHash,
       candidateIds: [],
       skipped: [],
       warnings: [],
@@ -291,6 +296,7 @@ const runSelect = {
   errorMessage: true,
   startedAt: true,
   finishedAt: true,
+  profileHash: true,
 } as const;
 
 export async function getRunStatus({
@@ -342,6 +348,7 @@ export async function getRunResult({
         reject: true,
         rejectReason: true,
         pickedIssues: true,
+        repositoryId: true,
         repository: { select: { fullName: true } },
       },
     }),
@@ -351,6 +358,11 @@ export async function getRunResult({
       select: { repositoryId: true, starterIssues: true, health: true },
     }),
   ]);
+  const analyzedBefore = await findAnalyzedBefore({
+    db,
+    run,
+    repositoryIds: resultRows.map((row) => row.repositoryId),
+  });
   const detailsById = new Map(detailRows.map((row) => [row.repositoryId, readCandidateDetails(row, origin)]));
   const reposById = new Map(
     repoRows.map((row) => [
@@ -369,6 +381,7 @@ export async function getRunResult({
     reject: row.reject,
     rejectReason: row.rejectReason,
     ...readPickedIssues(row.pickedIssues, origin(`picked issues of ${row.repository.fullName}`)),
+    ...(analyzedBefore ? { newSinceLastRun: !analyzedBefore.has(row.repositoryId) } : {}),
   }));
   // Optional in the answer: a run whose stored filters no longer validate is still shown.
   const filters = readStored(searchFiltersSchema, run.filters, origin("filters"));
@@ -441,11 +454,13 @@ export async function listRuns({
     _max: { fitScore: true },
   });
   const topScoreByRun = new Map(topScores.map((row) => [row.runId, row._max.fitScore]));
+  const newCountByRun = await countNewResultsByRun({ db, runs: page });
   return {
     items: page.flatMap((row) => {
       const origin = runOrigin(logger, row.id);
       const filters = readStored(searchFiltersSchema, row.filters, origin("filters"));
       if (!filters) return [];
+      const newCount = newCountByRun.get(row.id);
       return [
         {
           runId: row.id,
@@ -457,6 +472,7 @@ export async function listRuns({
           totalFiltered: row.totalFiltered,
           totalAnalyzed: row.totalAnalyzed,
           topScore: topScoreByRun.get(row.id) ?? null,
+          ...(newCount !== undefined ? { newCount } : {}),
         },
       ];
     }),

@@ -39,6 +39,9 @@ export class ScoutPage {
   readonly historyItems: Locator;
   readonly filteredOutToggle: Locator;
   readonly filteredOutItems: Locator;
+  readonly newOnlyToggle: Locator;
+  readonly resultCount: Locator;
+  readonly exportLinks: Locator;
 
   constructor(readonly page: Page) {
     this.searchForm = page.getByTestId("search-form");
@@ -66,6 +69,9 @@ export class ScoutPage {
     this.historyItems = page.getByTestId("history-item");
     this.filteredOutToggle = page.getByTestId("toggle-filtered-out");
     this.filteredOutItems = page.getByTestId("filtered-out-list").getByTestId("filtered-out-item");
+    this.newOnlyToggle = page.getByTestId("toggle-new-only");
+    this.resultCount = page.getByTestId("result-count");
+    this.exportLinks = page.getByTestId("export-links");
   }
 
   async open() {
@@ -108,6 +114,24 @@ export class ScoutPage {
 
   async waitUntilDone() {
     await expect(this.phase("done")).toHaveAttribute("aria-current", "step", { timeout: 45_000 });
+  }
+
+  /** The ranked cards that carry the "new since your last search" badge. */
+  newCards(): Locator {
+    return this.cards.filter({ has: this.page.getByTestId("new-badge") });
+  }
+
+  exportLink(format: "md" | "csv" | "json"): Locator {
+    return this.page.getByTestId(`export-${format}`);
+  }
+
+  /** Clicks a download link and returns what the browser saved, by name and content. */
+  async download(link: Locator): Promise<{ fileName: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent("download"), link.click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+    return { fileName: download.suggestedFilename(), text: Buffer.concat(chunks).toString("utf8") };
   }
 
   async cardRepos(): Promise<string[]> {

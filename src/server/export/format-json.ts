@@ -1,0 +1,6 @@
+import type { ScoutSearchResult } from "@/server/schemas";
+
+/** The run exactly as scout.results returns it, indented for people who open the file. */
+export function formatRunAsJson({ run }: { run: ScoutSearchResult }): string {
+  return `${JSON.stringify(run, null, 2)}\n`;
+}

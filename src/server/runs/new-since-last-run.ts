@@ -1,0 +1,111 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/client";
+import type { RunAnalysisResult } from "@/server/schemas";
+
+/**
+ * "New since last time": a result is new when no earlier run (by start time, then id) for the same profile
+ * analyzed that repository, rejected or not. The profile is compared by its hash (hashAnalysisProfile),
+ * stored on the run when it starts; runs stored before the hash existed have none, and their results carry
+ * no verdict at all rather than a guessed one.
+ */
+
+export type RunForNewness = { id: string; startedAt: Date; profileHash: string | null };
+
+/** Of `repositoryIds`, those an earlier run for the same profile already analyzed; null without a hash. */
+export async function findAnalyzedBefore({
+  db,
+  run,
+  repositoryIds,
+}: {
+  db: Db;
+  run: RunForNewness;
+  repositoryIds: readonly number[];
+}): Promise<ReadonlySet<number> | null> {
+  if (run.profileHash === null) return null;
+  if (repositoryIds.length === 0) return new Set();
+  const rows = await db.analysisResult.findMany({
+    where: {
+      repositoryId: { in: [...repositoryIds] },
+      run: {
+        profileHash: run.profileHash,
+        OR: [{ startedAt: { lt: run.startedAt } }, { startedAt: run.startedAt, id: { lt: run.id } }],
+      },
+    },
+    distinct: ["repositoryId"],
+    select: { repositoryId: true },
+  });
+  return new Set(rows.map((row) => row.repositoryId));
+}
+
+/**
+ * The results of a run's `results` event, each with its `newSinceLastRun` verdict. They are saved before the
+ * event is emitted, so the run's own rows say which repository each one is; the event keeps the names the
+ * analyzer gave, matched to the stored ones without regard to letter case as the pipeline saves them.
+ */
+export async function withNewSinceLastRun({
+  db,
+  runId,
+  results,
+}: {
+  db: Db;
+  runId: string;
+  results: readonly RunAnalysisResult[];
+}): Promise<RunAnalysisResult[]> {
+  const run = await db.searchRun.findUnique({
+    where: { id: runId },
+    select: { id: true, startedAt: true, profileHash: true },
+  });
+  if (!run || run.profileHash === null) return [...results];
+  const names = new Set(results.map((result) => result.repo.toLowerCase()));
+  const rows = await db.analysisResult.findMany({
+    where: { runId },
+    select: { repositoryId: true, repository: { select: { fullName: true } } },
+  });
+  const idsByName = new Map(
+    rows
+      .filter((row) => names.has(row.repository.fullName.toLowerCase()))
+      .map((row) => [row.repository.fullName.toLowerCase(), row.repositoryId]),
+  );
+  const analyzedBefore = await findAnalyzedBefore({ db, run, repositoryIds: [...idsByName.values()] });
+  if (analyzedBefore === null) return [...results];
+  return results.map((result) => {
+    const repositoryId = idsByName.get(result.repo.toLowerCase());
+    return repositoryId === undefined
+      ? result
+      : { ...result, newSinceLastRun: !analyzedBefore.has(repositoryId) };
+  });
+}
+
+/**
+ * How many accepted results of each run are new, in one query for the whole page of runs. Runs without a
+ * profile hash are absent from the map; a run with one and nothing new maps to 0.
+ */
+export async function countNewResultsByRun({
+  db,
+  runs,
+}: {
+  db: Db;
+  runs: readonly { id: string; profileHash: string | null }[];
+}): Promise<Map<string, number>> {
+  const hashed = runs.filter((run) => run.profileHash !== null).map((run) => run.id);
+  const counts = new Map(hashed.map((id) => [id, 0]));
+  if (hashed.length === 0) return counts;
+  const rows = await db.$queryRaw<{ runId: string; newCount: number | bigint }[]>(Prisma.sql`
+    SELECT r."runId" AS "runId", COUNT(*) AS "newCount"
+    FROM "AnalysisResult" AS r
+    JOIN "SearchRun" AS s ON s."id" = r."runId"
+    WHERE r."runId" IN (${Prisma.join(hashed)})
+      AND r."reject" = 0
+      AND NOT EXISTS (
+        SELECT 1
+        FROM "AnalysisResult" AS e
+        JOIN "SearchRun" AS es ON es."id" = e."runId"
+        WHERE e."repositoryId" = r."repositoryId"
+          AND es."profileHash" = s."profileHash"
+          AND (es."startedAt" < s."startedAt" OR (es."startedAt" = s."startedAt" AND es."id" < s."id"))
+      )
+    GROUP BY r."runId"
+  `);
+  for (const row of rows) counts.set(row.runId, Number(row.newCount));
+  return counts;
+}
