@@ -286,7 +286,8 @@ describe("scout runs and show", () => {
     const result = await callerFor(deps).scout.results({ runId });
 
     const [runs, shown, shownJson] = await Promise.all([
-      runScout(["runs", "--limit", "5", "--url", api.url]),
+      // Every run in this file starts at the harness clock's one instant, so the history shows them all.
+      runScout(["runs", "--limit", "100", "--url", api.url]),
       runScout(["show", runId, "--url", api.url]),
       runScout(["show", runId, "--json", "--url", api.url]),
     ]);
