@@ -27,7 +27,10 @@ export const seededSearch = { languages: ["Python", "TypeScript"], minStars: 0 }
 export type FinishedRun = { runId: string; last: ScoutEvent };
 
 type ScoutFixtures = {
-  /** The stand-in GitHub and OpenAI servers' control API, reset before each test. */
+  /**
+   * The stand-in GitHub and OpenAI servers' control API, reset before each test; the app's stored analyses
+   * and READMEs are forgotten too, so a search reaches the stand-ins rather than an earlier test's cache.
+   */
   fakes: FakesControl;
   /** The app's API, as other TypeScript code uses it. */
   api: ScoutClient;
@@ -76,9 +79,15 @@ export const test = base.extend<ScoutFixtures & AutoFixtures>({
   // Every test starts from healthy stand-ins, whichever test ran before it.
   fakes: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none.
-    async ({}, use) => {
+    async ({}, use, testInfo) => {
       const fakes = createFakesControl(`http://127.0.0.1:${process.env.SCOUT_E2E_FAKES_CONTROL_PORT ?? ""}`);
       await fakes.reset();
+      const db = new Database(e2eDatabasePath(toE2EProject(testInfo.project.name)));
+      try {
+        db.exec('DELETE FROM "AnalysisCacheEntry"; DELETE FROM "ReadmeCacheEntry";');
+      } finally {
+        db.close();
+      }
       await use(fakes);
     },
     { auto: true },

@@ -42,6 +42,8 @@ export class ScoutPage {
   readonly newOnlyToggle: Locator;
   readonly resultCount: Locator;
   readonly exportLinks: Locator;
+  /** What the run cost: GitHub requests, LLM tokens, cached results, time to the first result. */
+  readonly cost: Locator;
 
   constructor(readonly page: Page) {
     this.searchForm = page.getByTestId("search-form");
@@ -72,6 +74,7 @@ export class ScoutPage {
     this.newOnlyToggle = page.getByTestId("toggle-new-only");
     this.resultCount = page.getByTestId("result-count");
     this.exportLinks = page.getByTestId("export-links");
+    this.cost = page.getByTestId("run-cost");
   }
 
   async open() {
