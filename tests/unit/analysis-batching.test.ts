@@ -224,4 +224,116 @@ describe("runBatches", () => {
     await generator.return(undefined);
     expect(control.aborted.sort()).toEqual([0, 2]);
   });
+
+  it("yields the partial values a batch emits in arrival order, interleaved with final outcomes", async () => {
+    const gates = [defer<undefined>(), defer<undefined>(), defer<undefined>()];
+    const emitted: { index: number; emit: (partial: string) => void }[] = [];
+    const emitterReady = defer<undefined>();
+    const generator = runBatches<number, string, string>({
+      items: [1, 2, 3, 4],
+      batchSize: 2,
+      concurrency: 2,
+      timeoutMs: 5_000,
+      run: async (batch, { index, emit }) => {
+        emitted.push({ index, emit });
+        if (emitted.length === 2) emitterReady.resolve(undefined);
+        await gates[index]?.promise;
+        return `done:${batch.join(",")}`;
+      },
+    });
+    const first = generator.next();
+    await emitterReady.promise;
+    const [zero, one] = [...emitted].sort((a, b) => a.index - b.index);
+    one?.emit("b1");
+    expect((await first).value).toEqual({ index: 1, items: [3, 4], status: "partial", value: "b1" });
+    zero?.emit("a1");
+    one?.emit("b2");
+    zero?.emit("a2");
+    gates[0]?.resolve(undefined);
+    const rest: BatchOutcome<number, string, string>[] = [];
+    for (;;) {
+      const next = await generator.next();
+      if (next.done) break;
+      rest.push(next.value);
+      if (rest.length === 4) gates[1]?.resolve(undefined);
+    }
+    expect(
+      rest.map((outcome) => [outcome.index, outcome.status, "value" in outcome ? outcome.value : null]),
+    ).toEqual([
+      [0, "partial", "a1"],
+      [1, "partial", "b2"],
+      [0, "partial", "a2"],
+      [0, "ok", "done:1,2"],
+      [1, "ok", "done:3,4"],
+    ]);
+  });
+
+  it("keeps the partials a timed-out batch emitted before its deadline and drops those after it", async () => {
+    const late = defer<undefined>();
+    const outcomes = await collect(
+      runBatches<string, string, string>({
+        items: ["slow"],
+        batchSize: 1,
+        concurrency: 1,
+        timeoutMs: 50,
+        run: (_batch, { signal, emit }) => {
+          emit("before the deadline");
+          return new Promise<string>((_resolve, reject) => {
+            signal.addEventListener(
+              "abort",
+              () => {
+                emit("after the deadline");
+                late.resolve(undefined);
+                reject(signal.reason as Error);
+              },
+              { once: true },
+            );
+          });
+        },
+      }),
+    );
+    await late.promise;
+    expect(
+      outcomes.map((outcome) => [outcome.status, outcome.status === "partial" ? outcome.value : null]),
+    ).toEqual([
+      ["partial", "before the deadline"],
+      ["timed-out", null],
+    ]);
+  });
+
+  it("drops partials emitted after an outer abort, keeping those yielded before it", async () => {
+    const controller = new AbortController();
+    const seen: BatchOutcome<number, string, string>[] = [];
+    let emitLater: ((partial: string) => void) | undefined;
+    const consuming = (async () => {
+      for await (const outcome of runBatches<number, string, string>({
+        items: [1],
+        batchSize: 1,
+        concurrency: 1,
+        timeoutMs: 5_000,
+        signal: controller.signal,
+        run: (_batch, { signal, emit }) => {
+          emitLater = emit;
+          emit("kept");
+          return new Promise<string>((_resolve, reject) => {
+            signal.addEventListener(
+              "abort",
+              () => {
+                reject(signal.reason as Error);
+              },
+              { once: true },
+            );
+          });
+        },
+      })) {
+        seen.push(outcome);
+        if (outcome.status === "partial" && outcome.value === "kept") {
+          controller.abort(new DOMException("cancelled by the user", "AbortError"));
+          emitLater?.("dropped");
+        }
+      }
+    })();
+    await expect(consuming).rejects.toMatchObject({ name: "AbortError" });
+    expect(seen).toEqual([{ index: 0, items: [1], status: "partial", value: "kept" }]);
+  });
 });

@@ -6,11 +6,38 @@ import pLimit from "p-limit";
  * orchestrator can save and stream results while slower batches are still running.
  */
 
-export type BatchOutcome<TItem, TValue> =
+/** A batch's final outcome: exactly one per batch that started. */
+export type BatchFinalOutcome<TItem, TValue> =
   | { index: number; items: TItem[]; status: "ok"; value: TValue }
   | { index: number; items: TItem[]; status: "failed" | "timed-out"; error: unknown };
 
-export type RunBatchesOptions<TItem, TValue> = {
+/**
+ * Either a piece of a batch's work that `run` emitted while the batch was still running ("partial", any
+ * number per batch, always before that batch's final outcome), or the batch's final outcome.
+ */
+export type BatchOutcome<TItem, TValue, TPartial = never> = [TPartial] extends [never]
+  ? // A run that emits nothing: its callers need not handle "partial".
+    BatchFinalOutcome<TItem, TValue>
+  : BatchFinalOutcome<TItem, TValue> | BatchPartialOutcome<TItem, TPartial>;
+
+export type BatchPartialOutcome<TItem, TPartial> = {
+  index: number;
+  items: TItem[];
+  status: "partial";
+  value: TPartial;
+};
+
+export type RunBatchContext<TPartial> = {
+  signal: AbortSignal;
+  index: number;
+  /**
+   * Hands a piece of the batch's work to the consumer at once. Ignored once the batch's signal has
+   * aborted: the batch's outcome is then already decided.
+   */
+  emit: (partial: TPartial) => void;
+};
+
+export type RunBatchesOptions<TItem, TValue, TPartial = never> = {
   items: readonly TItem[];
   batchSize: number;
   concurrency: number;
@@ -22,7 +49,7 @@ export type RunBatchesOptions<TItem, TValue> = {
    * Must honour `signal`: it fires on the batch's timeout and on the outer abort. The timeout is enforced
    * here alone; `run` needs no deadline of its own.
    */
-  run: (batch: TItem[], context: { signal: AbortSignal; index: number }) => Promise<TValue>;
+  run: (batch: TItem[], context: RunBatchContext<TPartial>) => Promise<TValue>;
 };
 
 /** Splits items into consecutive batches of `size` (the last one may be smaller). */
@@ -49,22 +76,23 @@ function whenAborted(signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Runs the batches and yields each outcome in completion order. A batch that throws is yielded as
+ * Runs the batches and yields each outcome in completion order, with the partial values the batches emit
+ * interleaved in arrival order. A batch that throws is yielded as
  * "failed" ("timed-out" when its timeout fired), and the others go on. Stopping the iteration early
  * (break/return) aborts the batches still running. After an outer abort, only outcomes that were already
  * complete when it fired are still yielded (their work is done and worth keeping); the generator then waits
  * for the aborted batches to settle, so no work outlives it, and throws the abort reason.
  */
-export async function* runBatches<TItem, TValue>(
-  options: RunBatchesOptions<TItem, TValue>,
-): AsyncGenerator<BatchOutcome<TItem, TValue>, void, undefined> {
+export async function* runBatches<TItem, TValue, TPartial = never>(
+  options: RunBatchesOptions<TItem, TValue, TPartial>,
+): AsyncGenerator<BatchOutcome<TItem, TValue, TPartial>, void, undefined> {
   const { items, batchSize, concurrency, timeoutMs, signal, run } = options;
   const batches = splitIntoBatches(items, batchSize);
   const limit = pLimit(concurrency);
   // Aborted when the consumer stops early or the outer signal fires: queued batches then never start.
   const stop = new AbortController();
   const outerSignal = signal ?? new AbortController().signal;
-  const finished: BatchOutcome<TItem, TValue>[] = [];
+  const finished: BatchOutcome<TItem, TValue, TPartial>[] = [];
   // Outcomes arriving after an outer abort belong to batches the abort cut short: they are not reported.
   let acceptingOutcomes = true;
   let wakeConsumer: (() => void) | undefined;
@@ -81,14 +109,30 @@ export async function* runBatches<TItem, TValue>(
   if (outerSignal.aborted) onOuterAbort();
   else outerSignal.addEventListener("abort", onOuterAbort, { once: true });
 
-  async function runOne(batch: TItem[], index: number): Promise<BatchOutcome<TItem, TValue> | undefined> {
+  async function runOne(
+    batch: TItem[],
+    index: number,
+  ): Promise<BatchFinalOutcome<TItem, TValue> | undefined> {
     if (stop.signal.aborted) return undefined;
     const timeoutSignal = AbortSignal.timeout(timeoutMs);
     const batchSignal = AbortSignal.any([stop.signal, timeoutSignal]);
+    const emit = (partial: TPartial) => {
+      // A piece arriving after the deadline or the abort belongs to a batch whose outcome is decided.
+      if (batchSignal.aborted || !acceptingOutcomes) return;
+      const outcome: BatchPartialOutcome<TItem, TPartial> = {
+        index,
+        items: batch,
+        status: "partial",
+        value: partial,
+      };
+      // Only reachable when TPartial is not never, where BatchOutcome includes the partial shape.
+      finished.push(outcome as BatchOutcome<TItem, TValue, TPartial>);
+      notify();
+    };
     try {
       // The race frees the slot the moment the batch is aborted, even if `run` is slow to notice.
       const value = await Promise.race([
-        run(batch, { signal: batchSignal, index }),
+        run(batch, { signal: batchSignal, index, emit }),
         whenAborted(batchSignal).then(() => {
           throw batchSignal.reason;
         }),
