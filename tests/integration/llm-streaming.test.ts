@@ -149,6 +149,20 @@ describe("LLM analyzer streaming", () => {
     expect(server.inFlight).toBe(0);
   });
 
+  it("passes the caller's own onResult failure through untouched and closes the stream", async () => {
+    server.setStreaming({ tokensPerSecond: 1_000 });
+    const failure = new Error("the caller's storage failed");
+    const { done } = analyzeWatching({
+      repos: makeRepos(8),
+      onResult: () => {
+        throw failure;
+      },
+    });
+    await expect(done).rejects.toBe(failure);
+    const [closed] = await server.waitForClientCloses(1);
+    expect(closed?.elementsSent).toBeLessThan(8);
+  });
+
   it("keeps the verdicts that arrived before the connection broke, and throws a safe upstream error", async () => {
     server.inject({ kind: "cut", afterElements: 2 });
     const { arrivals, done } = analyzeWatching({ repos: makeRepos(4) });

@@ -307,8 +307,11 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): Analyzer {
     const { matcher, signal, deliver } = call;
     let streamError: { error: unknown } | undefined;
     let answerStarted = false;
+    // Closes the HTTP stream when this call leaves early (the caller's onResult threw).
+    const leaving = new AbortController();
     const response = streamText({
       ...requestSettings(call),
+      abortSignal: signal ? AbortSignal.any([signal, leaving.signal]) : leaving.signal,
       onChunk: () => {
         answerStarted = true;
       },
@@ -323,7 +326,10 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): Analyzer {
         if (result !== null) deliver(result);
       }
     } catch (error) {
-      if (error instanceof CallerError) throw error;
+      if (error instanceof CallerError) {
+        leaving.abort(error);
+        throw error;
+      }
       streamError ??= { error };
     }
     // A cancel or a deadline ends the stream quietly; the caller sees its own abort reason.
