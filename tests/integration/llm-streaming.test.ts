@@ -220,6 +220,7 @@ describe("the streaming test LLM server", () => {
   }
 
   it("streams Chat Completions chunks, a finish chunk, a usage chunk on request, then [DONE]", async () => {
+    server.setStreaming({ tokensPerChunk: 1 });
     const { status, contentType, data } = await postStreaming({ stream_options: { include_usage: true } });
     expect(status).toBe(200);
     expect(contentType).toMatch(/^text\/event-stream/);
