@@ -5,11 +5,14 @@ import { z } from "zod";
 
 /**
  * A test LLM server on 127.0.0.1 that speaks OpenAI's `POST /v1/chat/completions` the way the real API
- * does: the same success body (`chat.completion`, `choices[0].message.content`, `usage`), the same error
- * bodies (`{ error: { message, type, param, code } }`) and status codes, and the strict-schema checks the
- * real API applies to `response_format: { type: "json_schema" }`. Each test scripts the answer as a
- * function of the request (checked against the JSON schema the request sent, as strict mode guarantees),
- * and can inject faults. It records every request and counts those in flight.
+ * does: the same success body (`chat.completion`, `choices[0].message.content`, `usage`), the same
+ * server-sent events for `stream: true` (`chat.completion.chunk` deltas, a finish chunk, a usage chunk when
+ * `stream_options.include_usage` asks for one, then `[DONE]`), the same error bodies
+ * (`{ error: { message, type, param, code } }`) and status codes, and the strict-schema checks the real API
+ * applies to `response_format: { type: "json_schema" }`. Each test scripts the answer as a function of the
+ * request (checked against the JSON schema the request sent, as strict mode guarantees), and can inject
+ * faults. Output can be paced (time to first token, tokens per second) for benchmarks and streaming tests.
+ * It records every request and counts those in flight.
  */
 
 const messageSchema = z.object({
@@ -27,6 +30,7 @@ const chatRequestSchema = z
     messages: z.array(messageSchema).min(1),
     response_format: z.unknown().optional(),
     stream: z.boolean().nullish(),
+    stream_options: z.object({ include_usage: z.boolean().nullish() }).loose().nullish(),
   })
   .loose();
 
@@ -48,12 +52,25 @@ export type RecordedChatRequest = {
   promptChars: number;
   /** What the server reports as `usage.prompt_tokens`: about 4 characters per token, like English text. */
   promptTokens: number;
-  /** "client-closed" when the client hung up before the answer was written (a timeout or an abort). */
-  outcome: "pending" | "answered" | "client-closed";
+  /**
+   * "client-closed" when the client hung up before the whole answer was written (a timeout or an abort,
+   * also mid-stream); "cut-by-server" when a `cut` fault dropped the connection.
+   */
+  outcome: "pending" | "answered" | "client-closed" | "cut-by-server";
+  /** The request asked for `stream: true` and was answered with server-sent events. */
+  streamed: boolean;
+  /** How many array elements of the answer had been written completely so far (streamed answers). */
+  elementsSent: number;
+  /** How many array elements the whole answer holds (0 until the answer is known). */
+  elementsTotal: number;
 };
 
 export type ChatReply =
-  /** Serialized as the message content: `{ "results": results }`. */
+  /**
+   * Serialized as the message content inside the envelope the request's JSON schema asks for: the one
+   * array property of its top-level object (`{ "elements": results }` for the AI SDK's array output),
+   * `{ "results": results }` when the request sent no such schema.
+   */
   | { kind: "results"; results: unknown[] }
   /** Raw message content, for answers that are not valid JSON. */
   | { kind: "content"; content: string; finishReason?: "stop" | "length" }
@@ -75,8 +92,16 @@ export type OpenAIFault =
   | { kind: "rate-limit"; retryAfterSeconds: number }
   | { kind: "server-error" }
   | { kind: "invalid-json" }
-  /** "envelope": the top-level shape is wrong; the others break the first repo's item only. */
-  | { kind: "schema-violation"; target: "envelope" | "score-out-of-range" | "missing-field" }
+  /** "envelope": the top-level shape is wrong; the others break one item only (`index`, default the first). */
+  | { kind: "schema-violation"; target: "envelope" | "score-out-of-range" | "missing-field"; index?: number }
+  /**
+   * Writes `afterElements` complete elements (and the start of the next, so that a streaming parser knows
+   * they are complete), then sends nothing more until the client hangs up. A non-streamed request is
+   * never answered.
+   */
+  | { kind: "stall"; afterElements: number }
+  /** Like `stall`, but then drops the connection (recorded as "cut-by-server"). */
+  | { kind: "cut"; afterElements: number }
   /** Leaves one repo out of the answer (the last one asked about, unless named). */
   | { kind: "omit-repo"; repo?: string }
   /** Adds an answer for a repo that was not asked about. */
@@ -89,10 +114,32 @@ export type InjectOptions = {
   when?: (request: RecordedChatRequest) => boolean;
 };
 
+export type StreamingOptions = {
+  /** Time from the request to the first content token. Default 0. */
+  timeToFirstTokenMs?: number;
+  /** Output pace, one token being about 4 characters. Default: as fast as the socket takes it. */
+  tokensPerSecond?: number;
+  /**
+   * At most this many tokens per chunk. Default 1 when paced, as OpenAI sends them; 16 when unpaced, the
+   * same text in fewer events, so that tests that do not care about pace spend little CPU parsing it.
+   */
+  tokensPerChunk?: number;
+  /**
+   * Answer `stream: true` with HTTP 400 (`error.param: "stream"`), as OpenAI-compatible servers that
+   * cannot stream do.
+   */
+  refuse?: boolean;
+};
+
 export type OpenAIServerOptions = {
   /** When set, requests must carry `Authorization: Bearer <apiKey>` or get OpenAI's 401. */
   apiKey?: string;
   handler?: ChatHandler;
+  /**
+   * Streaming behaviour. The pace applies to non-streamed answers too: they arrive whole, as late as the
+   * streamed answer would have ended.
+   */
+  streaming?: StreamingOptions;
   /** A fixed port, for servers other processes must find (the e2e app); default: a free one the OS picks. */
   port?: number;
 };
@@ -104,12 +151,14 @@ export type OpenAIServer = {
   readonly inFlight: number;
   readonly inFlightPeak: number;
   setHandler(handler: ChatHandler): void;
+  /** Replaces the streaming options until the next reset (which restores the ones the server started with). */
+  setStreaming(streaming: StreamingOptions): void;
   inject(fault: OpenAIFault, options?: InjectOptions): void;
   /** Resolves once `count` requests have arrived in total. */
   waitForRequests(count: number): Promise<RecordedChatRequest[]>;
   /** Resolves once `count` requests in total were closed by the client before being answered. */
   waitForClientCloses(count: number): Promise<RecordedChatRequest[]>;
-  /** Back to the default handler, no faults, no recorded requests, peak reset. */
+  /** Back to the default handler and streaming options, no faults, no recorded requests, peak reset. */
   reset(): void;
   close(): Promise<void>;
 };
@@ -147,11 +196,29 @@ function hashText(text: string): number {
   return hash;
 }
 
+/** About 120 output tokens per repository, the size of a real model's verdict. */
+export const DETERMINISTIC_ANSWER_CHARS = 480;
+const REASON_FILLER =
+  " The README explains the setup, the tests run with one command, recent commits and reviews show an active project, and the open issues are scoped for newcomers; the stack matches the profile's languages and goals closely.";
+
+/** Pads a reason so that the whole answer item is about DETERMINISTIC_ANSWER_CHARS long. */
+function padReason(item: { reason: string }): string {
+  const missing = DETERMINISTIC_ANSWER_CHARS - JSON.stringify(item).length;
+  if (missing <= 0) return item.reason;
+  return `${item.reason}${REASON_FILLER.repeat(Math.ceil(missing / REASON_FILLER.length)).slice(0, missing)}`.trimEnd();
+}
+
 /**
- * A deterministic, schema-valid result for one repo id: tutorials and awesome-lists are rejected; the others
- * pick the first two issues their block offers, and name the first in a contribution.
+ * A deterministic, schema-valid result for one repo id, about DETERMINISTIC_ANSWER_CHARS long as JSON:
+ * tutorials and awesome-lists are rejected; the others pick the first two issues their block offers, and
+ * name the first in a contribution.
  */
 export function scoreRepoDeterministically(repo: string, offered: readonly number[] = []) {
+  const answer = scoreRepoBriefly(repo, offered);
+  return { ...answer, reason: padReason(answer) };
+}
+
+function scoreRepoBriefly(repo: string, offered: readonly number[]) {
   if (/awesome|tutorial/i.test(repo)) {
     return {
       repo,
@@ -297,6 +364,22 @@ function checkResponseFormat(responseFormat: unknown): ChatReply | null {
   return null;
 }
 
+const envelopeSchema = z.object({
+  properties: z.record(z.string(), z.object({ type: z.unknown() }).loose()),
+});
+
+/**
+ * The key a list answer goes under: the one array property of the schema's top-level object
+ * (`elements` for the AI SDK's array output), or `results` when the request sent no such schema.
+ */
+function envelopeKeyOf(responseFormat: unknown): string {
+  const parsed = responseFormatSchema.safeParse(responseFormat);
+  const envelope = envelopeSchema.safeParse(parsed.success ? parsed.data.json_schema?.schema : undefined);
+  if (!envelope.success) return "results";
+  const arrays = Object.entries(envelope.data.properties).filter(([, property]) => property.type === "array");
+  return arrays.length === 1 && arrays[0] ? arrays[0][0] : "results";
+}
+
 /**
  * In strict mode the real API only ever answers with JSON that matches the schema sent. A scripted answer
  * that does not is a broken test, not a model mistake (the schema-violation fault simulates those), so it
@@ -308,7 +391,7 @@ function checkScriptedAnswer(reply: ChatReply, responseFormat: unknown): void {
   const jsonSchema = parsed.success ? parsed.data.json_schema : undefined;
   if (parsed.data?.type !== "json_schema" || jsonSchema?.strict !== true) return;
   const schema = z.fromJSONSchema(jsonSchema.schema as Parameters<typeof z.fromJSONSchema>[0]);
-  const checked = schema.safeParse({ results: reply.results });
+  const checked = schema.safeParse({ [envelopeKeyOf(responseFormat)]: reply.results });
   if (!checked.success)
     throw new Error(
       `the scripted answer does not match the JSON schema the client sent: ${z.prettifyError(checked.error)}`,
@@ -353,6 +436,10 @@ function applyFault(options: {
       });
     case "invalid-json":
       return { kind: "content", content: '{"results": [{"repo": "unterminated', finishReason: "stop" };
+    case "stall":
+    case "cut":
+      // Applied while the answer is written.
+      return reply;
     default:
       break;
   }
@@ -362,13 +449,14 @@ function applyFault(options: {
     case "schema-violation": {
       if (fault.target === "envelope")
         return { kind: "content", content: JSON.stringify({ answers: results }) };
-      const first = results[0];
-      if (typeof first === "object" && first !== null) {
+      const index = fault.index ?? 0;
+      const target = results[index];
+      if (typeof target === "object" && target !== null) {
         if (fault.target === "score-out-of-range") {
-          results[0] = { ...first, fitScore: 42 };
+          results[index] = { ...target, fitScore: 42 };
         } else {
-          const { reason: _dropped, ...rest } = first as Record<string, unknown>;
-          results[0] = rest;
+          const { reason: _dropped, ...rest } = target as Record<string, unknown>;
+          results[index] = rest;
         }
       }
       return { kind: "results", results };
@@ -392,6 +480,48 @@ function applyFault(options: {
   }
 }
 
+/** A successful answer as message content, with the offset where each of its array elements ends. */
+type Answer = { content: string; finishReason: "stop" | "length"; elementEnds: number[] };
+
+function answerOf(reply: ChatReply & { kind: "results" | "content" }, envelopeKey: string): Answer {
+  if (reply.kind === "content") {
+    return { content: reply.content, finishReason: reply.finishReason ?? "stop", elementEnds: [] };
+  }
+  // Written by hand rather than in one JSON.stringify, to know where each element ends; the text is the same.
+  let content = `{${JSON.stringify(envelopeKey)}:[`;
+  const elementEnds: number[] = [];
+  reply.results.forEach((item, index) => {
+    if (index > 0) content += ",";
+    content += JSON.stringify(item);
+    elementEnds.push(content.length);
+  });
+  return { content: `${content}]}`, finishReason: "stop", elementEnds };
+}
+
+/**
+ * Where a stall or cut after `afterElements` elements stops: past those elements and the first characters
+ * of the next one, so that a streaming parser can tell the last of them is complete; the whole content
+ * (without the finish chunk) when there is no next one.
+ */
+function cutPoint(answer: Answer, afterElements: number): number {
+  const { content, elementEnds } = answer;
+  if (afterElements >= elementEnds.length) return content.length;
+  const previousEnd = afterElements === 0 ? undefined : elementEnds[afterElements - 1];
+  const nextStart = previousEnd === undefined ? content.indexOf("[") + 1 : previousEnd + 1;
+  return nextStart + 2;
+}
+
+/** One token per about 4 characters, as usage counts them. */
+function splitIntoTokens(text: string): string[] {
+  const tokens: string[] = [];
+  for (let start = 0; start < text.length; start += 4) tokens.push(text.slice(start, start + 4));
+  return tokens;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -412,7 +542,12 @@ type QueuedFault = {
 
 export async function startOpenAIServer(options: OpenAIServerOptions = {}): Promise<OpenAIServer> {
   const requests: RecordedChatRequest[] = [];
-  const state = { inFlight: 0, inFlightPeak: 0, handler: options.handler ?? scoreEveryAskedRepo };
+  const state = {
+    inFlight: 0,
+    inFlightPeak: 0,
+    handler: options.handler ?? scoreEveryAskedRepo,
+    streaming: options.streaming ?? {},
+  };
   let faults: QueuedFault[] = [];
   let waiters: Waiter[] = [];
 
@@ -452,23 +587,36 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     response.end(text);
   }
 
-  function sendReply(
+  function sendError(response: ServerResponse, reply: ChatReply & { kind: "error" }) {
+    send(response, {
+      status: reply.status,
+      headers: reply.headers,
+      body: {
+        error: { message: reply.message, type: reply.type, param: reply.param ?? null, code: reply.code },
+      },
+    });
+  }
+
+  function usageOf(promptTokens: number, completionTokens: number) {
+    return {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+      prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+      completion_tokens_details: {
+        reasoning_tokens: 0,
+        audio_tokens: 0,
+        accepted_prediction_tokens: 0,
+        rejected_prediction_tokens: 0,
+      },
+    };
+  }
+
+  function sendCompletion(
     response: ServerResponse,
-    options: { reply: ChatReply; model: string; promptTokens: number },
+    options: { answer: Answer; model: string; promptTokens: number },
   ) {
-    const { reply, model, promptTokens } = options;
-    if (reply.kind === "error") {
-      send(response, {
-        status: reply.status,
-        headers: reply.headers,
-        body: {
-          error: { message: reply.message, type: reply.type, param: reply.param ?? null, code: reply.code },
-        },
-      });
-      return;
-    }
-    const content = reply.kind === "results" ? JSON.stringify({ results: reply.results }) : reply.content;
-    const completionTokens = estimateTokens(content.length);
+    const { answer, model, promptTokens } = options;
     send(response, {
       status: 200,
       body: {
@@ -479,27 +627,118 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
         choices: [
           {
             index: 0,
-            message: { role: "assistant", content, refusal: null, annotations: [] },
+            message: { role: "assistant", content: answer.content, refusal: null, annotations: [] },
             logprobs: null,
-            finish_reason: reply.kind === "content" ? (reply.finishReason ?? "stop") : "stop",
+            finish_reason: answer.finishReason,
           },
         ],
-        usage: {
-          prompt_tokens: promptTokens,
-          completion_tokens: completionTokens,
-          total_tokens: promptTokens + completionTokens,
-          prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-          completion_tokens_details: {
-            reasoning_tokens: 0,
-            audio_tokens: 0,
-            accepted_prediction_tokens: 0,
-            rejected_prediction_tokens: 0,
-          },
-        },
+        usage: usageOf(promptTokens, estimateTokens(answer.content.length)),
         service_tier: "default",
         system_fingerprint: "fp_test",
       },
     });
+  }
+
+  /**
+   * Writes the answer as OpenAI's server-sent events, one token (about 4 characters) per chunk, at the
+   * configured pace. A stall or cut fault stops it after the given number of elements.
+   */
+  async function streamCompletion(
+    response: ServerResponse,
+    options: {
+      answer: Answer;
+      model: string;
+      promptTokens: number;
+      includeUsage: boolean;
+      recorded: RecordedChatRequest;
+      fault: OpenAIFault | undefined;
+      closed: Promise<void>;
+      cut: () => void;
+    },
+  ) {
+    const { answer, model, promptTokens, includeUsage, recorded, fault, closed } = options;
+    const stop = fault?.kind === "stall" || fault?.kind === "cut" ? fault : undefined;
+    const end = stop === undefined ? answer.content.length : cutPoint(answer, stop.afterElements);
+    const tokens = splitIntoTokens(answer.content.slice(0, end));
+    const id = `chatcmpl-${randomBytes(12).toString("hex")}`;
+    const created = Math.floor(Date.now() / 1000);
+    const event = (choices: unknown[], usage: unknown = null) =>
+      `data: ${JSON.stringify({
+        id,
+        object: "chat.completion.chunk",
+        created,
+        model,
+        service_tier: "default",
+        system_fingerprint: "fp_test",
+        choices,
+        ...(includeUsage ? { usage } : {}),
+      })}\n\n`;
+    const delta = (content: string) => [
+      { index: 0, delta: { content }, logprobs: null, finish_reason: null },
+    ];
+    const { timeToFirstTokenMs = 0, tokensPerSecond } = state.streaming;
+    const interval = tokensPerSecond === undefined ? 0 : 1000 / tokensPerSecond;
+    const tokensPerChunk = Math.max(
+      1,
+      state.streaming.tokensPerChunk ?? (tokensPerSecond === undefined ? 16 : 1),
+    );
+    const started = Date.now();
+    const dueAt = (token: number) => started + timeToFirstTokenMs + token * interval;
+
+    let sent = 0;
+    let sentChars = 0;
+    let head = true;
+    while (sent < tokens.length || head) {
+      const wait = dueAt(sent) - Date.now();
+      if (wait > 0) await Promise.race([sleep(wait), closed]);
+      if (response.destroyed) return;
+      let text = "";
+      if (head) {
+        response.writeHead(200, {
+          "content-type": "text/event-stream; charset=utf-8",
+          "cache-control": "no-cache",
+          "x-request-id": `req_${randomBytes(12).toString("hex")}`,
+          "openai-processing-ms": String(timeToFirstTokenMs),
+        });
+        text += event([
+          {
+            index: 0,
+            delta: { role: "assistant", content: "", refusal: null },
+            logprobs: null,
+            finish_reason: null,
+          },
+        ]);
+        head = false;
+      }
+      const now = Date.now();
+      while (sent < tokens.length && dueAt(sent) <= now) {
+        let piece = "";
+        for (
+          let taken = 0;
+          taken < tokensPerChunk && sent < tokens.length && dueAt(sent) <= now;
+          taken += 1
+        ) {
+          piece += tokens[sent] ?? "";
+          sent += 1;
+        }
+        text += event(delta(piece));
+        sentChars += piece.length;
+      }
+      response.write(text);
+      recorded.elementsSent = answer.elementEnds.filter((offset) => offset <= sentChars).length;
+    }
+    if (stop?.kind === "stall") {
+      await closed;
+      return;
+    }
+    if (stop?.kind === "cut") {
+      options.cut();
+      return;
+    }
+    let text = event([{ index: 0, delta: {}, logprobs: null, finish_reason: answer.finishReason }]);
+    if (includeUsage) text += event([], usageOf(promptTokens, tokens.length));
+    text += "data: [DONE]\n\n";
+    response.end(text);
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
@@ -524,10 +763,20 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     state.inFlightPeak = Math.max(state.inFlightPeak, state.inFlight);
     // Recorded once the body is parsed; the connection may close before that (or the key is refused).
     let recorded: RecordedChatRequest | undefined = undefined;
+    let cutByServer = false;
+    const cut = () => {
+      cutByServer = true;
+      if (recorded) recorded.outcome = "cut-by-server";
+      // What was written still reaches the client; the answer then ends without its last chunk, as when a
+      // proxy or the server drops the connection.
+      if (response.socket) response.socket.end();
+      else response.destroy();
+    };
     const closed = new Promise<void>((resolve) => {
       response.on("close", () => {
         state.inFlight -= 1;
-        if (recorded && !response.writableFinished) recorded.outcome = "client-closed";
+        if (recorded && cutByServer) recorded.outcome = "cut-by-server";
+        else if (recorded && !response.writableFinished) recorded.outcome = "client-closed";
         else if (recorded) recorded.outcome = "answered";
         resolve();
         checkWaiters();
@@ -627,16 +876,19 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       promptChars,
       promptTokens,
       outcome: "pending",
+      streamed: false,
+      elementsSent: 0,
+      elementsTotal: 0,
     };
     requests.push(recorded);
     checkWaiters();
 
-    if (body.stream === true) {
+    if (body.stream === true && state.streaming.refuse === true) {
       send(response, {
         status: 400,
         body: {
           error: {
-            message: "The test server does not stream.",
+            message: "Streaming is not supported by this server.",
             type: "invalid_request_error",
             param: "stream",
             code: null,
@@ -646,8 +898,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       return;
     }
     const formatProblem = checkResponseFormat(body.response_format);
-    if (formatProblem) {
-      sendReply(response, { reply: formatProblem, model: body.model, promptTokens });
+    if (formatProblem?.kind === "error") {
+      sendError(response, formatProblem);
       return;
     }
 
@@ -660,7 +912,46 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     checkScriptedAnswer(reply, body.response_format);
     const final =
       fault === undefined ? reply : applyFault({ fault, reply, request: recorded, model: body.model });
-    sendReply(response, { reply: final, model: body.model, promptTokens });
+    if (final.kind === "error") {
+      sendError(response, final);
+      return;
+    }
+    const answer = answerOf(final, envelopeKeyOf(body.response_format));
+    recorded.elementsTotal = answer.elementEnds.length;
+    if (body.stream === true) {
+      recorded.streamed = true;
+      await streamCompletion(response, {
+        answer,
+        model: body.model,
+        promptTokens,
+        includeUsage: body.stream_options?.include_usage === true,
+        recorded,
+        fault,
+        closed,
+        cut,
+      });
+      return;
+    }
+    if (fault?.kind === "stall") {
+      await closed;
+      return;
+    }
+    if (fault?.kind === "cut") {
+      cut();
+      return;
+    }
+    // A non-streamed answer arrives whole, when the streamed one would have ended.
+    const { timeToFirstTokenMs = 0, tokensPerSecond } = state.streaming;
+    const tokens = estimateTokens(answer.content.length);
+    const generationMs =
+      timeToFirstTokenMs +
+      (tokensPerSecond === undefined ? 0 : (Math.max(tokens - 1, 0) * 1000) / tokensPerSecond);
+    if (generationMs > 0) {
+      await Promise.race([sleep(generationMs), closed]);
+      if (response.destroyed) return;
+    }
+    recorded.elementsSent = recorded.elementsTotal;
+    sendCompletion(response, { answer, model: body.model, promptTokens });
   }
 
   const server = createServer((request, response) => {
@@ -694,6 +985,9 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     setHandler(handler) {
       state.handler = handler;
     },
+    setStreaming(streaming) {
+      state.streaming = streaming;
+    },
     inject(fault, injectOptions = {}) {
       faults.push({ fault, remaining: injectOptions.times ?? 1, when: injectOptions.when });
     },
@@ -710,6 +1004,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       requests.length = 0;
       faults = [];
       state.handler = scoreEveryAskedRepo;
+      state.streaming = options.streaming ?? {};
       state.inFlightPeak = state.inFlight;
     },
     close() {

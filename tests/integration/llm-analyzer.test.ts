@@ -92,10 +92,16 @@ describe("LLM analyzer over HTTP", () => {
     const [request] = server.requests;
     expect(server.requests).toHaveLength(1);
     expect(output.usage.inputTokens).toBe(request?.promptTokens);
-    expect(output.usage.outputTokens).toBeGreaterThan(0);
+    // About 4 characters per token of the streamed answer, as the server counts them.
+    const answer = JSON.stringify({
+      elements: repos.map((repo) => scoreRepoDeterministically(repo.fullName)),
+    });
+    expect(output.usage.outputTokens).toBe(Math.ceil(answer.length / 4));
 
-    // The request is a Chat Completions call with a strict JSON schema, the key only in its header.
+    // The request is a streamed Chat Completions call with a strict JSON schema, the key only in its header.
     expect(request?.body.model).toBe("gpt-4o-mini");
+    expect(request?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    expect(request?.streamed).toBe(true);
     expect(request?.body.response_format).toMatchObject({
       type: "json_schema",
       json_schema: { strict: true, name: "repository_fit" },
@@ -528,9 +534,9 @@ describe("LLM analyzer starter issues and health", () => {
   it("asks for pickedIssues as a required list in the strict JSON schema", async () => {
     await llmAt().analyzeBatch({ profile: typescriptProfile, repos: [repoWith()], readmes: new Map() });
     const format = server.requests[0]?.body.response_format as {
-      json_schema: { schema: { properties: { results: { items: { required: string[] } } } } };
+      json_schema: { schema: { properties: { elements: { items: { required: string[] } } } } };
     };
-    expect(format.json_schema.schema.properties.results.items.required).toContain("pickedIssues");
+    expect(format.json_schema.schema.properties.elements.items.required).toContain("pickedIssues");
   });
 
   it("keeps only picks of issues it showed: claimed, unknown, duplicate and extra numbers are dropped", async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { pushable } from "it-pushable";
+
 import { runBatches, splitIntoBatches, type BatchOutcome } from "@/server/analysis/batching";
 
 type Deferred<T> = { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void };
@@ -223,5 +225,159 @@ describe("runBatches", () => {
     expect((await first).value).toMatchObject({ index: 1 });
     await generator.return(undefined);
     expect(control.aborted.sort()).toEqual([0, 2]);
+  });
+
+  it("yields the partial values a batch emits in arrival order, interleaved with final outcomes", async () => {
+    const gates = [defer<undefined>(), defer<undefined>(), defer<undefined>()];
+    const emitted: { index: number; emit: (partial: string) => void }[] = [];
+    const emitterReady = defer<undefined>();
+    const generator = runBatches<number, string, string>({
+      items: [1, 2, 3, 4],
+      batchSize: 2,
+      concurrency: 2,
+      timeoutMs: 5_000,
+      run: async (batch, { index, emit }) => {
+        emitted.push({ index, emit });
+        if (emitted.length === 2) emitterReady.resolve(undefined);
+        await gates[index]?.promise;
+        return `done:${batch.join(",")}`;
+      },
+    });
+    const first = generator.next();
+    await emitterReady.promise;
+    const [zero, one] = [...emitted].sort((a, b) => a.index - b.index);
+    one?.emit("b1");
+    expect((await first).value).toEqual({ index: 1, items: [3, 4], status: "partial", value: "b1" });
+    zero?.emit("a1");
+    one?.emit("b2");
+    zero?.emit("a2");
+    gates[0]?.resolve(undefined);
+    const rest: BatchOutcome<number, string, string>[] = [];
+    for (;;) {
+      const next = await generator.next();
+      if (next.done) break;
+      rest.push(next.value);
+      if (rest.length === 4) gates[1]?.resolve(undefined);
+    }
+    expect(
+      rest.map((outcome) => [outcome.index, outcome.status, "value" in outcome ? outcome.value : null]),
+    ).toEqual([
+      [0, "partial", "a1"],
+      [1, "partial", "b2"],
+      [0, "partial", "a2"],
+      [0, "ok", "done:1,2"],
+      [1, "ok", "done:3,4"],
+    ]);
+  });
+
+  it("keeps the partials a timed-out batch emitted before its deadline and drops those after it", async () => {
+    const late = defer<undefined>();
+    const outcomes = await collect(
+      runBatches<string, string, string>({
+        items: ["slow"],
+        batchSize: 1,
+        concurrency: 1,
+        timeoutMs: 50,
+        run: (_batch, { signal, emit }) => {
+          emit("before the deadline");
+          return new Promise<string>((_resolve, reject) => {
+            signal.addEventListener(
+              "abort",
+              () => {
+                emit("after the deadline");
+                late.resolve(undefined);
+                reject(signal.reason as Error);
+              },
+              { once: true },
+            );
+          });
+        },
+      }),
+    );
+    await late.promise;
+    expect(
+      outcomes.map((outcome) => [outcome.status, outcome.status === "partial" ? outcome.value : null]),
+    ).toEqual([
+      ["partial", "before the deadline"],
+      ["timed-out", null],
+    ]);
+  });
+
+  it("drops partials emitted after an outer abort, keeping those yielded before it", async () => {
+    const controller = new AbortController();
+    const seen: BatchOutcome<number, string, string>[] = [];
+    let emitLater: ((partial: string) => void) | undefined;
+    const consuming = (async () => {
+      for await (const outcome of runBatches<number, string, string>({
+        items: [1],
+        batchSize: 1,
+        concurrency: 1,
+        timeoutMs: 5_000,
+        signal: controller.signal,
+        run: (_batch, { signal, emit }) => {
+          emitLater = emit;
+          emit("kept");
+          return new Promise<string>((_resolve, reject) => {
+            signal.addEventListener(
+              "abort",
+              () => {
+                reject(signal.reason as Error);
+              },
+              { once: true },
+            );
+          });
+        },
+      })) {
+        seen.push(outcome);
+        if (outcome.status === "partial" && outcome.value === "kept") {
+          controller.abort(new DOMException("cancelled by the user", "AbortError"));
+          emitLater?.("dropped");
+        }
+      }
+    })();
+    await expect(consuming).rejects.toMatchObject({ name: "AbortError" });
+    expect(seen).toEqual([{ index: 0, items: [1], status: "partial", value: "kept" }]);
+  });
+});
+
+describe("runBatches with batches that arrive over time", () => {
+  it("starts each batch as it arrives, while later ones are not known yet, and ends after the last", async () => {
+    const control = controlledRun();
+    const arrivals = pushable<number[]>({ objectMode: true });
+    const generator = runBatches({ batches: arrivals, concurrency: 2, timeoutMs: 5_000, run: control.run });
+    const first = generator.next();
+
+    arrivals.push([1, 2]);
+    await control.waitForStarted(1);
+    control.gate(0).resolve("a");
+    expect(await first).toMatchObject({ value: { status: "ok", value: "a:1,2" } });
+
+    const second = generator.next();
+    arrivals.push([3]);
+    await control.waitForStarted(2);
+    control.gate(1).resolve("b");
+    expect(await second).toMatchObject({ value: { status: "ok", value: "b:3" } });
+
+    // Nothing in flight, but more may come: the generator waits for the input to end.
+    const end = generator.next();
+    arrivals.end();
+    expect(await end).toEqual({ done: true, value: undefined });
+  });
+
+  it("throws the outer abort's reason even while waiting for the next batch to arrive", async () => {
+    const control = controlledRun();
+    const arrivals = pushable<number[]>({ objectMode: true });
+    const outer = new AbortController();
+    const generator = runBatches({
+      batches: arrivals,
+      concurrency: 2,
+      timeoutMs: 5_000,
+      signal: outer.signal,
+      run: control.run,
+    });
+    const next = generator.next();
+    outer.abort(new Error("cancelled"));
+    await expect(next).rejects.toThrow("cancelled");
+    arrivals.end();
   });
 });

@@ -9,12 +9,18 @@ export type AnalyzeBatchInput = {
   /** "owner/name" → README text or null (no README). */
   readmes: ReadonlyMap<string, string | null>;
   signal?: AbortSignal;
-  /** Called with each repository's result the moment it is known, before the batch ends. */
+  /**
+   * Called with each repository's validated result the moment it is known, before the batch ends. A result
+   * passed here stays valid even if the batch later throws (a timeout, an abort, a broken connection).
+   */
   onResult?: (result: AnalysisResult) => void;
 };
 
 export type AnalyzeBatchOutput = {
-  /** One result per repo the analyzer answered for, matched back by `repo` ("owner/name"). */
+  /**
+   * One result per repo the analyzer answered for, matched back by `repo` ("owner/name"), including those
+   * already passed to `onResult`.
+   */
   results: AnalysisResult[];
   /** "owner/name" of repos in the batch that got no valid result (left out, malformed). */
   skipped: string[];
@@ -25,7 +31,7 @@ export interface Analyzer {
   readonly kind: "llm" | "heuristic";
   /** The model id for the LLM analyzer; null for the built-in one. */
   readonly model: string | null;
-  /** Changes whenever the prompt or the scoring changes: part of the analysis cache's key. */
+  /** Changes whenever the prompt or the scoring changes, so a stored analysis from before is not reused. */
   readonly promptVersion: string;
   analyzeBatch(input: AnalyzeBatchInput): Promise<AnalyzeBatchOutput>;
 }

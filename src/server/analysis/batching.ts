@@ -6,18 +6,34 @@ import pLimit from "p-limit";
  * orchestrator can save and stream results while slower batches are still running.
  */
 
-export type BatchOutcome<TItem, TValue, TPartial = never> =
+/** A batch's final outcome: exactly one per batch that started. */
+export type BatchFinalOutcome<TItem, TValue> =
   | { index: number; items: TItem[]; status: "ok"; value: TValue }
-  | { index: number; items: TItem[]; status: "failed" | "timed-out"; error: unknown }
-  // What a batch emitted before it ended, e.g. one repository's analysis out of a streamed answer.
-  | ([TPartial] extends [never]
-      ? never
-      : { index: number; items: TItem[]; status: "partial"; value: TPartial });
+  | { index: number; items: TItem[]; status: "failed" | "timed-out"; error: unknown };
 
-export type BatchContext<TPartial> = {
+/**
+ * Either a piece of a batch's work that `run` emitted while the batch was still running ("partial", any
+ * number per batch, always before that batch's final outcome), or the batch's final outcome.
+ */
+export type BatchOutcome<TItem, TValue, TPartial = never> = [TPartial] extends [never]
+  ? // A run that emits nothing: its callers need not handle "partial".
+    BatchFinalOutcome<TItem, TValue>
+  : BatchFinalOutcome<TItem, TValue> | BatchPartialOutcome<TItem, TPartial>;
+
+export type BatchPartialOutcome<TItem, TPartial> = {
+  index: number;
+  items: TItem[];
+  status: "partial";
+  value: TPartial;
+};
+
+export type RunBatchContext<TPartial> = {
   signal: AbortSignal;
   index: number;
-  /** Hands a piece of the batch's work to the consumer at once; ignored once the batch is aborted. */
+  /**
+   * Hands a piece of the batch's work to the consumer at once. Ignored once the batch's signal has
+   * aborted: the batch's outcome is then already decided.
+   */
   emit: (partial: TPartial) => void;
 };
 
@@ -35,7 +51,7 @@ export type RunBatchesOptions<TItem, TValue, TPartial = never> = (
    * Must honour `signal`: it fires on the batch's timeout and on the outer abort. The timeout is enforced
    * here alone; `run` needs no deadline of its own.
    */
-  run: (batch: TItem[], context: BatchContext<TPartial>) => Promise<TValue>;
+  run: (batch: TItem[], context: RunBatchContext<TPartial>) => Promise<TValue>;
 };
 
 /** Splits items into consecutive batches of `size` (the last one may be smaller). */
@@ -62,12 +78,13 @@ function whenAborted(signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Runs the batches and yields each outcome in completion order, and each partial the moment it is emitted.
- * A batch that throws is yielded as "failed" ("timed-out" when its timeout fired), and the others go on.
- * Stopping the iteration early (break/return) aborts the batches still running. After an outer abort, only
- * outcomes that were already complete when it fired are still yielded (their work is done and worth
- * keeping); the generator then waits for the aborted batches to settle, so no work outlives it, and throws
- * the abort reason. With `batches`, it ends once that iterable has ended and every batch has.
+ * Runs the batches and yields each outcome in completion order, with the partial values the batches emit
+ * interleaved in arrival order. A batch that throws is yielded as
+ * "failed" ("timed-out" when its timeout fired), and the others go on. Stopping the iteration early
+ * (break/return) aborts the batches still running. After an outer abort, only outcomes that were already
+ * complete when it fired are still yielded (their work is done and worth keeping); the generator then waits
+ * for the aborted batches to settle, so no work outlives it, and throws the abort reason. With `batches`, it
+ * ends once that iterable has ended and every batch has.
  */
 export async function* runBatches<TItem, TValue, TPartial = never>(
   options: RunBatchesOptions<TItem, TValue, TPartial>,
@@ -99,17 +116,21 @@ export async function* runBatches<TItem, TValue, TPartial = never>(
   async function runOne(
     batch: TItem[],
     index: number,
-  ): Promise<BatchOutcome<TItem, TValue, TPartial> | undefined> {
+  ): Promise<BatchFinalOutcome<TItem, TValue> | undefined> {
     if (stop.signal.aborted) return undefined;
     const timeoutSignal = AbortSignal.timeout(timeoutMs);
     const batchSignal = AbortSignal.any([stop.signal, timeoutSignal]);
-    const emit = (value: TPartial) => {
+    const emit = (partial: TPartial) => {
+      // A piece arriving after the deadline or the abort belongs to a batch whose outcome is decided.
       if (batchSignal.aborted || !acceptingOutcomes) return;
-      finished.push({ index, items: batch, status: "partial", value } as BatchOutcome<
-        TItem,
-        TValue,
-        TPartial
-      >);
+      const outcome: BatchPartialOutcome<TItem, TPartial> = {
+        index,
+        items: batch,
+        status: "partial",
+        value: partial,
+      };
+      // Only reachable when TPartial is not never, where BatchOutcome includes the partial shape.
+      finished.push(outcome as BatchOutcome<TItem, TValue, TPartial>);
       notify();
     };
     try {

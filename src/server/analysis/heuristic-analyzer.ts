@@ -409,18 +409,22 @@ function analyzeRepos(input: AnalyzeBatchInput & { now: Date }): AnalysisResult[
  * The deterministic built-in analyzer. `now` fixes the clock that activity is measured against; the
  * same profile, batch, READMEs and clock always give the same results.
  */
+/** Bump whenever the scoring below changes: stored analyses keyed on an older version are not reused. */
+export const HEURISTIC_ANALYZER_VERSION = "heuristic-1";
+
 export function createHeuristicAnalyzer(options: { now?: () => Date } = {}): Analyzer {
   const now = options.now ?? (() => new Date());
   return {
     kind: "heuristic",
-    promptVersion: "heuristic-1",
     model: null,
+    promptVersion: HEURISTIC_ANALYZER_VERSION,
     // Scoring is synchronous and fast (a few ms for 50 repos), so checking the signal once up front is
     // enough: nothing is left in flight to cancel afterwards. Inside the executor, that throw is a rejection.
     analyzeBatch: (input: AnalyzeBatchInput) =>
       new Promise<AnalyzeBatchOutput>((resolve) => {
         input.signal?.throwIfAborted();
         const results = analyzeRepos({ ...input, now: now() });
+        for (const result of results) input.onResult?.(result);
         resolve({ results, skipped: [], usage: { inputTokens: 0, outputTokens: 0 } });
       }),
   };

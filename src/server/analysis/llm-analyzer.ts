@@ -6,12 +6,18 @@ import {
   NoObjectGeneratedError,
   Output,
   RetryError,
+  streamText,
   type JSONSchema7,
+  type LanguageModelUsage,
 } from "ai";
 import { z } from "zod";
 
 import type { AnalyzeBatchInput, AnalyzeBatchOutput, Analyzer } from "@/server/analysis/analyzer";
-import { buildAnalysisPrompt, DEFAULT_README_MAX_CHARS } from "@/server/analysis/prompt";
+import {
+  ANALYSIS_PROMPT_VERSION,
+  buildAnalysisPrompt,
+  DEFAULT_README_MAX_CHARS,
+} from "@/server/analysis/prompt";
 import { AppError } from "@/server/errors";
 import { unclaimedStarterIssues } from "@/server/filtering/starter-issue-requirement";
 import {
@@ -23,9 +29,11 @@ import {
 } from "@/server/schemas";
 
 /**
- * The LLM analyzer: one Chat Completions call per batch through the AI SDK, with JSON-schema structured
- * output. The model's answer is matched back to the batch by repo and validated item by item, so one bad
- * item costs one repo, never the batch.
+ * The LLM analyzer: one streamed Chat Completions call per batch through the AI SDK, with JSON-schema
+ * structured output (an array of verdicts). Each verdict is matched back to the batch by repo and
+ * validated the moment its element is complete, so one bad item costs one repo, never the batch, and a
+ * verdict reaches the caller without waiting for the rest of the batch. Servers that refuse to stream get
+ * the same request unstreamed.
  */
 
 export type LlmAnalyzerOptions = {
@@ -77,21 +85,38 @@ const modelResultSchema = analysisResultSchema.extend({
     )
     .describe("0 to 3 of this repository's listed starter issues, best fit first; empty when rejected."),
 });
-const modelAnswerSchema = z.object({ results: z.array(modelResultSchema) });
 
-// Only the envelope is validated by the SDK: an item that breaks the schema must not sink its batch-mates.
-const answerEnvelopeSchema = z.object({ results: z.array(z.unknown()) });
-type AnswerEnvelope = z.infer<typeof answerEnvelopeSchema>;
-
-const answerOutputSchema = jsonSchema<AnswerEnvelope>(
-  () => z.toJSONSchema(modelAnswerSchema, { target: "draft-7" }) as JSONSchema7,
-  {
-    validate: (value) => {
-      const parsed = answerEnvelopeSchema.safeParse(value);
-      return parsed.success ? { success: true, value: parsed.data } : { success: false, error: parsed.error };
-    },
-  },
+// The model sees the strict element schema, but the SDK accepts any element: it would silently drop an
+// element that breaks its schema from the stream and then fail the whole answer at the end. Each element is
+// validated here instead, so a broken one costs its repo only.
+const answerElementSchema = jsonSchema(
+  () => z.toJSONSchema(modelResultSchema, { target: "draft-7" }) as JSONSchema7,
+  { validate: (value) => ({ success: true, value }) },
 );
+const answerOutput = Output.array({
+  element: answerElementSchema,
+  name: "repository_fit",
+  description: "One fit verdict per repository in the batch.",
+});
+
+/**
+ * The array output for one streamed call, parsing the partial answer only when it can have changed. The SDK
+ * re-parses the whole text after every token, which is quadratic: a few hundred milliseconds of CPU for a
+ * batch of 8 arriving at once. An element is complete (for the SDK) only once the next one opens or the
+ * answer closes, so only a token holding a brace or a closing bracket can change the list of complete
+ * elements; skipping the others delays nothing, and the next parse recomputes the whole list anyway.
+ */
+function createStreamedAnswerOutput(): typeof answerOutput {
+  let parsedLength = 0;
+  return {
+    ...answerOutput,
+    parsePartialOutput: (options) => {
+      const added = options.text.slice(parsedLength);
+      parsedLength = options.text.length;
+      return /[{}\]]/.test(added) ? answerOutput.parsePartialOutput(options) : Promise.resolve(undefined);
+    },
+  };
+}
 
 const MAX_CONTRIBUTIONS = 3;
 
@@ -168,42 +193,67 @@ function validateResultItem(item: unknown, repo: RepoMetadata | undefined): Anal
   };
 }
 
-/** Matches the model's items back to the batch; unknown repos are dropped, missing ones are skipped. */
-function matchResults(options: {
-  items: readonly unknown[];
-  entries: { id: string; fullName: string; repo: RepoMetadata }[];
-}): {
-  results: AnalysisResult[];
-  skipped: string[];
-} {
-  const { items, entries } = options;
+type BatchEntry = { id: string; fullName: string; repo: RepoMetadata };
+
+/**
+ * Matches the model's items back to the batch as they arrive; unknown repos are dropped, the first valid
+ * answer for a repo wins, and repos without one are skipped.
+ */
+function createResultMatcher(entries: readonly BatchEntry[]) {
   const byKey = new Map(entries.map((entry) => [entry.id.toLowerCase(), entry]));
   const found = new Map<string, AnalysisResult>();
-  for (const item of items) {
-    const id = verdictSchema.shape.repo.safeParse((item as { repo?: unknown } | null)?.repo);
-    const entry = id.success ? byKey.get(id.data.trim().toLowerCase()) : undefined;
-    // An unknown repo is never invented into the results; the first valid answer for a repo wins.
-    if (entry === undefined || found.has(entry.fullName)) continue;
-    const result = validateResultItem(item, entry.repo);
-    if (result === null) continue;
-    found.set(entry.fullName, { ...result, repo: entry.fullName });
-  }
-  const results: AnalysisResult[] = [];
-  const skipped: string[] = [];
-  for (const { fullName } of entries) {
-    const result = found.get(fullName);
-    if (result) results.push(result);
-    else skipped.push(fullName);
-  }
-  return { results, skipped };
+  return {
+    /** The item's validated result, or null when it is unknown, a repeat or cannot be trusted. */
+    accept(item: unknown): AnalysisResult | null {
+      const id = verdictSchema.shape.repo.safeParse((item as { repo?: unknown } | null)?.repo);
+      const entry = id.success ? byKey.get(id.data.trim().toLowerCase()) : undefined;
+      // An unknown repo is never invented into the results; the first valid answer for a repo wins.
+      if (entry === undefined || found.has(entry.fullName)) return null;
+      const result = validateResultItem(item, entry.repo);
+      if (result === null) return null;
+      const matched = { ...result, repo: entry.fullName };
+      found.set(entry.fullName, matched);
+      return matched;
+    },
+    /** Every result so far in batch order, and the repos still without one. */
+    settle(): { results: AnalysisResult[]; skipped: string[] } {
+      const results: AnalysisResult[] = [];
+      const skipped: string[] = [];
+      for (const { fullName } of entries) {
+        const result = found.get(fullName);
+        if (result) results.push(result);
+        else skipped.push(fullName);
+      }
+      return { results, skipped };
+    },
+  };
 }
 
-function toUsage(usage: { inputTokens: number | undefined; outputTokens: number | undefined } | undefined) {
+function toUsage(usage: Pick<LanguageModelUsage, "inputTokens" | "outputTokens"> | undefined) {
   return { inputTokens: usage?.inputTokens ?? 0, outputTokens: usage?.outputTokens ?? 0 };
 }
 
+const streamRefusalSchema = z.object({ error: z.object({ param: z.literal("stream") }) });
+
+/** A server that cannot stream says so with a 400 on the `stream` parameter (OpenAI's error shape). */
+function isStreamingRefused(error: unknown): boolean {
+  const last = RetryError.isInstance(error) ? error.lastError : error;
+  return (
+    APICallError.isInstance(last) &&
+    last.statusCode === 400 &&
+    streamRefusalSchema.safeParse(last.data).success
+  );
+}
+
+/** The caller's own failure (its onResult threw): passed through untouched, never taken for the LLM's. */
+class CallerError extends Error {
+  constructor(readonly failure: unknown) {
+    super("The caller's onResult failed");
+  }
+}
+
 /** Turns an SDK failure into a safe, typed error; the upstream text may echo a masked key, so it is dropped. */
-function toLlmAnalysisError(error: unknown): LlmAnalysisError {
+function toLlmAnalysisError(error: unknown, options: { answerStarted?: boolean } = {}): LlmAnalysisError {
   const last = RetryError.isInstance(error) ? error.lastError : error;
   const attempts = RetryError.isInstance(error) ? error.errors.length : 1;
   const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
@@ -229,6 +279,9 @@ function toLlmAnalysisError(error: unknown): LlmAnalysisError {
       message: `The LLM server answered HTTP ${status}${tries}.`,
     });
   }
+  if (options.answerStarted === true) {
+    return new LlmAnalysisError({ reason: "upstream", message: "The LLM server's answer broke off." });
+  }
   return new LlmAnalysisError({
     reason: "unreachable",
     message: `The LLM server could not be reached${tries}.`,
@@ -248,8 +301,105 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): Analyzer {
   const provider = createOpenAI({ baseURL, apiKey, ...(fetch ? { fetch } : {}) });
   const chatModel = provider.chat(model);
 
+  // Decided per analyzer: once the server has refused to stream, every later batch asks unstreamed.
+  let streamingRefused = false;
+
+  type BatchCall = {
+    prompt: ReturnType<typeof buildAnalysisPrompt>;
+    matcher: ReturnType<typeof createResultMatcher>;
+    signal: AbortSignal | undefined;
+    deliver: (result: AnalysisResult) => void;
+  };
+
+  const requestSettings = (call: BatchCall) => ({
+    model: chatModel,
+    system: call.prompt.system,
+    prompt: call.prompt.user,
+    output: answerOutput,
+    maxRetries,
+    // The batch's deadline arrives through this signal too: runBatches owns the one analysis timeout.
+    ...(call.signal ? { abortSignal: call.signal } : {}),
+  });
+
+  /** The answer, or "refused" when the server will not stream. Throws like the SDK does otherwise. */
+  async function analyzeStreamed(call: BatchCall): Promise<AnalyzeBatchOutput | "refused"> {
+    const { matcher, signal, deliver } = call;
+    let streamError: { error: unknown } | undefined;
+    let answerStarted = false;
+    // Closes the HTTP stream when this call leaves early (the caller's onResult threw).
+    const leaving = new AbortController();
+    const response = streamText({
+      ...requestSettings(call),
+      output: createStreamedAnswerOutput(),
+      abortSignal: signal ? AbortSignal.any([signal, leaving.signal]) : leaving.signal,
+      onChunk: () => {
+        answerStarted = true;
+      },
+      onError: ({ error }) => {
+        streamError ??= { error };
+      },
+    });
+    try {
+      for await (const element of response.elementStream) {
+        answerStarted = true;
+        const result = matcher.accept(element);
+        if (result !== null) deliver(result);
+      }
+    } catch (error) {
+      if (error instanceof CallerError) {
+        leaving.abort(error);
+        throw error;
+      }
+      streamError ??= { error };
+    }
+    // A cancel or a deadline ends the stream quietly; the caller sees its own abort reason.
+    signal?.throwIfAborted();
+    if (streamError !== undefined) {
+      if (!answerStarted && isStreamingRefused(streamError.error)) return "refused";
+      throw toLlmAnalysisError(streamError.error, { answerStarted });
+    }
+    let usage: AnalyzeBatchOutput["usage"];
+    try {
+      usage = toUsage(await response.totalUsage);
+    } catch (error) {
+      signal?.throwIfAborted();
+      throw toLlmAnalysisError(error, { answerStarted });
+    }
+    try {
+      await response.output;
+    } catch (error) {
+      signal?.throwIfAborted();
+      // The model answered, but not with usable JSON (cut short, or the wrong shape): the verdicts already
+      // delivered stay, the rest of the batch is skipped, and the tokens it spent still count.
+      if (!NoObjectGeneratedError.isInstance(error)) throw toLlmAnalysisError(error, { answerStarted });
+    }
+    return { ...matcher.settle(), usage };
+  }
+
+  /** Today's unstreamed call, for servers that refuse to stream: every verdict arrives at the end. */
+  async function analyzeWhole(call: BatchCall): Promise<AnalyzeBatchOutput> {
+    const { matcher, signal, deliver } = call;
+    try {
+      const response = await generateText(requestSettings(call));
+      for (const element of response.output) {
+        const result = matcher.accept(element);
+        if (result !== null) deliver(result);
+      }
+      return { ...matcher.settle(), usage: toUsage(response.totalUsage) };
+    } catch (error) {
+      if (error instanceof CallerError) throw error;
+      signal?.throwIfAborted();
+      if (NoObjectGeneratedError.isInstance(error)) {
+        // The model answered, but not with usable JSON: every repo of the batch is skipped, and the
+        // tokens it spent still count.
+        return { ...matcher.settle(), usage: toUsage(error.usage) };
+      }
+      throw toLlmAnalysisError(error);
+    }
+  }
+
   async function analyzeBatch(input: AnalyzeBatchInput): Promise<AnalyzeBatchOutput> {
-    const { profile, repos, readmes, signal } = input;
+    const { profile, repos, readmes, signal, onResult } = input;
     signal?.throwIfAborted();
     if (repos.length === 0) return { results: [], skipped: [], usage: { inputTokens: 0, outputTokens: 0 } };
 
@@ -259,36 +409,31 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): Analyzer {
       fullName: entry.repo.fullName,
       repo: entry.repo,
     }));
+    const call: BatchCall = {
+      prompt,
+      matcher: createResultMatcher(entries),
+      signal,
+      deliver: (result) => {
+        try {
+          onResult?.(result);
+        } catch (error) {
+          throw new CallerError(error);
+        }
+      },
+    };
 
     try {
-      const response = await generateText({
-        model: chatModel,
-        system: prompt.system,
-        prompt: prompt.user,
-        output: Output.object({
-          schema: answerOutputSchema,
-          name: "repository_fit",
-          description: "One fit verdict per repository in the batch.",
-        }),
-        maxRetries,
-        // The batch's deadline arrives through this signal too: runBatches owns the one analysis timeout.
-        ...(signal ? { abortSignal: signal } : {}),
-      });
-      return {
-        ...matchResults({ items: response.output.results, entries }),
-        usage: toUsage(response.totalUsage),
-      };
-    } catch (error) {
-      // A cancel or a deadline is not an upstream failure: let the caller see its own abort reason.
-      if (signal?.aborted) throw signal.reason;
-      if (NoObjectGeneratedError.isInstance(error)) {
-        // The model answered, but not with usable JSON: every repo of the batch is skipped, and the
-        // tokens it spent still count.
-        return { results: [], skipped: entries.map((entry) => entry.fullName), usage: toUsage(error.usage) };
+      if (!streamingRefused) {
+        const streamed = await analyzeStreamed(call);
+        if (streamed !== "refused") return streamed;
+        streamingRefused = true;
       }
-      throw toLlmAnalysisError(error);
+      return await analyzeWhole(call);
+    } catch (error) {
+      if (error instanceof CallerError) throw error.failure;
+      throw error;
     }
   }
 
-  return { kind: "llm", model, promptVersion: "llm-1", analyzeBatch };
+  return { kind: "llm", model, promptVersion: ANALYSIS_PROMPT_VERSION, analyzeBatch };
 }

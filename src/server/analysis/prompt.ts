@@ -13,6 +13,11 @@ import type { RepoMetadata } from "@/server/schemas";
 export const REPO_BLOCK_TAG = "repo_data";
 export const PROFILE_BLOCK_TAG = "developer_profile";
 export const DEFAULT_README_MAX_CHARS = 16_000;
+/**
+ * Bump whenever the prompt, the answer schema or the validation of answers changes: it is part of the
+ * analysis cache key, so an analysis made under an older prompt is not reused.
+ */
+export const ANALYSIS_PROMPT_VERSION = "llm-2";
 
 // The rubric lives only in the system message, so it is sent exactly once per batch.
 export const ANALYSIS_SYSTEM_PROMPT = `You are GitHub Scout's reviewer. You judge how well open-source repositories fit one developer who wants to contribute to them.
