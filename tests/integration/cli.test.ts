@@ -37,10 +37,7 @@ afterAll(async () => {
   await api.close();
   await harness.close();
 });
-beforeEach(() => {
-  harness.github.reset();
-  harness.openai.reset();
-});
+beforeEach(() => harness.reset());
 
 type Finished = { code: number | null; stdout: string; stderr: string };
 

@@ -35,7 +35,7 @@ async function startRun(
 const types = (events: ScoutEvent[]) => events.map((event) => event.type);
 
 describe("the search pipeline", () => {
-  it("streams the phases in order, then progress per batch, then the complete result", async () => {
+  it("streams the phases in order, then each result with its progress, then the complete result", async () => {
     const { deps, runId } = await startRun({ languages: ["Python"], minStars: 0 });
     const events = await collectRunEvents(deps, runId);
 
@@ -50,13 +50,13 @@ describe("the search pipeline", () => {
     ]);
     expect(statuses.at(-1)).toBe("Saving results...");
     const progress = events.filter((event) => event.type === "progress");
-    expect(progress.map((event) => event.message)).toEqual([
-      "Analyzed 5/20 repos...",
-      "Analyzed 10/20 repos...",
-      "Analyzed 15/20 repos...",
-      "Analyzed 20/20 repos...",
-    ]);
-    // Each batch's results arrive before the run completes.
+    // Each analysis is its own event the moment the analyzer has it, and the count rises with each one.
+    expect(progress.map((event) => event.message)).toEqual(
+      Array.from({ length: 20 }, (_, index) => `Analyzed ${index + 1}/20 repos...`),
+    );
+    const streamed = events.filter((event) => event.type === "results");
+    expect(streamed).toHaveLength(20);
+    expect(streamed.every((event) => event.results.length === 1)).toBe(true);
     expect(types(events).indexOf("results")).toBeLessThan(types(events).indexOf("complete"));
     expect(types(events).at(-1)).toBe("complete");
     expect(types(events).filter((type) => type === "complete")).toHaveLength(1);
