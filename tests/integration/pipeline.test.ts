@@ -165,6 +165,41 @@ describe("the search pipeline", () => {
     expect(complete.data.results.length).toBeGreaterThan(0);
   });
 
+  it("shows a repository's analysis while its batch's answer is still being written", async () => {
+    // About 1.2 s per repository's verdict: a batch of five takes 6 s to write out.
+    harness.openai.setStreaming({ tokensPerSecond: 100 });
+    const { caller, deps, runId } = await startRun(
+      { languages: ["Python"], minStars: 0 },
+      harness.deps({ env: { SCOUT_ANALYSIS_TIMEOUT_MS: "30000" } }),
+    );
+
+    await waitForRunEvent(deps, runId, (event) => event.type === "results");
+    expect(harness.openai.requests.some((request) => request.outcome === "pending")).toBe(true);
+    expect(await caller.scout.cancel({ runId })).toEqual({ runId, status: "cancelled" });
+  });
+
+  it("analyzes the first group of candidates while a later group's details are still on their way", async () => {
+    // Three search pages, then three details queries of 20 side by side: the third never answers.
+    harness.github.inject({ kind: "hang", after: 5 });
+    const { caller, deps, runId } = await startRun(
+      { languages: ["Python", "TypeScript"], minStars: 0 },
+      harness.deps({ env: { SCOUT_MAX_REPOS: "50" } }),
+    );
+
+    await waitForRunEvent(deps, runId, (event) => event.type === "results");
+    const details = harness.github
+      .graphqlRequests()
+      .filter((request) => !request.graphql?.query.includes("search("));
+    expect(details.map((request) => request.outcome)).toContain("pending");
+    expect(await caller.scout.cancel({ runId })).toEqual({ runId, status: "cancelled" });
+    const events = await collectRunEvents(deps, runId);
+    expect(events.filter((event) => ["complete", "error", "cancelled"].includes(event.type))).toEqual([
+      { type: "cancelled", message: "The search was cancelled." },
+    ]);
+    const counts = events.flatMap((event) => (event.type === "progress" ? [event.analyzed] : []));
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+  });
+
   describe("cancellation", () => {
     it("during discovery aborts the GitHub request in flight", async () => {
       harness.github.inject({ kind: "latency", ms: 10_000 });
