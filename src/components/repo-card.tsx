@@ -1,8 +1,9 @@
 import { formatRelativeTime } from "@/lib/dates";
 import { formatCount, scoreTone } from "@/lib/format";
 import { formatCountOf } from "@/lib/plural";
-import type { AnalysisResult, RepoMetadata } from "@/server/schemas";
+import type { RepoMetadata, RunAnalysisResult } from "@/server/schemas";
 import { GitHubLink } from "./github-link";
+import { RepoMarkActions } from "./run/repo-mark-actions";
 import { HealthLine, PickedIssueList } from "./starter-issues";
 
 /**
@@ -14,7 +15,7 @@ export function RepoCard({
   repo,
   githubWebOrigin = "",
 }: {
-  result: AnalysisResult;
+  result: RunAnalysisResult;
   repo: RepoMetadata | undefined;
   /** Where real issue links may point (scout.config's githubWebOrigin); none are made without it. */
   githubWebOrigin?: string;
@@ -91,6 +92,7 @@ export function RepoCard({
           ) : null}
         </>
       )}
+      <RepoMarkActions repo={result.repo} mark={result.mark} />
     </article>
   );
 }

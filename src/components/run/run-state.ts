@@ -1,10 +1,11 @@
 import { z } from "zod";
 import {
-  analysisResultSchema,
+  runAnalysisResultSchema,
   phaseSchema,
   scoutSearchResultSchema,
   terminalErrorReasonSchema,
   type AnalysisResult,
+  type RunAnalysisResult,
   type RepoMetadata,
   type ScoutEvent,
 } from "@/server/schemas";
@@ -37,7 +38,7 @@ const runViewStateSchema = z.object({
   total: z.number().nullable(),
   warnings: z.array(z.string()),
   /** Every analysis so far, rejected ones too, by "owner/name". */
-  results: z.record(z.string(), analysisResultSchema),
+  results: z.record(z.string(), runAnalysisResultSchema),
   final: scoutSearchResultSchema.nullable(),
   terminal: terminalSchema.nullable(),
 });
@@ -59,7 +60,7 @@ export const initialRunViewState: RunViewState = {
 
 export type RunEventAction = { id: string; event: ScoutEvent };
 
-function withResults(state: RunViewState, results: AnalysisResult[]): RunViewState["results"] {
+function withResults(state: RunViewState, results: RunAnalysisResult[]): RunViewState["results"] {
   const merged = { ...state.results };
   for (const result of results) merged[result.repo] = result;
   return merged;

@@ -33,7 +33,8 @@ export async function findStoredRepositories({
   const found = new Map<string, { githubId: number; fullName: string }[]>();
   if (keys.length === 0) return found;
   // lower() rather than an equality on fullName: a mark set from the terminal may spell the name differently.
-  const rows = await db.$queryRaw<{ githubId: number; fullName: string }[]>(
+  // SQLite integers may come back as bigint from a raw query.
+  const rows = await db.$queryRaw<{ githubId: number | bigint; fullName: string }[]>(
     Prisma.sql`SELECT "githubId", "fullName" FROM "Repository" WHERE lower("fullName") IN (${Prisma.join([...new Set(keys)])})`,
   );
   for (const row of rows) {
