@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { pruneRepositories } from "@/server/runs/repo-records";
 import type { ScoutEvent, SearchFiltersInput } from "@/server/schemas";
 import {
   callerFor,
@@ -159,6 +160,36 @@ describe("repos.mark and repos.marked", () => {
     expect(refused).toMatchObject({ code: "BAD_REQUEST" });
     expect(refused.message).toMatch(message);
     expect(await harness.temp.db.repoMark.count()).toBe(0);
+  });
+
+  it("keeps a mark when its repository row is pruned", async () => {
+    const { db } = harness.temp;
+    await db.repository.create({
+      data: {
+        githubId: 987_654,
+        owner: "Old",
+        name: "Gone",
+        fullName: "Old/Gone",
+        url: "https://github.com/Old/Gone",
+        languages: [],
+        stars: 1,
+        forks: 0,
+        openIssues: 1,
+        topics: [],
+        goodFirstIssues: 0,
+        helpWantedIssues: 0,
+        lastSeenAt: new Date("2024-01-01T00:00:00Z"),
+      },
+      select: { githubId: true },
+    });
+    // Marked in other letters: the stored spelling is what the list shows.
+    expect(await callerAt().repos.mark({ repo: "old/gone", mark: "saved" })).toMatchObject({
+      repo: "Old/Gone",
+    });
+    expect(await pruneRepositories({ db, now: HARNESS_NOW })).toBeGreaterThan(0);
+    expect((await callerAt().repos.marked()).items).toEqual([
+      expect.objectContaining({ repo: "Old/Gone", mark: "saved", latest: null }),
+    ]);
   });
 
   it("refuses an out-of-range limit, naming it", async () => {
