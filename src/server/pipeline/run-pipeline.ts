@@ -2,6 +2,7 @@ import { formatCountOf, pluralize } from "@/lib/plural";
 import type { Analyzer, AnalysisProfile } from "@/server/analysis/analyzer";
 import { runBatches } from "@/server/analysis/batching";
 import type { Db } from "@/server/db/client";
+import { excludeDismissed } from "@/server/filtering/exclude-dismissed";
 import { describeAnalysisCap, filterCandidates } from "@/server/filtering/filter-candidates";
 import {
   applyStarterIssueRequirement,
@@ -12,6 +13,7 @@ import { formatDuration } from "@/server/github/errors";
 import type { RepositoryDetails } from "@/server/github/details-query";
 import type { GitHubSource } from "@/server/github/github-source";
 import type { Logger } from "@/server/logger";
+import { readMarksOf, withMarks } from "@/server/marks/mark-store";
 import { listFilteredOut, screenCandidatesByReadme } from "@/server/pipeline/filter-stages";
 import { upsertRepositories } from "@/server/runs/repo-records";
 import {
@@ -64,6 +66,8 @@ export const messages = {
   allFiltered: "All repos filtered out. Try adjusting your filters.",
   cancelled: "The search was cancelled.",
   failed: "The search failed unexpectedly. Please try again.",
+  skippedDismissed: (count: number) =>
+    `Skipped ${formatCountOf(count, "repo", "repos")} you marked not interested`,
   droppedByReadme: (dropped: number, passed: number) =>
     `${formatCountOf(dropped, "repo", "repos")} filtered out by ${pluralize(dropped, "its README", "their READMEs")}; ${passed} repos passed filters`,
   outOfTime: (limit: string) =>
@@ -153,7 +157,18 @@ export async function* runSearchPipeline(
 
     // Filter, first stage: the metadata discovery returned
     yield status("filtering", "Filtering candidates...");
-    const filtered = filterCandidates({ repos: discovery.repos, filters, maxRepos: settings.maxRepos });
+    // Repositories the developer marked not interested go before any README or token is spent on them.
+    const marks = await readMarksOf({
+      db,
+      logger: deps.logger,
+      repos: discovery.repos.map((r) => r.fullName),
+    });
+    const filtered = excludeDismissed(
+      filterCandidates({ repos: discovery.repos, filters, maxRepos: settings.maxRepos }),
+      { marks, maxRepos: settings.maxRepos },
+    );
+    if (filtered.dismissed.length > 0)
+      yield status("filtering", messages.skippedDismissed(filtered.dismissed.length));
     candidates = filtered.candidates;
     await updateRun({
       db,
@@ -270,7 +285,7 @@ export async function* runSearchPipeline(
         await saveAnalysisResults({ db, runId, results, repoIdsByName, update: { usage, skipped } });
         for (const result of results)
           if (repoIdsByName.has(result.repo.toLowerCase())) analyzed.add(result.repo.toLowerCase());
-        if (results.length > 0) yield { type: "results", results };
+        if (results.length > 0) yield { type: "results", results: withMarks(results, marks) };
         if (outcome.value.skipped.length > 0)
           yield warn(
             `The analyzer gave no usable answer for ${describeRepos(outcome.value.skipped)}; skipped.`,
