@@ -3,6 +3,7 @@ import { formatCount, scoreTone } from "@/lib/format";
 import { formatCountOf } from "@/lib/plural";
 import type { RepoMetadata, RunAnalysisResult } from "@/server/schemas";
 import { GitHubLink } from "./github-link";
+import { RepoMarkActions } from "./run/repo-mark-actions";
 import { HealthLine, PickedIssueList } from "./starter-issues";
 
 /**
@@ -96,6 +97,7 @@ export function RepoCard({
           ) : null}
         </>
       )}
+      <RepoMarkActions repo={result.repo} mark={result.mark} />
     </article>
   );
 }

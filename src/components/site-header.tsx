@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SiteNav } from "./site-nav";
 
 export function SiteHeader() {
   return (
@@ -13,6 +14,7 @@ export function SiteHeader() {
           <span className="brand-name">GitHub Scout</span>
         </Link>
         <p className="site-tagline">Open-source projects worth your next contribution</p>
+        <SiteNav />
       </div>
     </header>
   );

@@ -4,6 +4,7 @@ import { EventSource } from "eventsource";
 import { createScoutClient, type ScoutClient } from "@/client";
 import type { Profile, ScoutEvent, SearchFiltersInput } from "@/server/schemas";
 import { ProfilePage, type ProfileValues } from "./pages/profile-page";
+import { SavedPage } from "./pages/saved-page";
 import { ScoutPage } from "./pages/scout-page";
 import { e2eDatabasePath, toE2EProject } from "./support/e2e-databases";
 import { createFakesControl, type FakesControl } from "./support/fakes-control";
@@ -36,6 +37,9 @@ type ScoutFixtures = {
   api: ScoutClient;
   profilePage: ProfilePage;
   scoutPage: ScoutPage;
+  savedPage: SavedPage;
+  /** No repository marked, before the test and again after it (a dismissal would change later searches). */
+  withoutMarks: undefined;
   /** `developer`, saved through the API before the test starts. */
   savedProfile: Profile;
   /** No saved profile, as for a newcomer. */
@@ -104,6 +108,25 @@ export const test = base.extend<ScoutFixtures & AutoFixtures>({
 
   scoutPage: async ({ page }, use) => {
     await use(new ScoutPage(page));
+  },
+
+  savedPage: async ({ page }, use) => {
+    await use(new SavedPage(page));
+  },
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none.
+  withoutMarks: async ({}, use, testInfo) => {
+    const clearMarks = () => {
+      const db = new Database(e2eDatabasePath(toE2EProject(testInfo.project.name)));
+      try {
+        db.prepare('DELETE FROM "RepoMark"').run();
+      } finally {
+        db.close();
+      }
+    };
+    clearMarks();
+    await use(undefined);
+    clearMarks();
   },
 
   savedProfile: async ({ api }, use) => {

@@ -63,7 +63,16 @@ export function useRunStream(runId: string) {
     () => new Map<string, RepoMetadata>((run?.repos ?? []).map((repo) => [repo.fullName, repo])),
     [run],
   );
-  const results = useMemo(() => Object.values(state.results), [state.results]);
+  // Marks change after a run: the results query reads the current ones, the events those of their day.
+  const results = useMemo(() => {
+    const marks = new Map(
+      [...(snapshot.data?.results ?? []), ...(snapshot.data?.rejected ?? [])].map((r) => [r.repo, r.mark]),
+    );
+    return Object.values(state.results).map((result) => ({
+      ...result,
+      mark: (marks.has(result.repo) ? marks.get(result.repo) : result.mark) ?? null,
+    }));
+  }, [state.results, snapshot.data]);
 
   return {
     state,

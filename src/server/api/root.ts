@@ -1,10 +1,12 @@
 import { profileRouter } from "./routers/profile";
+import { reposRouter } from "./routers/repos";
 import { scoutRouter } from "./routers/scout";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   profile: profileRouter,
   scout: scoutRouter,
+  repos: reposRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,6 +14,7 @@ import { describeAnalysisCap, type RejectedRepo } from "@/server/filtering/filte
 import type { GitHubSource } from "@/server/github/github-source";
 import { feedCandidates, type ScreenedGroup } from "@/server/pipeline/candidate-feed";
 import { listFilteredOut } from "@/server/pipeline/filter-stages";
+import { withMarks } from "@/server/marks/mark-store";
 import { hashAnalysisProfile } from "@/server/profile/profile-hash";
 import { saveAnalysisResults, saveCandidateDetails, updateRun } from "@/server/runs/run-store";
 import type { AnalysisResult, FilteredOut, Phase, RepoMetadata, ScoutEvent } from "@/server/schemas";
@@ -55,6 +56,8 @@ export type FetchAndAnalyzeOptions = {
   metadataFilteredOut: readonly FilteredOut[];
   requireStarterIssues: boolean;
   profile: AnalysisProfile;
+  /** The developer's marks on the discovered repositories, which each streamed result carries. */
+  marks: Parameters<typeof withMarks>[1];
   tally: RunTally;
   signal: AbortSignal;
   /** Resolves once discovery's repositories are stored: analyses refer to them. */
@@ -194,7 +197,7 @@ export async function* fetchAndAnalyze(
     });
     for (const result of fresh) {
       if (repoIdsByName.has(result.repo.toLowerCase())) tally.analyzed.add(result.repo.toLowerCase());
-      yield { type: "results", results: [result] } satisfies ScoutEvent;
+      yield { type: "results", results: withMarks([result], options.marks) } satisfies ScoutEvent;
     }
     processed += fresh.length;
     yield progress();

@@ -1,10 +1,13 @@
+import { formatCountOf } from "@/lib/plural";
 import type { Analyzer, AnalysisProfile } from "@/server/analysis/analyzer";
 import type { Db } from "@/server/db/client";
+import { excludeDismissed } from "@/server/filtering/exclude-dismissed";
 import { filterCandidates } from "@/server/filtering/filter-candidates";
 import { AppError } from "@/server/errors";
 import { formatDuration } from "@/server/github/errors";
 import type { GitHubSource } from "@/server/github/github-source";
 import type { Logger } from "@/server/logger";
+import { readMarksOf } from "@/server/marks/mark-store";
 import { describeRepos, fetchAndAnalyze, type RunTally } from "@/server/pipeline/fetch-and-analyze";
 import { listFilteredOut } from "@/server/pipeline/filter-stages";
 import { upsertRepositories } from "@/server/runs/repo-records";
@@ -50,6 +53,8 @@ export const messages = {
   allFiltered: "All repos filtered out. Try adjusting your filters.",
   cancelled: "The search was cancelled.",
   failed: "The search failed unexpectedly. Please try again.",
+  skippedDismissed: (count: number) =>
+    `Skipped ${formatCountOf(count, "repo", "repos")} you marked not interested`,
   outOfTime: (limit: string) =>
     `The search did not finish within its time limit of ${limit} (SCOUT_RUN_TIMEOUT_MS), and had no results yet. GitHub or the LLM server may be slow; try again later.`,
   stoppedAtTimeLimit: (limit: string, left: string) =>
@@ -143,7 +148,18 @@ export async function* runSearchPipeline(
 
     // Filter, first stage: the metadata discovery returned
     yield status("filtering", "Filtering candidates...");
-    const filtered = filterCandidates({ repos: discovery.repos, filters, maxRepos: settings.maxRepos });
+    // Repositories the developer marked not interested go before any README or token is spent on them.
+    const marks = await readMarksOf({
+      db,
+      logger: deps.logger,
+      repos: discovery.repos.map((r) => r.fullName),
+    });
+    const filtered = excludeDismissed(
+      filterCandidates({ repos: discovery.repos, filters, maxRepos: settings.maxRepos }),
+      { marks, maxRepos: settings.maxRepos },
+    );
+    if (filtered.dismissed.length > 0)
+      yield status("filtering", messages.skippedDismissed(filtered.dismissed.length));
     tally.candidates = filtered.candidates;
     await updateRun({
       db,
@@ -177,6 +193,7 @@ export async function* runSearchPipeline(
       metadataFilteredOut: filtered.filteredOut,
       requireStarterIssues: filters.requireStarterIssues,
       profile,
+      marks,
       tally,
       signal,
       repositoriesStored: storingRepositories,

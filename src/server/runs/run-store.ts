@@ -27,6 +27,7 @@ import {
   type Usage,
 } from "@/server/schemas";
 import { countNewResultsByRun, findAnalyzedBefore } from "./new-since-last-run";
+import { readMarksOf, withMarks } from "@/server/marks/mark-store";
 import { repositorySelect, toRepoMetadata } from "./repo-records";
 
 /** Persistence of search runs: the run row, its analysis results and its append-only event log. */
@@ -36,7 +37,7 @@ export type StoredEvent = { seq: number; event: ScoutEvent };
 const storedIdsSchema = z.array(z.number().int());
 const storedFilteredOutSchema = z.array(filteredOutSchema);
 
-const runOrigin = (logger: Logger, runId: string) => (field: string) => ({
+export const runOrigin = (logger: Logger, runId: string) => (field: string) => ({
   logger,
   row: `Run ${runId}`,
   field,
@@ -262,7 +263,7 @@ export async function saveCandidateDetails({
 const storedStarterIssuesSchema = z.array(starterIssueSchema);
 
 /** The stored details of one candidate; a damaged part is left out (logged) and the rest still served. */
-function readCandidateDetails(
+export function readCandidateDetails(
   row: { repositoryId: number; starterIssues: unknown; health: unknown },
   origin: (field: string) => StoredValueOrigin,
 ): { starterIssues?: StarterIssue[]; health?: RepoHealth } {
@@ -323,6 +324,44 @@ function readPickedIssues(value: unknown, origin: StoredValueOrigin): Pick<Analy
   return picked ? { pickedIssues: picked } : {};
 }
 
+/** What every reader of stored analyses selects; see toAnalysisResult. */
+export const analysisResultSelect = {
+  fitScore: true,
+  reason: true,
+  contributions: true,
+  reject: true,
+  rejectReason: true,
+  pickedIssues: true,
+  repository: { select: { fullName: true } },
+} as const;
+
+/** One stored analysis as the API returns it; damaged stored parts are left out (logged). */
+export function toAnalysisResult(
+  row: {
+    fitScore: number;
+    reason: string;
+    contributions: unknown;
+    reject: boolean;
+    rejectReason: string | null;
+    pickedIssues: unknown;
+    repository: { fullName: string };
+  },
+  origin: (field: string) => StoredValueOrigin,
+): AnalysisResult {
+  return {
+    repo: row.repository.fullName,
+    fitScore: row.fitScore,
+    reason: row.reason,
+    contributions: readStoredStringList(
+      row.contributions,
+      origin(`contributions of ${row.repository.fullName}`),
+    ),
+    reject: row.reject,
+    rejectReason: row.rejectReason,
+    ...readPickedIssues(row.pickedIssues, origin(`picked issues of ${row.repository.fullName}`)),
+  };
+}
+
 /** The run as the API returns it: also mid-run, with what exists so far. */
 export async function getRunResult({
   db,
@@ -341,16 +380,7 @@ export async function getRunResult({
     db.analysisResult.findMany({
       where: { runId },
       orderBy: [{ fitScore: "desc" }, { id: "asc" }],
-      select: {
-        fitScore: true,
-        reason: true,
-        contributions: true,
-        reject: true,
-        rejectReason: true,
-        pickedIssues: true,
-        repositoryId: true,
-        repository: { select: { fullName: true } },
-      },
+      select: { ...analysisResultSelect, repositoryId: true },
     }),
     db.repository.findMany({ where: { githubId: { in: candidateIds } }, select: repositorySelect }),
     db.candidateDetails.findMany({
@@ -370,19 +400,14 @@ export async function getRunResult({
       { ...toRepoMetadata(row, logger), ...detailsById.get(row.githubId) },
     ]),
   );
-  const analyses = resultRows.map((row) => ({
-    repo: row.repository.fullName,
-    fitScore: row.fitScore,
-    reason: row.reason,
-    contributions: readStoredStringList(
-      row.contributions,
-      origin(`contributions of ${row.repository.fullName}`),
-    ),
-    reject: row.reject,
-    rejectReason: row.rejectReason,
-    ...readPickedIssues(row.pickedIssues, origin(`picked issues of ${row.repository.fullName}`)),
-    ...(analyzedBefore ? { newSinceLastRun: !analyzedBefore.has(row.repositoryId) } : {}),
-  }));
+  const marks = await readMarksOf({ db, logger, repos: resultRows.map((row) => row.repository.fullName) });
+  const analyses = withMarks(
+    resultRows.map((row) => ({
+      ...toAnalysisResult(row, origin),
+      ...(analyzedBefore ? { newSinceLastRun: !analyzedBefore.has(row.repositoryId) } : {}),
+    })),
+    marks,
+  );
   // Optional in the answer: a run whose stored filters no longer validate is still shown.
   const filters = readStored(searchFiltersSchema, run.filters, origin("filters"));
   // Null until the filter has run, and for runs stored before the column existed.

@@ -1,0 +1,14 @@
+import { listMarkedRepos } from "@/server/marks/list-marked-repos";
+import { setRepoMark } from "@/server/marks/mark-store";
+import { repoMarkedInputSchema, repoMarkInputSchema } from "@/server/schemas";
+import { createTRPCRouter, publicProcedure } from "../trpc";
+
+export const reposRouter = createTRPCRouter({
+  mark: publicProcedure
+    .input(repoMarkInputSchema)
+    .mutation(({ ctx, input }) => setRepoMark({ db: ctx.deps.db, now: ctx.deps.clock(), ...input })),
+
+  marked: publicProcedure
+    .input(repoMarkedInputSchema)
+    .query(({ ctx, input }) => listMarkedRepos({ db: ctx.deps.db, logger: ctx.deps.logger, ...input })),
+});
