@@ -26,10 +26,7 @@ beforeAll(async () => {
   run = await caller.scout.results({ runId });
 });
 afterAll(() => harness.close());
-beforeEach(() => {
-  harness.github.reset();
-  harness.openai.reset();
-});
+beforeEach(() => harness.reset());
 
 function exportOf(runId: string, query: string): Promise<Response> {
   return handleExportRequest({

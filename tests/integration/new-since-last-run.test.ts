@@ -20,8 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 beforeEach(async () => {
-  harness.github.reset();
-  harness.openai.reset();
+  await harness.reset();
   await harness.temp.db.searchRun.deleteMany();
 });
 

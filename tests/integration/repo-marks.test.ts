@@ -24,8 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 beforeEach(async () => {
-  harness.github.reset();
-  harness.openai.reset();
+  await harness.reset();
   await harness.temp.db.repoMark.deleteMany();
 });
 
@@ -210,8 +209,8 @@ describe("marks on search results", () => {
     await callerAt().repos.mark({ repo: first, mark: "dismissed", note: "too big" });
     await callerAt().repos.mark({ repo: second.toUpperCase(), mark: "dismissed" });
     await callerAt().repos.mark({ repo: third, mark: "saved" });
-    harness.github.reset();
-    harness.openai.reset();
+    // Forgets the first search's analyses too, so the rest of the candidates go to the analyzer again.
+    await harness.reset();
     const after = await runSearch(filters);
 
     const sentToLlm = harness.openai.requests.flatMap((request) => request.repoIds);
