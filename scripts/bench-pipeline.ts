@@ -40,6 +40,19 @@ const API_KEY = "fake_oa_bench-000000000000000000000000";
 const pairCount = Math.max(1, Number(process.argv[2] ?? 1) || 1);
 const now = new Date();
 
+/** When each upstream request of a search was sent and answered (headers), from the search's start. */
+type Trip = { kind: "github" | "llm"; sentAt: number; answeredAt: number };
+
+/** Wraps fetch to time each request up to its answer's headers; the body still streams to the caller. */
+function timedFetch(kind: Trip["kind"], trips: Trip[], origin: () => number): typeof globalThis.fetch {
+  return async (input, init) => {
+    const sentAt = performance.now() - origin();
+    const response = await fetch(input, init);
+    trips.push({ kind, sentAt, answeredAt: performance.now() - origin() });
+    return response;
+  };
+}
+
 type RunFigures = {
   label: string;
   wallMs: number;
@@ -53,6 +66,7 @@ type RunFigures = {
   llmCalls: number;
   llmPeakInFlight: number;
   result: ScoutSearchResult;
+  trips: Trip[];
 };
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
@@ -67,14 +81,18 @@ async function measureSearch(options: {
   openai: OpenAIServer;
   /** The LLM's pace for this search; unpaced for the warm-up. */
   streaming: Parameters<OpenAIServer["setStreaming"]>[0];
+  trips: Trip[];
+  clock: { start: number };
 }): Promise<RunFigures> {
-  const { label, deps, github, openai } = options;
+  const { label, deps, github, openai, trips, clock } = options;
+  trips.length = 0;
   github.reset();
   github.inject({ kind: "latency", ms: GITHUB_LATENCY_MS, times: Infinity });
   openai.reset();
   openai.setStreaming(options.streaming);
   const filters = searchFiltersSchema.parse({ languages: ["Python", "TypeScript"], minStars: 0 });
   const start = performance.now();
+  clock.start = start;
   let discoveredMs = 0;
   let firstResultMs = 0;
   let result: ScoutSearchResult | undefined;
@@ -110,6 +128,7 @@ async function measureSearch(options: {
     llmCalls: openai.requests.length,
     llmPeakInFlight: openai.inFlightPeak,
     result,
+    trips: [...trips],
   };
 }
 
@@ -138,7 +157,14 @@ function idealFirstResultMs(run: RunFigures, tokensPerRepo: number): number {
 
 function describeRun(run: RunFigures): string {
   const { usage } = run.result;
+  const github = run.trips.filter((trip) => trip.kind === "github");
+  const llm = run.trips.filter((trip) => trip.kind === "llm");
+  const details = github.slice(run.searchPages);
+  const timeline =
+    `    timeline: details queries sent at ${details.map((trip) => seconds(trip.sentAt)).join(", ") || "-"}, answered by ${seconds(Math.max(0, ...details.map((trip) => trip.answeredAt)))}; ` +
+    `LLM calls sent at ${llm.map((trip) => seconds(trip.sentAt)).join(", ") || "-"}\n`;
   return (
+    timeline +
     `${run.label}: wall ${seconds(run.wallMs)}, discovered at ${seconds(run.discoveredMs)}, first result at ${seconds(run.firstResultMs)} ` +
     `(${seconds(run.firstResultMs - run.discoveredMs)} after discovery); ${run.result.totalAnalyzed} analyzed, ${run.result.status}\n` +
     `    GitHub: ${run.githubRequests} requests (${run.searchPages} search pages + ${run.detailsQueries} README/details queries), ` +
@@ -162,6 +188,8 @@ async function main(): Promise<void> {
   }, 20);
 
   /** A fresh database (cold caches) and the dependencies startSearch uses, against the test servers. */
+  const trips: Trip[] = [];
+  const clock = { start: 0 };
   async function freshDeps(): Promise<StartSearchDeps> {
     const temp = createTempDb();
     databases.push(temp);
@@ -208,8 +236,14 @@ async function main(): Promise<void> {
         retry: { retries: 1, backoffBaseMs: 10 },
         throttle: { maxWaitSeconds: 1, maxRateLimitWaits: 1, msPerSecond: 10, graphqlMinIntervalMs: 0 },
         logger,
+        fetch: timedFetch("github", trips, () => clock.start),
       }),
-      analyzer: createLlmAnalyzer({ baseURL: openai.url, apiKey: API_KEY, model: env.SCOUT_MODEL }),
+      analyzer: createLlmAnalyzer({
+        baseURL: openai.url,
+        apiKey: API_KEY,
+        model: env.SCOUT_MODEL,
+        fetch: timedFetch("llm", trips, () => clock.start),
+      }),
     };
   }
 
@@ -223,13 +257,14 @@ async function main(): Promise<void> {
     // first GraphQL executions) that a long-lived server pays once: a pair against an unpaced LLM first.
     const warmUp = await freshDeps();
     for (const label of ["warm-up cold", "warm-up warm"])
-      await measureSearch({ label, deps: warmUp, github, openai, streaming: {} });
+      await measureSearch({ label, deps: warmUp, github, openai, streaming: {}, trips, clock });
 
     const pairs: { cold: RunFigures; warm: RunFigures }[] = [];
     for (let index = 0; index < pairCount; index += 1) {
       const deps = await freshDeps();
-      const cold = await measureSearch({ label: `pair ${index + 1} cold`, deps, github, openai, streaming });
-      const warm = await measureSearch({ label: `pair ${index + 1} warm`, deps, github, openai, streaming });
+      const run = (label: string) => measureSearch({ label, deps, github, openai, streaming, trips, clock });
+      const cold = await run(`pair ${index + 1} cold`);
+      const warm = await run(`pair ${index + 1} warm`);
       pairs.push({ cold, warm });
       console.log(describeRun(cold));
       console.log(describeRun(warm));

@@ -61,7 +61,7 @@ export type FetchAndAnalyzeOptions = {
   tally: RunTally;
   signal: AbortSignal;
   /** Resolves once discovery's repositories are stored: analyses refer to them. */
-  repositoriesStored: Promise<unknown>;
+  repositoriesStored: () => Promise<unknown>;
   /** Called when the analyzer's credential was refused, so the run can stop everything else. */
   onRefusedCredential: (error: unknown) => void;
   isRefusedCredential: (error: unknown) => boolean;
@@ -94,13 +94,21 @@ type Step =
   | { source: "analysis"; result: IteratorResult<AnalysisOutcome> };
 type AnalysisOutcome = BatchOutcome<RepoMetadata, AnalyzeBatchOutput, AnalysisResult>;
 
+export type FetchAndAnalyzeStage = {
+  /**
+   * The stage's events, from the first group's arrival to the last analysis. Returns "all-filtered" when
+   * no candidate was left to analyze, "analyzed" otherwise (whether or not every analysis succeeded).
+   */
+  events: () => AsyncGenerator<ScoutEvent, "analyzed" | "all-filtered", undefined>;
+  /** Stops fetching and analysis, for a run that ends before it has taken the stage's events. */
+  stop: () => void;
+};
+
 /**
- * Yields the run's events from "Fetching…" to the last analysis. Returns "all-filtered" when no candidate
- * was left to analyze, "analyzed" otherwise (whether or not every analysis succeeded).
+ * Starts the stage: the first details queries go out at once, so their round trip overlaps whatever the
+ * run still has to write and announce before it takes the stage's events.
  */
-export async function* fetchAndAnalyze(
-  options: FetchAndAnalyzeOptions,
-): AsyncGenerator<ScoutEvent, "analyzed" | "all-filtered", undefined> {
+export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndAnalyzeStage {
   const { runId, passed, tally, deps, warn } = options;
   // From here on the candidates are those that passed the README stage, group by group.
   tally.candidates = [];
@@ -225,7 +233,7 @@ export async function* fetchAndAnalyze(
     feedDone = group.last;
 
     // Stored before any of them is analyzed, so results read mid-run already show each card's issues.
-    await options.repositoriesStored;
+    await options.repositoriesStored();
     await saveCandidateDetails({ db, runId, repos: group.ready });
     await updateRun({
       db,
@@ -366,35 +374,44 @@ export async function* fetchAndAnalyze(
   const nextAnalysisStep = (): Promise<Step> =>
     analysis.next().then((result) => ({ source: "analysis", result }));
   let feedStep: Promise<Step> | null = nextFeedStep();
-  let analysisStep: Promise<Step> | null = nextAnalysisStep();
-  try {
-    while (feedStep !== null || analysisStep !== null) {
-      const step = await Promise.race([feedStep, analysisStep].filter((next) => next !== null));
-      if (step.source === "feed") {
-        if (step.result.done) {
-          feedStep = null;
-          readyBatches.end();
-          continue;
-        }
-        if ((yield* takeGroup(step.result.value)) === "all-filtered") return "all-filtered";
-        feedStep = nextFeedStep();
-      } else {
-        if (step.result.done) {
-          analysisStep = null;
-          continue;
-        }
-        yield* takeOutcome(step.result.value);
-        analysisStep = nextAnalysisStep();
-      }
-    }
-    return "analyzed";
-  } finally {
-    // Ended early (a cancel, the deadline, a failure on either side): stop the other side too. Its pending
-    // step settles once the abort reaches it; its outcome is moot.
+  // Settled below, or left when the run ends first (stop()); never an unhandled rejection meanwhile.
+  feedStep.catch(() => {});
+  const stop = () => {
     stage.abort(new DOMException("The fetch-and-analyze stage ended.", "AbortError"));
     readyBatches.end();
-    feedStep?.catch(() => {});
-    analysisStep?.catch(() => {});
+  };
+  return { events, stop };
+
+  async function* events(): AsyncGenerator<ScoutEvent, "analyzed" | "all-filtered", undefined> {
+    let analysisStep: Promise<Step> | null = nextAnalysisStep();
+    try {
+      while (feedStep !== null || analysisStep !== null) {
+        const step = await Promise.race([feedStep, analysisStep].filter((next) => next !== null));
+        if (step.source === "feed") {
+          if (step.result.done) {
+            feedStep = null;
+            readyBatches.end();
+            continue;
+          }
+          if ((yield* takeGroup(step.result.value)) === "all-filtered") return "all-filtered";
+          feedStep = nextFeedStep();
+        } else {
+          if (step.result.done) {
+            analysisStep = null;
+            continue;
+          }
+          yield* takeOutcome(step.result.value);
+          analysisStep = nextAnalysisStep();
+        }
+      }
+      return "analyzed";
+    } finally {
+      // Ended early (a cancel, the deadline, a failure on either side): stop the other side too. Its pending
+      // step settles once the abort reaches it; its outcome is moot.
+      stop();
+      feedStep?.catch(() => {});
+      analysisStep?.catch(() => {});
+    }
   }
 }
 

@@ -8,7 +8,12 @@ import { formatDuration } from "@/server/github/errors";
 import type { GitHubSource } from "@/server/github/github-source";
 import type { Logger } from "@/server/logger";
 import { readMarksOf } from "@/server/marks/mark-store";
-import { describeRepos, fetchAndAnalyze, type RunTally } from "@/server/pipeline/fetch-and-analyze";
+import {
+  describeRepos,
+  startFetchAndAnalyze,
+  type FetchAndAnalyzeStage,
+  type RunTally,
+} from "@/server/pipeline/fetch-and-analyze";
 import { listFilteredOut } from "@/server/pipeline/filter-stages";
 import { upsertRepositories } from "@/server/runs/repo-records";
 import { finishRun, getRunResult, updateRun } from "@/server/runs/run-store";
@@ -118,6 +123,8 @@ export async function* runSearchPipeline(
   const refused = new AbortController();
   const signal = AbortSignal.any([cancelSignal, deadline, refused.signal]);
 
+  let stage: FetchAndAnalyzeStage | undefined;
+
   const warn = (message: string): ScoutEvent => {
     warnings.push(message);
     return { type: "warning", message };
@@ -133,9 +140,6 @@ export async function* runSearchPipeline(
     });
     for (const message of discovery.warnings) yield warn(message);
     signal.throwIfAborted();
-    // Stored while filtering and README fetching go on; it only has to be done before results are saved.
-    const storingRepositories = upsertRepositories({ db, repos: discovery.repos, now: clock() });
-    storingRepositories.catch(() => {}); // awaited below; this only keeps an early exit from leaving it unhandled
     await updateRun({ db, runId, update: { totalDiscovered: discovery.repos.length, usage, warnings } });
     yield status("discovering", `Discovered ${discovery.repos.length} repositories`, {
       discovered: discovery.repos.length,
@@ -161,12 +165,40 @@ export async function* runSearchPipeline(
     if (filtered.dismissed.length > 0)
       yield status("filtering", messages.skippedDismissed(filtered.dismissed.length));
     tally.candidates = filtered.candidates;
+    // Fetch READMEs, starter issues and health a group at a time, screen each group by its READMEs, and
+    // analyze its survivors while the next groups are fetched; stored analyses are reused
+    // (fetch-and-analyze.ts). The first details queries go out now, before the run's bookkeeping below.
+    stage =
+      tally.candidates.length === 0
+        ? undefined
+        : startFetchAndAnalyze({
+            runId,
+            passed: filtered.passed,
+            metadataFilteredOut: filtered.filteredOut,
+            requireStarterIssues: filters.requireStarterIssues,
+            profile,
+            marks,
+            tally,
+            signal,
+            repositoriesStored: () => storingRepositories,
+            onRefusedCredential: (error) => {
+              refused.abort(error);
+            },
+            isRefusedCredential,
+            describeBatchFailure: (error, outcome) =>
+              describeBatchFailure(error, outcome, settings.analysisTimeoutMs),
+            warn,
+            deps,
+          });
+    // Stored while the details are fetched; it only has to be done before results are saved.
+    const storingRepositories = upsertRepositories({ db, repos: discovery.repos, now: clock() });
+    storingRepositories.catch(() => {}); // awaited below; this only keeps an early exit from leaving it unhandled
     await updateRun({
       db,
       runId,
       update: {
         totalFiltered: filtered.passed.length,
-        candidateIds: tally.candidates.map((repo) => repo.githubId),
+        candidateIds: filtered.candidates.map((repo) => repo.githubId),
         filteredOut: listFilteredOut(filtered.filteredOut),
         warnings,
       },
@@ -174,38 +206,18 @@ export async function* runSearchPipeline(
     yield status("filtering", `${filtered.passed.length} repos passed filters`, {
       passed: filtered.passed.length,
     });
-    if (tally.candidates.length === 0) {
+    if (stage === undefined) {
       await storingRepositories;
       await finishRun({ db, runId, status: "completed", now: clock() });
       yield { type: "error", message: messages.allFiltered, reason: "all-filtered" };
       return;
     }
 
-    // Fetch READMEs, starter issues and health a group at a time, screen each group by its READMEs, and
-    // analyze its survivors while the next groups are fetched; stored analyses are reused (fetch-and-analyze.ts)
     yield status(
       "fetching",
       `Fetching READMEs and starter issues for ${Math.min(settings.maxRepos, filtered.passed.length)} repos...`,
     );
-    const analyzedOutcome = yield* fetchAndAnalyze({
-      runId,
-      passed: filtered.passed,
-      metadataFilteredOut: filtered.filteredOut,
-      requireStarterIssues: filters.requireStarterIssues,
-      profile,
-      marks,
-      tally,
-      signal,
-      repositoriesStored: storingRepositories,
-      onRefusedCredential: (error) => {
-        refused.abort(error);
-      },
-      isRefusedCredential,
-      describeBatchFailure: (error, outcome) =>
-        describeBatchFailure(error, outcome, settings.analysisTimeoutMs),
-      warn,
-      deps,
-    });
+    const analyzedOutcome = yield* stage.events();
     if (analyzedOutcome === "all-filtered") {
       await finishRun({ db, runId, status: "completed", now: clock(), update: { usage, warnings } });
       yield { type: "error", message: messages.allFiltered, reason: "all-filtered" };
@@ -234,6 +246,7 @@ export async function* runSearchPipeline(
     deps.logger.error(`Run ${runId} failed`, error);
     yield* fail(userMessageFor(error));
   } finally {
+    stage?.stop();
     clearTimeout(deadlineTimer);
   }
 
