@@ -7,13 +7,14 @@
  * Set-up (issue 13, "Benchmark"): SCOUT_MAX_REPOS=50, batch size 8, concurrency 3; every GitHub request is
  * held 150 ms; the LLM streams its answer with a 300 ms time to first token at 50 output tokens per second,
  * about 120 tokens per repository. Each pair is a cold search on a fresh database, then the identical search
- * again (warm: the analysis and README caches are filled). The live source is built with
+ * again (warm: the analysis and README caches are filled). The test servers run in a process of their own
+ * (tests/fakes/serve-fakes.ts), as GitHub and the LLM provider do: their work does not take turns with the
+ * pipeline's on one event loop, and only their injected latency stands for theirs. The live source is built with
  * `graphqlMinIntervalMs: 0`: production spaces GraphQL calls 1 s apart (GitHub's secondary limits punish
  * bursts), which would otherwise measure the throttle instead of the pipeline.
  */
 import { parseEnv } from "@/env";
 import { createLlmAnalyzer } from "@/server/analysis/llm-analyzer";
-import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
 import { createLiveGitHubSource } from "@/server/github/live-source";
 import { createRedactingLogger } from "@/server/logger";
 import { RunRegistry } from "@/server/pipeline/run-registry";
@@ -22,9 +23,11 @@ import { streamRunEvents } from "@/server/pipeline/stream-run-events";
 import { saveProfile } from "@/server/profile/profile-store";
 import { createSearchRateLimiter } from "@/server/rate-limit/search-rate-limiter";
 import { profileInputSchema, searchFiltersSchema, type ScoutSearchResult } from "@/server/schemas";
-import { createCatalogGitHubData } from "../tests/fakes/catalog-github-data";
-import { startGitHubServer, type GitHubServer } from "../tests/fakes/github-server";
-import { startOpenAIServer, type OpenAIServer } from "../tests/fakes/openai-server";
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import type { StreamingOptions } from "../tests/fakes/openai-server";
+import { createFakesControl, type FakesControl } from "../tests/e2e/support/fakes-control";
 import { createTempDb, type TempDb } from "../tests/support/temp-db";
 
 const GITHUB_LATENCY_MS = 150;
@@ -39,6 +42,53 @@ const API_KEY = "fake_oa_bench-000000000000000000000000";
 
 const pairCount = Math.max(1, Number(process.argv[2] ?? 1) || 1);
 const now = new Date();
+
+/** A port nothing listens on right now. */
+async function findFreePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+type FakesProcess = { child: ChildProcess; control: FakesControl; githubUrl: string; openaiUrl: string };
+
+/** Starts tests/fakes/serve-fakes.ts as a child process and waits until it says it is ready. */
+async function startFakesProcess(): Promise<FakesProcess> {
+  const [githubPort, openaiPort, controlPort] = await Promise.all([
+    findFreePort(),
+    findFreePort(),
+    findFreePort(),
+  ]);
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "tests/fakes/serve-fakes.ts",
+      ...["--github-port", String(githubPort), "--openai-port", String(openaiPort)],
+      ...["--control-port", String(controlPort), "--github-token", TOKEN, "--openai-key", API_KEY],
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", (code) => {
+      reject(new Error(`serve-fakes exited with ${code ?? "a signal"}`));
+    });
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("serve-fakes ready")) resolve();
+    });
+  });
+  return {
+    child,
+    control: createFakesControl(`http://127.0.0.1:${controlPort}`),
+    githubUrl: `http://127.0.0.1:${githubPort}`,
+    openaiUrl: `http://127.0.0.1:${openaiPort}/v1`,
+  };
+}
 
 /** When each upstream request of a search was sent and answered (headers), from the search's start. */
 type Trip = { kind: "github" | "llm"; sentAt: number; answeredAt: number };
@@ -77,19 +127,17 @@ const verdict = (met: boolean) => (met ? "met" : "NOT met");
 async function measureSearch(options: {
   label: string;
   deps: StartSearchDeps;
-  github: GitHubServer;
-  openai: OpenAIServer;
+  fakes: FakesControl;
   /** The LLM's pace for this search; unpaced for the warm-up. */
-  streaming: Parameters<OpenAIServer["setStreaming"]>[0];
+  streaming: Pick<StreamingOptions, "timeToFirstTokenMs" | "tokensPerSecond">;
   trips: Trip[];
   clock: { start: number };
 }): Promise<RunFigures> {
-  const { label, deps, github, openai, trips, clock } = options;
+  const { label, deps, fakes, trips, clock } = options;
   trips.length = 0;
-  github.reset();
-  github.inject({ kind: "latency", ms: GITHUB_LATENCY_MS, times: Infinity });
-  openai.reset();
-  openai.setStreaming(options.streaming);
+  await fakes.reset();
+  await fakes.injectGitHub({ kind: "latency", ms: GITHUB_LATENCY_MS, times: Infinity });
+  await fakes.setOpenAIStreaming(options.streaming);
   const filters = searchFiltersSchema.parse({ languages: ["Python", "TypeScript"], minStars: 0 });
   const start = performance.now();
   clock.start = start;
@@ -113,19 +161,20 @@ async function measureSearch(options: {
   }
   const wallMs = performance.now() - start;
   if (!result) throw new Error(`${label} ended without a result`);
-  const graphql = github.graphqlRequests();
-  const isSearch = (query: string | undefined) => query?.includes("search(") ?? false;
+  const github = await fakes.githubRequests();
+  const openai = await fakes.openaiRequests();
+  const graphql = github.requests.filter((request) => request.cost !== null);
   return {
     label,
     wallMs,
     discoveredMs,
     firstResultMs,
-    searchPages: graphql.filter((request) => isSearch(request.graphql?.query)).length,
-    detailsQueries: graphql.filter((request) => !isSearch(request.graphql?.query)).length,
+    searchPages: graphql.filter((request) => request.search).length,
+    detailsQueries: graphql.filter((request) => !request.search).length,
     readmeObjects: graphql.reduce((sum, request) => sum + request.readmeObjects, 0),
-    githubRequests: github.requests.length,
-    graphqlCost: graphql.reduce((sum, request) => sum + (request.cost?.cost ?? 0), 0),
-    llmCalls: openai.requests.length,
+    githubRequests: github.count,
+    graphqlCost: graphql.reduce((sum, request) => sum + (request.cost ?? 0), 0),
+    llmCalls: openai.count,
     llmPeakInFlight: openai.inFlightPeak,
     result,
     trips: [...trips],
@@ -160,8 +209,9 @@ function describeRun(run: RunFigures): string {
   const github = run.trips.filter((trip) => trip.kind === "github");
   const llm = run.trips.filter((trip) => trip.kind === "llm");
   const details = github.slice(run.searchPages);
+  const pages = github.slice(0, run.searchPages);
   const timeline =
-    `    timeline: details queries sent at ${details.map((trip) => seconds(trip.sentAt)).join(", ") || "-"}, answered by ${seconds(Math.max(0, ...details.map((trip) => trip.answeredAt)))}; ` +
+    `    timeline: search pages ${pages.map((trip) => `${seconds(trip.sentAt)}-${seconds(trip.answeredAt)}`).join(", ")}; details queries sent at ${details.map((trip) => seconds(trip.sentAt)).join(", ") || "-"}, answered by ${seconds(Math.max(0, ...details.map((trip) => trip.answeredAt)))}; ` +
     `LLM calls sent at ${llm.map((trip) => seconds(trip.sentAt)).join(", ") || "-"}\n`;
   return (
     timeline +
@@ -175,12 +225,9 @@ function describeRun(run: RunFigures): string {
 }
 
 async function main(): Promise<void> {
-  const github = await startGitHubServer({
-    data: createCatalogGitHubData(generateDemoCatalog({ now })),
-    token: TOKEN,
-  });
+  const fakesProcess = await startFakesProcess();
+  const fakes = fakesProcess.control;
   const streaming = { timeToFirstTokenMs: TIME_TO_FIRST_TOKEN_MS, tokensPerSecond: TOKENS_PER_SECOND };
-  const openai = await startOpenAIServer({ apiKey: API_KEY, streaming });
   const databases: TempDb[] = [];
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
@@ -197,8 +244,8 @@ async function main(): Promise<void> {
       DATABASE_URL: temp.databaseUrl,
       GITHUB_TOKEN: TOKEN,
       OPENAI_API_KEY: API_KEY,
-      GITHUB_API_URL: github.url,
-      OPENAI_BASE_URL: openai.url,
+      GITHUB_API_URL: fakesProcess.githubUrl,
+      OPENAI_BASE_URL: fakesProcess.openaiUrl,
       SCOUT_MAX_REPOS: String(MAX_REPOS),
       SCOUT_BATCH_SIZE: String(BATCH_SIZE),
       SCOUT_BATCH_CONCURRENCY: String(CONCURRENCY),
@@ -230,7 +277,7 @@ async function main(): Promise<void> {
       },
       source: createLiveGitHubSource({
         token: TOKEN,
-        apiUrl: github.url,
+        apiUrl: fakesProcess.githubUrl,
         readmeMaxChars: env.SCOUT_README_MAX_CHARS,
         now: () => now,
         retry: { retries: 1, backoffBaseMs: 10 },
@@ -239,7 +286,7 @@ async function main(): Promise<void> {
         fetch: timedFetch("github", trips, () => clock.start),
       }),
       analyzer: createLlmAnalyzer({
-        baseURL: openai.url,
+        baseURL: fakesProcess.openaiUrl,
         apiKey: API_KEY,
         model: env.SCOUT_MODEL,
         fetch: timedFetch("llm", trips, () => clock.start),
@@ -257,12 +304,12 @@ async function main(): Promise<void> {
     // first GraphQL executions) that a long-lived server pays once: a pair against an unpaced LLM first.
     const warmUp = await freshDeps();
     for (const label of ["warm-up cold", "warm-up warm"])
-      await measureSearch({ label, deps: warmUp, github, openai, streaming: {}, trips, clock });
+      await measureSearch({ label, deps: warmUp, fakes, streaming: {}, trips, clock });
 
     const pairs: { cold: RunFigures; warm: RunFigures }[] = [];
     for (let index = 0; index < pairCount; index += 1) {
       const deps = await freshDeps();
-      const run = (label: string) => measureSearch({ label, deps, github, openai, streaming, trips, clock });
+      const run = (label: string) => measureSearch({ label, deps, fakes, streaming, trips, clock });
       const cold = await run(`pair ${index + 1} cold`);
       const warm = await run(`pair ${index + 1} warm`);
       pairs.push({ cold, warm });
@@ -294,8 +341,8 @@ async function main(): Promise<void> {
     );
   } finally {
     clearInterval(sampler);
-    await github.close();
-    await openai.close();
+    fakesProcess.child.kill("SIGTERM");
+    await once(fakesProcess.child, "exit");
     for (const temp of databases) await temp.cleanup();
   }
 }

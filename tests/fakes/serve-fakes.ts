@@ -32,7 +32,12 @@ import {
 
 // ---- Wire types of the control API (the client imports these as types only) ----
 
-export type GitHubRequestSummary = Pick<RecordedRequest, "method" | "path" | "outcome">;
+export type GitHubRequestSummary = Pick<RecordedRequest, "method" | "path" | "outcome" | "readmeObjects"> & {
+  /** A GraphQL search query (discovery), rather than a candidates' README and details query. */
+  search: boolean;
+  /** GraphQL rate-limit points charged (GitHub's formula); null for REST requests. */
+  cost: number | null;
+};
 export type GitHubRequestsReport = { count: number; graphqlCount: number; requests: GitHubRequestSummary[] };
 export type OpenAIRequestSummary = Pick<RecordedChatRequest, "index" | "repoIds" | "outcome"> & {
   model: string;
@@ -87,6 +92,12 @@ function readFlags(argv: string[]): Flags {
 }
 
 // ---- Control bodies ----
+
+const streamingSchema = z.strictObject({
+  timeToFirstTokenMs: z.number().nonnegative().optional(),
+  tokensPerSecond: z.number().positive().optional(),
+  tokensPerChunk: z.number().int().positive().optional(),
+});
 
 /**
  * JSON has no Infinity (JSON.stringify turns it into null), so "apply to every request" travels as null
@@ -257,7 +268,14 @@ function githubReport(github: GitHubServer): GitHubRequestsReport {
   return {
     count: github.requests.length,
     graphqlCount: github.graphqlRequests().length,
-    requests: github.requests.map(({ method, path, outcome }) => ({ method, path, outcome })),
+    requests: github.requests.map(({ method, path, outcome, readmeObjects, graphql, cost }) => ({
+      method,
+      path,
+      outcome,
+      readmeObjects,
+      search: graphql?.query.includes("search(") ?? false,
+      cost: cost?.cost ?? null,
+    })),
   };
 }
 
@@ -320,6 +338,13 @@ function createRoutes({ github, openai }: Fakes): Record<string, Record<string, 
         if (times !== undefined) options.times = times;
         if (afterRequests !== undefined) options.when = (chat) => chat.index >= afterRequests;
         openai.inject(fault, options);
+        return { ok: true };
+      },
+    },
+    "/openai/streaming": {
+      POST: async (request) => {
+        // Until the next reset, which restores the unpaced default.
+        openai.setStreaming(await readJson(request, streamingSchema));
         return { ok: true };
       },
     },

@@ -232,7 +232,19 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
     expectedTotal = group.expectedTotal;
     feedDone = group.last;
 
-    // Stored before any of them is analyzed, so results read mid-run already show each card's issues.
+    // The group's uncached candidates go to the analyzer first: its answer takes seconds, the bookkeeping
+    // below milliseconds, and no result is saved before that bookkeeping is done (results are taken in
+    // after this group).
+    const cached = await lookUpCache(group.ready);
+    waiting.push(...group.ready.filter((repo) => !cached.has(repo.fullName)));
+    const fullBatches = feedDone
+      ? Math.ceil(waiting.length / settings.batchSize)
+      : Math.floor(waiting.length / settings.batchSize);
+    for (let index = 0; index < fullBatches; index += 1)
+      readyBatches.push(waiting.slice(index * settings.batchSize, (index + 1) * settings.batchSize));
+    waiting = waiting.slice(fullBatches * settings.batchSize);
+
+    // Stored before any of them is answered, so results read mid-run already show each card's issues.
     await options.repositoriesStored();
     await saveCandidateDetails({ db, runId, repos: group.ready });
     await updateRun({
@@ -249,21 +261,12 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
 
     if (feedDone) yield* summarizeFetching();
     if (feedDone && tally.candidates.length === 0) return "all-filtered";
-
-    const cached = await lookUpCache(group.ready);
-    waiting.push(...group.ready.filter((repo) => !cached.has(repo.fullName)));
-    const fullBatches = feedDone
-      ? Math.ceil(waiting.length / settings.batchSize)
-      : Math.floor(waiting.length / settings.batchSize);
     if (cached.size > 0 || fullBatches > 0) yield* startAnalysisPhase();
     if (cached.size > 0)
       yield* emitResults(
         [...cached.values()].map((hit) => hit.result),
         [...cached.values()].map((hit) => hit.inputTokens),
       );
-    for (let index = 0; index < fullBatches; index += 1)
-      readyBatches.push(waiting.slice(index * settings.batchSize, (index + 1) * settings.batchSize));
-    waiting = waiting.slice(fullBatches * settings.batchSize);
     if (feedDone) readyBatches.end();
     return "more";
   }

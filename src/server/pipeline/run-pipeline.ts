@@ -140,34 +140,27 @@ export async function* runSearchPipeline(
     });
     for (const message of discovery.warnings) yield warn(message);
     signal.throwIfAborted();
-    await updateRun({ db, runId, update: { totalDiscovered: discovery.repos.length, usage, warnings } });
-    yield status("discovering", `Discovered ${discovery.repos.length} repositories`, {
-      discovered: discovery.repos.length,
-    });
-    if (discovery.repos.length === 0) {
-      await finishRun({ db, runId, status: "completed", now: clock() });
-      yield { type: "error", message: messages.noRepositories, reason: "no-repositories" };
-      return;
-    }
-
-    // Filter, first stage: the metadata discovery returned
-    yield status("filtering", "Filtering candidates...");
-    // Repositories the developer marked not interested go before any README or token is spent on them.
+    // Discovered repositories are stored once, when the first group of candidates arrives (analyses refer to
+    // their rows): started any earlier, the writes would compete with the details queries for the event loop.
+    let storingRepositories: Promise<void> | undefined;
+    const storeRepositories = () =>
+      (storingRepositories ??= upsertRepositories({ db, repos: discovery.repos, now: clock() }));
+    // Filter, first stage, on the metadata discovery returned. Repositories the developer marked not
+    // interested go before any README or token is spent on them.
     const marks = await readMarksOf({
       db,
       logger: deps.logger,
-      repos: discovery.repos.map((r) => r.fullName),
+      repos: discovery.repos.map((repo) => repo.fullName),
     });
     const filtered = excludeDismissed(
       filterCandidates({ repos: discovery.repos, filters, maxRepos: settings.maxRepos }),
       { marks, maxRepos: settings.maxRepos },
     );
-    if (filtered.dismissed.length > 0)
-      yield status("filtering", messages.skippedDismissed(filtered.dismissed.length));
     tally.candidates = filtered.candidates;
     // Fetch READMEs, starter issues and health a group at a time, screen each group by its READMEs, and
     // analyze its survivors while the next groups are fetched; stored analyses are reused
-    // (fetch-and-analyze.ts). The first details queries go out now, before the run's bookkeeping below.
+    // (fetch-and-analyze.ts). The first details queries go out now, so their round trip overlaps the run's
+    // bookkeeping and announcements below.
     stage =
       tally.candidates.length === 0
         ? undefined
@@ -180,7 +173,7 @@ export async function* runSearchPipeline(
             marks,
             tally,
             signal,
-            repositoriesStored: () => storingRepositories,
+            repositoriesStored: storeRepositories,
             onRefusedCredential: (error) => {
               refused.abort(error);
             },
@@ -190,9 +183,18 @@ export async function* runSearchPipeline(
             warn,
             deps,
           });
-    // Stored while the details are fetched; it only has to be done before results are saved.
-    const storingRepositories = upsertRepositories({ db, repos: discovery.repos, now: clock() });
-    storingRepositories.catch(() => {}); // awaited below; this only keeps an early exit from leaving it unhandled
+    await updateRun({ db, runId, update: { totalDiscovered: discovery.repos.length, usage, warnings } });
+    yield status("discovering", `Discovered ${discovery.repos.length} repositories`, {
+      discovered: discovery.repos.length,
+    });
+    if (discovery.repos.length === 0) {
+      await finishRun({ db, runId, status: "completed", now: clock() });
+      yield { type: "error", message: messages.noRepositories, reason: "no-repositories" };
+      return;
+    }
+    yield status("filtering", "Filtering candidates...");
+    if (filtered.dismissed.length > 0)
+      yield status("filtering", messages.skippedDismissed(filtered.dismissed.length));
     await updateRun({
       db,
       runId,
@@ -207,7 +209,7 @@ export async function* runSearchPipeline(
       passed: filtered.passed.length,
     });
     if (stage === undefined) {
-      await storingRepositories;
+      await storeRepositories();
       await finishRun({ db, runId, status: "completed", now: clock() });
       yield { type: "error", message: messages.allFiltered, reason: "all-filtered" };
       return;

@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import type { Db } from "@/server/db/client";
 import { readStoredStringList } from "@/server/db/stored-json";
 import type { Logger } from "@/server/logger";
@@ -97,6 +98,8 @@ function toRow(repo: RepoMetadata, seenAt: Date) {
 }
 
 /** Inserts or refreshes the repositories by GitHub id, in one transaction, marking them seen now. */
+const UPSERTS_BETWEEN_YIELDS = 10;
+
 export async function upsertRepositories({
   db,
   repos,
@@ -111,7 +114,11 @@ export async function upsertRepositories({
   // of them, about 16 KB per upsert), so a batch of a search's repositories costs memory that stays behind.
   // Single upserts share one cached plan.
   await db.$transaction(async (tx) => {
-    for (const repo of repos) {
+    for (const [index, repo] of repos.entries()) {
+      // better-sqlite3 answers synchronously, so this loop is one long chain of microtasks: every few rows
+      // it lets the event loop run, so that requests the run has already started (the candidates' details
+      // queries) go out now rather than after the last row.
+      if (index > 0 && index % UPSERTS_BETWEEN_YIELDS === 0) await setImmediate();
       const data = toRow(repo, now);
       await tx.repository.upsert({
         where: { githubId: repo.githubId },

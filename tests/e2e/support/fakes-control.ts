@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { GitHubFault } from "../../fakes/github-server";
-import type { OpenAIFault } from "../../fakes/openai-server";
+import type { OpenAIFault, StreamingOptions } from "../../fakes/openai-server";
 import type { GitHubRequestsReport, HealthReport, OpenAIRequestsReport } from "../../fakes/serve-fakes";
 
 /**
@@ -24,12 +24,16 @@ export type FakesControl = {
   setRepositoryCount(count: number | null): Promise<void>;
   setGitHubRateLimit(rateLimit: { remaining: number; resetInSeconds?: number }): Promise<void>;
   injectOpenAI(fault: OpenAIFault, options?: OpenAIInjectOptions): Promise<void>;
+  /** Paces the LLM's answers until the next reset (streamed ones token by token). */
+  setOpenAIStreaming(
+    streaming: Pick<StreamingOptions, "timeToFirstTokenMs" | "tokensPerSecond" | "tokensPerChunk">,
+  ): Promise<void>;
   githubRequests(): Promise<GitHubRequestsReport>;
   openaiRequests(): Promise<OpenAIRequestsReport>;
 };
 
 // Checked against the server's exported wire types, so the two cannot drift apart unnoticed.
-const outcomeSchema = z.enum(["pending", "answered", "client-closed"]);
+const outcomeSchema = z.enum(["pending", "answered", "client-closed", "cut-by-server"]);
 const healthSchema: z.ZodType<HealthReport> = z.object({
   ok: z.literal(true),
   githubUrl: z.string(),
@@ -38,7 +42,16 @@ const healthSchema: z.ZodType<HealthReport> = z.object({
 const githubRequestsSchema: z.ZodType<GitHubRequestsReport> = z.object({
   count: z.number(),
   graphqlCount: z.number(),
-  requests: z.array(z.object({ method: z.string(), path: z.string(), outcome: outcomeSchema })),
+  requests: z.array(
+    z.object({
+      method: z.string(),
+      path: z.string(),
+      outcome: z.enum(["pending", "answered", "client-closed"]),
+      readmeObjects: z.number(),
+      search: z.boolean(),
+      cost: z.number().nullable(),
+    }),
+  ),
 });
 const openaiRequestsSchema: z.ZodType<OpenAIRequestsReport> = z.object({
   count: z.number(),
@@ -93,6 +106,7 @@ export function createFakesControl(controlUrl: string): FakesControl {
         times: wireTimes(options.times),
         afterRequests: options.afterRequests,
       }),
+    setOpenAIStreaming: (streaming) => post("/openai/streaming", streaming),
     githubRequests: () => call("GET", "/github/requests", githubRequestsSchema),
     openaiRequests: () => call("GET", "/openai/requests", openaiRequestsSchema),
   };
