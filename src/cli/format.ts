@@ -1,3 +1,4 @@
+import { formatTimeToFirstResult } from "@/lib/dates";
 import Table from "cli-table3";
 import { format } from "date-fns";
 import type { Profile, RunSummary, ScoutSearchResult, SearchFilters } from "@/server/schemas";
@@ -47,10 +48,16 @@ export function formatRunSummary(result: ScoutSearchResult): string {
       (result.skipped.length > 0 ? ` · could not analyze ${result.skipped.length}` : ""),
   ];
   if (result.filters) lines.push(`Filters: ${formatFilters(result.filters)}`);
-  const { githubRequests, llmInputTokens, llmOutputTokens } = result.usage;
+  const { githubRequests, llmInputTokens, llmOutputTokens, cachedResults = 0 } = result.usage;
+  const saved = result.usage.llmInputTokensSaved ?? 0;
   lines.push(
-    `Cost: ${count(githubRequests)} GitHub requests · ${count(llmInputTokens)} LLM input tokens · ${count(llmOutputTokens)} output tokens`,
+    `Cost: ${count(githubRequests)} GitHub requests · ${count(llmInputTokens)} LLM input tokens · ${count(llmOutputTokens)} output tokens` +
+      ` · ${count(cachedResults)} from the cache${saved > 0 ? ` (~${count(saved)} input tokens saved)` : ""}`,
   );
+  const firstResult = result.firstResultAt
+    ? formatTimeToFirstResult(result.startedAt, result.firstResultAt)
+    : null;
+  if (firstResult !== null) lines.push(`First result after ${firstResult}`);
   for (const warning of result.warnings) lines.push(`Warning: ${warning}`);
   if (result.skipped.length > 0) lines.push(`Not analyzed: ${result.skipped.join(", ")}`);
   return lines.join("\n") + "\n";

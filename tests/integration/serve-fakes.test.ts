@@ -200,8 +200,13 @@ describe("serve-fakes", () => {
     expect(report.count).toBe(3);
     expect(report.graphqlCount).toBe(3);
     expect(report.requests).toEqual(
-      Array.from({ length: 3 }, () => ({ method: "POST", path: "/graphql", outcome: "answered" })),
+      Array.from({ length: 3 }, () =>
+        expect.objectContaining({ method: "POST", path: "/graphql", outcome: "answered", readmeObjects: 0 }),
+      ),
     );
+    // The refused request is not charged; the search is told apart from the other queries.
+    expect(report.requests.map((request) => request.cost === null)).toEqual([true, false, false]);
+    expect(report.requests.map((request) => request.search)).toEqual([false, false, true]);
   });
 
   it("lets GraphQL requests through first with `after`, and sets the rate limit", async () => {

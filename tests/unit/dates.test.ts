@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { defaultActiveSince, formatRelativeTime } from "@/lib/dates";
+import { defaultActiveSince, formatRelativeTime, formatTimeToFirstResult } from "@/lib/dates";
 import { resolvePushedAfter } from "@/server/github/search-query";
 
 const originalTimeZone = process.env.TZ;
@@ -58,5 +58,20 @@ describe("formatRelativeTime", () => {
   it("says unknown for a missing or unreadable date", () => {
     expect(formatRelativeTime(null, now)).toBe("unknown");
     expect(formatRelativeTime("someday", now)).toBe("unknown");
+  });
+});
+
+describe("formatTimeToFirstResult", () => {
+  const start = "2026-11-29T10:00:00.000Z";
+  it("says how long the first result took, in the unit that reads best", () => {
+    expect(formatTimeToFirstResult(start, "2026-11-29T10:00:00.420Z")).toBe("0.4 s");
+    expect(formatTimeToFirstResult(start, "2026-11-29T10:00:12.600Z")).toBe("13 s");
+    expect(formatTimeToFirstResult(start, "2026-11-29T10:02:05.000Z")).toBe("2 min 5 s");
+    expect(formatTimeToFirstResult(start, "2026-11-29T10:00:59.700Z")).toBe("1 min 0 s");
+  });
+
+  it("gives nothing for an unreadable moment or a clock that went back", () => {
+    expect(formatTimeToFirstResult(start, "not a date")).toBeNull();
+    expect(formatTimeToFirstResult(start, "2026-11-29T09:59:59.000Z")).toBeNull();
   });
 });
