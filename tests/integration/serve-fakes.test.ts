@@ -199,11 +199,14 @@ describe("serve-fakes", () => {
     const report = await control.githubRequests();
     expect(report.count).toBe(3);
     expect(report.graphqlCount).toBe(3);
-    expect(report.requests).toEqual(
-      Array.from({ length: 3 }, () =>
-        expect.objectContaining({ method: "POST", path: "/graphql", outcome: "answered", readmeObjects: 0 }),
-      ),
-    );
+    expect(
+      report.requests.map(({ method, path, outcome, readmeObjects }) => [
+        method,
+        path,
+        outcome,
+        readmeObjects,
+      ]),
+    ).toEqual(Array.from({ length: 3 }, () => ["POST", "/graphql", "answered", 0]));
     // The refused request is not charged; the search is told apart from the other queries.
     expect(report.requests.map((request) => request.cost === null)).toEqual([true, false, false]);
     expect(report.requests.map((request) => request.search)).toEqual([false, false, true]);
