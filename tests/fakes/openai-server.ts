@@ -129,6 +129,11 @@ export type StreamingOptions = {
    * cannot stream do.
    */
   refuse?: boolean;
+  /**
+   * Answer `stream: true` with one ordinary JSON completion, as some OpenAI-compatible servers do that
+   * take the flag without supporting it.
+   */
+  ignore?: boolean;
 };
 
 export type OpenAIServerOptions = {
@@ -918,7 +923,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     }
     const answer = answerOf(final, envelopeKeyOf(body.response_format));
     recorded.elementsTotal = answer.elementEnds.length;
-    if (body.stream === true) {
+    if (body.stream === true && state.streaming.ignore !== true) {
       recorded.streamed = true;
       await streamCompletion(response, {
         answer,

@@ -191,6 +191,18 @@ describe("LLM analyzer streaming", () => {
     expect(server.requests.map((request) => request.body.stream ?? false)).toEqual([true, false, false]);
   });
 
+  it("falls back to unstreamed calls when the server answers a streamed request with one JSON completion", async () => {
+    server.setStreaming({ ignore: true });
+    const llm = analyzer();
+    const output = await analyzeWatching({ repos: makeRepos(2), llm }).done;
+    expect(output.results.map((result) => result.repo)).toEqual(["acme/tool-1", "acme/tool-2"]);
+    expect(output.skipped).toEqual([]);
+
+    // The analyzer remembers: the next batch does not ask to stream again.
+    await analyzeWatching({ repos: makeRepos(2, "other/lib"), llm }).done;
+    expect(server.requests.map((request) => request.body.stream ?? false)).toEqual([true, false, false]);
+  });
+
   it("does not take any other refused request for a refusal to stream", async () => {
     server.inject({ kind: "rate-limit", retryAfterSeconds: 0 });
     const error = await analyzeWatching({ repos: makeRepos(1) }).done.catch((caught: unknown) => caught);

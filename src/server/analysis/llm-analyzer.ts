@@ -245,6 +245,19 @@ function isStreamingRefused(error: unknown): boolean {
   );
 }
 
+/** Whether the server answered a streamed call with server-sent events at all (its Content-Type says so). */
+async function answeredAsEventStream(response: {
+  response: PromiseLike<{ headers?: Record<string, string> }>;
+}): Promise<boolean> {
+  try {
+    const { headers } = await response.response;
+    return headers?.["content-type"]?.includes("text/event-stream") ?? false;
+  } catch {
+    // No metadata to go by: the SDK's own handling of the answer decides.
+    return true;
+  }
+}
+
 /** The caller's own failure (its onResult threw): passed through untouched, never taken for the LLM's. */
 class CallerError extends Error {
   constructor(readonly failure: unknown) {
@@ -321,7 +334,11 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): Analyzer {
     ...(call.signal ? { abortSignal: call.signal } : {}),
   });
 
-  /** The answer, or "refused" when the server will not stream. Throws like the SDK does otherwise. */
+  /**
+   * The answer, or "refused" when the server will not stream: it refused the flag, or it answered with one
+   * ordinary JSON completion that the SDK's event-stream reader finds nothing in. Throws like the SDK does
+   * otherwise.
+   */
   async function analyzeStreamed(call: BatchCall): Promise<AnalyzeBatchOutput | "refused"> {
     const { matcher, signal, deliver } = call;
     let streamError: { error: unknown } | undefined;
@@ -358,6 +375,7 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): Analyzer {
       if (!answerStarted && isStreamingRefused(streamError.error)) return "refused";
       throw toLlmAnalysisError(streamError.error, { answerStarted });
     }
+    if (!answerStarted && !(await answeredAsEventStream(response))) return "refused";
     let usage: AnalyzeBatchOutput["usage"];
     try {
       usage = toUsage(await response.totalUsage);
