@@ -92,27 +92,32 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-async function collect(feed: AsyncGenerator<ScreenedGroup>) {
-  const groups: ScreenedGroup[] = [];
-  for await (const group of feed) groups.push(group);
-  return groups;
+/** The feed over `passed`, against the given source, with this test file's database. */
+function feed(passed: readonly RepoMetadata[], maxRepos: number, source: GitHubSource) {
+  return feedCandidates({
+    passed,
+    maxRepos,
+    requireStarterIssues: false,
+    db: temp.db,
+    source,
+    clock: () => new Date("2026-11-29T12:00:00Z"),
+    signal: new AbortController().signal,
+    onRequest: () => {},
+  });
+}
+
+async function collect(groups: AsyncGenerator<ScreenedGroup>) {
+  const collected: ScreenedGroup[] = [];
+  for await (const group of groups) collected.push(group);
+  return collected;
 }
 
 describe("the candidate feed", () => {
   it("hands on a group as soon as it arrives, while later groups are still in flight", async () => {
     const passed = repos(Array.from({ length: 50 }, (_, index) => `lib-${index}`));
     const github = recordingSource({ hold: true });
-    const feed = feedCandidates({
-      passed,
-      maxRepos: 50,
-      requireStarterIssues: false,
-      db: temp.db,
-      source: github.source,
-      clock: () => new Date("2026-11-29T12:00:00Z"),
-      signal: new AbortController().signal,
-      onRequest: () => {},
-    });
-    const first = feed.next();
+    const groups = feed(passed, 50, github.source);
+    const first = groups.next();
     await expect.poll(() => github.asked.length).toBe(3);
     // Groups of 20 side by side; only the first one answers.
     expect(github.asked.map((query) => query.names.length)).toEqual([20, 20, 10]);
@@ -125,24 +130,13 @@ describe("the candidate feed", () => {
     expect(group.value.ready[0]?.health).toEqual(health);
     expect(group.value).toMatchObject({ last: false, expectedTotal: 50 });
     expect(github.held).toHaveLength(2);
-    await feed.return(undefined);
+    await groups.return(undefined);
   });
 
   it("drops the day-by-day diaries and refills their places from the ranking", async () => {
     const passed = repos(["lib-a", "diary-a", "lib-b", "diary-b", "lib-c", "lib-d"]);
     const github = recordingSource({ warnings: ["Could not read 1 README."] });
-    const groups = await collect(
-      feedCandidates({
-        passed,
-        maxRepos: 3,
-        requireStarterIssues: false,
-        db: temp.db,
-        source: github.source,
-        clock: () => new Date("2026-11-29T12:00:00Z"),
-        signal: new AbortController().signal,
-        onRequest: () => {},
-      }),
-    );
+    const groups = await collect(feed(passed, 3, github.source));
 
     expect(github.asked.map((query) => query.names)).toEqual([
       ["lib-a", "diary-a", "lib-b"],
@@ -164,18 +158,7 @@ describe("the candidate feed", () => {
   it(`stops refilling after ${DETAILS_FETCH_BUDGET} times the cap`, async () => {
     const passed = repos(["diary-1", "diary-2", "diary-3", "diary-4", "lib-a"]);
     const github = recordingSource();
-    const groups = await collect(
-      feedCandidates({
-        passed,
-        maxRepos: 1,
-        requireStarterIssues: false,
-        db: temp.db,
-        source: github.source,
-        clock: () => new Date("2026-11-29T12:00:00Z"),
-        signal: new AbortController().signal,
-        onRequest: () => {},
-      }),
-    );
+    const groups = await collect(feed(passed, 1, github.source));
     expect(github.asked).toHaveLength(DETAILS_FETCH_BUDGET);
     expect(groups.flatMap((group) => group.ready)).toEqual([]);
     expect(groups.at(-1)).toMatchObject({ last: true, expectedTotal: 0 });
@@ -185,18 +168,7 @@ describe("the candidate feed", () => {
     const passed = repos(["lib-a", "lib-b"]);
     const run = async (candidates: RepoMetadata[]) => {
       const github = recordingSource();
-      const groups = await collect(
-        feedCandidates({
-          passed: candidates,
-          maxRepos: 5,
-          requireStarterIssues: false,
-          db: temp.db,
-          source: github.source,
-          clock: () => new Date("2026-11-29T12:00:00Z"),
-          signal: new AbortController().signal,
-          onRequest: () => {},
-        }),
-      );
+      const groups = await collect(feed(candidates, 5, github.source));
       return { asked: github.asked, groups };
     };
 
