@@ -1,6 +1,5 @@
 import type { Db } from "@/server/db/client";
 import type { Logger } from "@/server/logger";
-import { withNewSinceLastRun } from "@/server/runs/new-since-last-run";
 import { appendRunEvent, finishRun, isTerminalEvent } from "@/server/runs/run-store";
 import type { ScoutEvent } from "@/server/schemas";
 import { messages } from "./run-pipeline";
@@ -25,8 +24,7 @@ export async function driveRun(options: {
   try {
     for await (const event of events) {
       seq += 1;
-      const stored = await withNewness({ db, logger, runId, event });
-      registry.publish(runId, await appendRunEvent({ db, runId, seq, event: stored }));
+      registry.publish(runId, await appendRunEvent({ db, runId, seq, event }));
       if (isTerminalEvent(event)) ended = true;
     }
   } catch (error) {
@@ -50,30 +48,5 @@ export async function driveRun(options: {
       }
     }
     registry.finish(runId);
-  }
-}
-
-/**
- * A `results` event with each result's "new since last time" verdict (its rows are saved before it is
- * emitted). The verdict is an extra: if it cannot be worked out, the event goes out without it, and the
- * run's final answer still carries it.
- */
-async function withNewness({
-  db,
-  logger,
-  runId,
-  event,
-}: {
-  db: Db;
-  logger: Logger;
-  runId: string;
-  event: ScoutEvent;
-}): Promise<ScoutEvent> {
-  if (event.type !== "results") return event;
-  try {
-    return { ...event, results: await withNewSinceLastRun({ db, runId, results: event.results }) };
-  } catch (error) {
-    logger.warn(`Run ${runId}: could not tell which results are new`, error);
-    return event;
   }
 }

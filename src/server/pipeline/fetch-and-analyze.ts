@@ -1,3 +1,4 @@
+import { formatCountOf, pluralize } from "@/lib/plural";
 import { pushable } from "it-pushable";
 
 import type { AnalysisProfile, AnalyzeBatchOutput, Analyzer } from "@/server/analysis/analyzer";
@@ -14,8 +15,10 @@ import { describeAnalysisCap, type RejectedRepo } from "@/server/filtering/filte
 import type { GitHubSource } from "@/server/github/github-source";
 import { feedCandidates, type ScreenedGroup } from "@/server/pipeline/candidate-feed";
 import { listFilteredOut } from "@/server/pipeline/filter-stages";
+import type { Logger } from "@/server/logger";
 import { withMarks } from "@/server/marks/mark-store";
 import { hashAnalysisProfile } from "@/server/profile/profile-hash";
+import { findAnalyzedBefore, type RunForNewness } from "@/server/runs/new-since-last-run";
 import { saveAnalysisResults, saveCandidateDetails, updateRun } from "@/server/runs/run-store";
 import type { AnalysisResult, FilteredOut, Phase, RepoMetadata, ScoutEvent } from "@/server/schemas";
 
@@ -73,7 +76,7 @@ export type FetchAndAnalyzeOptions = {
     analyzer: Analyzer;
     clock: () => Date;
     settings: { maxRepos: number; batchSize: number; batchConcurrency: number; analysisTimeoutMs: number };
-    logger: { error: (message: string, error?: unknown) => void };
+    logger: Logger;
   };
 };
 
@@ -81,7 +84,7 @@ export const stageMessages = {
   allStarterIssuesClaimed:
     "Every open starter issue it lists is already claimed (assigned, or an open pull request will close it).",
   droppedByReadme: (dropped: number, passed: number) =>
-    `${dropped === 1 ? "1 repo" : `${dropped} repos`} filtered out by ${dropped === 1 ? "its README" : "their READMEs"}; ${passed} repos passed filters`,
+    `${formatCountOf(dropped, "repo", "repos")} filtered out by ${pluralize(dropped, "its README", "their READMEs")}; ${passed} repos passed filters`,
   unverifiedStarterIssues: (names: readonly string[]) =>
     `Could not check that ${describeRepos(names)} still ${names.length === 1 ? "has" : "have"} an unclaimed starter issue; kept, since GitHub counts starter-labelled issues for ${names.length === 1 ? "it" : "them"}.`,
 };
@@ -126,6 +129,13 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
   let expectedTotal = Math.min(settings.maxRepos, passed.length);
   let feedDone = false;
   let phase: Phase = "fetching";
+  /**
+   * GitHub ids of the candidates an earlier run for the same profile analyzed, looked up once per group;
+   * null when it cannot be told (a run stored without a profile hash, or a failed lookup), and the streamed
+   * results then carry no "new" verdict (the run's stored answer still does).
+   */
+  let analyzedBefore: Set<number> | null = new Set();
+  let runForNewness: RunForNewness | null | undefined;
   /** Lower-cased names whose analysis has been emitted in this run, so a batch's final answer skips them. */
   const emitted = new Set<string>();
   let processed = 0;
@@ -204,8 +214,16 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
       update: { usage: tally.usage, skipped: tally.skipped, firstResultAt: tally.firstResultAt },
     });
     for (const result of fresh) {
-      if (repoIdsByName.has(result.repo.toLowerCase())) tally.analyzed.add(result.repo.toLowerCase());
-      yield { type: "results", results: withMarks([result], options.marks) } satisfies ScoutEvent;
+      const repositoryId = repoIdsByName.get(result.repo.toLowerCase());
+      if (repositoryId !== undefined) tally.analyzed.add(result.repo.toLowerCase());
+      const newness =
+        repositoryId === undefined || analyzedBefore === null
+          ? {}
+          : { newSinceLastRun: !analyzedBefore.has(repositoryId) };
+      yield {
+        type: "results",
+        results: withMarks([{ ...result, ...newness }], options.marks),
+      } satisfies ScoutEvent;
     }
     processed += fresh.length;
     yield progress();
@@ -258,6 +276,7 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
         warnings: tally.warnings,
       },
     });
+    await lookUpAnalyzedBefore(group.ready);
 
     if (feedDone) yield* summarizeFetching();
     if (feedDone && tally.candidates.length === 0) return "all-filtered";
@@ -269,6 +288,29 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
       );
     if (feedDone) readyBatches.end();
     return "more";
+  }
+
+  /** Adds the group's candidates that an earlier run for this profile analyzed to `analyzedBefore`. */
+  async function lookUpAnalyzedBefore(repos: readonly RepoMetadata[]) {
+    if (analyzedBefore === null || repos.length === 0) return;
+    try {
+      runForNewness ??= await db.searchRun.findUnique({
+        where: { id: runId },
+        select: { id: true, startedAt: true, profileHash: true },
+      });
+      const found =
+        runForNewness &&
+        (await findAnalyzedBefore({
+          db,
+          run: runForNewness,
+          repositoryIds: repos.map((repo) => repo.githubId),
+        }));
+      if (!found) analyzedBefore = null;
+      else for (const repositoryId of found) analyzedBefore.add(repositoryId);
+    } catch (error) {
+      deps.logger.warn(`Run ${runId}: could not tell which results are new`, error);
+      analyzedBefore = null;
+    }
   }
 
   /** The fetch's totals, once every group is in: what the README stage and the starter issues dropped. */

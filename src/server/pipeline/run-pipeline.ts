@@ -156,13 +156,12 @@ export async function* runSearchPipeline(
       filterCandidates({ repos: discovery.repos, filters, maxRepos: settings.maxRepos }),
       { marks, maxRepos: settings.maxRepos },
     );
-    tally.candidates = filtered.candidates;
     // Fetch READMEs, starter issues and health a group at a time, screen each group by its READMEs, and
     // analyze its survivors while the next groups are fetched; stored analyses are reused
     // (fetch-and-analyze.ts). The first details queries go out now, so their round trip overlaps the run's
     // bookkeeping and announcements below.
     stage =
-      tally.candidates.length === 0
+      filtered.candidates.length === 0
         ? undefined
         : startFetchAndAnalyze({
             runId,

@@ -1,6 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import type { RunAnalysisResult } from "@/server/schemas";
 
 /**
  * "New since last time": a result is new when no earlier run (by start time, then id) for the same profile
@@ -35,45 +34,6 @@ export async function findAnalyzedBefore({
     select: { repositoryId: true },
   });
   return new Set(rows.map((row) => row.repositoryId));
-}
-
-/**
- * The results of a run's `results` event, each with its `newSinceLastRun` verdict. They are saved before the
- * event is emitted, so the run's own rows say which repository each one is; the event keeps the names the
- * analyzer gave, matched to the stored ones without regard to letter case as the pipeline saves them.
- */
-export async function withNewSinceLastRun({
-  db,
-  runId,
-  results,
-}: {
-  db: Db;
-  runId: string;
-  results: readonly RunAnalysisResult[];
-}): Promise<RunAnalysisResult[]> {
-  const run = await db.searchRun.findUnique({
-    where: { id: runId },
-    select: { id: true, startedAt: true, profileHash: true },
-  });
-  if (!run || run.profileHash === null) return [...results];
-  const names = new Set(results.map((result) => result.repo.toLowerCase()));
-  const rows = await db.analysisResult.findMany({
-    where: { runId },
-    select: { repositoryId: true, repository: { select: { fullName: true } } },
-  });
-  const idsByName = new Map(
-    rows
-      .filter((row) => names.has(row.repository.fullName.toLowerCase()))
-      .map((row) => [row.repository.fullName.toLowerCase(), row.repositoryId]),
-  );
-  const analyzedBefore = await findAnalyzedBefore({ db, run, repositoryIds: [...idsByName.values()] });
-  if (analyzedBefore === null) return [...results];
-  return results.map((result) => {
-    const repositoryId = idsByName.get(result.repo.toLowerCase());
-    return repositoryId === undefined
-      ? result
-      : { ...result, newSinceLastRun: !analyzedBefore.has(repositoryId) };
-  });
 }
 
 /**
