@@ -15,15 +15,17 @@
  * bursts), which would otherwise measure the throttle instead of the pipeline.
  */
 import { parseEnv } from "@/env";
-import { createLlmAnalyzer } from "@/server/analysis/llm-analyzer";
-import { createLiveGitHubSource } from "@/server/github/live-source";
+import { createLlmAnalyzer } from "@/server/analysis/llm/llm-analyzer";
+import { createLiveGitHubSource } from "@/server/sources/github/live-source";
 import { createRedactingLogger } from "@/server/logger";
 import { RunRegistry } from "@/server/pipeline/run-registry";
 import { startSearch, type StartSearchDeps } from "@/server/pipeline/start-search";
 import { streamRunEvents } from "@/server/pipeline/stream-run-events";
 import { saveProfile } from "@/server/profile/profile-store";
 import { createSearchRateLimiter } from "@/server/rate-limit/search-rate-limiter";
-import { profileInputSchema, searchFiltersSchema, type ScoutSearchResult } from "@/server/schemas";
+import { searchFiltersSchema } from "@/shared/filters";
+import { profileInputSchema } from "@/shared/profile";
+import { type ScoutSearchResult } from "@/shared/runs";
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";

@@ -2,10 +2,10 @@
  * Measures the offline catalog source: how long generating the demo catalog takes, and how long a typical
  * search plus its README fetch takes once it exists. Run with `npx tsx scripts/measure-catalog-search.ts`.
  */
-import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
-import { createCatalogSource } from "@/server/github/catalog-source";
-import { buildSearchQuery } from "@/server/github/search-query";
-import { searchFiltersSchema, type SearchFiltersInput } from "@/server/schemas";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
+import { buildSearchQuery } from "@/server/sources/build-search-query";
+import { searchFiltersSchema, type SearchFiltersInput } from "@/shared/filters";
 
 const RUNS = 30;
 const README_COUNT = 50;

@@ -6,13 +6,15 @@
  * Run with `npx tsx scripts/measure-picked-issues.ts`.
  */
 import type { AnalysisProfile } from "@/server/analysis/analyzer";
-import { createHeuristicAnalyzer } from "@/server/analysis/heuristic-analyzer";
-import { looksLikePromptInjection } from "@/server/analysis/heuristic-issues";
-import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
-import { createCatalogSource } from "@/server/github/catalog-source";
+import { createHeuristicAnalyzer } from "@/server/analysis/heuristic/heuristic-analyzer";
+import { looksLikePromptInjection } from "@/server/analysis/heuristic/heuristic-issues";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
 import { filterCandidates } from "@/server/filtering/filter-candidates";
 import { attachCandidateDetails, unclaimedStarterIssues } from "@/server/filtering/starter-issue-requirement";
-import { searchFiltersSchema, type AnalysisResult, type RepoMetadata } from "@/server/schemas";
+import { type AnalysisResult } from "@/shared/analysis";
+import { searchFiltersSchema } from "@/shared/filters";
+import { type RepoMetadata } from "@/shared/repos";
 
 const now = new Date();
 const catalog = generateDemoCatalog({ now });

@@ -1,7 +1,9 @@
 import { formatTimeToFirstResult } from "@/lib/dates";
 import Table from "cli-table3";
 import { format } from "date-fns";
-import type { Profile, RunSummary, ScoutSearchResult, SearchFilters } from "@/server/schemas";
+import type { SearchFilters } from "@/shared/filters";
+import type { Profile } from "@/shared/profile";
+import type { RunSummary, ScoutSearchResult } from "@/shared/runs";
 
 /** Plain tables: no colour codes, so piped output and logs stay readable. */
 function createTable(head: string[], colAligns: ("left" | "right")[]) {

@@ -1,11 +1,6 @@
 import type { z } from "zod";
-import {
-  profileInputSchema,
-  searchFiltersSchema,
-  type Profile,
-  type CleanProfileInput,
-  type SearchFiltersInput,
-} from "@/server/schemas";
+import { searchFiltersSchema, type SearchFiltersInput } from "@/shared/filters";
+import { profileInputSchema, type Profile, type CleanProfileInput } from "@/shared/profile";
 import { usageError } from "./cli-error";
 import { withOptionName, type OptionNames } from "./client-errors";
 

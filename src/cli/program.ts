@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { skillLevels } from "@/server/schemas";
+import { skillLevels } from "@/shared/profile";
 import type { CliDeps } from "./cli-deps";
 import { CliError, exitCodes, usageError, type ExitCode } from "./cli-error";
 import { exportFormats, runExport, type ExportFormat } from "./export-command";

@@ -1,5 +1,5 @@
 import { Presets, SingleBar } from "cli-progress";
-import type { ScoutEvent } from "@/server/schemas";
+import type { ScoutEvent } from "@/shared/events";
 import type { Output } from "./cli-deps";
 
 export type ProgressReporter = {

@@ -1,5 +1,6 @@
 import type { ScoutClient } from "@/client";
-import type { ScoutEvent, ScoutSearchResult } from "@/server/schemas";
+import type { ScoutEvent } from "@/shared/events";
+import type { ScoutSearchResult } from "@/shared/runs";
 import type { CliDeps } from "./cli-deps";
 import { CliError, exitCodes, type ExitCode } from "./cli-error";
 import { toCliError } from "./client-errors";

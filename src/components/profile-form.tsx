@@ -13,7 +13,7 @@ import {
   type Profile,
   type ProfileInput,
   type SkillLevel,
-} from "@/server/schemas";
+} from "@/shared/profile";
 import { useTRPC } from "@/trpc/react";
 import { TagField } from "./tag-field";
 

@@ -1,7 +1,8 @@
 import { formatRelativeTime } from "@/lib/dates";
 import { formatCount, scoreTone } from "@/lib/format";
-import { formatCountOf } from "@/lib/plural";
-import type { RepoMetadata, RunAnalysisResult } from "@/server/schemas";
+import { formatCountOf } from "@/lib/words";
+import type { RepoMetadata } from "@/shared/repos";
+import type { RunAnalysisResult } from "@/shared/runs";
 import { GitHubLink } from "./github-link";
 import { RepoMarkActions } from "./run/repo-mark-actions";
 import { HealthLine, PickedIssueList } from "./starter-issues";

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { RunSummary } from "@/server/schemas";
+import type { RunSummary } from "@/shared/runs";
 import { runHistoryInput } from "@/lib/run-history-input";
 import { useTRPC } from "@/trpc/react";
 import { LocalDateTime } from "./local-date-time";

@@ -8,12 +8,12 @@ import { useForm, useWatch, type Control } from "react-hook-form";
 import { defaultActiveSince } from "@/lib/dates";
 import { focusFirstInvalidField, showServerErrors } from "@/lib/field-errors";
 import {
-  SEARCH_QUERY_MAX_CHARS,
   searchFiltersSchema,
   searchQueryLengthOf,
   type SearchFilters,
   type SearchFiltersInput,
-} from "@/server/schemas";
+} from "@/shared/filters";
+import { SEARCH_QUERY_MAX_CHARS } from "@/shared/search-query";
 import { useTRPC } from "@/trpc/react";
 import { TagField } from "./tag-field";
 

@@ -1,8 +1,9 @@
 import { formatRelativeTime } from "@/lib/dates";
 import { toIssueLink } from "@/lib/github-links";
 import { summarizeHealth } from "@/lib/health-words";
-import { formatCountOf } from "@/lib/plural";
-import type { PickedIssue, RepoHealth, StarterIssue } from "@/server/schemas";
+import { formatCountOf } from "@/lib/words";
+import type { PickedIssue } from "@/shared/analysis";
+import type { RepoHealth, StarterIssue } from "@/shared/repos";
 
 /**
  * A card's starter issues and health. Titles, labels and the analyzer's words are untrusted text, rendered

@@ -16,6 +16,9 @@ import {
  * means (the search form's default "active since" and the search query's must be the same day).
  */
 
+/** One day in milliseconds, for arithmetic on timestamps (calendar steps go through date-fns). */
+export const DAY_MS = 86_400_000;
+
 /** How far back "recently active" reaches when the filters leave `pushedAfter` empty. */
 export const DEFAULT_ACTIVITY_MONTHS = 6;
 

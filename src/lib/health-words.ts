@@ -1,6 +1,6 @@
 import { formatRelativeTime } from "@/lib/dates";
-import { formatCountOf, pluralize } from "@/lib/plural";
-import type { RepoHealth } from "@/server/schemas";
+import { formatCountOf, pluralize } from "@/lib/words";
+import type { RepoHealth } from "@/shared/repos";
 
 /**
  * A repository's health signals in plain words, shared by the cards and the built-in analyzer's reasons, so

@@ -1,13 +1,14 @@
+import { DAY_MS } from "@/lib/dates";
 import "server-only";
 import { getEnv, type Env } from "@/env";
 import type { Analyzer } from "@/server/analysis/analyzer";
-import { createHeuristicAnalyzer } from "@/server/analysis/heuristic-analyzer";
-import { createLlmAnalyzer } from "@/server/analysis/llm-analyzer";
-import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
+import { createHeuristicAnalyzer } from "@/server/analysis/heuristic/heuristic-analyzer";
+import { createLlmAnalyzer } from "@/server/analysis/llm/llm-analyzer";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
 import { createDb, type Db } from "@/server/db/client";
-import { createCatalogSource } from "@/server/github/catalog-source";
-import type { GitHubSource } from "@/server/github/github-source";
-import { createLiveGitHubSource } from "@/server/github/live-source";
+import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
+import type { RepositorySource } from "@/server/sources/repository-source";
+import { createLiveGitHubSource } from "@/server/sources/github/live-source";
 import { createRedactingLogger, type Logger } from "@/server/logger";
 import { RunRegistry } from "@/server/pipeline/run-registry";
 import type { PipelineSettings } from "@/server/pipeline/run-pipeline";
@@ -16,7 +17,7 @@ import { deleteExpiredAnalyses } from "@/server/cache/analysis-cache";
 import { deleteStaleReadmes } from "@/server/cache/readme-cache";
 import { pruneRepositories } from "@/server/runs/repo-records";
 import { markInterruptedRuns } from "@/server/runs/run-store";
-import type { ScoutConfig } from "@/server/schemas";
+import type { ScoutConfig } from "@/shared/config";
 
 /**
  * The composition root: every long-lived dependency of the server, built once from the validated
@@ -26,7 +27,7 @@ import type { ScoutConfig } from "@/server/schemas";
 export type AppDependencies = {
   env: Env;
   db: Db;
-  source: GitHubSource;
+  source: RepositorySource;
   analyzer: Analyzer;
   registry: RunRegistry;
   rateLimiter: SearchRateLimiter;
@@ -64,7 +65,7 @@ export function createAppDependencies({
   };
 }
 
-function createGitHubSource(env: Env, clock: () => Date, logger: Logger): GitHubSource {
+function createGitHubSource(env: Env, clock: () => Date, logger: Logger): RepositorySource {
   if (env.SCOUT_GITHUB_SOURCE === "live") {
     return createLiveGitHubSource({
       token: env.GITHUB_TOKEN,
@@ -122,8 +123,6 @@ export async function recoverAndPrune(deps: Pick<AppDependencies, "db" | "clock"
     deps.logger.warn(`Marked ${interrupted.length} run(s) left running by an earlier process as interrupted`);
   await pruneStaleData(deps);
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 // Next.js may evaluate server modules more than once (dev reloads, separate route bundles); one process
 // must still share one database connection and one run registry.

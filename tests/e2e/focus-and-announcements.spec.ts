@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { CALM_ANNOUNCEMENT_INTERVAL_MS } from "@/lib/announcement-throttle";
 import type { ScoutClient } from "@/client";
-import type { ScoutEvent } from "@/server/schemas";
+import type { ScoutEvent } from "@/shared/events";
 import { expect, test } from "./fixtures";
 import { openRunHeldMidAnalysis } from "./support/held-run";
 

@@ -1,6 +1,6 @@
 import { developer, expect, runSearchToEnd, test } from "./fixtures";
 import { escapeMarkdownText } from "@/server/export/markdown-text";
-import { scoutSearchResultSchema } from "@/server/schemas";
+import { scoutSearchResultSchema } from "@/shared/runs";
 
 /** A profile no earlier test searched with, so this test's first search is the profile's first. */
 function freshProfile(title: string) {

@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "@/client";
-import type { ScoutEvent } from "@/server/schemas";
+import type { ScoutEvent } from "@/shared/events";
 import { expect, runSearchToEnd, test } from "./fixtures";
 
 // Other TypeScript code talks to the running app through createScoutClient, over real HTTP.

@@ -1,6 +1,6 @@
-import type { CatalogRepo, DemoCatalog } from "@/server/catalog/generate-demo-catalog";
-import { createCatalogSearch } from "@/server/catalog/search-catalog";
-import { countCommitsSince } from "@/server/catalog/write-activity";
+import type { CatalogRepo, DemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { createCatalogSearch } from "@/server/sources/catalog/search-catalog";
+import { countCommitsSince } from "@/server/sources/catalog/write-activity";
 import type { GitHubServerActivity, GitHubServerData, GitHubServerRepo } from "./github-server";
 
 /**

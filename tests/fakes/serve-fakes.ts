@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
 import { createCatalogGitHubData } from "./catalog-github-data";
 import {
   startGitHubServer,

@@ -5,12 +5,12 @@ import { EventSource } from "eventsource";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScoutClient, type ScoutClient } from "@/client";
 import { parseEnv } from "@/env";
-import { createLlmAnalyzer } from "@/server/analysis/llm-analyzer";
-import { createRandom, hashSeed, type Random } from "@/server/catalog/seeded-random";
+import { createLlmAnalyzer } from "@/server/analysis/llm/llm-analyzer";
+import { createRandom, hashSeed, type Random } from "@/server/sources/catalog/seeded-random";
 import { sqliteFilePath } from "@/server/db/migrate";
-import { createLiveGitHubSource } from "@/server/github/live-source";
+import { createLiveGitHubSource } from "@/server/sources/github/live-source";
 import { readRunEvents } from "@/server/runs/run-store";
-import type { ScoutEvent } from "@/server/schemas";
+import type { ScoutEvent } from "@/shared/events";
 import { createAppDependencies, type AppDependencies } from "@/server/app-dependencies";
 import {
   createFakesControl,

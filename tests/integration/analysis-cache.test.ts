@@ -8,7 +8,8 @@ import {
   type AnalysisCacheKeyParts,
 } from "@/server/cache/analysis-cache";
 import { hashAnalysisProfile } from "@/server/profile/profile-hash";
-import type { AnalysisResult, StarterIssue } from "@/server/schemas";
+import type { AnalysisResult } from "@/shared/analysis";
+import type { StarterIssue } from "@/shared/repos";
 import { createTempDb, type TempDb } from "../support/temp-db";
 
 const NOW = new Date("2026-11-29T12:00:00Z");

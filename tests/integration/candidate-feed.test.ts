@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import type { RepositoryDetails } from "@/server/github/details-query";
+import type { RepositoryDetails } from "@/server/sources/repository-source";
 import type {
   FetchCandidateDetailsOptions,
   FetchCandidateDetailsOutcome,
-  GitHubSource,
-} from "@/server/github/github-source";
+  RepositorySource,
+} from "@/server/sources/repository-source";
 import { DETAILS_FETCH_BUDGET, feedCandidates, type ScreenedGroup } from "@/server/pipeline/candidate-feed";
-import type { RepoMetadata } from "@/server/schemas";
+import type { RepoMetadata } from "@/shared/repos";
 import { createTempDb, type TempDb } from "../support/temp-db";
 
 function repo(name: string, index = 0): RepoMetadata {
@@ -51,7 +51,7 @@ const health: RepositoryDetails["health"] = {
 function recordingSource(options: { warnings?: string[]; hold?: boolean } = {}) {
   const asked: { names: string[]; skipReadmes: string[] }[] = [];
   const held: (() => void)[] = [];
-  const source: GitHubSource = {
+  const source: RepositorySource = {
     kind: "live",
     webOrigin: "https://github.com",
     searchRepositories: () => Promise.reject(new Error("not used")),
@@ -93,7 +93,7 @@ afterEach(async () => {
 });
 
 /** The feed over `passed`, against the given source, with this test file's database. */
-function feed(passed: readonly RepoMetadata[], maxRepos: number, source: GitHubSource) {
+function feed(passed: readonly RepoMetadata[], maxRepos: number, source: RepositorySource) {
   return feedCandidates({
     passed,
     maxRepos,

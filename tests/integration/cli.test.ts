@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AppDependencies } from "@/server/app-dependencies";
-import { scoutSearchResultSchema, type ScoutSearchResult } from "@/server/schemas";
+import { scoutSearchResultSchema, type ScoutSearchResult } from "@/shared/runs";
 import { scoreEveryAskedRepo } from "../fakes/openai-server";
 import { serveApi } from "../support/http-app";
 import {

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
 import { readRunEvents, getRunResult } from "@/server/runs/run-store";
 import { recoverAndPrune } from "@/server/app-dependencies";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { handleExportRequest } from "@/server/export/handle-export-request";
-import { scoutSearchResultSchema, type ScoutSearchResult } from "@/server/schemas";
+import { scoutSearchResultSchema, type ScoutSearchResult } from "@/shared/runs";
 import type { AppDependencies } from "@/server/app-dependencies";
 import { makeRepo } from "../support/llm-analysis-fixtures";
 import {

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createHeuristicAnalyzer } from "@/server/analysis/heuristic-analyzer";
-import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
-import { createCatalogSource } from "@/server/github/catalog-source";
+import { createHeuristicAnalyzer } from "@/server/analysis/heuristic/heuristic-analyzer";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
 import type { AppDependencies } from "@/server/app-dependencies";
-import { FILTERED_OUT_MAX, type ScoutEvent, type SearchFiltersInput } from "@/server/schemas";
+import { type ScoutEvent } from "@/shared/events";
+import { type SearchFiltersInput } from "@/shared/filters";
+import { FILTERED_OUT_MAX } from "@/shared/runs";
 import { extendCatalog, type ExtraRepo } from "../support/extended-catalog";
 import { stringContaining, stringMatching } from "../support/matchers";
 import {

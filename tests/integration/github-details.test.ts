@@ -1,18 +1,15 @@
+import type { RepositoryDetails } from "@/server/sources/repository-source";
+import { REPOS_PER_DETAILS_QUERY } from "@/server/sources/repository-source";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { demoCatalogLandmarks } from "@/server/catalog/catalog-landmarks";
-import { generateDemoCatalog, type CatalogRepo } from "@/server/catalog/generate-demo-catalog";
-import type { CatalogActivity, CatalogIssue } from "@/server/catalog/write-activity";
-import {
-  DETAILS_BATCH_SIZE,
-  buildCandidateQuery,
-  readRepositoryDetails,
-  type RepositoryDetails,
-} from "@/server/github/details-query";
-import { pickReadmeText } from "@/server/github/graphql-queries";
-import { createLiveGitHubSource } from "@/server/github/live-source";
-import { createGitHubOctokit } from "@/server/github/octokit";
-import { classifyStarterLabel } from "@/server/github/starter-labels";
-import { searchFiltersSchema } from "@/server/schemas";
+import { demoCatalogLandmarks } from "@/server/sources/catalog/catalog-landmarks";
+import { generateDemoCatalog, type CatalogRepo } from "@/server/sources/catalog/generate-demo-catalog";
+import type { CatalogActivity, CatalogIssue } from "@/server/sources/catalog/write-activity";
+import { buildCandidateQuery, readRepositoryDetails } from "@/server/sources/github/details-query";
+import { pickReadmeText } from "@/server/sources/github/graphql-queries";
+import { createLiveGitHubSource } from "@/server/sources/github/live-source";
+import { createGitHubOctokit } from "@/server/sources/github/octokit";
+import { classifyStarterLabel } from "@/shared/starter-labels";
+import { searchFiltersSchema } from "@/shared/filters";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
 
@@ -57,8 +54,8 @@ async function fetchCandidates(
     logger: quiet,
   });
   const found = new Map<string, { readme: string | null; details: RepositoryDetails | null }>();
-  for (let start = 0; start < repos.length; start += DETAILS_BATCH_SIZE) {
-    const batch = repos.slice(start, start + DETAILS_BATCH_SIZE).map((repo) => repo.metadata);
+  for (let start = 0; start < repos.length; start += REPOS_PER_DETAILS_QUERY) {
+    const batch = repos.slice(start, start + REPOS_PER_DETAILS_QUERY).map((repo) => repo.metadata);
     const { query, variables, aliases } = buildCandidateQuery(batch, {
       readme: true,
       details: true,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
 import { stringContaining } from "../support/matchers";

@@ -1,18 +1,19 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
-import { createCatalogSearch } from "@/server/catalog/search-catalog";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { createCatalogSearch } from "@/server/sources/catalog/search-catalog";
 import { AppError } from "@/server/errors";
-import { createCatalogSource } from "@/server/github/catalog-source";
-import { GitHubRateLimitError } from "@/server/github/errors";
-import { OTHER_LANGUAGES } from "@/server/github/graphql-queries";
+import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
+import { GitHubRateLimitError } from "@/server/sources/github/errors";
+import { OTHER_LANGUAGES } from "@/server/sources/github/graphql-queries";
 import {
   RESULT_CAP_WARNING,
   createLiveGitHubSource,
   type LiveGitHubSourceOptions,
-} from "@/server/github/live-source";
-import { buildSearchQuery } from "@/server/github/search-query";
-import { searchFiltersSchema, type RepoMetadata, type SearchFiltersInput } from "@/server/schemas";
+} from "@/server/sources/github/live-source";
+import { buildSearchQuery } from "@/server/sources/build-search-query";
+import { searchFiltersSchema, type SearchFiltersInput } from "@/shared/filters";
+import { type RepoMetadata } from "@/shared/repos";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
 import { stringContaining, stringMatching } from "../support/matchers";

@@ -2,12 +2,16 @@ import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import type { AnalyzeBatchOutput } from "@/server/analysis/analyzer";
-import { runBatches } from "@/server/analysis/batching";
-import { createLlmAnalyzer, LlmAnalysisError, type LlmAnalyzerOptions } from "@/server/analysis/llm-analyzer";
-import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
-import { createCatalogSource } from "@/server/github/catalog-source";
+import { runBatches } from "@/server/pipeline/run-batches";
+import {
+  createLlmAnalyzer,
+  LlmAnalysisError,
+  type LlmAnalyzerOptions,
+} from "@/server/analysis/llm/llm-analyzer";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
 import { AppError } from "@/server/errors";
-import type { RepoMetadata } from "@/server/schemas";
+import type { RepoMetadata } from "@/shared/repos";
 import { scoreRepoDeterministically, startOpenAIServer, type OpenAIServer } from "../fakes/openai-server";
 import {
   makeRepo,

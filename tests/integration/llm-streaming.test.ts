@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import type { AnalyzeBatchOutput } from "@/server/analysis/analyzer";
-import { runBatches, type BatchOutcome } from "@/server/analysis/batching";
-import { createLlmAnalyzer, LlmAnalysisError } from "@/server/analysis/llm-analyzer";
-import type { AnalysisResult, RepoMetadata } from "@/server/schemas";
+import { runBatches, type BatchOutcome } from "@/server/pipeline/run-batches";
+import { createLlmAnalyzer, LlmAnalysisError } from "@/server/analysis/llm/llm-analyzer";
+import type { AnalysisResult } from "@/shared/analysis";
+import type { RepoMetadata } from "@/shared/repos";
 import {
   DETERMINISTIC_ANSWER_CHARS,
   scoreRepoDeterministically,

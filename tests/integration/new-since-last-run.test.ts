@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AppDependencies } from "@/server/app-dependencies";
 import { hashAnalysisProfile } from "@/server/profile/profile-hash";
-import type { RunAnalysisResult, ScoutEvent } from "@/server/schemas";
+import type { ScoutEvent } from "@/shared/events";
+import type { RunAnalysisResult } from "@/shared/runs";
 import { makeRepo } from "../support/llm-analysis-fixtures";
 import {
   HARNESS_NOW,

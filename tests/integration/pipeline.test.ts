@@ -3,7 +3,7 @@ import { driveRun } from "@/server/pipeline/drive-run";
 import { getRunResult, readRunEvents } from "@/server/runs/run-store";
 import { seedRunningRun } from "../support/seed-runs";
 import { recoverAndPrune } from "@/server/app-dependencies";
-import type { ScoutEvent } from "@/server/schemas";
+import type { ScoutEvent } from "@/shared/events";
 import {
   HARNESS_NOW,
   callerFor,

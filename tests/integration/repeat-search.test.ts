@@ -1,8 +1,9 @@
 import { addDays } from "date-fns";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { createLlmAnalyzer } from "@/server/analysis/llm-analyzer";
-import type { ProfileInput, ScoutEvent } from "@/server/schemas";
+import { createLlmAnalyzer } from "@/server/analysis/llm/llm-analyzer";
+import type { ScoutEvent } from "@/shared/events";
+import type { ProfileInput } from "@/shared/profile";
 import {
   HARNESS_NOW,
   OPENAI_KEY,

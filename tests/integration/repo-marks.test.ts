@@ -2,7 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { pruneRepositories } from "@/server/runs/repo-records";
-import type { ScoutEvent, SearchFiltersInput } from "@/server/schemas";
+import type { ScoutEvent } from "@/shared/events";
+import type { SearchFiltersInput } from "@/shared/filters";
 import {
   callerFor,
   collectRunEvents,

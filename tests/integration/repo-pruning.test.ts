@@ -8,7 +8,8 @@ import {
 import { findCachedReadmes, storeReadmes } from "@/server/cache/readme-cache";
 import { pruneRepositories, upsertRepositories } from "@/server/runs/repo-records";
 import { createRun, saveAnalysisResults } from "@/server/runs/run-store";
-import { searchFiltersSchema, type RepoMetadata } from "@/server/schemas";
+import { searchFiltersSchema } from "@/shared/filters";
+import { type RepoMetadata } from "@/shared/repos";
 import { createTempDb, type TempDb } from "../support/temp-db";
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,8 +1,8 @@
 import { EventSource } from "eventsource";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createScoutClient } from "@/client";
-import { createLlmAnalyzer } from "@/server/analysis/llm-analyzer";
-import type { ScoutEvent } from "@/server/schemas";
+import { createLlmAnalyzer } from "@/server/analysis/llm/llm-analyzer";
+import type { ScoutEvent } from "@/shared/events";
 import type { AppDependencyOverrides } from "@/server/app-dependencies";
 import { serveApi } from "../support/http-app";
 import { startHarness, typicalProfile, type Harness } from "../support/scout-harness";

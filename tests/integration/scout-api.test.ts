@@ -3,15 +3,15 @@ import { EventSource } from "eventsource";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createScoutClient } from "@/client";
 import { sseKeepAlive } from "@/server/api/trpc";
-import type { ScoutEvent } from "@/server/schemas";
+import type { ScoutEvent } from "@/shared/events";
 import type { AppDependencies } from "@/server/app-dependencies";
 import { serveApi } from "../support/http-app";
 import { makeRepo } from "../support/llm-analysis-fixtures";
 import { seedRun, seedRunningRun } from "../support/seed-runs";
 import { createTempDb } from "../support/temp-db";
-import { createHeuristicAnalyzer } from "@/server/analysis/heuristic-analyzer";
-import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
-import { createCatalogSource } from "@/server/github/catalog-source";
+import { createHeuristicAnalyzer } from "@/server/analysis/heuristic/heuristic-analyzer";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
 import {
   HARNESS_NOW,
   callerFor,

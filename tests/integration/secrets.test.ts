@@ -5,11 +5,11 @@ import { EventSource } from "eventsource";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { createScoutClient } from "@/client";
 import { parseEnv } from "@/env";
-import { createLlmAnalyzer } from "@/server/analysis/llm-analyzer";
-import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
-import { createLiveGitHubSource } from "@/server/github/live-source";
+import { createLlmAnalyzer } from "@/server/analysis/llm/llm-analyzer";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { createLiveGitHubSource } from "@/server/sources/github/live-source";
 import { createRedactingLogger } from "@/server/logger";
-import type { ScoutEvent } from "@/server/schemas";
+import type { ScoutEvent } from "@/shared/events";
 import {
   createAppDependencies,
   type AppDependencyOverrides,

@@ -1,6 +1,7 @@
 import { stringMatching } from "../support/matchers";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ScoutEvent, ScoutSearchResult } from "@/server/schemas";
+import type { ScoutEvent } from "@/shared/events";
+import type { ScoutSearchResult } from "@/shared/runs";
 import {
   callerFor,
   collectRunEvents,

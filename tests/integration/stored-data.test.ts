@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseEnv } from "@/env";
-import { createHeuristicAnalyzer } from "@/server/analysis/heuristic-analyzer";
+import { createHeuristicAnalyzer } from "@/server/analysis/heuristic/heuristic-analyzer";
 import { createAppDependencies, type AppDependencies } from "@/server/app-dependencies";
-import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
-import { createCatalogSource } from "@/server/github/catalog-source";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
 import type { Logger } from "@/server/logger";
 import { readRunEvents } from "@/server/runs/run-store";
 import { makeRepo } from "../support/llm-analysis-fixtures";

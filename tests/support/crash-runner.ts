@@ -1,13 +1,13 @@
 import { writeSync } from "node:fs";
 import { z } from "zod";
-import { createLlmAnalyzer } from "@/server/analysis/llm-analyzer";
+import { createLlmAnalyzer } from "@/server/analysis/llm/llm-analyzer";
 import { createDb, type Db } from "@/server/db/client";
-import { createLiveGitHubSource } from "@/server/github/live-source";
+import { createLiveGitHubSource } from "@/server/sources/github/live-source";
 import { driveRun } from "@/server/pipeline/drive-run";
 import { RunRegistry } from "@/server/pipeline/run-registry";
 import { runSearchPipeline } from "@/server/pipeline/run-pipeline";
 import { createRun } from "@/server/runs/run-store";
-import { searchFiltersSchema } from "@/server/schemas";
+import { searchFiltersSchema } from "@/shared/filters";
 
 /**
  * A search in a process of its own, for tests that kill it for real (SIGKILL). It runs the real pipeline

@@ -1,5 +1,5 @@
-import type { CatalogRepo, DemoCatalog } from "@/server/catalog/generate-demo-catalog";
-import type { RepoMetadata } from "@/server/schemas";
+import type { CatalogRepo, DemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import type { RepoMetadata } from "@/shared/repos";
 
 /**
  * The demo catalog plus hand-made repositories with README text of the test's own, for cases the generated

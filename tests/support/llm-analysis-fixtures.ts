@@ -1,5 +1,5 @@
 import type { AnalysisProfile } from "@/server/analysis/analyzer";
-import type { RepoMetadata } from "@/server/schemas";
+import type { RepoMetadata } from "@/shared/repos";
 
 /** Builders for LLM-analyzer tests: plausible repos and a profile, overridable per test. */
 

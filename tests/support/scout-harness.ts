@@ -1,15 +1,15 @@
 import { parseEnv } from "@/env";
-import { createLlmAnalyzer } from "@/server/analysis/llm-analyzer";
+import { createLlmAnalyzer } from "@/server/analysis/llm/llm-analyzer";
 import { createCaller } from "@/server/api/root";
-import { generateDemoCatalog, type DemoCatalog } from "@/server/catalog/generate-demo-catalog";
-import { createLiveGitHubSource } from "@/server/github/live-source";
+import { generateDemoCatalog, type DemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { createLiveGitHubSource } from "@/server/sources/github/live-source";
 import type { Logger } from "@/server/logger";
 import {
   createAppDependencies,
   type AppDependencyOverrides,
   type AppDependencies,
 } from "@/server/app-dependencies";
-import type { ScoutEvent } from "@/server/schemas";
+import type { ScoutEvent } from "@/shared/events";
 import { streamRunEvents } from "@/server/pipeline/stream-run-events";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { startGitHubServer, type GitHubServer } from "../fakes/github-server";

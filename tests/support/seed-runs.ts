@@ -1,13 +1,10 @@
 import type { Db } from "@/server/db/client";
 import { upsertRepositories } from "@/server/runs/repo-records";
 import { createRun, finishRun, saveAnalysisResults, updateRun } from "@/server/runs/run-store";
-import {
-  searchFiltersSchema,
-  type AnalysisResult,
-  type RepoMetadata,
-  type RunStatus,
-  type SearchFiltersInput,
-} from "@/server/schemas";
+import { type AnalysisResult } from "@/shared/analysis";
+import { searchFiltersSchema, type SearchFiltersInput } from "@/shared/filters";
+import { type RepoMetadata } from "@/shared/repos";
+import { type RunStatus } from "@/shared/runs";
 
 /** Records a run as `running`, as scout.search does before its pipeline says anything. */
 export async function seedRunningRun(options: { db: Db; runId: string; now: Date }): Promise<void> {

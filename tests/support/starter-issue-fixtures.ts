@@ -1,10 +1,9 @@
-import type { RepoHealth, RepoMetadata, StarterIssue } from "@/server/schemas";
+import { DAY_MS } from "@/lib/dates";
+import type { RepoHealth, RepoMetadata, StarterIssue } from "@/shared/repos";
 
 /** Builders for starter issues and health signals, relative to a fixed moment. */
 
 export const ISSUES_NOW = new Date("2025-06-01T00:00:00Z");
-const DAY_MS = 86_400_000;
-
 export const daysAgo = (days: number) => new Date(ISSUES_NOW.getTime() - days * DAY_MS).toISOString();
 
 export function makeIssue(number: number, overrides: Partial<StarterIssue> = {}): StarterIssue {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { pushable } from "it-pushable";
 
-import { runBatches, splitIntoBatches, type BatchOutcome } from "@/server/analysis/batching";
+import { runBatches, splitIntoBatches, type BatchOutcome } from "@/server/pipeline/run-batches";
 
 type Deferred<T> = { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void };
 

@@ -6,7 +6,7 @@ import {
   ANALYSIS_SYSTEM_PROMPT,
   buildAnalysisPrompt,
   neutralizeUntrustedText,
-} from "@/server/analysis/prompt";
+} from "@/server/analysis/llm/prompt";
 import { makeRepo, makeRepos, readmesFor, typescriptProfile } from "../support/llm-analysis-fixtures";
 
 const INJECTION =

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { CatalogRepo } from "@/server/catalog/generate-demo-catalog";
-import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
-import { SearchQueryError, parseSearchQuery } from "@/server/catalog/parse-search-query";
-import { createCatalogSearch } from "@/server/catalog/search-catalog";
-import { buildSearchQuery } from "@/server/github/search-query";
-import { searchFiltersSchema } from "@/server/schemas";
+import type { CatalogRepo } from "@/server/sources/catalog/generate-demo-catalog";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { SearchQueryError, parseSearchQuery } from "@/server/sources/catalog/parse-search-query";
+import { createCatalogSearch } from "@/server/sources/catalog/search-catalog";
+import { buildSearchQuery } from "@/server/sources/build-search-query";
+import { searchFiltersSchema } from "@/shared/filters";
 
 let nextId = 1;
 function makeRepo(overrides: {

@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { demoCatalogLandmarks } from "@/server/catalog/catalog-landmarks";
-import { generateDemoCatalog, type CatalogRepo } from "@/server/catalog/generate-demo-catalog";
+import { demoCatalogLandmarks } from "@/server/sources/catalog/catalog-landmarks";
+import { generateDemoCatalog, type CatalogRepo } from "@/server/sources/catalog/generate-demo-catalog";
 import { AppError } from "@/server/errors";
-import { createCatalogSource } from "@/server/github/catalog-source";
-import { RESULT_CAP_WARNING } from "@/server/github/live-source";
-import { isStarterLabel } from "@/server/github/starter-labels";
-import {
-  searchFilterDefaults,
-  searchFiltersSchema,
-  type RepoMetadata,
-  type SearchFiltersInput,
-} from "@/server/schemas";
+import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
+import { RESULT_CAP_WARNING } from "@/server/sources/github/live-source";
+import { isStarterLabel } from "@/shared/starter-labels";
+import { searchFilterDefaults, searchFiltersSchema, type SearchFiltersInput } from "@/shared/filters";
+import { type RepoMetadata } from "@/shared/repos";
 import { stringContaining } from "../support/matchers";
 
 const now = new Date("2026-11-25T12:00:00Z");
@@ -26,7 +22,7 @@ function catalogRepoOf(fullName: string): CatalogRepo {
 }
 const metadataOf = (fullName: string): RepoMetadata => catalogRepoOf(fullName).metadata;
 
-describe("the catalog GitHubSource", () => {
+describe("the catalog RepositorySource", () => {
   it("is the catalog kind and costs no GitHub requests", async () => {
     expect(source.kind).toBe("catalog");
     const outcome = await source.searchRepositories(filtersOf({ languages: ["Python"] }), { limit: 50 });

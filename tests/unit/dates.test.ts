@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { defaultActiveSince, formatRelativeTime, formatTimeToFirstResult } from "@/lib/dates";
-import { resolvePushedAfter } from "@/server/github/search-query";
+import { resolvePushedAfter } from "@/shared/search-query";
 
 const originalTimeZone = process.env.TZ;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { demoCatalogLandmarks } from "@/server/catalog/catalog-landmarks";
-import { generateDemoCatalog, type CatalogRepo } from "@/server/catalog/generate-demo-catalog";
+import { demoCatalogLandmarks } from "@/server/sources/catalog/catalog-landmarks";
+import { generateDemoCatalog, type CatalogRepo } from "@/server/sources/catalog/generate-demo-catalog";
 import {
   DEMO_URL_HOST,
   countCommitsSince,
@@ -8,8 +8,8 @@ import {
   isDemoUrl,
   type CatalogActivity,
   type CatalogIssue,
-} from "@/server/catalog/write-activity";
-import { classifyStarterLabel } from "@/server/github/starter-labels";
+} from "@/server/sources/catalog/write-activity";
+import { classifyStarterLabel } from "@/shared/starter-labels";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const catalog = generateDemoCatalog({ now });

@@ -1,16 +1,15 @@
+import { DAY_MS } from "@/lib/dates";
 import { describe, expect, it } from "vitest";
-import { demoCatalogLandmarks } from "@/server/catalog/catalog-landmarks";
+import { demoCatalogLandmarks } from "@/server/sources/catalog/catalog-landmarks";
 import {
   generateDemoCatalog,
   type CatalogRepo,
   type DemoCatalog,
-} from "@/server/catalog/generate-demo-catalog";
-import { repoMetadataSchema } from "@/server/schemas";
+} from "@/server/sources/catalog/generate-demo-catalog";
+import { repoMetadataSchema } from "@/shared/repos";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const catalog = generateDemoCatalog({ now });
-const DAY_MS = 86_400_000;
-
 function landmark(target: DemoCatalog, fullName: string): CatalogRepo {
   const [owner = "", name = ""] = fullName.split("/");
   const repo = target.findRepo(owner, name);

@@ -4,8 +4,8 @@ import {
   isBotActor,
   medianOf,
   readRepositoryDetails,
-} from "@/server/github/details-query";
-import { pickReadmeText } from "@/server/github/graphql-queries";
+} from "@/server/sources/github/details-query";
+import { pickReadmeText } from "@/server/sources/github/graphql-queries";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const user = (login: string) => ({ __typename: "User", login });

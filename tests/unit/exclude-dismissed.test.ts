@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { excludeDismissed } from "@/server/filtering/exclude-dismissed";
 import { filterCandidates } from "@/server/filtering/filter-candidates";
-import type { RepoMetadata } from "@/server/schemas";
+import type { RepoMetadata } from "@/shared/repos";
 
 function repo(name: string, goodFirstIssues: number): RepoMetadata {
   return {

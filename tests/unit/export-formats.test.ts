@@ -3,7 +3,9 @@ import { formatRunAsCsv, neutralizeFormula, quoteCsvField } from "@/server/expor
 import { formatRunAsJson } from "@/server/export/format-json";
 import { formatRunAsMarkdown } from "@/server/export/format-markdown";
 import { escapeMarkdownText } from "@/server/export/markdown-text";
-import { searchFiltersSchema, type ScoutSearchResult, type StarterIssue } from "@/server/schemas";
+import { searchFiltersSchema } from "@/shared/filters";
+import { type StarterIssue } from "@/shared/repos";
+import { type ScoutSearchResult } from "@/shared/runs";
 import { makeRepo } from "../support/llm-analysis-fixtures";
 
 const origin = "https://github.com";

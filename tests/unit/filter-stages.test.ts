@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listFilteredOut } from "@/server/pipeline/filter-stages";
-import { FILTERED_OUT_MAX } from "@/server/schemas";
+import { FILTERED_OUT_MAX } from "@/shared/runs";
 
 describe("listFilteredOut", () => {
   const drops = (prefix: string, count: number) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo";
 import { filterCandidates, scoreContributionSignals } from "@/server/filtering/filter-candidates";
-import type { RepoMetadata } from "@/server/schemas";
+import type { RepoMetadata } from "@/shared/repos";
 import { stringMatching } from "../support/matchers";
 
 function buildRepo(fields: Partial<RepoMetadata> & { fullName: string }): RepoMetadata {

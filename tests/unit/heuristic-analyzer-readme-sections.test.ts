@@ -4,7 +4,7 @@ import {
   hasContributingSection,
   parseReadmeSections,
   stripInlineMarkdown,
-} from "@/server/analysis/readme-sections";
+} from "@/server/analysis/heuristic/readme-sections";
 
 const readme = `Fastq
 =====

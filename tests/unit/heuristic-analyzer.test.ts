@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { AnalysisProfile } from "@/server/analysis/analyzer";
-import { createHeuristicAnalyzer } from "@/server/analysis/heuristic-analyzer";
-import type { AnalysisResult, RepoMetadata } from "@/server/schemas";
+import { createHeuristicAnalyzer } from "@/server/analysis/heuristic/heuristic-analyzer";
+import type { AnalysisResult } from "@/shared/analysis";
+import type { RepoMetadata } from "@/shared/repos";
 
 const now = new Date("2025-06-01T00:00:00Z");
 const recently = "2025-05-25T00:00:00Z";

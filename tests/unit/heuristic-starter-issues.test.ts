@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { AnalysisProfile } from "@/server/analysis/analyzer";
-import { createHeuristicAnalyzer } from "@/server/analysis/heuristic-analyzer";
-import { looksLikePromptInjection } from "@/server/analysis/heuristic-issues";
-import { generateDemoCatalog } from "@/server/catalog/generate-demo-catalog";
-import { injectionTitles } from "@/server/catalog/write-activity";
-import { isStarterLabel } from "@/server/github/starter-labels";
-import type { AnalysisResult, RepoMetadata } from "@/server/schemas";
+import { createHeuristicAnalyzer } from "@/server/analysis/heuristic/heuristic-analyzer";
+import { looksLikePromptInjection } from "@/server/analysis/heuristic/heuristic-issues";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { injectionTitles } from "@/server/sources/catalog/write-activity";
+import { isStarterLabel } from "@/shared/starter-labels";
+import type { AnalysisResult } from "@/shared/analysis";
+import type { RepoMetadata } from "@/shared/repos";
 import { makeRepo, readmesFor, typescriptProfile } from "../support/llm-analysis-fixtures";
 import {
   ISSUES_NOW,

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createHeuristicAnalyzer } from "@/server/analysis/heuristic-analyzer";
+import { createHeuristicAnalyzer } from "@/server/analysis/heuristic/heuristic-analyzer";
 import {
   assessMetadata,
   assessReadme,
@@ -19,7 +19,7 @@ import {
   type LabelledRepo,
 } from "@/server/filtering/measure-non-project-filter";
 import type { NonProjectInput } from "@/server/filtering/non-project-evidence";
-import type { RepoMetadata } from "@/server/schemas";
+import type { RepoMetadata } from "@/shared/repos";
 
 function readFixture(file: string): LabelledRepo[] {
   return labelledSetSchema.parse(

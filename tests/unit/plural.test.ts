@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatCount } from "@/lib/format";
-import { formatCountOf, pluralize } from "@/lib/plural";
+import { formatCountOf, pluralize } from "@/lib/words";
 
 describe("pluralize", () => {
   it("uses the singular for exactly one and the plural otherwise", () => {

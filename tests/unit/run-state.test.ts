@@ -9,7 +9,10 @@ import {
   sortResults,
   type RunViewState,
 } from "@/components/run/run-state";
-import type { AnalysisResult, RepoMetadata, ScoutEvent, ScoutSearchResult } from "@/server/schemas";
+import type { AnalysisResult } from "@/shared/analysis";
+import type { ScoutEvent } from "@/shared/events";
+import type { RepoMetadata } from "@/shared/repos";
+import type { ScoutSearchResult } from "@/shared/runs";
 
 function analysis(repo: string, fitScore: number, reject = false): AnalysisResult {
   return {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { buildSearchQuery } from "@/server/github/search-query";
+import { buildSearchQuery } from "@/server/sources/build-search-query";
 import {
   isCalendarDate,
-  SEARCH_QUERY_MAX_CHARS,
   searchFiltersSchema,
   searchQueryLengthOf,
   type SearchFiltersInput,
-} from "@/server/schemas";
+} from "@/shared/filters";
+import { SEARCH_QUERY_MAX_CHARS } from "@/shared/search-query";
 
 const today = new Date("2026-11-25T15:30:00Z");
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
-import { SEARCH_QUERY_MAX_CHARS, buildSearchQuery, resolvePushedAfter } from "@/server/github/search-query";
+import { buildSearchQuery } from "@/server/sources/build-search-query";
+import { SEARCH_QUERY_MAX_CHARS, resolvePushedAfter } from "@/shared/search-query";
 import {
   searchFilterDefaults,
   searchFiltersSchema,
   type SearchFilters,
   type SearchFiltersInput,
-} from "@/server/schemas";
+} from "@/shared/filters";
 
 const today = new Date("2026-11-25T15:30:00Z");
 const build = (input: SearchFiltersInput, at: Date = today) =>

@@ -6,7 +6,7 @@ import {
   classifyStarterLabel,
   hasBeginnerLabel,
   hasHelpWantedLabel,
-} from "@/server/github/starter-labels";
+} from "@/shared/starter-labels";
 
 describe("the starter-label synonyms", () => {
   it("cover the labels the issue names, and the spellings real projects use", () => {

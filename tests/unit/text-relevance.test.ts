@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { scoreBm25, stemWord, tokenizeText, tokenizeTextWithSurface } from "@/server/analysis/text-relevance";
+import {
+  scoreBm25,
+  stemWord,
+  tokenizeText,
+  tokenizeTextWithSurface,
+} from "@/server/analysis/heuristic/text-relevance";
 
 describe("tokenizeText", () => {
   it("lowercases, drops stop-words, URLs and markup, and stems", () => {

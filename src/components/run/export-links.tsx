@@ -1,4 +1,4 @@
-import { exportFormats, type ExportFormat } from "@/server/schemas";
+import { exportFormats, type ExportFormat } from "@/shared/runs";
 
 const formatLabels: Record<ExportFormat, string> = { md: "Markdown", csv: "CSV", json: "JSON" };
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { FILTERED_OUT_MAX, type FilteredOut } from "@/server/schemas";
+import { FILTERED_OUT_MAX, type FilteredOut } from "@/shared/runs";
 
 /**
  * The repositories the filter rules dropped before analysis, each with the evidence in words, on request:

@@ -1,4 +1,4 @@
-import type { Phase } from "@/server/schemas";
+import type { Phase } from "@/shared/events";
 
 const steps = ["discovering", "filtering", "fetching", "analyzing", "done"] as const;
 type Step = (typeof steps)[number];

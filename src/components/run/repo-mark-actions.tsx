@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { REPO_MARK_NOTE_MAX_CHARS, type RepoMark } from "@/server/schemas";
+import { REPO_MARK_NOTE_MAX_CHARS, type RepoMark } from "@/shared/marks";
 import { useRepoMark, type MarkState } from "./use-repo-mark";
 
 const actions: { mark: RepoMark; label: string }[] = [

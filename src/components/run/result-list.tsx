@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { RepoMetadata, RunAnalysisResult } from "@/server/schemas";
+import type { RepoMetadata } from "@/shared/repos";
+import type { RunAnalysisResult } from "@/shared/runs";
 import { useTRPC } from "@/trpc/react";
 import { RepoCard } from "../repo-card";
 import { resultSortKeys, selectNewResults, sortResults, type ResultSortKey } from "./run-state";

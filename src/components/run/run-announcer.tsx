@@ -6,7 +6,7 @@ import {
   createAnnouncementThrottle,
   type AnnouncementThrottle,
 } from "@/lib/announcement-throttle";
-import { formatCountOf } from "@/lib/plural";
+import { formatCountOf } from "@/lib/words";
 import type { RunOutcome } from "./run-state";
 
 /** The run's end in one sentence for someone who cannot see the page change; null while it runs. */

@@ -1,6 +1,6 @@
-import { formatCountOf } from "@/lib/plural";
+import { formatCountOf } from "@/lib/words";
 import { formatTimeToFirstResult } from "@/lib/dates";
-import type { Usage } from "@/server/schemas";
+import type { Usage } from "@/shared/runs";
 
 const formatNumber = (value: number) => value.toLocaleString("en-US");
 

@@ -1,5 +1,5 @@
 import type { Ref } from "react";
-import { formatCountOf, pluralize } from "@/lib/plural";
+import { formatCountOf, pluralize } from "@/lib/words";
 import type { RunOutcome } from "./run-state";
 
 type RunOutcomeProps = {

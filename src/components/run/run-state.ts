@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { phaseSchema, type ScoutEvent } from "@/shared/events";
+import { type RepoMetadata } from "@/shared/repos";
 import {
-  phaseSchema,
   runAnalysisResultSchema,
   scoutSearchResultSchema,
   terminalErrorReasonSchema,
-  type RepoMetadata,
   type RunAnalysisResult,
-  type ScoutEvent,
-} from "@/server/schemas";
+} from "@/shared/runs";
 
 /**
  * What the run page knows of a run, rebuilt from its event stream alone and kept across reloads. The stream

@@ -1,7 +1,7 @@
 "use client";
 
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { RepoMark } from "@/server/schemas";
+import type { RepoMark } from "@/shared/marks";
 import { useTRPC } from "@/trpc/react";
 
 export type MarkState = { mark: RepoMark | null; note: string | null };

@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useMemo, useReducer, useState } from "react";
-import type { RepoMetadata, ScoutEvent } from "@/server/schemas";
+import type { ScoutEvent } from "@/shared/events";
+import type { RepoMetadata } from "@/shared/repos";
 import { useTRPC } from "@/trpc/react";
 import {
   applyRunEvent,

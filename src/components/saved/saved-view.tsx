@@ -4,7 +4,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { formatCount, scoreTone } from "@/lib/format";
-import type { MarkedRepo, RepoMark } from "@/server/schemas";
+import type { MarkedRepo, RepoMark } from "@/shared/marks";
 import { useTRPC } from "@/trpc/react";
 import { GitHubLink } from "../github-link";
 import { LocalDateTime } from "../local-date-time";

@@ -1,4 +1,6 @@
-import type { AnalysisResult, Profile, RepoMetadata } from "@/server/schemas";
+import type { AnalysisResult } from "@/shared/analysis";
+import type { Profile } from "@/shared/profile";
+import type { RepoMetadata } from "@/shared/repos";
 
 /** The part of the developer profile that fit scoring uses. */
 export type AnalysisProfile = Pick<Profile, "languages" | "topics" | "skillLevel" | "goals">;

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Analyzer } from "@/server/analysis/analyzer";
 import type { Db } from "@/server/db/client";
-import { analysisResultSchema, type AnalysisResult, type StarterIssue } from "@/server/schemas";
+import { analysisResultSchema, type AnalysisResult } from "@/shared/analysis";
+import { type StarterIssue } from "@/shared/repos";
 
 /**
  * Analyses reused across runs. A stored verdict is served again only while everything it was made from
@@ -40,7 +41,7 @@ export type AnalysisCacheEntryInput = CachedAnalysis & { parts: AnalysisCacheKey
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /**
- * The starter issues as the analysis prompt shows them (src/server/analysis/prompt.ts,
+ * The starter issues as the analysis prompt shows them (src/server/analysis/llm/prompt.ts,
  * formatStarterIssueLines): unclaimed ones only, with number, title, labels, dates and comment count. The
  * prompt states the dates as days ago; their source timestamps are used here, so the key does not change
  * by itself at midnight. Sorted, so GitHub returning the same issues in another order is the same key.

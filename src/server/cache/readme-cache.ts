@@ -1,5 +1,5 @@
 import type { Db } from "@/server/db/client";
-import type { RepoMetadata } from "@/server/schemas";
+import type { RepoMetadata } from "@/shared/repos";
 
 /**
  * READMEs kept from one run to the next. A README changes only with a push, so one stored with the

@@ -1,7 +1,7 @@
 import type { Db } from "@/server/db/client";
 import type { Logger } from "@/server/logger";
 import { getRunResult } from "@/server/runs/run-store";
-import type { ExportFormat } from "@/server/schemas";
+import type { ExportFormat } from "@/shared/runs";
 import { formatRunAsCsv } from "./format-csv";
 import { formatRunAsJson } from "./format-json";
 import { formatRunAsMarkdown } from "./format-markdown";

@@ -1,4 +1,4 @@
-import type { ScoutSearchResult } from "@/server/schemas";
+import type { ScoutSearchResult } from "@/shared/runs";
 import { toExportRows } from "./run-report-parts";
 
 // OWASP's CSV injection list: a spreadsheet treats a cell starting with one of these as a formula.

@@ -1,4 +1,4 @@
-import type { ScoutSearchResult } from "@/server/schemas";
+import type { ScoutSearchResult } from "@/shared/runs";
 import { escapeMarkdownText, toMarkdownDestination } from "./markdown-text";
 import { describeFilters, toExportRows, type ExportRow } from "./run-report-parts";
 

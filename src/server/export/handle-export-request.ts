@@ -1,6 +1,6 @@
 import type { AppDependencies } from "@/server/app-dependencies";
 import { AppError } from "@/server/errors";
-import { exportFormatSchema, runIdInputSchema } from "@/server/schemas";
+import { exportFormatSchema, runIdInputSchema } from "@/shared/runs";
 import { exportRun } from "./export-run";
 
 type ErrorBody = {

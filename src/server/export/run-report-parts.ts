@@ -1,5 +1,6 @@
 import { toGitHubHref, toIssueLink, type IssueLink } from "@/lib/github-links";
-import type { RepoMetadata, RunAnalysisResult, ScoutSearchResult, StarterIssue } from "@/server/schemas";
+import type { RepoMetadata, StarterIssue } from "@/shared/repos";
+import type { RunAnalysisResult, ScoutSearchResult } from "@/shared/runs";
 
 /** What every export format says about one ranked result, joined from the run's parts. */
 export type ExportRow = {

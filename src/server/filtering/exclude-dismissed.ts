@@ -1,5 +1,5 @@
 import type { FilterCandidatesResult } from "@/server/filtering/filter-candidates";
-import type { RepoMark } from "@/server/schemas";
+import type { RepoMark } from "@/shared/marks";
 
 /**
  * The developer's "not interested" marks, applied right after the metadata stage of the filter: a dismissed

@@ -4,7 +4,8 @@ import {
   NO_STARTER_ISSUES_REASON,
   hasStarterLabelledIssues,
 } from "@/server/filtering/starter-issue-requirement";
-import type { RepoMetadata, SearchFilters } from "@/server/schemas";
+import type { SearchFilters } from "@/shared/filters";
+import type { RepoMetadata } from "@/shared/repos";
 
 /**
  * Each contribution signal counts up to its cap and no further, so one repository with 4,000 open

@@ -20,7 +20,7 @@ import {
   type LearningFlavour,
   type NameCue,
 } from "@/server/filtering/non-project-cues";
-import type { RepoMetadata } from "@/server/schemas";
+import type { RepoMetadata } from "@/shared/repos";
 
 export type EvidenceSource = "name" | "description" | "topics" | "languages" | "readme";
 

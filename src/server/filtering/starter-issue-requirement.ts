@@ -1,6 +1,6 @@
-import type { RepositoryDetails } from "@/server/github/details-query";
-import { STARTER_ISSUES_PER_REPO } from "@/server/github/details-query";
-import type { RepoMetadata, StarterIssue } from "@/server/schemas";
+import type { RepositoryDetails } from "@/server/sources/repository-source";
+import { STARTER_ISSUES_PER_REPO } from "@/server/sources/github/details-query";
+import type { RepoMetadata, StarterIssue } from "@/shared/repos";
 
 /**
  * SearchFilters.requireStarterIssues: only repositories with at least one unclaimed starter issue reach

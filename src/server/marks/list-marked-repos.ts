@@ -9,7 +9,7 @@ import {
   runOrigin,
   toAnalysisResult,
 } from "@/server/runs/run-store";
-import type { LatestAnalysis, MarkedReposPage, RepoMark } from "@/server/schemas";
+import type { LatestAnalysis, MarkedReposPage, RepoMark } from "@/shared/marks";
 import { findStoredRepositories, readStoredMark } from "./mark-store";
 
 /**

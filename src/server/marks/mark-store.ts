@@ -2,13 +2,9 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { readStored } from "@/server/db/stored-json";
 import type { Logger } from "@/server/logger";
-import {
-  repoMarkSchema,
-  type AnalysisResult,
-  type RepoMark,
-  type RepoMarkState,
-  type RunAnalysisResult,
-} from "@/server/schemas";
+import { type AnalysisResult } from "@/shared/analysis";
+import { repoMarkSchema, type RepoMark, type RepoMarkState } from "@/shared/marks";
+import { type RunAnalysisResult } from "@/shared/runs";
 
 /**
  * A developer's marks on repositories (saved, not interested, contributed), kept apart from the Repository

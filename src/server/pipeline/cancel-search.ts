@@ -2,7 +2,7 @@ import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { getRunStatus } from "@/server/runs/run-store";
 import type { Logger } from "@/server/logger";
-import type { RunStatus } from "@/server/schemas";
+import type { RunStatus } from "@/shared/runs";
 import type { RunRegistry } from "./run-registry";
 
 export type CancelSearchDeps = { db: Db; registry: RunRegistry; logger: Logger };

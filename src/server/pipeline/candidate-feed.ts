@@ -1,3 +1,4 @@
+import { REPOS_PER_DETAILS_QUERY } from "@/server/sources/repository-source";
 import { findCachedReadmes, storeReadmes } from "@/server/cache/readme-cache";
 import type { Db } from "@/server/db/client";
 import { filterCandidatesByReadme, type RejectedRepo } from "@/server/filtering/filter-candidates";
@@ -5,13 +6,13 @@ import {
   applyStarterIssueRequirement,
   attachCandidateDetails,
 } from "@/server/filtering/starter-issue-requirement";
-import { DETAILS_BATCH_SIZE } from "@/server/github/details-query";
-import type { GitHubSource } from "@/server/github/github-source";
-import type { RepoMetadata } from "@/server/schemas";
+
+import type { RepositorySource } from "@/server/sources/repository-source";
+import type { RepoMetadata } from "@/shared/repos";
 
 /**
  * The filter's second stage, pipelined with analysis: the candidates' READMEs, starter issues and health
- * are fetched a group of DETAILS_BATCH_SIZE at a time, a few groups side by side, and each group is
+ * are fetched a group of REPOS_PER_DETAILS_QUERY at a time, a few groups side by side, and each group is
  * screened the moment it arrives, so its survivors can be analyzed while later groups are still on their
  * way. A repository the README stage drops (or whose every starter issue is claimed, when the search
  * requires one) frees its place for the next one in the ranking, so analysis still gets up to `maxRepos`.
@@ -51,7 +52,7 @@ export type FeedCandidatesOptions = {
   maxRepos: number;
   requireStarterIssues: boolean;
   db: Db;
-  source: GitHubSource;
+  source: RepositorySource;
   clock: () => Date;
   signal: AbortSignal;
   onRequest: () => void;
@@ -75,7 +76,7 @@ export async function* feedCandidates(options: FeedCandidatesOptions): AsyncGene
 
   const launchGroups = () => {
     while (inFlight.size < DETAILS_FETCH_CONCURRENCY && next < passed.length && fetched < budget) {
-      const room = Math.min(maxRepos - accepted - inFlightRepos, budget - fetched, DETAILS_BATCH_SIZE);
+      const room = Math.min(maxRepos - accepted - inFlightRepos, budget - fetched, REPOS_PER_DETAILS_QUERY);
       if (room <= 0) return;
       const repos = passed.slice(next, next + room);
       next += repos.length;

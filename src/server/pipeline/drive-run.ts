@@ -1,7 +1,7 @@
 import type { Db } from "@/server/db/client";
 import type { Logger } from "@/server/logger";
 import { appendRunEvent, finishRun, isTerminalEvent } from "@/server/runs/run-store";
-import type { ScoutEvent } from "@/server/schemas";
+import type { ScoutEvent } from "@/shared/events";
 import { messages } from "./run-pipeline";
 import type { RunRegistry } from "./run-registry";
 

@@ -1,8 +1,8 @@
-import { formatCountOf, pluralize } from "@/lib/plural";
+import { formatCountOf, pluralize } from "@/lib/words";
 import { pushable } from "it-pushable";
 
 import type { AnalysisProfile, AnalyzeBatchOutput, Analyzer } from "@/server/analysis/analyzer";
-import { runBatches, type BatchOutcome } from "@/server/analysis/batching";
+import { runBatches, type BatchOutcome } from "@/server/pipeline/run-batches";
 import {
   buildAnalysisCacheKey,
   findCachedAnalyses,
@@ -12,7 +12,7 @@ import {
 } from "@/server/cache/analysis-cache";
 import type { Db } from "@/server/db/client";
 import { describeAnalysisCap, type RejectedRepo } from "@/server/filtering/filter-candidates";
-import type { GitHubSource } from "@/server/github/github-source";
+import type { RepositorySource } from "@/server/sources/repository-source";
 import { feedCandidates, type ScreenedGroup } from "@/server/pipeline/candidate-feed";
 import { listFilteredOut } from "@/server/pipeline/filter-stages";
 import type { Logger } from "@/server/logger";
@@ -20,7 +20,10 @@ import { withMarks } from "@/server/marks/mark-store";
 import { hashAnalysisProfile } from "@/server/profile/profile-hash";
 import { findAnalyzedBefore, type RunForNewness } from "@/server/runs/new-since-last-run";
 import { saveAnalysisResults, saveCandidateDetails, updateRun } from "@/server/runs/run-store";
-import type { AnalysisResult, FilteredOut, Phase, RepoMetadata, ScoutEvent } from "@/server/schemas";
+import type { AnalysisResult } from "@/shared/analysis";
+import type { Phase, ScoutEvent } from "@/shared/events";
+import type { RepoMetadata } from "@/shared/repos";
+import type { FilteredOut } from "@/shared/runs";
 
 /**
  * The pipeline's middle, where fetching and analysis overlap: each group of candidates is screened as it
@@ -72,7 +75,7 @@ export type FetchAndAnalyzeOptions = {
   warn: (message: string) => ScoutEvent;
   deps: {
     db: Db;
-    source: GitHubSource;
+    source: RepositorySource;
     analyzer: Analyzer;
     clock: () => Date;
     settings: { maxRepos: number; batchSize: number; batchConcurrency: number; analysisTimeoutMs: number };

@@ -1,4 +1,4 @@
-import { FILTERED_OUT_MAX, type FilteredOut } from "@/server/schemas";
+import { FILTERED_OUT_MAX, type FilteredOut } from "@/shared/runs";
 
 /**
  * ScoutSearchResult.filteredOut: both stages' drops, the metadata stage's first, within FILTERED_OUT_MAX.

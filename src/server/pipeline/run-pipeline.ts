@@ -1,11 +1,11 @@
-import { formatCountOf } from "@/lib/plural";
+import { formatCountOf } from "@/lib/words";
 import type { Analyzer, AnalysisProfile } from "@/server/analysis/analyzer";
 import type { Db } from "@/server/db/client";
 import { excludeDismissed } from "@/server/filtering/exclude-dismissed";
 import { filterCandidates } from "@/server/filtering/filter-candidates";
 import { AppError } from "@/server/errors";
-import { formatDuration } from "@/server/github/errors";
-import type { GitHubSource } from "@/server/github/github-source";
+import { formatDuration } from "@/server/sources/github/errors";
+import type { RepositorySource } from "@/server/sources/repository-source";
 import type { Logger } from "@/server/logger";
 import { readMarksOf } from "@/server/marks/mark-store";
 import {
@@ -17,7 +17,8 @@ import {
 import { listFilteredOut } from "@/server/pipeline/filter-stages";
 import { upsertRepositories } from "@/server/runs/repo-records";
 import { finishRun, getRunResult, updateRun } from "@/server/runs/run-store";
-import type { Phase, ScoutEvent, SearchFilters } from "@/server/schemas";
+import type { Phase, ScoutEvent } from "@/shared/events";
+import type { SearchFilters } from "@/shared/filters";
 
 /**
  * One search, as a readable sequence of phases: discover → filter → fetch READMEs, starter issues and
@@ -38,7 +39,7 @@ export type PipelineSettings = {
 
 export type PipelineDeps = {
   db: Db;
-  source: GitHubSource;
+  source: RepositorySource;
   analyzer: Analyzer;
   clock: () => Date;
   settings: PipelineSettings;

@@ -4,7 +4,7 @@ import { hashAnalysisProfile } from "@/server/profile/profile-hash";
 import { getProfile } from "@/server/profile/profile-store";
 import type { SearchRateLimiter } from "@/server/rate-limit/search-rate-limiter";
 import { createRun } from "@/server/runs/run-store";
-import type { SearchFilters } from "@/server/schemas";
+import type { SearchFilters } from "@/shared/filters";
 import { driveRun } from "./drive-run";
 import type { RunRegistry } from "./run-registry";
 import { runSearchPipeline, type PipelineDeps } from "./run-pipeline";

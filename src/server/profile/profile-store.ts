@@ -1,7 +1,7 @@
 import type { Db } from "@/server/db/client";
 import { readStored, readStoredStringList } from "@/server/db/stored-json";
 import type { Logger } from "@/server/logger";
-import { profileSchema, type CleanProfileInput, type Profile } from "@/server/schemas";
+import { profileSchema, type CleanProfileInput, type Profile } from "@/shared/profile";
 
 // Single-profile mode: one well-known row that each save replaces.
 const PROFILE_ID = "default";

@@ -2,7 +2,7 @@ import { setImmediate } from "node:timers/promises";
 import type { Db } from "@/server/db/client";
 import { readStoredStringList } from "@/server/db/stored-json";
 import type { Logger } from "@/server/logger";
-import type { RepoMetadata } from "@/server/schemas";
+import type { RepoMetadata } from "@/shared/repos";
 
 /** Conversions between RepoMetadata and the Repository table, and the writes that keep it current. */
 

@@ -4,28 +4,26 @@ import type { Db } from "@/server/db/client";
 import { readStored, readStoredStringList, type StoredValueOrigin } from "@/server/db/stored-json";
 import { AppError } from "@/server/errors";
 import type { Logger } from "@/server/logger";
+import { pickedIssuesSchema, type AnalysisResult } from "@/shared/analysis";
+import { scoutEventSchema, terminalEventTypes, type ScoutEvent } from "@/shared/events";
+import { searchFiltersSchema, type SearchFilters } from "@/shared/filters";
+import {
+  repoHealthSchema,
+  starterIssueSchema,
+  type RepoHealth,
+  type RepoMetadata,
+  type StarterIssue,
+} from "@/shared/repos";
 import {
   FILTERED_OUT_MAX,
   filteredOutSchema,
-  pickedIssuesSchema,
-  repoHealthSchema,
   runStatusSchema,
-  starterIssueSchema,
-  scoutEventSchema,
-  searchFiltersSchema,
-  terminalEventTypes,
-  type AnalysisResult,
   type FilteredOut,
-  type RepoHealth,
-  type RepoMetadata,
   type RunStatus,
-  type StarterIssue,
   type RunSummary,
-  type ScoutEvent,
   type ScoutSearchResult,
-  type SearchFilters,
   type Usage,
-} from "@/server/schemas";
+} from "@/shared/runs";
 import { countNewResultsByRun, findAnalyzedBefore } from "./new-since-last-run";
 import { readMarksOf, withMarks } from "@/server/marks/mark-store";
 import { repositorySelect, toRepoMetadata } from "./repo-records";

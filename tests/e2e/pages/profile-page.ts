@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import type { ProfileInput } from "@/server/schemas";
+import type { ProfileInput } from "@/shared/profile";
 import { TagInputControl } from "./tag-input";
 
 export type ProfileValues = ProfileInput;

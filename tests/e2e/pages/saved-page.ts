@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import type { RepoMark } from "@/server/schemas";
+import type { RepoMark } from "@/shared/marks";
 
 /** A card's mark buttons, as a person finds them: by their names. */
 export class MarkControls {

@@ -1,5 +1,5 @@
 import { getProfile, saveProfile } from "@/server/profile/profile-store";
-import { profileInputSchema } from "@/server/schemas";
+import { profileInputSchema } from "@/shared/profile";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 export const profileRouter = createTRPCRouter({

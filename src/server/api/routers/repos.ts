@@ -1,6 +1,6 @@
 import { listMarkedRepos } from "@/server/marks/list-marked-repos";
 import { setRepoMark } from "@/server/marks/mark-store";
-import { repoMarkedInputSchema, repoMarkInputSchema } from "@/server/schemas";
+import { repoMarkedInputSchema, repoMarkInputSchema } from "@/shared/marks";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 export const reposRouter = createTRPCRouter({

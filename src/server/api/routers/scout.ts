@@ -4,7 +4,9 @@ import { cancelSearch } from "@/server/pipeline/cancel-search";
 import { startSearch } from "@/server/pipeline/start-search";
 import { streamRunEvents } from "@/server/pipeline/stream-run-events";
 import { getRunResult, getRunStatus, listRuns } from "@/server/runs/run-store";
-import { runIdInputSchema, runsInputSchema, searchFiltersSchema, streamInputSchema } from "@/server/schemas";
+import { streamInputSchema } from "@/shared/events";
+import { searchFiltersSchema } from "@/shared/filters";
+import { runIdInputSchema, runsInputSchema } from "@/shared/runs";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 export const scoutRouter = createTRPCRouter({

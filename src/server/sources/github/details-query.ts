@@ -1,17 +1,18 @@
+import type { RepositoryDetails } from "@/server/sources/repository-source";
+import { DAY_MS } from "@/lib/dates";
 import { z } from "zod";
-import { README_BATCH_SIZE, readmeSelection } from "@/server/github/graphql-queries";
-import { STARTER_LABELS } from "@/server/github/starter-labels";
-import type { RepoHealth, StarterIssue } from "@/server/schemas";
+import { readmeSelection } from "@/server/sources/github/graphql-queries";
+import { REPOS_PER_DETAILS_QUERY } from "@/server/sources/repository-source";
+import { STARTER_LABELS } from "@/shared/starter-labels";
+import type { StarterIssue } from "@/shared/repos";
 
 /**
  * The details of candidate repositories: their open starter issues and their health signals, in one
- * aliased GraphQL query per DETAILS_BATCH_SIZE repositories, optionally merged with the README query so a
+ * aliased GraphQL query per REPOS_PER_DETAILS_QUERY repositories, optionally merged with the README query so a
  * run spends one request per 20 candidates instead of two. Field names are GitHub's published schema
  * (tests/unit/github-queries-schema.test.ts validates every document built here against it).
  */
 
-/** Same batch as READMEs, so the merged query covers exactly one README batch. */
-export const DETAILS_BATCH_SIZE = README_BATCH_SIZE;
 export const STARTER_ISSUES_PER_REPO = 10;
 /** "The last ~20 issues" of CHAOSS time to first response. */
 export const RESPONSE_SAMPLE_ISSUES = 20;
@@ -21,7 +22,6 @@ export const RESPONSE_SAMPLE_COMMENTS = 10;
 export const MERGED_PULL_REQUEST_SAMPLE = 50;
 export const HEALTH_WINDOW_DAYS = 90;
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 // Linked pull requests come from closedByPullRequestsReferences: it lists the pull requests that will close
@@ -84,7 +84,7 @@ export function toRepoNameKeys(names: Iterable<string> | undefined): Set<string>
 }
 
 /**
- * One aliased query for up to DETAILS_BATCH_SIZE repositories, with the README variants, the details, or
+ * One aliased query for up to REPOS_PER_DETAILS_QUERY repositories, with the README variants, the details, or
  * both. Owner and name go in as variables ($oN, $nN), as do the label set and the window start, so nothing
  * a repository is called can change the query. Repositories in `skipReadmes` ("owner/name", any letter
  * case) get no README fields: their README is known already. Every repository must still have something
@@ -95,8 +95,8 @@ export function buildCandidateQuery(
   options: CandidateQueryParts & { now: Date; skipReadmes?: ReadonlySet<string> },
 ): CandidateQuery {
   if (!options.readme && !options.details) throw new RangeError("A candidate query needs README or details");
-  if (repos.length > DETAILS_BATCH_SIZE) {
-    throw new RangeError(`At most ${DETAILS_BATCH_SIZE} repositories per query (got ${repos.length})`);
+  if (repos.length > REPOS_PER_DETAILS_QUERY) {
+    throw new RangeError(`At most ${REPOS_PER_DETAILS_QUERY} repositories per query (got ${repos.length})`);
   }
   const skipReadmes = toRepoNameKeys(options.skipReadmes);
   const wantsReadme = (repo: { owner: string; name: string }) =>
@@ -280,8 +280,6 @@ function parseNodes<T>(value: unknown, schema: z.ZodType<T>): T[] | null {
     return parsed.success ? [parsed.data] : [];
   });
 }
-
-export type RepositoryDetails = { starterIssues: StarterIssue[]; health: RepoHealth };
 
 /**
  * The starter issues and health of one repository alias, or null when the repository did not resolve

@@ -1,5 +1,6 @@
+import { DAY_MS } from "@/lib/dates";
 import { DEMO_URL_HOST } from "@/lib/github-links";
-import type { RepoMetadata } from "@/server/schemas";
+import type { RepoMetadata } from "@/shared/repos";
 import { domainProfiles, syllables, type DomainProfile } from "./catalog-vocabulary";
 import { createRandom, hashSeed, type Random } from "./seeded-random";
 
@@ -90,7 +91,6 @@ export type WriteActivityOptions = {
 };
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
 /** Titles that try to steer an LLM; they must never raise a score or be picked for it. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { BEGINNER_LABELS, HELP_WANTED_LABELS } from "@/server/github/starter-labels";
-import type { RepoMetadata } from "@/server/schemas";
+import { BEGINNER_LABELS, HELP_WANTED_LABELS } from "@/shared/starter-labels";
+import type { RepoMetadata } from "@/shared/repos";
 
 /**
  * The GraphQL documents the live source sends, with zod schemas for what comes back. Field names are
@@ -14,8 +14,6 @@ export const SEARCH_RESULT_CAP = 1000;
 /** The warning both sources give when GitHub counts SEARCH_RESULT_CAP matches or more. */
 export const RESULT_CAP_WARNING =
   "Results may be incomplete (GitHub caps at 1,000). Try narrowing your filters.";
-/** Repositories per README query; keeps one query's cost and response size modest. */
-export const README_BATCH_SIZE = 20;
 
 /**
  * A GraphQL list literal of label names. GraphQL string escapes are JSON's, so JSON.stringify gives a valid
@@ -171,7 +169,7 @@ export type ReadmeQuery = {
 };
 
 /**
- * One aliased query for up to README_BATCH_SIZE repositories. Owner and name go in as variables ($oN, $nN)
+ * One aliased query for up to REPOS_PER_DETAILS_QUERY repositories. Owner and name go in as variables ($oN, $nN)
  * and never into the query text, so a strange repository name cannot change the query.
  */
 /** The README variants as fields f0..f7 of one repository; pickReadmeText reads them back. */

@@ -1,4 +1,4 @@
-import type { RepoMetadata } from "@/server/schemas";
+import type { RepoMetadata } from "@/shared/repos";
 import {
   domainProfiles,
   languageProfiles,

@@ -1,11 +1,13 @@
-import type { RepoMetadata, SkillLevel } from "@/server/schemas";
+import { normalizeLanguage } from "@/shared/languages";
+import type { SkillLevel } from "@/shared/profile";
+import type { RepoMetadata } from "@/shared/repos";
 
 /**
  * The individual signals of the built-in analyzer, each scored 0..1 together with the words its reason
  * uses. Pure functions of their inputs; the analyzer weighs and combines them.
  */
 
-const languageAliases: ReadonlyMap<string, string> = new Map([
+const aliasSpellings: ReadonlyArray<readonly [alias: string, language: string]> = [
   ["js", "javascript"],
   ["node", "javascript"],
   ["nodejs", "javascript"],
@@ -35,10 +37,13 @@ const languageAliases: ReadonlyMap<string, string> = new Map([
   ["jupyter", "jupyter notebook"],
   ["ipynb", "jupyter notebook"],
   ["elisp", "emacs lisp"],
-]);
+];
+const languageAliases: ReadonlyMap<string, string> = new Map(
+  aliasSpellings.map(([alias, language]) => [normalizeLanguage(alias), normalizeLanguage(language)]),
+);
 
 /** Languages close enough that a developer of one can usually read and change the other. */
-const relatedLanguages: ReadonlyArray<readonly [string, string]> = [
+const relatedLanguageSpellings: ReadonlyArray<readonly [string, string]> = [
   ["javascript", "typescript"],
   ["c", "c++"],
   ["java", "kotlin"],
@@ -49,8 +54,13 @@ const relatedLanguages: ReadonlyArray<readonly [string, string]> = [
   ["erlang", "elixir"],
 ];
 
-export function normalizeLanguage(language: string): string {
-  const key = language.trim().toLowerCase().replace(/\s+/g, " ");
+const relatedLanguages = relatedLanguageSpellings.map(
+  ([left, right]) => [normalizeLanguage(left), normalizeLanguage(right)] as const,
+);
+
+/** GitHub's spelling rule (src/shared/languages.ts), then the developer's shorthands: "ts" is TypeScript. */
+function languageKey(language: string): string {
+  const key = normalizeLanguage(language);
   return languageAliases.get(key) ?? key;
 }
 
@@ -79,11 +89,11 @@ export function scoreLanguageMatch(options: {
   const { profileLanguages, repo } = options;
   const wanted = profileLanguages.map((language) => ({
     spelled: language,
-    key: normalizeLanguage(language),
+    key: languageKey(language),
   }));
   const primary = repo.primaryLanguage;
   if (primary) {
-    const primaryKey = normalizeLanguage(primary);
+    const primaryKey = languageKey(primary);
     const index = wanted.findIndex((entry) => entry.key === primaryKey);
     const match = wanted[index];
     if (match) {
@@ -96,12 +106,12 @@ export function scoreLanguageMatch(options: {
     }
   }
   for (const language of repo.languages) {
-    const match = wanted.find((entry) => entry.key === normalizeLanguage(language));
+    const match = wanted.find((entry) => entry.key === languageKey(language));
     if (match)
       return { score: 0.45, kind: "secondary", repoLanguage: language, profileLanguage: match.spelled };
   }
   if (primary) {
-    const related = wanted.find((entry) => areRelated(entry.key, normalizeLanguage(primary)));
+    const related = wanted.find((entry) => areRelated(entry.key, languageKey(primary)));
     if (related)
       return { score: 0.5, kind: "related", repoLanguage: primary, profileLanguage: related.spelled };
   }

@@ -1,4 +1,6 @@
-import type { RepoMetadata } from "@/server/schemas";
+import { capitalize } from "@/lib/words";
+import { DAY_MS } from "@/lib/dates";
+import type { RepoMetadata } from "@/shared/repos";
 import { landmarkSpecs, type LandmarkSpec } from "./catalog-landmarks";
 import {
   descriptionAdjectives,
@@ -73,7 +75,6 @@ export type GenerateDemoCatalogOptions = {
   size?: number;
 };
 
-const DAY_MS = 86_400_000;
 const HISTORY_DAYS = 3 * 365;
 const EARLIEST_CREATED_MS = Date.UTC(2010, 0, 1);
 const MAX_STARS = 250_000;
@@ -447,11 +448,6 @@ function describeLearningRepo(random: Random, language: LanguageProfile, kind: L
     case "examples":
       return `Small, runnable ${language.name} examples for ${random.pick(["common tasks", "the standard library", "popular libraries"])}.`;
   }
-}
-
-/** Upper-cases the first letter unless the word is already mixed case ("gRPC" stays "gRPC"). */
-export function capitalize(text: string): string {
-  return /^[a-z][A-Z]/.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function withArticle(phrase: string): string {

@@ -17,7 +17,7 @@ import {
   ANALYSIS_PROMPT_VERSION,
   buildAnalysisPrompt,
   DEFAULT_README_MAX_CHARS,
-} from "@/server/analysis/prompt";
+} from "@/server/analysis/llm/prompt";
 import { AppError } from "@/server/errors";
 import { unclaimedStarterIssues } from "@/server/filtering/starter-issue-requirement";
 import {
@@ -25,8 +25,8 @@ import {
   analysisResultSchema,
   type AnalysisResult,
   type PickedIssue,
-  type RepoMetadata,
-} from "@/server/schemas";
+} from "@/shared/analysis";
+import { type RepoMetadata } from "@/shared/repos";
 
 /**
  * The LLM analyzer: one streamed Chat Completions call per batch through the AI SDK, with JSON-schema

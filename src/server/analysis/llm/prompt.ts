@@ -1,5 +1,6 @@
+import { DAY_MS } from "@/lib/dates";
 import type { AnalysisProfile } from "@/server/analysis/analyzer";
-import type { RepoMetadata } from "@/server/schemas";
+import type { RepoMetadata } from "@/shared/repos";
 
 /**
  * Builds the messages for one LLM analysis batch.
@@ -106,8 +107,6 @@ function formatReadme(options: { readme: string | null | undefined; maxChars: nu
   if (clean.length <= maxChars) return `README:\n${clean}`;
   return `README (first ${maxChars} characters of ${clean.length}):\n${clean.slice(0, maxChars)}\n[README truncated]`;
 }
-
-const DAY_MS = 86_400_000;
 
 function daysBetween(iso: string, now: Date): number | null {
   const at = Date.parse(iso);

@@ -1,6 +1,6 @@
+import { normalizeLanguage } from "@/shared/languages";
 import type { CatalogRepo } from "./generate-demo-catalog";
 import {
-  normalizeLanguage,
   parseSearchQuery,
   toWords,
   type Alternatives,

@@ -14,3 +14,8 @@ export function formatCountOf(
 ): string {
   return `${formatNumber(count)} ${pluralize(count, one, other)}`;
 }
+
+/** Upper-cases the first letter unless the word is already mixed case ("gRPC" stays "gRPC"). */
+export function capitalize(text: string): string {
+  return /^[a-z][A-Z]/.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}

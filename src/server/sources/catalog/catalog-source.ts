@@ -1,26 +1,22 @@
-import type { CatalogRepo, DemoCatalog } from "@/server/catalog/generate-demo-catalog";
-import { SearchQueryError } from "@/server/catalog/parse-search-query";
-import { createCatalogSearch } from "@/server/catalog/search-catalog";
+import type { RepositoryDetails } from "@/server/sources/repository-source";
+import type { CatalogRepo, DemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { SearchQueryError } from "@/server/sources/catalog/parse-search-query";
+import { createCatalogSearch } from "@/server/sources/catalog/search-catalog";
 import { AppError } from "@/server/errors";
-import { toGitHubRepositoryDetails } from "@/server/catalog/activity-as-github";
-import {
-  readRepositoryDetails,
-  toRepoNameKey,
-  toRepoNameKeys,
-  type RepositoryDetails,
-} from "@/server/github/details-query";
+import { toGitHubRepositoryDetails } from "@/server/sources/catalog/activity-as-github";
+import { readRepositoryDetails, toRepoNameKey, toRepoNameKeys } from "@/server/sources/github/details-query";
 import type {
   FetchCandidateDetailsOutcome,
-  GitHubSource,
+  RepositorySource,
   SearchRepositoriesOutcome,
-} from "@/server/github/github-source";
-import { SEARCH_RESULT_CAP, truncateText } from "@/server/github/graphql-queries";
-import { RESULT_CAP_WARNING } from "@/server/github/graphql-queries";
-import { buildSearchQuery } from "@/server/github/search-query";
-import type { RepoMetadata } from "@/server/schemas";
+} from "@/server/sources/repository-source";
+import { SEARCH_RESULT_CAP, truncateText } from "@/server/sources/github/graphql-queries";
+import { RESULT_CAP_WARNING } from "@/server/sources/github/graphql-queries";
+import { buildSearchQuery } from "@/server/sources/build-search-query";
+import type { RepoMetadata } from "@/shared/repos";
 
 /**
- * The offline GitHubSource (SCOUT_GITHUB_SOURCE=catalog): searches, READMEs, starter issues and health come
+ * The offline RepositorySource (SCOUT_GITHUB_SOURCE=catalog): searches, READMEs, starter issues and health come
  * from the bundled demo catalog, in-process. It builds the same search string as the live source and evaluates it with GitHub's
  * semantics, so switching sources changes where data comes from, not what a search means.
  */
@@ -36,7 +32,7 @@ export function createCatalogSource({
   catalog,
   readmeMaxChars,
   now = () => new Date(),
-}: CreateCatalogSourceOptions): GitHubSource {
+}: CreateCatalogSourceOptions): RepositorySource {
   if (!Number.isInteger(readmeMaxChars) || readmeMaxChars < 1) {
     throw new RangeError(`readmeMaxChars must be a whole number >= 1 (got ${readmeMaxChars})`);
   }

@@ -1,6 +1,4 @@
 import { defaultActiveSince } from "@/lib/dates";
-import { AppError } from "@/server/errors";
-import type { SearchFilters } from "@/server/schemas";
 
 /**
  * Turns validated search filters into one GitHub search string. Pure: the live source sends it to GitHub,
@@ -10,8 +8,19 @@ import type { SearchFilters } from "@/server/schemas";
 /** GitHub rejects longer search strings. */
 export const SEARCH_QUERY_MAX_CHARS = 256;
 
+/** The filters a search string is made of; the filter schema's output fits it. */
+export type SearchQueryFilters = {
+  languages: readonly string[];
+  topics: readonly string[];
+  minStars: number;
+  maxStars: number;
+  pushedAfter: string | null;
+  license: string | null;
+  query: string;
+};
+
 export type BuildSearchQueryOptions = {
-  filters: SearchFilters;
+  filters: SearchQueryFilters;
   /** The current date; the default activity window counts back from it (UTC). */
   today: Date;
 };
@@ -61,13 +70,6 @@ export function planSearchQuery({ filters, today }: BuildSearchQueryOptions): Se
       `The search is too long for GitHub: at most ${SEARCH_QUERY_MAX_CHARS} characters including filters; ` +
       `this one would be ${shortened.length}.`,
   };
-}
-
-/** The search string for GitHub; throws BAD_REQUEST when GitHub would refuse it. */
-export function buildSearchQuery(options: BuildSearchQueryOptions): string {
-  const plan = planSearchQuery(options);
-  if (plan.kind !== "ok") throw new AppError("BAD_REQUEST", plan.message);
-  return plan.query;
 }
 
 /** The `pushed:>=` date: the filter's own, or the default the search form also shows (six months back). */

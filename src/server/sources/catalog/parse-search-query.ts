@@ -1,12 +1,12 @@
+import { normalizeLanguage } from "@/shared/languages";
+import { SEARCH_QUERY_MAX_CHARS } from "@/shared/search-query";
+
 /**
  * Parses a GitHub repository-search string into its parts, following GitHub's documented semantics:
  * repeated `language:` (and `license:`, `user:`, `org:`, `repo:`) qualifiers are alternatives, repeated
  * `topic:` and range qualifiers must all hold, a leading `-` excludes, and what is left is free text
  * (words, "quoted phrases", `OR` between words, `NOT word`).
  */
-
-/** GitHub rejects longer search strings. */
-export const MAX_SEARCH_QUERY_CHARS = 256;
 
 export class SearchQueryError extends Error {
   constructor(message: string) {
@@ -84,9 +84,9 @@ const knownKeys = new Set<string>([
 ]);
 
 export function parseSearchQuery(query: string): ParsedSearchQuery {
-  if (query.length > MAX_SEARCH_QUERY_CHARS) {
+  if (query.length > SEARCH_QUERY_MAX_CHARS) {
     throw new SearchQueryError(
-      `The search query is too long: it must be at most ${MAX_SEARCH_QUERY_CHARS} characters.`,
+      `The search query is too long: it must be at most ${SEARCH_QUERY_MAX_CHARS} characters.`,
     );
   }
   const parsed: ParsedSearchQuery = {
@@ -339,14 +339,6 @@ function readBounds(value: string): RawBounds {
     };
   }
   return { kind: "exact", value };
-}
-
-/** GitHub accepts "Jupyter Notebook", "jupyter-notebook" and "jupyter notebook" for the same language. */
-export function normalizeLanguage(language: string): string {
-  return language
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, " ");
 }
 
 /**

@@ -1,8 +1,11 @@
+import { DAY_MS } from "@/lib/dates";
 import type { AnalysisProfile } from "@/server/analysis/analyzer";
-import { scoreBm25, tokenizeText, tokenizeTextWithSurface } from "@/server/analysis/text-relevance";
-import { classifyStarterLabel } from "@/server/github/starter-labels";
-import { pluralize } from "@/lib/plural";
-import { MAX_PICKED_ISSUES, type RepoHealth, type SkillLevel, type StarterIssue } from "@/server/schemas";
+import { scoreBm25, tokenizeText, tokenizeTextWithSurface } from "@/server/analysis/heuristic/text-relevance";
+import { classifyStarterLabel } from "@/shared/starter-labels";
+import { pluralize } from "@/lib/words";
+import { MAX_PICKED_ISSUES } from "@/shared/analysis";
+import { type SkillLevel } from "@/shared/profile";
+import { type RepoHealth, type StarterIssue } from "@/shared/repos";
 
 /**
  * The built-in analyzer's use of starter issues and health: which unclaimed issues to pick for this
@@ -13,7 +16,6 @@ import { MAX_PICKED_ISSUES, type RepoHealth, type SkillLevel, type StarterIssue 
  * never picked or suggested.
  */
 
-const DAY_MS = 86_400_000;
 /** An issue nobody has touched for a year is most likely forgotten: it is not worth a newcomer's week. */
 const STALE_AFTER_DAYS = 365;
 

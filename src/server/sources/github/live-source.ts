@@ -1,22 +1,22 @@
+import type { RepositoryDetails } from "@/server/sources/repository-source";
+import { REPOS_PER_DETAILS_QUERY } from "@/server/sources/repository-source";
 import { githubWebOriginFor } from "@/lib/github-links";
-import { formatCountOf } from "@/lib/plural";
+import { formatCountOf } from "@/lib/words";
 import { AppError } from "@/server/errors";
 import {
-  DETAILS_BATCH_SIZE,
   buildCandidateQuery,
   readRepositoryDetails,
   toRepoNameKey,
   toRepoNameKeys,
   type CandidateQueryParts,
-  type RepositoryDetails,
-} from "@/server/github/details-query";
+} from "@/server/sources/github/details-query";
 import type {
   FetchCandidateDetailsOptions,
   FetchCandidateDetailsOutcome,
-  GitHubSource,
+  RepositorySource,
   SearchRepositoriesOptions,
   SearchRepositoriesOutcome,
-} from "@/server/github/github-source";
+} from "@/server/sources/repository-source";
 import {
   GitHubRateLimitError,
   GitHubRequestTimeoutError,
@@ -26,7 +26,7 @@ import {
   readGraphqlErrorTypes,
   readPartialGraphqlData,
   toGitHubAppError,
-} from "@/server/github/errors";
+} from "@/server/sources/github/errors";
 import {
   RESULT_CAP_WARNING,
   SEARCH_PAGE_SIZE,
@@ -37,7 +37,7 @@ import {
   searchRepositoriesQuery,
   searchResponseSchema,
   truncateText,
-} from "@/server/github/graphql-queries";
+} from "@/server/sources/github/graphql-queries";
 import {
   createGitHubOctokit,
   defaultRetryPolicy,
@@ -45,10 +45,11 @@ import {
   type GitHubLogger,
   type GitHubRetryPolicy,
   type GitHubThrottlePolicy,
-} from "@/server/github/octokit";
-import { buildSearchQuery } from "@/server/github/search-query";
+} from "@/server/sources/github/octokit";
+import { buildSearchQuery } from "@/server/sources/build-search-query";
 import type { Logger } from "@/server/logger";
-import type { RepoMetadata, SearchFilters } from "@/server/schemas";
+import type { SearchFilters } from "@/shared/filters";
+import type { RepoMetadata } from "@/shared/repos";
 
 // Re-exported for callers that import it from here; it lives beside the queries so the catalog source
 // can use it without loading Octokit.
@@ -142,8 +143,8 @@ function missingDetailsWarning(fullNames: readonly string[]): string {
   return `Could not load the starter issues and health of ${formatCountOf(fullNames.length, "repository", "repositories")} (${shown}${more}); they are analyzed without them.`;
 }
 
-/** The GitHubSource backed by GitHub's GraphQL API through Octokit. */
-export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHubSource {
+/** The RepositorySource backed by GitHub's GraphQL API through Octokit. */
+export function createLiveGitHubSource(options: LiveGitHubSourceOptions): RepositorySource {
   const logger = toOctokitLogger(options.logger);
   const now = options.now ?? (() => new Date());
   const token = options.token?.trim() ?? "";
@@ -358,11 +359,11 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): GitHub
     const skipReadmes = toRepoNameKeys(fetchOptions.skipReadmes);
     const needsReadme = (repo: RepoMetadata) => !skipReadmes.has(toRepoNameKey(repo));
 
-    // One query per DETAILS_BATCH_SIZE candidates carries their READMEs and details together. When it
+    // One query per REPOS_PER_DETAILS_QUERY candidates carries their READMEs and details together. When it
     // fails for any reason but a rate limit, a cancel or refused credentials, the READMEs alone are asked
     // for again (a far lighter query): the batch then loses its details, not its READMEs.
-    for (let start = 0; start < unique.length; start += DETAILS_BATCH_SIZE) {
-      const batch = unique.slice(start, start + DETAILS_BATCH_SIZE);
+    for (let start = 0; start < unique.length; start += REPOS_PER_DETAILS_QUERY) {
+      const batch = unique.slice(start, start + REPOS_PER_DETAILS_QUERY);
       const readmeBatch = batch.filter(needsReadme);
       let fetched: { answer: Map<string, unknown>; withDetails: boolean };
       try {

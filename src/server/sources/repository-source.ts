@@ -1,10 +1,20 @@
-import type { RepositoryDetails } from "@/server/github/details-query";
-import type { RepoMetadata, SearchFilters } from "@/server/schemas";
+import type { SearchFilters } from "@/shared/filters";
+import type { RepoHealth, RepoMetadata, StarterIssue } from "@/shared/repos";
+
+/**
+ * Repositories per details query (READMEs, starter issues and health in one aliased GraphQL document); keeps
+ * one query's cost and response size modest. Not to be confused with an analysis batch (SCOUT_BATCH_SIZE
+ * repositories per LLM call).
+ */
+export const REPOS_PER_DETAILS_QUERY = 20;
 
 /**
  * Where repositories come from: live GitHub (Octokit over HTTP) or the bundled demo catalog. The pipeline
  * only sees this interface, so both behave the same to it.
  */
+/** A candidate's open starter issues and health signals, as either source reads them. */
+export type RepositoryDetails = { starterIssues: StarterIssue[]; health: RepoHealth };
+
 export type SearchRepositoriesOptions = {
   signal?: AbortSignal;
   /** How many repositories to collect at most (GitHub serves 1,000 at most per search). */
@@ -47,7 +57,7 @@ export type FetchCandidateDetailsOutcome = {
   requests: number;
 };
 
-export interface GitHubSource {
+export interface RepositorySource {
   readonly kind: "live" | "catalog";
   /** Where its repositories' web pages live, e.g. "https://github.com" or a GitHub Enterprise host. */
   readonly webOrigin: string;

@@ -1,3 +1,4 @@
+import { capitalize, formatCountOf } from "@/lib/words";
 import type {
   AnalysisProfile,
   Analyzer,
@@ -13,32 +14,33 @@ import {
   type LanguageSignal,
   type SkillSignal,
   type TopicSignal,
-} from "@/server/analysis/heuristic-signals";
+} from "@/server/analysis/heuristic/heuristic-signals";
 import {
   rankStarterIssues,
   scoreWelcome,
   welcomeWeightBySkill,
   type RankedIssue,
   type WelcomeSignal,
-} from "@/server/analysis/heuristic-issues";
+} from "@/server/analysis/heuristic/heuristic-issues";
 import {
   findContributionIdeas,
   hasContributingSection,
   parseReadmeSections,
   type ContributionIdea,
-} from "@/server/analysis/readme-sections";
+} from "@/server/analysis/heuristic/readme-sections";
 import {
   scoreBm25,
   tokenizeText,
   tokenizeTextWithSurface,
   type Bm25Match,
-} from "@/server/analysis/text-relevance";
+} from "@/server/analysis/heuristic/text-relevance";
 import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo";
 import { unclaimedStarterIssues } from "@/server/filtering/starter-issue-requirement";
-import { STARTER_ISSUES_PER_REPO } from "@/server/github/details-query";
-import { hasBeginnerLabel, hasHelpWantedLabel } from "@/server/github/starter-labels";
+import { STARTER_ISSUES_PER_REPO } from "@/server/sources/github/details-query";
+import { hasBeginnerLabel, hasHelpWantedLabel } from "@/shared/starter-labels";
 import { describeResponsiveness } from "@/lib/health-words";
-import type { AnalysisResult, RepoHealth, RepoMetadata } from "@/server/schemas";
+import type { AnalysisResult } from "@/shared/analysis";
+import type { RepoHealth, RepoMetadata } from "@/shared/repos";
 
 /**
  * The built-in analyzer (`SCOUT_ANALYZER=heuristic`): no model, no network. It scores up to six explainable
@@ -97,18 +99,10 @@ function roundToTenth(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-
 function quoteList(words: readonly string[]): string {
   const quoted = words.map((word) => `"${word}"`);
   if (quoted.length <= 1) return quoted.join("");
   return `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1] ?? ""}`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function buildDocumentText(repo: RepoMetadata, readme: string | null): string {
@@ -161,17 +155,20 @@ function describeIssues(repo: RepoMetadata, profile: AnalysisProfile): string {
     // The details list only the most recently updated starter issues; GitHub may count many more.
     if (listed >= STARTER_ISSUES_PER_REPO && Math.max(repo.goodFirstIssues, repo.helpWantedIssues) > listed)
       return `with ${unclaimed} unclaimed among its ${listed} most recently updated starter issues`;
-    if (unclaimed > 0) return `with ${plural(unclaimed, "unclaimed starter issue")}`;
+    if (unclaimed > 0)
+      return `with ${formatCountOf(unclaimed, "unclaimed starter issue", "unclaimed starter issues")}`;
     if (repo.starterIssues.length > 0) return "whose starter issues are all claimed";
     if (profile.skillLevel === "beginner" && repo.openIssues > 0)
-      return `with ${plural(repo.openIssues, "open issue")} but none labelled for newcomers`;
+      return `with ${formatCountOf(repo.openIssues, "open issue", "open issues")} but none labelled for newcomers`;
   }
   const labelled: string[] = [];
-  if (repo.goodFirstIssues > 0) labelled.push(plural(repo.goodFirstIssues, "good first issue"));
-  if (repo.helpWantedIssues > 0) labelled.push(plural(repo.helpWantedIssues, "help-wanted issue"));
+  if (repo.goodFirstIssues > 0)
+    labelled.push(formatCountOf(repo.goodFirstIssues, "good first issue", "good first issues"));
+  if (repo.helpWantedIssues > 0)
+    labelled.push(formatCountOf(repo.helpWantedIssues, "help-wanted issue", "help-wanted issues"));
   if (labelled.length > 0) return `with ${labelled.join(" and ")}`;
   if (repo.openIssues <= 0) return "with no open issues";
-  const open = plural(repo.openIssues, "open issue");
+  const open = formatCountOf(repo.openIssues, "open issue", "open issues");
   return profile.skillLevel === "beginner" && repo.openIssues > 0
     ? `with ${open} but none labelled for newcomers`
     : `with ${open}`;
@@ -233,7 +230,7 @@ function describeHealth(health: RepoHealth | undefined): string {
       ? ""
       : outside === 0
         ? " and no outside pull request was merged in 90 days"
-        : ` and ${plural(outside, "outside pull request")} ${outside === 1 ? "was" : "were"} merged in 90 days`;
+        : ` and ${formatCountOf(outside, "outside pull request", "outside pull requests")} ${outside === 1 ? "was" : "were"} merged in 90 days`;
   return `; ${describeResponsiveness(health)}${merged}`;
 }
 
@@ -300,7 +297,7 @@ function buildContributions(repo: RepoMetadata, profile: AnalysisProfile, signal
     );
   if (suggestions.length < 2 && repo.openIssues > 0) {
     suggestions.push(
-      `Browse the ${plural(repo.openIssues, "open issue")} for a bug you can reproduce and fix.`,
+      `Browse the ${formatCountOf(repo.openIssues, "open issue", "open issues")} for a bug you can reproduce and fix.`,
     );
   }
   if (suggestions.length === 0)

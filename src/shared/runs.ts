@@ -1,0 +1,95 @@
+import { analysisResultSchema } from "./analysis";
+import { searchFiltersSchema } from "./filters";
+import { repoMarkSchema } from "./marks";
+import { repoMetadataSchema } from "./repos";
+import { z } from "./zod";
+
+/**
+ * A result as a run returns it: the analysis, plus what is known about the repository for this developer
+ * (round 2 "workflow"). Both additions are optional, so older stored rows and older clients still fit.
+ */
+export const runAnalysisResultSchema = analysisResultSchema.extend({
+  /** No earlier run for the same profile analyzed this repository. */
+  newSinceLastRun: z.boolean().optional(),
+  mark: repoMarkSchema.nullable().optional(),
+});
+export type RunAnalysisResult = z.infer<typeof runAnalysisResultSchema>;
+
+/** Why a run ended with a terminal `error`: clients branch on this, never on the message text. */
+export const terminalErrorReasons = ["no-repositories", "all-filtered", "failed", "interrupted"] as const;
+export const terminalErrorReasonSchema = z.enum(terminalErrorReasons);
+export type TerminalErrorReason = z.infer<typeof terminalErrorReasonSchema>;
+
+export const runStatuses = ["running", "completed", "partial", "failed", "cancelled", "interrupted"] as const;
+export const runStatusSchema = z.enum(runStatuses);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+export const usageSchema = z.object({
+  githubRequests: z.number().int(),
+  llmInputTokens: z.number().int(),
+  llmOutputTokens: z.number().int(),
+  // Round 2 (speed and cost): analyses served from the analysis cache, and the LLM input tokens that saved
+  // (estimated from what those analyses cost when they were made).
+  cachedResults: z.number().int().optional(),
+  llmInputTokensSaved: z.number().int().optional(),
+  /** READMEs not fetched again because the repository has not been pushed to since they were stored. */
+  readmesFromCache: z.number().int().optional(),
+});
+export type Usage = z.infer<typeof usageSchema>;
+
+/** How many filtered-out repositories a run keeps and returns (contract.md, "filter quality"). */
+export const FILTERED_OUT_MAX = 200;
+/** A repository the filter rules dropped, with the evidence in words. */
+export const filteredOutSchema = z.object({ repo: z.string(), reason: z.string() });
+export type FilteredOut = z.infer<typeof filteredOutSchema>;
+
+export const scoutSearchResultSchema = z.object({
+  runId: z.string(),
+  status: runStatusSchema,
+  totalDiscovered: z.number().int(),
+  totalFiltered: z.number().int(),
+  totalAnalyzed: z.number().int(),
+  results: z.array(runAnalysisResultSchema),
+  repos: z.array(repoMetadataSchema),
+  skipped: z.array(z.string()),
+  warnings: z.array(z.string()),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  usage: usageSchema,
+  // Optional additions: what the run searched for, and the analyses the analyzer rejected.
+  filters: searchFiltersSchema.optional(),
+  rejected: z.array(runAnalysisResultSchema).optional(),
+  // Round 2 (filter quality): the repositories the filter rules dropped, at both stages.
+  filteredOut: z.array(filteredOutSchema).max(FILTERED_OUT_MAX).optional(),
+  // Round 2 (speed and cost): when the first result arrived; null until one has.
+  firstResultAt: z.string().nullable().optional(),
+});
+export type ScoutSearchResult = z.infer<typeof scoutSearchResultSchema>;
+
+export const runIdInputSchema = z.object({ runId: z.string().min(1, "runId is required").max(100) });
+export const runsInputSchema = z
+  .object({
+    limit: z.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(100).optional(),
+  })
+  .default({ limit: 20 });
+
+export const runSummarySchema = z.object({
+  runId: z.string(),
+  status: runStatusSchema,
+  filters: searchFiltersSchema,
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  totalDiscovered: z.number().int(),
+  totalFiltered: z.number().int(),
+  totalAnalyzed: z.number().int(),
+  topScore: z.number().nullable(),
+  // Round 2 (workflow): results no earlier run for the same profile had analyzed.
+  newCount: z.number().int().optional(),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+/** GET /api/runs/{runId}/export?format=… (round 2 "workflow"): the formats a run downloads as. */
+export const exportFormats = ["md", "csv", "json"] as const;
+export const exportFormatSchema = z.enum(exportFormats, { error: "format must be md, csv or json" });
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
