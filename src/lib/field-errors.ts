@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import type { FieldErrors, FieldValues, Path, UseFormSetError, UseFormSetFocus } from "react-hook-form";
-import type { AppRouter } from "@/server/api/root";
+import type { AppRouter } from "@/client";
 
 /** The server's first message for each field of a failed call, or null when it failed for another reason. */
 export function serverFieldMessages(error: unknown): Record<string, string> | null {
