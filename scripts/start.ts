@@ -10,7 +10,11 @@ import { resolveAllowedHosts } from "../src/server/http/host-allowlist";
 /**
  * `npm start`: builds the app when the build is missing or older than the sources, then serves it.
  * A small custom server rather than `next start`, so the rate limiter can see the real socket address.
+ * `npm run dev` passes --dev: the same server, Host check and client-IP rule in front of Next's dev mode
+ * (no build; pages compile on request and reload on change).
  */
+
+const devMode = process.argv.includes("--dev");
 
 const root = process.cwd();
 const buildIdFile = path.join(root, ".next/BUILD_ID");
@@ -55,7 +59,7 @@ function loadEnvOrExit() {
 
 const env = loadEnvOrExit();
 
-if (!buildIsCurrent()) {
+if (!devMode && !buildIsCurrent()) {
   console.log("Building GitHub Scout (first start, or the sources changed)…");
   const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
@@ -68,7 +72,7 @@ const migration = migrateDatabase({
 });
 if (migration.applied.length > 0) console.log(`Applied migrations: ${migration.applied.join(", ")}`);
 
-const app = next({ dev: false, dir: root, port: env.PORT });
+const app = next({ dev: devMode, dir: root, port: env.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -81,7 +85,7 @@ server.listen(env.PORT, env.HOST, () => {
   const names = allowedHosts.anyHost
     ? "any (SCOUT_ALLOWED_HOSTS=*)"
     : allowedHosts.entries.map(({ hostname, port }) => (port ? `${hostname}:${port}` : hostname)).join(", ");
-  console.log(`GitHub Scout is ready on http://${shown}:${env.PORT}`);
+  console.log(`GitHub Scout${devMode ? " (development)" : ""} is ready on http://${shown}:${env.PORT}`);
   console.log(
     `Bound to ${everyInterface ? "every interface" : env.HOST}; answering the host names ${names}.`,
   );
