@@ -2,7 +2,7 @@ import { z } from "zod";
 import { describeAllowedHostProblem, parseBindHost } from "@/server/http/host-allowlist";
 
 /**
- * The only reader of process.env. Every variable of contract.md is validated here once; the rest of the
+ * The only reader of process.env. Every variable of docs/api.md is validated here once; the rest of the
  * code receives a typed `Env` (or the pieces of it it needs) as a dependency.
  */
 

@@ -62,7 +62,7 @@ export type SearchCommandOptions = {
   requireStarterIssues?: boolean;
 };
 
-/** The filters the options ask for; omitted options keep the server's defaults (contract.md). */
+/** The filters the options ask for; omitted options keep the server's defaults (docs/api.md). */
 export function parseSearchFilters(options: SearchCommandOptions, languages: string[]): SearchFiltersInput {
   const filters: SearchFiltersInput = {
     languages,

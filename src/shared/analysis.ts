@@ -6,7 +6,7 @@ export const pickedIssueSchema = z.object({ number: z.number().int(), why: z.str
 export type PickedIssue = z.infer<typeof pickedIssueSchema>;
 export const MAX_PICKED_ISSUES = 3;
 /**
- * AnalysisResult.pickedIssues (round 2): 0..3 of the repository's unclaimed starter issues, best fit first.
+ * AnalysisResult.pickedIssues: 0..3 of the repository's unclaimed starter issues, best fit first.
  * Optional here, on the wire and in storage; the LLM analyzer's model-facing schema makes it a required
  * array, because OpenAI's strict mode refuses an optional key.
  */

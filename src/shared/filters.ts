@@ -14,7 +14,7 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
-/** What an omitted filter means (contract.md); the schema and the form's live counter share them. */
+/** What an omitted filter means (docs/api.md); the schema and the form's live counter share them. */
 export const searchFilterDefaults = {
   minStars: 10,
   maxStars: 500_000,
@@ -62,7 +62,7 @@ export const searchFiltersSchema = z
       .string()
       .max(500, "Search text must be at most 500 characters")
       .default(searchFilterDefaults.query),
-    // Round 2: only repositories with at least one unclaimed starter issue reach analysis.
+    // Only repositories with at least one unclaimed starter issue reach analysis.
     requireStarterIssues: z
       .boolean({ error: "Require starter issues must be true or false" })
       .default(searchFilterDefaults.requireStarterIssues),

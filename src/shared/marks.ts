@@ -2,7 +2,7 @@ import { analysisResultSchema } from "./analysis";
 import { repoMetadataSchema } from "./repos";
 import { z } from "./zod";
 
-/** A developer's own verdict on a repository (contract.md, round 2 "workflow"). */
+/** A developer's own verdict on a repository. */
 export const repoMarks = ["saved", "dismissed", "contributed"] as const;
 export const repoMarkSchema = z.enum(repoMarks, {
   error: 'mark must be "saved", "dismissed" or "contributed"',

@@ -49,7 +49,7 @@ export const repoMetadataSchema = z.object({
   helpWantedIssues: z.number().int(),
   /** Bytes per language from discovery; absent when the source did not fetch them. */
   languageSizes: z.array(z.object({ name: z.string(), size: z.number().int().nonnegative() })).optional(),
-  // Round 2, candidates only: their open starter issues and health signals, when they could be loaded.
+  // Candidates only: their open starter issues and health signals, when they could be loaded.
   starterIssues: z.array(starterIssueSchema).optional(),
   health: repoHealthSchema.optional(),
 });

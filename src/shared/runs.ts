@@ -5,8 +5,8 @@ import { repoMetadataSchema } from "./repos";
 import { z } from "./zod";
 
 /**
- * A result as a run returns it: the analysis, plus what is known about the repository for this developer
- * (round 2 "workflow"). Both additions are optional, so older stored rows and older clients still fit.
+ * A result as a run returns it: the analysis, plus what is known about the repository for this developer.
+ * Both additions are optional, so older stored rows and older clients still fit.
  */
 export const runAnalysisResultSchema = analysisResultSchema.extend({
   /** No earlier run for the same profile analyzed this repository. */
@@ -28,7 +28,7 @@ export const usageSchema = z.object({
   githubRequests: z.number().int(),
   llmInputTokens: z.number().int(),
   llmOutputTokens: z.number().int(),
-  // Round 2 (speed and cost): analyses served from the analysis cache, and the LLM input tokens that saved
+  // Analyses served from the analysis cache, and the LLM input tokens that saved
   // (estimated from what those analyses cost when they were made).
   cachedResults: z.number().int().optional(),
   llmInputTokensSaved: z.number().int().optional(),
@@ -37,7 +37,7 @@ export const usageSchema = z.object({
 });
 export type Usage = z.infer<typeof usageSchema>;
 
-/** How many filtered-out repositories a run keeps and returns (contract.md, "filter quality"). */
+/** How many filtered-out repositories a run keeps and returns (docs/api.md). */
 export const FILTERED_OUT_MAX = 200;
 /** A repository the filter rules dropped, with the evidence in words. */
 export const filteredOutSchema = z.object({ repo: z.string(), reason: z.string() });
@@ -59,9 +59,9 @@ export const scoutSearchResultSchema = z.object({
   // Optional additions: what the run searched for, and the analyses the analyzer rejected.
   filters: searchFiltersSchema.optional(),
   rejected: z.array(runAnalysisResultSchema).optional(),
-  // Round 2 (filter quality): the repositories the filter rules dropped, at both stages.
+  // The repositories the filter rules dropped, at both stages.
   filteredOut: z.array(filteredOutSchema).max(FILTERED_OUT_MAX).optional(),
-  // Round 2 (speed and cost): when the first result arrived; null until one has.
+  // When the first result arrived; null until one has.
   firstResultAt: z.string().nullable().optional(),
 });
 export type ScoutSearchResult = z.infer<typeof scoutSearchResultSchema>;
@@ -84,12 +84,12 @@ export const runSummarySchema = z.object({
   totalFiltered: z.number().int(),
   totalAnalyzed: z.number().int(),
   topScore: z.number().nullable(),
-  // Round 2 (workflow): results no earlier run for the same profile had analyzed.
+  // Results no earlier run for the same profile had analyzed.
   newCount: z.number().int().optional(),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
-/** GET /api/runs/{runId}/export?format=… (round 2 "workflow"): the formats a run downloads as. */
+/** GET /api/runs/{runId}/export?format=…: the formats a run downloads as. */
 export const exportFormats = ["md", "csv", "json"] as const;
 export const exportFormatSchema = z.enum(exportFormats, { error: "format must be md, csv or json" });
 export type ExportFormat = z.infer<typeof exportFormatSchema>;

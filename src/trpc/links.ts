@@ -4,7 +4,7 @@ import { MAX_BATCH_SIZE } from "@/lib/transport-limits";
 
 export type EventSourceConstructor = typeof globalThis.EventSource;
 
-/** Queries and mutations batch over HTTP; subscriptions stream over SSE (contract.md, Transport). */
+/** Queries and mutations batch over HTTP; subscriptions stream over SSE (docs/api.md, Transport). */
 export function createScoutLinks(
   url: string,
   options: { EventSource?: EventSourceConstructor } = {},

@@ -23,7 +23,7 @@ import { forgetCachedWork } from "../support/forget-cached-work";
 import { createTempDb, type TempDb } from "../support/temp-db";
 
 /**
- * Secrets hygiene end to end (contract.md: GITHUB_TOKEN "never appears in any output"). A whole search runs
+ * Secrets hygiene end to end (docs/api.md: a token or key is never shown anywhere). A whole search runs
  * over real HTTP with distinctive credentials, on the happy path and on failing ones, including upstreams
  * that quote the credential back in their error text. Then everything an outsider could see is scanned:
  * every HTTP response the client got (headers and bodies, SSE included), every stored row and event, the

@@ -4,7 +4,7 @@ import type { RepoMetadata } from "@/shared/repos";
 
 /**
  * The GraphQL documents the live source sends, with zod schemas for what comes back. Field names are
- * GitHub's own (contract.md, "GitHub, as the live source uses it"), so the same text runs against
+ * GitHub's own (docs/api.md, "GitHub, as the live source speaks it"), so the same text runs against
  * api.github.com, GitHub Enterprise and the test server.
  */
 
