@@ -2,6 +2,7 @@
 import js from "@eslint/js";
 import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -34,6 +35,8 @@ export default tseslint.config(
   {
     files: ["**/*.mjs"],
     extends: [tseslint.configs.disableTypeChecked],
+    // Plain .mjs files are Node scripts (postinstall, the CLI launcher): Node's globals are real there.
+    languageOptions: { globals: globals.node },
   },
   {
     files: ["src/**/*.tsx", "src/components/**/*.ts", "src/trpc/**/*.ts*", "src/app/**/*.ts*"],
