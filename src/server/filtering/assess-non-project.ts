@@ -1,10 +1,6 @@
 import type { LearningFlavour } from "@/server/filtering/non-project-cues";
-import {
-  readMetadataEvidence,
-  type Evidence,
-  type EvidenceSource,
-  type NonProjectInput,
-} from "@/server/filtering/non-project-evidence";
+import type { Evidence, EvidenceSource, NonProjectInput } from "@/server/filtering/non-project-evidence";
+import { readMetadataEvidence } from "@/server/filtering/read-metadata-evidence";
 import { readReadmeEvidence } from "@/server/filtering/read-readme-evidence";
 
 /**

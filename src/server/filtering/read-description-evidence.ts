@@ -1,0 +1,182 @@
+import {
+  buildYourOwn,
+  containedLearning,
+  containedSoftware,
+  containerPhrase,
+  descriptionCues,
+  learningFieldPattern,
+  listContainers,
+  negatingPrefix,
+  openContainers,
+  toolVerbAtClauseStart,
+  type EvidenceKind,
+  type LearningFlavour,
+} from "@/server/filtering/non-project-cues";
+import { LATER_CUE_FACTOR, type Evidence } from "@/server/filtering/non-project-evidence";
+import { readDescriptionShape, shorten } from "@/server/filtering/read-description-shape";
+
+/** A description that asks a question ("What happens when …?") is the title of an explainer. */
+const questionDescription = /^[^\p{L}]*(?:what|how|why|when|where)\b[^?]{3,}\?/iu;
+/**
+ * What may stand between a modifier and the noun it modifies: a hyphen, spaces, at most one word, and a
+ * coordination ("roadmap and feedback board").
+ */
+const compoundGap = /^[\s-]*(?:(?:and|&|or)\s+)?(?:[\w.+#]+[\s-]+)?$/;
+
+type CueMatch = {
+  kind: EvidenceKind;
+  weight: number;
+  start: number;
+  end: number;
+  flavour?: LearningFlavour;
+  role?: "manner" | "verb";
+};
+
+/**
+ * Replaces spans by one neutral word of the same length, so indices stay put and "an interactive deep
+ * learning book" still reads as "an interactive ___ book".
+ */
+function blankOut(text: string, pattern: RegExp): string {
+  return text.replace(pattern, (match) => "_".repeat(match.length));
+}
+
+/** Clauses end at sentence punctuation, brackets, pipes and spaced dashes; commas join list items. */
+function splitClauses(text: string): Array<{ start: number; text: string }> {
+  const clauses: Array<{ start: number; text: string }> = [];
+  const boundary = /[.!?;:|()[\]]+(?=\s|$)|[;|()[\]]|\s[-–—]+\s|[：；。，]/g;
+  let start = 0;
+  for (const match of text.matchAll(boundary)) {
+    clauses.push({ start, text: text.slice(start, match.index) });
+    start = match.index + match[0].length;
+  }
+  clauses.push({ start, text: text.slice(start) });
+  // Leading blanks go, so that "^" in a cue means the start of the clause's words.
+  return clauses
+    .map((clause) => {
+      const blank = /^\s*/.exec(clause.text)?.[0].length ?? 0;
+      return { start: clause.start + blank, text: clause.text.slice(blank) };
+    })
+    .filter((clause) => clause.text.trim() !== "");
+}
+
+/** "A collection of samples" is learning material, "a list of companies" links, "a set of tools" software. */
+function findContainers(clause: string): CueMatch[] {
+  const matches: CueMatch[] = [];
+  for (const match of clause.matchAll(containerPhrase)) {
+    const container = (match[1] ?? "").toLowerCase();
+    const held = (match[2] ?? "").trimEnd();
+    const head = (held.split(/[\s/]+/).at(-1) ?? "").toLowerCase().replace(/[.'’]+$/, "");
+    const start = match.index;
+    const end = start + match[0].trimEnd().length;
+    const learningHead = containedLearning.find(([pattern]) => pattern.test(head));
+    if (learningHead) matches.push({ kind: "learning", weight: 2.5, start, end, flavour: learningHead[1] });
+    else if (
+      listContainers.has(container) ||
+      (!openContainers.has(container) && !containedSoftware.test(head))
+    )
+      matches.push({ kind: "link-list", weight: 3, start, end });
+    else if (containedSoftware.test(head)) matches.push({ kind: "software", weight: 1, start, end });
+  }
+  return matches;
+}
+
+/** `leading` matches (zero-width, such as a question) head the clause before anything found in it. */
+function findClauseMatches(clause: string, leading: readonly CueMatch[]): CueMatch[] {
+  const candidates: CueMatch[] = [];
+  for (const cue of descriptionCues) {
+    for (const match of clause.matchAll(cue.pattern)) {
+      candidates.push({
+        kind: cue.kind,
+        weight: cue.weight,
+        start: match.index,
+        end: match.index + match[0].length,
+        flavour: cue.flavour,
+        role: cue.role,
+      });
+    }
+  }
+  for (const match of clause.matchAll(buildYourOwn)) {
+    candidates.push({
+      kind: "learning",
+      weight: 2.5,
+      start: match.index,
+      end: match.index + match[0].length,
+      flavour: "tutorial",
+      role: "manner",
+    });
+  }
+  candidates.push(...findContainers(clause));
+  const indent = /^[^\p{L}\p{N}]*/u.exec(clause)?.[0].length ?? 0;
+  const verb = toolVerbAtClauseStart.exec(clause.slice(indent));
+  if (verb) {
+    candidates.push({
+      kind: "software",
+      weight: 1.5,
+      start: indent,
+      end: indent + verb[0].length,
+      role: "verb",
+    });
+  }
+
+  // Earliest first, the longer of two matches at one place first; overlapping matches lose.
+  candidates.sort((left, right) => left.start - right.start || right.end - left.end);
+  const accepted: CueMatch[] = [...leading];
+  for (const candidate of candidates) {
+    const last = accepted.at(-1);
+    if (last && candidate.start < last.end) continue;
+    if (candidate.kind === "software" && negatingPrefix.test(clause.slice(0, candidate.start))) continue;
+    accepted.push(candidate);
+  }
+  return accepted;
+}
+
+export function readDescriptionEvidence(description: string | null): Evidence[] {
+  const original = description?.trim() ?? "";
+  if (original === "") return [];
+  const masked = blankOut(original, learningFieldPattern);
+  const evidence: Evidence[] = [];
+  const strongest = new Map<string, Evidence>();
+
+  // "What happens when you type a URL into a browser?": a question is what an explainer answers, and it
+  // heads the first clause like any other cue.
+  const question = questionDescription.exec(original);
+  splitClauses(masked).forEach((clause, clauseIndex) => {
+    const questionMatch: CueMatch[] =
+      question && clauseIndex === 0
+        ? [{ kind: "learning", weight: 2, start: 0, end: 0, flavour: "guide", role: "verb" }]
+        : [];
+    const matches = findClauseMatches(clause.text, questionMatch);
+    // In "cheat sheet service" or "interactive tutorial framework" the last noun names the thing; the
+    // learning word before it is only a modifier.
+    const modifiers = new Set<CueMatch>();
+    matches.forEach((match, index) => {
+      const next = matches[index + 1];
+      if (match.kind === "software" || match.role !== undefined || next?.kind !== "software") return;
+      if (compoundGap.test(clause.text.slice(match.end, next.start))) modifiers.add(match);
+    });
+    const head =
+      matches.find((match) => match.role !== "manner" && !modifiers.has(match))?.kind ?? matches[0]?.kind;
+    for (const match of matches) {
+      const discounted = modifiers.has(match) || (match.kind !== head && match.role !== "manner");
+      const text =
+        match.end > match.start
+          ? original.slice(clause.start + match.start, clause.start + match.end).trim()
+          : shorten(question?.[0] ?? "");
+      const item: Evidence = {
+        kind: match.kind,
+        source: "description",
+        weight: discounted ? match.weight * LATER_CUE_FACTOR : match.weight,
+        text,
+        flavour: match.flavour,
+      };
+      // The same phrase twice is one piece of evidence.
+      const key = `${match.kind}:${text.toLowerCase()}`;
+      const previous = strongest.get(key);
+      if (!previous || previous.weight < item.weight) strongest.set(key, item);
+    }
+  });
+  evidence.push(...strongest.values());
+  // The shape of the whole description counts only when nothing in it argues for software.
+  if (!evidence.some((item) => item.kind === "software")) evidence.push(...readDescriptionShape(original));
+  return evidence;
+}

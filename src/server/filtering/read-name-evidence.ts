@@ -1,0 +1,84 @@
+import { nameWordCues, type NameCue } from "@/server/filtering/non-project-cues";
+import { LATER_CUE_FACTOR, type Evidence } from "@/server/filtering/non-project-evidence";
+
+const packageSuffix = /\.(?:js|ts|vim|nvim|el|jl|py|rb|kt|lua)$/i;
+/** Teaching phrases that are unambiguous even run together in one lower-case word: "gobyexample". */
+const concatenatedShape = /byexample|forbeginners|fromscratch|thehardway|zerotohero|\d+daysof/;
+
+/** Separator segments, lower-cased: `Awesome_Go` → ["awesome", "go"]; camelCase stays whole. */
+export function splitNameSegments(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[-_.\s]+/)
+    .filter((segment) => segment !== "");
+}
+
+/** Camel-case and digit runs split too, "30DaysOfJS" → "30-days-of-js", for the shape patterns only. */
+function splitCamelCaseWords(name: string): string {
+  return name
+    .replace(/([a-z])([A-Z])/g, "$1-$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2")
+    .replace(/([A-Za-z])(\d)/g, "$1-$2")
+    .replace(/(\d)([A-Za-z])/g, "$1-$2")
+    .toLowerCase()
+    .split(/[-_.\s]+/)
+    .filter((word) => word !== "")
+    .join("-");
+}
+
+export function readNameEvidence(name: string): Evidence[] {
+  const evidence: Evidence[] = [];
+  const segments = splitNameSegments(name);
+  if (segments[0] === "awesome" && segments.length > 1) {
+    evidence.push({ kind: "link-list", source: "name", weight: 2, text: `named '${name}'` });
+  }
+  const words = segments.join("-");
+  const camelCaseWords = splitCamelCaseWords(name);
+  // "reveal.js", "leetcode.vim", "Pkg.jl": the package-naming convention of an ecosystem.
+  if (packageSuffix.test(name))
+    evidence.push({ kind: "software", source: "name", weight: 1.5, text: `named '${name}'` });
+  if (concatenatedShape.test(segments.join("")))
+    evidence.push({
+      kind: "learning",
+      source: "name",
+      weight: 1.5,
+      text: `named '${name}'`,
+      flavour: "tutorial",
+    });
+  // Names put the head noun last, as English compounds do: "leetcode-cli" is a CLI, "app-ideas" a set of
+  // ideas. A noun cue on the last segment names the thing; a noun cue of another kind before it is only
+  // what the thing is about. Manner cues ("30-days-of-", "-for-beginners", "learn-") hold anywhere.
+  const nouns: Array<{ cue: NameCue; isHead: boolean }> = [];
+  for (const [pattern, cue] of nameWordCues) {
+    const shaped = cue.shape === true && pattern.test(camelCaseWords);
+    if (!pattern.test(words) && !shaped) continue;
+    if (cue.role === "manner") {
+      evidence.push(buildNameEvidence(name, cue, cue.weight));
+      continue;
+    }
+    const global = new RegExp(pattern.source, "g");
+    const isHead = [...words.matchAll(global)].some(
+      (match) => match.index + match[0].replace(/-$/, "").length === words.length,
+    );
+    nouns.push({ cue, isHead });
+  }
+  const headKind = nouns.find((noun) => noun.isHead)?.cue.kind;
+  for (const { cue, isHead } of nouns) {
+    const isModifier =
+      headKind !== undefined && !isHead && (cue.kind === "software") !== (headKind === "software");
+    const weight = isModifier
+      ? cue.weight * LATER_CUE_FACTOR
+      : isHead && cue.kind !== "software"
+        ? HEAD_NOUN_WEIGHT
+        : cue.weight;
+    evidence.push(buildNameEvidence(name, cue, weight));
+  }
+  return evidence;
+}
+
+/** A learning or list noun that heads the name ("go-exercises", "notebooks") says more than a modifier. */
+const HEAD_NOUN_WEIGHT = 2;
+
+function buildNameEvidence(name: string, cue: NameCue, weight: number): Evidence {
+  return { kind: cue.kind, source: "name", weight, text: `named '${name}'`, flavour: cue.flavour };
+}
