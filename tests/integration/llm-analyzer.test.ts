@@ -3,11 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import type { AnalyzeBatchOutput } from "@/server/analysis/analyzer";
 import { runBatches } from "@/server/pipeline/run-batches";
-import {
-  createLlmAnalyzer,
-  LlmAnalysisError,
-  type LlmAnalyzerOptions,
-} from "@/server/analysis/llm/llm-analyzer";
+import { LlmAnalysisError } from "@/server/analysis/llm/llm-analysis-errors";
+import { createLlmAnalyzer, type LlmAnalyzerOptions } from "@/server/analysis/llm/llm-analyzer";
 import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
 import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
 import { AppError } from "@/server/errors";

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import type { AnalyzeBatchOutput } from "@/server/analysis/analyzer";
 import { runBatches, type BatchOutcome } from "@/server/pipeline/run-batches";
-import { createLlmAnalyzer, LlmAnalysisError } from "@/server/analysis/llm/llm-analyzer";
+import { LlmAnalysisError } from "@/server/analysis/llm/llm-analysis-errors";
+import { createLlmAnalyzer } from "@/server/analysis/llm/llm-analyzer";
 import type { AnalysisResult } from "@/shared/analysis";
 import type { RepoMetadata } from "@/shared/repos";
 import {

@@ -12,8 +12,9 @@ export type AnalyzeBatchInput = {
   readmes: ReadonlyMap<string, string | null>;
   signal?: AbortSignal;
   /**
-   * Called with each repository's validated result the moment it is known, before the batch ends. A result
-   * passed here stays valid even if the batch later throws (a timeout, an abort, a broken connection).
+   * Called with each repository's validated result the moment it is known, before the analysis batch ends.
+   * A result passed here stays valid even if the analysis batch later throws (a timeout, an abort, a broken
+   * connection).
    */
   onResult?: (result: AnalysisResult) => void;
 };
@@ -24,7 +25,7 @@ export type AnalyzeBatchOutput = {
    * already passed to `onResult`.
    */
   results: AnalysisResult[];
-  /** "owner/name" of repos in the batch that got no valid result (left out, malformed). */
+  /** "owner/name" of repos in the analysis batch that got no valid result (left out, malformed). */
   skipped: string[];
   usage: { inputTokens: number; outputTokens: number };
 };

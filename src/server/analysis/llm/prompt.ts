@@ -20,7 +20,7 @@ export const DEFAULT_README_MAX_CHARS = 16_000;
  */
 export const ANALYSIS_PROMPT_VERSION = "llm-2";
 
-// The rubric lives only in the system message, so it is sent exactly once per batch.
+// The rubric lives only in the system message, so it is sent exactly once per analysis batch.
 export const ANALYSIS_SYSTEM_PROMPT = `You are GitHub Scout's reviewer. You judge how well open-source repositories fit one developer who wants to contribute to them.
 
 ## Data and instructions
@@ -167,7 +167,7 @@ function formatRepoBlock(options: {
   ].join("\n");
 }
 
-/** Builds the system and user messages for one batch. */
+/** Builds the system and user messages for one analysis batch. */
 export function buildAnalysisPrompt(options: {
   profile: AnalysisProfile;
   repos: readonly RepoMetadata[];
