@@ -1,6 +1,6 @@
-import type { CatalogRepo, DemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import type { CatalogRepo, DemoCatalog } from "@/server/sources/catalog/demo-catalog";
 import { createCatalogSearch } from "@/server/sources/catalog/search-catalog";
-import { countCommitsSince } from "@/server/sources/catalog/write-activity";
+import { countCommitsSince } from "@/server/sources/catalog/catalog-activity";
 import type { GitHubServerActivity, GitHubServerData, GitHubServerRepo } from "./github-server";
 
 /**

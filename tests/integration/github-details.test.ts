@@ -1,10 +1,12 @@
 import type { RepositoryDetails } from "@/server/sources/repository-source";
-import { REPOS_PER_DETAILS_QUERY } from "@/server/sources/repository-source";
+import { DETAILS_GROUP_SIZE } from "@/server/sources/repository-source";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { demoCatalogLandmarks } from "@/server/sources/catalog/catalog-landmarks";
-import { generateDemoCatalog, type CatalogRepo } from "@/server/sources/catalog/generate-demo-catalog";
-import type { CatalogActivity, CatalogIssue } from "@/server/sources/catalog/write-activity";
-import { buildCandidateQuery, readRepositoryDetails } from "@/server/sources/github/details-query";
+import type { CatalogActivity, CatalogIssue } from "@/server/sources/catalog/catalog-activity";
+import type { CatalogRepo } from "@/server/sources/catalog/demo-catalog";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { buildCandidateQuery } from "@/server/sources/github/details-query";
+import { readRepositoryDetails } from "@/server/sources/read-repository-details";
 import { pickReadmeText } from "@/server/sources/github/graphql-queries";
 import { createLiveGitHubSource } from "@/server/sources/github/live-source";
 import { createGitHubOctokit } from "@/server/sources/github/octokit";
@@ -54,15 +56,15 @@ async function fetchCandidates(
     logger: quiet,
   });
   const found = new Map<string, { readme: string | null; details: RepositoryDetails | null }>();
-  for (let start = 0; start < repos.length; start += REPOS_PER_DETAILS_QUERY) {
-    const batch = repos.slice(start, start + REPOS_PER_DETAILS_QUERY).map((repo) => repo.metadata);
-    const { query, variables, aliases } = buildCandidateQuery(batch, {
+  for (let start = 0; start < repos.length; start += DETAILS_GROUP_SIZE) {
+    const group = repos.slice(start, start + DETAILS_GROUP_SIZE).map((repo) => repo.metadata);
+    const { query, variables, aliases } = buildCandidateQuery(group, {
       readme: true,
       details: true,
       now: NOW,
     });
     const data = await octokit.graphql<Record<string, unknown>>(query, variables);
-    batch.forEach((repo, index) => {
+    group.forEach((repo, index) => {
       const alias = aliases[index] ?? "";
       found.set(repo.fullName, {
         readme: pickReadmeText(data[alias]),
@@ -350,10 +352,10 @@ describe("the cost of candidate details", () => {
   });
 
   it("costs the same points merged as the details alone, while the README query alone costs 1", async () => {
-    const batch = catalog.repos.slice(0, 20).map((repo) => repo.metadata);
+    const group = catalog.repos.slice(0, 20).map((repo) => repo.metadata);
     const costOf = async (parts: { readme: boolean; details: boolean }) => {
       server.reset();
-      const { query, variables } = buildCandidateQuery(batch, { ...parts, now: NOW });
+      const { query, variables } = buildCandidateQuery(group, { ...parts, now: NOW });
       await fetch(`${server.url}/graphql`, {
         method: "POST",
         headers: { authorization: `bearer ${server.token}` },

@@ -6,11 +6,8 @@ import { AppError } from "@/server/errors";
 import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
 import { GitHubRateLimitError } from "@/server/sources/github/errors";
 import { OTHER_LANGUAGES } from "@/server/sources/github/graphql-queries";
-import {
-  RESULT_CAP_WARNING,
-  createLiveGitHubSource,
-  type LiveGitHubSourceOptions,
-} from "@/server/sources/github/live-source";
+import { createLiveGitHubSource, type LiveGitHubSourceOptions } from "@/server/sources/github/live-source";
+import { RESULT_CAP_WARNING } from "@/server/sources/repository-source";
 import { buildSearchQuery } from "@/server/sources/build-search-query";
 import { searchFiltersSchema, type SearchFiltersInput } from "@/shared/filters";
 import { type RepoMetadata } from "@/shared/repos";
@@ -694,7 +691,7 @@ describe("fetching with READMEs already known (the README cache)", () => {
 
     const unknown = repos.filter((_repo, index) => index % 2 === 1);
     expect(outcome.requests).toBe(2);
-    // Batch 1 holds 10 known and 10 unknown; batch 2 holds 3 known and 2 unknown.
+    // Details group 1 holds 10 known and 10 unknown; group 2 holds 3 known and 2 unknown.
     expect(server.graphqlRequests().map((request) => request.readmeObjects)).toEqual([
       10 * README_VARIANTS,
       2 * README_VARIANTS,
@@ -734,7 +731,7 @@ describe("fetching with READMEs already known (the README cache)", () => {
     expect(outcome.details.size).toBe(0);
   });
 
-  it("sends no README-only retry when every README of the failed batch is known", async () => {
+  it("sends no README-only retry when every README of the failed details group is known", async () => {
     const repos = someRepos(5);
     server.inject({ kind: "status", status: 502, times: 3 });
     const outcome = await createSource().fetchCandidateDetails(repos, { skipReadmes: knownNames(repos) });
@@ -749,10 +746,10 @@ describe("fetching with READMEs already known (the README cache)", () => {
 });
 
 describe("a candidate query that keeps failing", () => {
-  it("costs only its batch's details when the READMEs alone still load, with a warning that says so", async () => {
+  it("costs only its details group's details when the READMEs alone still load, with a warning that says so", async () => {
     const repos = expectedMatches(twoLanguages).slice(0, 25);
     // The first merged query (20 repositories) fails on all 3 attempts; its README-only retry and the
-    // second batch succeed.
+    // second details group succeed.
     server.inject({ kind: "status", status: 502, times: 3 });
     const outcome = await createSource().fetchCandidateDetails(repos, {});
 

@@ -1,4 +1,4 @@
-import type { CatalogRepo, DemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import type { CatalogRepo, DemoCatalog } from "@/server/sources/catalog/demo-catalog";
 import type { RepoMetadata } from "@/shared/repos";
 
 /**

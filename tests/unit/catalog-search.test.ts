@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { CatalogRepo } from "@/server/sources/catalog/generate-demo-catalog";
+import type { CatalogRepo } from "@/server/sources/catalog/demo-catalog";
 import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
-import { SearchQueryError, parseSearchQuery } from "@/server/sources/catalog/parse-search-query";
+import { parseSearchQuery } from "@/server/sources/catalog/parse-search-query";
+import { SearchQueryError } from "@/server/sources/catalog/parsed-search-query";
 import { createCatalogSearch } from "@/server/sources/catalog/search-catalog";
 import { buildSearchQuery } from "@/server/sources/build-search-query";
 import { searchFiltersSchema } from "@/shared/filters";

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { demoCatalogLandmarks } from "@/server/sources/catalog/catalog-landmarks";
-import { generateDemoCatalog, type CatalogRepo } from "@/server/sources/catalog/generate-demo-catalog";
+import type { CatalogRepo } from "@/server/sources/catalog/demo-catalog";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
 import { AppError } from "@/server/errors";
 import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
-import { RESULT_CAP_WARNING } from "@/server/sources/github/live-source";
+import { RESULT_CAP_WARNING } from "@/server/sources/repository-source";
 import { isStarterLabel } from "@/shared/starter-labels";
 import { searchFilterDefaults, searchFiltersSchema, type SearchFiltersInput } from "@/shared/filters";
 import { type RepoMetadata } from "@/shared/repos";

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { demoCatalogLandmarks } from "@/server/sources/catalog/catalog-landmarks";
-import { generateDemoCatalog, type CatalogRepo } from "@/server/sources/catalog/generate-demo-catalog";
+import { DEMO_URL_HOST, isDemoUrl } from "@/lib/github-links";
 import {
-  DEMO_URL_HOST,
   countCommitsSince,
-  injectionTitles,
-  isDemoUrl,
   type CatalogActivity,
   type CatalogIssue,
-} from "@/server/sources/catalog/write-activity";
+} from "@/server/sources/catalog/catalog-activity";
+import type { CatalogRepo } from "@/server/sources/catalog/demo-catalog";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { injectionTitles } from "@/server/sources/catalog/write-issues";
 import { classifyStarterLabel } from "@/shared/starter-labels";
 
 const now = new Date("2026-11-25T12:00:00Z");

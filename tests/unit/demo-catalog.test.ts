@@ -1,11 +1,8 @@
 import { DAY_MS } from "@/lib/dates";
 import { describe, expect, it } from "vitest";
 import { demoCatalogLandmarks } from "@/server/sources/catalog/catalog-landmarks";
-import {
-  generateDemoCatalog,
-  type CatalogRepo,
-  type DemoCatalog,
-} from "@/server/sources/catalog/generate-demo-catalog";
+import type { CatalogRepo, DemoCatalog } from "@/server/sources/catalog/demo-catalog";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
 import { repoMetadataSchema } from "@/shared/repos";
 
 const now = new Date("2026-11-25T12:00:00Z");

@@ -4,7 +4,7 @@ import {
   isBotActor,
   medianOf,
   readRepositoryDetails,
-} from "@/server/sources/github/details-query";
+} from "@/server/sources/read-repository-details";
 import { pickReadmeText } from "@/server/sources/github/graphql-queries";
 
 const now = new Date("2026-11-25T12:00:00Z");

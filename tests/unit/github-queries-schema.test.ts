@@ -1,4 +1,4 @@
-import { REPOS_PER_DETAILS_QUERY } from "@/server/sources/repository-source";
+import { DETAILS_GROUP_SIZE } from "@/server/sources/repository-source";
 import { validate } from "@octokit/graphql-schema";
 import { describe, expect, it } from "vitest";
 import { buildCandidateQuery, buildDetailsQuery } from "@/server/sources/github/details-query";
@@ -15,32 +15,30 @@ const repos = (count: number) =>
   Array.from({ length: count }, (_, index) => ({ owner: `owner-${index}`, name: `name.${index}` }));
 const messagesOf = (query: string) => validate(query).map((error) => error.message);
 // The README cache's names, in another letter case than the repositories': GitHub ignores case.
-const knownAll = new Set(
-  repos(REPOS_PER_DETAILS_QUERY).map((repo) => `${repo.owner}/${repo.name}`.toUpperCase()),
-);
+const knownAll = new Set(repos(DETAILS_GROUP_SIZE).map((repo) => `${repo.owner}/${repo.name}`.toUpperCase()));
 const knownHalf = new Set([...knownAll].filter((_name, index) => index % 2 === 0));
 
 const documents: [string, string][] = [
   ["the search page", searchRepositoriesQuery],
   ["the README query for 1 repository", buildReadmeQuery(repos(1)).query],
-  ["the README query for 20 repositories", buildReadmeQuery(repos(REPOS_PER_DETAILS_QUERY)).query],
+  ["the README query for 20 repositories", buildReadmeQuery(repos(DETAILS_GROUP_SIZE)).query],
   ["the details query for 1 repository", buildDetailsQuery(repos(1), { now }).query],
-  ["the details query for 20 repositories", buildDetailsQuery(repos(REPOS_PER_DETAILS_QUERY), { now }).query],
+  ["the details query for 20 repositories", buildDetailsQuery(repos(DETAILS_GROUP_SIZE), { now }).query],
   [
     "the merged README and details query for 1 repository",
     buildCandidateQuery(repos(1), { readme: true, details: true, now }).query,
   ],
   [
     "the merged README and details query for 20 repositories",
-    buildCandidateQuery(repos(REPOS_PER_DETAILS_QUERY), { readme: true, details: true, now }).query,
+    buildCandidateQuery(repos(DETAILS_GROUP_SIZE), { readme: true, details: true, now }).query,
   ],
   [
     "the README-only candidate query for 20 repositories",
-    buildCandidateQuery(repos(REPOS_PER_DETAILS_QUERY), { readme: true, details: false, now }).query,
+    buildCandidateQuery(repos(DETAILS_GROUP_SIZE), { readme: true, details: false, now }).query,
   ],
   [
     "the merged query for 20 repositories, half of whose READMEs are known",
-    buildCandidateQuery(repos(REPOS_PER_DETAILS_QUERY), {
+    buildCandidateQuery(repos(DETAILS_GROUP_SIZE), {
       readme: true,
       details: true,
       now,
@@ -49,7 +47,7 @@ const documents: [string, string][] = [
   ],
   [
     "the merged query for 20 repositories whose READMEs are all known",
-    buildCandidateQuery(repos(REPOS_PER_DETAILS_QUERY), {
+    buildCandidateQuery(repos(DETAILS_GROUP_SIZE), {
       readme: true,
       details: true,
       now,
@@ -93,6 +91,6 @@ describe("the live source's GraphQL documents", () => {
   });
 
   it("refuse more repositories than one query may carry", () => {
-    expect(() => buildDetailsQuery(repos(REPOS_PER_DETAILS_QUERY + 1), { now })).toThrow(RangeError);
+    expect(() => buildDetailsQuery(repos(DETAILS_GROUP_SIZE + 1), { now })).toThrow(RangeError);
   });
 });

@@ -3,7 +3,7 @@ import type { AnalysisProfile } from "@/server/analysis/analyzer";
 import { createHeuristicAnalyzer } from "@/server/analysis/heuristic/heuristic-analyzer";
 import { looksLikePromptInjection } from "@/server/analysis/heuristic/heuristic-issues";
 import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
-import { injectionTitles } from "@/server/sources/catalog/write-activity";
+import { injectionTitles } from "@/server/sources/catalog/write-issues";
 import { isStarterLabel } from "@/shared/starter-labels";
 import type { AnalysisResult } from "@/shared/analysis";
 import type { RepoMetadata } from "@/shared/repos";

@@ -1,5 +1,5 @@
 import type { RepositoryDetails } from "@/server/sources/repository-source";
-import { STARTER_ISSUES_PER_REPO } from "@/server/sources/github/details-query";
+import { STARTER_ISSUES_PER_REPO } from "@/server/sources/details-sampling";
 import type { RepoMetadata, StarterIssue } from "@/shared/repos";
 
 /**

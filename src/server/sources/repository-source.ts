@@ -2,16 +2,18 @@ import type { SearchFilters } from "@/shared/filters";
 import type { RepoHealth, RepoMetadata, StarterIssue } from "@/shared/repos";
 
 /**
- * Repositories per details query (READMEs, starter issues and health in one aliased GraphQL document); keeps
- * one query's cost and response size modest. Not to be confused with an analysis batch (SCOUT_BATCH_SIZE
- * repositories per LLM call).
+ * Repositories per details group: one aliased GraphQL query carries a group's READMEs, starter issues and
+ * health, and this size keeps one query's cost and response size modest. Not to be confused with an
+ * analysis batch (SCOUT_BATCH_SIZE repositories per LLM call).
  */
-export const REPOS_PER_DETAILS_QUERY = 20;
+export const DETAILS_GROUP_SIZE = 20;
 
-/**
- * Where repositories come from: live GitHub (Octokit over HTTP) or the bundled demo catalog. The pipeline
- * only sees this interface, so both behave the same to it.
- */
+/** GitHub serves at most 1,000 results per search, however many match. */
+export const SEARCH_RESULT_CAP = 1000;
+/** The warning both sources give when GitHub counts SEARCH_RESULT_CAP matches or more. */
+export const RESULT_CAP_WARNING =
+  "Results may be incomplete (GitHub caps at 1,000). Try narrowing your filters.";
+
 /** A candidate's open starter issues and health signals, as either source reads them. */
 export type RepositoryDetails = { starterIssues: StarterIssue[]; health: RepoHealth };
 
@@ -57,6 +59,10 @@ export type FetchCandidateDetailsOutcome = {
   requests: number;
 };
 
+/**
+ * Where repositories come from: live GitHub (Octokit over HTTP) or the bundled demo catalog. The pipeline
+ * only sees this interface, so both behave the same to it.
+ */
 export interface RepositorySource {
   readonly kind: "live" | "catalog";
   /** Where its repositories' web pages live, e.g. "https://github.com" or a GitHub Enterprise host. */
@@ -65,7 +71,7 @@ export interface RepositorySource {
     filters: SearchFilters,
     options: SearchRepositoriesOptions,
   ): Promise<SearchRepositoriesOutcome>;
-  /** READMEs, starter issues and health of the candidates, in the same batched queries. */
+  /** READMEs, starter issues and health of the candidates, fetched together. */
   fetchCandidateDetails(
     repos: readonly RepoMetadata[],
     options: FetchCandidateDetailsOptions,

@@ -4,14 +4,14 @@ import {
   RESPONSE_SAMPLE_ISSUES,
   STARTER_ISSUES_PER_REPO,
   healthWindowStart,
-} from "@/server/sources/github/details-query";
+} from "@/server/sources/details-sampling";
 import { isStarterLabel } from "@/shared/starter-labels";
-import { countCommitsSince, type CatalogActivity, type CatalogActor } from "./write-activity";
+import { countCommitsSince, type CatalogActivity, type CatalogActor } from "./catalog-activity";
 
 /**
- * A demo repository's activity as the repository object GitHub would answer the details query with
- * (src/server/sources/github/details-query.ts), so the catalog source reads it back with the live source's own
- * parser and both sources agree on what claimed, responsive and outside mean. The selection rules mirror
+ * A demo repository's activity as the repository object GitHub would answer the details query with, so
+ * the catalog source reads it back with the same parser as the live source (read-repository-details.ts) and
+ * both sources agree on what claimed, responsive and outside mean. The selection rules mirror
  * GitHub's (and the test GitHub server's): label filters OR'd and case-insensitive, orderings stable.
  */
 

@@ -1,4 +1,4 @@
-import type { ActivityOverrides } from "./write-activity";
+import type { ActivityOverrides } from "./catalog-activity";
 import type { ReadmeSpec } from "./write-readme";
 
 /**

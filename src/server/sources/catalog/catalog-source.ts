@@ -1,17 +1,19 @@
-import type { RepositoryDetails } from "@/server/sources/repository-source";
-import type { CatalogRepo, DemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
-import { SearchQueryError } from "@/server/sources/catalog/parse-search-query";
+import type { CatalogRepo, DemoCatalog } from "@/server/sources/catalog/demo-catalog";
+import { SearchQueryError } from "@/server/sources/catalog/parsed-search-query";
 import { createCatalogSearch } from "@/server/sources/catalog/search-catalog";
 import { AppError } from "@/server/errors";
 import { toGitHubRepositoryDetails } from "@/server/sources/catalog/activity-as-github";
-import { readRepositoryDetails, toRepoNameKey, toRepoNameKeys } from "@/server/sources/github/details-query";
-import type {
-  FetchCandidateDetailsOutcome,
-  RepositorySource,
-  SearchRepositoriesOutcome,
+import { readRepositoryDetails } from "@/server/sources/read-repository-details";
+import { toRepoNameKey, toRepoNameKeys } from "@/server/sources/repo-name-keys";
+import {
+  RESULT_CAP_WARNING,
+  SEARCH_RESULT_CAP,
+  type FetchCandidateDetailsOutcome,
+  type RepositoryDetails,
+  type RepositorySource,
+  type SearchRepositoriesOutcome,
 } from "@/server/sources/repository-source";
-import { SEARCH_RESULT_CAP, truncateText } from "@/server/sources/github/graphql-queries";
-import { RESULT_CAP_WARNING } from "@/server/sources/github/graphql-queries";
+import { truncateText } from "@/server/sources/truncate-text";
 import { buildSearchQuery } from "@/server/sources/build-search-query";
 import type { RepoMetadata } from "@/shared/repos";
 

@@ -1,14 +1,14 @@
 import { normalizeLanguage } from "@/shared/languages";
-import type { CatalogRepo } from "./generate-demo-catalog";
-import {
-  parseSearchQuery,
-  toWords,
-  type Alternatives,
-  type NumberRange,
-  type ParsedSearchQuery,
-  type TextField,
-  type TimeRange,
-} from "./parse-search-query";
+import type { CatalogRepo } from "./demo-catalog";
+import { parseSearchQuery } from "./parse-search-query";
+import type {
+  Alternatives,
+  NumberRange,
+  ParsedSearchQuery,
+  TextField,
+  TimeRange,
+} from "./parsed-search-query";
+import { toWords } from "./text-words";
 
 /**
  * Evaluates GitHub search strings against catalog repositories with GitHub's semantics. Shared by the

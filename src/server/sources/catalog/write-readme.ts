@@ -5,6 +5,7 @@ import {
   type DomainProfile,
   type LanguageProfile,
 } from "./catalog-vocabulary";
+import { bulletList, codeBlock, renderDocument, type Section } from "./readme-markup";
 import { createRandom, hashSeed, type Random } from "./seeded-random";
 
 /**
@@ -28,8 +29,6 @@ export type ReadmeSpec = {
   path: string;
   style: ReadmeStyle;
 };
-
-type Section = { heading: string; body: string };
 
 export type WriteReadmeOptions = {
   catalogSeed: number;
@@ -85,14 +84,6 @@ function toIdentifier(name: string): string {
   const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
   const joined = words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
   return /^[A-Za-z]/.test(joined) ? joined : `Lib${joined}`;
-}
-
-function codeBlock(block: { fence: string; code: string }): string {
-  return `\`\`\`${block.fence}\n${block.code}\n\`\`\``;
-}
-
-function bulletList(items: readonly string[]): string {
-  return items.map((item) => `- ${item}`).join("\n");
 }
 
 function writeStandardSections({ repo, language, domain, random }: ReadmeContext): Section[] {
@@ -275,43 +266,4 @@ function writeApiReferenceSections({ repo, random }: ReadmeContext): Section[] {
     return `### \`${identifier}.${verb}${noun}${index}(options)\`\n\nReturns the ${noun.toLowerCase()} for the given options. Throws when the handle is closed. Added in 0.${index % 40}.0.`;
   });
   return [{ heading: "API reference", body: entries.join("\n\n") }];
-}
-
-function renderDocument(options: {
-  title: string;
-  lead: string | null;
-  sections: Section[];
-  path: string;
-}): string {
-  const { title, lead, sections, path } = options;
-  const format = path.endsWith(".rst") ? "rst" : path === "README" ? "plain" : "markdown";
-  const parts: string[] = [];
-  if (format === "rst") {
-    parts.push(`${title}\n${"=".repeat(Math.max(title.length, 3))}`);
-  } else if (format === "plain") {
-    parts.push(title.toUpperCase());
-  } else {
-    parts.push(`# ${title}`);
-  }
-  if (lead) parts.push(lead);
-  for (const section of sections) {
-    if (format === "rst") {
-      parts.push(
-        `${section.heading}\n${"-".repeat(Math.max(section.heading.length, 3))}\n\n${toRestructuredText(section.body)}`,
-      );
-    } else if (format === "plain") parts.push(`${section.heading}\n\n${section.body}`);
-    else parts.push(`## ${section.heading}\n\n${section.body}`);
-  }
-  return `${parts.join("\n\n")}\n`;
-}
-
-/** reST has no fenced code blocks; a `code-block` directive with an indented body is the equivalent. */
-function toRestructuredText(markdown: string): string {
-  return markdown.replace(/```(\w*)\n([\s\S]*?)\n```/g, (_match, fence: string, code: string) => {
-    const indented = code
-      .split("\n")
-      .map((line) => (line === "" ? "" : `   ${line}`))
-      .join("\n");
-    return `.. code-block:: ${fence || "text"}\n\n${indented}`;
-  });
 }

@@ -8,12 +8,8 @@ import type { RepoMetadata } from "@/shared/repos";
  * api.github.com, GitHub Enterprise and the test server.
  */
 
-/** GitHub serves at most 100 nodes per page and 1,000 results per search. */
+/** GitHub serves at most 100 nodes per page (and SEARCH_RESULT_CAP results per search). */
 export const SEARCH_PAGE_SIZE = 100;
-export const SEARCH_RESULT_CAP = 1000;
-/** The warning both sources give when GitHub counts SEARCH_RESULT_CAP matches or more. */
-export const RESULT_CAP_WARNING =
-  "Results may be incomplete (GitHub caps at 1,000). Try narrowing your filters.";
 
 /**
  * A GraphQL list literal of label names. GraphQL string escapes are JSON's, so JSON.stringify gives a valid
@@ -168,15 +164,15 @@ export type ReadmeQuery = {
   aliases: string[];
 };
 
-/**
- * One aliased query for up to REPOS_PER_DETAILS_QUERY repositories. Owner and name go in as variables ($oN, $nN)
- * and never into the query text, so a strange repository name cannot change the query.
- */
 /** The README variants as fields f0..f7 of one repository; pickReadmeText reads them back. */
 export const readmeSelection = README_FILE_NAMES.map(
   (file, index) => `f${index}: object(expression: "HEAD:${file}") { ... on Blob { text } }`,
 ).join(" ");
 
+/**
+ * One aliased query for up to DETAILS_GROUP_SIZE repositories. Owner and name go in as variables ($oN, $nN)
+ * and never into the query text, so a strange repository name cannot change the query.
+ */
 export function buildReadmeQuery(repos: readonly { owner: string; name: string }[]): ReadmeQuery {
   const variables: Record<string, string> = {};
   const declarations: string[] = [];
@@ -212,12 +208,4 @@ export function pickReadmeText(repository: unknown): string | null {
     if (typeof text === "string") return text;
   }
   return null;
-}
-
-/** Cuts text to at most maxChars UTF-16 units without splitting a surrogate pair. */
-export function truncateText(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  const last = text.charCodeAt(maxChars - 1);
-  const end = last >= 0xd800 && last <= 0xdbff ? maxChars - 1 : maxChars;
-  return text.slice(0, end);
 }
