@@ -33,6 +33,21 @@ export default tseslint.config(
     },
   },
   {
+    // A newcomer changing one behaviour should read one short file; the cue and vocabulary lists are data.
+    files: ["src/server/**/*.ts"],
+    ignores: [
+      "src/server/filtering/non-project-cues.ts",
+      "src/server/sources/catalog/catalog-vocabulary.ts",
+      "src/server/sources/catalog/catalog-landmarks.ts",
+    ],
+    rules: { "max-lines": ["error", { max: 300 }] },
+  },
+  {
+    files: ["**/*.cjs"],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { sourceType: "commonjs", globals: globals.node },
+  },
+  {
     files: ["**/*.mjs"],
     extends: [tseslint.configs.disableTypeChecked],
     // Plain .mjs files are Node scripts (postinstall, the CLI launcher): Node's globals are real there.

@@ -274,8 +274,8 @@ async function main(): Promise<void> {
       rateLimiter: createSearchRateLimiter({ searchesPerHour: env.SCOUT_SEARCH_RATE_LIMIT }),
       settings: {
         maxRepos: MAX_REPOS,
-        batchSize: BATCH_SIZE,
-        batchConcurrency: CONCURRENCY,
+        analysisBatchSize: BATCH_SIZE,
+        analysisBatchConcurrency: CONCURRENCY,
         analysisTimeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
         runTimeoutMs: env.SCOUT_RUN_TIMEOUT_MS,
       },

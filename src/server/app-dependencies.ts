@@ -15,8 +15,8 @@ import type { PipelineSettings } from "@/server/pipeline/run-pipeline";
 import { createSearchRateLimiter, type SearchRateLimiter } from "@/server/rate-limit/search-rate-limiter";
 import { deleteExpiredAnalyses } from "@/server/cache/analysis-cache";
 import { deleteStaleReadmes } from "@/server/cache/readme-cache";
-import { pruneRepositories } from "@/server/runs/repo-records";
-import { markInterruptedRuns } from "@/server/runs/run-store";
+import { pruneRepositories } from "@/server/repos/repo-records";
+import { markInterruptedRuns } from "@/server/runs/recover-interrupted-runs";
 import type { ScoutConfig } from "@/shared/config";
 
 /**
@@ -57,8 +57,8 @@ export function createAppDependencies({
       overrides.rateLimiter ?? createSearchRateLimiter({ searchesPerHour: env.SCOUT_SEARCH_RATE_LIMIT }),
     settings: overrides.settings ?? {
       maxRepos: env.SCOUT_MAX_REPOS,
-      batchSize: env.SCOUT_BATCH_SIZE,
-      batchConcurrency: env.SCOUT_BATCH_CONCURRENCY,
+      analysisBatchSize: env.SCOUT_BATCH_SIZE,
+      analysisBatchConcurrency: env.SCOUT_BATCH_CONCURRENCY,
       analysisTimeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
       runTimeoutMs: env.SCOUT_RUN_TIMEOUT_MS,
     },

@@ -89,6 +89,21 @@ export const runSummarySchema = z.object({
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
+/** One page of the history, newest first; nextCursor is null on the last page. */
+export const runsPageSchema = z.object({
+  items: z.array(runSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type RunsPage = z.infer<typeof runsPageSchema>;
+
+/** What scout.search answers: the new run's id, at once, while the pipeline runs in the background. */
+export const searchStartedSchema = z.object({ runId: z.string(), status: z.literal("running") });
+export type SearchStarted = z.infer<typeof searchStartedSchema>;
+
+/** What scout.cancel answers: the run's status once it has wound down (or as it was, if already over). */
+export const runStatusAnswerSchema = z.object({ runId: z.string(), status: runStatusSchema });
+export type RunStatusAnswer = z.infer<typeof runStatusAnswerSchema>;
+
 /** GET /api/runs/{runId}/export?format=…: the formats a run downloads as. */
 export const exportFormats = ["md", "csv", "json"] as const;
 export const exportFormatSchema = z.enum(exportFormats, { error: "format must be md, csv or json" });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upsertRepositories } from "@/server/runs/repo-records";
+import { upsertRepositories } from "@/server/repos/repo-records";
 import { makeRepos } from "../support/llm-analysis-fixtures";
 import { createTempDb, type TempDb } from "../support/temp-db";
 

@@ -9,7 +9,7 @@ import { createLlmAnalyzer } from "@/server/analysis/llm/llm-analyzer";
 import { createRandom, hashSeed, type Random } from "@/server/sources/catalog/seeded-random";
 import { sqliteFilePath } from "@/server/db/migrate";
 import { createLiveGitHubSource } from "@/server/sources/github/live-source";
-import { readRunEvents } from "@/server/runs/run-store";
+import { readRunEvents } from "@/server/runs/run-events";
 import type { ScoutEvent } from "@/shared/events";
 import { createAppDependencies, type AppDependencies } from "@/server/app-dependencies";
 import {

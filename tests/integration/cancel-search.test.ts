@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Logger } from "@/server/logger";
 import { cancelSearch } from "@/server/pipeline/cancel-search";
 import { RunRegistry } from "@/server/pipeline/run-registry";
-import { finishRun } from "@/server/runs/run-store";
+import { finishRun } from "@/server/runs/run-writes";
 import { seedRunningRun } from "../support/seed-runs";
 import { createTempDb, type TempDb } from "../support/temp-db";
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { driveRun } from "@/server/pipeline/drive-run";
-import { getRunResult, readRunEvents } from "@/server/runs/run-store";
+import { getRunResult } from "@/server/pipeline/get-run-result";
+import { readRunEvents } from "@/server/runs/run-events";
 import { seedRunningRun } from "../support/seed-runs";
 import { recoverAndPrune } from "@/server/app-dependencies";
 import type { ScoutEvent } from "@/shared/events";
@@ -139,8 +140,8 @@ describe("the search pipeline", () => {
       analyzer: undefined,
       settings: {
         maxRepos: 20,
-        batchSize: 5,
-        batchConcurrency: 2,
+        analysisBatchSize: 5,
+        analysisBatchConcurrency: 2,
         analysisTimeoutMs: 10_000,
         runTimeoutMs: 600_000,
       },

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { pruneRepositories } from "@/server/runs/repo-records";
+import { pruneRepositories } from "@/server/repos/repo-records";
 import type { ScoutEvent } from "@/shared/events";
 import type { SearchFiltersInput } from "@/shared/filters";
 import {

@@ -6,8 +6,8 @@ import {
   storeCachedAnalyses,
 } from "@/server/cache/analysis-cache";
 import { findCachedReadmes, storeReadmes } from "@/server/cache/readme-cache";
-import { pruneRepositories, upsertRepositories } from "@/server/runs/repo-records";
-import { createRun, saveAnalysisResults } from "@/server/runs/run-store";
+import { pruneRepositories, upsertRepositories } from "@/server/repos/repo-records";
+import { createRun, saveAnalysisResults } from "@/server/runs/run-writes";
 import { searchFiltersSchema } from "@/shared/filters";
 import { type RepoMetadata } from "@/shared/repos";
 import { createTempDb, type TempDb } from "../support/temp-db";

@@ -5,7 +5,7 @@ import { createAppDependencies, type AppDependencies } from "@/server/app-depend
 import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
 import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
 import type { Logger } from "@/server/logger";
-import { readRunEvents } from "@/server/runs/run-store";
+import { readRunEvents } from "@/server/runs/run-events";
 import { makeRepo } from "../support/llm-analysis-fixtures";
 import { callerFor } from "../support/scout-harness";
 import { seedRun } from "../support/seed-runs";

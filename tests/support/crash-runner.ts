@@ -6,7 +6,7 @@ import { createLiveGitHubSource } from "@/server/sources/github/live-source";
 import { driveRun } from "@/server/pipeline/drive-run";
 import { RunRegistry } from "@/server/pipeline/run-registry";
 import { runSearchPipeline } from "@/server/pipeline/run-pipeline";
-import { createRun } from "@/server/runs/run-store";
+import { createRun } from "@/server/runs/run-writes";
 import { searchFiltersSchema } from "@/shared/filters";
 
 /**
@@ -71,8 +71,8 @@ const events = runSearchPipeline({
     logger,
     settings: {
       maxRepos: 20,
-      batchSize: 5,
-      batchConcurrency: 1,
+      analysisBatchSize: 5,
+      analysisBatchConcurrency: 1,
       analysisTimeoutMs: 10_000,
       runTimeoutMs: 60_000,
     },

@@ -1,7 +1,8 @@
 import { parseEnv } from "@/env";
 import { createLlmAnalyzer } from "@/server/analysis/llm/llm-analyzer";
 import { createCaller } from "@/server/api/root";
-import { generateDemoCatalog, type DemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import type { DemoCatalog } from "@/server/sources/catalog/demo-catalog";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
 import { createLiveGitHubSource } from "@/server/sources/github/live-source";
 import type { Logger } from "@/server/logger";
 import {

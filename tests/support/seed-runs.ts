@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db/client";
-import { upsertRepositories } from "@/server/runs/repo-records";
-import { createRun, finishRun, saveAnalysisResults, updateRun } from "@/server/runs/run-store";
+import { upsertRepositories } from "@/server/repos/repo-records";
+import { createRun, finishRun, saveAnalysisResults, updateRun } from "@/server/runs/run-writes";
 import { type AnalysisResult } from "@/shared/analysis";
 import { searchFiltersSchema, type SearchFiltersInput } from "@/shared/filters";
 import { type RepoMetadata } from "@/shared/repos";

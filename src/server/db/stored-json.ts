@@ -27,3 +27,8 @@ export const stringListSchema = z.array(z.string());
 export function readStoredStringList(value: unknown, origin: StoredValueOrigin): string[] {
   return readStored(stringListSchema, value, origin) ?? [];
 }
+
+/** Where a value read from one search run's rows came from, so a damaged one is logged under its run. */
+export const runOrigin =
+  (logger: Logger, runId: string) =>
+  (field: string): StoredValueOrigin => ({ logger, row: `Run ${runId}`, field });

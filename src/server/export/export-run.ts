@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db/client";
 import type { Logger } from "@/server/logger";
-import { getRunResult } from "@/server/runs/run-store";
+import { getRunResult } from "@/server/pipeline/get-run-result";
 import type { ExportFormat } from "@/shared/runs";
 import { formatRunAsCsv } from "./format-csv";
 import { formatRunAsJson } from "./format-json";

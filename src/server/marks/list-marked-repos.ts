@@ -2,13 +2,14 @@ import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import type { Logger } from "@/server/logger";
-import { repositorySelect, toRepoMetadata } from "@/server/runs/repo-records";
+import { runOrigin } from "@/server/db/stored-json";
 import {
   analysisResultSelect,
+  candidateDetailsSelect,
   readCandidateDetails,
-  runOrigin,
   toAnalysisResult,
-} from "@/server/runs/run-store";
+} from "@/server/repos/analysis-records";
+import { repositorySelect, toRepoMetadata } from "@/server/repos/repo-records";
 import type { LatestAnalysis, MarkedReposPage, RepoMark } from "@/shared/marks";
 import { findStoredRepositories, readStoredMark } from "./mark-store";
 
@@ -127,7 +128,7 @@ export async function readLatestAnalyses({
   ]);
   const details = await db.candidateDetails.findMany({
     where: { OR: analyses.map((row) => ({ runId: row.runId, repositoryId: row.repositoryId })) },
-    select: { runId: true, repositoryId: true, starterIssues: true, health: true },
+    select: { ...candidateDetailsSelect, runId: true },
   });
   const repositoriesById = new Map(repositories.map((row) => [row.githubId, row]));
   // Ascending ids: a re-created repository under the same name ends with its newest analysis.

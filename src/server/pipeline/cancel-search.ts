@@ -1,8 +1,8 @@
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { getRunStatus } from "@/server/runs/run-store";
+import { getRunStatus } from "@/server/runs/read-run-result";
 import type { Logger } from "@/server/logger";
-import type { RunStatus } from "@/shared/runs";
+import type { RunStatusAnswer } from "@/shared/runs";
 import type { RunRegistry } from "./run-registry";
 
 export type CancelSearchDeps = { db: Db; registry: RunRegistry; logger: Logger };
@@ -16,7 +16,7 @@ export async function cancelSearch({
 }: {
   deps: CancelSearchDeps;
   runId: string;
-}): Promise<{ runId: string; status: RunStatus }> {
+}): Promise<RunStatusAnswer> {
   const { db, registry, logger } = deps;
   const before = await getRunStatus({ db, logger, runId });
   if (!before) throw new AppError("NOT_FOUND", `No search run with id ${JSON.stringify(runId)}`);

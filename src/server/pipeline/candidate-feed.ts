@@ -1,4 +1,4 @@
-import { REPOS_PER_DETAILS_QUERY } from "@/server/sources/repository-source";
+import { DETAILS_GROUP_SIZE } from "@/server/sources/repository-source";
 import { findCachedReadmes, storeReadmes } from "@/server/cache/readme-cache";
 import type { Db } from "@/server/db/client";
 import { filterCandidatesByReadme, type RejectedRepo } from "@/server/filtering/filter-candidates";
@@ -12,16 +12,17 @@ import type { RepoMetadata } from "@/shared/repos";
 
 /**
  * The filter's second stage, pipelined with analysis: the candidates' READMEs, starter issues and health
- * are fetched a group of REPOS_PER_DETAILS_QUERY at a time, a few groups side by side, and each group is
- * screened the moment it arrives, so its survivors can be analyzed while later groups are still on their
- * way. A repository the README stage drops (or whose every starter issue is claimed, when the search
+ * are fetched a details group at a time (DETAILS_GROUP_SIZE repositories, one GitHub query), a few groups
+ * side by side, and each group is screened the moment it arrives, so its survivors can be analyzed while
+ * later groups are still on their way. (Analysis cuts the survivors again, into analysis batches of
+ * SCOUT_BATCH_SIZE per analyzer call: see analysis-batch-queue.ts.) A repository the README stage drops (or whose every starter issue is claimed, when the search
  * requires one) frees its place for the next one in the ranking, so analysis still gets up to `maxRepos`.
  *
  * Counting: only the candidates within the SCOUT_MAX_REPOS cap are fetched; those past it passed every
  * rule applied to them and count as passed, as the contract's "before the cap" asks.
  */
 
-/** Groups fetched at once: enough to overlap round trips, few enough to stay clear of GitHub's burst limits. */
+/** Details groups in flight at once: enough to overlap round trips, few enough for GitHub's burst limits. */
 export const DETAILS_FETCH_CONCURRENCY = 3;
 /** Repositories fetched at most, in multiples of `maxRepos`: the first fill, then refills for the drops. */
 export const DETAILS_FETCH_BUDGET = 3;
@@ -76,7 +77,7 @@ export async function* feedCandidates(options: FeedCandidatesOptions): AsyncGene
 
   const launchGroups = () => {
     while (inFlight.size < DETAILS_FETCH_CONCURRENCY && next < passed.length && fetched < budget) {
-      const room = Math.min(maxRepos - accepted - inFlightRepos, budget - fetched, REPOS_PER_DETAILS_QUERY);
+      const room = Math.min(maxRepos - accepted - inFlightRepos, budget - fetched, DETAILS_GROUP_SIZE);
       if (room <= 0) return;
       const repos = passed.slice(next, next + room);
       next += repos.length;
@@ -112,7 +113,7 @@ export async function* feedCandidates(options: FeedCandidatesOptions): AsyncGene
   }
 }
 
-/** Fetches one group's READMEs (those not cached), starter issues and health, and screens it. */
+/** Fetches one details group's READMEs (those not cached), starter issues and health, and screens it. */
 async function screenGroup(
   repos: RepoMetadata[],
   options: FeedCandidatesOptions,

@@ -1,8 +1,9 @@
 import type { Db } from "@/server/db/client";
 import type { Logger } from "@/server/logger";
-import { appendRunEvent, finishRun, isTerminalEvent } from "@/server/runs/run-store";
+import { appendRunEvent, isTerminalEvent } from "@/server/runs/run-events";
+import { finishRun } from "@/server/runs/run-writes";
 import type { ScoutEvent } from "@/shared/events";
-import { messages } from "./run-pipeline";
+import { messages } from "./run-messages";
 import type { RunRegistry } from "./run-registry";
 
 /**

@@ -3,7 +3,8 @@ import pLimit from "p-limit";
 /**
  * Batching for the analyze phase: split the candidates, run at most `concurrency` batches at once, each
  * with its own timeout, and hand every batch's outcome to the consumer the moment it is known, so the
- * orchestrator can save and stream results while slower batches are still running.
+ * orchestrator can save and stream results while slower batches are still running. A batch here is an
+ * analysis batch (one analyzer call), not a details group (one GitHub query, candidate-feed.ts).
  */
 
 /** A batch's final outcome: exactly one per batch that started. */

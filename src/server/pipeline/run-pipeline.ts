@@ -1,24 +1,20 @@
-import { formatCountOf } from "@/lib/words";
 import type { Analyzer, AnalysisProfile } from "@/server/analysis/analyzer";
 import type { Db } from "@/server/db/client";
 import { excludeDismissed } from "@/server/filtering/exclude-dismissed";
 import { filterCandidates } from "@/server/filtering/filter-candidates";
-import { AppError } from "@/server/errors";
 import { formatDuration } from "@/server/sources/github/errors";
 import type { RepositorySource } from "@/server/sources/repository-source";
 import type { Logger } from "@/server/logger";
 import { readMarksOf } from "@/server/marks/mark-store";
-import {
-  describeRepos,
-  startFetchAndAnalyze,
-  type FetchAndAnalyzeStage,
-  type RunTally,
-} from "@/server/pipeline/fetch-and-analyze";
-import { listFilteredOut } from "@/server/pipeline/filter-stages";
-import { upsertRepositories } from "@/server/runs/repo-records";
-import { finishRun, getRunResult, updateRun } from "@/server/runs/run-store";
-import type { Phase, ScoutEvent } from "@/shared/events";
+import { upsertRepositories } from "@/server/repos/repo-records";
+import { finishRun, updateRun } from "@/server/runs/run-writes";
+import type { ScoutEvent } from "@/shared/events";
 import type { SearchFilters } from "@/shared/filters";
+import { startFetchAndAnalyze, type FetchAndAnalyzeStage } from "./fetch-and-analyze";
+import { listFilteredOut } from "./filter-stages";
+import { getRunResult } from "./get-run-result";
+import { buildStatus as status, describeRepos, describeRunFailure, messages } from "./run-messages";
+import { RunTally } from "./run-tally";
 
 /**
  * One search, as a readable sequence of phases: discover → filter → fetch READMEs, starter issues and
@@ -30,8 +26,10 @@ import type { SearchFilters } from "@/shared/filters";
 
 export type PipelineSettings = {
   maxRepos: number;
-  batchSize: number;
-  batchConcurrency: number;
+  /** SCOUT_BATCH_SIZE: repositories per analysis batch (one analyzer call). */
+  analysisBatchSize: number;
+  /** SCOUT_BATCH_CONCURRENCY: analysis batches in flight at once. */
+  analysisBatchConcurrency: number;
   analysisTimeoutMs: number;
   /** SCOUT_RUN_TIMEOUT_MS: the whole run's deadline, after which it ends with what it has. */
   runTimeoutMs: number;
@@ -54,66 +52,21 @@ export type RunPipelineOptions = {
   deps: PipelineDeps;
 };
 
-export const messages = {
-  noRepositories: "No repositories found. Try broadening your filters.",
-  allFiltered: "All repos filtered out. Try adjusting your filters.",
-  cancelled: "The search was cancelled.",
-  failed: "The search failed unexpectedly. Please try again.",
-  skippedDismissed: (count: number) =>
-    `Skipped ${formatCountOf(count, "repo", "repos")} you marked not interested`,
-  outOfTime: (limit: string) =>
-    `The search did not finish within its time limit of ${limit} (SCOUT_RUN_TIMEOUT_MS), and had no results yet. GitHub or the LLM server may be slow; try again later.`,
-  stoppedAtTimeLimit: (limit: string, left: string) =>
-    `The search reached its time limit of ${limit} (SCOUT_RUN_TIMEOUT_MS) and stopped with what it had; not analyzed: ${left}.`,
-  nothingAnalyzed: (count: number, causes: readonly string[]) =>
-    `None of the ${count} repositories could be analyzed. ${causes.join(" ")}`,
-};
-
 /** GitHub pages hold 100; ask for enough that the filters leave SCOUT_MAX_REPOS, within GitHub's 1,000. */
 export function discoveryLimit(maxRepos: number): number {
   return Math.min(1000, Math.max(100, Math.ceil((maxRepos * 6) / 100) * 100));
 }
-
-type StatusEvent = Extract<ScoutEvent, { type: "status" }>;
-const status = (
-  phase: Phase,
-  message: string,
-  counts: Pick<StatusEvent, "discovered" | "passed"> = {},
-): StatusEvent => ({
-  type: "status",
-  phase,
-  message,
-  ...counts,
-});
 
 export async function* runSearchPipeline(
   options: RunPipelineOptions,
 ): AsyncGenerator<ScoutEvent, void, undefined> {
   const { runId, filters, profile, signal: cancelSignal, deps } = options;
   const { db, source, clock, settings } = deps;
-  const tally: RunTally = {
-    usage: {
-      githubRequests: 0,
-      llmInputTokens: 0,
-      llmOutputTokens: 0,
-      cachedResults: 0,
-      llmInputTokensSaved: 0,
-      readmesFromCache: 0,
-    },
-    warnings: [],
-    skipped: [],
-    candidates: [],
-    analyzed: new Set(),
-    batchFailures: new Set(),
-    firstResultAt: null,
-  };
-  const { usage, warnings, skipped, analyzed, batchFailures } = tally;
-  const countGitHubRequest = () => {
-    usage.githubRequests += 1;
-  };
+  const tally = new RunTally();
+  const { usage, warnings, skipped, analyzed } = tally;
 
   // Everything below runs under one signal: the user's cancel, the run's deadline, or a credential an
-  // upstream refused (every further call would be refused too, so the batches in flight are stopped).
+  // upstream refused (every further call would be refused too, so the analysis batches in flight are stopped).
   // A timer of our own rather than AbortSignal.timeout: it is cleared when the run ends, so a finished run
   // is not kept in memory until its deadline would have passed.
   const outOfTime = new AbortController();
@@ -126,10 +79,7 @@ export async function* runSearchPipeline(
 
   let stage: FetchAndAnalyzeStage | undefined;
 
-  const warn = (message: string): ScoutEvent => {
-    warnings.push(message);
-    return { type: "warning", message };
-  };
+  const warn = (message: string) => tally.warn(message);
 
   try {
     // Discover
@@ -137,7 +87,9 @@ export async function* runSearchPipeline(
     const discovery = await source.searchRepositories(filters, {
       signal,
       limit: discoveryLimit(settings.maxRepos),
-      onRequest: countGitHubRequest,
+      onRequest: () => {
+        tally.countGitHubRequest();
+      },
     });
     for (const message of discovery.warnings) yield warn(message);
     signal.throwIfAborted();
@@ -177,10 +129,6 @@ export async function* runSearchPipeline(
             onRefusedCredential: (error) => {
               refused.abort(error);
             },
-            isRefusedCredential,
-            describeBatchFailure: (error, outcome) =>
-              describeBatchFailure(error, outcome, settings.analysisTimeoutMs),
-            warn,
             deps,
           });
     await updateRun({ db, runId, update: { totalDiscovered: discovery.repos.length, usage, warnings } });
@@ -231,7 +179,7 @@ export async function* runSearchPipeline(
     yield status("saving", "Saving results...");
     // `partial` needs at least one result; a run whose every candidate was skipped has nothing to show.
     if (analyzed.size === 0) {
-      yield* fail(messages.nothingAnalyzed(tally.candidates.length, [...batchFailures]));
+      yield* fail(messages.nothingAnalyzed(tally.candidates.length, [...tally.lostAnalysisCauses]));
       return;
     }
     yield* complete();
@@ -246,7 +194,7 @@ export async function* runSearchPipeline(
       return;
     }
     deps.logger.error(`Run ${runId} failed`, error);
-    yield* fail(userMessageFor(error));
+    yield* fail(describeRunFailure(error));
   } finally {
     stage?.stop();
     clearTimeout(deadlineTimer);
@@ -259,9 +207,7 @@ export async function* runSearchPipeline(
       yield* fail(messages.outOfTime(limit));
       return;
     }
-    const left = tally.candidates
-      .map((repo) => repo.fullName)
-      .filter((name) => !analyzed.has(name.toLowerCase()) && !skipped.includes(name));
+    const left = tally.listUnanalyzed();
     skipped.push(...left);
     yield warn(messages.stoppedAtTimeLimit(limit, describeRepos(left)));
     yield* complete();
@@ -291,24 +237,4 @@ export async function* runSearchPipeline(
     });
     yield { type: "complete", data: await getRunResult({ db, logger: deps.logger, runId }) };
   }
-}
-
-/** A credential the LLM server or GitHub refused, or one that is missing: nothing will work without it. */
-function isRefusedCredential(error: unknown): boolean {
-  return error instanceof AppError && error.code === "CONFIGURATION";
-}
-
-/** Why a batch was lost, in words safe to show: the analyzer's own errors are written for users. */
-function describeBatchFailure(error: unknown, outcome: "failed" | "timed-out", timeoutMs: number): string {
-  if (outcome === "timed-out")
-    return `The analysis took longer than ${formatDuration(timeoutMs)} (SCOUT_ANALYSIS_TIMEOUT_MS).`;
-  return error instanceof AppError
-    ? error.message
-    : "The analysis failed; the details are in the server log.";
-}
-
-/** Domain errors carry messages written for users; anything else could leak internals. */
-function userMessageFor(error: unknown): string {
-  if (error instanceof AppError) return error.message;
-  return messages.failed;
 }

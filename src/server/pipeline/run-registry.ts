@@ -1,4 +1,4 @@
-import type { StoredEvent } from "@/server/runs/run-store";
+import type { StoredEvent } from "@/server/runs/run-events";
 
 /** Receives each stored event of the run, then null once the run has finished here. */
 type Listener = (entry: StoredEvent | null) => void;

@@ -3,8 +3,9 @@ import { AppError } from "@/server/errors";
 import { hashAnalysisProfile } from "@/server/profile/profile-hash";
 import { getProfile } from "@/server/profile/profile-store";
 import type { SearchRateLimiter } from "@/server/rate-limit/search-rate-limiter";
-import { createRun } from "@/server/runs/run-store";
+import { createRun } from "@/server/runs/run-writes";
 import type { SearchFilters } from "@/shared/filters";
+import type { SearchStarted } from "@/shared/runs";
 import { driveRun } from "./drive-run";
 import type { RunRegistry } from "./run-registry";
 import { runSearchPipeline, type PipelineDeps } from "./run-pipeline";
@@ -29,7 +30,7 @@ export async function startSearch({
   deps: StartSearchDeps;
   filters: SearchFilters;
   clientIp: string;
-}): Promise<{ runId: string; status: "running" }> {
+}): Promise<SearchStarted> {
   const { db, registry, rateLimiter, clock, logger } = deps;
   const profile = await getProfile({ db, logger });
   if (!profile) throw new AppError("BAD_REQUEST", noProfileMessage);

@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db/client";
 import type { Logger } from "@/server/logger";
-import { isTerminalEvent, readRunEvents, type StoredEvent } from "@/server/runs/run-store";
+import { isTerminalEvent, readRunEvents, type StoredEvent } from "@/server/runs/run-events";
 import type { RunRegistry } from "./run-registry";
 
 /**

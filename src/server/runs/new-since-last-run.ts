@@ -10,6 +10,20 @@ import type { Db } from "@/server/db/client";
 
 export type RunForNewness = { id: string; startedAt: Date; profileHash: string | null };
 
+/** What telling new results apart needs of the run; null for an unknown run. */
+export async function findRunForNewness({
+  db,
+  runId,
+}: {
+  db: Db;
+  runId: string;
+}): Promise<RunForNewness | null> {
+  return db.searchRun.findUnique({
+    where: { id: runId },
+    select: { id: true, startedAt: true, profileHash: true },
+  });
+}
+
 /** Of `repositoryIds`, those an earlier run for the same profile already analyzed; null without a hash. */
 export async function findAnalyzedBefore({
   db,

@@ -1,14 +1,21 @@
 import { listMarkedRepos } from "@/server/marks/list-marked-repos";
 import { setRepoMark } from "@/server/marks/mark-store";
-import { repoMarkedInputSchema, repoMarkInputSchema } from "@/shared/marks";
+import {
+  markedReposPageSchema,
+  repoMarkedInputSchema,
+  repoMarkInputSchema,
+  repoMarkStateSchema,
+} from "@/shared/marks";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 export const reposRouter = createTRPCRouter({
   mark: publicProcedure
     .input(repoMarkInputSchema)
+    .output(repoMarkStateSchema)
     .mutation(({ ctx, input }) => setRepoMark({ db: ctx.deps.db, now: ctx.deps.clock(), ...input })),
 
   marked: publicProcedure
     .input(repoMarkedInputSchema)
+    .output(markedReposPageSchema)
     .query(({ ctx, input }) => listMarkedRepos({ db: ctx.deps.db, logger: ctx.deps.logger, ...input })),
 });

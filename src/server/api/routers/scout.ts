@@ -3,17 +3,28 @@ import { describeConfig } from "@/server/app-dependencies";
 import { cancelSearch } from "@/server/pipeline/cancel-search";
 import { startSearch } from "@/server/pipeline/start-search";
 import { streamRunEvents } from "@/server/pipeline/stream-run-events";
-import { getRunResult, getRunStatus, listRuns } from "@/server/runs/run-store";
+import { getRunResult } from "@/server/pipeline/get-run-result";
+import { listRuns } from "@/server/runs/list-runs";
+import { getRunStatus } from "@/server/runs/read-run-result";
 import { streamInputSchema } from "@/shared/events";
 import { searchFiltersSchema } from "@/shared/filters";
-import { runIdInputSchema, runsInputSchema } from "@/shared/runs";
+import { scoutConfigSchema } from "@/shared/config";
+import {
+  runIdInputSchema,
+  runsInputSchema,
+  runsPageSchema,
+  runStatusAnswerSchema,
+  scoutSearchResultSchema,
+  searchStartedSchema,
+} from "@/shared/runs";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 export const scoutRouter = createTRPCRouter({
-  config: publicProcedure.query(({ ctx }) => describeConfig(ctx.deps)),
+  config: publicProcedure.output(scoutConfigSchema).query(({ ctx }) => describeConfig(ctx.deps)),
 
   search: publicProcedure
     .input(searchFiltersSchema)
+    .output(searchStartedSchema)
     .mutation(({ ctx, input }) => startSearch({ deps: ctx.deps, filters: input, clientIp: ctx.clientIp })),
 
   stream: publicProcedure.input(streamInputSchema).subscription(async function* ({ ctx, input, signal }) {
@@ -40,13 +51,16 @@ export const scoutRouter = createTRPCRouter({
 
   results: publicProcedure
     .input(runIdInputSchema)
+    .output(scoutSearchResultSchema)
     .query(({ ctx, input }) => getRunResult({ ...ctx.deps, runId: input.runId })),
 
   cancel: publicProcedure
     .input(runIdInputSchema)
+    .output(runStatusAnswerSchema)
     .mutation(({ ctx, input }) => cancelSearch({ deps: ctx.deps, runId: input.runId })),
 
   runs: publicProcedure
     .input(runsInputSchema)
+    .output(runsPageSchema)
     .query(({ ctx, input }) => listRuns({ ...ctx.deps, limit: input.limit, cursor: input.cursor })),
 });

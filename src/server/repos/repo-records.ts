@@ -4,7 +4,10 @@ import { readStoredStringList } from "@/server/db/stored-json";
 import type { Logger } from "@/server/logger";
 import type { RepoMetadata } from "@/shared/repos";
 
-/** Conversions between RepoMetadata and the Repository table, and the writes that keep it current. */
+/**
+ * Conversions between RepoMetadata and the Repository table, and the writes that keep it current. Search runs
+ * and marks both read repositories, so the table's records belong to neither.
+ */
 
 export const repositorySelect = {
   githubId: true,

@@ -1,0 +1,18 @@
+import { readMarksOf, withMarks } from "@/server/marks/mark-store";
+import { readRunResult, type ReadRunOptions } from "@/server/runs/read-run-result";
+import type { ScoutSearchResult } from "@/shared/runs";
+
+/**
+ * The run as the API serves it (the results query, the complete event, the export): the stored run with the
+ * developer's current mark on each analysis. The join is made here, where the result is served, so that
+ * runs/ and marks/ each stay unaware of the other. Throws NOT_FOUND (AppError) for an unknown run.
+ */
+export async function getRunResult({ db, logger, runId }: ReadRunOptions): Promise<ScoutSearchResult> {
+  const run = await readRunResult({ db, logger, runId });
+  const marks = await readMarksOf({
+    db,
+    logger,
+    repos: [...run.results, ...run.rejected].map((result) => result.repo),
+  });
+  return { ...run, results: withMarks(run.results, marks), rejected: withMarks(run.rejected, marks) };
+}

@@ -1,0 +1,50 @@
+import type { Db } from "@/server/db/client";
+import { readStored, runOrigin } from "@/server/db/stored-json";
+import type { Logger } from "@/server/logger";
+import { scoutEventSchema, terminalEventTypes, type ScoutEvent } from "@/shared/events";
+
+/** A run's append-only event log: what the stream replays, in the order the run produced it. */
+
+export type StoredEvent = { seq: number; event: ScoutEvent };
+
+export function isTerminalEvent(event: ScoutEvent): boolean {
+  return (terminalEventTypes as readonly string[]).includes(event.type);
+}
+
+export async function appendRunEvent({
+  db,
+  runId,
+  seq,
+  event,
+}: {
+  db: Db;
+  runId: string;
+  seq: number;
+  event: ScoutEvent;
+}): Promise<StoredEvent> {
+  await db.runEvent.create({ data: { runId, seq, type: event.type, payload: event }, select: { id: true } });
+  return { seq, event };
+}
+
+/** The run's stored events after `afterSeq`, in order; an event that no longer validates is left out (logged). */
+export async function readRunEvents({
+  db,
+  logger,
+  runId,
+  afterSeq,
+}: {
+  db: Db;
+  logger: Logger;
+  runId: string;
+  afterSeq: number;
+}): Promise<StoredEvent[]> {
+  const rows = await db.runEvent.findMany({
+    where: { runId, seq: { gt: afterSeq } },
+    orderBy: { seq: "asc" },
+    select: { seq: true, payload: true },
+  });
+  return rows.flatMap((row) => {
+    const event = readStored(scoutEventSchema, row.payload, runOrigin(logger, runId)(`event ${row.seq}`));
+    return event ? [{ seq: row.seq, event }] : [];
+  });
+}
