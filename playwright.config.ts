@@ -46,8 +46,9 @@ function appServer(port: string, env: Record<string, string>) {
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
-  // One server per project and a single-profile database: tests share state, so they run one at a time.
-  workers: 1,
+  // One server and one single-profile database per project: a project's tests share state, so each project
+  // runs its tests one at a time, and the two projects run side by side.
+  workers: 2,
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,
@@ -61,8 +62,9 @@ export default defineConfig({
     launchOptions: { executablePath: findSystemChromium(process.env.CHROMIUM_PATH), args: chromiumArgs },
   },
   projects: [
-    { name: "offline", use: { baseURL: `http://127.0.0.1:${offlinePort}` }, grepInvert: /@live/ },
-    { name: "live", use: { baseURL: `http://127.0.0.1:${livePort}` }, grep: /@live|@both/ },
+    // Untagged tests run offline only, @live ones live only, @both ones in each (see tests/e2e/journey.spec.ts).
+    { name: "offline", use: { baseURL: `http://127.0.0.1:${offlinePort}` }, grepInvert: /@live/, workers: 1 },
+    { name: "live", use: { baseURL: `http://127.0.0.1:${livePort}` }, grep: /@live|@both/, workers: 1 },
   ],
   webServer: [
     {

@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 
-test("the run page shows what the filter dropped, each with its reason, on request @both", async ({
+test("the run page shows what the filter dropped, each with its reason, on request @live", async ({
   api,
   scoutPage,
   finishedRun,

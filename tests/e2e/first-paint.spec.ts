@@ -4,7 +4,7 @@ import { ScoutPage } from "./pages/scout-page";
 
 // The home page's first HTML carries the data, so the first screen shows it before any script runs.
 
-test("the first HTML shows the profile, the configuration and the history, not loading boxes @both", async ({
+test("the first HTML shows the profile, the configuration and the history, not loading boxes", async ({
   browser,
   finishedRun,
 }, testInfo) => {
@@ -45,7 +45,7 @@ test.describe("in a time zone far from the server's", () => {
   // Dates in the history are shown in the reader's zone, which the server's HTML cannot know.
   test.use({ timezoneId: "Pacific/Kiritimati" });
 
-  test("the server's HTML and the browser's first render agree, on the home page and a run page @both", async ({
+  test("the server's HTML and the browser's first render agree, on the home page and a run page", async ({
     page,
     profilePage,
     scoutPage,

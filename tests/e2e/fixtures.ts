@@ -82,12 +82,13 @@ export async function runSearchToEnd(api: ScoutClient, filters: SearchFiltersInp
 }
 
 export const test = base.extend<ScoutFixtures & AutoFixtures>({
-  // Every test starts from healthy stand-ins, whichever test ran before it.
+  // Every live test starts from healthy stand-ins, whichever test ran before it. Only the live project talks
+  // to them, and the offline project runs at the same time, so its tests must not reset them under a live one.
   fakes: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none.
     async ({}, use, testInfo) => {
       const fakes = createFakesControl(`http://127.0.0.1:${process.env.SCOUT_E2E_FAKES_CONTROL_PORT ?? ""}`);
-      await fakes.reset();
+      if (toE2EProject(testInfo.project.name) === "live") await fakes.reset();
       const db = new Database(e2eDatabasePath(toE2EProject(testInfo.project.name)));
       try {
         db.exec('DELETE FROM "AnalysisCacheEntry"; DELETE FROM "ReadmeCacheEntry";');

@@ -122,7 +122,7 @@ test("the progress animation stops for someone who prefers reduced motion @live"
   expect(await animation()).toBe("none");
 });
 
-test("starting a search moves focus to the run's heading @both", async ({
+test("starting a search moves focus to the run's heading", async ({
   page,
   scoutPage,
   savedProfile: _savedProfile,
@@ -133,7 +133,7 @@ test("starting a search moves focus to the run's heading @both", async ({
   await expect(page.getByTestId("run-heading")).toBeFocused();
 });
 
-test("validation errors move focus to the first invalid field, which names its message @both", async ({
+test("validation errors move focus to the first invalid field, which names its message", async ({
   page,
   profilePage,
   scoutPage,

@@ -2,9 +2,10 @@ import { developer, expect, test } from "./fixtures";
 import { e2eSecrets } from "./support/e2e-secrets";
 import { openRunHeldMidAnalysis } from "./support/held-run";
 
-// Tests tagged @both run against the live stand-ins and the offline defaults; @live ones need fault injection.
+// Untagged tests run on the offline defaults, @live ones against the test servers (most need fault
+// injection), and @both ones on both, where what the source and the analyzer give is what is tested.
 
-test("a search without a saved profile asks for one first @both", async ({
+test("a search without a saved profile asks for one first", async ({
   scoutPage,
   withoutProfile: _withoutProfile,
 }) => {
@@ -76,7 +77,7 @@ test("the whole journey: profile, filters, live progress, growing results, final
   expect(html).not.toContain(e2eSecrets.openaiKey);
 });
 
-test("invalid filters show their errors in the form @both", async ({
+test("invalid filters show their errors in the form", async ({
   page,
   scoutPage,
   savedProfile: _savedProfile,
@@ -98,7 +99,7 @@ test("invalid filters show their errors in the form @both", async ({
   await expect(page).toHaveURL(/\/$/);
 });
 
-test("an empty search suggests broadening the filters @both", async ({
+test("an empty search suggests broadening the filters", async ({
   scoutPage,
   savedProfile: _savedProfile,
 }, testInfo) => {
@@ -129,7 +130,7 @@ test("untrusted descriptions render as text, never as HTML @both", async ({
   expect(dialogs).toBe(0);
 });
 
-test("the history list reopens an earlier run @both", async ({ page, scoutPage, finishedRun }) => {
+test("the history list reopens an earlier run", async ({ page, scoutPage, finishedRun }) => {
   await scoutPage.open();
   await scoutPage.historyItem(finishedRun.runId).click();
   await expect(page).toHaveURL(new RegExp(`/runs/${finishedRun.runId}$`));
@@ -137,7 +138,7 @@ test("the history list reopens an earlier run @both", async ({ page, scoutPage, 
   await expect(scoutPage.cards.first()).toBeVisible();
 });
 
-test("a finished run is usable at a phone's width and by keyboard, and sorts its cards by stars @both", async ({
+test("a finished run is usable at a phone's width and by keyboard, and sorts its cards by stars", async ({
   page,
   scoutPage,
   finishedRun,
@@ -167,7 +168,7 @@ test("a finished run is usable at a phone's width and by keyboard, and sorts its
   expect((await scoutPage.cardRepos()).sort()).toEqual([...byFit].sort());
 });
 
-test("cards count their issues with the right plural @both", async ({
+test("cards count their issues with the right plural", async ({
   api,
   scoutPage,
   savedProfile: _savedProfile,

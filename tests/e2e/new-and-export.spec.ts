@@ -7,7 +7,7 @@ function freshProfile(title: string) {
   return { ...developer, goals: `${developer.goals} (${title}, ${Date.now()})` };
 }
 
-test("cards are new on a profile's first search, not on a repeat, and can be narrowed to the new ones @both", async ({
+test("cards are new on a profile's first search, not on a repeat, and can be narrowed to the new ones", async ({
   api,
   scoutPage,
 }, testInfo) => {
@@ -50,7 +50,7 @@ test("cards are new on a profile's first search, not on a repeat, and can be nar
   await expect(scoutPage.cards).toHaveCount(results.length);
 });
 
-test("a finished run downloads as Markdown, CSV and JSON @both", async ({ api, scoutPage, finishedRun }) => {
+test("a finished run downloads as Markdown, CSV and JSON", async ({ api, scoutPage, finishedRun }) => {
   const run = await api.scout.results.query({ runId: finishedRun.runId });
   const [top] = run.results;
   if (!top) throw new Error("the seeded search ranks repositories");
@@ -78,7 +78,7 @@ test("a finished run downloads as Markdown, CSV and JSON @both", async ({ api, s
   expect(scoutSearchResultSchema.parse(JSON.parse(json.text))).toEqual(run);
 });
 
-test("the export route answers with the API's security headers, 400 for a bad format and 404 for an unknown run @both", async ({
+test("the export route answers with the API's security headers, 400 for a bad format and 404 for an unknown run", async ({
   page,
   finishedRun,
 }) => {

@@ -1,6 +1,6 @@
 import { expect, seededSearch, test } from "./fixtures";
 
-test("a repeat search shows its cards at once from the cache, and what it saved @both", async ({
+test("a repeat search shows its cards at once from the cache, and what it saved @live", async ({
   scoutPage,
   fakes,
   finishedRun: _finishedRun,
@@ -23,7 +23,7 @@ test("a repeat search shows its cards at once from the cache, and what it saved 
   expect((await fakes.openaiRequests()).count).toBe(llmCallsBefore);
 });
 
-test("a first search shows what it cost @both", async ({ scoutPage, savedProfile: _savedProfile }) => {
+test("a first search shows what it cost @live", async ({ scoutPage, savedProfile: _savedProfile }) => {
   await scoutPage.open();
   await scoutPage.searchAndOpenRun(seededSearch);
   await scoutPage.waitUntilDone();

@@ -4,7 +4,7 @@ import { expectNoAxeViolationsInEitherScheme } from "./support/axe";
 
 // Marks from the cards, the Saved view, and a dismissed repository left out of the next search.
 
-test("saves, dismisses with a note, and marks contributed from the cards, by mouse and keyboard @both", async ({
+test("saves, dismisses with a note, and marks contributed from the cards, by mouse and keyboard", async ({
   api,
   scoutPage,
   finishedRun,
@@ -48,7 +48,7 @@ test("saves, dismisses with a note, and marks contributed from the cards, by mou
     ]);
 });
 
-test("marks outlive a reload; pressing a pressed mark, or Undo, clears it @both", async ({
+test("marks outlive a reload; pressing a pressed mark, or Undo, clears it", async ({
   api,
   scoutPage,
   finishedRun,
@@ -86,7 +86,7 @@ test("marks outlive a reload; pressing a pressed mark, or Undo, clears it @both"
   await contributedCard.expectPressed(null);
 });
 
-test("the Saved view lists bookmarks with their latest score, picked issues and date, and pages on @both", async ({
+test("the Saved view lists bookmarks with their latest score, picked issues and date, and pages on", async ({
   api,
   scoutPage,
   savedPage,
@@ -135,7 +135,7 @@ test("the Saved view lists bookmarks with their latest score, picked issues and 
   await expect(savedPage.empty).toBeVisible();
 });
 
-test("a later search leaves a dismissed repository out and lists it as filtered out, with the reason @both", async ({
+test("a later search leaves a dismissed repository out and lists it as filtered out, with the reason", async ({
   api,
   scoutPage,
   savedPage,

@@ -78,7 +78,7 @@ test("a search started from Node and watched through scout.stream ends with comp
   expect(history.items[0]?.runId).toBe(runId);
 });
 
-test("a search that finds nothing ends with an error whose reason says so @both", async ({
+test("a search that finds nothing ends with an error whose reason says so", async ({
   api,
   savedProfile: _savedProfile,
 }) => {
