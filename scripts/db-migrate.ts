@@ -1,14 +1,11 @@
-import path from "node:path";
 import { EnvError, getEnv } from "../src/env";
-import { MigrationError, migrateDatabase } from "../src/server/db/migrate";
+import { migrateStore } from "../src/server/db/migrate-store";
+import { MigrationError } from "../src/server/db/migration-files";
 
 // Usage: npm run db:migrate   (the server also does this at start-up)
 try {
   const { DATABASE_URL } = getEnv();
-  const report = migrateDatabase({
-    databaseUrl: DATABASE_URL,
-    migrationsDir: path.resolve("prisma/migrations"),
-  });
+  const report = await migrateStore({ databaseUrl: DATABASE_URL });
   console.log(
     report.applied.length > 0
       ? `Applied ${report.applied.length} migration(s): ${report.applied.join(", ")}`

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm's postinstall: generates the Prisma client the server needs. An install without dev dependencies
+// npm's postinstall: generates the Prisma clients the server needs, one per engine (SQLite, the embedded
+// default, and PostgreSQL, the hosted mode), from the same data model. An install without dev dependencies
 // (`npm ci --omit=dev`, for the `scout` terminal client alone) has no Prisma CLI and no server to build,
 // so there is nothing to generate: say so and succeed, rather than failing the whole install.
 import { spawnSync } from "node:child_process";
@@ -13,5 +14,9 @@ try {
   console.log("Prisma is not installed (dev dependencies omitted): skipping `prisma generate`.");
   process.exit(0);
 }
-const result = spawnSync(process.execPath, [prismaCli, "generate"], { stdio: "inherit" });
-process.exit(result.status ?? 1);
+for (const schema of ["prisma/schema.prisma", "prisma/postgres/schema.prisma"]) {
+  const result = spawnSync(process.execPath, [prismaCli, "generate", "--schema", schema], {
+    stdio: "inherit",
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

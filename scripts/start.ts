@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import next from "next";
 import { EnvError, getEnv } from "../src/env";
-import { migrateDatabase } from "../src/server/db/migrate";
+import { migrateStore } from "../src/server/db/migrate-store";
 import { createAppServer } from "../src/server/http/app-server";
 import { resolveAllowedHosts } from "../src/server/http/host-allowlist";
 
@@ -66,10 +66,7 @@ if (!devMode && !buildIsCurrent()) {
 }
 
 // Migrate before serving, so a fresh DATABASE_URL needs no extra step and a bad migration stops start-up.
-const migration = migrateDatabase({
-  databaseUrl: env.DATABASE_URL,
-  migrationsDir: path.join(root, "prisma/migrations"),
-});
+const migration = await migrateStore({ databaseUrl: env.DATABASE_URL, root });
 if (migration.applied.length > 0) console.log(`Applied migrations: ${migration.applied.join(", ")}`);
 
 const app = next({ dev: devMode, dir: root, port: env.PORT });

@@ -30,6 +30,16 @@ function integer(name: string, { min, max, fallback }: { min: number; max: numbe
 
 const optionalSecret = z.preprocess(blankToUndefined, z.string().optional());
 
+function flag(name: string) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .enum(["0", "1", "true", "false"], { error: `${name} must be 0 or 1` })
+      .default("0")
+      .transform((value) => value === "1" || value === "true"),
+  );
+}
+
 function httpUrl(name: string, fallback: string) {
   return z.preprocess(
     blankToUndefined,
@@ -83,7 +93,11 @@ const envSchema = z
       blankToUndefined,
       z
         .string()
-        .regex(/^file:.+/, "DATABASE_URL must be a SQLite file URL such as file:./data/scout.db")
+        .refine(
+          (value) =>
+            /^file:.+/.test(value) || (/^postgres(ql)?:\/\/\S+$/i.test(value) && URL.canParse(value)),
+          "DATABASE_URL must be a SQLite file URL such as file:./data/scout.db, or a PostgreSQL URL such as postgres://scout@db.example:5432/scout",
+        )
         .default("file:./data/scout.db"),
     ),
     PORT: integer("PORT", { min: 1, max: 65535, fallback: 3000 }),
@@ -150,13 +164,20 @@ const envSchema = z
     SCOUT_GITHUB_TIMEOUT_MS: integer("SCOUT_GITHUB_TIMEOUT_MS", { min: 100, max: 600_000, fallback: 30_000 }),
     SCOUT_RUN_TIMEOUT_MS: integer("SCOUT_RUN_TIMEOUT_MS", { min: 100, max: 86_400_000, fallback: 600_000 }),
     SCOUT_SEARCH_RATE_LIMIT: integer("SCOUT_SEARCH_RATE_LIMIT", { min: 1, max: 100_000, fallback: 5 }),
-    SCOUT_TRUST_PROXY: z.preprocess(
-      blankToUndefined,
-      z
-        .enum(["0", "1", "true", "false"], { error: "SCOUT_TRUST_PROXY must be 0 or 1" })
-        .default("0")
-        .transform((value) => value === "1" || value === "true"),
-    ),
+    // The hosted mode (DATABASE_URL=postgres://…): runs are jobs that worker processes execute.
+    SCOUT_RUN_WORKER: flag("SCOUT_RUN_WORKER"),
+    SCOUT_WORKER_CONCURRENCY: integer("SCOUT_WORKER_CONCURRENCY", { min: 1, max: 64, fallback: 4 }),
+    // Searches running at once, over the whole server (every instance and worker); one per client besides.
+    SCOUT_MAX_ACTIVE_SEARCHES: integer("SCOUT_MAX_ACTIVE_SEARCHES", { min: 1, max: 10_000, fallback: 20 }),
+    // A worker renews its claim on a run this often (a third of it); a claim not renewed means it died.
+    SCOUT_RUN_LEASE_MS: integer("SCOUT_RUN_LEASE_MS", { min: 1000, max: 600_000, fallback: 15_000 }),
+    // How long a run may wait for a worker to take it (or to resume it) before it ends interrupted.
+    SCOUT_RUN_PICKUP_TIMEOUT_MS: integer("SCOUT_RUN_PICKUP_TIMEOUT_MS", {
+      min: 1000,
+      max: 86_400_000,
+      fallback: 600_000,
+    }),
+    SCOUT_TRUST_PROXY: flag("SCOUT_TRUST_PROXY"),
   })
   .transform((raw, ctx) => {
     const { SCOUT_GITHUB_SOURCE, GITHUB_TOKEN, SCOUT_ANALYZER, OPENAI_API_KEY, ...settings } = raw;
@@ -186,7 +207,8 @@ const envSchema = z
  */
 export type Env = z.output<typeof envSchema>;
 
-const secretNames = new Set(["GITHUB_TOKEN", "OPENAI_API_KEY"]);
+// A PostgreSQL URL may carry a password, so it is never echoed either.
+const secretNames = new Set(["GITHUB_TOKEN", "OPENAI_API_KEY", "DATABASE_URL"]);
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {

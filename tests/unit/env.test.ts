@@ -125,10 +125,35 @@ describe("environment validation", () => {
     expect(message).not.toContain("fake_gh_supersecretvalue");
   });
 
-  it("rejects a database URL that is not a SQLite file", () => {
-    expect(problemsOf({ DATABASE_URL: "postgres://localhost/db" })).toContain(
-      "DATABASE_URL must be a SQLite file URL",
+  it("takes a SQLite file or a PostgreSQL URL, and refuses anything else without echoing it", () => {
+    expect(parseEnv({}).DATABASE_URL).toBe("file:./data/scout.db");
+    expect(parseEnv({ DATABASE_URL: "postgres://scout:pw@db:5432/scout" }).DATABASE_URL).toBe(
+      "postgres://scout:pw@db:5432/scout",
     );
+    expect(parseEnv({ DATABASE_URL: "postgresql://db/scout" }).DATABASE_URL).toBe("postgresql://db/scout");
+    const message = problemsOf({ DATABASE_URL: "mysql://root:hunter2@localhost/db" });
+    expect(message).toContain(
+      "DATABASE_URL must be a SQLite file URL such as file:./data/scout.db, or a PostgreSQL URL",
+    );
+    expect(message).not.toContain("hunter2");
+  });
+
+  it("reads the hosted mode's worker settings, with defaults", () => {
+    const defaults = parseEnv({});
+    expect(defaults).toMatchObject({
+      SCOUT_RUN_WORKER: false,
+      SCOUT_WORKER_CONCURRENCY: 4,
+      SCOUT_MAX_ACTIVE_SEARCHES: 20,
+      SCOUT_RUN_LEASE_MS: 15_000,
+    });
+    expect(parseEnv({ SCOUT_RUN_WORKER: "1", SCOUT_WORKER_CONCURRENCY: "8" })).toMatchObject({
+      SCOUT_RUN_WORKER: true,
+      SCOUT_WORKER_CONCURRENCY: 8,
+    });
+    expect(problemsOf({ SCOUT_WORKER_CONCURRENCY: "0" })).toContain(
+      "SCOUT_WORKER_CONCURRENCY must be between 1 and 64",
+    );
+    expect(problemsOf({ SCOUT_RUN_WORKER: "yes" })).toContain("SCOUT_RUN_WORKER must be 0 or 1");
   });
 
   it("accepts an OpenAI-compatible base URL and trims its trailing slash", () => {

@@ -1,15 +1,28 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgres/client";
+import { storeKindOf } from "./database-url";
 import { sqliteFilePath } from "./migrate";
 
+/**
+ * The one client type the code is written against. Both engines' clients are generated from the same data
+ * model (prisma/postgres/schema.prisma is derived from prisma/schema.prisma, and a test checks it), so their
+ * query APIs are the same; the code uses only what both engines support.
+ */
 export type Db = PrismaClient;
 
 /**
- * Opens a Prisma client on an already migrated SQLite file. It never migrates: start-up does that once,
- * before anything is served (scripts/start.ts for `npm start`, `npm run db:migrate` before `npm run dev`),
- * and the tests' temporary databases are migrated by the same runner.
+ * Opens a Prisma client on an already migrated database. It never migrates: start-up does that once, before
+ * anything is served (scripts/start.ts, the worker, `npm run db:migrate`), and the tests' temporary databases
+ * are migrated by the same runners.
  */
-export function createDb({ databaseUrl }: { databaseUrl: string }): Db {
+export function createDb({ databaseUrl, poolSize }: { databaseUrl: string; poolSize?: number }): Db {
+  if (storeKindOf(databaseUrl) === "postgres") {
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize ?? 10 });
+    // Same models, another engine: see the type's comment above.
+    return new PostgresPrismaClient({ adapter }) as unknown as Db;
+  }
   // WAL is a property of the file (set by the migrator); the busy timeout is per connection.
   const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 });
   return new PrismaClient({ adapter });

@@ -1,30 +1,24 @@
-import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import {
+  isAlreadyApplied,
+  MigrationError,
+  readMigrations,
+  type AppliedMigration,
+  type MigrateOptions,
+  type MigrateReport,
+  type MigrationFile,
+} from "./migration-files";
+
+export { MigrationError, readMigrations, type MigrateOptions, type MigrateReport, type MigrationFile };
 
 /**
  * Applies Prisma-format migrations (prisma/migrations/<timestamp>_<name>/migration.sql) with better-sqlite3,
  * because Prisma's own `migrate` needs a native engine that cannot be installed offline. It keeps Prisma's
  * `_prisma_migrations` bookkeeping, so the database stays compatible with the Prisma CLI elsewhere.
  */
-
-export class MigrationError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "MigrationError";
-  }
-}
-
-export type MigrationFile = { name: string; sql: string; checksum: string };
-
-export type MigrateOptions = {
-  /** A `file:` URL or a plain path. */
-  databaseUrl: string;
-  migrationsDir: string;
-};
-
-export type MigrateReport = { applied: string[]; alreadyApplied: string[] };
 
 const BOOKKEEPING_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id"                  TEXT PRIMARY KEY NOT NULL,
@@ -40,27 +34,6 @@ const BOOKKEEPING_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 export function sqliteFilePath(databaseUrl: string): string {
   return databaseUrl.startsWith("file:") ? databaseUrl.slice("file:".length) : databaseUrl;
 }
-
-export function readMigrations(migrationsDir: string): MigrationFile[] {
-  if (!existsSync(migrationsDir)) return [];
-  return readdirSync(migrationsDir, { withFileTypes: true })
-    .filter(
-      (entry) => entry.isDirectory() && existsSync(path.join(migrationsDir, entry.name, "migration.sql")),
-    )
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const sql = readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
-    });
-}
-
-type AppliedRow = {
-  migration_name: string;
-  checksum: string;
-  finished_at: string | null;
-  rolled_back_at: string | null;
-};
 
 /** Opens the file, switching it to WAL with a busy timeout, creating its folder when needed. */
 export function openSqlite(databaseUrl: string): Database.Database {
@@ -97,25 +70,12 @@ function applyOne(db: Database.Database, migration: MigrationFile): boolean {
     // IMMEDIATE takes the write lock first, so two processes starting at once cannot both apply it.
     const apply = db.transaction(() => {
       const existing = db
-        .prepare<[string], AppliedRow>(
-          `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"
+        .prepare<[string], AppliedMigration>(
+          `SELECT checksum, finished_at FROM "_prisma_migrations"
            WHERE migration_name = ? AND rolled_back_at IS NULL`,
         )
         .get(migration.name);
-      if (existing) {
-        if (existing.finished_at === null) {
-          throw new MigrationError(
-            `Migration ${migration.name} started earlier but never finished; the database needs manual repair.`,
-          );
-        }
-        if (existing.checksum !== migration.checksum) {
-          throw new MigrationError(
-            `Migration ${migration.name} was edited after it was applied (checksum mismatch). ` +
-              "Restore the original file and put the change in a new migration.",
-          );
-        }
-        return false;
-      }
+      if (isAlreadyApplied(existing, migration)) return false;
       const startedAt = new Date().toISOString();
       try {
         db.exec(migration.sql);
