@@ -18,11 +18,10 @@ import { parseEnv } from "@/env";
 import { createLlmAnalyzer } from "@/server/analysis/llm/llm-analyzer";
 import { createLiveGitHubSource } from "@/server/sources/github/live-source";
 import { createRedactingLogger } from "@/server/logger";
-import { RunRegistry } from "@/server/pipeline/run-registry";
-import { startSearch, type StartSearchDeps } from "@/server/pipeline/start-search";
+import { createAppDependencies, type AppDependencies } from "@/server/app-dependencies";
+import { startSearch } from "@/server/pipeline/start-search";
 import { streamRunEvents } from "@/server/pipeline/stream-run-events";
 import { saveProfile } from "@/server/profile/profile-store";
-import { createSearchRateLimiter } from "@/server/rate-limit/search-rate-limiter";
 import { searchFiltersSchema } from "@/shared/filters";
 import { profileInputSchema } from "@/shared/profile";
 import { type ScoutSearchResult } from "@/shared/runs";
@@ -130,7 +129,7 @@ const verdict = (met: boolean) => (met ? "met" : "NOT met");
 /** One search through the real start-up path, timed from the request to each event the user would see. */
 async function measureSearch(options: {
   label: string;
-  deps: StartSearchDeps;
+  deps: AppDependencies;
   fakes: FakesControl;
   /** The LLM's pace for this search; unpaced for the warm-up. */
   streaming: Pick<StreamingOptions, "timeToFirstTokenMs" | "tokensPerSecond">;
@@ -152,7 +151,7 @@ async function measureSearch(options: {
   for await (const { event } of streamRunEvents({
     db: deps.db,
     logger: deps.logger,
-    registry: deps.registry,
+    events: deps.events,
     runId,
     afterSeq: 0,
   })) {
@@ -241,7 +240,7 @@ async function main(): Promise<void> {
   /** A database and the dependencies startSearch uses, against the test servers. */
   const trips: Trip[] = [];
   const clock = { start: 0 };
-  async function freshDeps(): Promise<StartSearchDeps> {
+  async function freshDeps(): Promise<AppDependencies> {
     const temp = createTempDb();
     databases.push(temp);
     const env = parseEnv({
@@ -266,12 +265,11 @@ async function main(): Promise<void> {
         goals: "Developer tooling",
       }),
     });
-    return {
+    return createAppDependencies({
+      env,
       db: temp.db,
       clock: () => new Date(),
       logger,
-      registry: new RunRegistry(),
-      rateLimiter: createSearchRateLimiter({ searchesPerHour: env.SCOUT_SEARCH_RATE_LIMIT }),
       settings: {
         maxRepos: MAX_REPOS,
         analysisBatchSize: BATCH_SIZE,
@@ -295,7 +293,7 @@ async function main(): Promise<void> {
         model: env.SCOUT_MODEL,
         fetch: timedFetch("llm", trips, () => clock.start),
       }),
-    };
+    });
   }
 
   try {

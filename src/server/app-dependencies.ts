@@ -1,42 +1,71 @@
-import { DAY_MS } from "@/lib/dates";
-import "server-only";
+import { randomUUID } from "node:crypto";
+import os from "node:os";
 import { getEnv, type Env } from "@/env";
 import type { Analyzer } from "@/server/analysis/analyzer";
 import { createHeuristicAnalyzer } from "@/server/analysis/heuristic/heuristic-analyzer";
 import { createLlmAnalyzer } from "@/server/analysis/llm/llm-analyzer";
-import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
 import { createDb, type Db } from "@/server/db/client";
-import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
-import type { RepositorySource } from "@/server/sources/repository-source";
-import { createLiveGitHubSource } from "@/server/sources/github/live-source";
+import { storeKindOf } from "@/server/db/database-url";
+import { createAdvisoryAdmission } from "@/server/hosted/advisory-admission";
+import { createHostedServices, type HostedServices } from "@/server/hosted/hosted-services";
+import { createJobDispatcher } from "@/server/hosted/job-queue";
+import { createPostgresRunEventBus } from "@/server/hosted/postgres-run-event-bus";
 import { createRedactingLogger, type Logger } from "@/server/logger";
-import { RunRegistry } from "@/server/pipeline/run-registry";
+import type { ExecutorIdentity } from "@/server/pipeline/execute-run";
+import { createInProcessDispatcher, type RunDispatcher } from "@/server/pipeline/run-dispatcher";
+import { createInProcessRunEventBus, type RunEventBus } from "@/server/pipeline/run-event-bus";
 import type { PipelineSettings } from "@/server/pipeline/run-pipeline";
+import { RunRegistry } from "@/server/pipeline/run-registry";
+import { createInProcessAdmission, type SearchAdmission } from "@/server/pipeline/search-admission";
 import { createSearchRateLimiter, type SearchRateLimiter } from "@/server/rate-limit/search-rate-limiter";
-import { deleteExpiredAnalyses } from "@/server/cache/analysis-cache";
-import { deleteStaleReadmes } from "@/server/cache/readme-cache";
-import { pruneRepositories } from "@/server/repos/repo-records";
-import { markInterruptedRuns } from "@/server/runs/recover-interrupted-runs";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
+import { createLiveGitHubSource } from "@/server/sources/github/live-source";
+import type { RepositorySource } from "@/server/sources/repository-source";
 import type { ScoutConfig } from "@/shared/config";
+import { startHousekeeping } from "./housekeeping";
+
+export { recoverAndPrune } from "./housekeeping";
 
 /**
  * The composition root: every long-lived dependency of the server, built once from the validated
  * environment. Each use-case receives only the part it uses; tests build their own set with
  * `createAppDependencies`, overriding parts.
+ *
+ * The storage engine decides how runs travel. With SQLite (the embedded default) this process executes every
+ * run and announces its events itself. With PostgreSQL (the hosted mode) runs are jobs for the workers,
+ * events are announced with LISTEN/NOTIFY, and the limits are kept in the database, so any number of web
+ * instances and workers agree.
  */
 export type AppDependencies = {
   env: Env;
   db: Db;
   source: RepositorySource;
   analyzer: Analyzer;
+  /** The runs this process executes. */
   registry: RunRegistry;
   rateLimiter: SearchRateLimiter;
   clock: () => Date;
   logger: Logger;
   settings: PipelineSettings;
+  events: RunEventBus;
+  dispatcher: RunDispatcher;
+  admission: SearchAdmission;
+  /** This process as an executor of runs: its name in run leases, and how long a lease holds. */
+  executor: ExecutorIdentity;
+  limits: { maxActiveSearches: number; pickupTimeoutMs: number };
+  /** The hosted mode's connections; null on SQLite. */
+  hosted: HostedServices | null;
 };
 
 export type AppDependencyOverrides = Partial<Omit<AppDependencies, "env">>;
+
+/** A PostgreSQL URL's password is a secret like the others: logs never show it. */
+function databasePassword(databaseUrl: string): string | undefined {
+  if (storeKindOf(databaseUrl) !== "postgres" || !URL.canParse(databaseUrl)) return undefined;
+  const password = new URL(databaseUrl).password;
+  return password ? decodeURIComponent(password) : undefined;
+}
 
 export function createAppDependencies({
   env,
@@ -44,17 +73,33 @@ export function createAppDependencies({
 }: { env: Env } & AppDependencyOverrides): AppDependencies {
   const clock = overrides.clock ?? (() => new Date());
   const logger =
-    overrides.logger ?? createRedactingLogger({ secrets: [env.GITHUB_TOKEN, env.OPENAI_API_KEY] });
-  return {
+    overrides.logger ??
+    createRedactingLogger({
+      secrets: [env.GITHUB_TOKEN, env.OPENAI_API_KEY, databasePassword(env.DATABASE_URL)],
+    });
+  const postgres = storeKindOf(env.DATABASE_URL) === "postgres";
+  const hosted =
+    overrides.hosted !== undefined
+      ? overrides.hosted
+      : postgres
+        ? createHostedServices({
+            databaseUrl: env.DATABASE_URL,
+            runTimeoutMs: env.SCOUT_RUN_TIMEOUT_MS,
+            logger,
+          })
+        : null;
+  const registry = overrides.registry ?? new RunRegistry();
+  const deps: AppDependencies = {
     env,
     clock,
     logger,
     db: overrides.db ?? createDb({ databaseUrl: env.DATABASE_URL }),
     source: overrides.source ?? createGitHubSource(env, clock, logger),
     analyzer: overrides.analyzer ?? createAnalyzer(env, clock),
-    registry: overrides.registry ?? new RunRegistry(),
+    registry,
     rateLimiter:
-      overrides.rateLimiter ?? createSearchRateLimiter({ searchesPerHour: env.SCOUT_SEARCH_RATE_LIMIT }),
+      overrides.rateLimiter ??
+      createSearchRateLimiter({ searchesPerHour: env.SCOUT_SEARCH_RATE_LIMIT, pool: hosted?.pool }),
     settings: overrides.settings ?? {
       maxRepos: env.SCOUT_MAX_REPOS,
       analysisBatchSize: env.SCOUT_BATCH_SIZE,
@@ -62,8 +107,33 @@ export function createAppDependencies({
       analysisTimeoutMs: env.SCOUT_ANALYSIS_TIMEOUT_MS,
       runTimeoutMs: env.SCOUT_RUN_TIMEOUT_MS,
     },
+    events:
+      overrides.events ??
+      (hosted ? createPostgresRunEventBus(hosted.notifier) : createInProcessRunEventBus()),
+    // Replaced just below for the embedded default, which executes with these very dependencies.
+    dispatcher: overrides.dispatcher ?? (hosted ? createJobDispatcher(hosted) : placeholderDispatcher),
+    admission:
+      overrides.admission ?? (hosted ? createAdvisoryAdmission(hosted.pool) : createInProcessAdmission()),
+    executor: overrides.executor ?? {
+      owner: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      leaseMs: env.SCOUT_RUN_LEASE_MS,
+    },
+    limits: overrides.limits ?? {
+      maxActiveSearches: env.SCOUT_MAX_ACTIVE_SEARCHES,
+      pickupTimeoutMs: env.SCOUT_RUN_PICKUP_TIMEOUT_MS,
+    },
+    hosted,
   };
+  if (deps.dispatcher === placeholderDispatcher) {
+    deps.dispatcher = createInProcessDispatcher({ deps: () => deps, logger });
+  }
+  return deps;
 }
+
+const placeholderDispatcher: RunDispatcher = {
+  dispatch: () => Promise.reject(new Error("No run dispatcher was set up")),
+  signalCancel: () => Promise.reject(new Error("No run dispatcher was set up")),
+};
 
 function createGitHubSource(env: Env, clock: () => Date, logger: Logger): RepositorySource {
   if (env.SCOUT_GITHUB_SOURCE === "live") {
@@ -109,19 +179,10 @@ export function describeConfig({
   };
 }
 
-/** Stale repositories, expired cached analyses and long-unused cached READMEs go. */
-async function pruneStaleData(deps: Pick<AppDependencies, "db" | "clock">): Promise<void> {
-  await pruneRepositories({ db: deps.db, now: deps.clock() });
-  await deleteExpiredAnalyses({ db: deps.db, now: deps.clock() });
-  await deleteStaleReadmes({ db: deps.db, now: deps.clock() });
-}
-
-/** Start-up housekeeping: runs a dead process left running become interrupted; stale data goes. */
-export async function recoverAndPrune(deps: Pick<AppDependencies, "db" | "clock" | "logger">): Promise<void> {
-  const interrupted = await markInterruptedRuns({ db: deps.db, now: deps.clock() });
-  if (interrupted.length > 0)
-    deps.logger.warn(`Marked ${interrupted.length} run(s) left running by an earlier process as interrupted`);
-  await pruneStaleData(deps);
+/** Closes the process's connections (tests, a stopping worker). */
+export async function closeAppDependencies(deps: Pick<AppDependencies, "db" | "hosted">): Promise<void> {
+  await deps.hosted?.close();
+  await deps.db.$disconnect();
 }
 
 // Next.js may evaluate server modules more than once (dev reloads, separate route bundles); one process
@@ -134,14 +195,12 @@ const processWide = globalThis as typeof globalThis & {
 export function getAppDependencies(): { deps: AppDependencies; ready: Promise<void> } {
   if (!processWide.scoutAppDependencies) {
     const deps = createAppDependencies({ env: getEnv() });
-    const ready = recoverAndPrune(deps).catch((error: unknown) => {
-      deps.logger.error("Start-up housekeeping failed", error);
-    });
-    setInterval(() => {
-      pruneStaleData(deps).catch((error: unknown) => {
-        deps.logger.error("Daily pruning failed", error);
-      });
-    }, DAY_MS).unref();
+    const ready = startHousekeeping(deps).then(
+      () => undefined,
+      (error: unknown) => {
+        deps.logger.error("Start-up housekeeping failed", error);
+      },
+    );
     processWide.scoutAppDependencies = { deps, ready };
   }
   return processWide.scoutAppDependencies;

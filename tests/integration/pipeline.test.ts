@@ -250,14 +250,13 @@ describe("the search pipeline", () => {
     const deps = harness.deps();
     const runId = "run-without-an-ending";
     await seedRunningRun({ db: deps.db, runId, now: HARNESS_NOW });
-    deps.registry.register(runId);
     async function* brokenPipeline(): AsyncGenerator<ScoutEvent> {
       yield { type: "status", phase: "discovering", message: "Searching GitHub..." };
       await Promise.resolve();
       throw new Error("the pipeline broke down");
     }
 
-    await driveRun({ ...deps, runId, events: brokenPipeline() });
+    await driveRun({ ...deps, bus: deps.events, runId, events: brokenPipeline() });
 
     const log = await readRunEvents({ ...deps, runId, afterSeq: 0 });
     expect(log.map((entry) => entry.event.type)).toEqual(["status", "error"]);

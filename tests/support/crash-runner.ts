@@ -4,7 +4,7 @@ import { createLlmAnalyzer } from "@/server/analysis/llm/llm-analyzer";
 import { createDb, type Db } from "@/server/db/client";
 import { createLiveGitHubSource } from "@/server/sources/github/live-source";
 import { driveRun } from "@/server/pipeline/drive-run";
-import { RunRegistry } from "@/server/pipeline/run-registry";
+import { createInProcessRunEventBus } from "@/server/pipeline/run-event-bus";
 import { runSearchPipeline } from "@/server/pipeline/run-pipeline";
 import { createRun } from "@/server/runs/run-writes";
 import { searchFiltersSchema } from "@/shared/filters";
@@ -93,6 +93,6 @@ const events = runSearchPipeline({
     }),
   },
 });
-await driveRun({ runId: config.runId, events, db, registry: new RunRegistry(), logger, clock: now });
+await driveRun({ runId: config.runId, events, db, bus: createInProcessRunEventBus(), logger, clock: now });
 const run = await db.searchRun.findUnique({ where: { id: config.runId }, select: { status: true } });
 writeSync(1, `finished ${run?.status ?? "missing"}\n`);

@@ -131,7 +131,7 @@ export async function collectRunEvents(deps: AppDependencies, runId: string): Pr
 
 /** The run's stored events from the first, then its live ones, ending after the terminal event. */
 function followRunFromStart(deps: AppDependencies, runId: string) {
-  return streamRunEvents({ db: deps.db, logger: deps.logger, registry: deps.registry, runId, afterSeq: 0 });
+  return streamRunEvents({ db: deps.db, logger: deps.logger, events: deps.events, runId, afterSeq: 0 });
 }
 
 /** Resolves once the run has emitted an event matching the predicate. */

@@ -1,15 +1,30 @@
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { getRunStatus } from "@/server/runs/read-run-result";
 import type { Logger } from "@/server/logger";
+import { endUnheldRun } from "@/server/runs/recover-interrupted-runs";
+import { getRunStatus } from "@/server/runs/read-run-result";
+import { requestRunCancel } from "@/server/runs/run-lease";
 import type { RunStatusAnswer } from "@/shared/runs";
-import type { RunRegistry } from "./run-registry";
+import type { RunDispatcher } from "./run-dispatcher";
+import type { RunEventBus } from "./run-event-bus";
+import { messages } from "./run-messages";
+import { waitForRunEnd } from "./wait-for-run-end";
 
-export type CancelSearchDeps = { db: Db; registry: RunRegistry; logger: Logger };
+export type CancelSearchDeps = {
+  db: Db;
+  logger: Logger;
+  clock: () => Date;
+  dispatcher: RunDispatcher;
+  events: RunEventBus;
+};
 
 const CANCEL_WAIT_MS = 10_000;
 
-/** Cancels a running search and waits for it to wind down; a finished run is left as it is. */
+/**
+ * Cancels a running search, wherever it executes, and waits for it to wind down; a finished run is left as
+ * it is. The request is stored with the run first (its executor also sees it when it renews its lease), then
+ * announced; a run no executor has taken yet is ended here.
+ */
 export async function cancelSearch({
   deps,
   runId,
@@ -17,21 +32,28 @@ export async function cancelSearch({
   deps: CancelSearchDeps;
   runId: string;
 }): Promise<RunStatusAnswer> {
-  const { db, registry, logger } = deps;
+  const { db, logger, clock, dispatcher, events } = deps;
   const before = await getRunStatus({ db, logger, runId });
   if (!before) throw new AppError("NOT_FOUND", `No search run with id ${JSON.stringify(runId)}`);
-  if (registry.cancel(runId)) {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        registry.whenFinished(runId),
-        new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, CANCEL_WAIT_MS).unref();
-        }),
-      ]);
-    } finally {
-      clearTimeout(timer);
+  if (await requestRunCancel({ db, runId, now: clock() })) {
+    const ended = waitForRunEnd({ db, logger, events, runId, timeoutMs: CANCEL_WAIT_MS });
+    const unclaimed = await endUnheldRun({
+      db,
+      runId,
+      now: clock(),
+      ending: {
+        status: "cancelled",
+        event: { type: "cancelled", message: messages.cancelled },
+        stillMatching: { leaseOwner: null },
+      },
+    });
+    if (unclaimed) {
+      await events.announce(runId, unclaimed);
+      await events.announceEnded(runId);
+    } else {
+      await dispatcher.signalCancel(runId);
     }
+    await ended;
   }
   return { runId, status: (await getRunStatus({ db, logger, runId })) ?? before };
 }

@@ -3,51 +3,66 @@ import type { Logger } from "@/server/logger";
 import { appendRunEvent, isTerminalEvent } from "@/server/runs/run-events";
 import { finishRun } from "@/server/runs/run-writes";
 import type { ScoutEvent } from "@/shared/events";
+import type { RunEventBus } from "./run-event-bus";
 import { messages } from "./run-messages";
-import type { RunRegistry } from "./run-registry";
 
 /**
- * Consumes a run's event generator in the background: each event is stored (with the next sequence
- * number) before it is published, so the log is the source of truth and live subscribers never see an
- * event a reload could not replay. If storing itself fails, the run still ends with a terminal event.
+ * Consumes a run's event generator: each event is stored (with the next sequence number) before it is
+ * announced, so the log is the source of truth and no subscriber ever sees an event a reload could not
+ * replay. If storing itself fails, the run still ends with a terminal event. An executor that no longer
+ * holds the run (`abandoned`) stops writing at once: the run's new holder continues the log.
  */
 export async function driveRun(options: {
   runId: string;
   events: AsyncIterable<ScoutEvent>;
+  /** The last sequence number already stored (a resumed run continues its log). */
+  lastSeq?: number;
   db: Db;
-  registry: RunRegistry;
+  bus: RunEventBus;
   logger: Logger;
   clock: () => Date;
+  abandoned?: () => boolean;
 }): Promise<void> {
-  const { runId, events, db, registry, logger, clock } = options;
-  let seq = 0;
+  const { runId, events, db, bus, logger, clock, abandoned = () => false } = options;
+  let seq = options.lastSeq ?? 0;
   let ended = false;
   try {
     for await (const event of events) {
+      if (abandoned()) return;
       seq += 1;
-      registry.publish(runId, await appendRunEvent({ db, runId, seq, event }));
+      const entry = await appendRunEvent({ db, runId, seq, event });
+      await announce(() => bus.announce(runId, entry));
       if (isTerminalEvent(event)) ended = true;
     }
   } catch (error) {
     logger.error(`Run ${runId}: the event log could not be written`, error);
   } finally {
-    if (!ended) {
-      try {
-        await finishRun({ db, runId, status: "failed", now: clock(), errorMessage: messages.failed });
-        seq += 1;
-        registry.publish(
-          runId,
-          await appendRunEvent({
+    if (!abandoned()) {
+      if (!ended) {
+        try {
+          await finishRun({ db, runId, status: "failed", now: clock(), errorMessage: messages.failed });
+          seq += 1;
+          const entry = await appendRunEvent({
             db,
             runId,
             seq,
             event: { type: "error", message: messages.failed, reason: "failed" },
-          }),
-        );
-      } catch (error) {
-        logger.error(`Run ${runId}: could not record the failure`, error);
+          });
+          await announce(() => bus.announce(runId, entry));
+        } catch (error) {
+          logger.error(`Run ${runId}: could not record the failure`, error);
+        }
       }
+      await announce(() => bus.announceEnded(runId));
     }
-    registry.finish(runId);
+  }
+
+  /** An announcement that fails costs subscribers only latency: they read the log on their next wake-up. */
+  async function announce(send: () => Promise<void>): Promise<void> {
+    try {
+      await send();
+    } catch (error) {
+      logger.warn(`Run ${runId}: an event was stored but could not be announced`, error);
+    }
   }
 }

@@ -43,6 +43,8 @@ export type FetchAndAnalyzeOptions = {
   signal: AbortSignal;
   /** Resolves once discovery's repositories are stored: analyses refer to them. */
   repositoriesStored: () => Promise<unknown>;
+  /** Analyses an earlier attempt at this run stored and streamed (a resumed run): kept, not asked for again. */
+  earlierResults: readonly AnalysisResult[];
   /** Called when the analyzer's credential was refused, so the run can stop everything else. */
   onRefusedCredential: (error: unknown) => void;
   deps: {
@@ -99,6 +101,7 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
   const cache = createAnalysisCacheLookup({ db, analyzer, profile: options.profile, clock });
   const newness = createNewnessLookup({ db, logger: deps.logger, runId });
   const queue = createAnalysisBatchQueue({ batchSize: settings.analysisBatchSize });
+  const earlier = new Map(options.earlierResults.map((result) => [result.repo.toLowerCase(), result]));
   const emitter = createResultEmitter({ db, runId, clock, tally, progress, newness, marks: options.marks });
 
   // One signal for both streams, so that either one failing stops the other at once.
@@ -151,9 +154,11 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
     // The group's uncached candidates go to the analyzer first: its answer takes seconds, the bookkeeping
     // below milliseconds, and no result is saved before that bookkeeping is done (results are taken in
     // after this group).
-    const cached = await cache.findHits(group.ready, readmes);
+    const kept = group.ready.flatMap((repo) => earlier.get(repo.fullName.toLowerCase()) ?? []);
+    const toAnswer = group.ready.filter((repo) => !earlier.has(repo.fullName.toLowerCase()));
+    const cached = await cache.findHits(toAnswer, readmes);
     const released = queue.add(
-      group.ready.filter((repo) => !cached.has(repo.fullName)),
+      toAnswer.filter((repo) => !cached.has(repo.fullName)),
       { last: group.last },
     );
 
@@ -176,7 +181,9 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
     if (group.last)
       yield* screening.summarize({ kept: tally.candidates.length, status: progress.status, warn });
     if (group.last && tally.candidates.length === 0) return "all-filtered";
-    if (cached.size > 0 || released > 0) yield* progress.startAnalyzing(tally.candidates.length);
+    if (kept.length > 0 || cached.size > 0 || released > 0)
+      yield* progress.startAnalyzing(tally.candidates.length);
+    if (kept.length > 0) yield* emitter.keep(kept);
     if (cached.size > 0)
       yield* emitter.emit(
         [...cached.values()].map((hit) => hit.result),

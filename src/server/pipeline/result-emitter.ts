@@ -16,6 +16,11 @@ import type { RunTally } from "./run-tally";
 export type ResultEmitter = {
   /** `fromCache`: for analyses answered from the analysis cache, the input tokens each cost when made. */
   emit: (results: readonly AnalysisResult[], fromCache?: readonly number[]) => AsyncGenerator<ScoutEvent>;
+  /**
+   * Takes in analyses an earlier attempt at the run already stored and streamed: they count, and are not
+   * saved or streamed again.
+   */
+  keep: (results: readonly AnalysisResult[]) => Generator<ScoutEvent>;
   /** Whether the repository ("owner/name", any case) has been answered in this run. */
   hasEmitted: (repo: string) => boolean;
 };
@@ -42,6 +47,16 @@ export function createResultEmitter({
   const emitted = new Set<string>();
   return {
     hasEmitted: (repo) => emitted.has(repo.toLowerCase()),
+    *keep(results) {
+      const fresh = results.filter((result) => !emitted.has(result.repo.toLowerCase()));
+      if (fresh.length === 0) return;
+      for (const result of fresh) {
+        emitted.add(result.repo.toLowerCase());
+        tally.analyzed.add(result.repo.toLowerCase());
+      }
+      progress.count(fresh.length);
+      yield progress.progress(tally.candidates.length);
+    },
     async *emit(results, fromCache = []) {
       const fresh = results.filter((result) => !emitted.has(result.repo.toLowerCase()));
       if (fresh.length === 0) return;

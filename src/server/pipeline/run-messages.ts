@@ -10,6 +10,8 @@ export const messages = {
   noRepositories: "No repositories found. Try broadening your filters.",
   allFiltered: "All repos filtered out. Try adjusting your filters.",
   cancelled: "The search was cancelled.",
+  resumed: (attempt: number) =>
+    `Resuming the search after its worker stopped (attempt ${attempt}); what was analyzed is kept.`,
   failed: "The search failed unexpectedly. Please try again.",
   skippedDismissed: (count: number) =>
     `Skipped ${formatCountOf(count, "repo", "repos")} you marked not interested`,

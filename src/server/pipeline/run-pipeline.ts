@@ -8,12 +8,14 @@ import type { Logger } from "@/server/logger";
 import { readMarksOf } from "@/server/marks/mark-store";
 import { upsertRepositories } from "@/server/repos/repo-records";
 import { finishRun, updateRun } from "@/server/runs/run-writes";
+import type { RunToExecute } from "@/server/runs/read-run-to-execute";
 import type { ScoutEvent } from "@/shared/events";
 import type { SearchFilters } from "@/shared/filters";
 import { startFetchAndAnalyze, type FetchAndAnalyzeStage } from "./fetch-and-analyze";
 import { listFilteredOut } from "./filter-stages";
 import { getRunResult } from "./get-run-result";
 import { buildStatus as status, describeRepos, describeRunFailure, messages } from "./run-messages";
+import { isRunAbandoned } from "./run-abandoned";
 import { RunTally } from "./run-tally";
 
 /**
@@ -50,6 +52,11 @@ export type RunPipelineOptions = {
   profile: AnalysisProfile;
   signal: AbortSignal;
   deps: PipelineDeps;
+  /**
+   * A resumed run (a worker died part-way): which attempt this is, and what earlier attempts stored. Their
+   * analyses are kept and not asked for again, and their spending is added to.
+   */
+  earlier?: RunToExecute["earlier"] & { attempt: number };
 };
 
 /** GitHub pages hold 100; ask for enough that the filters leave SCOUT_MAX_REPOS, within GitHub's 1,000. */
@@ -60,9 +67,9 @@ export function discoveryLimit(maxRepos: number): number {
 export async function* runSearchPipeline(
   options: RunPipelineOptions,
 ): AsyncGenerator<ScoutEvent, void, undefined> {
-  const { runId, filters, profile, signal: cancelSignal, deps } = options;
+  const { runId, filters, profile, signal: cancelSignal, deps, earlier } = options;
   const { db, source, clock, settings } = deps;
-  const tally = new RunTally();
+  const tally = new RunTally(earlier);
   const { usage, warnings, skipped, analyzed } = tally;
 
   // Everything below runs under one signal: the user's cancel, the run's deadline, or a credential an
@@ -82,6 +89,7 @@ export async function* runSearchPipeline(
   const warn = (message: string) => tally.warn(message);
 
   try {
+    if (earlier && earlier.attempt > 1) yield status("discovering", messages.resumed(earlier.attempt));
     // Discover
     yield status("discovering", "Searching GitHub...");
     const discovery = await source.searchRepositories(filters, {
@@ -126,6 +134,7 @@ export async function* runSearchPipeline(
             tally,
             signal,
             repositoriesStored: storeRepositories,
+            earlierResults: earlier?.results ?? [],
             onRefusedCredential: (error) => {
               refused.abort(error);
             },
@@ -184,6 +193,8 @@ export async function* runSearchPipeline(
     }
     yield* complete();
   } catch (error) {
+    // Another executor holds the run now: its log and its ending are that executor's to write.
+    if (isRunAbandoned(cancelSignal)) return;
     if (cancelSignal.aborted) {
       await finishRun({ db, runId, status: "cancelled", now: clock(), update: { usage, warnings } });
       yield { type: "cancelled", message: messages.cancelled };

@@ -1,19 +1,14 @@
-import type { StoredEvent } from "@/server/runs/run-events";
-
-/** Receives each stored event of the run, then null once the run has finished here. */
-type Listener = (entry: StoredEvent | null) => void;
+import { RunAbandonedError } from "./run-abandoned";
 
 type ActiveRun = {
   controller: AbortController;
-  listeners: Set<Listener>;
   finished: Promise<void>;
   markFinished: () => void;
 };
 
 /**
- * The runs this process is executing: each one's AbortController and its live subscribers. It is created
- * once by the composition root and passed in, so tests get their own. Events reach it only after they
- * are stored, so a subscriber that missed one can always read it back from the log.
+ * The runs this process is executing, each with the AbortController that stops it. It is created once by
+ * the composition root (or a worker) and passed in, so tests get their own.
  */
 export class RunRegistry {
   private readonly active = new Map<string, ActiveRun>();
@@ -24,7 +19,7 @@ export class RunRegistry {
     const finished = new Promise<void>((resolve) => {
       markFinished = resolve;
     });
-    this.active.set(runId, { controller, listeners: new Set(), finished, markFinished });
+    this.active.set(runId, { controller, finished, markFinished });
     return controller;
   }
 
@@ -32,19 +27,12 @@ export class RunRegistry {
     return this.active.size;
   }
 
-  /** Returns an unsubscribe function, or null when the run is not active here (its log is then final). */
-  subscribe(runId: string, listener: Listener): (() => void) | null {
-    const run = this.active.get(runId);
-    if (!run) return null;
-    run.listeners.add(listener);
-    return () => run.listeners.delete(listener);
+  /** The runs executing here now. */
+  get runIds(): string[] {
+    return [...this.active.keys()];
   }
 
-  publish(runId: string, entry: StoredEvent): void {
-    for (const listener of this.active.get(runId)?.listeners ?? []) listener(entry);
-  }
-
-  /** Aborts the run's signal; false when it is not running here. */
+  /** Aborts the run's signal as a cancel; false when it is not running here. */
   cancel(runId: string): boolean {
     const run = this.active.get(runId);
     if (!run) return false;
@@ -52,17 +40,21 @@ export class RunRegistry {
     return true;
   }
 
+  /** Stops the run here without ending it: another executor holds it now. */
+  abandon(runId: string): void {
+    this.active.get(runId)?.controller.abort(new RunAbandonedError(runId));
+  }
+
   /** Resolves when the run has finished here (at once when it is not active). */
   whenFinished(runId: string): Promise<void> {
     return this.active.get(runId)?.finished ?? Promise.resolve();
   }
 
-  /** Called once the terminal event is stored and published. */
+  /** Called once the run has stopped here, its terminal event stored (or left to its new holder). */
   finish(runId: string): void {
     const run = this.active.get(runId);
     if (!run) return;
     this.active.delete(runId);
-    for (const listener of run.listeners) listener(null);
     run.markFinished();
   }
 }

@@ -7,22 +7,30 @@ import type { Usage } from "@/shared/runs";
  * to end the run; its fields are handed to the run's writes as they stand at each write.
  */
 export class RunTally {
-  readonly usage: Required<Usage> = {
-    githubRequests: 0,
-    llmInputTokens: 0,
-    llmOutputTokens: 0,
-    cachedResults: 0,
-    llmInputTokensSaved: 0,
-    readmesFromCache: 0,
-  };
+  readonly usage: Required<Usage>;
   readonly warnings: string[] = [];
   readonly skipped: string[] = [];
   /** Lower-cased "owner/name" of every candidate with a stored analysis in this run. */
   readonly analyzed = new Set<string>();
   /** Why analyses were lost, each cause once, for a run that ends with none. */
   readonly lostAnalysisCauses = new Set<string>();
-  firstResultAt: Date | null = null;
+  firstResultAt: Date | null;
   private ranked: RepoMetadata[] = [];
+
+  /** `earlier`: what earlier attempts at the run spent, when a worker died and this attempt resumes it. */
+  constructor(earlier?: { usage: Required<Usage>; firstResultAt: Date | null }) {
+    this.usage = earlier
+      ? { ...earlier.usage }
+      : {
+          githubRequests: 0,
+          llmInputTokens: 0,
+          llmOutputTokens: 0,
+          cachedResults: 0,
+          llmInputTokensSaved: 0,
+          readmesFromCache: 0,
+        };
+    this.firstResultAt = earlier?.firstResultAt ?? null;
+  }
 
   /** The candidates sent to analysis (cached ones included), in ranking order. */
   get candidates(): readonly RepoMetadata[] {

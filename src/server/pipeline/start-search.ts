@@ -1,26 +1,45 @@
 import { randomUUID } from "node:crypto";
+import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import type { Logger } from "@/server/logger";
 import { hashAnalysisProfile } from "@/server/profile/profile-hash";
 import { getProfile } from "@/server/profile/profile-store";
 import type { SearchRateLimiter } from "@/server/rate-limit/search-rate-limiter";
+import { countRunningRuns } from "@/server/runs/count-running-runs";
+import { endUnheldRun } from "@/server/runs/recover-interrupted-runs";
 import { createRun } from "@/server/runs/run-writes";
 import type { SearchFilters } from "@/shared/filters";
 import type { SearchStarted } from "@/shared/runs";
-import { driveRun } from "./drive-run";
-import type { RunRegistry } from "./run-registry";
-import { runSearchPipeline, type PipelineDeps } from "./run-pipeline";
+import type { RunDispatcher } from "./run-dispatcher";
+import type { RunEventBus } from "./run-event-bus";
+import { messages } from "./run-messages";
+import type { SearchAdmission } from "./search-admission";
 
-/** What starting a search uses: the pipeline's own dependencies, the run registry and the rate limiter. */
-export type StartSearchDeps = PipelineDeps & { registry: RunRegistry; rateLimiter: SearchRateLimiter };
+/** What starting a search uses: the store, the limits, and whatever executes runs. */
+export type StartSearchDeps = {
+  db: Db;
+  clock: () => Date;
+  logger: Logger;
+  rateLimiter: SearchRateLimiter;
+  admission: SearchAdmission;
+  dispatcher: RunDispatcher;
+  events: RunEventBus;
+  limits: { maxActiveSearches: number; pickupTimeoutMs: number };
+};
 
-/** How long a client should wait before trying again while another search runs. */
+/** How long a client should wait before trying again while its search (or the server) is busy. */
 const BUSY_RETRY_AFTER_SECONDS = 10;
 
 export const noProfileMessage = "Save a developer profile before searching";
+export const busyMessage = "A search is already running. Wait for it to finish or cancel it, then try again.";
+export const serverBusyMessage = (max: number) =>
+  `The server is running its maximum of ${max} searches at once. Try again in a moment.`;
 
 /**
- * Validated filters in, a running search out: checks the profile and the limits, records the run, and
- * starts the pipeline in the background. It returns at once; progress is read from the run's event log.
+ * Validated filters in, a running search out: checks the profile and the limits (one running search per
+ * client, a cap for the whole server, the hourly limit), records the run with the profile it scores for, and
+ * hands it to whatever executes runs. A refused search costs nothing. It returns at once; progress is read
+ * from the run's event log.
  */
 export async function startSearch({
   deps,
@@ -31,57 +50,59 @@ export async function startSearch({
   filters: SearchFilters;
   clientIp: string;
 }): Promise<SearchStarted> {
-  const { db, registry, rateLimiter, clock, logger } = deps;
+  const { db, rateLimiter, clock, logger, limits } = deps;
   const profile = await getProfile({ db, logger });
   if (!profile) throw new AppError("BAD_REQUEST", noProfileMessage);
 
-  if (registry.activeCount > 0) {
-    throw new AppError(
-      "TOO_MANY_REQUESTS",
-      "A search is already running. Wait for it to finish or cancel it, then try again.",
-      {
-        retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
-      },
-    );
-  }
-  // Registered before the first await, so a second request arriving meanwhile sees this one as running.
   const runId = randomUUID();
-  const controller = registry.register(runId);
-  try {
+  await deps.admission.withLock(async () => {
+    const running = await countRunningRuns({ db, clientKey: clientIp });
+    if (running.client > 0) {
+      throw new AppError("TOO_MANY_REQUESTS", busyMessage, { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+    }
+    if (running.server >= limits.maxActiveSearches) {
+      throw new AppError("TOO_MANY_REQUESTS", serverBusyMessage(limits.maxActiveSearches), {
+        retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+      });
+    }
     await rateLimiter.consume(clientIp);
-  } catch (error) {
-    registry.finish(runId);
-    throw error;
-  }
+    try {
+      const now = clock();
+      const { languages, topics, skillLevel, goals } = profile;
+      await createRun({
+        db,
+        runId,
+        filters,
+        clientKey: clientIp,
+        now,
+        profileHash: hashAnalysisProfile(profile),
+        profile: { languages, topics, skillLevel, goals },
+        pickupDeadline: new Date(now.getTime() + limits.pickupTimeoutMs),
+      });
+    } catch (error) {
+      await rateLimiter.refund(clientIp);
+      throw error;
+    }
+  });
+
   try {
-    await createRun({
+    await deps.dispatcher.dispatch(runId);
+  } catch (error) {
+    // Recorded but never handed over: end it now rather than at its pickup deadline.
+    logger.error(`Run ${runId} could not be handed to an executor`, error);
+    const entry = await endUnheldRun({
       db,
       runId,
-      filters,
-      clientKey: clientIp,
       now: clock(),
-      profileHash: hashAnalysisProfile(profile),
+      ending: {
+        status: "failed",
+        event: { type: "error", message: messages.failed, reason: "failed" },
+        stillMatching: { leaseOwner: null },
+      },
     });
-  } catch (error) {
-    registry.finish(runId);
+    if (entry) await deps.events.announce(runId, entry).catch(() => undefined);
     await rateLimiter.refund(clientIp);
     throw error;
   }
-
-  const events = runSearchPipeline({
-    runId,
-    filters,
-    profile,
-    signal: controller.signal,
-    deps: {
-      db,
-      source: deps.source,
-      analyzer: deps.analyzer,
-      clock,
-      settings: deps.settings,
-      logger,
-    },
-  });
-  void driveRun({ runId, events, db, registry, logger, clock });
   return { runId, status: "running" };
 }

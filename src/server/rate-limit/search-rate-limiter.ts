@@ -1,4 +1,10 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type pg from "pg";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import { AppError } from "@/server/errors";
 
 export type SearchRateLimiter = {
@@ -8,11 +14,44 @@ export type SearchRateLimiter = {
   refund: (clientKey: string) => Promise<void>;
 };
 
-/** Searches per client per hour, in memory: a restart starts clean, and expired windows are dropped. */
-export function createSearchRateLimiter({ searchesPerHour }: { searchesPerHour: number }): SearchRateLimiter {
-  const limiter = new RateLimiterMemory({ points: searchesPerHour, duration: 3600 });
+/**
+ * Searches per client per hour. In memory for the embedded default (a restart starts clean, and expired
+ * windows are dropped); in a PostgreSQL table for the hosted mode, so that every instance enforces one limit.
+ */
+export function createSearchRateLimiter({
+  searchesPerHour,
+  pool,
+}: {
+  searchesPerHour: number;
+  /** The hosted mode's pool: the counts live in the shared database. */
+  pool?: pg.Pool;
+}): SearchRateLimiter {
+  const options = { points: searchesPerHour, duration: 3600 };
+  let ready: Promise<RateLimiterAbstract>;
+  if (pool) {
+    ready = new Promise((resolve, reject) => {
+      const limiter: RateLimiterPostgres = new RateLimiterPostgres(
+        {
+          ...options,
+          storeClient: pool,
+          storeType: "pool",
+          tableName: "scout_search_rate_limit",
+          keyPrefix: "search",
+        },
+        (error?: Error) => {
+          if (error) reject(error);
+          else resolve(limiter);
+        },
+      );
+    });
+    // Awaited by every call; an early failure must not go unhandled meanwhile.
+    ready.catch(() => undefined);
+  } else {
+    ready = Promise.resolve(new RateLimiterMemory(options));
+  }
   return {
     async consume(clientKey) {
+      const limiter = await ready;
       try {
         await limiter.consume(clientKey, 1);
       } catch (rejection) {
@@ -27,7 +66,7 @@ export function createSearchRateLimiter({ searchesPerHour }: { searchesPerHour: 
       }
     },
     async refund(clientKey) {
-      await limiter.reward(clientKey, 1);
+      await (await ready).reward(clientKey, 1);
     },
   };
 }

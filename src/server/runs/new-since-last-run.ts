@@ -64,12 +64,14 @@ export async function countNewResultsByRun({
   const hashed = runs.filter((run) => run.profileHash !== null).map((run) => run.id);
   const counts = new Map(hashed.map((id) => [id, 0]));
   if (hashed.length === 0) return counts;
+  // SQL that both engines read alike: PostgreSQL refuses "reject = 0" for a boolean, so "NOT reject"; and
+  // COUNT(*) is a bigint in PostgreSQL (and may come back as one from SQLite).
   const rows = await db.$queryRaw<{ runId: string; newCount: number | bigint }[]>(Prisma.sql`
     SELECT r."runId" AS "runId", COUNT(*) AS "newCount"
     FROM "AnalysisResult" AS r
     JOIN "SearchRun" AS s ON s."id" = r."runId"
     WHERE r."runId" IN (${Prisma.join(hashed)})
-      AND r."reject" = 0
+      AND NOT r."reject"
       AND NOT EXISTS (
         SELECT 1
         FROM "AnalysisResult" AS e

@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { AnalysisResult } from "@/shared/analysis";
 import type { SearchFilters } from "@/shared/filters";
+import type { CleanProfileInput } from "@/shared/profile";
 import type { RepoMetadata } from "@/shared/repos";
 import type { FilteredOut, RunStatus, Usage } from "@/shared/runs";
 
@@ -17,6 +18,8 @@ export async function createRun({
   clientKey,
   now,
   profileHash = null,
+  profile = null,
+  pickupDeadline = null,
 }: {
   db: Db;
   runId: string;
@@ -25,6 +28,10 @@ export async function createRun({
   now: Date;
   /** hashAnalysisProfile of the profile the run scores for; "new since last time" compares by it. */
   profileHash?: string | null;
+  /** The profile the run scores for, as it is now: the executor ranks for it wherever and whenever it runs. */
+  profile?: CleanProfileInput | null;
+  /** When the run ends `interrupted` if no executor has taken it by then. */
+  pickupDeadline?: Date | null;
 }): Promise<void> {
   await db.searchRun.create({
     data: {
@@ -33,6 +40,8 @@ export async function createRun({
       filters,
       clientKey,
       profileHash,
+      ...(profile ? { profile } : {}),
+      leaseExpiresAt: pickupDeadline,
       candidateIds: [],
       skipped: [],
       warnings: [],

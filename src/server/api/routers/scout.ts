@@ -28,7 +28,7 @@ export const scoutRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => startSearch({ deps: ctx.deps, filters: input, clientIp: ctx.clientIp })),
 
   stream: publicProcedure.input(streamInputSchema).subscription(async function* ({ ctx, input, signal }) {
-    const { db, registry, logger } = ctx.deps;
+    const { db, events, logger } = ctx.deps;
     // Thrown directly: errors of a subscription do not pass through the AppError middleware.
     if (!(await getRunStatus({ db, logger, runId: input.runId }))) {
       throw new TRPCError({
@@ -40,7 +40,7 @@ export const scoutRouter = createTRPCRouter({
     for await (const { seq, event } of streamRunEvents({
       db,
       logger,
-      registry,
+      events,
       runId: input.runId,
       afterSeq,
       signal,
