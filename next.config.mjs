@@ -14,7 +14,14 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and WASM-backed server packages must load from node_modules at run time, not be bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "@prisma/client",
+    "pg",
+    "pg-boss",
+  ],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -10,11 +10,14 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/cluster/**/*.test.ts"],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: "forks",
+    // One throwaway PostgreSQL cluster for the whole run (the faults config inherits it): the store tests
+    // run on both engines, each test file on a database of its own on that cluster.
+    globalSetup: ["tests/support/postgres-global-setup.ts"],
     // Each test builds its own database, servers and clients, so test files can share one module graph:
     // that halves the run, most of which was spent loading the same modules again for every file.
     isolate: false,

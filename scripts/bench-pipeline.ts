@@ -25,12 +25,10 @@ import { saveProfile } from "@/server/profile/profile-store";
 import { searchFiltersSchema } from "@/shared/filters";
 import { profileInputSchema } from "@/shared/profile";
 import { type ScoutSearchResult } from "@/shared/runs";
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import { createServer } from "node:net";
 import type { StreamingOptions } from "../tests/fakes/openai-server";
-import { createFakesControl, type FakesControl } from "../tests/e2e/support/fakes-control";
+import type { FakesControl } from "../tests/e2e/support/fakes-control";
 import { forgetCachedWork } from "../tests/support/forget-cached-work";
+import { startFakesProcess } from "../tests/support/cluster-processes";
 import { createTempDb, type TempDb } from "../tests/support/temp-db";
 
 const GITHUB_LATENCY_MS = 150;
@@ -45,53 +43,6 @@ const API_KEY = "fake_oa_bench-000000000000000000000000";
 
 const pairCount = Math.max(1, Number(process.argv[2] ?? 1) || 1);
 const now = new Date();
-
-/** A port nothing listens on right now. */
-async function findFreePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
-
-type FakesProcess = { child: ChildProcess; control: FakesControl; githubUrl: string; openaiUrl: string };
-
-/** Starts tests/fakes/serve-fakes.ts as a child process and waits until it says it is ready. */
-async function startFakesProcess(): Promise<FakesProcess> {
-  const [githubPort, openaiPort, controlPort] = await Promise.all([
-    findFreePort(),
-    findFreePort(),
-    findFreePort(),
-  ]);
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "tests/fakes/serve-fakes.ts",
-      ...["--github-port", String(githubPort), "--openai-port", String(openaiPort)],
-      ...["--control-port", String(controlPort), "--github-token", TOKEN, "--openai-key", API_KEY],
-    ],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.once("exit", (code) => {
-      reject(new Error(`serve-fakes exited with ${code ?? "a signal"}`));
-    });
-    child.stdout.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("serve-fakes ready")) resolve();
-    });
-  });
-  return {
-    child,
-    control: createFakesControl(`http://127.0.0.1:${controlPort}`),
-    githubUrl: `http://127.0.0.1:${githubPort}`,
-    openaiUrl: `http://127.0.0.1:${openaiPort}/v1`,
-  };
-}
 
 /** When each upstream request of a search was sent and answered (headers), from the search's start. */
 type Trip = { kind: "github" | "llm"; sentAt: number; answeredAt: number };
@@ -228,7 +179,7 @@ function describeRun(run: RunFigures): string {
 }
 
 async function main(): Promise<void> {
-  const fakesProcess = await startFakesProcess();
+  const fakesProcess = await startFakesProcess({ githubToken: TOKEN, openaiKey: API_KEY });
   const fakes = fakesProcess.control;
   const streaming = { timeToFirstTokenMs: TIME_TO_FIRST_TOKEN_MS, tokensPerSecond: TOKENS_PER_SECOND };
   const databases: TempDb[] = [];
@@ -365,8 +316,7 @@ async function main(): Promise<void> {
     );
   } finally {
     clearInterval(sampler);
-    fakesProcess.child.kill("SIGTERM");
-    await once(fakesProcess.child, "exit");
+    await fakesProcess.stop();
     for (const temp of databases) await temp.cleanup();
   }
 }

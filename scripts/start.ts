@@ -3,7 +3,10 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import next from "next";
 import { EnvError, getEnv } from "../src/env";
+import { getAppDependencies } from "../src/server/app-dependencies";
+import { storeKindOf } from "../src/server/db/database-url";
 import { migrateStore } from "../src/server/db/migrate-store";
+import { startWorkerFor } from "../src/server/worker";
 import { createAppServer } from "../src/server/http/app-server";
 import { resolveAllowedHosts } from "../src/server/http/host-allowlist";
 
@@ -73,6 +76,12 @@ const app = next({ dev: devMode, dir: root, port: env.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// The hosted mode serves the web only, unless SCOUT_RUN_WORKER=1 makes this process a worker too.
+const worker =
+  storeKindOf(env.DATABASE_URL) === "postgres" && env.SCOUT_RUN_WORKER
+    ? await startWorkerFor(getAppDependencies().deps)
+    : undefined;
+
 const allowedHosts = resolveAllowedHosts({ host: env.HOST, configured: env.SCOUT_ALLOWED_HOSTS });
 const server = createAppServer({ allowedHosts, handle });
 
@@ -89,6 +98,7 @@ server.listen(env.PORT, env.HOST, () => {
 });
 
 function shutdown() {
+  void worker?.stop();
   server.close(() => process.exit(0));
   // Open event streams would otherwise hold the process for their whole lifetime.
   setTimeout(() => process.exit(0), 3000).unref();

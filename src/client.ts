@@ -1,6 +1,6 @@
 import { createTRPCClient } from "@trpc/client";
 import type { AppRouter } from "@/server/api/root";
-import { createScoutLinks, type EventSourceConstructor } from "@/trpc/links";
+import { createScoutLinks, type EventSourceConstructor, type ScoutLinkOptions } from "@/trpc/links";
 
 export type { AppRouter };
 
@@ -8,10 +8,10 @@ export type { AppRouter };
  * A typed client of the Scout API for other TypeScript code. Node 20 has no global EventSource, so pass one
  * (for example the `eventsource` package) to use subscriptions.
  */
-export function createScoutClient(baseUrl: string, opts: { EventSource?: EventSourceConstructor } = {}) {
+export function createScoutClient(baseUrl: string, opts: ScoutLinkOptions = {}) {
   const url = new URL("/api/trpc", baseUrl).toString();
   const EventSource = opts.EventSource ? silentAfterClose(opts.EventSource) : undefined;
-  return createTRPCClient<AppRouter>({ links: createScoutLinks(url, { EventSource }) });
+  return createTRPCClient<AppRouter>({ links: createScoutLinks(url, { ...opts, EventSource }) });
 }
 
 /**

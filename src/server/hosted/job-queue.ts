@@ -37,8 +37,9 @@ export function createJobQueue({
       // Scheduling is not used yet; supervision (expiring and archiving jobs) runs wherever pg-boss runs.
       schedule: false,
     });
-    boss.on("error", (error) => {
-      logger.error("The job queue reported an error", error);
+    // pg-boss's errors carry the whole connection object; the message and code are what say what happened.
+    boss.on("error", (error: Error & { code?: string }) => {
+      logger.warn(`The job queue reported an error: ${error.message}${error.code ? ` (${error.code})` : ""}`);
     });
     instance = boss;
     await boss.start();

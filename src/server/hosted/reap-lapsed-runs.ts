@@ -4,7 +4,7 @@ import type { RunDispatcher } from "@/server/pipeline/run-dispatcher";
 import type { RunEventBus } from "@/server/pipeline/run-event-bus";
 import { messages } from "@/server/pipeline/run-messages";
 import { abandonedMessage, endUnheldRun } from "@/server/runs/recover-interrupted-runs";
-import { findLapsedRuns, freeLapsedRun } from "@/server/runs/run-lease";
+import { findLapsedRuns, freeLapsedRun, restoreLapsedLease } from "@/server/runs/run-lease";
 
 /**
  * The hosted mode's watch over running runs, run by every process now and then (each step is a
@@ -44,7 +44,13 @@ export async function reapLapsedRuns({
       });
       if (!freed) continue;
       logger.warn(`Run ${run.id}: its worker stopped renewing its lease; offering it to another worker`);
-      await dispatcher.dispatch(run.id);
+      try {
+        await dispatcher.dispatch(run.id);
+      } catch (error) {
+        // Not offered after all: put the lapsed lease back, so that the next round tries again.
+        await restoreLapsedLease({ db, runId: run.id, owner: run.leaseOwner, expiredAt });
+        throw error;
+      }
       offeredAgain.push(run.id);
       continue;
     }

@@ -125,3 +125,21 @@ export async function freeLapsedRun({
   });
   return count === 1;
 }
+
+/** Undoes freeLapsedRun when the run could not be offered: it stays lapsed, for the next round. */
+export async function restoreLapsedLease({
+  db,
+  runId,
+  owner,
+  expiredAt,
+}: {
+  db: Db;
+  runId: string;
+  owner: string;
+  expiredAt: Date;
+}) {
+  await db.searchRun.updateMany({
+    where: { id: runId, status: "running", leaseOwner: null },
+    data: { leaseOwner: owner, leaseExpiresAt: expiredAt },
+  });
+}

@@ -1,0 +1,24 @@
+import type { AppDependencies } from "./app-dependencies";
+import { startRunWorker, type RunWorker } from "./hosted/run-worker";
+
+/**
+ * Makes this process a worker of the hosted mode: it takes run jobs, SCOUT_WORKER_CONCURRENCY at a time.
+ * Used by `npm run worker` and by `npm start` with SCOUT_RUN_WORKER=1.
+ */
+export async function startWorkerFor(deps: AppDependencies): Promise<RunWorker> {
+  if (!deps.hosted) {
+    throw new Error(
+      "A worker executes the hosted mode's runs: set DATABASE_URL to a PostgreSQL URL (postgres://…). " +
+        "With SQLite, `npm start` executes every search itself.",
+    );
+  }
+  return startRunWorker({
+    deps,
+    queue: deps.hosted.queue,
+    notifier: deps.hosted.notifier,
+    dispatcher: deps.dispatcher,
+    concurrency: deps.env.SCOUT_WORKER_CONCURRENCY,
+    pickupTimeoutMs: deps.limits.pickupTimeoutMs,
+    logger: deps.logger,
+  });
+}
