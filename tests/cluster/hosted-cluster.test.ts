@@ -86,13 +86,34 @@ function followRun(
   });
 }
 
-/** Resolves once the predicate holds, checking every 50 ms, or fails after `timeoutMs`. */
-async function until(predicate: () => Promise<boolean> | boolean, what: string, timeoutMs = 30_000) {
+/** Resolves once the predicate holds, checking every 50 ms, or fails after `timeoutMs` saying what it saw. */
+async function until(
+  predicate: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs = 30_000,
+  describeState: () => Promise<string> = () => Promise.resolve(""),
+) {
   const deadline = Date.now() + timeoutMs;
   while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}. ${await describeState()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Each run's row and the end of its log, for a failure message. */
+async function describeRuns(ids: readonly string[]): Promise<string> {
+  const runs = await db.searchRun.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, status: true, leaseOwner: true, leaseExpiresAt: true, attempts: true },
+  });
+  const lines = await Promise.all(
+    runs.map(async (run) => {
+      const log = await readRunEvents({ db, logger: silent, runId: run.id, afterSeq: 0 });
+      const tail = log.slice(-3).map((entry) => `${entry.seq}:${entry.event.type}`);
+      return `${JSON.stringify(run)} log …${tail.join(",")}`;
+    }),
+  );
+  return lines.join("\n");
 }
 
 const profile = {
@@ -262,6 +283,8 @@ describe("the hosted mode, two web instances and two workers", { timeout: 120_00
       async () =>
         (await db.analysisResult.count({ where: { runId: { in: started.map((run) => run.runId) } } })) > 0,
       "a first result",
+      30_000,
+      () => describeRuns(started.map((run) => run.runId)),
     );
     postgres.restart();
 
@@ -281,6 +304,7 @@ describe("the hosted mode, two web instances and two workers", { timeout: 120_00
       },
       "every run to end with its terminal event",
       60_000,
+      () => describeRuns(ids),
     );
     for (const runId of ids) {
       const stored = await readRunEvents({ db, logger: silent, runId, afterSeq: 0 });
