@@ -10,7 +10,7 @@ import {
 import { hashAnalysisProfile } from "@/server/profile/profile-hash";
 import type { AnalysisResult } from "@/shared/analysis";
 import type { StarterIssue } from "@/shared/repos";
-import { createTempDb, type TempDb } from "../support/temp-db";
+import { createTempStore, storeKinds, type TempStore } from "../support/temp-db";
 
 const NOW = new Date("2026-11-29T12:00:00Z");
 const HOUR = 60 * 60 * 1000;
@@ -60,10 +60,10 @@ const verdict = (reason: string): AnalysisResult => ({
   pickedIssues: [{ number: 1, why: "A small first change" }],
 });
 
-describe("the analysis cache", () => {
-  let temp: TempDb;
-  beforeAll(() => {
-    temp = createTempDb();
+describe.each(storeKinds)("the analysis cache (%s)", (kind) => {
+  let temp: TempStore;
+  beforeAll(async () => {
+    temp = await createTempStore(kind);
   });
   afterAll(() => temp.cleanup());
   beforeEach(async () => {

@@ -2,11 +2,15 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync }
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "@/server/db/client";
 import { MigrationError, migrateDatabase, readMigrations } from "@/server/db/migrate";
+import { migratePostgres } from "@/server/db/migrate-postgres";
+import { createEmptyPostgresDatabase, type EmptyPostgresDatabase } from "../support/temp-db";
 
 const committedMigrations = path.resolve("prisma/migrations");
+const committedPostgresMigrations = path.resolve("prisma/postgres/migrations");
 
 describe("migration runner", () => {
   let dir: string;
@@ -130,5 +134,92 @@ describe("migration runner", () => {
       /Migration 29990101000000_broken failed/,
     );
     expect(tables()).not.toContain("Half");
+  });
+});
+
+describe("PostgreSQL migration runner", () => {
+  let dir: string;
+  let migrationsDir: string;
+  let database: EmptyPostgresDatabase;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "scout-migrate-pg-"));
+    migrationsDir = path.join(dir, "migrations");
+    cpSync(committedPostgresMigrations, migrationsDir, { recursive: true });
+    database = await createEmptyPostgresDatabase();
+  });
+
+  afterEach(async () => {
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
+    const client = new pg.Client({ connectionString: database.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query<T>(sql)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  async function tables(): Promise<string[]> {
+    const rows = await query<{ name: string }>(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+    );
+    return rows.map((row) => row.name);
+  }
+
+  const migrate = () => migratePostgres({ databaseUrl: database.databaseUrl, migrationsDir });
+
+  it("applies the committed migrations to an empty database, creating every table", async () => {
+    const report = await migrate();
+    expect(report.applied).toEqual(readMigrations(migrationsDir).map((m) => m.name));
+    expect(await tables()).toEqual(
+      expect.arrayContaining([
+        "AnalysisCacheEntry",
+        "AnalysisResult",
+        "CandidateDetails",
+        "DeveloperProfile",
+        "ReadmeCacheEntry",
+        "RepoMark",
+        "Repository",
+        "RunEvent",
+        "SearchRun",
+        "_prisma_migrations",
+      ]),
+    );
+  });
+
+  it("does nothing on a second run", async () => {
+    await migrate();
+    const again = await migrate();
+    expect(again.applied).toEqual([]);
+    expect(again.alreadyApplied).toEqual(readMigrations(migrationsDir).map((m) => m.name));
+  });
+
+  it("refuses to run when an applied migration was edited", async () => {
+    await migrate();
+    const [first] = readMigrations(migrationsDir);
+    if (!first) throw new Error("there is no committed migration to edit");
+    appendFileSync(path.join(migrationsDir, first.name, "migration.sql"), "\n-- sneaky edit\n");
+    const refused = await migrate().catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(MigrationError);
+    expect(String(refused)).toMatch(/was edited after it was applied/);
+  });
+
+  it("lets two processes starting at once both succeed, and applies each migration once", async () => {
+    // Every web instance and worker migrates at start-up; the advisory lock makes the second one wait.
+    const reports = await Promise.all([migrate(), migrate()]);
+    const names = readMigrations(migrationsDir).map((m) => m.name);
+    expect(reports.map((report) => report.applied.length).sort((a, b) => a - b)).toEqual([0, names.length]);
+    expect(reports.flatMap((report) => [...report.applied, ...report.alreadyApplied]).sort()).toEqual(
+      [...names, ...names].sort(),
+    );
+    const rows = await query<{ migration_name: string }>(
+      'SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name',
+    );
+    expect(rows.map((row) => row.migration_name)).toEqual(names);
   });
 });

@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/env";
 import { createCaller } from "@/server/api/root";
 import { createAppDependencies } from "@/server/app-dependencies";
-import { createTempDb, type TempDb } from "../support/temp-db";
+import { createTempStore, storeKinds, type TempStore } from "../support/temp-db";
 
-describe("profile procedures", () => {
-  let temp: TempDb;
+describe.each(storeKinds)("profile procedures (%s)", (kind) => {
+  let temp: TempStore;
   let caller: ReturnType<typeof createCaller>;
 
-  beforeAll(() => {
-    temp = createTempDb();
+  beforeAll(async () => {
+    temp = await createTempStore(kind);
     caller = createCaller({
       deps: createAppDependencies({ env: parseEnv({}), db: temp.db }),
       clientIp: "127.0.0.1",
@@ -57,6 +57,17 @@ describe("profile procedures", () => {
       goals: "",
     });
     expect(await temp.db.developerProfile.count()).toBe(1);
+  });
+
+  it("saves text holding a NUL character (PostgreSQL cannot store one) without it", async () => {
+    const saved = await caller.profile.save({
+      languages: ["Go\u0000"],
+      topics: ["c\u0000li"],
+      skillLevel: "beginner",
+      goals: "Fix\u0000 small bugs",
+    });
+    expect(saved).toMatchObject({ languages: ["Go"], topics: ["cli"], goals: "Fix small bugs" });
+    expect(await caller.profile.get()).toEqual(saved);
   });
 
   it.each([

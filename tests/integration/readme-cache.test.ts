@@ -6,7 +6,7 @@ import {
   storeReadmes,
   type ReadmeCacheRepo,
 } from "@/server/cache/readme-cache";
-import { createTempDb, type TempDb } from "../support/temp-db";
+import { createTempStore, storeKinds, type TempStore } from "../support/temp-db";
 
 const NOW = new Date("2026-11-29T12:00:00Z");
 const PUSHED = "2026-11-20T08:00:00Z";
@@ -17,10 +17,10 @@ const repo = (githubId: number, name: string, pushedAt: string | null = PUSHED):
   pushedAt,
 });
 
-describe("the README cache", () => {
-  let temp: TempDb;
-  beforeAll(() => {
-    temp = createTempDb();
+describe.each(storeKinds)("the README cache (%s)", (kind) => {
+  let temp: TempStore;
+  beforeAll(async () => {
+    temp = await createTempStore(kind);
   });
   afterAll(() => temp.cleanup());
   beforeEach(async () => {

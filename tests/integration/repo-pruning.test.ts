@@ -10,7 +10,7 @@ import { pruneRepositories, upsertRepositories } from "@/server/repos/repo-recor
 import { createRun, saveAnalysisResults } from "@/server/runs/run-writes";
 import { searchFiltersSchema } from "@/shared/filters";
 import { type RepoMetadata } from "@/shared/repos";
-import { createTempDb, type TempDb } from "../support/temp-db";
+import { createTempStore, storeKinds, type TempStore } from "../support/temp-db";
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date("2026-03-01T00:00:00Z");
@@ -37,10 +37,10 @@ function repo(githubId: number, name: string): RepoMetadata {
   };
 }
 
-describe("repository pruning", () => {
-  let temp: TempDb;
-  beforeAll(() => {
-    temp = createTempDb();
+describe.each(storeKinds)("repository pruning (%s)", (kind) => {
+  let temp: TempStore;
+  beforeAll(async () => {
+    temp = await createTempStore(kind);
   });
   afterAll(() => temp.cleanup());
 

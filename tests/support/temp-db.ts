@@ -1,10 +1,21 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { createDb, type Db } from "@/server/db/client";
+import type { StoreKind } from "@/server/db/database-url";
 import { migrateDatabase } from "@/server/db/migrate";
+import { migrateStore } from "@/server/db/migrate-store";
 
-export type TempDb = { db: Db; databaseUrl: string; dir: string; cleanup: () => Promise<void> };
+/** Both storage engines, for `describe.each(storeKinds)`: a store test runs once on each. */
+export const storeKinds = ["sqlite", "postgres"] as const satisfies readonly StoreKind[];
+
+/** A migrated store of either engine, for one test file or describe block. */
+export type TempStore = { db: Db; databaseUrl: string; kind: StoreKind; cleanup: () => Promise<void> };
+
+/** The SQLite store also names its folder, for tests that read the files the server left there. */
+export type TempDb = TempStore & { kind: "sqlite"; dir: string };
 
 /** A fresh SQLite file, migrated by the real runner, for one test file (`:memory:` cannot be shared). */
 export function createTempDb(): TempDb {
@@ -15,10 +26,69 @@ export function createTempDb(): TempDb {
   return {
     db,
     databaseUrl,
+    kind: "sqlite",
     dir,
     cleanup: async () => {
       await db.$disconnect();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type EmptyPostgresDatabase = { databaseUrl: string; drop: () => Promise<void> };
+
+async function asAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A new, empty database on the cluster this vitest run shares (tests/support/postgres-global-setup.ts):
+ * creating one takes milliseconds, so every test file gets its own and none sees another's rows.
+ */
+export async function createEmptyPostgresDatabase(): Promise<EmptyPostgresDatabase> {
+  // Imported here, not at the top: scripts (bench-pipeline) use createTempDb outside vitest.
+  const { inject } = await import("vitest");
+  const adminUrl = inject("postgresAdminUrl");
+  const name = `scout_test_${process.pid}_${randomBytes(6).toString("hex")}`;
+  await asAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    databaseUrl: url.toString(),
+    drop: async () => {
+      // FORCE ends whatever connection a failed test left open, so the drop never waits on one.
+      await asAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
+
+/**
+ * A fresh store of either engine, migrated by the runner the server uses at start-up and opened as the server
+ * opens it: a SQLite file in a temp folder, or a database on the shared PostgreSQL cluster.
+ */
+export async function createTempStore(kind: StoreKind): Promise<TempStore> {
+  if (kind === "sqlite") return createTempDb();
+  const empty = await createEmptyPostgresDatabase();
+  try {
+    await migrateStore({ databaseUrl: empty.databaseUrl });
+  } catch (error) {
+    await empty.drop();
+    throw error;
+  }
+  const db = createDb({ databaseUrl: empty.databaseUrl });
+  return {
+    db,
+    databaseUrl: empty.databaseUrl,
+    kind,
+    cleanup: async () => {
+      await db.$disconnect();
+      await empty.drop();
     },
   };
 }

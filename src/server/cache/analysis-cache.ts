@@ -116,14 +116,18 @@ export async function storeCachedAnalyses({
 }): Promise<void> {
   if (entries.length === 0) return;
   const expiresAt = new Date(now.getTime() + ANALYSIS_CACHE_TTL_MS);
+  // In the order of their keys, so that two runs storing the same analyses at once lock rows in one order
+  // (see upsertRepositories).
+  const keyed = entries
+    .map((entry) => ({ ...entry, key: buildAnalysisCacheKey(entry.parts) }))
+    .sort((left, right) => (left.key < right.key ? -1 : left.key > right.key ? 1 : 0));
   // Single upserts in one interactive transaction share one cached query plan (see upsertRepositories).
   await db.$transaction(async (tx) => {
-    for (const { parts, result, inputTokens } of entries) {
+    for (const { key, parts, result, inputTokens } of keyed) {
       // Only the analysis itself is stored (a run's extras such as marks are stripped); a result that
       // does not validate is not worth serving again.
       const stored = analysisResultSchema.safeParse(result);
       if (!stored.success) continue;
-      const key = buildAnalysisCacheKey(parts);
       const data = {
         repositoryId: parts.repositoryId,
         profileHash: parts.profileHash,

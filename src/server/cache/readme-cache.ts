@@ -51,9 +51,13 @@ export async function storeReadmes({
   entries: readonly { repo: ReadmeCacheRepo; readme: string | null }[];
   now: Date;
 }): Promise<void> {
-  const storable = entries.flatMap(({ repo, readme }) =>
-    repo.pushedAt === null ? [] : [{ repositoryId: repo.githubId, pushedAt: repo.pushedAt, readme }],
-  );
+  // In the order of their ids, so that two runs storing the same READMEs at once lock rows in one order
+  // (see upsertRepositories).
+  const storable = entries
+    .flatMap(({ repo, readme }) =>
+      repo.pushedAt === null ? [] : [{ repositoryId: repo.githubId, pushedAt: repo.pushedAt, readme }],
+    )
+    .sort((left, right) => left.repositoryId - right.repositoryId);
   if (storable.length === 0) return;
   // Single upserts in one interactive transaction share one cached query plan (see upsertRepositories).
   await db.$transaction(async (tx) => {

@@ -4,6 +4,7 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgres/client";
 import { storeKindOf } from "./database-url";
 import { sqliteFilePath } from "./migrate";
+import { storableWriteArgs } from "./storable-text";
 
 /**
  * The one client type the code is written against. Both engines' clients are generated from the same data
@@ -21,9 +22,31 @@ export function createDb({ databaseUrl, poolSize }: { databaseUrl: string; poolS
   if (storeKindOf(databaseUrl) === "postgres") {
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize ?? 10 });
     // Same models, another engine: see the type's comment above.
-    return new PostgresPrismaClient({ adapter }) as unknown as Db;
+    // A transaction here makes a round trip per statement, so a loaded server gets more than Prisma's 5 s
+    // before it gives up on one, and more time to wait for a connection of the pool.
+    const client = new PostgresPrismaClient({
+      adapter,
+      transactionOptions: { maxWait: 10_000, timeout: 30_000 },
+    });
+    return withStorableWrites(client as unknown as Db);
   }
   // WAL is a property of the file (set by the migrator); the busy timeout is per connection.
   const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 });
-  return new PrismaClient({ adapter });
+  return withStorableWrites(new PrismaClient({ adapter }));
+}
+
+/**
+ * Every model write leaves out the one character PostgreSQL cannot store (storable-text.ts), on both engines,
+ * so text from GitHub, an LLM or the user never fails a write on one engine that succeeds on the other.
+ */
+function withStorableWrites(client: Db): Db {
+  const extended = client.$extends({
+    query: {
+      $allModels: {
+        $allOperations: ({ operation, args, query }) => query(storableWriteArgs(operation, args)),
+      },
+    },
+  });
+  // The extension changes no model's API: the client is still used as the plain one.
+  return extended as unknown as Db;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import type { Logger } from "@/server/logger";
+import { holdsNulChar } from "@/server/db/storable-text";
 import { runOrigin } from "@/server/db/stored-json";
 import {
   analysisResultSelect,
@@ -33,7 +34,8 @@ function decodeCursor(cursor: string): { updatedAt: Date; repoKey: string } {
     // Not JSON: refused below like any other cursor this list did not give out.
   }
   const parsed = cursorSchema.safeParse(decoded);
-  if (!parsed.success) {
+  // No stored key holds a NUL character (see holdsNulChar), so a cursor naming one was not given out here.
+  if (!parsed.success || holdsNulChar(parsed.data[1])) {
     throw new AppError(
       "BAD_REQUEST",
       "cursor is not one this list gave out; start again from the first page",

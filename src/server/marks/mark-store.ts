@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
+import { withoutNulChars } from "@/server/db/storable-text";
 import { readStored } from "@/server/db/stored-json";
 import type { Logger } from "@/server/logger";
 import { type AnalysisResult } from "@/shared/analysis";
@@ -65,7 +66,9 @@ export async function setRepoMark({
     await db.repoMark.deleteMany({ where: { repoKey } });
     return { repo: fullName, mark: null, note: null, updatedAt: now.toISOString() };
   }
-  const data = { fullName, mark, note: note ? note : null, updatedAt: now };
+  // The note as the database will hold it (storable-text.ts), so the mark returned is the one saved.
+  const storedNote = note ? withoutNulChars(note) : "";
+  const data = { fullName, mark, note: storedNote ? storedNote : null, updatedAt: now };
   await db.repoMark.upsert({
     where: { repoKey },
     create: { repoKey, ...data },

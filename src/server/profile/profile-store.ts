@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db/client";
+import { withoutNulChars } from "@/server/db/storable-text";
 import { readStored, readStoredStringList } from "@/server/db/stored-json";
 import type { Logger } from "@/server/logger";
 import { profileSchema, type CleanProfileInput, type Profile } from "@/shared/profile";
@@ -48,12 +49,13 @@ export async function getProfile({ db, logger }: { db: Db; logger: Logger }): Pr
 }
 
 export async function saveProfile({ db, input }: { db: Db; input: CleanProfileInput }): Promise<Profile> {
-  const data = {
+  // As the database will hold it (storable-text.ts), so the profile returned is the one saved.
+  const data = withoutNulChars({
     languages: input.languages,
     topics: input.topics,
     skillLevel: input.skillLevel,
     goals: input.goals,
-  };
+  });
   const row = await db.developerProfile.upsert({
     where: { id: PROFILE_ID },
     create: { id: PROFILE_ID, ...data },

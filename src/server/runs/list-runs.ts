@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db/client";
+import { holdsNulChar } from "@/server/db/storable-text";
 import { readStored, runOrigin } from "@/server/db/stored-json";
 import { AppError } from "@/server/errors";
 import type { Logger } from "@/server/logger";
@@ -6,6 +7,12 @@ import { searchFiltersSchema } from "@/shared/filters";
 import type { RunsPage } from "@/shared/runs";
 import { countNewResultsByRun } from "./new-since-last-run";
 import { readStoredStatus, runSelect } from "./run-row";
+
+async function isKnownRun(db: Db, runId: string): Promise<boolean> {
+  // No stored run id holds a NUL character, and PostgreSQL refuses to compare with one (see holdsNulChar).
+  if (holdsNulChar(runId)) return false;
+  return (await db.searchRun.findUnique({ where: { id: runId }, select: { id: true } })) !== null;
+}
 
 /**
  * The history, newest first. A summary needs the run's filters: a run whose stored filters no longer
@@ -22,7 +29,7 @@ export async function listRuns({
   limit: number;
   cursor?: string;
 }): Promise<RunsPage> {
-  if (cursor && !(await db.searchRun.findUnique({ where: { id: cursor }, select: { id: true } }))) {
+  if (cursor && !(await isKnownRun(db, cursor))) {
     throw new AppError("BAD_REQUEST", "The history cursor is unknown; start again from the first page");
   }
   const rows = await db.searchRun.findMany({
