@@ -100,9 +100,15 @@ function toRow(repo: RepoMetadata, seenAt: Date) {
   };
 }
 
-/** Inserts or refreshes the repositories by GitHub id, in one transaction, marking them seen now. */
 const UPSERTS_BETWEEN_YIELDS = 10;
+/**
+ * Repositories written per transaction. Searches running at once (the hosted mode's workers) refresh many of
+ * the same rows: a transaction of a whole search would hold their locks for hundreds of round trips, and the
+ * others would wait on it past their own time limit. Short transactions keep the waits short.
+ */
+const UPSERTS_PER_TRANSACTION = 25;
 
+/** Inserts or refreshes the repositories by GitHub id, marking them seen now. */
 export async function upsertRepositories({
   db,
   repos,
@@ -113,24 +119,30 @@ export async function upsertRepositories({
   now: Date;
 }) {
   if (repos.length === 0) return;
-  // One interactive transaction, not a batch: Prisma caches a query plan per distinct batch (up to 1,000
-  // of them, about 16 KB per upsert), so a batch of a search's repositories costs memory that stays behind.
-  // Single upserts share one cached plan.
-  await db.$transaction(async (tx) => {
-    for (const [index, repo] of repos.entries()) {
-      // better-sqlite3 answers synchronously, so this loop is one long chain of microtasks: every few rows
-      // it lets the event loop run, so that requests the run has already started (the candidates' details
-      // queries) go out now rather than after the last row.
-      if (index > 0 && index % UPSERTS_BETWEEN_YIELDS === 0) await setImmediate();
-      const data = toRow(repo, now);
-      await tx.repository.upsert({
-        where: { githubId: repo.githubId },
-        create: { githubId: repo.githubId, ...data },
-        update: data,
-        select: { githubId: true },
-      });
-    }
-  });
+  // In the order of their ids: on PostgreSQL two runs upserting the same repositories at once then lock rows
+  // in one order, rather than deadlocking and failing one of them.
+  const ordered = [...repos].sort((left, right) => left.githubId - right.githubId);
+  for (let start = 0; start < ordered.length; start += UPSERTS_PER_TRANSACTION) {
+    const chunk = ordered.slice(start, start + UPSERTS_PER_TRANSACTION);
+    // Interactive transactions, not batches: Prisma caches a query plan per distinct batch (up to 1,000 of
+    // them, about 16 KB per upsert), so batches of a search's repositories cost memory that stays behind.
+    // Single upserts share one cached plan.
+    await db.$transaction(async (tx) => {
+      for (const [index, repo] of chunk.entries()) {
+        // better-sqlite3 answers synchronously, so this loop is one long chain of microtasks: every few rows
+        // it lets the event loop run, so that requests the run has already started (the candidates' details
+        // queries) go out now rather than after the last row.
+        if (index > 0 && index % UPSERTS_BETWEEN_YIELDS === 0) await setImmediate();
+        const data = toRow(repo, now);
+        await tx.repository.upsert({
+          where: { githubId: repo.githubId },
+          create: { githubId: repo.githubId, ...data },
+          update: data,
+          select: { githubId: true },
+        });
+      }
+    });
+  }
 }
 
 const PRUNE_AFTER_DAYS = 30;

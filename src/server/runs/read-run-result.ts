@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
+import { holdsNulChar } from "@/server/db/storable-text";
 import { readStored, readStoredStringList, runOrigin } from "@/server/db/stored-json";
 import { AppError } from "@/server/errors";
 import type { Logger } from "@/server/logger";
@@ -19,7 +20,7 @@ import {
   type ScoutSearchResult,
 } from "@/shared/runs";
 import { findAnalyzedBefore } from "./new-since-last-run";
-import { readStoredStatus, runSelect } from "./run-row";
+import { readStoredStatus, runSelect, toUsage } from "./run-row";
 
 /**
  * Reading a run back: its status, and its result as stored. The developer's marks are not part of a run;
@@ -36,6 +37,8 @@ export type ReadRunOptions = { db: Db; logger: Logger; runId: string };
 export type StoredRunResult = ScoutSearchResult & { rejected: RunAnalysisResult[] };
 
 export async function getRunStatus({ db, logger, runId }: ReadRunOptions): Promise<RunStatus | null> {
+  // An id PostgreSQL would refuse to compare with names no run (see holdsNulChar).
+  if (holdsNulChar(runId)) return null;
   const row = await db.searchRun.findUnique({ where: { id: runId }, select: { status: true } });
   return row ? readStoredStatus(row.status, runOrigin(logger, runId)("status")) : null;
 }
@@ -46,6 +49,8 @@ function notFound(runId: string): AppError {
 
 /** The run as stored: also mid-run, with what exists so far. Throws NOT_FOUND (AppError) for an unknown run. */
 export async function readRunResult({ db, logger, runId }: ReadRunOptions): Promise<StoredRunResult> {
+  // As in getRunStatus.
+  if (holdsNulChar(runId)) throw notFound(runId);
   const run = await db.searchRun.findUnique({ where: { id: runId }, select: runSelect });
   if (!run) throw notFound(runId);
   const origin = runOrigin(logger, run.id);
@@ -100,14 +105,7 @@ export async function readRunResult({ db, logger, runId }: ReadRunOptions): Prom
     warnings: readStoredStringList(run.warnings, origin("warnings")),
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
-    usage: {
-      githubRequests: run.githubRequests,
-      llmInputTokens: run.llmInputTokens,
-      llmOutputTokens: run.llmOutputTokens,
-      cachedResults: run.cachedResults,
-      llmInputTokensSaved: run.llmInputTokensSaved,
-      readmesFromCache: run.readmesFromCache,
-    },
+    usage: toUsage(run),
     firstResultAt: run.firstResultAt?.toISOString() ?? null,
     ...(filters ? { filters } : {}),
     rejected: analyses.filter((analysis) => analysis.reject),

@@ -6,6 +6,7 @@ import type { AnalysisResult } from "@/shared/analysis";
 import { searchFiltersSchema, type SearchFilters } from "@/shared/filters";
 import { profileInputSchema, type CleanProfileInput } from "@/shared/profile";
 import type { Usage } from "@/shared/runs";
+import { runUsageSelect, toUsage } from "./run-row";
 
 /**
  * What an executor needs to run a stored search: the filters and the profile it was started with, and, when
@@ -39,12 +40,7 @@ export async function readRunToExecute({
       filters: true,
       profile: true,
       attempts: true,
-      githubRequests: true,
-      llmInputTokens: true,
-      llmOutputTokens: true,
-      cachedResults: true,
-      llmInputTokensSaved: true,
-      readmesFromCache: true,
+      ...runUsageSelect,
       firstResultAt: true,
     },
   });
@@ -74,14 +70,7 @@ export async function readRunToExecute({
     lastSeq: last?.seq ?? 0,
     earlier: {
       results: resultRows.map((row) => toAnalysisResult(row, origin)),
-      usage: {
-        githubRequests: run.githubRequests,
-        llmInputTokens: run.llmInputTokens,
-        llmOutputTokens: run.llmOutputTokens,
-        cachedResults: run.cachedResults,
-        llmInputTokensSaved: run.llmInputTokensSaved,
-        readmesFromCache: run.readmesFromCache,
-      },
+      usage: toUsage(run),
       firstResultAt: run.firstResultAt,
     },
   };

@@ -1,7 +1,28 @@
 import { readStored, type StoredValueOrigin } from "@/server/db/stored-json";
-import { runStatusSchema, type RunStatus } from "@/shared/runs";
+import { runStatusSchema, type RunStatus, type Usage } from "@/shared/runs";
 
 /** The stored run row as the readers of runs (a run's result, the history) select and read it. */
+
+/** What a run has spent, as its columns. */
+export const runUsageSelect = {
+  githubRequests: true,
+  llmInputTokens: true,
+  llmOutputTokens: true,
+  cachedResults: true,
+  llmInputTokensSaved: true,
+  readmesFromCache: true,
+} as const;
+
+export function toUsage(row: { [column in keyof typeof runUsageSelect]: number }): Required<Usage> {
+  return {
+    githubRequests: row.githubRequests,
+    llmInputTokens: row.llmInputTokens,
+    llmOutputTokens: row.llmOutputTokens,
+    cachedResults: row.cachedResults,
+    llmInputTokensSaved: row.llmInputTokensSaved,
+    readmesFromCache: row.readmesFromCache,
+  };
+}
 
 export const runSelect = {
   id: true,
@@ -14,12 +35,7 @@ export const runSelect = {
   skipped: true,
   warnings: true,
   filteredOut: true,
-  githubRequests: true,
-  llmInputTokens: true,
-  llmOutputTokens: true,
-  cachedResults: true,
-  llmInputTokensSaved: true,
-  readmesFromCache: true,
+  ...runUsageSelect,
   firstResultAt: true,
   errorMessage: true,
   startedAt: true,
