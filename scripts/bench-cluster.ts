@@ -4,6 +4,7 @@ import { createDb } from "@/server/db/client";
 import { migrateStore } from "@/server/db/migrate-store";
 import type { ScoutEvent } from "@/shared/events";
 import {
+  hostedServiceEnv,
   startApiInstance,
   startFakesProcess,
   startWorkerProcess,
@@ -59,23 +60,19 @@ async function runBurst(
       timeToFirstTokenMs: TIME_TO_FIRST_TOKEN_MS,
       tokensPerSecond: TOKENS_PER_SECOND,
     });
-    const env = {
-      DATABASE_URL: databaseUrl,
-      SCOUT_GITHUB_SOURCE: "live",
-      GITHUB_TOKEN,
-      GITHUB_API_URL: fakes.githubUrl,
-      SCOUT_ANALYZER: "llm",
-      OPENAI_API_KEY: OPENAI_KEY,
-      OPENAI_BASE_URL: fakes.openaiUrl,
-      SCOUT_MAX_REPOS: "16",
-      SCOUT_BATCH_SIZE: "8",
-      SCOUT_BATCH_CONCURRENCY: "2",
-      SCOUT_ANALYSIS_TIMEOUT_MS: "120000",
-      SCOUT_SEARCH_RATE_LIMIT: "1000",
-      SCOUT_TRUST_PROXY: "1",
-      SCOUT_WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
-      SCOUT_MAX_ACTIVE_SEARCHES: String(SEARCHES),
-    };
+    const env = hostedServiceEnv({
+      databaseUrl,
+      fakes,
+      githubToken: GITHUB_TOKEN,
+      openaiKey: OPENAI_KEY,
+      overrides: {
+        SCOUT_BATCH_SIZE: "8",
+        SCOUT_BATCH_CONCURRENCY: "2",
+        SCOUT_ANALYSIS_TIMEOUT_MS: "120000",
+        SCOUT_WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
+        SCOUT_MAX_ACTIVE_SEARCHES: String(SEARCHES),
+      },
+    });
     const [webA, webB] = await Promise.all([startApiInstance(env), startApiInstance(env)]);
     services.push(webA, webB);
     services.push(...(await Promise.all(Array.from({ length: workerCount }, () => startWorkerProcess(env)))));

@@ -2,11 +2,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import next from "next";
-import { EnvError, getEnv } from "../src/env";
 import { getAppDependencies } from "../src/server/app-dependencies";
 import { storeKindOf } from "../src/server/db/database-url";
 import { migrateStore } from "../src/server/db/migrate-store";
 import { startWorkerFor } from "../src/server/worker";
+import { loadEnvOrExit } from "./lib/load-env";
 import { createAppServer } from "../src/server/http/app-server";
 import { resolveAllowedHosts } from "../src/server/http/host-allowlist";
 
@@ -48,16 +48,6 @@ function buildIsCurrent(): boolean {
   if (!existsSync(buildIdFile)) return false;
   const builtAt = statSync(buildIdFile).mtimeMs;
   return sourcePaths.every((source) => newestModification(path.join(root, source)) <= builtAt);
-}
-
-function loadEnvOrExit() {
-  try {
-    return getEnv();
-  } catch (error) {
-    if (!(error instanceof EnvError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
 }
 
 const env = loadEnvOrExit();

@@ -1,24 +1,14 @@
-import { EnvError, getEnv } from "../src/env";
 import { closeAppDependencies, createAppDependencies } from "../src/server/app-dependencies";
 import { storeKindOf } from "../src/server/db/database-url";
 import { migrateStore } from "../src/server/db/migrate-store";
 import { startHousekeeping } from "../src/server/housekeeping";
 import { startWorkerFor } from "../src/server/worker";
+import { loadEnvOrExit } from "./lib/load-env";
 
 /**
  * `npm run worker` (or `scout-worker`): a worker process of the hosted mode. It executes searches that any
  * web instance enqueued, resumes those whose worker died, and on SIGTERM hands its runs back to the queue.
  */
-
-function loadEnvOrExit() {
-  try {
-    return getEnv();
-  } catch (error) {
-    if (!(error instanceof EnvError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
-}
 
 const env = loadEnvOrExit();
 if (storeKindOf(env.DATABASE_URL) !== "postgres") {

@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { findFreePort } from "./free-port";
 
 /**
  * A throwaway PostgreSQL cluster on 127.0.0.1, for the tests and for writing migrations: `initdb` into a
@@ -50,20 +50,6 @@ export function findPostgresBinDir(): string {
   );
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === "object") resolve(address.port);
-        else reject(new Error("No free port"));
-      });
-    });
-  });
-}
-
 type RunAs = { uid: number; gid: number } | undefined;
 
 /** Root cannot run PostgreSQL: run its programs as the `postgres` user instead. */
@@ -101,7 +87,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   if (runAs) chownSync(root, runAs.uid, runAs.gid);
   const dataDir = path.join(root, "data");
   const logFile = path.join(root, "server.log");
-  const port = await freePort();
+  const port = await findFreePort();
 
   run(
     binDir,

@@ -4,9 +4,9 @@ import { createScoutClient, type ScoutClient } from "@/client";
 import { createDb, type Db } from "@/server/db/client";
 import { migrateStore } from "@/server/db/migrate-store";
 import { readRunEvents, type StoredEvent } from "@/server/runs/run-events";
-import type { ScoutEvent } from "@/shared/events";
 import { startPostgresCluster, type PostgresCluster } from "../../scripts/lib/postgres-cluster";
 import {
+  hostedServiceEnv,
   startApiInstance,
   startFakesProcess,
   startWorkerProcess,
@@ -36,23 +36,18 @@ let webB: ServiceProcess & { url: string };
 const workers: ServiceProcess[] = [];
 
 function serviceEnv(): Record<string, string> {
-  return {
-    DATABASE_URL: databaseUrl,
-    SCOUT_GITHUB_SOURCE: "live",
-    GITHUB_TOKEN,
-    GITHUB_API_URL: fakes.githubUrl,
-    SCOUT_ANALYZER: "llm",
-    OPENAI_API_KEY: OPENAI_KEY,
-    OPENAI_BASE_URL: fakes.openaiUrl,
-    SCOUT_MAX_REPOS: "16",
-    SCOUT_BATCH_SIZE: "5",
-    SCOUT_BATCH_CONCURRENCY: "2",
-    SCOUT_ANALYSIS_TIMEOUT_MS: "20000",
-    SCOUT_SEARCH_RATE_LIMIT: "1000",
-    SCOUT_RUN_LEASE_MS: String(LEASE_MS),
-    // Several clients share this machine's address: the instances read the client from x-forwarded-for.
-    SCOUT_TRUST_PROXY: "1",
-  };
+  return hostedServiceEnv({
+    databaseUrl,
+    fakes,
+    githubToken: GITHUB_TOKEN,
+    openaiKey: OPENAI_KEY,
+    overrides: {
+      SCOUT_BATCH_SIZE: "5",
+      SCOUT_BATCH_CONCURRENCY: "2",
+      SCOUT_ANALYSIS_TIMEOUT_MS: "20000",
+      SCOUT_RUN_LEASE_MS: String(LEASE_MS),
+    },
+  });
 }
 
 /** A client of one instance, as one user (their own forwarded address). */
@@ -72,7 +67,7 @@ function followRun(
       { runId },
       {
         onData: ({ id, data }) => {
-          const entry = { seq: Number(id), event: data as ScoutEvent };
+          const entry = { seq: Number(id), event: data };
           received.push(entry);
           onEvent(entry);
           if (["complete", "error", "cancelled"].includes(entry.event.type)) {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { findFreePort } from "../../scripts/lib/free-port";
 import { createFakesControl, type FakesControl } from "../e2e/support/fakes-control";
 
 /**
@@ -22,20 +22,6 @@ export type ServiceProcess = {
 };
 
 const OUTPUT_KEPT_CHARS = 20_000;
-
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === "object") resolve(address.port);
-        else reject(new Error("No free port"));
-      });
-    });
-  });
-}
 
 function waitForExit(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -160,4 +146,36 @@ export async function startApiInstance(
 /** A worker of the hosted mode (`npm run worker`). */
 export function startWorkerProcess(env: Record<string, string>): Promise<ServiceProcess> {
   return startService({ name: "worker", script: "scripts/worker.ts", env, ready: /is taking searches/ });
+}
+
+/**
+ * The environment of a hosted Scout's processes against the test servers: live GitHub and the LLM, small
+ * searches, no hourly limit, and the client read from x-forwarded-for (every test client shares one address).
+ */
+export function hostedServiceEnv({
+  databaseUrl,
+  fakes,
+  githubToken,
+  openaiKey,
+  overrides = {},
+}: {
+  databaseUrl: string;
+  fakes: Pick<FakesProcess, "githubUrl" | "openaiUrl">;
+  githubToken: string;
+  openaiKey: string;
+  overrides?: Record<string, string>;
+}): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    SCOUT_GITHUB_SOURCE: "live",
+    GITHUB_TOKEN: githubToken,
+    GITHUB_API_URL: fakes.githubUrl,
+    SCOUT_ANALYZER: "llm",
+    OPENAI_API_KEY: openaiKey,
+    OPENAI_BASE_URL: fakes.openaiUrl,
+    SCOUT_MAX_REPOS: "16",
+    SCOUT_SEARCH_RATE_LIMIT: "1000",
+    SCOUT_TRUST_PROXY: "1",
+    ...overrides,
+  };
 }

@@ -80,7 +80,8 @@ export async function startRunWorker({
       }
       try {
         const outcome = await executeRun({ runId: job.data.runId, deps });
-        if (outcome === "not-claimed") logger.warn(`Run ${job.data.runId}: already taken or over; job skipped`);
+        if (outcome === "not-claimed")
+          logger.warn(`Run ${job.data.runId}: already taken or over; job skipped`);
       } catch (error) {
         logger.error(`Run ${job.data.runId} could not be executed`, error);
       }
@@ -95,7 +96,8 @@ export async function startRunWorker({
         await boss.complete(RUN_QUEUE, jobId);
         return;
       } catch (error) {
-        if (attempt === 5) logger.warn(`Job ${jobId} could not be marked complete; pg-boss will expire it`, error);
+        if (attempt === 5)
+          logger.warn(`Job ${jobId} could not be marked complete; pg-boss will expire it`, error);
         else await sleep(RETRY_MS);
       }
     }
