@@ -5,20 +5,11 @@ import type { Db } from "@/server/db/client";
  * two workers can never both hold one run, and a worker that lost its claim finds out on its next renewal.
  */
 
+/** One executor's claim on one run: who, and for how long from now. */
+type LeaseClaim = { db: Db; runId: string; owner: string; now: Date; leaseMs: number };
+
 /** Takes an unclaimed run (or one whose holder's lease ran out); false when another holds it or it is over. */
-export async function claimRun({
-  db,
-  runId,
-  owner,
-  now,
-  leaseMs,
-}: {
-  db: Db;
-  runId: string;
-  owner: string;
-  now: Date;
-  leaseMs: number;
-}): Promise<boolean> {
+export async function claimRun({ db, runId, owner, now, leaseMs }: LeaseClaim): Promise<boolean> {
   const { count } = await db.searchRun.updateMany({
     where: {
       id: runId,
@@ -37,22 +28,14 @@ export async function claimRun({
 
 export type LeaseRenewal = { held: boolean; cancelRequested: boolean };
 
-/** Extends the holder's lease; says whether it still holds the run and whether a cancel was asked for. */
-export async function renewLease({
-  db,
-  runId,
-  owner,
-  now,
-  leaseMs,
-}: {
-  db: Db;
-  runId: string;
-  owner: string;
-  now: Date;
-  leaseMs: number;
-}): Promise<LeaseRenewal> {
+/**
+ * Extends the holder's lease; says whether it still holds the run and whether a cancel was asked for.
+ * The holder's own final status does not end its claim: the run's terminal event follows the status, and
+ * when the database is briefly away it may follow by seconds. Whoever else ends a run clears its owner.
+ */
+export async function renewLease({ db, runId, owner, now, leaseMs }: LeaseClaim): Promise<LeaseRenewal> {
   const { count } = await db.searchRun.updateMany({
-    where: { id: runId, status: "running", leaseOwner: owner },
+    where: { id: runId, leaseOwner: owner },
     data: { leaseExpiresAt: new Date(now.getTime() + leaseMs) },
   });
   const run = await db.searchRun.findUnique({ where: { id: runId }, select: { cancelRequestedAt: true } });
