@@ -14,6 +14,8 @@ export default tseslint.config(
       "data/",
       "test-results/",
       "playwright-report/",
+      // Scratch output (test timings, local experiments) that is never committed.
+      ".tmp/",
       "next-env.d.ts",
     ],
   },
