@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -15,6 +16,9 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: "forks",
+    // The tests mostly wait on sockets, child processes and timers, so more forks than cores keeps the
+    // cores busy: on two cores, four forks take the run from 156 s to 110 s.
+    maxWorkers: Math.max(4, os.availableParallelism()),
     // One throwaway PostgreSQL cluster for the whole run (the faults config inherits it): the store tests
     // run on both engines, each test file on a database of its own on that cluster.
     globalSetup: ["tests/support/postgres-global-setup.ts"],

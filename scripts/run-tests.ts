@@ -5,7 +5,8 @@ import path from "node:path";
 /**
  * `npm test`: every check, in order, stopping at the first failure. Each stage is timed and the table is
  * printed at the end (and written to .tmp/test-timings.txt for .ci/run), so a slow stage is seen at once.
- * The cheap static checks run side by side; everything that starts servers runs after them.
+ * The static checks run side by side, then vitest beside the production build, then the fault soak and the
+ * browser tests. Side-by-side stages print their output when they end.
  */
 
 type Stage = { name: string; script: string };
@@ -18,7 +19,11 @@ const stages: (Stage | Stage[])[] = [
     { name: "format", script: "npm run --silent format:check" },
     { name: "typecheck", script: "npm run --silent typecheck" },
   ],
-  { name: "vitest", script: "npm run --silent test:unit" },
+  // The production build the e2e servers start from, made while vitest's forks mostly wait on sockets.
+  [
+    { name: "vitest", script: "npm run --silent test:unit" },
+    { name: "build", script: "npm run --silent build" },
+  ],
   { name: "faults", script: "npm run --silent test:faults" },
   { name: "e2e", script: "npm run --silent test:e2e" },
 ];

@@ -29,6 +29,11 @@ test("saves, dismisses with a note, and marks contributed from the cards, by mou
   await dismissedCard.noteInput.fill("too big");
   await dismissedCard.saveNote.click();
   await expect(dismissedCard.dismissedNotice).toContainText("Not interested: “too big”");
+  // The card shows the note at once; the list below is ordered by when the server stored each change, so
+  // the next mark waits until this one is stored.
+  await expect
+    .poll(async () => (await api.repos.marked.query({})).items.find(({ repo }) => repo === dismissed)?.note)
+    .toBe("too big");
 
   // From the keyboard: Tab reaches the buttons, Space presses one.
   await contributedCard.dismiss.focus();
