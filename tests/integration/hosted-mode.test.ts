@@ -69,6 +69,19 @@ describe("the hosted mode's limits, across instances", () => {
     });
   });
 
+  it("admits a burst of searches from many clients on one instance, each once", async () => {
+    // More at once than the instance has pooled connections: admissions must not starve the lock's holder.
+    const one = await startInstance();
+    await callerFor(one).profile.save(typicalProfile);
+    const clients = Array.from({ length: 12 }, (_, index) => `10.0.3.${index + 1}`);
+
+    const started = await Promise.all(clients.map((ip) => callerFor(one, ip).scout.search(search)));
+
+    expect(new Set(started.map((run) => run.runId)).size).toBe(clients.length);
+    const { items } = await callerFor(one).scout.runs({ limit: 20 });
+    expect(items).toHaveLength(clients.length);
+  });
+
   it("enforces one server-wide cap over every instance", async () => {
     const env = { SCOUT_MAX_ACTIVE_SEARCHES: "2" };
     const [one, two] = [await startInstance(env), await startInstance(env)];
