@@ -14,15 +14,17 @@ import {
 import { startPostgresCluster } from "./lib/postgres-cluster";
 
 /**
- * `npm run bench:cluster [searches]`: the hosted mode under a burst. 20 clients each start a search at
+ * `npm run bench:cluster [searches] [per-worker]`: the hosted mode under a burst. 20 clients each start a search at
  * once through web instance A and follow it through web instance B, against the test GitHub server (150 ms
  * a request) and a streaming test LLM; first with one worker, then with two. It prints the throughput ratio
  * (two workers ÷ one), the time to each search's first result, and the cross-instance event delay: from the
  * moment a worker stored an event to the moment a subscriber on the other web instance received it.
+ * A worker runs `per-worker` searches at once (SCOUT_WORKER_CONCURRENCY, default 4). The burst runs
+ * roughly in waves (20 searches: 5 on one worker of 4, 3 on two), blurred by searches of unequal length.
  */
 
 const SEARCHES = Math.max(1, Number(process.argv[2] ?? 20) || 20);
-const WORKER_CONCURRENCY = 4;
+const WORKER_CONCURRENCY = Math.max(1, Number(process.argv[3] ?? 4) || 4);
 const GITHUB_LATENCY_MS = 150;
 const TIME_TO_FIRST_TOKEN_MS = 300;
 const TOKENS_PER_SECOND = 100;
