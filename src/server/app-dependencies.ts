@@ -113,7 +113,8 @@ export function createAppDependencies({
     // Replaced just below for the embedded default, which executes with these very dependencies.
     dispatcher: overrides.dispatcher ?? (hosted ? createJobDispatcher(hosted) : placeholderDispatcher),
     admission:
-      overrides.admission ?? (hosted ? createAdvisoryAdmission(hosted.admissionPool) : createInProcessAdmission()),
+      overrides.admission ??
+      (hosted ? createAdvisoryAdmission(hosted.admissionPool) : createInProcessAdmission()),
     executor: overrides.executor ?? {
       owner: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       leaseMs: env.SCOUT_RUN_LEASE_MS,
