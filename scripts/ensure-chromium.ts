@@ -21,23 +21,27 @@ if (findSystemChromium() || playwrightChromiumExists()) process.exit(0);
 
 if (!canInstallWithApt()) {
   console.error(
-    "No Chromium for the end-to-end tests: install Debian's (`sudo apt-get install -y chromium`) or Playwright's (`npx playwright install chromium`).",
+    "No Chromium for the end-to-end tests: install Debian's (`sudo apt-get install -y chromium-headless-shell`) or Playwright's (`npx playwright install chromium`).",
   );
   process.exit(1);
 }
 
-console.log("No Chromium found: installing Debian's chromium package with apt-get (about a minute, once)…");
+console.log(
+  "No Chromium found: installing Debian's chromium-headless-shell package with apt-get (about a minute, once)…",
+);
 try {
   execFileSync("apt-get", ["update"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { stdio: "inherit" });
+  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium-headless-shell"], {
+    stdio: "inherit",
+  });
 } catch {
   console.error(
-    "Installing chromium with apt-get failed; install it by hand: `apt-get install -y chromium`.",
+    "Installing Chromium with apt-get failed; install it by hand: `apt-get install -y chromium-headless-shell`.",
   );
   process.exit(1);
 }
 if (!findSystemChromium()) {
-  console.error("apt-get finished but /usr/bin/chromium is missing; install chromium by hand.");
+  console.error("apt-get finished but no Chromium is in /usr/bin; install chromium-headless-shell by hand.");
   process.exit(1);
 }
 console.log("Chromium installed.");
