@@ -162,6 +162,12 @@ const envSchema = z
     }),
     SCOUT_README_MAX_CHARS: integer("SCOUT_README_MAX_CHARS", { min: 100, max: 1_000_000, fallback: 16_000 }),
     SCOUT_GITHUB_TIMEOUT_MS: integer("SCOUT_GITHUB_TIMEOUT_MS", { min: 100, max: 600_000, fallback: 30_000 }),
+    // GitHub asks for pauses between calls from one token; a GitHub Enterprise Server without rate limits needs none.
+    SCOUT_GITHUB_QUERY_INTERVAL_MS: integer("SCOUT_GITHUB_QUERY_INTERVAL_MS", {
+      min: 0,
+      max: 60_000,
+      fallback: 1000,
+    }),
     SCOUT_RUN_TIMEOUT_MS: integer("SCOUT_RUN_TIMEOUT_MS", { min: 100, max: 86_400_000, fallback: 600_000 }),
     SCOUT_SEARCH_RATE_LIMIT: integer("SCOUT_SEARCH_RATE_LIMIT", { min: 1, max: 100_000, fallback: 5 }),
     // The hosted mode (DATABASE_URL=postgres://…): runs are jobs that worker processes execute.

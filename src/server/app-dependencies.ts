@@ -143,6 +143,7 @@ function createGitHubSource(env: Env, clock: () => Date, logger: Logger): Reposi
       apiUrl: env.GITHUB_API_URL,
       readmeMaxChars: env.SCOUT_README_MAX_CHARS,
       requestTimeoutMs: env.SCOUT_GITHUB_TIMEOUT_MS,
+      throttle: { graphqlMinIntervalMs: env.SCOUT_GITHUB_QUERY_INTERVAL_MS },
       now: clock,
       logger,
     });

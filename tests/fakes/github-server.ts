@@ -132,6 +132,8 @@ export type RecordedRequest = {
   body: string;
   /** The parsed GraphQL payload, when the body was one. */
   graphql: { query: string; variables: Record<string, unknown> } | null;
+  /** When the request reached the server (ms since the epoch). */
+  receivedAt: number;
   /** "client-closed": the client went away before the answer was sent (an aborted request). */
   outcome: "pending" | "answered" | "client-closed";
   /** The rate-limit cost charged for a GraphQL call that passed validation; null otherwise. */
@@ -730,6 +732,17 @@ function flattenHeaders(request: IncomingMessage): Record<string, string> {
   return headers;
 }
 
+function parseAndValidate(query: string): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch (error) {
+    return { errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))] };
+  }
+  const errors = validate(githubSchema, document);
+  return errors.length > 0 ? { errors } : { document };
+}
+
 export async function startGitHubServer(options: StartGitHubServerOptions): Promise<GitHubServer> {
   const token = options.token ?? DEFAULT_TEST_TOKEN;
   const now = options.now ?? (() => new Date());
@@ -937,6 +950,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       headers: flattenHeaders(request),
       body,
       graphql: isGraphql ? parseGraphqlPayload(body) : null,
+      receivedAt: Date.now(),
       outcome: "pending",
       cost: null,
       readmeObjects: 0,
@@ -1031,18 +1045,12 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     };
 
     // GitHub parses and validates before charging anything; an invalid document costs no points.
-    let document: DocumentNode;
-    try {
-      document = parse(payload.query);
-    } catch (error) {
-      answerGraphql({ errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))] });
+    const checked = checkDocument(payload.query);
+    if ("errors" in checked) {
+      answerGraphql({ errors: checked.errors });
       return;
     }
-    const validationErrors = validate(githubSchema, document);
-    if (validationErrors.length > 0) {
-      answerGraphql({ errors: validationErrors });
-      return;
-    }
+    const { document } = checked;
     let cost: QueryCost;
     try {
       cost = estimateQueryCost(document, payload.variables);
@@ -1093,6 +1101,24 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       result = { errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))] };
     }
     answerGraphql(result);
+  }
+
+  /**
+   * A client sends the same few query texts over and over; validating one against GitHub's whole schema costs
+   * more than answering it, so each text is parsed and validated once.
+   */
+  const checkedDocuments = new Map<
+    string,
+    { document: DocumentNode } | { errors: readonly GraphQLError[] }
+  >();
+  function checkDocument(query: string): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
+    let checked = checkedDocuments.get(query);
+    if (!checked) {
+      checked = parseAndValidate(query);
+      if (checkedDocuments.size >= 500) checkedDocuments.clear();
+      checkedDocuments.set(query, checked);
+    }
+    return checked;
   }
 
   const server = createServer((request, response) => {

@@ -28,6 +28,7 @@ describe("environment validation", () => {
       SCOUT_ANALYSIS_TIMEOUT_MS: 60_000,
       SCOUT_README_MAX_CHARS: 16_000,
       SCOUT_GITHUB_TIMEOUT_MS: 30_000,
+      SCOUT_GITHUB_QUERY_INTERVAL_MS: 1000,
       SCOUT_RUN_TIMEOUT_MS: 600_000,
       SCOUT_SEARCH_RATE_LIMIT: 5,
       SCOUT_TRUST_PROXY: false,
@@ -88,6 +89,13 @@ describe("environment validation", () => {
     );
     expect(problemsOf({ SCOUT_RUN_TIMEOUT_MS: "10m" })).toContain(
       'SCOUT_RUN_TIMEOUT_MS: SCOUT_RUN_TIMEOUT_MS must be a whole number (got "10m")',
+    );
+  });
+
+  it("paces GitHub queries a second apart unless told otherwise, and takes no pause at all", () => {
+    expect(parseEnv({ SCOUT_GITHUB_QUERY_INTERVAL_MS: "0" }).SCOUT_GITHUB_QUERY_INTERVAL_MS).toBe(0);
+    expect(problemsOf({ SCOUT_GITHUB_QUERY_INTERVAL_MS: "90000" })).toContain(
+      'SCOUT_GITHUB_QUERY_INTERVAL_MS: SCOUT_GITHUB_QUERY_INTERVAL_MS must be between 0 and 60000 (got "90000")',
     );
   });
 
