@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { driveRun } from "@/server/pipeline/drive-run";
 import { getRunResult } from "@/server/pipeline/get-run-result";
 import { readRunEvents } from "@/server/runs/run-events";
@@ -262,6 +262,57 @@ describe("the search pipeline", () => {
     expect(log.map((entry) => entry.event.type)).toEqual(["status", "error"]);
     expect(log.at(-1)?.event).toMatchObject({ type: "error", reason: "failed" });
     expect((await getRunResult({ ...deps, runId })).status).toBe("failed");
+  });
+
+  it("stores an analysis's results with the progress count after them, and announces them as one", async () => {
+    const deps = harness.deps();
+    const runId = "run-with-grouped-events";
+    await seedRunningRun({ db: deps.db, runId, now: HARNESS_NOW });
+    const verdict = (repo: string) => ({
+      type: "results" as const,
+      results: [{ repo, fitScore: 7, reason: "Fits", contributions: [], reject: false, rejectReason: null }],
+    });
+    let releaseProgress: () => void = () => undefined;
+    async function* pipeline(): AsyncGenerator<ScoutEvent> {
+      yield { type: "status", phase: "analyzing", message: "Analyzing..." };
+      yield verdict("a/one");
+      yield verdict("a/two");
+      yield { type: "progress", phase: "analyzing", analyzed: 2, total: 3, message: "Analyzed 2/3 repos..." };
+      yield verdict("a/three");
+      // A progress count that is slow to follow still lands, after its results, in the same write.
+      await new Promise<void>((resolve) => {
+        releaseProgress = resolve;
+      });
+      yield { type: "progress", phase: "analyzing", analyzed: 3, total: 3, message: "Analyzed 3/3 repos..." };
+      yield { type: "cancelled", message: "Search cancelled." };
+    }
+    const announced: number[][] = [];
+    const bus = {
+      ...deps.events,
+      announce: async (id: string, ...entries: { seq: number; event: ScoutEvent }[]) => {
+        announced.push(entries.map((entry) => entry.seq));
+        await deps.events.announce(id, ...entries);
+      },
+    };
+
+    const driving = driveRun({ ...deps, bus, runId, events: pipeline() });
+    await vi.waitFor(() => {
+      expect(announced).toEqual([[1], [2, 3, 4]]);
+    });
+    releaseProgress();
+    await driving;
+
+    expect(announced).toEqual([[1], [2, 3, 4], [5, 6], [7]]);
+    const log = await readRunEvents({ ...deps, runId, afterSeq: 0 });
+    expect(log.map((entry) => [entry.seq, entry.event.type])).toEqual([
+      [1, "status"],
+      [2, "results"],
+      [3, "results"],
+      [4, "progress"],
+      [5, "results"],
+      [6, "progress"],
+      [7, "cancelled"],
+    ]);
   });
 
   it("marks a run left running by a dead process as interrupted, keeping what it saved", async () => {

@@ -18,7 +18,11 @@ export function createPostgresRunEventBus(notifier: PostgresNotifier): RunEventB
     listeners.notifyAll({ kind: "resync" });
   });
   return {
-    announce: (runId, entry) => notifier.notify(channels.runEvents, `${runId} ${entry.seq}`),
+    // Subscribers read every row up to the sequence announced: the last one says it for all.
+    announce: async (runId, ...entries) => {
+      const last = entries.at(-1);
+      if (last) await notifier.notify(channels.runEvents, `${runId} ${last.seq}`);
+    },
     announceEnded: (runId) => notifier.notify(channels.runEvents, `${runId} end`),
     subscribe: (runId, listener) => listeners.add(runId, listener),
   };

@@ -11,7 +11,8 @@ import type { RunTally } from "./run-tally";
  * How analyses reach the developer: each is stored with the run, then streamed as its own `results` event
  * carrying its "new since last time" verdict and the developer's mark, then counted in the progress. A
  * repository is answered once per run: whatever arrives for it later (an analysis batch's final answer
- * repeating what it streamed) is dropped.
+ * repeating what it streamed) is dropped. The `results` events and the progress count after them are yielded
+ * back to back, with no wait in between: driveRun stores and announces them together.
  */
 export type ResultEmitter = {
   /** `fromCache`: for analyses answered from the analysis cache, the input tokens each cost when made. */

@@ -20,8 +20,8 @@ export type RunSignal =
 export type RunSignalListener = (signal: RunSignal) => void;
 
 export type RunEventBus = {
-  /** Announces a stored event to every subscriber of the run, in any process. */
-  announce: (runId: string, entry: StoredEvent) => Promise<void>;
+  /** Announces stored events (consecutive, in order) to every subscriber of the run, in any process. */
+  announce: (runId: string, ...entries: StoredEvent[]) => Promise<void>;
   /** Announces that the run's executor has let go of it. */
   announceEnded: (runId: string) => Promise<void>;
   /** Listens to one run's announcements; returns the unsubscribe function. */
@@ -64,8 +64,8 @@ export class LocalRunListeners {
 export function createInProcessRunEventBus(): RunEventBus {
   const listeners = new LocalRunListeners();
   return {
-    announce: (runId, entry) => {
-      listeners.notify(runId, { kind: "event", entry });
+    announce: (runId, ...entries) => {
+      for (const entry of entries) listeners.notify(runId, { kind: "event", entry });
       return Promise.resolve();
     },
     announceEnded: (runId) => {

@@ -11,6 +11,21 @@ export function isTerminalEvent(event: ScoutEvent): boolean {
   return (terminalEventTypes as readonly string[]).includes(event.type);
 }
 
+/** Stores consecutive events of one run in one statement: all of them or, should it fail, none. */
+export async function appendRunEvents({
+  db,
+  runId,
+  entries,
+}: {
+  db: Db;
+  runId: string;
+  entries: readonly StoredEvent[];
+}): Promise<void> {
+  await db.runEvent.createMany({
+    data: entries.map(({ seq, event }) => ({ runId, seq, type: event.type, payload: event })),
+  });
+}
+
 export async function appendRunEvent({
   db,
   runId,
