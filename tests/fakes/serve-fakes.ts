@@ -64,6 +64,7 @@ const flagsSchema = z.object({
   "control-port": portSchema,
   "github-token": secretSchema,
   "openai-key": secretSchema,
+  warm: z.boolean().default(false),
 });
 type Flags = z.infer<typeof flagsSchema>;
 
@@ -77,6 +78,8 @@ function readFlags(argv: string[]): Flags {
       "control-port": { type: "string" },
       "github-token": { type: "string" },
       "openai-key": { type: "string" },
+      // Writes every repository's activity before serving (see createCatalogGitHubData).
+      warm: { type: "boolean" },
     },
   });
   const parsed = flagsSchema.safeParse(values);
@@ -85,7 +88,7 @@ function readFlags(argv: string[]): Flags {
       .map((issue) => `--${issue.path.join(".")}: ${issue.message}`)
       .join("; ");
     throw new Error(
-      `${problems}\nusage: tsx tests/fakes/serve-fakes.ts --github-port N --openai-port N --control-port N --github-token T --openai-key K`,
+      `${problems}\nusage: tsx tests/fakes/serve-fakes.ts --github-port N --openai-port N --control-port N --github-token T --openai-key K [--warm]`,
     );
   }
   return parsed.data;
@@ -419,7 +422,10 @@ async function main() {
   const catalog = generateDemoCatalog({ now: new Date() });
   const github = await startGitHubServer({
     // The app sees this server as its GitHub, so the repositories' pages live at the server's own origin.
-    data: createCatalogGitHubData(catalog, { webOrigin: `http://127.0.0.1:${flags["github-port"]}` }),
+    data: createCatalogGitHubData(catalog, {
+      webOrigin: `http://127.0.0.1:${flags["github-port"]}`,
+      warm: flags.warm,
+    }),
     token: flags["github-token"],
     port: flags["github-port"],
   });

@@ -103,9 +103,12 @@ export type FakesProcess = ServiceProcess & { control: FakesControl; githubUrl: 
 export async function startFakesProcess({
   githubToken,
   openaiKey,
+  warm = false,
 }: {
   githubToken: string;
   openaiKey: string;
+  /** Write every test repository's activity before serving (slower start, no first-visit cost). */
+  warm?: boolean;
 }): Promise<FakesProcess> {
   const [githubPort, openaiPort, controlPort] = await Promise.all([
     findFreePort(),
@@ -118,6 +121,7 @@ export async function startFakesProcess({
     args: [
       ...["--github-port", String(githubPort), "--openai-port", String(openaiPort)],
       ...["--control-port", String(controlPort), "--github-token", githubToken, "--openai-key", openaiKey],
+      ...(warm ? ["--warm"] : []),
     ],
     env: {},
     ready: /serve-fakes ready/,
