@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { driveRun } from "@/server/pipeline/drive-run";
 import { getRunResult } from "@/server/pipeline/get-run-result";
 import { readRunEvents } from "@/server/runs/run-events";
+import { endUnheldRun } from "@/server/runs/recover-interrupted-runs";
+import { streamRunEvents } from "@/server/pipeline/stream-run-events";
 import { seedRunningRun } from "../support/seed-runs";
 import { recoverAndPrune } from "@/server/app-dependencies";
 import type { ScoutEvent } from "@/shared/events";
@@ -313,6 +315,43 @@ describe("the search pipeline", () => {
       [6, "progress"],
       [7, "cancelled"],
     ]);
+  });
+
+  it("gives a subscriber the end of a run that ended just after it read the log", async () => {
+    const deps = harness.deps();
+    const runId = "run-ended-mid-subscribe";
+    await seedRunningRun({ db: deps.db, runId, now: HARNESS_NOW });
+    const ending = { type: "error", message: "The search was interrupted.", reason: "interrupted" } as const;
+    // The subscriber has read an empty log; the run ends before it asks for the run's status.
+    let endedYet = false;
+    const runs = deps.db.searchRun;
+    const findUniqueOnceEnded = async (args: Parameters<typeof runs.findUnique>[0]) => {
+      if (!endedYet) {
+        endedYet = true;
+        await endUnheldRun({
+          db: deps.db,
+          runId,
+          now: HARNESS_NOW,
+          ending: { status: "interrupted", event: ending },
+        });
+      }
+      return runs.findUnique(args);
+    };
+    const db = new Proxy(deps.db, {
+      get: (target, property) =>
+        property === "searchRun"
+          ? new Proxy(runs, {
+              get: (models, name) =>
+                name === "findUnique" ? findUniqueOnceEnded : (Reflect.get(models, name) as unknown),
+            })
+          : (Reflect.get(target, property) as unknown),
+    });
+
+    const received: ScoutEvent[] = [];
+    for await (const { event } of streamRunEvents({ ...deps, db, runId, afterSeq: 0 })) received.push(event);
+
+    expect(endedYet).toBe(true);
+    expect(received).toEqual([ending]);
   });
 
   it("marks a run left running by a dead process as interrupted, keeping what it saved", async () => {

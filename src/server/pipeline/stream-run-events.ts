@@ -51,8 +51,13 @@ export async function* streamRunEvents(options: {
 
   try {
     yield* readLog();
-    // Over, though its end could not be stored: the log just read is all there will ever be.
-    if (state.ended || !(await isStillRunning())) return;
+    if (state.ended) return;
+    if (!(await isStillRunning())) {
+      // Ended since the log was read (a reaper or a cancel stores the final status and its event together),
+      // or over though its end could not be stored: either way, the log read now is all there will ever be.
+      yield* readLog();
+      return;
+    }
 
     while (!signal?.aborted && !state.ended) {
       const next = pending.shift();
