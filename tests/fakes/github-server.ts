@@ -24,6 +24,12 @@ import {
   githubSchema,
   type QueryCost,
 } from "./github-graphql-schema";
+import {
+  createGitHubOAuth,
+  type GitHubOAuth,
+  type GitHubOAuthOptions,
+  type TokenOwner,
+} from "./github-oauth";
 
 /**
  * A faithful stand-in for api.github.com over real HTTP on 127.0.0.1: GraphQL at POST /graphql validated
@@ -153,6 +159,8 @@ export type StartGitHubServerOptions = {
   now?: () => Date;
   /** A fixed port, for servers other processes must find (the e2e app); default: a free one the OS picks. */
   port?: number;
+  /** The registered OAuth app and the users who can sign in through it (see github-oauth.ts). */
+  oauth?: GitHubOAuthOptions;
 };
 
 export type GitHubServer = {
@@ -164,7 +172,10 @@ export type GitHubServer = {
   inject: (fault: GitHubFault) => void;
   /** Report this repositoryCount whatever matched (GitHub's counts can exceed the 1,000 it serves). */
   setRepositoryCount: (count: number | null) => void;
-  setRateLimit: (rateLimit: { remaining: number; resetInSeconds?: number }) => void;
+  /** Sets the default token's bucket, or with `token` that OAuth token's own. */
+  setRateLimit: (rateLimit: { remaining: number; resetInSeconds?: number; token?: string }) => void;
+  /** The OAuth web flow's users and issued tokens, and the levers tests pull on them. */
+  oauth: Pick<GitHubOAuth, "users" | "tokens" | "approveAs" | "revokeUser" | "revokeToken">;
   /** Resolves once the recorded requests satisfy the predicate (checked on every change). */
   waitFor: (predicate: (requests: readonly RecordedRequest[]) => boolean) => Promise<void>;
   reset: () => void;
@@ -178,10 +189,19 @@ const SEARCH_QUERY_MAX_CHARS = 256;
 type ActiveFault = GitHubFault & { remainingTimes: number; remainingSkips: number };
 
 /** `usage` counts what one request resolved, for its RecordedRequest. */
-type Context = { state: ServerState; cost: QueryCost; usage: { readmeObjects: number } };
+type Context = {
+  state: ServerState;
+  rateLimit: RateLimitBucket;
+  cost: QueryCost;
+  usage: { readmeObjects: number };
+};
+type RateLimitBucket = { limit: number; remaining: number; resetAt: Date };
 type ServerState = {
   repositoryCount: number | null;
-  rateLimit: { limit: number; remaining: number; resetAt: Date };
+  /** The default token's bucket. */
+  rateLimit: RateLimitBucket;
+  /** GitHub meters each OAuth token on its own, so every issued token gets a bucket of its own. */
+  tokenBuckets: Map<string, RateLimitBucket>;
 };
 
 const encodeCursor = (offset: number) => Buffer.from(`cursor:${offset}`).toString("base64");
@@ -667,7 +687,7 @@ function createRootValue(data: GitHubServerData) {
       return toRepositoryObject(found);
     },
     rateLimit: (_args: unknown, context: Context) => {
-      const { limit, remaining, resetAt } = context.state.rateLimit;
+      const { limit, remaining, resetAt } = context.rateLimit;
       return {
         cost: context.cost.cost,
         limit,
@@ -755,14 +775,28 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     remaining: options.rateLimit?.remaining ?? 5000,
     resetAt: new Date(now().getTime() + 3600_000),
   });
-  const state: ServerState = { repositoryCount: null, rateLimit: initialRateLimit() };
+  const state: ServerState = {
+    repositoryCount: null,
+    rateLimit: initialRateLimit(),
+    tokenBuckets: new Map(),
+  };
+  let origin = "";
+  const oauth = createGitHubOAuth({ ...options.oauth, now, apiOrigin: () => origin });
+  const bucketOf = (presented: string) => {
+    let bucket = state.tokenBuckets.get(presented);
+    if (!bucket) {
+      bucket = initialRateLimit();
+      state.tokenBuckets.set(presented, bucket);
+    }
+    return bucket;
+  };
 
   const notify = () => {
     for (const waiter of waiters) waiter();
   };
 
-  const rateLimitHeaders = (resource: string): Record<string, string> => {
-    const { limit, remaining, resetAt } = state.rateLimit;
+  const rateLimitHeadersOf = (resource: string, bucket = state.rateLimit): Record<string, string> => {
+    const { limit, remaining, resetAt } = bucket;
     return {
       "x-ratelimit-limit": String(limit),
       "x-ratelimit-remaining": String(remaining),
@@ -826,10 +860,10 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       response,
       record,
       401,
-      { "content-type": "application/json; charset=utf-8", ...rateLimitHeaders(resource) },
+      { "content-type": "application/json; charset=utf-8", ...rateLimitHeadersOf(resource) },
       JSON.stringify({
         message: "Bad credentials",
-        documentation_url: "https://docs.github.com/graphql",
+        documentation_url: `https://docs.github.com/${resource === "graphql" ? "graphql" : "rest"}`,
         status: "401",
       }),
     );
@@ -840,8 +874,10 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     response: ServerResponse,
     record: RecordedRequest,
     resource: string,
+    bucket = state.rateLimit,
   ) {
     const json = { "content-type": "application/json; charset=utf-8" };
+    const rateLimitHeaders = (name: string) => rateLimitHeadersOf(name, bucket);
     const resetHeader = (seconds: number) => String(Math.floor(now().getTime() / 1000) + seconds);
     switch (fault.kind) {
       case "bad-credentials": {
@@ -857,7 +893,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
             ...json,
             ...rateLimitHeaders(resource),
             "x-ratelimit-remaining": "0",
-            "x-ratelimit-used": String(state.rateLimit.limit),
+            "x-ratelimit-used": String(bucket.limit),
             "x-ratelimit-reset": resetHeader(fault.resetInSeconds),
           },
           JSON.stringify({
@@ -964,7 +1000,22 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     });
     notify();
 
+    // github.com's sign-in pages are another host in reality: no credentials, no rate limit, no API faults.
+    const oauthRequest = { method: record.method, url, headers: record.headers, body };
+    const web = oauth.handleWeb(oauthRequest);
+    if (web) {
+      send(response, record, web.status, web.headers, web.body);
+      return;
+    }
+
     const resource = isGraphql ? "graphql" : "core";
+    const authorization = record.headers.authorization ?? "";
+    const presented = /^(?:token|bearer)\s+(.+)$/i.exec(authorization)?.[1];
+    const owner: TokenOwner | undefined =
+      presented === undefined || presented === token ? undefined : oauth.ownerOf(presented);
+    const live = owner !== undefined && !owner.issued.revoked;
+    const bucket = live ? bucketOf(owner.issued.token) : state.rateLimit;
+    const rateLimitHeaders = () => rateLimitHeadersOf(resource, bucket);
     const { latencyMs, deprecationHeaders, fault } = takeFaults(isGraphql);
     if (latencyMs > 0) {
       await new Promise<void>((resolve) => {
@@ -977,26 +1028,30 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       if (record.outcome === "client-closed") return;
     }
     if (fault) {
-      answerFault(fault, response, record, resource);
+      answerFault(fault, response, record, resource, bucket);
       return;
     }
 
     const json = { "content-type": "application/json; charset=utf-8" };
-    const authorization = record.headers.authorization ?? "";
-    const presented = /^(?:token|bearer)\s+(.+)$/i.exec(authorization)?.[1];
-    if (presented !== token) {
+    // Re-read: the token may have been revoked while a latency fault held the request.
+    if (presented !== token && !(live && !owner.issued.revoked)) {
       sendBadCredentials(response, record, resource);
+      return;
+    }
+    const api = live ? oauth.handleApi(oauthRequest, owner) : undefined;
+    if (api) {
+      send(response, record, api.status, { ...api.headers, ...rateLimitHeaders() }, api.body);
       return;
     }
 
     if (request.method === "GET" && url.pathname === "/rate_limit") {
-      const { limit, remaining, resetAt } = state.rateLimit;
+      const { limit, remaining, resetAt } = bucket;
       const core = { limit, remaining, reset: Math.floor(resetAt.getTime() / 1000), used: limit - remaining };
       send(
         response,
         record,
         200,
-        { ...json, ...rateLimitHeaders(resource) },
+        { ...json, ...rateLimitHeaders() },
         JSON.stringify({ resources: { core, graphql: core, search: core }, rate: core }),
       );
       return;
@@ -1006,7 +1061,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
         response,
         record,
         404,
-        { ...json, ...rateLimitHeaders(resource) },
+        { ...json, ...rateLimitHeaders() },
         JSON.stringify({
           message: "Not Found",
           documentation_url: "https://docs.github.com/rest",
@@ -1022,7 +1077,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
         response,
         record,
         400,
-        { ...json, ...rateLimitHeaders(resource) },
+        { ...json, ...rateLimitHeaders() },
         JSON.stringify({
           message: "Problems parsing JSON",
           documentation_url: "https://docs.github.com/graphql",
@@ -1039,7 +1094,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
         response,
         record,
         200,
-        { ...json, ...rateLimitHeaders(resource), ...deprecationHeaders },
+        { ...json, ...rateLimitHeaders(), ...deprecationHeaders },
         JSON.stringify(answer),
       );
     };
@@ -1069,22 +1124,23 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       });
       return;
     }
-    if (state.rateLimit.remaining < cost.cost) {
+    if (bucket.remaining < cost.cost) {
       answerFault(
         {
           kind: "graphql-rate-limited",
-          resetInSeconds: Math.ceil((state.rateLimit.resetAt.getTime() - now().getTime()) / 1000),
+          resetInSeconds: Math.ceil((bucket.resetAt.getTime() - now().getTime()) / 1000),
           remainingSkips: 0,
           remainingTimes: 1,
         },
         response,
         record,
         resource,
+        bucket,
       );
       return;
     }
     // The call is charged its cost up front; rateLimit { remaining } then reports what is left after it.
-    state.rateLimit.remaining -= cost.cost;
+    bucket.remaining -= cost.cost;
     record.cost = cost;
 
     let result: ExecutionResult;
@@ -1093,7 +1149,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
         schema: githubSchema,
         document,
         rootValue,
-        contextValue: { state, cost, usage: record } satisfies Context,
+        contextValue: { state, rateLimit: bucket, cost, usage: record } satisfies Context,
         variableValues: payload.variables,
         fieldResolver: resolveField,
       });
@@ -1131,6 +1187,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -1144,12 +1201,24 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     setRepositoryCount: (count) => {
       state.repositoryCount = count;
     },
-    setRateLimit: ({ remaining, resetInSeconds }) => {
-      state.rateLimit = {
-        ...state.rateLimit,
-        remaining,
-        resetAt: new Date(now().getTime() + (resetInSeconds ?? 3600) * 1000),
-      };
+    setRateLimit: ({ remaining, resetInSeconds, token: tokenToLimit }) => {
+      const resetAt = new Date(now().getTime() + (resetInSeconds ?? 3600) * 1000);
+      if (tokenToLimit === undefined || tokenToLimit === token) {
+        // In place: a request held up by latency has already picked its bucket and must see the change.
+        Object.assign(state.rateLimit, { remaining, resetAt });
+        return;
+      }
+      if (!oauth.ownerOf(tokenToLimit)) throw new Error("setRateLimit: no such OAuth token was issued.");
+      Object.assign(bucketOf(tokenToLimit), { remaining, resetAt });
+    },
+    oauth: {
+      users: () => oauth.users(),
+      tokens: () => oauth.tokens(),
+      approveAs: (login) => {
+        oauth.approveAs(login);
+      },
+      revokeUser: (login) => oauth.revokeUser(login),
+      revokeToken: (revoked) => oauth.revokeToken(revoked),
     },
     waitFor: (predicate) =>
       new Promise<void>((resolve) => {
@@ -1165,7 +1234,9 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       requests.length = 0;
       faults = [];
       state.repositoryCount = null;
-      state.rateLimit = initialRateLimit();
+      Object.assign(state.rateLimit, initialRateLimit());
+      state.tokenBuckets.clear();
+      oauth.reset();
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -10,6 +10,7 @@ import {
   type GitHubServer,
   type RecordedRequest,
 } from "./github-server";
+import { DEFAULT_OAUTH_APP, type GitHubOAuthApp, type IssuedToken } from "./github-oauth";
 import {
   startOpenAIServer,
   type InjectOptions,
@@ -49,6 +50,12 @@ export type OpenAIRequestsReport = {
   requests: OpenAIRequestSummary[];
 };
 export type HealthReport = { ok: true; githubUrl: string; openaiUrl: string };
+export type OAuthUsersReport = {
+  app: Pick<GitHubOAuthApp, "clientId" | "callbackUrl">;
+  users: { login: string; id: number; name: string | null; email: string | null }[];
+};
+/** Issued tokens are fakes minted by the fake, so handing them to a test leaks nothing real. */
+export type OAuthTokensReport = { tokens: IssuedToken[] };
 
 // ---- Command line ----
 
@@ -65,6 +72,9 @@ const flagsSchema = z.object({
   "github-token": secretSchema,
   "openai-key": secretSchema,
   warm: z.boolean().default(false),
+  "oauth-client-id": secretSchema.default(DEFAULT_OAUTH_APP.clientId),
+  "oauth-client-secret": secretSchema.default(DEFAULT_OAUTH_APP.clientSecret),
+  "oauth-callback-url": z.url({ error: "must be an absolute URL" }).default(DEFAULT_OAUTH_APP.callbackUrl),
 });
 type Flags = z.infer<typeof flagsSchema>;
 
@@ -80,6 +90,10 @@ function readFlags(argv: string[]): Flags {
       "openai-key": { type: "string" },
       // Writes every repository's activity before serving (see createCatalogGitHubData).
       warm: { type: "boolean" },
+      // The OAuth app registration the app under test signs in through (defaults: DEFAULT_OAUTH_APP).
+      "oauth-client-id": { type: "string" },
+      "oauth-client-secret": { type: "string" },
+      "oauth-callback-url": { type: "string" },
     },
   });
   const parsed = flagsSchema.safeParse(values);
@@ -88,7 +102,7 @@ function readFlags(argv: string[]): Flags {
       .map((issue) => `--${issue.path.join(".")}: ${issue.message}`)
       .join("; ");
     throw new Error(
-      `${problems}\nusage: tsx tests/fakes/serve-fakes.ts --github-port N --openai-port N --control-port N --github-token T --openai-key K [--warm]`,
+      `${problems}\nusage: tsx tests/fakes/serve-fakes.ts --github-port N --openai-port N --control-port N --github-token T --openai-key K [--warm] [--oauth-client-id ID --oauth-client-secret S --oauth-callback-url URL]`,
     );
   }
   return parsed.data;
@@ -198,6 +212,14 @@ const rateLimitSchema = z.strictObject({
   resetInSeconds: seconds.optional(),
 });
 const emptySchema = z.union([z.undefined(), z.strictObject({})]);
+const loginSchema = z.string().min(1).max(39);
+/** null shows the authorize page again; a login makes GET /login/oauth/authorize redirect at once. */
+const approveAsSchema = z.strictObject({ login: loginSchema.nullable() });
+const revokeSchema = z.union([
+  z.strictObject({ login: loginSchema }),
+  z.strictObject({ token: z.string().min(1) }),
+]);
+const tokenRateLimitSchema = rateLimitSchema.extend({ token: z.string().min(1) });
 
 // ---- Control server ----
 
@@ -264,7 +286,11 @@ function sendJson(response: ServerResponse, status: number, body: unknown) {
   response.end(text);
 }
 
-type Fakes = { github: GitHubServer; openai: OpenAIServer };
+type Fakes = {
+  github: GitHubServer;
+  openai: OpenAIServer;
+  oauthApp: Pick<GitHubOAuthApp, "clientId" | "callbackUrl">;
+};
 
 function githubReport(github: GitHubServer): GitHubRequestsReport {
   // Headers and bodies are left out: they carry the token, and assertions only need the shape of traffic.
@@ -298,7 +324,7 @@ function openaiReport(openai: OpenAIServer): OpenAIRequestsReport {
 
 type Route = (request: IncomingMessage) => unknown;
 
-function createRoutes({ github, openai }: Fakes): Record<string, Record<string, Route>> {
+function createRoutes({ github, openai, oauthApp }: Fakes): Record<string, Record<string, Route>> {
   return {
     "/health": {
       GET: (): HealthReport => ({ ok: true, githubUrl: github.url, openaiUrl: openai.url }),
@@ -333,6 +359,59 @@ function createRoutes({ github, openai }: Fakes): Record<string, Record<string, 
     },
     "/github/requests": {
       GET: (): GitHubRequestsReport => githubReport(github),
+    },
+    "/github/oauth/users": {
+      GET: (): OAuthUsersReport => ({
+        app: oauthApp,
+        users: github.oauth.users().map((user) => {
+          const primary = user.emails.find((email) => email.primary);
+          return {
+            login: user.login,
+            id: user.id,
+            name: user.name,
+            email: primary?.visibility === "public" ? primary.email : null,
+          };
+        }),
+      }),
+    },
+    "/github/oauth/approve-as": {
+      POST: async (request) => {
+        const { login } = await readJson(request, approveAsSchema);
+        try {
+          github.oauth.approveAs(login);
+        } catch (error) {
+          throw new HttpError(404, error instanceof Error ? error.message : String(error));
+        }
+        return { ok: true };
+      },
+    },
+    "/github/oauth/revoke": {
+      POST: async (request) => {
+        const body = await readJson(request, revokeSchema);
+        const revoked =
+          "login" in body
+            ? github.oauth.revokeUser(body.login)
+            : Number(github.oauth.revokeToken(body.token));
+        return { ok: true, revoked };
+      },
+    },
+    "/github/oauth/tokens": {
+      GET: (): OAuthTokensReport => ({ tokens: github.oauth.tokens() }),
+    },
+    "/github/oauth/rate-limit": {
+      POST: async (request) => {
+        const { token, remaining, resetInSeconds } = await readJson(request, tokenRateLimitSchema);
+        try {
+          github.setRateLimit({
+            token,
+            remaining,
+            ...(resetInSeconds === undefined ? {} : { resetInSeconds }),
+          });
+        } catch (error) {
+          throw new HttpError(404, error instanceof Error ? error.message : String(error));
+        }
+        return { ok: true };
+      },
     },
     "/openai/inject": {
       POST: async (request) => {
@@ -420,6 +499,11 @@ async function main() {
   const flags = readFlags(process.argv.slice(2));
   // Anchored to today, like the app's own catalog source, so "pushed in the last year" filters agree.
   const catalog = generateDemoCatalog({ now: new Date() });
+  const oauthApp: GitHubOAuthApp = {
+    clientId: flags["oauth-client-id"],
+    clientSecret: flags["oauth-client-secret"],
+    callbackUrl: flags["oauth-callback-url"],
+  };
   const github = await startGitHubServer({
     // The app sees this server as its GitHub, so the repositories' pages live at the server's own origin.
     data: createCatalogGitHubData(catalog, {
@@ -428,9 +512,13 @@ async function main() {
     }),
     token: flags["github-token"],
     port: flags["github-port"],
+    oauth: { app: oauthApp },
   });
   const openai = await startOpenAIServer({ apiKey: flags["openai-key"], port: flags["openai-port"] });
-  const control = await startControlServer({ github, openai }, flags["control-port"]);
+  const control = await startControlServer(
+    { github, openai, oauthApp: { clientId: oauthApp.clientId, callbackUrl: oauthApp.callbackUrl } },
+    flags["control-port"],
+  );
   process.off("uncaughtException", failStartup);
 
   let stopping = false;

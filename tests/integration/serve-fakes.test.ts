@@ -13,6 +13,9 @@ import { createFakesControl, type FakesControl } from "../e2e/support/fakes-cont
 const root = path.resolve(import.meta.dirname, "../..");
 const githubToken = "fake_gh_servefakes000000000000000000000000";
 const openaiKey = "fake_oa_servefakes-test-key";
+const oauthClientId = "Ov23liServeFakesClient01";
+const oauthSecret = "fake_oauth_servefakes_secret_000000000000";
+const oauthCallback = "http://127.0.0.1:3999/api/auth/callback/github";
 
 /** Ports the OS says are free now; held together so the three differ. */
 async function freePorts(count: number): Promise<number[]> {
@@ -86,6 +89,8 @@ beforeAll(async () => {
         String(controlPort),
       ],
       ...["--github-token", githubToken, "--openai-key", openaiKey],
+      ...["--oauth-client-id", oauthClientId, "--oauth-client-secret", oauthSecret],
+      ...["--oauth-callback-url", oauthCallback],
     ],
     { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -272,6 +277,83 @@ describe("serve-fakes", () => {
     // Nothing bad was injected: the fakes still answer normally.
     expect((await graphql(rateLimitQuery)).status).toBe(200);
     expect((await control.health()).ok).toBe(true);
+  });
+
+  it("runs GitHub sign-in through the control API: approve-as, tokens, per-token limits, revoke", async () => {
+    const controlPost = (route: string, body: unknown) =>
+      fetch(`${controlUrl}${route}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const users = (await (await fetch(`${controlUrl}/github/oauth/users`)).json()) as {
+      app: { clientId: string; callbackUrl: string };
+      users: { login: string; email: string | null }[];
+    };
+    expect(users.app).toEqual({ clientId: oauthClientId, callbackUrl: oauthCallback });
+    expect(users.users.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(users)).not.toContain(oauthSecret);
+
+    expect((await controlPost("/github/oauth/approve-as", { login: "hubot-private" })).status).toBe(200);
+    const authorize = new URL("/login/oauth/authorize", githubUrl);
+    authorize.search = new URLSearchParams({
+      client_id: oauthClientId,
+      redirect_uri: oauthCallback,
+      state: "e2e",
+    }).toString();
+    const redirected = await fetch(authorize, { redirect: "manual" });
+    expect(redirected.status).toBe(302);
+    const code = new URL(redirected.headers.get("location") ?? "").searchParams.get("code") ?? "";
+    const exchanged = await fetch(new URL("/login/oauth/access_token", githubUrl), {
+      method: "POST",
+      headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ client_id: oauthClientId, client_secret: oauthSecret, code }).toString(),
+    });
+    const { access_token: userToken } = (await exchanged.json()) as { access_token: string };
+    expect(userToken).toMatch(/^gho_/);
+
+    const tokens = (await (await fetch(`${controlUrl}/github/oauth/tokens`)).json()) as {
+      tokens: { token: string; login: string; revoked: boolean }[];
+    };
+    expect(tokens.tokens.map(({ token, login, revoked }) => ({ token, login, revoked }))).toEqual([
+      { token: userToken, login: "hubot-private", revoked: false },
+    ]);
+
+    expect((await controlPost("/github/oauth/rate-limit", { token: userToken, remaining: 0 })).status).toBe(
+      200,
+    );
+    const limited = (await (await graphql(rateLimitQuery, userToken)).json()) as {
+      errors?: { type: string }[];
+    };
+    expect(limited.errors?.[0]?.type).toBe("RATE_LIMITED");
+    expect((await graphql(rateLimitQuery)).status).toBe(200);
+
+    const revoke = await controlPost("/github/oauth/revoke", { login: "HUBOT-private" });
+    expect(await revoke.json()).toEqual({ ok: true, revoked: 1 });
+    const user = await fetch(new URL("/user", githubUrl), {
+      headers: { authorization: `token ${userToken}` },
+    });
+    expect(user.status).toBe(401);
+
+    const cases: [string, unknown, number, RegExp][] = [
+      ["/github/oauth/approve-as", { login: 5 }, 400, /login/],
+      ["/github/oauth/approve-as", { login: "nobody-here" }, 404, /nobody-here/],
+      ["/github/oauth/revoke", {}, 400, /Invalid body/],
+      ["/github/oauth/rate-limit", { token: "gho_never_issued", remaining: 1 }, 404, /no such OAuth token/],
+    ];
+    for (const [route, body, status, message] of cases) {
+      const answer = await controlPost(route, body);
+      expect(answer.status, `${route} ${JSON.stringify(body)}`).toBe(status);
+      expect(((await answer.json()) as { error: string }).error).toMatch(message);
+    }
+
+    await control.reset();
+    const afterReset = (await (await fetch(`${controlUrl}/github/oauth/tokens`)).json()) as {
+      tokens: unknown[];
+    };
+    expect(afterReset.tokens).toEqual([]);
+    // The reset also forgot the pre-approval: the authorize page shows again.
+    expect((await fetch(authorize, { redirect: "manual" })).status).toBe(200);
   });
 
   it("shuts down cleanly on SIGTERM", async () => {
