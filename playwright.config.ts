@@ -95,6 +95,8 @@ export default defineConfig({
       OPENAI_BASE_URL: `http://127.0.0.1:${openaiPort}/v1`,
       SCOUT_MAX_REPOS: "24",
       SCOUT_ANALYSIS_TIMEOUT_MS: "20000",
+      // GitHub's one-second pacing would add seconds to every live search here; its own test covers it.
+      SCOUT_GITHUB_QUERY_INTERVAL_MS: "0",
     }),
   ],
 });
