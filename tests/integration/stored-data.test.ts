@@ -6,7 +6,7 @@ import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-cata
 import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
 import type { Logger } from "@/server/logger";
 import { findCachedReadmes, storeReadmes } from "@/server/cache/readme-cache";
-import { appendRunEvent, readRunEvents } from "@/server/runs/run-events";
+import { appendRunEvents, readRunEvents } from "@/server/runs/run-events";
 import { makeRepo } from "../support/llm-analysis-fixtures";
 import { callerFor } from "../support/scout-harness";
 import { seedRun } from "../support/seed-runs";
@@ -142,11 +142,15 @@ describe.each(storeKinds)("stored data (%s)", (kind) => {
         startedAt: minutesAgo(5),
         analyses: [{ repo, fitScore: 6 }],
       });
-      await appendRunEvent({
+      await appendRunEvents({
         db: temp.db,
         runId: "odd-run",
-        seq: 1,
-        event: { type: "status", phase: "discovering", message: "Found acme/odd: Reads\u0000 odd files" },
+        entries: [
+          {
+            seq: 1,
+            event: { type: "status", phase: "discovering", message: "Found acme/odd: Reads\u0000 odd files" },
+          },
+        ],
       });
       await storeReadmes({
         db: temp.db,

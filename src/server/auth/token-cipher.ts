@@ -52,14 +52,22 @@ export function createTokenCipher(keys: readonly TokenKey[]): TokenCipher {
 
   function parse(sealed: string) {
     const [format, keyId, iv, body, tag, ...rest] = sealed.split(".");
-    if (format !== FORMAT || !keyId || !iv || !body || !tag || rest.length > 0)
-      throw new TokenCipherError("malformed", "The stored token is not in a form this version can read");
-    return {
+    const parts = {
       keyId,
-      iv: Buffer.from(iv, "base64url"),
-      body: Buffer.from(body, "base64url"),
-      tag: Buffer.from(tag, "base64url"),
+      iv: Buffer.from(iv ?? "", "base64url"),
+      body: Buffer.from(body ?? "", "base64url"),
+      tag: Buffer.from(tag ?? "", "base64url"),
     };
+    if (
+      format !== FORMAT ||
+      !keyId ||
+      rest.length > 0 ||
+      parts.iv.length !== IV_BYTES ||
+      parts.body.length === 0 ||
+      parts.tag.length !== TAG_BYTES
+    )
+      throw new TokenCipherError("malformed", "The stored token is not in a form this version can read");
+    return { ...parts, keyId };
   }
 
   return {
@@ -79,8 +87,6 @@ export function createTokenCipher(keys: readonly TokenKey[]): TokenCipher {
           "unknown-key",
           `The stored token was sealed under key ${keyId}, which is no longer configured`,
         );
-      if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES)
-        throw new TokenCipherError("malformed", "The stored token is not in a form this version can read");
       try {
         const decipher = createDecipheriv("aes-256-gcm", key, iv);
         decipher.setAAD(Buffer.from(owner, "utf8"));

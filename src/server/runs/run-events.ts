@@ -26,21 +26,6 @@ export async function appendRunEvents({
   });
 }
 
-export async function appendRunEvent({
-  db,
-  runId,
-  seq,
-  event,
-}: {
-  db: Db;
-  runId: string;
-  seq: number;
-  event: ScoutEvent;
-}): Promise<StoredEvent> {
-  await db.runEvent.create({ data: { runId, seq, type: event.type, payload: event }, select: { id: true } });
-  return { seq, event };
-}
-
 /** The run's stored events after `afterSeq`, in order; an event that no longer validates is left out (logged). */
 export async function readRunEvents({
   db,
