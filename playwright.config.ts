@@ -56,9 +56,13 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
-    // A failed test keeps its trace (actions, DOM snapshots, network), without the screencast: recording
-    // frames for every test cost the suite a fifth of its time on two cores.
-    trace: { mode: "retain-on-failure", screenshots: false },
+    // A failed test keeps its trace (actions, console, network) and a screenshot, without the screencast or
+    // a DOM snapshot per action: the browser is most of the suite's work on two cores, and recording those
+    // for every passing test only added to it.
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: false },
+    // The phase bar's sweep repaints every frame while a run works, which no test but its own reads; that
+    // test turns motion back on (focus-and-announcements.spec.ts).
+    reducedMotion: "reduce",
     screenshot: "only-on-failure",
     browserName: "chromium",
     launchOptions: { executablePath: findSystemChromium(process.env.CHROMIUM_PATH), args: chromiumArgs },
