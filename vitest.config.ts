@@ -19,8 +19,8 @@ export default defineConfig({
     // The tests mostly wait on sockets, child processes and timers, so more forks than cores keeps the
     // cores busy: on two cores, four forks take the run from 156 s to 110 s.
     maxWorkers: Math.max(4, os.availableParallelism()),
-    // One throwaway PostgreSQL cluster for the whole run (the faults config inherits it): the store tests
-    // run on both engines, each test file on a database of its own on that cluster.
+    // One throwaway PostgreSQL cluster for the whole run: the store tests run on both engines, each test file
+    // on a database of its own on that cluster. (The faults config, on SQLite only, starts none.)
     globalSetup: ["tests/support/postgres-global-setup.ts"],
     // Each test builds its own database, servers and clients, so test files can share one module graph:
     // that halves the run, most of which was spent loading the same modules again for every file.

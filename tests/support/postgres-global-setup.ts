@@ -12,7 +12,7 @@ declare module "vitest" {
 }
 
 /**
- * vitest's globalSetup (both configs): one PostgreSQL cluster per vitest run, because starting one takes
+ * vitest's globalSetup (the main config): one PostgreSQL cluster per vitest run, because starting one takes
  * about a second and a database on it a few milliseconds. Without PostgreSQL installed this throws the
  * cluster helper's message saying how to install it, and the run fails: the PostgreSQL tests are part of the
  * suite, so they are never skipped quietly.
