@@ -30,6 +30,7 @@ import type { FakesControl } from "../tests/e2e/support/fakes-control";
 import { forgetCachedWork } from "../tests/support/forget-cached-work";
 import { startFakesProcess } from "../tests/support/cluster-processes";
 import { createTempDb, type TempDb } from "../tests/support/temp-db";
+import { LOCAL_USER_ID } from "@/server/auth/viewer";
 
 const GITHUB_LATENCY_MS = 150;
 const TIME_TO_FIRST_TOKEN_MS = 300;
@@ -98,7 +99,7 @@ async function measureSearch(options: {
   let discoveredMs = 0;
   let firstResultMs = 0;
   let result: ScoutSearchResult | undefined;
-  const { runId } = await startSearch({ deps, filters, clientIp: "127.0.0.1" });
+  const { runId } = await startSearch({ deps, userId: LOCAL_USER_ID, filters, clientIp: "127.0.0.1" });
   for await (const { event } of streamRunEvents({
     db: deps.db,
     logger: deps.logger,
@@ -209,6 +210,7 @@ async function main(): Promise<void> {
     const logger = createRedactingLogger({ secrets: [TOKEN, API_KEY] });
     await saveProfile({
       db: temp.db,
+      userId: LOCAL_USER_ID,
       input: profileInputSchema.parse({
         languages: ["Python", "TypeScript"],
         topics: ["web", "cli"],

@@ -7,6 +7,7 @@ import { appRouter } from "@/server/api/root";
 import type { TrpcContext } from "@/server/api/trpc";
 import { resolveClientIp } from "@/server/client-ip";
 import { getAppDependencies } from "@/server/app-dependencies";
+import { localViewer } from "@/server/auth/viewer";
 import { makeQueryClient } from "./query-client";
 
 /**
@@ -21,6 +22,8 @@ const createContext = cache(async (): Promise<TrpcContext> => {
   return {
     deps,
     clientIp: resolveClientIp({ headers: await headers(), trustProxy: deps.env.SCOUT_TRUST_PROXY }),
+    // Nobody signs in yet: every page is the local user's.
+    viewer: localViewer,
   };
 });
 

@@ -8,6 +8,7 @@ import { claimRun } from "@/server/runs/run-lease";
 import { finishRun } from "@/server/runs/run-writes";
 import { seedRunningRun } from "../support/seed-runs";
 import { createTempDb, type TempDb } from "../support/temp-db";
+import { LOCAL_USER_ID } from "@/server/auth/viewer";
 
 const NOW = new Date("2025-06-01T12:00:00Z");
 const logger: Logger = { error: () => undefined, warn: () => undefined };
@@ -61,7 +62,7 @@ describe("cancelSearch", () => {
     // Only the timer functions are faked: the database keeps its real clock.
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
 
-    const outcome = await cancelSearch({ deps, runId: "run-to-cancel" });
+    const outcome = await cancelSearch({ deps, runId: "run-to-cancel", userId: LOCAL_USER_ID });
 
     expect(outcome).toEqual({ runId: "run-to-cancel", status: "cancelled" });
     expect(vi.getTimerCount()).toBe(0);
@@ -74,7 +75,7 @@ describe("cancelSearch", () => {
     await claimRun({ db: temp.db, runId: "stuck-run", owner: "a-stuck-worker", now: NOW, leaseMs: 60_000 });
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
 
-    const cancelling = cancelSearch({ deps, runId: "stuck-run" });
+    const cancelling = cancelSearch({ deps, runId: "stuck-run", userId: LOCAL_USER_ID });
     await vi.waitFor(() => {
       expect(vi.getTimerCount()).toBe(1);
     });
@@ -95,7 +96,7 @@ describe("cancelSearch", () => {
     const deps = cancelDeps(registry);
     await seedRunningRun({ db: temp.db, runId: "queued-run", now: NOW });
 
-    expect(await cancelSearch({ deps, runId: "queued-run" })).toEqual({
+    expect(await cancelSearch({ deps, runId: "queued-run", userId: LOCAL_USER_ID })).toEqual({
       runId: "queued-run",
       status: "cancelled",
     });
@@ -113,7 +114,7 @@ describe("cancelSearch", () => {
     await seedRunningRun({ db: temp.db, runId: "done-run", now: NOW });
     await finishRun({ db: temp.db, runId: "done-run", status: "completed", now: NOW });
 
-    expect(await cancelSearch({ deps, runId: "done-run" })).toEqual({
+    expect(await cancelSearch({ deps, runId: "done-run", userId: LOCAL_USER_ID })).toEqual({
       runId: "done-run",
       status: "completed",
     });

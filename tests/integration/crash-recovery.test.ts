@@ -103,7 +103,12 @@ describe("a server killed mid-analysis", () => {
 
       const rows = await temp.db.analysisResult.count({ where: { runId } });
       expect(rows).toBe(10);
-      const result = await getRunResult({ db: temp.db, logger: { error: () => {}, warn: () => {} }, runId });
+      const result = await getRunResult({
+        db: temp.db,
+        logger: { error: () => {}, warn: () => {} },
+        runId,
+        access: "server",
+      });
       expect(result.status).toBe("interrupted");
       expect(result.totalAnalyzed).toBe(rows);
       expect(result.results.length + (result.rejected?.length ?? 0)).toBe(rows);

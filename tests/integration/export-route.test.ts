@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { localViewer } from "@/server/auth/viewer";
 import { handleExportRequest } from "@/server/export/handle-export-request";
 import { scoutSearchResultSchema, type ScoutSearchResult } from "@/shared/runs";
 import type { AppDependencies } from "@/server/app-dependencies";
@@ -32,6 +33,7 @@ function exportOf(runId: string, query: string): Promise<Response> {
   return handleExportRequest({
     req: new Request(`http://localhost:3000/api/runs/${encodeURIComponent(runId)}/export${query}`),
     runId,
+    viewer: localViewer,
     deps,
   });
 }

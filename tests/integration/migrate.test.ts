@@ -106,7 +106,7 @@ describe("migration runner", () => {
     const file = path.join(dir, "nested", "scout.db");
     const db = new Database(file);
     db.prepare(
-      `INSERT INTO DeveloperProfile (id, languages, topics, skillLevel, goals, updatedAt) VALUES ('default', '["Go"]', '[]', 'beginner', '', 0)`,
+      `INSERT INTO DeveloperProfile (id, userId, languages, topics, skillLevel, goals, updatedAt) VALUES ('default', 'local', '["Go"]', '[]', 'beginner', '', 0)`,
     ).run();
     db.close();
 

@@ -16,6 +16,7 @@ import {
   waitForRunEvent,
   type Harness,
 } from "../support/scout-harness";
+import { LOCAL_USER_ID } from "@/server/auth/viewer";
 
 let harness: Harness;
 
@@ -86,7 +87,7 @@ describe("the search pipeline", () => {
     const { deps, runId } = await startRun({ languages: ["Python"], query: "zzqqxx" });
     const events = await collectRunEvents(deps, runId);
     expect(events.at(-1)).toMatchObject({ type: "error", reason: "no-repositories" });
-    expect(await getRunResult({ ...deps, runId })).toMatchObject({
+    expect(await getRunResult({ ...deps, runId, access: "server" })).toMatchObject({
       status: "completed",
       totalDiscovered: 0,
       results: [],
@@ -97,7 +98,7 @@ describe("the search pipeline", () => {
     const { deps, runId } = await startRun({ languages: ["Python"], minStars: 0, query: "tutorial" });
     const events = await collectRunEvents(deps, runId);
     expect(events.at(-1)).toMatchObject({ type: "error", reason: "all-filtered" });
-    expect(await getRunResult({ ...deps, runId })).toMatchObject({
+    expect(await getRunResult({ ...deps, runId, access: "server" })).toMatchObject({
       status: "completed",
       totalDiscovered: 3,
       totalFiltered: 0,
@@ -263,7 +264,7 @@ describe("the search pipeline", () => {
     const log = await readRunEvents({ ...deps, runId, afterSeq: 0 });
     expect(log.map((entry) => entry.event.type)).toEqual(["status", "error"]);
     expect(log.at(-1)?.event).toMatchObject({ type: "error", reason: "failed" });
-    expect((await getRunResult({ ...deps, runId })).status).toBe("failed");
+    expect((await getRunResult({ ...deps, runId, access: "server" })).status).toBe("failed");
   });
 
   it("stores an analysis's results with the progress count after them, and announces them as one", async () => {
@@ -325,7 +326,7 @@ describe("the search pipeline", () => {
     // The subscriber has read an empty log; the run ends before it asks for the run's status.
     let endedYet = false;
     const runs = deps.db.searchRun;
-    const findUniqueOnceEnded = async (args: Parameters<typeof runs.findUnique>[0]) => {
+    const findFirstOnceEnded = async (args: Parameters<typeof runs.findFirst>[0]) => {
       if (!endedYet) {
         endedYet = true;
         await endUnheldRun({
@@ -335,14 +336,14 @@ describe("the search pipeline", () => {
           ending: { status: "interrupted", event: ending },
         });
       }
-      return runs.findUnique(args);
+      return runs.findFirst(args);
     };
     const db = new Proxy(deps.db, {
       get: (target, property) =>
         property === "searchRun"
           ? new Proxy(runs, {
               get: (models, name) =>
-                name === "findUnique" ? findUniqueOnceEnded : (Reflect.get(models, name) as unknown),
+                name === "findFirst" ? findFirstOnceEnded : (Reflect.get(models, name) as unknown),
             })
           : (Reflect.get(target, property) as unknown),
     });
@@ -360,6 +361,7 @@ describe("the search pipeline", () => {
     await deps.db.searchRun.create({
       data: {
         id: runId,
+        userId: LOCAL_USER_ID,
         status: "running",
         filters: {
           languages: ["Go"],
@@ -386,7 +388,7 @@ describe("the search pipeline", () => {
 
     await recoverAndPrune(deps);
 
-    expect((await getRunResult({ ...deps, runId })).status).toBe("interrupted");
+    expect((await getRunResult({ ...deps, runId, access: "server" })).status).toBe("interrupted");
     const log = await readRunEvents({ ...deps, runId, afterSeq: 0 });
     expect(log.map((entry) => entry.seq)).toEqual([1, 2]);
     expect(log.at(-1)?.event).toMatchObject({ type: "error", reason: "interrupted" });

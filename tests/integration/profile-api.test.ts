@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/env";
+import { localViewer } from "@/server/auth/viewer";
 import { createCaller } from "@/server/api/root";
 import { createAppDependencies } from "@/server/app-dependencies";
 import { createTempStore, storeKinds, type TempStore } from "../support/temp-db";
@@ -14,6 +15,7 @@ describe.each(storeKinds)("profile procedures (%s)", (kind) => {
     caller = createCaller({
       deps: createAppDependencies({ env: parseEnv({}), db: temp.db }),
       clientIp: "127.0.0.1",
+      viewer: localViewer,
     });
   });
 
@@ -134,6 +136,7 @@ describe.each(storeKinds)("profile procedures (%s)", (kind) => {
         db: temp.db,
       }),
       clientIp: "unknown",
+      viewer: localViewer,
     });
     expect(await llmCaller.scout.config()).toEqual({
       githubSource: "catalog",
@@ -157,6 +160,7 @@ describe.each(storeKinds)("profile procedures (%s)", (kind) => {
       createContext: () => ({
         deps: createAppDependencies({ env: parseEnv({}), db: temp.db }),
         clientIp: "unknown",
+        viewer: localViewer,
       }),
     });
     expect(response.status).toBe(400);

@@ -11,6 +11,7 @@ import { createRun, saveAnalysisResults } from "@/server/runs/run-writes";
 import { searchFiltersSchema } from "@/shared/filters";
 import { type RepoMetadata } from "@/shared/repos";
 import { createTempStore, storeKinds, type TempStore } from "../support/temp-db";
+import { LOCAL_USER_ID } from "@/server/auth/viewer";
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date("2026-03-01T00:00:00Z");
@@ -55,6 +56,7 @@ describe.each(storeKinds)("repository pruning (%s)", (kind) => {
     await createRun({
       db,
       runId: "run-1",
+      userId: LOCAL_USER_ID,
       filters: searchFiltersSchema.parse({ languages: ["Go"] }),
       clientKey: "test",
       now,

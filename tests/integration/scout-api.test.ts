@@ -202,7 +202,12 @@ describe("scout.results, cancel, runs", () => {
       };
     });
     const { runId } = await caller.scout.search(filters);
-    await waitForRunEvent(deps, runId, (event) => event.type === "results");
+    // Analyses stream one by one, the rejected first here: wait for an accepted one.
+    await waitForRunEvent(
+      deps,
+      runId,
+      (event) => event.type === "results" && event.results.some((result) => !result.reject),
+    );
     const midRun = await caller.scout.results({ runId });
     expect(midRun.results.length).toBeGreaterThan(0);
 

@@ -119,11 +119,16 @@ describe.each(storeKinds)("stored data (%s)", (kind) => {
 
     it("make a damaged profile read as no profile, so the user can save a new one", async () => {
       const caller = callerFor(deps);
-      await caller.profile.save({ languages: ["Go"], topics: [], skillLevel: "advanced", goals: "" });
-      await temp.db.developerProfile.update({ where: { id: "default" }, data: { skillLevel: "wizard" } });
+      const saved = await caller.profile.save({
+        languages: ["Go"],
+        topics: [],
+        skillLevel: "advanced",
+        goals: "",
+      });
+      await temp.db.developerProfile.update({ where: { id: saved.id }, data: { skillLevel: "wizard" } });
 
       expect(await caller.profile.get()).toBeNull();
-      expect(logs.filter((line) => line.includes("Profile default"))).toHaveLength(1);
+      expect(logs.filter((line) => line.includes(`Profile ${saved.id}`))).toHaveLength(1);
       expect(
         await caller.profile.save({ languages: ["Go"], topics: [], skillLevel: "beginner", goals: "" }),
       ).toMatchObject({

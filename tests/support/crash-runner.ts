@@ -8,6 +8,7 @@ import { createInProcessRunEventBus } from "@/server/pipeline/run-event-bus";
 import { runSearchPipeline } from "@/server/pipeline/run-pipeline";
 import { createRun } from "@/server/runs/run-writes";
 import { searchFiltersSchema } from "@/shared/filters";
+import { LOCAL_USER_ID } from "@/server/auth/viewer";
 
 /**
  * A search in a process of its own, for tests that kill it for real (SIGKILL). It runs the real pipeline
@@ -59,9 +60,17 @@ const filters = searchFiltersSchema.parse({ languages: ["Python"], minStars: 0 }
 const logger = { error: () => {}, warn: () => {} };
 
 const db = freezingAfterResults(createDb({ databaseUrl: config.databaseUrl }), config.freezeAtResults);
-await createRun({ db, runId: config.runId, filters, clientKey: "crash-runner", now: now() });
+await createRun({
+  db,
+  runId: config.runId,
+  userId: LOCAL_USER_ID,
+  filters,
+  clientKey: "crash-runner",
+  now: now(),
+});
 const events = runSearchPipeline({
   runId: config.runId,
+  userId: LOCAL_USER_ID,
   filters,
   profile: { languages: ["Python"], topics: ["cli"], skillLevel: "intermediate", goals: "" },
   signal: new AbortController().signal,

@@ -5,6 +5,7 @@ import type { DemoCatalog } from "@/server/sources/catalog/demo-catalog";
 import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
 import { createLiveGitHubSource } from "@/server/sources/github/live-source";
 import type { Logger } from "@/server/logger";
+import { localViewer, type Viewer } from "@/server/auth/viewer";
 import {
   createAppDependencies,
   type AppDependencyOverrides,
@@ -111,8 +112,9 @@ export async function startHarness({
   };
 }
 
-export function callerFor(deps: AppDependencies, clientIp = "10.0.0.1") {
-  return createCaller({ deps, clientIp });
+/** The API as one caller sees it: from this address, as this user (the local one unless given). */
+export function callerFor(deps: AppDependencies, clientIp = "10.0.0.1", viewer: Viewer = localViewer) {
+  return createCaller({ deps, clientIp, viewer });
 }
 
 export const typicalProfile = {

@@ -1,3 +1,4 @@
+import { LOCAL_USER_ID } from "@/server/auth/viewer";
 import type { Db } from "@/server/db/client";
 import { upsertRepositories } from "@/server/repos/repo-records";
 import { createRun, finishRun, saveAnalysisResults, updateRun } from "@/server/runs/run-writes";
@@ -6,18 +7,19 @@ import { searchFiltersSchema, type SearchFiltersInput } from "@/shared/filters";
 import { type RepoMetadata } from "@/shared/repos";
 import { type RunStatus } from "@/shared/runs";
 
-/** Records a run as `running`, as scout.search does before its pipeline says anything. */
+/** Records a run of the local user as `running`, as scout.search does before its pipeline says anything. */
 export async function seedRunningRun(options: { db: Db; runId: string; now: Date }): Promise<void> {
   await createRun({
     db: options.db,
     runId: options.runId,
+    userId: LOCAL_USER_ID,
     filters: searchFiltersSchema.parse({ languages: ["Go"] }),
     clientKey: "10.0.0.1",
     now: options.now,
   });
 }
 
-/** Writes a finished run straight into the database, as the pipeline would have left it. */
+/** Writes a finished run of the local user straight into the database, as the pipeline would have left it. */
 export async function seedRun(options: {
   db: Db;
   runId: string;
@@ -40,6 +42,7 @@ export async function seedRun(options: {
   await createRun({
     db,
     runId,
+    userId: LOCAL_USER_ID,
     filters: searchFiltersSchema.parse(filters),
     clientKey: "10.0.0.1",
     now: startedAt,

@@ -4,6 +4,7 @@ import { MAX_BATCH_SIZE, MAX_REQUEST_BODY_BYTES } from "@/lib/transport-limits";
 import { resolveClientIp } from "@/server/client-ip";
 import { AppError } from "@/server/errors";
 import type { AppDependencies } from "@/server/app-dependencies";
+import { localViewer } from "@/server/auth/viewer";
 import { appRouter } from "./root";
 
 export const bodyTooLargeMessage = `The request is too large: at most ${MAX_REQUEST_BODY_BYTES / 1024} KB.`;
@@ -54,6 +55,8 @@ function serveTrpc({
       return {
         deps,
         clientIp: resolveClientIp({ headers: req.headers, trustProxy: deps.env.SCOUT_TRUST_PROXY }),
+        // Nobody signs in yet: every call is the local user's.
+        viewer: localViewer,
       };
     },
     responseMeta({ errors }) {

@@ -8,6 +8,7 @@ import { z, ZodError } from "zod";
 import { MAX_BATCH_SIZE } from "@/lib/transport-limits";
 import { AppError, type AppErrorCode } from "@/server/errors";
 import type { AppDependencies } from "@/server/app-dependencies";
+import type { Viewer } from "@/server/auth/viewer";
 
 // 1. CONTEXT
 
@@ -15,6 +16,8 @@ export type TrpcContext = {
   deps: AppDependencies;
   /** The rate-limit bucket of the caller: see resolveClientIp. */
   clientIp: string;
+  /** Whose profile, runs and marks the call reads and writes. */
+  viewer: Viewer;
 };
 
 // 2. INITIALIZATION

@@ -1,4 +1,5 @@
 import type { AppDependencies } from "@/server/app-dependencies";
+import type { Viewer } from "@/server/auth/viewer";
 import { AppError } from "@/server/errors";
 import { exportFormatSchema, runIdInputSchema } from "@/shared/runs";
 import { exportRun } from "./export-run";
@@ -16,16 +17,18 @@ function badRequest(field: string, message: string): Response {
 }
 
 /**
- * GET /api/runs/{runId}/export?format=md|csv|json: the run as an attachment. A bad format or run id is a
- * 400 naming the parameter, an unknown run a 404; neither reads more than the one run.
+ * GET /api/runs/{runId}/export?format=md|csv|json: the viewer's run as an attachment. A bad format or run id
+ * is a 400 naming the parameter, an unknown run (or another user's) a 404; neither reads more than the one run.
  */
 export async function handleExportRequest({
   req,
   runId,
+  viewer,
   deps,
 }: {
   req: Request;
   runId: string;
+  viewer: Viewer;
   deps: Pick<AppDependencies, "db" | "logger" | "source">;
 }): Promise<Response> {
   const id = runIdInputSchema.shape.runId.safeParse(runId);
@@ -39,6 +42,7 @@ export async function handleExportRequest({
       db: deps.db,
       logger: deps.logger,
       runId: id.data,
+      access: viewer,
       format: format.data,
       githubWebOrigin: deps.source.webOrigin,
     });

@@ -15,9 +15,10 @@ import type { LatestAnalysis, MarkedReposPage, RepoMark } from "@/shared/marks";
 import { findStoredRepositories, readStoredMark } from "./mark-store";
 
 /**
- * repos.marked: the marked repositories, most recently marked first, each with its latest analysis from any
- * run. The cursor is the last item's position (when it was marked, and its key) rather than its id, so a
- * page boundary holds even when that repository's mark is changed or cleared between two pages.
+ * repos.marked: the user's marked repositories, most recently marked first, each with its latest analysis
+ * from any of their runs. The cursor is the last item's position (when it was marked, and its key) rather
+ * than its id, so a page boundary holds even when that repository's mark is changed or cleared between two
+ * pages.
  */
 
 const cursorSchema = z.tuple([z.iso.datetime(), z.string().min(1)]);
@@ -47,12 +48,14 @@ function decodeCursor(cursor: string): { updatedAt: Date; repoKey: string } {
 export async function listMarkedRepos({
   db,
   logger,
+  userId,
   mark,
   limit,
   cursor,
 }: {
   db: Db;
   logger: Logger;
+  userId: string;
   mark?: RepoMark;
   limit: number;
   cursor?: string | null;
@@ -60,6 +63,7 @@ export async function listMarkedRepos({
   const after = cursor ? decodeCursor(cursor) : null;
   const rows = await db.repoMark.findMany({
     where: {
+      userId,
       ...(mark ? { mark } : {}),
       ...(after
         ? {
@@ -75,7 +79,7 @@ export async function listMarkedRepos({
     select: { repoKey: true, fullName: true, mark: true, note: true, updatedAt: true },
   });
   const page = rows.slice(0, limit);
-  const latest = await readLatestAnalyses({ db, logger, keys: page.map((row) => row.repoKey) });
+  const latest = await readLatestAnalyses({ db, logger, userId, keys: page.map((row) => row.repoKey) });
   const last = page.at(-1);
   return {
     items: page.flatMap((row) => {
@@ -96,16 +100,19 @@ export async function listMarkedRepos({
 }
 
 /**
- * Each repository's most recent analysis, from whichever run made it, with the repository as stored and the
- * starter issues and health that run fetched (its picked issues refer to those).
+ * Each repository's most recent analysis from any of the user's runs, with the repository as stored and the
+ * starter issues and health that run fetched (its picked issues refer to those). Another user's analyses
+ * were written for their profile and stay theirs.
  */
 export async function readLatestAnalyses({
   db,
   logger,
+  userId,
   keys,
 }: {
   db: Db;
   logger: Logger;
+  userId: string;
   keys: readonly string[];
 }): Promise<Map<string, LatestAnalysis>> {
   const stored = await findStoredRepositories({ db, keys });
@@ -115,7 +122,7 @@ export async function readLatestAnalyses({
   // Ids grow with each analysis stored, so the highest per repository is its latest.
   const newest = await db.analysisResult.groupBy({
     by: ["repositoryId"],
-    where: { repositoryId: { in: repositoryIds } },
+    where: { repositoryId: { in: repositoryIds }, run: { userId } },
     _max: { id: true },
   });
   const ids = newest.flatMap((row) => (row._max.id === null ? [] : [row._max.id]));

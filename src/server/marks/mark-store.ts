@@ -8,7 +8,7 @@ import { repoMarkSchema, type RepoMark, type RepoMarkState } from "@/shared/mark
 import { type RunAnalysisResult } from "@/shared/runs";
 
 /**
- * A developer's marks on repositories (saved, not interested, contributed), kept apart from the Repository
+ * Each user's marks on repositories (saved, not interested, contributed), kept apart from the Repository
  * table: a mark may name a repository this server never stored, and it outlives repository pruning. Both are
  * found by the lower-cased "owner/name", since GitHub treats names case-insensitively.
  */
@@ -48,12 +48,14 @@ export async function findStoredRepositories({
 export async function setRepoMark({
   db,
   now,
+  userId,
   repo,
   mark,
   note,
 }: {
   db: Db;
   now: Date;
+  userId: string;
   repo: string;
   mark: RepoMark | null;
   note?: string;
@@ -63,36 +65,38 @@ export async function setRepoMark({
   // GitHub's own spelling when this server has seen the repository, so lists match its cards.
   const fullName = known?.fullName ?? repo.trim();
   if (mark === null) {
-    await db.repoMark.deleteMany({ where: { repoKey } });
+    await db.repoMark.deleteMany({ where: { userId, repoKey } });
     return { repo: fullName, mark: null, note: null, updatedAt: now.toISOString() };
   }
   // The note as the database will hold it (storable-text.ts), so the mark returned is the one saved.
   const storedNote = note ? withoutNulChars(note) : "";
   const data = { fullName, mark, note: storedNote ? storedNote : null, updatedAt: now };
   await db.repoMark.upsert({
-    where: { repoKey },
-    create: { repoKey, ...data },
+    where: { userId_repoKey: { userId, repoKey } },
+    create: { userId, repoKey, ...data },
     update: data,
     select: { repoKey: true },
   });
   return { repo: fullName, mark, note: data.note, updatedAt: now.toISOString() };
 }
 
-/** The marks of these repositories, by key; a stored mark outside the known set is left out (logged). */
+/** The user's marks of these repositories, by key; a stored mark outside the known set is left out (logged). */
 export async function readMarksOf({
   db,
   logger,
+  userId,
   repos,
 }: {
   db: Db;
   logger: Logger;
+  userId: string;
   repos: readonly string[];
 }): Promise<Map<string, StoredMark>> {
   const keys = [...new Set(repos.map(toRepoKey))];
   const marks = new Map<string, StoredMark>();
   if (keys.length === 0) return marks;
   const rows = await db.repoMark.findMany({
-    where: { repoKey: { in: keys } },
+    where: { userId, repoKey: { in: keys } },
     select: { repoKey: true, fullName: true, mark: true, note: true, updatedAt: true },
   });
   for (const row of rows) {

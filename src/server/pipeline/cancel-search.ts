@@ -28,12 +28,15 @@ const CANCEL_WAIT_MS = 10_000;
 export async function cancelSearch({
   deps,
   runId,
+  userId,
 }: {
   deps: CancelSearchDeps;
   runId: string;
+  /** Who asks: another user's run is refused as unknown. */
+  userId: string;
 }): Promise<RunStatusAnswer> {
   const { db, logger, clock, dispatcher, events } = deps;
-  const before = await getRunStatus({ db, logger, runId });
+  const before = await getRunStatus({ db, logger, runId, access: { userId } });
   if (!before) throw new AppError("NOT_FOUND", `No search run with id ${JSON.stringify(runId)}`);
   if (await requestRunCancel({ db, runId, now: clock() })) {
     const ended = waitForRunEnd({ db, logger, events, runId, timeoutMs: CANCEL_WAIT_MS });
@@ -55,5 +58,5 @@ export async function cancelSearch({
     }
     await ended;
   }
-  return { runId, status: (await getRunStatus({ db, logger, runId })) ?? before };
+  return { runId, status: (await getRunStatus({ db, logger, runId, access: "server" })) ?? before };
 }

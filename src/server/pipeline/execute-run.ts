@@ -55,7 +55,7 @@ export async function executeRun({
     // A cancel asked for between the claim and registering here was announced to nobody: look once.
     if (await isCancelRequested({ db, runId })) registry.cancel(runId);
     const run = await readRunToExecute({ db, logger, runId });
-    const profile = run?.profile ?? (await getProfile({ db, logger }));
+    const profile = run?.profile ?? (run ? await getProfile({ db, logger, userId: run.userId }) : null);
     if (!run || !profile) {
       // Filters or profile lost or damaged: the pipeline's own failure path ends the run with its event.
       logger.error(`Run ${runId}: its filters or profile could not be read`);
@@ -64,6 +64,7 @@ export async function executeRun({
       run && profile
         ? runSearchPipeline({
             runId,
+            userId: run.userId,
             filters: run.filters,
             profile,
             signal: controller.signal,

@@ -13,7 +13,7 @@ export type NewnessLookup = {
   verdictFor: (repositoryId: number | undefined) => Pick<RunAnalysisResult, "newSinceLastRun">;
 };
 
-export function createNewnessLookup({ db, logger, runId }: ReadRunOptions): NewnessLookup {
+export function createNewnessLookup({ db, logger, runId }: Omit<ReadRunOptions, "access">): NewnessLookup {
   /** GitHub ids an earlier run for the same profile analyzed; null once it cannot be told. */
   let analyzedBefore: Set<number> | null = new Set();
   let run: RunForNewness | null | undefined;

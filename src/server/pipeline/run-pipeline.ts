@@ -48,6 +48,8 @@ export type PipelineDeps = {
 
 export type RunPipelineOptions = {
   runId: string;
+  /** Whose run: their "not interested" marks keep repositories out. */
+  userId: string;
   filters: SearchFilters;
   profile: AnalysisProfile;
   signal: AbortSignal;
@@ -67,7 +69,7 @@ export function discoveryLimit(maxRepos: number): number {
 export async function* runSearchPipeline(
   options: RunPipelineOptions,
 ): AsyncGenerator<ScoutEvent, void, undefined> {
-  const { runId, filters, profile, signal: cancelSignal, deps, earlier } = options;
+  const { runId, userId, filters, profile, signal: cancelSignal, deps, earlier } = options;
   const { db, source, clock, settings } = deps;
   const tally = new RunTally(earlier);
   const { usage, warnings, skipped, analyzed } = tally;
@@ -111,6 +113,7 @@ export async function* runSearchPipeline(
     const marks = await readMarksOf({
       db,
       logger: deps.logger,
+      userId,
       repos: discovery.repos.map((repo) => repo.fullName),
     });
     const filtered = excludeDismissed(
@@ -246,6 +249,9 @@ export async function* runSearchPipeline(
       now: clock(),
       update: { skipped, warnings, usage },
     });
-    yield { type: "complete", data: await getRunResult({ db, logger: deps.logger, runId }) };
+    yield {
+      type: "complete",
+      data: await getRunResult({ db, logger: deps.logger, runId, access: "server" }),
+    };
   }
 }

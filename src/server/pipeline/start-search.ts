@@ -43,15 +43,18 @@ export const serverBusyMessage = (max: number) =>
  */
 export async function startSearch({
   deps,
+  userId,
   filters,
   clientIp,
 }: {
   deps: StartSearchDeps;
+  /** Whose search: it ranks for their profile, and the run is theirs. */
+  userId: string;
   filters: SearchFilters;
   clientIp: string;
 }): Promise<SearchStarted> {
   const { db, rateLimiter, clock, logger, limits } = deps;
-  const profile = await getProfile({ db, logger });
+  const profile = await getProfile({ db, logger, userId });
   if (!profile) throw new AppError("BAD_REQUEST", noProfileMessage);
 
   const runId = randomUUID();
@@ -72,6 +75,7 @@ export async function startSearch({
       await createRun({
         db,
         runId,
+        userId,
         filters,
         clientKey: clientIp,
         now,

@@ -47,7 +47,8 @@ export async function* streamRunEvents(options: {
       }
     }
   }
-  const isStillRunning = async () => (await getRunStatus({ db, logger, runId })) === "running";
+  const isStillRunning = async () =>
+    (await getRunStatus({ db, logger, runId, access: "server" })) === "running";
 
   try {
     yield* readLog();

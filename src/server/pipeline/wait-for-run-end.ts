@@ -36,7 +36,7 @@ export async function waitForRunEnd({
   try {
     for (;;) {
       const seen = announced;
-      if ((await getRunStatus({ db, logger, runId })) !== "running") return true;
+      if ((await getRunStatus({ db, logger, runId, access: "server" })) !== "running") return true;
       if (deadline.passed) return false;
       if (announced === seen) {
         await new Promise<void>((resolve) => {

@@ -1,11 +1,9 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import { withoutNulChars } from "@/server/db/storable-text";
 import { readStored, readStoredStringList } from "@/server/db/stored-json";
 import type { Logger } from "@/server/logger";
 import { profileSchema, type CleanProfileInput, type Profile } from "@/shared/profile";
-
-// Single-profile mode: one well-known row that each save replaces.
-const PROFILE_ID = "default";
 
 const profileSelect = {
   id: true,
@@ -43,12 +41,29 @@ function toProfile(row: ProfileRow, logger: Logger): Profile | null {
   );
 }
 
-export async function getProfile({ db, logger }: { db: Db; logger: Logger }): Promise<Profile | null> {
-  const row = await db.developerProfile.findUnique({ where: { id: PROFILE_ID }, select: profileSelect });
+/** The user's profile: one per user, which each save replaces. */
+export async function getProfile({
+  db,
+  logger,
+  userId,
+}: {
+  db: Db;
+  logger: Logger;
+  userId: string;
+}): Promise<Profile | null> {
+  const row = await db.developerProfile.findUnique({ where: { userId }, select: profileSelect });
   return row ? toProfile(row, logger) : null;
 }
 
-export async function saveProfile({ db, input }: { db: Db; input: CleanProfileInput }): Promise<Profile> {
+export async function saveProfile({
+  db,
+  userId,
+  input,
+}: {
+  db: Db;
+  userId: string;
+  input: CleanProfileInput;
+}): Promise<Profile> {
   // As the database will hold it (storable-text.ts), so the profile returned is the one saved.
   const data = withoutNulChars({
     languages: input.languages,
@@ -57,8 +72,8 @@ export async function saveProfile({ db, input }: { db: Db; input: CleanProfileIn
     goals: input.goals,
   });
   const row = await db.developerProfile.upsert({
-    where: { id: PROFILE_ID },
-    create: { id: PROFILE_ID, ...data },
+    where: { userId },
+    create: { id: randomUUID(), userId, ...data },
     update: data,
     select: profileSelect,
   });

@@ -8,31 +8,35 @@ import type { RunsPage } from "@/shared/runs";
 import { countNewResultsByRun } from "./new-since-last-run";
 import { readStoredStatus, runSelect } from "./run-row";
 
-async function isKnownRun(db: Db, runId: string): Promise<boolean> {
+async function isOwnRun(db: Db, runId: string, userId: string): Promise<boolean> {
   // No stored run id holds a NUL character, and PostgreSQL refuses to compare with one (see holdsNulChar).
   if (holdsNulChar(runId)) return false;
-  return (await db.searchRun.findUnique({ where: { id: runId }, select: { id: true } })) !== null;
+  return (await db.searchRun.findFirst({ where: { id: runId, userId }, select: { id: true } })) !== null;
 }
 
 /**
- * The history, newest first. A summary needs the run's filters: a run whose stored filters no longer
+ * The user's history, newest first. A summary needs the run's filters: a run whose stored filters no longer
  * validate is left out of the list (and logged), while every other run is still served.
  */
 export async function listRuns({
   db,
   logger,
+  userId,
   limit,
   cursor,
 }: {
   db: Db;
   logger: Logger;
+  userId: string;
   limit: number;
   cursor?: string;
 }): Promise<RunsPage> {
-  if (cursor && !(await isKnownRun(db, cursor))) {
+  // Another user's run id is as unknown here as anywhere.
+  if (cursor && !(await isOwnRun(db, cursor, userId))) {
     throw new AppError("BAD_REQUEST", "The history cursor is unknown; start again from the first page");
   }
   const rows = await db.searchRun.findMany({
+    where: { userId },
     take: limit + 1,
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],

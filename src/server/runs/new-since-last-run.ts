@@ -2,13 +2,13 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 
 /**
- * "New since last time": a result is new when no earlier run (by start time, then id) for the same profile
- * analyzed that repository, rejected or not. The profile is compared by its hash (hashAnalysisProfile),
+ * "New since last time": a result is new when no earlier run of the same user (by start time, then id) for
+ * the same profile analyzed that repository, rejected or not. The profile is compared by its hash (hashAnalysisProfile),
  * stored on the run when it starts; runs stored before the hash existed have none, and their results carry
  * no verdict at all rather than a guessed one.
  */
 
-export type RunForNewness = { id: string; startedAt: Date; profileHash: string | null };
+export type RunForNewness = { id: string; userId: string; startedAt: Date; profileHash: string | null };
 
 /** What telling new results apart needs of the run; null for an unknown run. */
 export async function findRunForNewness({
@@ -20,7 +20,7 @@ export async function findRunForNewness({
 }): Promise<RunForNewness | null> {
   return db.searchRun.findUnique({
     where: { id: runId },
-    select: { id: true, startedAt: true, profileHash: true },
+    select: { id: true, userId: true, startedAt: true, profileHash: true },
   });
 }
 
@@ -40,6 +40,7 @@ export async function findAnalyzedBefore({
     where: {
       repositoryId: { in: [...repositoryIds] },
       run: {
+        userId: run.userId,
         profileHash: run.profileHash,
         OR: [{ startedAt: { lt: run.startedAt } }, { startedAt: run.startedAt, id: { lt: run.id } }],
       },
@@ -77,6 +78,7 @@ export async function countNewResultsByRun({
         FROM "AnalysisResult" AS e
         JOIN "SearchRun" AS es ON es."id" = e."runId"
         WHERE e."repositoryId" = r."repositoryId"
+          AND es."userId" = s."userId"
           AND es."profileHash" = s."profileHash"
           AND (es."startedAt" < s."startedAt" OR (es."startedAt" = s."startedAt" AND es."id" < s."id"))
       )

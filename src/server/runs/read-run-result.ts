@@ -20,6 +20,7 @@ import {
   type ScoutSearchResult,
 } from "@/shared/runs";
 import { findAnalyzedBefore } from "./new-since-last-run";
+import { visibleRun, type RunAccess } from "./run-access";
 import { readStoredStatus, runSelect, toUsage } from "./run-row";
 
 /**
@@ -30,16 +31,16 @@ import { readStoredStatus, runSelect, toUsage } from "./run-row";
 const storedIdsSchema = z.array(z.number().int());
 const storedFilteredOutSchema = z.array(filteredOutSchema);
 
-/** What reading one run takes. */
-export type ReadRunOptions = { db: Db; logger: Logger; runId: string };
+/** What reading one run takes: another user's run reads as unknown (run-access.ts). */
+export type ReadRunOptions = { db: Db; logger: Logger; runId: string; access: RunAccess };
 
-/** The run's result with everything a run stores; `rejected` is always there. */
-export type StoredRunResult = ScoutSearchResult & { rejected: RunAnalysisResult[] };
+/** The run's result with everything a run stores (`rejected` is always there), and whose run it is. */
+export type StoredRunResult = ScoutSearchResult & { rejected: RunAnalysisResult[]; userId: string };
 
-export async function getRunStatus({ db, logger, runId }: ReadRunOptions): Promise<RunStatus | null> {
+export async function getRunStatus({ db, logger, runId, access }: ReadRunOptions): Promise<RunStatus | null> {
   // An id PostgreSQL would refuse to compare with names no run (see holdsNulChar).
   if (holdsNulChar(runId)) return null;
-  const row = await db.searchRun.findUnique({ where: { id: runId }, select: { status: true } });
+  const row = await db.searchRun.findFirst({ where: visibleRun(runId, access), select: { status: true } });
   return row ? readStoredStatus(row.status, runOrigin(logger, runId)("status")) : null;
 }
 
@@ -48,10 +49,10 @@ function notFound(runId: string): AppError {
 }
 
 /** The run as stored: also mid-run, with what exists so far. Throws NOT_FOUND (AppError) for an unknown run. */
-export async function readRunResult({ db, logger, runId }: ReadRunOptions): Promise<StoredRunResult> {
+export async function readRunResult({ db, logger, runId, access }: ReadRunOptions): Promise<StoredRunResult> {
   // As in getRunStatus.
   if (holdsNulChar(runId)) throw notFound(runId);
-  const run = await db.searchRun.findUnique({ where: { id: runId }, select: runSelect });
+  const run = await db.searchRun.findFirst({ where: visibleRun(runId, access), select: runSelect });
   if (!run) throw notFound(runId);
   const origin = runOrigin(logger, run.id);
   const candidateIds = readStored(storedIdsSchema, run.candidateIds, origin("candidateIds")) ?? [];
@@ -110,5 +111,6 @@ export async function readRunResult({ db, logger, runId }: ReadRunOptions): Prom
     ...(filters ? { filters } : {}),
     rejected: analyses.filter((analysis) => analysis.reject),
     ...(filteredOut ? { filteredOut } : {}),
+    userId: run.userId,
   };
 }

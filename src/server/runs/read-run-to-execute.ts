@@ -14,6 +14,8 @@ import { runUsageSelect, toUsage } from "./run-row";
  * continues the log and spends nothing again on the repositories already analyzed.
  */
 export type RunToExecute = {
+  /** Whose run: the pipeline leaves out what they marked not interested. */
+  userId: string;
   filters: SearchFilters;
   /** The profile snapshot taken when the search started; null for runs stored before snapshots existed. */
   profile: CleanProfileInput | null;
@@ -37,6 +39,7 @@ export async function readRunToExecute({
   const run = await db.searchRun.findUnique({
     where: { id: runId },
     select: {
+      userId: true,
       filters: true,
       profile: true,
       attempts: true,
@@ -64,6 +67,7 @@ export async function readRunToExecute({
       })
     : [];
   return {
+    userId: run.userId,
     filters,
     profile,
     attempt: Math.max(1, run.attempts),

@@ -41,6 +41,7 @@ export const runSelect = {
   startedAt: true,
   finishedAt: true,
   profileHash: true,
+  userId: true,
 } as const;
 
 /** A status outside the known set is shown as failed: whatever it was, the run is not going on. */

@@ -14,6 +14,7 @@ import type { FilteredOut, RunStatus, Usage } from "@/shared/runs";
 export async function createRun({
   db,
   runId,
+  userId,
   filters,
   clientKey,
   now,
@@ -23,6 +24,8 @@ export async function createRun({
 }: {
   db: Db;
   runId: string;
+  /** Whose run it is: only they read it through the API. */
+  userId: string;
   filters: SearchFilters;
   clientKey: string;
   now: Date;
@@ -36,6 +39,7 @@ export async function createRun({
   await db.searchRun.create({
     data: {
       id: runId,
+      userId,
       status: "running",
       filters,
       clientKey,

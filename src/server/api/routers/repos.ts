@@ -12,10 +12,14 @@ export const reposRouter = createTRPCRouter({
   mark: publicProcedure
     .input(repoMarkInputSchema)
     .output(repoMarkStateSchema)
-    .mutation(({ ctx, input }) => setRepoMark({ db: ctx.deps.db, now: ctx.deps.clock(), ...input })),
+    .mutation(({ ctx, input }) =>
+      setRepoMark({ db: ctx.deps.db, now: ctx.deps.clock(), userId: ctx.viewer.userId, ...input }),
+    ),
 
   marked: publicProcedure
     .input(repoMarkedInputSchema)
     .output(markedReposPageSchema)
-    .query(({ ctx, input }) => listMarkedRepos({ db: ctx.deps.db, logger: ctx.deps.logger, ...input })),
+    .query(({ ctx, input }) =>
+      listMarkedRepos({ db: ctx.deps.db, logger: ctx.deps.logger, userId: ctx.viewer.userId, ...input }),
+    ),
 });

@@ -25,12 +25,14 @@ export const scoutRouter = createTRPCRouter({
   search: publicProcedure
     .input(searchFiltersSchema)
     .output(searchStartedSchema)
-    .mutation(({ ctx, input }) => startSearch({ deps: ctx.deps, filters: input, clientIp: ctx.clientIp })),
+    .mutation(({ ctx, input }) =>
+      startSearch({ deps: ctx.deps, userId: ctx.viewer.userId, filters: input, clientIp: ctx.clientIp }),
+    ),
 
   stream: publicProcedure.input(streamInputSchema).subscription(async function* ({ ctx, input, signal }) {
     const { db, events, logger } = ctx.deps;
     // Thrown directly: errors of a subscription do not pass through the AppError middleware.
-    if (!(await getRunStatus({ db, logger, runId: input.runId }))) {
+    if (!(await getRunStatus({ db, logger, runId: input.runId, access: ctx.viewer }))) {
       throw new TRPCError({
         code: "NOT_FOUND",
         message: `No search run with id ${JSON.stringify(input.runId)}`,
@@ -52,15 +54,19 @@ export const scoutRouter = createTRPCRouter({
   results: publicProcedure
     .input(runIdInputSchema)
     .output(scoutSearchResultSchema)
-    .query(({ ctx, input }) => getRunResult({ ...ctx.deps, runId: input.runId })),
+    .query(({ ctx, input }) => getRunResult({ ...ctx.deps, runId: input.runId, access: ctx.viewer })),
 
   cancel: publicProcedure
     .input(runIdInputSchema)
     .output(runStatusAnswerSchema)
-    .mutation(({ ctx, input }) => cancelSearch({ deps: ctx.deps, runId: input.runId })),
+    .mutation(({ ctx, input }) =>
+      cancelSearch({ deps: ctx.deps, runId: input.runId, userId: ctx.viewer.userId }),
+    ),
 
   runs: publicProcedure
     .input(runsInputSchema)
     .output(runsPageSchema)
-    .query(({ ctx, input }) => listRuns({ ...ctx.deps, limit: input.limit, cursor: input.cursor })),
+    .query(({ ctx, input }) =>
+      listRuns({ ...ctx.deps, userId: ctx.viewer.userId, limit: input.limit, cursor: input.cursor }),
+    ),
 });

@@ -1,4 +1,5 @@
 import { getAppDependencies } from "@/server/app-dependencies";
+import { localViewer } from "@/server/auth/viewer";
 import { handleExportRequest } from "@/server/export/handle-export-request";
 
 export const runtime = "nodejs";
@@ -8,5 +9,6 @@ export async function GET(req: Request, { params }: { params: Promise<{ runId: s
   const { deps, ready } = getAppDependencies();
   await ready;
   const { runId } = await params;
-  return handleExportRequest({ req, runId, deps });
+  // Nobody signs in yet: every request is the local user's.
+  return handleExportRequest({ req, runId, viewer: localViewer, deps });
 }

@@ -1,0 +1,260 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { appRouter } from "@/server/api/root";
+import type { AppDependencies } from "@/server/app-dependencies";
+import type { Viewer } from "@/server/auth/viewer";
+import { handleExportRequest } from "@/server/export/handle-export-request";
+import { noProfileMessage } from "@/server/pipeline/start-search";
+import type { SearchFiltersInput } from "@/shared/filters";
+import { scoreEveryAskedRepo } from "../fakes/openai-server";
+import { forgetCachedWork } from "../support/forget-cached-work";
+import {
+  callerFor,
+  collectRunEvents,
+  startHarness,
+  typicalProfile,
+  waitForRunEvent,
+  type Harness,
+} from "../support/scout-harness";
+import { createTempStore, storeKinds, type TempStore } from "../support/temp-db";
+
+/**
+ * Two users on one server, on each storage engine. Every procedure of the API is tried by one user on the
+ * other's profile, runs and marks: another user's run answers NOT_FOUND (never FORBIDDEN, so an id leaks
+ * nothing), their profile, history and marks are never seen, and nothing one does changes what the other
+ * has. The table below has one entry per procedure of the router, so a procedure added later fails this test
+ * until its isolation is written down here.
+ */
+
+let harness: Harness;
+let store: TempStore;
+/** One server's dependencies for the test: its runs announce their events on its bus. */
+let serverDeps: AppDependencies;
+
+const alice: Viewer = { userId: "alice" };
+/** A new Bob for each case, with nothing of his own yet. */
+let bob: Viewer;
+let bobs = 0;
+const search: SearchFiltersInput = { languages: ["Python"], minStars: 0 };
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness.close());
+
+function deps() {
+  return serverDeps;
+}
+
+/** The API as this user, each from an address of their own. */
+function as(viewer: Viewer) {
+  return callerFor(deps(), viewer === alice ? "10.0.0.1" : "10.0.0.2", viewer);
+}
+
+async function createUser({ userId }: Viewer): Promise<void> {
+  await store.db.user.create({
+    data: { id: userId, name: userId, email: `${userId}@example.test` },
+    select: { id: true },
+  });
+}
+
+async function refusal(call: Promise<unknown>): Promise<{ code: string; message: string }> {
+  const error = await call.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof TRPCError)) throw new Error("the call was not refused");
+  return { code: error.code, message: error.message };
+}
+
+/** What Alice has before Bob tries anything: a profile, a finished search, and two marks. */
+type AliceData = { runId: string; saved: string; dismissed: string };
+
+async function seedAlice(): Promise<AliceData> {
+  await as(alice).profile.save(typicalProfile);
+  const { runId } = await as(alice).scout.search(search);
+  await collectRunEvents(deps(), runId);
+  const { results } = await as(alice).scout.results({ runId });
+  const [saved, dismissed] = results.map((result) => result.repo);
+  if (!saved || !dismissed) throw new Error("Alice's search ranked fewer than two repositories");
+  await as(alice).repos.mark({ repo: saved, mark: "saved" });
+  await as(alice).repos.mark({ repo: dismissed, mark: "dismissed", note: "not for me" });
+  return { runId, saved, dismissed };
+}
+
+async function aliceHasEverything(data: AliceData): Promise<void> {
+  expect(await as(alice).profile.get()).toMatchObject({ goals: typicalProfile.goals });
+  expect((await as(alice).scout.runs({})).items.map((item) => item.runId)).toContain(data.runId);
+  expect((await as(alice).repos.marked({})).items.map((item) => [item.repo, item.mark, item.note])).toEqual(
+    expect.arrayContaining([
+      [data.saved, "saved", null],
+      [data.dismissed, "dismissed", "not for me"],
+    ]),
+  );
+}
+
+type Case = (data: AliceData) => Promise<void>;
+
+/** One entry per procedure: how Bob tries it on what is Alice's, and what he must get. */
+const cases: Record<string, Case> = {
+  "profile.get": async () => {
+    expect(await as(bob).profile.get()).toBeNull();
+  },
+
+  "profile.save": async () => {
+    await as(bob).profile.save({ ...typicalProfile, goals: "Bob's own goals" });
+    expect(await as(bob).profile.get()).toMatchObject({ goals: "Bob's own goals" });
+    expect(await as(alice).profile.get()).toMatchObject({ goals: typicalProfile.goals });
+  },
+
+  "scout.config": async () => {
+    // Holds nothing of anyone's: both read the same configuration.
+    expect(await as(bob).scout.config()).toEqual(await as(alice).scout.config());
+  },
+
+  "scout.search": async ({ dismissed }) => {
+    // Alice's profile is not Bob's.
+    expect(await refusal(as(bob).scout.search(search))).toEqual({
+      code: "BAD_REQUEST",
+      message: noProfileMessage,
+    });
+    // With the very profile Alice has, Bob's first search is his first: every result is new to him, and what
+    // Alice marked not interested is not left out of his.
+    await as(bob).profile.save(typicalProfile);
+    const { runId } = await as(bob).scout.search(search);
+    await collectRunEvents(deps(), runId);
+    const result = await as(bob).scout.results({ runId });
+    const analyzed = [...result.results, ...(result.rejected ?? [])];
+    expect(analyzed.length).toBeGreaterThan(0);
+    expect(analyzed.every((entry) => entry.newSinceLastRun === true)).toBe(true);
+    expect(analyzed.every((entry) => entry.mark === null)).toBe(true);
+    expect(analyzed.map((entry) => entry.repo)).toContain(dismissed);
+    expect(result.filteredOut?.map((entry) => entry.repo) ?? []).not.toContain(dismissed);
+  },
+
+  "scout.stream": async ({ runId }) => {
+    const events: unknown[] = [];
+    const subscription = await as(bob).scout.stream({ runId });
+    const error = await (async () => {
+      for await (const event of subscription) events.push(event);
+    })().then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe("NOT_FOUND");
+    expect(events).toEqual([]);
+  },
+
+  "scout.results": async ({ runId }) => {
+    expect(await refusal(as(bob).scout.results({ runId }))).toEqual({
+      code: "NOT_FOUND",
+      message: `No search run with id ${JSON.stringify(runId)}`,
+    });
+  },
+
+  "scout.cancel": async () => {
+    // A search of Alice's that is still running: Bob's cancel must not reach it.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    harness.openai.setHandler(async (request) => {
+      await held;
+      return scoreEveryAskedRepo(request);
+    });
+    const { runId } = await as(alice).scout.search(search);
+    try {
+      await waitForRunEvent(deps(), runId, (event) => event.type === "status" && event.phase === "analyzing");
+      expect(await refusal(as(bob).scout.cancel({ runId }))).toEqual({
+        code: "NOT_FOUND",
+        message: `No search run with id ${JSON.stringify(runId)}`,
+      });
+    } finally {
+      release();
+    }
+    const events = await collectRunEvents(deps(), runId);
+    expect(events.at(-1)?.type).toBe("complete");
+  },
+
+  "scout.runs": async ({ runId }) => {
+    expect((await as(bob).scout.runs({})).items).toEqual([]);
+    // Alice's run id is no cursor of Bob's history: refused exactly as an id nobody has.
+    const asCursor = await refusal(as(bob).scout.runs({ cursor: runId }));
+    const unknown = await refusal(as(bob).scout.runs({ cursor: "no-such-run" }));
+    expect(asCursor).toEqual(unknown);
+    expect(asCursor.code).toBe("BAD_REQUEST");
+  },
+
+  "repos.mark": async ({ saved, dismissed }) => {
+    await as(bob).repos.mark({ repo: saved, mark: "dismissed", note: "Bob's note" });
+    await as(bob).repos.mark({ repo: dismissed, mark: null });
+    const aliceMarks = (await as(alice).repos.marked({})).items;
+    expect(aliceMarks.find((item) => item.repo === saved)).toMatchObject({ mark: "saved", note: null });
+    expect(aliceMarks.find((item) => item.repo === dismissed)).toMatchObject({ mark: "dismissed" });
+  },
+
+  "repos.marked": async ({ saved }) => {
+    expect((await as(bob).repos.marked({})).items).toEqual([]);
+    // Alice's analyses were written for her profile: a mark of Bob's on the same repository shows none.
+    await as(bob).repos.mark({ repo: saved, mark: "saved" });
+    expect((await as(bob).repos.marked({})).items).toEqual([
+      expect.objectContaining({ repo: saved, mark: "saved", latest: null }),
+    ]);
+  },
+};
+
+it("has an isolation case for every procedure of the API", () => {
+  expect(Object.keys(cases).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+});
+
+describe.each(storeKinds)("two users (%s)", (kind) => {
+  let aliceData: AliceData;
+
+  beforeAll(async () => {
+    store = await createTempStore(kind);
+    serverDeps = harness.deps({ db: store.db });
+    await createUser(alice);
+    aliceData = await seedAlice();
+  });
+  afterAll(() => store.cleanup());
+  beforeEach(async () => {
+    await harness.reset();
+    await forgetCachedWork(store.db);
+    bobs += 1;
+    bob = { userId: `bob-${bobs}` };
+    await createUser(bob);
+  });
+
+  it.each(Object.keys(cases))("%s shows Bob nothing of Alice's and changes nothing of hers", async (path) => {
+    const tryAsBob = cases[path];
+    if (!tryAsBob) throw new Error(`no case for ${path}`);
+    await tryAsBob(aliceData);
+    await aliceHasEverything(aliceData);
+  });
+
+  it("the export of Alice's run is a 404 for Bob, as for a run nobody has", async () => {
+    const exportAs = (viewer: Viewer, runId: string) =>
+      handleExportRequest({
+        req: new Request(`http://127.0.0.1/api/runs/${runId}/export?format=json`),
+        runId,
+        viewer,
+        deps: deps(),
+      });
+    const forBob = await exportAs(bob, aliceData.runId);
+    const unknown = await exportAs(bob, "00000000-0000-4000-8000-000000000000");
+    expect(forBob.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(await forBob.text()).not.toContain(aliceData.saved);
+    expect((await exportAs(alice, aliceData.runId)).status).toBe(200);
+  });
+
+  it("deleting a user deletes their profile, runs and marks, and nobody else's", async () => {
+    await as(bob).profile.save(typicalProfile);
+    await as(bob).repos.mark({ repo: aliceData.saved, mark: "saved" });
+    await store.db.user.delete({ where: { id: bob.userId }, select: { id: true } });
+    await aliceHasEverything(aliceData);
+    expect(await store.db.developerProfile.count({ where: { userId: bob.userId } })).toBe(0);
+    expect(await store.db.repoMark.count({ where: { userId: bob.userId } })).toBe(0);
+  });
+});
