@@ -74,6 +74,54 @@ function resolveGitHubSource(
   return token ? { SCOUT_GITHUB_SOURCE: "live", GITHUB_TOKEN: token } : null;
 }
 
+/**
+ * Who may use the server. Local (the default): nobody signs in, everything is the local user's. Accounts:
+ * people sign in with GitHub and each has their own data; on when the GitHub OAuth app and a session secret
+ * are configured, and every part of it must be.
+ */
+export type AuthEnv =
+  | { mode: "local" }
+  | {
+      mode: "accounts";
+      githubClientId: string;
+      githubClientSecret: string;
+      sessionSecret: string;
+      /** SCOUT_TOKEN_KEYS as given: "id:base64key,…", the first sealing (src/server/auth/token-cipher.ts). */
+      tokenKeys: string;
+    };
+
+const accountsSettings = ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET", "AUTH_SECRET", "SCOUT_TOKEN_KEYS"] as const;
+type AccountsSettings = Record<(typeof accountsSettings)[number], string | undefined>;
+
+function resolveAuth(given: AccountsSettings, ctx: z.RefinementCtx): AuthEnv | null {
+  const missing = accountsSettings.filter((name) => given[name] === undefined);
+  if (missing.length === accountsSettings.length) return { mode: "local" };
+  for (const name of missing) {
+    ctx.addIssue({
+      code: "custom",
+      path: [name],
+      message: `${name} is required for sign-in with GitHub (set ${accountsSettings.join(", ")}, or none of them)`,
+    });
+  }
+  if (given.AUTH_SECRET !== undefined && given.AUTH_SECRET.length < 32) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["AUTH_SECRET"],
+      message: "AUTH_SECRET must be at least 32 characters",
+    });
+    return null;
+  }
+  const { AUTH_GITHUB_ID, AUTH_GITHUB_SECRET, AUTH_SECRET, SCOUT_TOKEN_KEYS } = given;
+  if (!AUTH_GITHUB_ID || !AUTH_GITHUB_SECRET || !AUTH_SECRET || !SCOUT_TOKEN_KEYS) return null;
+  return {
+    mode: "accounts",
+    githubClientId: AUTH_GITHUB_ID,
+    githubClientSecret: AUTH_GITHUB_SECRET,
+    sessionSecret: AUTH_SECRET,
+    tokenKeys: SCOUT_TOKEN_KEYS,
+  };
+}
+
 function resolveAnalyzer(
   chosen: "llm" | "heuristic" | undefined,
   key: string | undefined,
@@ -184,11 +232,41 @@ const envSchema = z
       fallback: 600_000,
     }),
     SCOUT_TRUST_PROXY: flag("SCOUT_TRUST_PROXY"),
+    // Sign-in with GitHub (the accounts mode): the OAuth app, the session secret and the token keys.
+    AUTH_GITHUB_ID: optionalSecret,
+    AUTH_GITHUB_SECRET: optionalSecret,
+    AUTH_SECRET: optionalSecret,
+    SCOUT_TOKEN_KEYS: optionalSecret,
+    // Where people sign in to GitHub; a GitHub Enterprise Server has its own.
+    GITHUB_WEB_URL: httpUrl("GITHUB_WEB_URL", "https://github.com"),
+    // The address people reach the app at: sign-in's callback URL is built on it.
+    SCOUT_PUBLIC_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .refine(
+          (value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value),
+          "SCOUT_PUBLIC_URL must be an http(s) URL",
+        )
+        .transform((value) => value.replace(/\/+$/, ""))
+        .optional(),
+    ),
   })
   .transform((raw, ctx) => {
-    const { SCOUT_GITHUB_SOURCE, GITHUB_TOKEN, SCOUT_ANALYZER, OPENAI_API_KEY, ...settings } = raw;
+    const {
+      SCOUT_GITHUB_SOURCE,
+      GITHUB_TOKEN,
+      SCOUT_ANALYZER,
+      OPENAI_API_KEY,
+      AUTH_GITHUB_ID,
+      AUTH_GITHUB_SECRET,
+      AUTH_SECRET,
+      SCOUT_TOKEN_KEYS,
+      ...settings
+    } = raw;
     const github = resolveGitHubSource(SCOUT_GITHUB_SOURCE, GITHUB_TOKEN);
     const analyzer = resolveAnalyzer(SCOUT_ANALYZER, OPENAI_API_KEY);
+    const auth = resolveAuth({ AUTH_GITHUB_ID, AUTH_GITHUB_SECRET, AUTH_SECRET, SCOUT_TOKEN_KEYS }, ctx);
     if (!github) {
       ctx.addIssue({
         code: "custom",
@@ -203,8 +281,8 @@ const envSchema = z
         message: "OPENAI_API_KEY is required when SCOUT_ANALYZER=llm",
       });
     }
-    if (!github || !analyzer) return z.NEVER;
-    return { ...settings, ...github, ...analyzer };
+    if (!github || !analyzer || !auth) return z.NEVER;
+    return { ...settings, ...github, ...analyzer, auth };
   });
 
 /**
@@ -214,7 +292,14 @@ const envSchema = z
 export type Env = z.output<typeof envSchema>;
 
 // A PostgreSQL URL may carry a password, so it is never echoed either.
-const secretNames = new Set(["GITHUB_TOKEN", "OPENAI_API_KEY", "DATABASE_URL"]);
+const secretNames = new Set([
+  "GITHUB_TOKEN",
+  "OPENAI_API_KEY",
+  "DATABASE_URL",
+  "AUTH_GITHUB_SECRET",
+  "AUTH_SECRET",
+  "SCOUT_TOKEN_KEYS",
+]);
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {

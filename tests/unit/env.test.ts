@@ -209,3 +209,35 @@ describe("network exposure settings", () => {
     expect(message).not.toContain('"ok.lan" is not');
   });
 });
+
+describe("sign-in settings", () => {
+  const accounts = {
+    AUTH_GITHUB_ID: "Ov23liClientId",
+    AUTH_GITHUB_SECRET: "client-secret-value-1234",
+    AUTH_SECRET: "s".repeat(40),
+    SCOUT_TOKEN_KEYS: `k1:${Buffer.alloc(32, 7).toString("base64")}`,
+  };
+
+  it("is the local mode, with nobody signing in, when none is set", () => {
+    expect(parseEnv({}).auth).toEqual({ mode: "local" });
+    expect(parseEnv({}).GITHUB_WEB_URL).toBe("https://github.com");
+  });
+
+  it("is the accounts mode when every one is set", () => {
+    expect(parseEnv(accounts).auth).toEqual({
+      mode: "accounts",
+      githubClientId: accounts.AUTH_GITHUB_ID,
+      githubClientSecret: accounts.AUTH_GITHUB_SECRET,
+      sessionSecret: accounts.AUTH_SECRET,
+      tokenKeys: accounts.SCOUT_TOKEN_KEYS,
+    });
+  });
+
+  it("names each missing one rather than falling back to no sign-in, and never echoes a secret", () => {
+    const message = problemsOf({ AUTH_GITHUB_ID: "id", AUTH_SECRET: "short-secret" });
+    expect(message).toContain("AUTH_GITHUB_SECRET: AUTH_GITHUB_SECRET is required for sign-in with GitHub");
+    expect(message).toContain("SCOUT_TOKEN_KEYS: SCOUT_TOKEN_KEYS is required for sign-in with GitHub");
+    expect(message).toContain("AUTH_SECRET: AUTH_SECRET must be at least 32 characters");
+    expect(message).not.toContain("short-secret");
+  });
+});

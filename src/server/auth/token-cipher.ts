@@ -5,8 +5,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
  * so after a rotation the old keys still open what they sealed while everything new is sealed under the
  * current one; re-sealing what `isStale` reports finishes the rotation, and the old key can then go.
  *
- * Each token is sealed for one owner (the associated data): a sealed token copied into another user's row
- * does not open. Nothing here puts a key or a token into an error message.
+ * Each token is sealed for an owner, the associated data: it opens only for the same owner, so a sealed text
+ * cannot pass for another kind of secret. Nothing here puts a key or a token into an error message.
  */
 
 export type TokenKey = { id: string; key: Buffer };

@@ -1,0 +1,240 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createAuth, githubCallbackPath, tokenPurpose, type Auth } from "@/server/auth/create-auth";
+import { createTokenCipher } from "@/server/auth/token-cipher";
+import { LOCAL_USER_ID } from "@/server/auth/viewer";
+import { getProfile } from "@/server/profile/profile-store";
+import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { createCatalogGitHubData } from "../fakes/catalog-github-data";
+import { DEFAULT_OAUTH_APP } from "../fakes/github-oauth";
+import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
+import { typicalProfile } from "../support/scout-harness";
+import { createTempDb, type TempDb } from "../support/temp-db";
+
+/**
+ * Sign-in with GitHub as a browser goes through it: the auth library (better-auth) served over HTTP, and the
+ * test GitHub server's OAuth web flow (its authorize page, the code exchange, GET /user), reached by URL
+ * only. Tokens must be stored sealed, sessions must be cookies a script cannot read, and the first person to
+ * sign in takes over what the local install had stored.
+ */
+
+const silent = { error: () => undefined, warn: () => undefined };
+const cipher = createTokenCipher([{ id: "k1", key: Buffer.alloc(32, 9) }]);
+
+let github: GitHubServer;
+let temp: TempDb;
+let auth: Auth;
+let server: Server;
+let appUrl: string;
+let logs: string[] = [];
+
+beforeAll(async () => {
+  github = await startGitHubServer({
+    data: createCatalogGitHubData(generateDemoCatalog({ now: new Date("2025-06-01T12:00:00Z") })),
+    // Its registered callback is on loopback, which matches on any port, as on GitHub.
+    oauth: { app: DEFAULT_OAUTH_APP },
+  });
+  server = createServer((req, res) => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+      else if (Array.isArray(value)) for (const each of value) headers.append(name, each);
+    }
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    const request = new Request(`${appUrl}${req.url ?? "/"}`, {
+      method: req.method,
+      headers,
+      ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}),
+    });
+    void auth.handler(request).then(async (response) => {
+      res.writeHead(response.status, [...response.headers.entries()].flat());
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await github.close();
+});
+
+beforeEach(() => {
+  logs = [];
+  temp = createTempDb();
+  auth = createAuth({
+    db: temp.db,
+    storeKind: "sqlite",
+    settings: {
+      githubClientId: DEFAULT_OAUTH_APP.clientId,
+      githubClientSecret: DEFAULT_OAUTH_APP.clientSecret,
+      sessionSecret: "a-session-secret-of-at-least-32-characters",
+    },
+    cipher,
+    publicUrl: appUrl,
+    githubWebUrl: github.url,
+    githubApiUrl: github.url,
+    logger: { error: (message) => logs.push(message), warn: (message) => logs.push(message) },
+  });
+  github.oauth.approveAs(null);
+  return () => temp.cleanup();
+});
+
+/** A browser's cookies for the app, from its Set-Cookie headers. */
+class CookieJar {
+  readonly cookies = new Map<string, string>();
+  readonly setCookies: string[] = [];
+  take(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      this.setCookies.push(line);
+      const [pair = ""] = line.split(";");
+      const [name = "", ...value] = pair.split("=");
+      this.cookies.set(name.trim(), value.join("="));
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+}
+
+/** Presses "Sign in with GitHub", then on GitHub's page one of the buttons; returns the browser's jar and where it ended. */
+async function signIn(choice: { authorizeAs: string } | "cancel") {
+  const jar = new CookieJar();
+  const started = await fetch(`${appUrl}/api/auth/sign-in/social`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: appUrl },
+    body: JSON.stringify({ provider: "github", callbackURL: "/", errorCallbackURL: "/sign-in" }),
+  });
+  expect(started.status).toBe(200);
+  jar.take(started);
+  const { url } = (await started.json()) as { url: string };
+  const authorize = new URL(url);
+  expect(authorize.origin).toBe(github.url);
+  // GitHub's page, then its form: the query's parameters travel with the pressed button.
+  expect((await fetch(authorize)).status).toBe(200);
+  const form = new URLSearchParams(authorize.searchParams);
+  if (choice === "cancel") form.set("cancel", "1");
+  else form.set("authorize_as", choice.authorizeAs);
+  const decided = await fetch(`${github.url}/login/oauth/authorize`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: form.toString(),
+    redirect: "manual",
+  });
+  const callback = decided.headers.get("location") ?? "";
+  expect(callback).toContain(githubCallbackPath);
+  const back = await fetch(callback.replace("http://127.0.0.1:3000", appUrl), {
+    headers: { cookie: jar.header() },
+    redirect: "manual",
+  });
+  jar.take(back);
+  return { jar, landedOn: back.headers.get("location") ?? "" };
+}
+
+async function sessionOf(jar: CookieJar) {
+  const response = await fetch(`${appUrl}/api/auth/get-session`, { headers: { cookie: jar.header() } });
+  return (await response.json()) as { user: { id: string; name: string; email: string } } | null;
+}
+
+describe("sign-in with GitHub", () => {
+  it("signs a person in with a session cookie scripts cannot read, and stores their token sealed", async () => {
+    const { jar, landedOn } = await signIn({ authorizeAs: "MonaLisa-Dev" });
+
+    expect(landedOn).toBe("/");
+    const session = await sessionOf(jar);
+    expect(session?.user).toMatchObject({ name: "Mona Lisa", email: "mona@example.com" });
+    const sessionCookie = jar.setCookies.find((line) => line.includes("session_token="));
+    expect(sessionCookie).toMatch(/HttpOnly/i);
+    expect(sessionCookie).toMatch(/SameSite=Lax/i);
+    expect(sessionCookie).not.toMatch(/Secure/i);
+
+    const issued = github.oauth.tokens().find((entry) => entry.login === "MonaLisa-Dev");
+    const account = await temp.db.account.findFirstOrThrow({ where: { userId: session?.user.id } });
+    expect(account).toMatchObject({ providerId: "github", accountId: "583231" });
+    expect(issued?.token).toBeTruthy();
+    expect(account.accessToken).not.toContain(issued?.token);
+    expect(cipher.open(account.accessToken ?? "", tokenPurpose)).toBe(issued?.token);
+  });
+
+  it("gives a private email's owner GitHub's no-reply address, and a nameless one their login", async () => {
+    const privateOne = await sessionOf((await signIn({ authorizeAs: "hubot-private" })).jar);
+    expect(privateOne?.user.email).toBe("1024025+hubot-private@users.noreply.github.com");
+    const nameless = await sessionOf((await signIn({ authorizeAs: "nameless42" })).jar);
+    expect(nameless?.user.name).toBe("nameless42");
+  });
+
+  it("lets the first person to sign in take over the local install's data, and only the first", async () => {
+    const { saveProfile } = await import("@/server/profile/profile-store");
+    await saveProfile({ db: temp.db, userId: LOCAL_USER_ID, input: typicalProfile });
+
+    const first = await sessionOf((await signIn({ authorizeAs: "MonaLisa-Dev" })).jar);
+    const second = await sessionOf((await signIn({ authorizeAs: "hubot-private" })).jar);
+
+    const read = (userId: string) => getProfile({ db: temp.db, logger: silent, userId });
+    expect(await read(first?.user.id ?? "")).toMatchObject({ goals: typicalProfile.goals });
+    expect(await read(second?.user.id ?? "")).toBeNull();
+    expect(await read(LOCAL_USER_ID)).toBeNull();
+  });
+
+  it("signs nobody in when the person cancels on GitHub, and sends them to the error page", async () => {
+    const { jar, landedOn } = await signIn("cancel");
+    expect(landedOn).toMatch(/^\/sign-in\?error=access_denied/);
+    expect(await sessionOf(jar)).toBeNull();
+    expect(await temp.db.user.count({ where: { id: { not: LOCAL_USER_ID } } })).toBe(0);
+  });
+
+  it("refuses a callback whose state is not the one this browser started with", async () => {
+    const mallory = await signIn({ authorizeAs: "MonaLisa-Dev" });
+    const victim = new CookieJar();
+    // A callback URL made for another browser's sign-in, replayed without its state cookie.
+    const started = await fetch(`${appUrl}/api/auth/sign-in/social`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: appUrl },
+      body: JSON.stringify({ provider: "github", callbackURL: "/", errorCallbackURL: "/sign-in" }),
+    });
+    victim.take(started);
+    const forged = await fetch(`${appUrl}${githubCallbackPath}?code=stolen-code&state=forged-state`, {
+      headers: { cookie: victim.header() },
+      redirect: "manual",
+    });
+    victim.take(forged);
+    expect(forged.headers.get("location") ?? "").toMatch(/error=/);
+    expect(logs.join("\n")).toMatch(/Failed to parse state/);
+    expect(await sessionOf(victim)).toBeNull();
+    expect(await sessionOf(mallory.jar)).not.toBeNull();
+  });
+
+  it("never sends a person on to another site after signing in", async () => {
+    const response = await fetch(`${appUrl}/api/auth/sign-in/social`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: appUrl },
+      body: JSON.stringify({ provider: "github", callbackURL: "https://evil.example/after" }),
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it("signs out: the session ends and its cookie no longer opens anything", async () => {
+    const { jar } = await signIn({ authorizeAs: "MonaLisa-Dev" });
+    const out = await fetch(`${appUrl}/api/auth/sign-out`, {
+      method: "POST",
+      headers: { cookie: jar.header(), origin: appUrl, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(out.status).toBe(200);
+    expect(await sessionOf(jar)).toBeNull();
+    expect(await temp.db.session.count()).toBe(0);
+  });
+
+  it("refuses a sign-out another site's page asks for with the person's cookie", async () => {
+    const { jar } = await signIn({ authorizeAs: "MonaLisa-Dev" });
+    const forged = await fetch(`${appUrl}/api/auth/sign-out`, {
+      method: "POST",
+      headers: { cookie: jar.header(), origin: "https://evil.example", "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(forged.status).toBe(403);
+    expect(await sessionOf(jar)).not.toBeNull();
+  });
+});
