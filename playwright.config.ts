@@ -3,6 +3,7 @@ import { defineConfig } from "@playwright/test";
 import { chromiumArgs, findSystemChromium } from "./tests/e2e/support/chromium";
 import { e2eDatabasePath } from "./tests/e2e/support/e2e-databases";
 import { e2eSecrets } from "./tests/e2e/support/e2e-secrets";
+import { DEFAULT_OAUTH_APP } from "./tests/fakes/github-oauth";
 
 /**
  * End-to-end tests run against `next build` + our production server (npm start), twice:
@@ -19,11 +20,13 @@ function pickFreePort(): string {
 
 process.env.SCOUT_E2E_PORT ??= pickFreePort();
 process.env.SCOUT_E2E_LIVE_PORT ??= pickFreePort();
+process.env.SCOUT_E2E_ACCOUNTS_PORT ??= pickFreePort();
 process.env.SCOUT_E2E_GITHUB_PORT ??= pickFreePort();
 process.env.SCOUT_E2E_OPENAI_PORT ??= pickFreePort();
 process.env.SCOUT_E2E_FAKES_CONTROL_PORT ??= pickFreePort();
 const offlinePort = process.env.SCOUT_E2E_PORT;
 const livePort = process.env.SCOUT_E2E_LIVE_PORT;
+const accountsPort = process.env.SCOUT_E2E_ACCOUNTS_PORT;
 const githubPort = process.env.SCOUT_E2E_GITHUB_PORT;
 const openaiPort = process.env.SCOUT_E2E_OPENAI_PORT;
 const controlPort = process.env.SCOUT_E2E_FAKES_CONTROL_PORT;
@@ -69,8 +72,26 @@ export default defineConfig({
   },
   projects: [
     // Untagged tests run offline only, @live ones live only, @both ones in each (see tests/e2e/journey.spec.ts).
-    { name: "offline", use: { baseURL: `http://127.0.0.1:${offlinePort}` }, grepInvert: /@live/, workers: 1 },
-    { name: "live", use: { baseURL: `http://127.0.0.1:${livePort}` }, grep: /@live|@both/, workers: 1 },
+    {
+      name: "offline",
+      use: { baseURL: `http://127.0.0.1:${offlinePort}` },
+      grepInvert: /@live/,
+      testIgnore: /accounts\.spec\.ts/,
+      workers: 1,
+    },
+    {
+      name: "live",
+      use: { baseURL: `http://127.0.0.1:${livePort}` },
+      grep: /@live|@both/,
+      testIgnore: /accounts\.spec\.ts/,
+      workers: 1,
+    },
+    // Sign-in with GitHub, on a server of its own (the offline catalog), against the test GitHub's OAuth flow.
+    {
+      name: "accounts",
+      use: { baseURL: `http://127.0.0.1:${accountsPort}` },
+      testMatch: /accounts\.spec\.ts/,
+    },
   ],
   webServer: [
     {
@@ -101,6 +122,18 @@ export default defineConfig({
       SCOUT_ANALYSIS_TIMEOUT_MS: "20000",
       // GitHub's one-second pacing would add seconds to every live search here; its own test covers it.
       SCOUT_GITHUB_QUERY_INTERVAL_MS: "0",
+    }),
+    appServer(accountsPort, {
+      DATABASE_URL: `file:${e2eDatabasePath("accounts")}`,
+      SCOUT_GITHUB_SOURCE: "catalog",
+      SCOUT_ANALYZER: "heuristic",
+      AUTH_GITHUB_ID: DEFAULT_OAUTH_APP.clientId,
+      AUTH_GITHUB_SECRET: DEFAULT_OAUTH_APP.clientSecret,
+      AUTH_SECRET: e2eSecrets.sessionSecret,
+      SCOUT_TOKEN_KEYS: e2eSecrets.tokenKeys,
+      SCOUT_PUBLIC_URL: `http://127.0.0.1:${accountsPort}`,
+      GITHUB_WEB_URL: `http://127.0.0.1:${githubPort}`,
+      GITHUB_API_URL: `http://127.0.0.1:${githubPort}`,
     }),
   ],
 });

@@ -99,7 +99,7 @@ async function measureSearch(options: {
   let discoveredMs = 0;
   let firstResultMs = 0;
   let result: ScoutSearchResult | undefined;
-  const { runId } = await startSearch({ deps, userId: LOCAL_USER_ID, filters, clientIp: "127.0.0.1" });
+  const { runId } = await startSearch({ deps, userId: LOCAL_USER_ID, filters, clientKey: "127.0.0.1" });
   for await (const { event } of streamRunEvents({
     db: deps.db,
     logger: deps.logger,

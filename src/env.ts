@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTokenKeys, TokenCipherError } from "@/server/auth/token-cipher";
 import { describeAllowedHostProblem, parseBindHost } from "@/server/http/host-allowlist";
 
 /**
@@ -110,6 +111,15 @@ function resolveAuth(given: AccountsSettings, ctx: z.RefinementCtx): AuthEnv | n
       message: "AUTH_SECRET must be at least 32 characters",
     });
     return null;
+  }
+  if (given.SCOUT_TOKEN_KEYS !== undefined) {
+    try {
+      parseTokenKeys(given.SCOUT_TOKEN_KEYS);
+    } catch (error) {
+      if (!(error instanceof TokenCipherError)) throw error;
+      ctx.addIssue({ code: "custom", path: ["SCOUT_TOKEN_KEYS"], message: error.message });
+      return null;
+    }
   }
   const { AUTH_GITHUB_ID, AUTH_GITHUB_SECRET, AUTH_SECRET, SCOUT_TOKEN_KEYS } = given;
   if (!AUTH_GITHUB_ID || !AUTH_GITHUB_SECRET || !AUTH_SECRET || !SCOUT_TOKEN_KEYS) return null;

@@ -1,7 +1,11 @@
 import Link from "next/link";
+import { getSignIn } from "@/trpc/server";
+import { SignOutButton } from "./sign-out-button";
 import { SiteNav } from "./site-nav";
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  // Sign-out is offered only where people sign in.
+  const { signedIn } = await getSignIn();
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -15,6 +19,7 @@ export function SiteHeader() {
         </Link>
         <p className="site-tagline">Open-source projects worth your next contribution</p>
         <SiteNav />
+        {signedIn ? <SignOutButton /> : null}
       </div>
     </header>
   );

@@ -3,6 +3,8 @@ import os from "node:os";
 import { getEnv, type Env } from "@/env";
 import type { Analyzer } from "@/server/analysis/analyzer";
 import { createHeuristicAnalyzer } from "@/server/analysis/heuristic/heuristic-analyzer";
+import { createAuthFromEnv } from "@/server/auth/auth-from-env";
+import type { Auth } from "@/server/auth/create-auth";
 import { createLlmAnalyzer } from "@/server/analysis/llm/llm-analyzer";
 import { createDb, type Db } from "@/server/db/client";
 import { storeKindOf } from "@/server/db/database-url";
@@ -56,6 +58,8 @@ export type AppDependencies = {
   limits: { maxActiveSearches: number; pickupTimeoutMs: number };
   /** The hosted mode's connections; null on SQLite. */
   hosted: HostedServices | null;
+  /** Sign-in with GitHub; null in the local mode, where every request is the local user's. */
+  auth: Auth | null;
 };
 
 export type AppDependencyOverrides = Partial<Omit<AppDependencies, "env">>;
@@ -75,7 +79,12 @@ export function createAppDependencies({
   const logger =
     overrides.logger ??
     createRedactingLogger({
-      secrets: [env.GITHUB_TOKEN, env.OPENAI_API_KEY, databasePassword(env.DATABASE_URL)],
+      secrets: [
+        env.GITHUB_TOKEN,
+        env.OPENAI_API_KEY,
+        databasePassword(env.DATABASE_URL),
+        ...(env.auth.mode === "accounts" ? [env.auth.githubClientSecret, env.auth.sessionSecret] : []),
+      ],
     });
   const postgres = storeKindOf(env.DATABASE_URL) === "postgres";
   const hosted =
@@ -89,11 +98,13 @@ export function createAppDependencies({
           })
         : null;
   const registry = overrides.registry ?? new RunRegistry();
+  const db = overrides.db ?? createDb({ databaseUrl: env.DATABASE_URL });
   const deps: AppDependencies = {
     env,
     clock,
     logger,
-    db: overrides.db ?? createDb({ databaseUrl: env.DATABASE_URL }),
+    db,
+    auth: overrides.auth !== undefined ? overrides.auth : createAuthFromEnv({ env, db, logger }),
     source: overrides.source ?? createGitHubSource(env, clock, logger),
     analyzer: overrides.analyzer ?? createAnalyzer(env, clock),
     registry,

@@ -7,7 +7,7 @@ import { appRouter } from "@/server/api/root";
 import type { TrpcContext } from "@/server/api/trpc";
 import { resolveClientIp } from "@/server/client-ip";
 import { getAppDependencies } from "@/server/app-dependencies";
-import { localViewer } from "@/server/auth/viewer";
+import { resolveViewer } from "@/server/auth/resolve-viewer";
 import { makeQueryClient } from "./query-client";
 
 /**
@@ -19,13 +19,24 @@ import { makeQueryClient } from "./query-client";
 const createContext = cache(async (): Promise<TrpcContext> => {
   const { deps, ready } = getAppDependencies();
   await ready;
+  const requestHeaders = await headers();
   return {
     deps,
-    clientIp: resolveClientIp({ headers: await headers(), trustProxy: deps.env.SCOUT_TRUST_PROXY }),
-    // Nobody signs in yet: every page is the local user's.
-    viewer: localViewer,
+    clientIp: resolveClientIp({ headers: requestHeaders, trustProxy: deps.env.SCOUT_TRUST_PROXY }),
+    viewer: await resolveViewer({ auth: deps.auth, headers: requestHeaders }),
   };
 });
+
+/** Who is asking for the page: the local user when nobody signs in, else the signed-in person or null. */
+export async function getViewer() {
+  return (await createContext()).viewer;
+}
+
+/** Whether people sign in here (the accounts mode), and whether this request's person has. */
+export async function getSignIn(): Promise<{ on: boolean; signedIn: boolean }> {
+  const { deps, viewer } = await createContext();
+  return { on: deps.auth !== null, signedIn: deps.auth !== null && viewer !== null };
+}
 
 // One query client per request: React's cache() scopes it to the render of that request.
 const getQueryClient = cache(makeQueryClient);

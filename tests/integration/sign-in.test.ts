@@ -2,6 +2,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseEnv } from "@/env";
+import { handleTrpcRequest } from "@/server/api/http-handler";
+import { createAppDependencies, type AppDependencies } from "@/server/app-dependencies";
 import { createAuth, githubCallbackPath, tokenPurpose, type Auth } from "@/server/auth/create-auth";
 import { createTokenCipher } from "@/server/auth/token-cipher";
 import { LOCAL_USER_ID } from "@/server/auth/viewer";
@@ -29,6 +32,19 @@ let auth: Auth;
 let server: Server;
 let appUrl: string;
 let logs: string[] = [];
+let appDeps: AppDependencies | undefined;
+
+/** The app's API beside sign-in, on the same database and sessions (built on first use). */
+function appDependencies(): AppDependencies {
+  // One search an hour: what one person spends is theirs alone.
+  appDeps ??= createAppDependencies({
+    env: parseEnv({ SCOUT_SEARCH_RATE_LIMIT: "1" }),
+    db: temp.db,
+    auth,
+    logger: silent,
+  });
+  return appDeps;
+}
 
 beforeAll(async () => {
   github = await startGitHubServer({
@@ -48,7 +64,10 @@ beforeAll(async () => {
       headers,
       ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}),
     });
-    void auth.handler(request).then(async (response) => {
+    const answer = request.url.startsWith(`${appUrl}/api/trpc`)
+      ? handleTrpcRequest({ req: request, deps: appDependencies() })
+      : auth.handler(request);
+    void answer.then(async (response) => {
       res.writeHead(response.status, [...response.headers.entries()].flat());
       res.end(Buffer.from(await response.arrayBuffer()));
     });
@@ -63,6 +82,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   logs = [];
+  appDeps = undefined;
   temp = createTempDb();
   auth = createAuth({
     db: temp.db,
@@ -204,6 +224,57 @@ describe("sign-in with GitHub", () => {
     expect(logs.join("\n")).toMatch(/Failed to parse state/);
     expect(await sessionOf(victim)).toBeNull();
     expect(await sessionOf(mallory.jar)).not.toBeNull();
+  });
+
+  it("makes the API answer for the person signed in, refuse anyone else, and refuse other sites' pages", async () => {
+    const { jar } = await signIn({ authorizeAs: "MonaLisa-Dev" });
+    const mona = await sessionOf(jar);
+    const save = (headers: Record<string, string>) =>
+      fetch(`${appUrl}/api/trpc/profile.save`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(typicalProfile),
+      });
+
+    expect((await save({ cookie: jar.header(), origin: appUrl })).status).toBe(200);
+    const stored = await temp.db.developerProfile.findMany({ select: { userId: true } });
+    expect(stored).toEqual([{ userId: mona?.user.id }]);
+    const read = await fetch(`${appUrl}/api/trpc/profile.get`, { headers: { cookie: jar.header() } });
+    expect(((await read.json()) as { result: { data: { goals: string } } }).result.data.goals).toBe(
+      typicalProfile.goals,
+    );
+
+    const anonymous = await fetch(`${appUrl}/api/trpc/profile.get`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: { message: string } }).error.message).toBe(
+      "Sign in with GitHub to use GitHub Scout.",
+    );
+    const forged = await save({ cookie: jar.header(), origin: "https://evil.example" });
+    expect(forged.status).toBe(403);
+    expect(await temp.db.developerProfile.count()).toBe(1);
+  });
+
+  it("counts each person's searches against their own limit, though they search from one address", async () => {
+    const call = (jar: CookieJar, path: string, input: unknown) =>
+      fetch(`${appUrl}/api/trpc/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: jar.header(), origin: appUrl },
+        body: JSON.stringify(input),
+      });
+    const mona = (await signIn({ authorizeAs: "MonaLisa-Dev" })).jar;
+    const hubot = (await signIn({ authorizeAs: "hubot-private" })).jar;
+    for (const jar of [mona, hubot])
+      expect((await call(jar, "profile.save", typicalProfile)).status).toBe(200);
+    const search = { languages: ["Go"], minStars: 0 };
+
+    expect((await call(mona, "scout.search", search)).status).toBe(200);
+    expect((await call(hubot, "scout.search", search)).status).toBe(200);
+    const again = await call(mona, "scout.search", search);
+    expect(again.status).toBe(429);
+    const runs = await temp.db.searchRun.findMany({ select: { userId: true } });
+    expect(new Set(runs.map((run) => run.userId)).size).toBe(2);
+    // The two searches end before the test's database goes.
+    await expect.poll(() => temp.db.searchRun.count({ where: { status: "running" } })).toBe(0);
   });
 
   it("never sends a person on to another site after signing in", async () => {

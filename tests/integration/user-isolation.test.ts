@@ -208,6 +208,14 @@ it("has an isolation case for every procedure of the API", () => {
   expect(Object.keys(cases).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
 });
 
+/** A procedure of the caller by its path ("scout.results"), to be called with any input. */
+function procedureAt(caller: object, path: string): (input: unknown) => Promise<unknown> {
+  const found = path
+    .split(".")
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+  return found as (input: unknown) => Promise<unknown>;
+}
+
 describe.each(storeKinds)("two users (%s)", (kind) => {
   let aliceData: AliceData;
 
@@ -232,6 +240,15 @@ describe.each(storeKinds)("two users (%s)", (kind) => {
     await tryAsBob(aliceData);
     await aliceHasEverything(aliceData);
   });
+
+  it.each(Object.keys(appRouter._def.procedures))(
+    "%s answers UNAUTHORIZED to a caller nobody signed in as, before reading its input",
+    async (path) => {
+      const nobody = callerFor(deps(), "10.0.0.3", null);
+      const call = procedureAt(nobody, path)({ runId: aliceData.runId });
+      expect(await refusal(Promise.resolve(call))).toMatchObject({ code: "UNAUTHORIZED" });
+    },
+  );
 
   it("the export of Alice's run is a 404 for Bob, as for a run nobody has", async () => {
     const exportAs = (viewer: Viewer, runId: string) =>

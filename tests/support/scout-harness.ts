@@ -112,8 +112,8 @@ export async function startHarness({
   };
 }
 
-/** The API as one caller sees it: from this address, as this user (the local one unless given). */
-export function callerFor(deps: AppDependencies, clientIp = "10.0.0.1", viewer: Viewer = localViewer) {
+/** The API as one caller sees it: from this address, as this user (the local one unless given; null: nobody). */
+export function callerFor(deps: AppDependencies, clientIp = "10.0.0.1", viewer: Viewer | null = localViewer) {
   return createCaller({ deps, clientIp, viewer });
 }
 

@@ -4,10 +4,24 @@ import { MAX_BATCH_SIZE, MAX_REQUEST_BODY_BYTES } from "@/lib/transport-limits";
 import { resolveClientIp } from "@/server/client-ip";
 import { AppError } from "@/server/errors";
 import type { AppDependencies } from "@/server/app-dependencies";
-import { localViewer } from "@/server/auth/viewer";
+import { resolveViewer } from "@/server/auth/resolve-viewer";
 import { appRouter } from "./root";
 
 export const bodyTooLargeMessage = `The request is too large: at most ${MAX_REQUEST_BODY_BYTES / 1024} KB.`;
+export const crossSiteWriteMessage = "Changes can only be made from GitHub Scout's own pages.";
+
+/**
+ * A change asked for by another site's page: browsers name the page's origin on every POST, and a page of
+ * this app names this host. Clients that are not browsers send no Origin and are not affected. Compared by
+ * host, so a proxy that ends TLS in front of the app does not matter.
+ */
+function isCrossSiteWrite(req: Request): boolean {
+  if (req.method !== "POST") return false;
+  const origin = req.headers.get("origin");
+  if (origin === null) return false;
+  const host = req.headers.get("host") ?? new URL(req.url).host;
+  return !URL.canParse(origin) || new URL(origin).host !== host;
+}
 
 /** Serves the tRPC API over the Fetch API: the Next.js route and the HTTP tests share it. */
 export async function handleTrpcRequest({
@@ -19,6 +33,15 @@ export async function handleTrpcRequest({
   deps: AppDependencies;
   endpoint?: string;
 }): Promise<Response> {
+  if (isCrossSiteWrite(req)) {
+    if (req.body) void discardRestOfBody(req.body.getReader());
+    return serveTrpc({
+      req: new Request(req.url, { method: req.method, headers: { "content-type": "application/json" } }),
+      deps,
+      endpoint,
+      refuseWith: new TRPCError({ code: "FORBIDDEN", message: crossSiteWriteMessage }),
+    });
+  }
   const body = await readBodyWithinLimit(req, MAX_REQUEST_BODY_BYTES);
   if (body.kind === "too-large") return refuseOversizeBody({ req, deps, endpoint });
   const request =
@@ -50,13 +73,12 @@ function serveTrpc({
     req,
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: () => {
+    createContext: async () => {
       if (refuseWith) throw refuseWith;
       return {
         deps,
         clientIp: resolveClientIp({ headers: req.headers, trustProxy: deps.env.SCOUT_TRUST_PROXY }),
-        // Nobody signs in yet: every call is the local user's.
-        viewer: localViewer,
+        viewer: await resolveViewer({ auth: deps.auth, headers: req.headers }),
       };
     },
     responseMeta({ errors }) {

@@ -8,6 +8,7 @@ import { z, ZodError } from "zod";
 import { MAX_BATCH_SIZE } from "@/lib/transport-limits";
 import { AppError, type AppErrorCode } from "@/server/errors";
 import type { AppDependencies } from "@/server/app-dependencies";
+import { signInRequiredMessage } from "@/server/auth/resolve-viewer";
 import type { Viewer } from "@/server/auth/viewer";
 
 // 1. CONTEXT
@@ -16,8 +17,8 @@ export type TrpcContext = {
   deps: AppDependencies;
   /** The rate-limit bucket of the caller: see resolveClientIp. */
   clientIp: string;
-  /** Whose profile, runs and marks the call reads and writes. */
-  viewer: Viewer;
+  /** Whose profile, runs and marks the call reads and writes; null for nobody signed in. */
+  viewer: Viewer | null;
 };
 
 // 2. INITIALIZATION
@@ -97,3 +98,9 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapAppErrors);
+
+/** Every procedure: it answers for the signed-in user (the local user when nobody signs in), or nobody. */
+export const userProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: signInRequiredMessage });
+  return next({ ctx: { viewer: ctx.viewer } });
+});

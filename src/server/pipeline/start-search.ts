@@ -45,13 +45,17 @@ export async function startSearch({
   deps,
   userId,
   filters,
-  clientIp,
+  clientKey,
 }: {
   deps: StartSearchDeps;
   /** Whose search: it ranks for their profile, and the run is theirs. */
   userId: string;
   filters: SearchFilters;
-  clientIp: string;
+  /**
+   * Whose limits the search counts against: one running search and the hourly number. The user when people
+   * sign in; the client's address when nobody does (searchLimitKey).
+   */
+  clientKey: string;
 }): Promise<SearchStarted> {
   const { db, rateLimiter, clock, logger, limits } = deps;
   const profile = await getProfile({ db, logger, userId });
@@ -59,7 +63,7 @@ export async function startSearch({
 
   const runId = randomUUID();
   await deps.admission.withLock(async () => {
-    const running = await countRunningRuns({ db, clientKey: clientIp });
+    const running = await countRunningRuns({ db, clientKey });
     if (running.client > 0) {
       throw new AppError("TOO_MANY_REQUESTS", busyMessage, { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
     }
@@ -68,7 +72,7 @@ export async function startSearch({
         retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
       });
     }
-    await rateLimiter.consume(clientIp);
+    await rateLimiter.consume(clientKey);
     try {
       const now = clock();
       const { languages, topics, skillLevel, goals } = profile;
@@ -77,14 +81,14 @@ export async function startSearch({
         runId,
         userId,
         filters,
-        clientKey: clientIp,
+        clientKey,
         now,
         profileHash: hashAnalysisProfile(profile),
         profile: { languages, topics, skillLevel, goals },
         pickupDeadline: new Date(now.getTime() + limits.pickupTimeoutMs),
       });
     } catch (error) {
-      await rateLimiter.refund(clientIp);
+      await rateLimiter.refund(clientKey);
       throw error;
     }
   });
@@ -105,7 +109,7 @@ export async function startSearch({
       },
     });
     if (entry) await deps.events.announce(runId, entry).catch(() => undefined);
-    await rateLimiter.refund(clientIp);
+    await rateLimiter.refund(clientKey);
     throw error;
   }
   return { runId, status: "running" };

@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 
-export type E2EProject = "offline" | "live";
+export type E2EProject = "offline" | "live" | "accounts";
 
 /**
  * The SQLite file each project's app server uses. The Playwright config hands it to the server, and fixtures
@@ -16,6 +16,6 @@ export function e2eDatabasePath(project: E2EProject): string {
 
 /** The project a test runs in, from Playwright's project name. */
 export function toE2EProject(name: string): E2EProject {
-  if (name === "offline" || name === "live") return name;
+  if (name === "offline" || name === "live" || name === "accounts") return name;
   throw new Error(`Unknown e2e project "${name}"`);
 }

@@ -6,17 +6,17 @@ import {
   repoMarkInputSchema,
   repoMarkStateSchema,
 } from "@/shared/marks";
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { createTRPCRouter, userProcedure } from "../trpc";
 
 export const reposRouter = createTRPCRouter({
-  mark: publicProcedure
+  mark: userProcedure
     .input(repoMarkInputSchema)
     .output(repoMarkStateSchema)
     .mutation(({ ctx, input }) =>
       setRepoMark({ db: ctx.deps.db, now: ctx.deps.clock(), userId: ctx.viewer.userId, ...input }),
     ),
 
-  marked: publicProcedure
+  marked: userProcedure
     .input(repoMarkedInputSchema)
     .output(markedReposPageSchema)
     .query(({ ctx, input }) =>

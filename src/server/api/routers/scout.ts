@@ -1,5 +1,6 @@
 import { tracked, TRPCError } from "@trpc/server";
 import { describeConfig } from "@/server/app-dependencies";
+import { searchLimitKey } from "@/server/auth/resolve-viewer";
 import { cancelSearch } from "@/server/pipeline/cancel-search";
 import { startSearch } from "@/server/pipeline/start-search";
 import { streamRunEvents } from "@/server/pipeline/stream-run-events";
@@ -17,19 +18,24 @@ import {
   scoutSearchResultSchema,
   searchStartedSchema,
 } from "@/shared/runs";
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { createTRPCRouter, userProcedure } from "../trpc";
 
 export const scoutRouter = createTRPCRouter({
-  config: publicProcedure.output(scoutConfigSchema).query(({ ctx }) => describeConfig(ctx.deps)),
+  config: userProcedure.output(scoutConfigSchema).query(({ ctx }) => describeConfig(ctx.deps)),
 
-  search: publicProcedure
+  search: userProcedure
     .input(searchFiltersSchema)
     .output(searchStartedSchema)
     .mutation(({ ctx, input }) =>
-      startSearch({ deps: ctx.deps, userId: ctx.viewer.userId, filters: input, clientIp: ctx.clientIp }),
+      startSearch({
+        deps: ctx.deps,
+        userId: ctx.viewer.userId,
+        filters: input,
+        clientKey: searchLimitKey({ auth: ctx.deps.auth, viewer: ctx.viewer, clientIp: ctx.clientIp }),
+      }),
     ),
 
-  stream: publicProcedure.input(streamInputSchema).subscription(async function* ({ ctx, input, signal }) {
+  stream: userProcedure.input(streamInputSchema).subscription(async function* ({ ctx, input, signal }) {
     const { db, events, logger } = ctx.deps;
     // Thrown directly: errors of a subscription do not pass through the AppError middleware.
     if (!(await getRunStatus({ db, logger, runId: input.runId, access: ctx.viewer }))) {
@@ -51,19 +57,19 @@ export const scoutRouter = createTRPCRouter({
     }
   }),
 
-  results: publicProcedure
+  results: userProcedure
     .input(runIdInputSchema)
     .output(scoutSearchResultSchema)
     .query(({ ctx, input }) => getRunResult({ ...ctx.deps, runId: input.runId, access: ctx.viewer })),
 
-  cancel: publicProcedure
+  cancel: userProcedure
     .input(runIdInputSchema)
     .output(runStatusAnswerSchema)
     .mutation(({ ctx, input }) =>
       cancelSearch({ deps: ctx.deps, runId: input.runId, userId: ctx.viewer.userId }),
     ),
 
-  runs: publicProcedure
+  runs: userProcedure
     .input(runsInputSchema)
     .output(runsPageSchema)
     .query(({ ctx, input }) =>

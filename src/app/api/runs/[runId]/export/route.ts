@@ -1,5 +1,5 @@
 import { getAppDependencies } from "@/server/app-dependencies";
-import { localViewer } from "@/server/auth/viewer";
+import { resolveViewer, signInRequiredMessage } from "@/server/auth/resolve-viewer";
 import { handleExportRequest } from "@/server/export/handle-export-request";
 
 export const runtime = "nodejs";
@@ -9,6 +9,12 @@ export async function GET(req: Request, { params }: { params: Promise<{ runId: s
   const { deps, ready } = getAppDependencies();
   await ready;
   const { runId } = await params;
-  // Nobody signs in yet: every request is the local user's.
-  return handleExportRequest({ req, runId, viewer: localViewer, deps });
+  const viewer = await resolveViewer({ auth: deps.auth, headers: req.headers });
+  if (!viewer) {
+    return Response.json(
+      { error: { code: "UNAUTHORIZED", message: signInRequiredMessage } },
+      { status: 401, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  return handleExportRequest({ req, runId, viewer, deps });
 }

@@ -1,0 +1,44 @@
+"use client";
+
+import { useState } from "react";
+
+/** Starts GitHub's sign-in: the server answers where to send the browser (GitHub's authorize page). */
+export function SignInButton() {
+  const [pending, setPending] = useState(false);
+  const [failed, setFailed] = useState(false);
+  async function signIn() {
+    setPending(true);
+    setFailed(false);
+    try {
+      const response = await fetch("/api/auth/sign-in/social", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ provider: "github", callbackURL: "/", errorCallbackURL: "/sign-in" }),
+      });
+      const answer = (await response.json()) as { url?: string };
+      if (!response.ok || !answer.url) throw new Error(`sign-in answered ${response.status}`);
+      window.location.assign(answer.url);
+    } catch {
+      setFailed(true);
+      setPending(false);
+    }
+  }
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={() => void signIn()}
+        disabled={pending}
+        data-testid="sign-in"
+      >
+        {pending ? "Opening GitHub…" : "Sign in with GitHub"}
+      </button>
+      {failed ? (
+        <p className="field-error" role="alert">
+          GitHub sign-in could not start. Try again in a moment.
+        </p>
+      ) : null}
+    </>
+  );
+}
