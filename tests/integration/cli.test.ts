@@ -5,11 +5,11 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AppDependencies } from "@/server/app-dependencies";
 import { scoutSearchResultSchema, type ScoutSearchResult } from "@/shared/runs";
-import { scoreEveryAskedRepo } from "../fakes/openai-server";
 import { serveApi } from "../support/http-app";
 import {
   callerFor,
   collectRunEvents,
+  holdAnalyses,
   startHarness,
   typicalProfile,
   type Harness,
@@ -129,15 +129,7 @@ describe("scout search", () => {
 
   it("cancels the run on the server when interrupted with Ctrl-C, and exits 4", async () => {
     await saveProfile();
-    // The analysis is held until the test lets it go: the run stays mid-analysis for as long as needed.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    harness.openai.setHandler(async (request) => {
-      await held;
-      return scoreEveryAskedRepo(request);
-    });
+    const { release } = holdAnalyses(harness.openai);
     try {
       const scout = startScout(["search", ...pythonSearch, "--url", api.url]);
       await scout.waitForStderr(/\[analyzing\] Analyzing/);

@@ -6,11 +6,11 @@ import type { Viewer } from "@/server/auth/viewer";
 import { handleExportRequest } from "@/server/export/handle-export-request";
 import { noProfileMessage } from "@/server/pipeline/start-search";
 import type { SearchFiltersInput } from "@/shared/filters";
-import { scoreEveryAskedRepo } from "../fakes/openai-server";
 import { forgetCachedWork } from "../support/forget-cached-work";
 import {
   callerFor,
   collectRunEvents,
+  holdAnalyses,
   startHarness,
   typicalProfile,
   waitForRunEvent,
@@ -155,14 +155,7 @@ const cases: Record<string, Case> = {
 
   "scout.cancel": async () => {
     // A search of Alice's that is still running: Bob's cancel must not reach it.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    harness.openai.setHandler(async (request) => {
-      await held;
-      return scoreEveryAskedRepo(request);
-    });
+    const { release } = holdAnalyses(harness.openai);
     const { runId } = await as(alice).scout.search(search);
     try {
       await waitForRunEvent(deps(), runId, (event) => event.type === "status" && event.phase === "analyzing");

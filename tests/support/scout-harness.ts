@@ -15,7 +15,7 @@ import type { ScoutEvent } from "@/shared/events";
 import { streamRunEvents } from "@/server/pipeline/stream-run-events";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
-import { startOpenAIServer, type OpenAIServer } from "../fakes/openai-server";
+import { scoreEveryAskedRepo, startOpenAIServer, type OpenAIServer } from "../fakes/openai-server";
 import { forgetCachedWork } from "./forget-cached-work";
 import { createTempDb, type TempDb } from "./temp-db";
 
@@ -123,6 +123,26 @@ export const typicalProfile = {
   skillLevel: "intermediate" as const,
   goals: "Contribute to developer tooling and web frameworks",
 };
+
+/**
+ * Holds every analysis the test LLM server is asked for until `release` is called, then scores each asked
+ * repository: a run stays mid-analysis for as long as a test needs.
+ */
+export function holdAnalyses(openai: OpenAIServer): { release: () => void } {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  openai.setHandler(async (request) => {
+    await held;
+    return scoreEveryAskedRepo(request);
+  });
+  return {
+    release: () => {
+      release();
+    },
+  };
+}
 
 /** Every event of the run from the start, until its terminal event. */
 export async function collectRunEvents(deps: AppDependencies, runId: string): Promise<ScoutEvent[]> {

@@ -73,6 +73,17 @@ export function createAuth({
   // The auth library updates an account's tokens without naming its user, so a token is sealed for its
   // purpose rather than for one user.
   const sealed = (token: string | null | undefined) => (token ? cipher.seal(token, tokenPurpose) : token);
+  /** An account as it may be written: its tokens sealed, whether it is created or updated. */
+  const sealAccountTokens = <TAccount extends { accessToken?: string | null; refreshToken?: string | null }>(
+    account: TAccount,
+  ) =>
+    Promise.resolve({
+      data: {
+        ...account,
+        accessToken: sealed(account.accessToken),
+        refreshToken: sealed(account.refreshToken),
+      },
+    });
   return betterAuth({
     appName: "GitHub Scout",
     baseURL: publicUrl,
@@ -122,24 +133,8 @@ export function createAuth({
         },
       },
       account: {
-        create: {
-          before: async (account) => {
-            await Promise.resolve();
-            const { accessToken, refreshToken } = account;
-            return {
-              data: { ...account, accessToken: sealed(accessToken), refreshToken: sealed(refreshToken) },
-            };
-          },
-        },
-        update: {
-          before: async (account) => {
-            await Promise.resolve();
-            const { accessToken, refreshToken } = account;
-            return {
-              data: { ...account, accessToken: sealed(accessToken), refreshToken: sealed(refreshToken) },
-            };
-          },
-        },
+        create: { before: sealAccountTokens },
+        update: { before: sealAccountTokens },
       },
     },
   });
