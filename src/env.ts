@@ -41,7 +41,8 @@ function flag(name: string) {
   );
 }
 
-function httpUrl(name: string, fallback: string) {
+/** An http(s) URL without its trailing slashes, or undefined when unset. */
+function optionalHttpUrl(name: string) {
   return z.preprocess(
     blankToUndefined,
     z
@@ -51,9 +52,12 @@ function httpUrl(name: string, fallback: string) {
         `${name} must be an http(s) URL`,
       )
       .transform((value) => value.replace(/\/+$/, ""))
-      .optional()
-      .transform((value) => value ?? fallback),
+      .optional(),
   );
+}
+
+function httpUrl(name: string, fallback: string) {
+  return optionalHttpUrl(name).transform((value) => value ?? fallback);
 }
 
 /** The GitHub source and its credential: live GitHub cannot be chosen without a token. */
@@ -250,17 +254,7 @@ const envSchema = z
     // Where people sign in to GitHub; a GitHub Enterprise Server has its own.
     GITHUB_WEB_URL: httpUrl("GITHUB_WEB_URL", "https://github.com"),
     // The address people reach the app at: sign-in's callback URL is built on it.
-    SCOUT_PUBLIC_URL: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .refine(
-          (value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value),
-          "SCOUT_PUBLIC_URL must be an http(s) URL",
-        )
-        .transform((value) => value.replace(/\/+$/, ""))
-        .optional(),
-    ),
+    SCOUT_PUBLIC_URL: optionalHttpUrl("SCOUT_PUBLIC_URL"),
   })
   .transform((raw, ctx) => {
     const {

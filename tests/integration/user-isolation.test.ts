@@ -244,7 +244,7 @@ describe.each(storeKinds)("two users (%s)", (kind) => {
   );
 
   it("the export of Alice's run is a 404 for Bob, as for a run nobody has", async () => {
-    const exportAs = (viewer: Viewer, runId: string) =>
+    const exportAs = (viewer: Viewer | null, runId: string) =>
       handleExportRequest({
         req: new Request(`http://127.0.0.1/api/runs/${runId}/export?format=json`),
         runId,
@@ -257,6 +257,7 @@ describe.each(storeKinds)("two users (%s)", (kind) => {
     expect(unknown.status).toBe(404);
     expect(await forBob.text()).not.toContain(aliceData.saved);
     expect((await exportAs(alice, aliceData.runId)).status).toBe(200);
+    expect((await exportAs(null, aliceData.runId)).status).toBe(401);
   });
 
   it("deleting a user deletes their profile, runs and marks, and nobody else's", async () => {

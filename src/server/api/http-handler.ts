@@ -35,11 +35,11 @@ export async function handleTrpcRequest({
 }): Promise<Response> {
   if (isCrossSiteWrite(req)) {
     if (req.body) void discardRestOfBody(req.body.getReader());
-    return serveTrpc({
-      req: new Request(req.url, { method: req.method, headers: { "content-type": "application/json" } }),
+    return refuseUnread({
+      req,
       deps,
       endpoint,
-      refuseWith: new TRPCError({ code: "FORBIDDEN", message: crossSiteWriteMessage }),
+      error: new TRPCError({ code: "FORBIDDEN", message: crossSiteWriteMessage }),
     });
   }
   const body = await readBodyWithinLimit(req, MAX_REQUEST_BODY_BYTES);
@@ -156,26 +156,34 @@ async function discardRestOfBody(reader: ReadableStreamDefaultReader<Uint8Array>
   }
 }
 
-/** A 413 in tRPC's own error shape, so clients show the message. */
-async function refuseOversizeBody({
+/**
+ * Every call of the request refused with `error`, in tRPC's own error shape so clients show the message,
+ * without reading any of its input.
+ */
+function refuseUnread({
   req,
   deps,
   endpoint,
+  error,
 }: {
   req: Request;
   deps: AppDependencies;
   endpoint: string;
+  error: TRPCError;
 }): Promise<Response> {
   const bodiless = new Request(req.url, {
     method: req.method,
     headers: { "content-type": "application/json" },
     signal: req.signal,
   });
-  const refused = await serveTrpc({
-    req: bodiless,
-    deps,
-    endpoint,
-    refuseWith: new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: bodyTooLargeMessage }),
+  return serveTrpc({ req: bodiless, deps, endpoint, refuseWith: error });
+}
+
+/** A 413 for a body over the limit. */
+async function refuseOversizeBody(options: { req: Request; deps: AppDependencies; endpoint: string }) {
+  const refused = await refuseUnread({
+    ...options,
+    error: new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: bodyTooLargeMessage }),
   });
   return new Response(refused.body, { status: 413, headers: refused.headers });
 }

@@ -1,11 +1,16 @@
 import type { AppDependencies } from "@/server/app-dependencies";
+import { signInRequiredMessage } from "@/server/auth/resolve-viewer";
 import type { Viewer } from "@/server/auth/viewer";
 import { AppError } from "@/server/errors";
 import { exportFormatSchema, runIdInputSchema } from "@/shared/runs";
 import { exportRun } from "./export-run";
 
 type ErrorBody = {
-  error: { code: "BAD_REQUEST" | "NOT_FOUND" | "INTERNAL_SERVER_ERROR"; message: string; field?: string };
+  error: {
+    code: "BAD_REQUEST" | "UNAUTHORIZED" | "NOT_FOUND" | "INTERNAL_SERVER_ERROR";
+    message: string;
+    field?: string;
+  };
 };
 
 function errorResponse(status: number, body: ErrorBody): Response {
@@ -18,7 +23,8 @@ function badRequest(field: string, message: string): Response {
 
 /**
  * GET /api/runs/{runId}/export?format=md|csv|json: the viewer's run as an attachment. A bad format or run id
- * is a 400 naming the parameter, an unknown run (or another user's) a 404; neither reads more than the one run.
+ * is a 400 naming the parameter, an unknown run (or another user's) a 404, nobody signed in a 401; none
+ * reads more than the one run.
  */
 export async function handleExportRequest({
   req,
@@ -28,9 +34,11 @@ export async function handleExportRequest({
 }: {
   req: Request;
   runId: string;
-  viewer: Viewer;
+  /** Null: nobody signed in (the accounts mode without a session). */
+  viewer: Viewer | null;
   deps: Pick<AppDependencies, "db" | "logger" | "source">;
 }): Promise<Response> {
+  if (!viewer) return errorResponse(401, { error: { code: "UNAUTHORIZED", message: signInRequiredMessage } });
   const id = runIdInputSchema.shape.runId.safeParse(runId);
   if (!id.success) return badRequest("runId", "runId must be the id of a search run");
   const format = exportFormatSchema.safeParse(new URL(req.url).searchParams.get("format") ?? undefined);

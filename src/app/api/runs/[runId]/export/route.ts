@@ -1,5 +1,5 @@
 import { getAppDependencies } from "@/server/app-dependencies";
-import { resolveViewer, signInRequiredMessage } from "@/server/auth/resolve-viewer";
+import { resolveViewer } from "@/server/auth/resolve-viewer";
 import { handleExportRequest } from "@/server/export/handle-export-request";
 
 export const runtime = "nodejs";
@@ -10,11 +10,5 @@ export async function GET(req: Request, { params }: { params: Promise<{ runId: s
   await ready;
   const { runId } = await params;
   const viewer = await resolveViewer({ auth: deps.auth, headers: req.headers });
-  if (!viewer) {
-    return Response.json(
-      { error: { code: "UNAUTHORIZED", message: signInRequiredMessage } },
-      { status: 401, headers: { "Cache-Control": "no-store" } },
-    );
-  }
   return handleExportRequest({ req, runId, viewer, deps });
 }
