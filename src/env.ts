@@ -60,10 +60,15 @@ function httpUrl(name: string, fallback: string) {
   return optionalHttpUrl(name).transform((value) => value ?? fallback);
 }
 
-/** The GitHub source and its credential: live GitHub cannot be chosen without a token. */
+/**
+ * The GitHub source and its credential. Without sign-in, live GitHub cannot be chosen without the operator's
+ * token. With sign-in, each person's searches call GitHub with their own token, so live GitHub is the default
+ * and GITHUB_TOKEN is not used for searches.
+ */
 export type GitHubSourceEnv =
-  | { SCOUT_GITHUB_SOURCE: "live"; GITHUB_TOKEN: string }
-  | { SCOUT_GITHUB_SOURCE: "catalog"; GITHUB_TOKEN: string | undefined };
+  | { SCOUT_GITHUB_SOURCE: "live"; githubTokens: "operator"; GITHUB_TOKEN: string }
+  | { SCOUT_GITHUB_SOURCE: "live"; githubTokens: "each-person"; GITHUB_TOKEN: string | undefined }
+  | { SCOUT_GITHUB_SOURCE: "catalog"; githubTokens: "none"; GITHUB_TOKEN: string | undefined };
 
 /** The analyzer and its credential: the LLM cannot be chosen without a key. */
 export type AnalyzerEnv =
@@ -73,10 +78,13 @@ export type AnalyzerEnv =
 function resolveGitHubSource(
   chosen: "live" | "catalog" | undefined,
   token: string | undefined,
+  peopleSignIn: boolean,
 ): GitHubSourceEnv | null {
-  const source = chosen ?? (token ? "live" : "catalog");
-  if (source === "catalog") return { SCOUT_GITHUB_SOURCE: "catalog", GITHUB_TOKEN: token };
-  return token ? { SCOUT_GITHUB_SOURCE: "live", GITHUB_TOKEN: token } : null;
+  const source = chosen ?? (token || peopleSignIn ? "live" : "catalog");
+  if (source === "catalog")
+    return { SCOUT_GITHUB_SOURCE: "catalog", githubTokens: "none", GITHUB_TOKEN: token };
+  if (peopleSignIn) return { SCOUT_GITHUB_SOURCE: "live", githubTokens: "each-person", GITHUB_TOKEN: token };
+  return token ? { SCOUT_GITHUB_SOURCE: "live", githubTokens: "operator", GITHUB_TOKEN: token } : null;
 }
 
 /**
@@ -268,14 +276,15 @@ const envSchema = z
       SCOUT_TOKEN_KEYS,
       ...settings
     } = raw;
-    const github = resolveGitHubSource(SCOUT_GITHUB_SOURCE, GITHUB_TOKEN);
     const analyzer = resolveAnalyzer(SCOUT_ANALYZER, OPENAI_API_KEY);
     const auth = resolveAuth({ AUTH_GITHUB_ID, AUTH_GITHUB_SECRET, AUTH_SECRET, SCOUT_TOKEN_KEYS }, ctx);
+    const github = resolveGitHubSource(SCOUT_GITHUB_SOURCE, GITHUB_TOKEN, auth?.mode === "accounts");
     if (!github) {
       ctx.addIssue({
         code: "custom",
         path: ["GITHUB_TOKEN"],
-        message: "GITHUB_TOKEN is required when SCOUT_GITHUB_SOURCE=live",
+        message:
+          "GITHUB_TOKEN is required when SCOUT_GITHUB_SOURCE=live without sign-in (with sign-in, each person's own token is used)",
       });
     }
     if (!analyzer) {

@@ -15,6 +15,7 @@ import {
 } from "@/shared/filters";
 import { SEARCH_QUERY_MAX_CHARS } from "@/shared/search-query";
 import { useTRPC } from "@/trpc/react";
+import { SignInButton } from "./sign-in-button";
 import { TagField } from "./tag-field";
 
 export const licenseOptions = [
@@ -338,6 +339,9 @@ function SearchFilterForm({
         <p className="form-alert" role="alert" data-testid="search-error">
           {formError}
         </p>
+      ) : null}
+      {search.error?.data?.blockedBy === "github-sign-in" ? (
+        <SignInButton returnTo="/" label="Sign in with GitHub again" />
       ) : null}
       <div className="form-actions">
         <button

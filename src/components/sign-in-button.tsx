@@ -2,8 +2,17 @@
 
 import { useState } from "react";
 
-/** Starts GitHub's sign-in: the server answers where to send the browser (GitHub's authorize page). */
-export function SignInButton() {
+/**
+ * Starts GitHub's sign-in: the server answers where to send the browser (GitHub's authorize page), and GitHub
+ * sends the person back to `returnTo`, a path of this app.
+ */
+export function SignInButton({
+  returnTo = "/",
+  label = "Sign in with GitHub",
+}: {
+  returnTo?: string;
+  label?: string;
+}) {
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState(false);
   async function signIn() {
@@ -13,7 +22,7 @@ export function SignInButton() {
       const response = await fetch("/api/auth/sign-in/social", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ provider: "github", callbackURL: "/", errorCallbackURL: "/sign-in" }),
+        body: JSON.stringify({ provider: "github", callbackURL: returnTo, errorCallbackURL: "/sign-in" }),
       });
       const answer = (await response.json()) as { url?: string };
       if (!response.ok || !answer.url) throw new Error(`sign-in answered ${response.status}`);
@@ -32,7 +41,7 @@ export function SignInButton() {
         disabled={pending}
         data-testid="sign-in"
       >
-        {pending ? "Opening GitHub…" : "Sign in with GitHub"}
+        {pending ? "Opening GitHub…" : label}
       </button>
       {failed ? (
         <p className="field-error" role="alert">

@@ -3,8 +3,13 @@ import os from "node:os";
 import { getEnv, type Env } from "@/env";
 import type { Analyzer } from "@/server/analysis/analyzer";
 import { createHeuristicAnalyzer } from "@/server/analysis/heuristic/heuristic-analyzer";
-import { createAuthFromEnv } from "@/server/auth/auth-from-env";
+import {
+  createAuthFromEnv,
+  createGitHubAccountSourcesFromEnv,
+  createTokenCipherFromEnv,
+} from "@/server/auth/auth-from-env";
 import type { Auth } from "@/server/auth/create-auth";
+import type { GitHubAccountSources } from "@/server/auth/github-account-sources";
 import { createLlmAnalyzer } from "@/server/analysis/llm/llm-analyzer";
 import { createDb, type Db } from "@/server/db/client";
 import { storeKindOf } from "@/server/db/database-url";
@@ -12,7 +17,7 @@ import { createAdvisoryAdmission } from "@/server/hosted/advisory-admission";
 import { createHostedServices, type HostedServices } from "@/server/hosted/hosted-services";
 import { createJobDispatcher } from "@/server/hosted/job-queue";
 import { createPostgresRunEventBus } from "@/server/hosted/postgres-run-event-bus";
-import { createRedactingLogger, type Logger } from "@/server/logger";
+import { createRedactingLogger, redactingAlso, type Logger } from "@/server/logger";
 import type { ExecutorIdentity } from "@/server/pipeline/execute-run";
 import { createInProcessDispatcher, type RunDispatcher } from "@/server/pipeline/run-dispatcher";
 import { createInProcessRunEventBus, type RunEventBus } from "@/server/pipeline/run-event-bus";
@@ -22,7 +27,7 @@ import { createInProcessAdmission, type SearchAdmission } from "@/server/pipelin
 import { createSearchRateLimiter, type SearchRateLimiter } from "@/server/rate-limit/search-rate-limiter";
 import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
 import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
-import { createLiveGitHubSource } from "@/server/sources/github/live-source";
+import { createLiveGitHubSource, type LiveGitHubSourceOptions } from "@/server/sources/github/live-source";
 import type { RepositorySource } from "@/server/sources/repository-source";
 import type { ScoutConfig } from "@/shared/config";
 import { startHousekeeping } from "./housekeeping";
@@ -60,6 +65,11 @@ export type AppDependencies = {
   hosted: HostedServices | null;
   /** Sign-in with GitHub; null in the local mode, where every request is the local user's. */
   auth: Auth | null;
+  /**
+   * GitHub with each person's own token (the accounts mode with live GitHub): their runs search with it instead
+   * of `source`. Null wherever every run uses `source`.
+   */
+  githubAccounts: GitHubAccountSources | null;
 };
 
 export type AppDependencyOverrides = Partial<Omit<AppDependencies, "env">>;
@@ -99,13 +109,28 @@ export function createAppDependencies({
         : null;
   const registry = overrides.registry ?? new RunRegistry();
   const db = overrides.db ?? createDb({ databaseUrl: env.DATABASE_URL });
+  const cipher = createTokenCipherFromEnv(env);
+  const source = overrides.source ?? createGitHubSource(env, clock, logger);
   const deps: AppDependencies = {
     env,
     clock,
     logger,
     db,
-    auth: overrides.auth !== undefined ? overrides.auth : createAuthFromEnv({ env, db, logger }),
-    source: overrides.source ?? createGitHubSource(env, clock, logger),
+    auth: overrides.auth !== undefined ? overrides.auth : createAuthFromEnv({ env, db, logger, cipher }),
+    githubAccounts:
+      overrides.githubAccounts !== undefined
+        ? overrides.githubAccounts
+        : createGitHubAccountSourcesFromEnv({
+            env,
+            db,
+            logger,
+            clock,
+            cipher,
+            webOrigin: source.webOrigin,
+            createSource: (token) =>
+              createLiveSource(env, clock, redactingAlso(logger, [token]), { token, tokenHolder: "person" }),
+          }),
+    source,
     analyzer: overrides.analyzer ?? createAnalyzer(env, clock),
     registry,
     rateLimiter:
@@ -147,17 +172,26 @@ const placeholderDispatcher: RunDispatcher = {
   signalCancel: () => Promise.reject(new Error("No run dispatcher was set up")),
 };
 
+function createLiveSource(
+  env: Env,
+  clock: () => Date,
+  logger: Logger,
+  credential: Pick<LiveGitHubSourceOptions, "token" | "tokenHolder">,
+): RepositorySource {
+  return createLiveGitHubSource({
+    ...credential,
+    apiUrl: env.GITHUB_API_URL,
+    readmeMaxChars: env.SCOUT_README_MAX_CHARS,
+    requestTimeoutMs: env.SCOUT_GITHUB_TIMEOUT_MS,
+    throttle: { graphqlMinIntervalMs: env.SCOUT_GITHUB_QUERY_INTERVAL_MS },
+    now: clock,
+    logger,
+  });
+}
+
 function createGitHubSource(env: Env, clock: () => Date, logger: Logger): RepositorySource {
   if (env.SCOUT_GITHUB_SOURCE === "live") {
-    return createLiveGitHubSource({
-      token: env.GITHUB_TOKEN,
-      apiUrl: env.GITHUB_API_URL,
-      readmeMaxChars: env.SCOUT_README_MAX_CHARS,
-      requestTimeoutMs: env.SCOUT_GITHUB_TIMEOUT_MS,
-      throttle: { graphqlMinIntervalMs: env.SCOUT_GITHUB_QUERY_INTERVAL_MS },
-      now: clock,
-      logger,
-    });
+    return createLiveSource(env, clock, logger, { token: env.GITHUB_TOKEN, tokenHolder: "operator" });
   }
   return createCatalogSource({
     catalog: generateDemoCatalog({ now: clock() }),

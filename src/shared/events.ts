@@ -2,6 +2,7 @@ import {
   runAnalysisResultSchema,
   runIdInputSchema,
   scoutSearchResultSchema,
+  searchBlockerSchema,
   terminalErrorReasonSchema,
 } from "./runs";
 import { z } from "./zod";
@@ -31,7 +32,12 @@ export const scoutEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("results"), results: z.array(runAnalysisResultSchema) }),
   z.object({ type: z.literal("warning"), message: z.string() }),
   z.object({ type: z.literal("complete"), data: scoutSearchResultSchema }),
-  z.object({ type: z.literal("error"), message: z.string(), reason: terminalErrorReasonSchema.optional() }),
+  z.object({
+    type: z.literal("error"),
+    message: z.string(),
+    reason: terminalErrorReasonSchema.optional(),
+    blockedBy: searchBlockerSchema.optional(),
+  }),
   z.object({ type: z.literal("cancelled"), message: z.string() }),
 ]);
 export type ScoutEvent = z.infer<typeof scoutEventSchema>;

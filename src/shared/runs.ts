@@ -20,6 +20,15 @@ export const terminalErrorReasons = ["no-repositories", "all-filtered", "failed"
 export const terminalErrorReasonSchema = z.enum(terminalErrorReasons);
 export type TerminalErrorReason = z.infer<typeof terminalErrorReasonSchema>;
 
+/**
+ * What keeps a person's searches from running until they act: GitHub no longer accepts their sign-in (sign in
+ * again), or they have used this month's LLM token budget. Carried by a refused `scout.search` and by a run's
+ * terminal `error`, so clients offer the way out without reading the message.
+ */
+export const searchBlockers = ["github-sign-in", "llm-budget"] as const;
+export const searchBlockerSchema = z.enum(searchBlockers);
+export type SearchBlocker = z.infer<typeof searchBlockerSchema>;
+
 export const runStatuses = ["running", "completed", "partial", "failed", "cancelled", "interrupted"] as const;
 export const runStatusSchema = z.enum(runStatuses);
 export type RunStatus = z.infer<typeof runStatusSchema>;

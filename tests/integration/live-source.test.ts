@@ -235,6 +235,22 @@ describe("when GitHub fails", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("asks a signed-in person to sign in again when GitHub refuses their own token", async () => {
+    server.inject({ kind: "bad-credentials" });
+    const person = await rejectionOf(
+      createSource({ tokenHolder: "person" }).searchRepositories(twoLanguages, { limit: 10 }),
+    );
+    expect(person).toMatchObject({
+      blockedBy: "github-sign-in",
+      message: stringContaining("Sign in with GitHub again"),
+    });
+    expect(person).not.toMatchObject({ message: stringContaining("GITHUB_TOKEN") });
+
+    server.inject({ kind: "bad-credentials" });
+    const operator = await rejectionOf(createSource().searchRepositories(twoLanguages, { limit: 10 }));
+    expect(operator).toMatchObject({ blockedBy: undefined, message: stringContaining("GITHUB_TOKEN") });
+  });
+
   it("also treats a wrong token the server refuses as a configuration error", async () => {
     const error = await rejectionOf(
       createSource({ token: "ghp_wrong" }).searchRepositories(twoLanguages, { limit: 10 }),

@@ -43,8 +43,8 @@ describe("environment validation", () => {
 
   it("hands each credential over with the choice that needs it, as a type the code can rely on", () => {
     const env = parseEnv({ GITHUB_TOKEN: "ghp_example", OPENAI_API_KEY: "sk-example" });
-    if (env.SCOUT_GITHUB_SOURCE !== "live" || env.SCOUT_ANALYZER !== "llm")
-      throw new Error("expected live + llm");
+    if (env.githubTokens !== "operator" || env.SCOUT_ANALYZER !== "llm")
+      throw new Error("expected live with the operator's token + llm");
     // Narrowing on the choice is enough: no second check of the credential anywhere.
     expectTypeOf(env.GITHUB_TOKEN).toEqualTypeOf<string>();
     expectTypeOf(env.OPENAI_API_KEY).toEqualTypeOf<string>();
@@ -231,6 +231,19 @@ describe("sign-in settings", () => {
       sessionSecret: accounts.AUTH_SECRET,
       tokenKeys: accounts.SCOUT_TOKEN_KEYS,
     });
+  });
+
+  it("searches live GitHub with each person's own token, needing no GITHUB_TOKEN", () => {
+    const env = parseEnv(accounts);
+    expect([env.SCOUT_GITHUB_SOURCE, env.githubTokens, env.GITHUB_TOKEN]).toEqual([
+      "live",
+      "each-person",
+      undefined,
+    ]);
+    // The operator's token, if set, is still not what people search with.
+    expect(parseEnv({ ...accounts, GITHUB_TOKEN: "ghp_operator" }).githubTokens).toBe("each-person");
+    // The offline catalog stays available, chosen explicitly.
+    expect(parseEnv({ ...accounts, SCOUT_GITHUB_SOURCE: "catalog" }).githubTokens).toBe("none");
   });
 
   it("names each missing one rather than falling back to no sign-in, and never echoes a secret", () => {

@@ -1,4 +1,6 @@
 import type { Ref } from "react";
+import { SignInButton } from "@/components/sign-in-button";
+import type { SearchBlocker } from "@/shared/runs";
 import { formatCountOf, pluralize } from "@/lib/words";
 import type { RunOutcome } from "./run-state";
 
@@ -15,6 +17,10 @@ type RunOutcomeProps = {
   onRetry: (() => void) | undefined;
   retrying: boolean;
   retryError: string | null;
+  /** What the person must act on first, when the run failed for that: then that, not a retry, is offered. */
+  blockedBy?: SearchBlocker;
+  /** Where GitHub's sign-in brings the person back to. */
+  returnTo: string;
 };
 
 /** How the run ended, when that needs more than the progress panel: nothing found, a failure, skipped repos. */
@@ -27,6 +33,8 @@ export function RunOutcomeNotice({
   onRetry,
   retrying,
   retryError,
+  blockedBy,
+  returnTo,
 }: RunOutcomeProps) {
   return (
     <>
@@ -60,7 +68,9 @@ export function RunOutcomeNotice({
         >
           <h2 id="outcome-heading">The search did not finish</h2>
           <p>{message}</p>
-          {onRetry ? (
+          {blockedBy === "github-sign-in" ? (
+            <SignInButton returnTo={returnTo} label="Sign in with GitHub again" />
+          ) : blockedBy === undefined && onRetry ? (
             <button
               type="button"
               className="button button-primary"

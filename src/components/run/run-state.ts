@@ -4,6 +4,7 @@ import { type RepoMetadata } from "@/shared/repos";
 import {
   runAnalysisResultSchema,
   scoutSearchResultSchema,
+  searchBlockerSchema,
   terminalErrorReasonSchema,
   type RunAnalysisResult,
 } from "@/shared/runs";
@@ -21,6 +22,7 @@ const terminalSchema = z.discriminatedUnion("type", [
     type: z.literal("error"),
     message: z.string(),
     reason: terminalErrorReasonSchema.default("failed"),
+    blockedBy: searchBlockerSchema.optional(),
   }),
   z.object({ type: z.literal("cancelled"), message: z.string() }),
 ]);
@@ -104,7 +106,12 @@ export function applyRunEvent(state: RunViewState, { id, event }: RunEventAction
         ...next,
         phase: "done",
         message: event.message,
-        terminal: { type: "error", message: event.message, reason: event.reason ?? "failed" },
+        terminal: {
+          type: "error",
+          message: event.message,
+          reason: event.reason ?? "failed",
+          ...(event.blockedBy ? { blockedBy: event.blockedBy } : {}),
+        },
       };
     case "cancelled":
       return {

@@ -133,6 +133,8 @@ function LiveRun({ runId }: { runId: string }) {
             }
             retrying={retry.isPending}
             retryError={retry.error ? retry.error.message : null}
+            blockedBy={state.terminal?.type === "error" ? state.terminal.blockedBy : undefined}
+            returnTo={`/runs/${runId}`}
           />
           {run.outcome === "running" ? null : <ExportLinks runId={runId} />}
           <ResultList results={run.results} repos={run.repos} />

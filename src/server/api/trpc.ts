@@ -52,6 +52,7 @@ const t = initTRPC.context<TrpcContext>().create({
     const cause = error.cause;
     const zodError: FieldErrors | null = cause instanceof ZodError ? z.flattenError(cause) : null;
     const retryAfterSeconds = cause instanceof AppError ? (cause.retryAfterSeconds ?? null) : null;
+    const blockedBy = cause instanceof AppError ? (cause.blockedBy ?? null) : null;
     // Unexpected errors may carry internals (paths, SQL); users get a safe sentence, the log keeps the rest.
     const isUnexpected = error.code === "INTERNAL_SERVER_ERROR" && !(cause instanceof AppError);
     const message = zodError
@@ -61,7 +62,7 @@ const t = initTRPC.context<TrpcContext>().create({
         : error.code === "BAD_REQUEST" && error.message === trpcBatchTooLargeMessage
           ? batchTooLargeMessage
           : shape.message;
-    return { ...shape, message, data: { ...shape.data, zodError, retryAfterSeconds } };
+    return { ...shape, message, data: { ...shape.data, zodError, retryAfterSeconds, blockedBy } };
   },
 });
 
@@ -70,6 +71,7 @@ const trpcCodeFor: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   NOT_FOUND: "NOT_FOUND",
   CONFLICT: "CONFLICT",
   TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
   CONFIGURATION: "INTERNAL_SERVER_ERROR",
   UPSTREAM: "BAD_GATEWAY",
 };

@@ -1,3 +1,4 @@
+import type { GitHubAccountSources } from "@/server/auth/github-account-sources";
 import { getProfile } from "@/server/profile/profile-store";
 import { claimRun, isCancelRequested, releaseLease, renewLease } from "@/server/runs/run-lease";
 import { readRunToExecute } from "@/server/runs/read-run-to-execute";
@@ -14,6 +15,8 @@ export type ExecuteRunDeps = PipelineDeps & {
   registry: RunRegistry;
   events: RunEventBus;
   executor: ExecutorIdentity;
+  /** When people search with their own GitHub token, each run's source is its owner's. */
+  githubAccounts: GitHubAccountSources | null;
 };
 
 export type ExecuteRunOutcome = "executed" | "not-claimed";
@@ -68,7 +71,7 @@ export async function executeRun({
             filters: run.filters,
             profile,
             signal: controller.signal,
-            deps,
+            deps: { ...deps, source: deps.githubAccounts?.sourceFor(run.userId) ?? deps.source },
             earlier: { ...run.earlier, attempt: run.attempt },
           })
         : emptyRun();

@@ -1,5 +1,6 @@
 import type { Analyzer, AnalysisProfile } from "@/server/analysis/analyzer";
 import type { Db } from "@/server/db/client";
+import { AppError } from "@/server/errors";
 import { excludeDismissed } from "@/server/filtering/exclude-dismissed";
 import { filterCandidates } from "@/server/filtering/filter-candidates";
 import { formatDuration } from "@/server/sources/github/errors";
@@ -11,6 +12,7 @@ import { finishRun, updateRun } from "@/server/runs/run-writes";
 import type { RunToExecute } from "@/server/runs/read-run-to-execute";
 import type { ScoutEvent } from "@/shared/events";
 import type { SearchFilters } from "@/shared/filters";
+import type { SearchBlocker } from "@/shared/runs";
 import { startFetchAndAnalyze, type FetchAndAnalyzeStage } from "./fetch-and-analyze";
 import { listFilteredOut } from "./filter-stages";
 import { getRunResult } from "./get-run-result";
@@ -208,7 +210,7 @@ export async function* runSearchPipeline(
       return;
     }
     deps.logger.error(`Run ${runId} failed`, error);
-    yield* fail(describeRunFailure(error));
+    yield* fail(describeRunFailure(error), error instanceof AppError ? error.blockedBy : undefined);
   } finally {
     stage?.stop();
     clearTimeout(deadlineTimer);
@@ -228,7 +230,10 @@ export async function* runSearchPipeline(
   }
 
   /** Ends the run as failed; what it spent and warned about is kept. */
-  async function* fail(message: string): AsyncGenerator<ScoutEvent, void, undefined> {
+  async function* fail(
+    message: string,
+    blockedBy?: SearchBlocker,
+  ): AsyncGenerator<ScoutEvent, void, undefined> {
     await finishRun({
       db,
       runId,
@@ -237,7 +242,7 @@ export async function* runSearchPipeline(
       errorMessage: message,
       update: { usage, warnings },
     });
-    yield { type: "error", message, reason: "failed" };
+    yield { type: "error", message, reason: "failed", ...(blockedBy ? { blockedBy } : {}) };
   }
 
   /** Ends a run that has at least one analysis: `partial` when any candidate was skipped. */

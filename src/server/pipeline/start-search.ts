@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { GitHubAccountSources } from "@/server/auth/github-account-sources";
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import type { Logger } from "@/server/logger";
@@ -25,6 +26,8 @@ export type StartSearchDeps = {
   dispatcher: RunDispatcher;
   events: RunEventBus;
   limits: { maxActiveSearches: number; pickupTimeoutMs: number };
+  /** When people search with their own GitHub token, one GitHub no longer accepts refuses the search. */
+  githubAccounts: Pick<GitHubAccountSources, "requireToken"> | null;
 };
 
 /** How long a client should wait before trying again while its search (or the server) is busy. */
@@ -60,6 +63,7 @@ export async function startSearch({
   const { db, rateLimiter, clock, logger, limits } = deps;
   const profile = await getProfile({ db, logger, userId });
   if (!profile) throw new AppError("BAD_REQUEST", noProfileMessage);
+  await deps.githubAccounts?.requireToken(userId);
 
   const runId = randomUUID();
   await deps.admission.withLock(async () => {

@@ -53,6 +53,31 @@ export const badCredentialsMessage =
 export const malformedResponseMessage =
   "GitHub returned a response that is not valid GraphQL JSON. Try again later.";
 
+/** Whose token a GitHub source calls with: the operator's GITHUB_TOKEN, or a signed-in person's own. */
+export type GitHubTokenHolder = "operator" | "person";
+
+export const signInAgainMessage =
+  "GitHub no longer accepts your sign-in: the app's access was revoked or has expired. Sign in with GitHub again, then search.";
+const personForbiddenMessage =
+  "GitHub refused the request made with your sign-in (403). Sign in with GitHub again; if it persists, check the app's access in your GitHub settings.";
+
+/** GitHub refused the token itself (401) or what it may do (403): the fix is the token holder's. */
+function refusedTokenError(status: 401 | 403, holder: GitHubTokenHolder, cause: unknown): AppError {
+  if (holder === "person") {
+    return new AppError("CONFIGURATION", status === 401 ? signInAgainMessage : personForbiddenMessage, {
+      cause,
+      blockedBy: "github-sign-in",
+    });
+  }
+  return new AppError(
+    "CONFIGURATION",
+    status === 401
+      ? badCredentialsMessage
+      : "GitHub refused the request (403). Check the permissions of GITHUB_TOKEN.",
+    { cause },
+  );
+}
+
 const rateLimitErrorTypes = new Set(["RATE_LIMITED", "RATE_LIMIT"]);
 
 type ErrorShape = {
@@ -134,7 +159,10 @@ function readRateLimitTiming(headers: Record<string, string>, now: Date) {
 }
 
 /** Maps a failure from Octokit to the AppError the caller sees. Abort errors are passed through untouched. */
-export function toGitHubAppError(error: unknown, options: { attempts: number; now: Date }): unknown {
+export function toGitHubAppError(
+  error: unknown,
+  options: { attempts: number; now: Date; tokenHolder?: GitHubTokenHolder },
+): unknown {
   if (isAbortError(error) || error instanceof AppError) return error;
   const shape = readErrorShape(error);
 
@@ -150,14 +178,8 @@ export function toGitHubAppError(error: unknown, options: { attempts: number; no
     return new GitHubRateLimitError({ ...readRateLimitTiming(shape.headers, options.now), cause: error });
   }
 
-  if (shape.status === 401) return new AppError("CONFIGURATION", badCredentialsMessage, { cause: error });
-  if (shape.status === 403) {
-    return new AppError(
-      "CONFIGURATION",
-      "GitHub refused the request (403). Check the permissions of GITHUB_TOKEN.",
-      { cause: error },
-    );
-  }
+  if (shape.status === 401 || shape.status === 403)
+    return refusedTokenError(shape.status, options.tokenHolder ?? "operator", error);
 
   const tries = options.attempts === 1 ? "1 attempt" : `${options.attempts} attempts`;
   if (shape.timeout) {

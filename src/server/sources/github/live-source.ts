@@ -1,7 +1,7 @@
 import { githubWebOriginFor } from "@/lib/github-links";
 import { AppError } from "@/server/errors";
 import type { Logger } from "@/server/logger";
-import { missingTokenMessage } from "@/server/sources/github/errors";
+import { missingTokenMessage, type GitHubTokenHolder } from "@/server/sources/github/errors";
 import { fetchGitHubCandidateDetails } from "@/server/sources/github/fetch-candidate-details";
 import {
   createGitHubOctokit,
@@ -22,6 +22,8 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export type LiveGitHubSourceOptions = {
   /** GITHUB_TOKEN. Missing or blank gives a configuration error on first use, before any request. */
   token: string | undefined;
+  /** Whose token: the operator's GITHUB_TOKEN (the default), or a signed-in person's (sign in again if refused). */
+  tokenHolder?: GitHubTokenHolder;
   /** GITHUB_API_URL: REST base; GraphQL is at `${apiUrl}/graphql`. */
   apiUrl: string;
   readmeMaxChars: number;
@@ -79,6 +81,7 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): Reposi
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     logger,
     now,
+    tokenHolder: options.tokenHolder ?? "operator",
   });
   const rateLimitReserve = options.rateLimitReserve ?? DEFAULT_RATE_LIMIT_RESERVE;
 

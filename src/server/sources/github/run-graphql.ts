@@ -5,6 +5,7 @@ import {
   readGraphqlErrorTypes,
   readPartialGraphqlData,
   toGitHubAppError,
+  type GitHubTokenHolder,
 } from "@/server/sources/github/errors";
 import type { GitHubLogger, ScoutOctokitClient } from "@/server/sources/github/octokit";
 
@@ -34,6 +35,8 @@ export type CreateGraphqlRunnerOptions = {
   requestTimeoutMs: number;
   logger: GitHubLogger;
   now: () => Date;
+  /** Whose token it is decides what a refusal asks for: a fixed GITHUB_TOKEN, or signing in again. */
+  tokenHolder: GitHubTokenHolder;
 };
 
 function describeAbort(signal: AbortSignal): string {
@@ -138,6 +141,7 @@ export function createGraphqlRunner(options: CreateGraphqlRunnerOptions): RunGra
         throw toGitHubAppError(new GitHubRequestTimeoutError(requestTimeoutMs), {
           attempts: Math.max(attempts, 1),
           now: now(),
+          tokenHolder: options.tokenHolder,
         });
       // A repository renamed or deleted since the search answers NOT_FOUND for its alias; the rest is valid.
       const partial = readPartialGraphqlData(error);
@@ -145,7 +149,11 @@ export function createGraphqlRunner(options: CreateGraphqlRunnerOptions): RunGra
       if (input.allowNotFound && partial && types.length > 0 && types.every((type) => type === "NOT_FOUND")) {
         return partial;
       }
-      throw toGitHubAppError(error, { attempts: Math.max(attempts, 1), now: now() });
+      throw toGitHubAppError(error, {
+        attempts: Math.max(attempts, 1),
+        now: now(),
+        tokenHolder: options.tokenHolder,
+      });
     }
   };
 }
