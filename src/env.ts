@@ -11,7 +11,7 @@ import { describeAllowedHostProblem, parseBindHost } from "@/server/http/host-al
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
-function integer(name: string, { min, max, fallback }: { min: number; max: number; fallback: number }) {
+function optionalInteger(name: string, { min, max }: { min: number; max: number }) {
   return z.preprocess(
     blankToUndefined,
     z
@@ -24,9 +24,12 @@ function integer(name: string, { min, max, fallback }: { min: number; max: numbe
           .min(min, `${name} must be between ${min} and ${max}`)
           .max(max, `${name} must be between ${min} and ${max}`),
       )
-      .optional()
-      .transform((value) => value ?? fallback),
+      .optional(),
   );
+}
+
+function integer(name: string, { min, max, fallback }: { min: number; max: number; fallback: number }) {
+  return optionalInteger(name, { min, max }).transform((value) => value ?? fallback);
 }
 
 const optionalSecret = z.preprocess(blankToUndefined, z.string().optional());
@@ -240,6 +243,11 @@ const envSchema = z
     }),
     SCOUT_RUN_TIMEOUT_MS: integer("SCOUT_RUN_TIMEOUT_MS", { min: 100, max: 86_400_000, fallback: 600_000 }),
     SCOUT_SEARCH_RATE_LIMIT: integer("SCOUT_SEARCH_RATE_LIMIT", { min: 1, max: 100_000, fallback: 5 }),
+    // LLM tokens (input and output) each person may spend in a calendar month (UTC); unset: no limit.
+    SCOUT_USER_MONTHLY_LLM_TOKENS: optionalInteger("SCOUT_USER_MONTHLY_LLM_TOKENS", {
+      min: 1,
+      max: 1_000_000_000_000,
+    }).transform((value) => value ?? null),
     // The hosted mode (DATABASE_URL=postgres://…): runs are jobs that worker processes execute.
     SCOUT_RUN_WORKER: flag("SCOUT_RUN_WORKER"),
     SCOUT_WORKER_CONCURRENCY: integer("SCOUT_WORKER_CONCURRENCY", { min: 1, max: 64, fallback: 4 }),

@@ -61,6 +61,11 @@ export type AppDependencies = {
   /** This process as an executor of runs: its name in run leases, and how long a lease holds. */
   executor: ExecutorIdentity;
   limits: { maxActiveSearches: number; pickupTimeoutMs: number };
+  /**
+   * SCOUT_USER_MONTHLY_LLM_TOKENS, when the analyzer is the LLM: what each person may spend of it in a month.
+   * Null: no budget (or no LLM to spend it on).
+   */
+  llmTokensPerMonth: number | null;
   /** The hosted mode's connections; null on SQLite. */
   hosted: HostedServices | null;
   /** Sign-in with GitHub; null in the local mode, where every request is the local user's. */
@@ -111,6 +116,7 @@ export function createAppDependencies({
   const db = overrides.db ?? createDb({ databaseUrl: env.DATABASE_URL });
   const cipher = createTokenCipherFromEnv(env);
   const source = overrides.source ?? createGitHubSource(env, clock, logger);
+  const analyzer = overrides.analyzer ?? createAnalyzer(env, clock);
   const deps: AppDependencies = {
     env,
     clock,
@@ -131,7 +137,13 @@ export function createAppDependencies({
               createLiveSource(env, clock, redactingAlso(logger, [token]), { token, tokenHolder: "person" }),
           }),
     source,
-    analyzer: overrides.analyzer ?? createAnalyzer(env, clock),
+    analyzer,
+    llmTokensPerMonth:
+      overrides.llmTokensPerMonth !== undefined
+        ? overrides.llmTokensPerMonth
+        : analyzer.kind === "llm"
+          ? env.SCOUT_USER_MONTHLY_LLM_TOKENS
+          : null,
     registry,
     rateLimiter:
       overrides.rateLimiter ??

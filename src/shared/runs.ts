@@ -117,3 +117,16 @@ export type RunStatusAnswer = z.infer<typeof runStatusAnswerSchema>;
 export const exportFormats = ["md", "csv", "json"] as const;
 export const exportFormatSchema = z.enum(exportFormats, { error: "format must be md, csv or json" });
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+/** What the caller spent this calendar month (UTC), against the operator's budget per person when one is set. */
+export const monthlyUsageSchema = z.object({
+  /** "2026-12" */
+  month: z.string(),
+  llmTokens: z.number().int(),
+  /** SCOUT_USER_MONTHLY_LLM_TOKENS; null: no budget. */
+  llmTokensPerMonth: z.number().int().nullable(),
+  llmTokensLeft: z.number().int().nullable(),
+  /** When the month's spending starts again from zero. */
+  renewsAt: z.string(),
+});
+export type MonthlyUsage = z.infer<typeof monthlyUsageSchema>;

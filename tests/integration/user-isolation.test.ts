@@ -179,6 +179,12 @@ const cases: Record<string, Case> = {
     expect(asCursor.code).toBe("BAD_REQUEST");
   },
 
+  "scout.usage": async () => {
+    // Alice's search asked the LLM; none of what it spent is Bob's.
+    expect((await as(alice).scout.usage()).llmTokens).toBeGreaterThan(0);
+    expect(await as(bob).scout.usage()).toMatchObject({ llmTokens: 0 });
+  },
+
   "repos.mark": async ({ saved, dismissed }) => {
     await as(bob).repos.mark({ repo: saved, mark: "dismissed", note: "Bob's note" });
     await as(bob).repos.mark({ repo: dismissed, mark: null });

@@ -1,6 +1,7 @@
 import type { GitHubAccountSources } from "@/server/auth/github-account-sources";
 import { getProfile } from "@/server/profile/profile-store";
 import { claimRun, isCancelRequested, releaseLease, renewLease } from "@/server/runs/run-lease";
+import { llmTokensSpentThisMonth } from "@/server/runs/monthly-llm-budget";
 import { readRunToExecute } from "@/server/runs/read-run-to-execute";
 import { driveRun } from "./drive-run";
 import type { RunEventBus } from "./run-event-bus";
@@ -17,6 +18,8 @@ export type ExecuteRunDeps = PipelineDeps & {
   executor: ExecutorIdentity;
   /** When people search with their own GitHub token, each run's source is its owner's. */
   githubAccounts: GitHubAccountSources | null;
+  /** Each person's monthly LLM token budget; null: none. */
+  llmTokensPerMonth: number | null;
 };
 
 export type ExecuteRunOutcome = "executed" | "not-claimed";
@@ -34,7 +37,17 @@ export async function executeRun({
   runId: string;
   deps: ExecuteRunDeps;
 }): Promise<ExecuteRunOutcome> {
-  const { db, clock, logger, registry, executor } = deps;
+  const { db, clock, logger, registry, executor, llmTokensPerMonth } = deps;
+  /** What the owner may still spend on this run: the month's budget less their other runs this month. */
+  const readLlmBudget = async (userId: string) =>
+    llmTokensPerMonth === null
+      ? null
+      : {
+          tokensPerMonth: llmTokensPerMonth,
+          tokensLeft:
+            llmTokensPerMonth -
+            (await llmTokensSpentThisMonth({ db, userId, now: clock(), exceptRunId: runId })),
+        };
   const { owner, leaseMs } = executor;
   if (!(await claimRun({ db, runId, owner, now: clock(), leaseMs }))) return "not-claimed";
 
@@ -73,6 +86,7 @@ export async function executeRun({
             signal: controller.signal,
             deps: { ...deps, source: deps.githubAccounts?.sourceFor(run.userId) ?? deps.source },
             earlier: { ...run.earlier, attempt: run.attempt },
+            llmBudget: await readLlmBudget(run.userId),
           })
         : emptyRun();
     await driveRun({

@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import type { Logger } from "@/server/logger";
 import type { withMarks } from "@/server/marks/mark-store";
+import { llmBudgetRanOutWarning, llmBudgetSpentError } from "@/server/runs/monthly-llm-budget";
 import { saveCandidateDetails, updateRun } from "@/server/runs/run-writes";
 import type { RepositorySource } from "@/server/sources/repository-source";
 import type { AnalysisResult } from "@/shared/analysis";
@@ -47,6 +48,11 @@ export type FetchAndAnalyzeOptions = {
   earlierResults: readonly AnalysisResult[];
   /** Called when the analyzer's credential was refused, so the run can stop everything else. */
   onRefusedCredential: (error: unknown) => void;
+  /**
+   * The owner's monthly LLM token budget and what is left of it besides this run; null: no budget. A batch is
+   * not sent once the run has spent what is left: its candidates are skipped, with one warning.
+   */
+  llmBudget: { tokensPerMonth: number; tokensLeft: number } | null;
   deps: {
     db: Db;
     source: RepositorySource;
@@ -76,6 +82,11 @@ export type FetchAndAnalyzeStage = {
   /** Stops fetching and analysis, for a run that ends before it has taken the stage's events. */
   stop: () => void;
 };
+
+/** A batch not sent because the run's owner has spent their monthly LLM budget. */
+function isLlmBudgetSpent(error: unknown): error is AppError {
+  return error instanceof AppError && error.blockedBy === "llm-budget";
+}
 
 /** A credential the LLM server or GitHub refused, or one that is missing: nothing will work without it. */
 function isRefusedCredential(error: unknown): boolean {
@@ -125,14 +136,21 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
     timeoutMs: settings.analysisTimeoutMs,
     signal,
     run: async (batch, context) => {
+      const { llmBudget } = options;
+      if (llmBudget && tally.llmTokens >= llmBudget.tokensLeft)
+        throw llmBudgetSpentError(llmBudget.tokensPerMonth, clock());
       try {
-        return await analyzer.analyzeBatch({
+        const output = await analyzer.analyzeBatch({
           profile: options.profile,
           repos: batch,
           readmes,
           signal: context.signal,
           onResult: context.emit,
         });
+        // Counted the moment it is spent: the next batch may start before this outcome is taken in, and the
+        // budget check above must already see it.
+        tally.addAnalyzerUsage(output.usage);
+        return output;
       } catch (error) {
         if (isRefusedCredential(error)) options.onRefusedCredential(error);
         throw error;
@@ -140,6 +158,7 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
     },
   });
   const reportProgress = () => progress.progress(tally.candidates.length);
+  let notAnalyzedForBudget = 0;
   const warn = (message: string) => tally.warn(message);
 
   /** Takes one screened group in; says whether the feed has ended with nothing left to analyze. */
@@ -201,7 +220,6 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
         return;
       case "ok": {
         const { results, usage, skipped } = outcome.value;
-        tally.addAnalyzerUsage(usage);
         await cache.remember({ results, inputTokens: usage.inputTokens, batchLength: outcome.items.length });
         const lost = skipped.filter((name) => !emitter.hasEmitted(name));
         tally.skipped.push(...lost);
@@ -222,6 +240,14 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
         const names = outcome.items.map((repo) => repo.fullName).filter((name) => !emitter.hasEmitted(name));
         tally.skipped.push(...names);
         progress.count(names.length);
+        if (isLlmBudgetSpent(outcome.error)) {
+          // One warning for all of them, once the stage is over.
+          notAnalyzedForBudget += names.length;
+          tally.stopBecause("llm-budget", outcome.error.message);
+          await updateRun({ db, runId, update: { skipped: tally.skipped, usage: tally.usage } });
+          yield reportProgress();
+          return;
+        }
         tally.lostAnalysisCauses.add(
           describeAnalysisFailure(outcome.error, outcome.status, settings.analysisTimeoutMs),
         );
@@ -270,6 +296,8 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
           analysisStep = nextAnalysisStep();
         }
       }
+      if (notAnalyzedForBudget > 0 && options.llmBudget)
+        yield warn(llmBudgetRanOutWarning(options.llmBudget.tokensPerMonth, notAnalyzedForBudget));
       return "analyzed";
     } finally {
       // Ended early (a cancel, the deadline, a failure on either side): stop the other side too. Its pending

@@ -61,6 +61,8 @@ export type RunPipelineOptions = {
    * analyses are kept and not asked for again, and their spending is added to.
    */
   earlier?: RunToExecute["earlier"] & { attempt: number };
+  /** The owner's monthly LLM token budget and what is left of it besides this run; null or absent: none. */
+  llmBudget?: { tokensPerMonth: number; tokensLeft: number } | null;
 };
 
 /** GitHub pages hold 100; ask for enough that the filters leave SCOUT_MAX_REPOS, within GitHub's 1,000. */
@@ -143,6 +145,7 @@ export async function* runSearchPipeline(
             onRefusedCredential: (error) => {
               refused.abort(error);
             },
+            llmBudget: options.llmBudget ?? null,
             deps,
           });
     await updateRun({ db, runId, update: { totalDiscovered: discovery.repos.length, usage, warnings } });
@@ -193,7 +196,10 @@ export async function* runSearchPipeline(
     yield status("saving", "Saving results...");
     // `partial` needs at least one result; a run whose every candidate was skipped has nothing to show.
     if (analyzed.size === 0) {
-      yield* fail(messages.nothingAnalyzed(tally.candidates.length, [...tally.lostAnalysisCauses]));
+      yield* fail(
+        messages.nothingAnalyzed(tally.candidates.length, [...tally.lostAnalysisCauses]),
+        tally.blockedBy,
+      );
       return;
     }
     yield* complete();

@@ -1,6 +1,6 @@
 import type { ScoutEvent } from "@/shared/events";
 import type { RepoMetadata } from "@/shared/repos";
-import type { Usage } from "@/shared/runs";
+import type { SearchBlocker, Usage } from "@/shared/runs";
 
 /**
  * What the run has spent, found and lost so far. The stages add to it as they go and the pipeline reads it
@@ -14,6 +14,8 @@ export class RunTally {
   readonly analyzed = new Set<string>();
   /** Why analyses were lost, each cause once, for a run that ends with none. */
   readonly lostAnalysisCauses = new Set<string>();
+  /** What the owner must act on, when that is what kept the rest of the run from being analyzed. */
+  blockedBy: SearchBlocker | undefined;
   firstResultAt: Date | null;
   private ranked: RepoMetadata[] = [];
 
@@ -48,6 +50,17 @@ export class RunTally {
   warn(message: string): ScoutEvent {
     this.warnings.push(message);
     return { type: "warning", message };
+  }
+
+  /** The LLM tokens the run has spent, input and output, earlier attempts included. */
+  get llmTokens(): number {
+    return this.usage.llmInputTokens + this.usage.llmOutputTokens;
+  }
+
+  /** The rest of the run's analyses were not sent, for a reason the owner must act on. */
+  stopBecause(blocker: SearchBlocker, cause: string): void {
+    this.blockedBy = blocker;
+    this.lostAnalysisCauses.add(cause);
   }
 
   countGitHubRequest(): void {

@@ -7,6 +7,7 @@ import { hashAnalysisProfile } from "@/server/profile/profile-hash";
 import { getProfile } from "@/server/profile/profile-store";
 import type { SearchRateLimiter } from "@/server/rate-limit/search-rate-limiter";
 import { countRunningRuns } from "@/server/runs/count-running-runs";
+import { requireLlmBudgetLeft } from "@/server/runs/monthly-llm-budget";
 import { endUnheldRun } from "@/server/runs/recover-interrupted-runs";
 import { createRun } from "@/server/runs/run-writes";
 import type { SearchFilters } from "@/shared/filters";
@@ -28,6 +29,8 @@ export type StartSearchDeps = {
   limits: { maxActiveSearches: number; pickupTimeoutMs: number };
   /** When people search with their own GitHub token, one GitHub no longer accepts refuses the search. */
   githubAccounts: Pick<GitHubAccountSources, "requireToken"> | null;
+  /** Each person's monthly LLM token budget; null: none. */
+  llmTokensPerMonth: number | null;
 };
 
 /** How long a client should wait before trying again while its search (or the server) is busy. */
@@ -39,8 +42,9 @@ export const serverBusyMessage = (max: number) =>
   `The server is running its maximum of ${max} searches at once. Try again in a moment.`;
 
 /**
- * Validated filters in, a running search out: checks the profile and the limits (one running search per
- * client, a cap for the whole server, the hourly limit), records the run with the profile it scores for, and
+ * Validated filters in, a running search out: checks the profile, the person's GitHub token and LLM budget
+ * where those apply, and the limits (one running search per client, a cap for the whole server, the hourly
+ * limit), records the run with the profile it scores for, and
  * hands it to whatever executes runs. A refused search costs nothing. It returns at once; progress is read
  * from the run's event log.
  */
@@ -64,6 +68,8 @@ export async function startSearch({
   const profile = await getProfile({ db, logger, userId });
   if (!profile) throw new AppError("BAD_REQUEST", noProfileMessage);
   await deps.githubAccounts?.requireToken(userId);
+  if (deps.llmTokensPerMonth !== null)
+    await requireLlmBudgetLeft({ db, userId, now: clock(), tokensPerMonth: deps.llmTokensPerMonth });
 
   const runId = randomUUID();
   await deps.admission.withLock(async () => {

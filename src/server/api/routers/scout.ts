@@ -6,11 +6,13 @@ import { startSearch } from "@/server/pipeline/start-search";
 import { streamRunEvents } from "@/server/pipeline/stream-run-events";
 import { getRunResult } from "@/server/pipeline/get-run-result";
 import { listRuns } from "@/server/runs/list-runs";
+import { readMonthlyUsage } from "@/server/runs/monthly-llm-budget";
 import { getRunStatus } from "@/server/runs/read-run-result";
 import { streamInputSchema } from "@/shared/events";
 import { searchFiltersSchema } from "@/shared/filters";
 import { scoutConfigSchema } from "@/shared/config";
 import {
+  monthlyUsageSchema,
   runIdInputSchema,
   runsInputSchema,
   runsPageSchema,
@@ -68,6 +70,15 @@ export const scoutRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       cancelSearch({ deps: ctx.deps, runId: input.runId, userId: ctx.viewer.userId }),
     ),
+
+  usage: userProcedure.output(monthlyUsageSchema).query(({ ctx }) =>
+    readMonthlyUsage({
+      db: ctx.deps.db,
+      userId: ctx.viewer.userId,
+      now: ctx.deps.clock(),
+      tokensPerMonth: ctx.deps.llmTokensPerMonth,
+    }),
+  ),
 
   runs: userProcedure
     .input(runsInputSchema)
