@@ -1,9 +1,8 @@
 import type { AnalysisProfile, AnalyzeBatchOutput, Analyzer } from "@/server/analysis/analyzer";
 import type { Db } from "@/server/db/client";
-import { AppError } from "@/server/errors";
 import type { Logger } from "@/server/logger";
 import type { withMarks } from "@/server/marks/mark-store";
-import { llmBudgetRanOutWarning, llmBudgetSpentError } from "@/server/runs/monthly-llm-budget";
+import { llmBudgetRanOutWarning } from "@/server/runs/monthly-llm-budget";
 import { saveCandidateDetails, updateRun } from "@/server/runs/run-writes";
 import type { RepositorySource } from "@/server/sources/repository-source";
 import type { AnalysisResult } from "@/shared/analysis";
@@ -11,6 +10,7 @@ import type { ScoutEvent } from "@/shared/events";
 import type { RepoMetadata } from "@/shared/repos";
 import type { FilteredOut } from "@/shared/runs";
 import { createAnalysisBatchQueue } from "./analysis-batch-queue";
+import { createBatchAnalysis, isLlmBudgetSpent, type RunLlmBudget } from "./analyze-one-batch";
 import { createAnalysisCacheLookup } from "./analysis-cache-lookup";
 import { createAnalysisProgress } from "./analysis-progress";
 import { feedCandidates, type ScreenedGroup } from "./candidate-feed";
@@ -52,7 +52,7 @@ export type FetchAndAnalyzeOptions = {
    * The owner's monthly LLM token budget and what is left of it besides this run; null: no budget. A batch is
    * not sent once the run has spent what is left: its candidates are skipped, with one warning.
    */
-  llmBudget: { tokensPerMonth: number; tokensLeft: number } | null;
+  llmBudget: RunLlmBudget | null;
   deps: {
     db: Db;
     source: RepositorySource;
@@ -82,16 +82,6 @@ export type FetchAndAnalyzeStage = {
   /** Stops fetching and analysis, for a run that ends before it has taken the stage's events. */
   stop: () => void;
 };
-
-/** A batch not sent because the run's owner has spent their monthly LLM budget. */
-function isLlmBudgetSpent(error: unknown): error is AppError {
-  return error instanceof AppError && error.blockedBy === "llm-budget";
-}
-
-/** A credential the LLM server or GitHub refused, or one that is missing: nothing will work without it. */
-function isRefusedCredential(error: unknown): boolean {
-  return error instanceof AppError && error.code === "CONFIGURATION";
-}
 
 /**
  * Starts the stage: the first details queries go out at once, so their round trip overlaps whatever the
@@ -135,27 +125,15 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
     concurrency: settings.analysisBatchConcurrency,
     timeoutMs: settings.analysisTimeoutMs,
     signal,
-    run: async (batch, context) => {
-      const { llmBudget } = options;
-      if (llmBudget && tally.llmTokens >= llmBudget.tokensLeft)
-        throw llmBudgetSpentError(llmBudget.tokensPerMonth, clock());
-      try {
-        const output = await analyzer.analyzeBatch({
-          profile: options.profile,
-          repos: batch,
-          readmes,
-          signal: context.signal,
-          onResult: context.emit,
-        });
-        // Counted the moment it is spent: the next batch may start before this outcome is taken in, and the
-        // budget check above must already see it.
-        tally.addAnalyzerUsage(output.usage);
-        return output;
-      } catch (error) {
-        if (isRefusedCredential(error)) options.onRefusedCredential(error);
-        throw error;
-      }
-    },
+    run: createBatchAnalysis({
+      analyzer,
+      profile: options.profile,
+      readmes,
+      tally,
+      llmBudget: options.llmBudget,
+      clock,
+      onRefusedCredential: options.onRefusedCredential,
+    }),
   });
   const reportProgress = () => progress.progress(tally.candidates.length);
   let notAnalyzedForBudget = 0;

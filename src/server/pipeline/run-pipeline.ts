@@ -13,6 +13,7 @@ import type { RunToExecute } from "@/server/runs/read-run-to-execute";
 import type { ScoutEvent } from "@/shared/events";
 import type { SearchFilters } from "@/shared/filters";
 import type { SearchBlocker } from "@/shared/runs";
+import type { RunLlmBudget } from "./analyze-one-batch";
 import { startFetchAndAnalyze, type FetchAndAnalyzeStage } from "./fetch-and-analyze";
 import { listFilteredOut } from "./filter-stages";
 import { getRunResult } from "./get-run-result";
@@ -62,7 +63,7 @@ export type RunPipelineOptions = {
    */
   earlier?: RunToExecute["earlier"] & { attempt: number };
   /** The owner's monthly LLM token budget and what is left of it besides this run; null or absent: none. */
-  llmBudget?: { tokensPerMonth: number; tokensLeft: number } | null;
+  llmBudget?: RunLlmBudget | null;
 };
 
 /** GitHub pages hold 100; ask for enough that the filters leave SCOUT_MAX_REPOS, within GitHub's 1,000. */
