@@ -38,6 +38,11 @@ export type GitHubRequestSummary = Pick<RecordedRequest, "method" | "path" | "ou
   search: boolean;
   /** GraphQL rate-limit points charged (GitHub's formula); null for REST requests. */
   cost: number | null;
+  /**
+   * Whose token the request carried, never the token: "operator" (the server's own), the login an OAuth token
+   * was issued to, "unknown", or null for none.
+   */
+  credential: string | null;
 };
 export type GitHubRequestsReport = { count: number; graphqlCount: number; requests: GitHubRequestSummary[] };
 export type OpenAIRequestSummary = Pick<RecordedChatRequest, "index" | "repoIds" | "outcome"> & {
@@ -293,17 +298,25 @@ type Fakes = {
 };
 
 function githubReport(github: GitHubServer): GitHubRequestsReport {
-  // Headers and bodies are left out: they carry the token, and assertions only need the shape of traffic.
+  // Headers and bodies are left out: they carry the token, and assertions only need the shape of traffic and
+  // whose quota it spent.
+  const owners = new Map(github.oauth.tokens().map((issued) => [issued.token, issued.login]));
+  const credentialOf = (authorization: string | undefined) => {
+    const presented = /^(?:token|bearer)\s+(.+)$/i.exec(authorization ?? "")?.[1];
+    if (presented === undefined) return null;
+    return presented === github.token ? "operator" : (owners.get(presented) ?? "unknown");
+  };
   return {
     count: github.requests.length,
     graphqlCount: github.graphqlRequests().length,
-    requests: github.requests.map(({ method, path, outcome, readmeObjects, graphql, cost }) => ({
+    requests: github.requests.map(({ method, path, outcome, readmeObjects, graphql, cost, headers }) => ({
       method,
       path,
       outcome,
       readmeObjects,
       search: graphql?.query.includes("search(") ?? false,
       cost: cost?.cost ?? null,
+      credential: credentialOf(headers.authorization),
     })),
   };
 }

@@ -10,7 +10,8 @@ import { serveApi } from "./http-app";
  */
 const deps = createAppDependencies({ env: getEnv() });
 const stopHousekeeping = await startHousekeeping(deps);
-const server = await serveApi(deps);
+// An instance people sign in to must answer at the address its sign-in callback names.
+const server = await serveApi(deps, { port: deps.env.SCOUT_PUBLIC_URL ? deps.env.PORT : 0 });
 console.log(`api-instance ready ${server.url}`);
 
 async function shutdown() {

@@ -4,12 +4,17 @@ import { handleTrpcRequest } from "@/server/api/http-handler";
 import { createAppServer, type RequestHandler } from "@/server/http/app-server";
 import { resolveAllowedHosts } from "@/server/http/host-allowlist";
 import type { AppDependencies } from "@/server/app-dependencies";
+import { authBasePath } from "@/server/auth/create-auth";
 
 /**
  * The app's tRPC handler on a real HTTP port, behind the same front server as scripts/start.ts: the Host
- * allowlist of the env, and the socket address stamped for the rate limiter.
+ * allowlist of the env, and the socket address stamped for the rate limiter. In the accounts mode it serves
+ * sign-in under /api/auth as the app does. On a free port unless `port` is given.
  */
-export async function serveApi(deps: AppDependencies): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveApi(
+  deps: AppDependencies,
+  { port = 0 }: { port?: number } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const bridgeToFetch: RequestHandler = async (req, res) => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -27,7 +32,10 @@ export async function serveApi(deps: AppDependencies): Promise<{ url: string; cl
       signal: abort.signal,
       ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}),
     });
-    const response = await handleTrpcRequest({ req: request, deps });
+    const response =
+      deps.auth && request.url.startsWith(`http://127.0.0.1${authBasePath}/`)
+        ? await deps.auth.handler(request)
+        : await handleTrpcRequest({ req: request, deps });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (!response.body) return void res.end();
     const reader = response.body.getReader();
@@ -43,10 +51,10 @@ export async function serveApi(deps: AppDependencies): Promise<{ url: string; cl
     configured: deps.env.SCOUT_ALLOWED_HOSTS,
   });
   const server = createAppServer({ allowedHosts, handle: bridgeToFetch });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const listening = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening}`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

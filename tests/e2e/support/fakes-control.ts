@@ -29,6 +29,8 @@ export type FakesControl = {
     streaming: Pick<StreamingOptions, "timeToFirstTokenMs" | "tokensPerSecond" | "tokensPerChunk">,
   ): Promise<void>;
   githubRequests(): Promise<GitHubRequestsReport>;
+  /** As if the person revoked the OAuth app on GitHub: every token issued to them is refused from now on. */
+  revokeGitHubUser(login: string): Promise<void>;
   openaiRequests(): Promise<OpenAIRequestsReport>;
 };
 
@@ -50,6 +52,7 @@ const githubRequestsSchema: z.ZodType<GitHubRequestsReport> = z.object({
       readmeObjects: z.number(),
       search: z.boolean(),
       cost: z.number().nullable(),
+      credential: z.string().nullable(),
     }),
   ),
 });
@@ -109,5 +112,6 @@ export function createFakesControl(controlUrl: string): FakesControl {
     setOpenAIStreaming: (streaming) => post("/openai/streaming", streaming),
     githubRequests: () => call("GET", "/github/requests", githubRequestsSchema),
     openaiRequests: () => call("GET", "/openai/requests", openaiRequestsSchema),
+    revokeGitHubUser: (login) => post("/github/oauth/revoke", { login }),
   };
 }
