@@ -24,12 +24,33 @@ process.env.SCOUT_E2E_ACCOUNTS_PORT ??= pickFreePort();
 process.env.SCOUT_E2E_GITHUB_PORT ??= pickFreePort();
 process.env.SCOUT_E2E_OPENAI_PORT ??= pickFreePort();
 process.env.SCOUT_E2E_FAKES_CONTROL_PORT ??= pickFreePort();
+// The accounts server has test servers of its own: the live project resets its stand-ins before each test,
+// which would forget the GitHub tokens the accounts project's people signed in with.
+process.env.SCOUT_E2E_ACCOUNTS_GITHUB_PORT ??= pickFreePort();
+process.env.SCOUT_E2E_ACCOUNTS_OPENAI_PORT ??= pickFreePort();
+process.env.SCOUT_E2E_ACCOUNTS_CONTROL_PORT ??= pickFreePort();
 const offlinePort = process.env.SCOUT_E2E_PORT;
 const livePort = process.env.SCOUT_E2E_LIVE_PORT;
 const accountsPort = process.env.SCOUT_E2E_ACCOUNTS_PORT;
 const githubPort = process.env.SCOUT_E2E_GITHUB_PORT;
 const openaiPort = process.env.SCOUT_E2E_OPENAI_PORT;
 const controlPort = process.env.SCOUT_E2E_FAKES_CONTROL_PORT;
+const accountsGitHubPort = process.env.SCOUT_E2E_ACCOUNTS_GITHUB_PORT;
+const accountsOpenAIPort = process.env.SCOUT_E2E_ACCOUNTS_OPENAI_PORT;
+const accountsControlPort = process.env.SCOUT_E2E_ACCOUNTS_CONTROL_PORT;
+
+/** The test GitHub and LLM servers, in a process of their own with a control API. */
+function fakesServer(ports: { github?: string; openai?: string; control?: string }) {
+  return {
+    command: `node --import tsx tests/fakes/serve-fakes.ts --github-port ${ports.github} --openai-port ${ports.openai} --control-port ${ports.control} --github-token ${e2eSecrets.githubToken} --openai-key ${e2eSecrets.openaiKey}`,
+    url: `http://127.0.0.1:${ports.control}/health`,
+    timeout: 30_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
+  };
+}
 
 /** `npm start` (a production build) on the given port with the given settings. */
 function appServer(port: string, env: Record<string, string>) {
@@ -76,33 +97,26 @@ export default defineConfig({
       name: "offline",
       use: { baseURL: `http://127.0.0.1:${offlinePort}` },
       grepInvert: /@live/,
-      testIgnore: /accounts\.spec\.ts/,
+      testIgnore: /accounts[\w-]*\.spec\.ts/,
       workers: 1,
     },
     {
       name: "live",
       use: { baseURL: `http://127.0.0.1:${livePort}` },
       grep: /@live|@both/,
-      testIgnore: /accounts\.spec\.ts/,
+      testIgnore: /accounts[\w-]*\.spec\.ts/,
       workers: 1,
     },
-    // Sign-in with GitHub, on a server of its own (the offline catalog), against the test GitHub's OAuth flow.
+    // Sign-in with GitHub, on a server of its own, against test GitHub and LLM servers of its own.
     {
       name: "accounts",
       use: { baseURL: `http://127.0.0.1:${accountsPort}` },
-      testMatch: /accounts\.spec\.ts/,
+      testMatch: /accounts[\w-]*\.spec\.ts/,
     },
   ],
   webServer: [
-    {
-      command: `node --import tsx tests/fakes/serve-fakes.ts --github-port ${githubPort} --openai-port ${openaiPort} --control-port ${controlPort} --github-token ${e2eSecrets.githubToken} --openai-key ${e2eSecrets.openaiKey}`,
-      url: `http://127.0.0.1:${controlPort}/health`,
-      timeout: 30_000,
-      reuseExistingServer: false,
-      stdout: "pipe",
-      stderr: "pipe",
-      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-    },
+    fakesServer({ github: githubPort, openai: openaiPort, control: controlPort }),
+    fakesServer({ github: accountsGitHubPort, openai: accountsOpenAIPort, control: accountsControlPort }),
     // The offline server goes first and builds once if needed; the live one reuses that build.
     appServer(offlinePort, {
       DATABASE_URL: `file:${e2eDatabasePath("offline")}`,
@@ -125,15 +139,20 @@ export default defineConfig({
     }),
     appServer(accountsPort, {
       DATABASE_URL: `file:${e2eDatabasePath("accounts")}`,
-      SCOUT_GITHUB_SOURCE: "catalog",
+      // Live GitHub, the default with sign-in: each person searches with their own token.
       SCOUT_ANALYZER: "heuristic",
+      SCOUT_MAX_REPOS: "12",
+      SCOUT_GITHUB_QUERY_INTERVAL_MS: "0",
       AUTH_GITHUB_ID: DEFAULT_OAUTH_APP.clientId,
       AUTH_GITHUB_SECRET: DEFAULT_OAUTH_APP.clientSecret,
       AUTH_SECRET: e2eSecrets.sessionSecret,
       SCOUT_TOKEN_KEYS: e2eSecrets.tokenKeys,
       SCOUT_PUBLIC_URL: `http://127.0.0.1:${accountsPort}`,
-      GITHUB_WEB_URL: `http://127.0.0.1:${githubPort}`,
-      GITHUB_API_URL: `http://127.0.0.1:${githubPort}`,
+      // As behind a proxy: each browser context names its own address, so sign-in's limit of a few attempts
+      // per address and ten seconds counts each person apart (tests/e2e/support/sign-in.ts).
+      SCOUT_TRUST_PROXY: "1",
+      GITHUB_WEB_URL: `http://127.0.0.1:${accountsGitHubPort}`,
+      GITHUB_API_URL: `http://127.0.0.1:${accountsGitHubPort}`,
     }),
   ],
 });

@@ -1,25 +1,12 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ProfilePage } from "./pages/profile-page";
 import { ScoutPage } from "./pages/scout-page";
+import { signedInAs } from "./support/sign-in";
 
 /**
  * The accounts mode in a browser: a server with sign-in on, the test GitHub server's authorize page, and two
  * people in two browser contexts (two sets of cookies), each seeing only their own profile and runs.
  */
-
-/** A new browser context that signs in through GitHub's authorize page as `login`, ending on the home page. */
-async function signedInAs(browser: Browser, baseURL: string, login: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, reducedMotion: "reduce" });
-  const page = await context.newPage();
-  await page.goto("/");
-  await expect(page).toHaveURL(/\/sign-in$/);
-  await page.getByTestId("sign-in").click();
-  // GitHub's page: one button per account that could authorize the app.
-  await page.getByRole("button", { name: `Authorize as ${login}` }).click();
-  await expect(page).toHaveURL(`${baseURL}/`);
-  await expect(page.getByTestId("sign-out")).toBeVisible();
-  return page;
-}
 
 test("two people signed in side by side each see only their own profile and searches", async ({
   browser,

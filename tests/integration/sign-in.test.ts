@@ -96,6 +96,7 @@ beforeEach(() => {
     publicUrl: appUrl,
     githubWebUrl: github.url,
     githubApiUrl: github.url,
+    trustProxy: false,
     logger: { error: (message) => logs.push(message), warn: (message) => logs.push(message) },
   });
   github.oauth.approveAs(null);

@@ -33,6 +33,7 @@ export function createAuthFromEnv({
     publicUrl: publicUrlOf(env),
     githubWebUrl: env.GITHUB_WEB_URL,
     githubApiUrl: env.GITHUB_API_URL,
+    trustProxy: env.SCOUT_TRUST_PROXY,
     logger,
   });
 }

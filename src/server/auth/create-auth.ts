@@ -3,6 +3,7 @@ import { Octokit } from "@octokit/rest";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { genericOAuth } from "better-auth/plugins";
+import { peerAddressHeader } from "@/server/client-ip";
 import type { Db } from "@/server/db/client";
 import type { StoreKind } from "@/server/db/database-url";
 import type { Logger } from "@/server/logger";
@@ -39,6 +40,8 @@ export type CreateAuthOptions = {
   publicUrl: string;
   githubWebUrl: string;
   githubApiUrl: string;
+  /** SCOUT_TRUST_PROXY: a proxy of the operator's sets x-forwarded-for, so it names the client. */
+  trustProxy: boolean;
   logger: Logger;
 };
 
@@ -68,6 +71,7 @@ export function createAuth({
   publicUrl,
   githubWebUrl,
   githubApiUrl,
+  trustProxy,
   logger,
 }: CreateAuthOptions) {
   // The auth library updates an account's tokens without naming its user, so a token is sealed for its
@@ -105,6 +109,12 @@ export function createAuth({
       disableOriginCheck: false,
       disableCSRFCheck: false,
       database: { generateId: () => randomUUID() },
+      // Who is signing in, for the library's limit on sign-in attempts: x-forwarded-for is the client's own
+      // to write unless a proxy of the operator's sets it, so only then does it count; otherwise the socket's
+      // address, which our server stamps over whatever the client sent (client-ip.ts).
+      ipAddress: {
+        ipAddressHeaders: trustProxy ? ["x-forwarded-for", peerAddressHeader] : [peerAddressHeader],
+      },
     },
     plugins: [
       genericOAuth({
