@@ -31,7 +31,7 @@ let store: TempStore;
 /** One server's dependencies for the test: its runs announce their events on its bus. */
 let serverDeps: AppDependencies;
 
-const alice: Viewer = { userId: "alice" };
+const alice: Viewer = { userId: "alice", via: "session" };
 /** A new Bob for each case, with nothing of his own yet. */
 let bob: Viewer;
 let bobs = 0;
@@ -223,7 +223,7 @@ describe.each(storeKinds)("two users (%s)", (kind) => {
     await harness.reset();
     await forgetCachedWork(store.db);
     bobs += 1;
-    bob = { userId: `bob-${bobs}` };
+    bob = { userId: `bob-${bobs}`, via: "session" };
     await createUser(bob);
   });
 

@@ -14,7 +14,7 @@ export async function resolveViewer({
 }): Promise<Viewer | null> {
   if (!auth) return localViewer;
   const session = await auth.api.getSession({ headers });
-  return session ? { userId: session.user.id } : null;
+  return session ? { userId: session.user.id, via: "session" } : null;
 }
 
 export const signInRequiredMessage = "Sign in with GitHub to use GitHub Scout.";
