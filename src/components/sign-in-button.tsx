@@ -1,11 +1,14 @@
 "use client";
 
 import { useState } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 
 /** Starts GitHub's sign-in: the server answers where to send the browser (GitHub's authorize page). */
 export function SignInButton() {
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState(false);
+  // Until the page's script runs, a press would do nothing at all: the button says so by being disabled.
+  const hydrated = useHydrated();
   async function signIn() {
     setPending(true);
     setFailed(false);
@@ -29,7 +32,7 @@ export function SignInButton() {
         type="button"
         className="button button-primary"
         onClick={() => void signIn()}
-        disabled={pending}
+        disabled={pending || !hydrated}
         data-testid="sign-in"
       >
         {pending ? "Opening GitHub…" : "Sign in with GitHub"}

@@ -25,6 +25,7 @@ export const apiTokenNameSchema = z
 /** apiTokens.create */
 export const apiTokenCreateInputSchema = z.object({ name: apiTokenNameSchema });
 export type ApiTokenCreateInput = z.input<typeof apiTokenCreateInputSchema>;
+export type CleanApiTokenCreateInput = z.output<typeof apiTokenCreateInputSchema>;
 
 /** apiTokens.revoke */
 export const apiTokenIdInputSchema = z.object({

@@ -1,6 +1,9 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { apiTokenPattern } from "@/shared/api-tokens";
 import { ProfilePage } from "./pages/profile-page";
 import { ScoutPage } from "./pages/scout-page";
+import { SettingsPage } from "./pages/settings-page";
+import { expectNoAxeViolationsInEitherScheme } from "./support/axe";
 
 /**
  * The accounts mode in a browser: a server with sign-in on, the test GitHub server's authorize page, and two
@@ -72,4 +75,45 @@ test("a cancelled GitHub sign-in says so and signs nobody in", async ({ page }) 
   );
   const session = await page.request.get("/api/auth/get-session");
   expect(await session.json()).toBeNull();
+});
+
+test("the settings page creates a personal API token, shows it once, and revokes it", async ({
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error("the accounts project sets baseURL");
+  const page = await signedInAs(browser, baseURL, "nameless42");
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  const settings = new SettingsPage(page);
+
+  await settings.create.click();
+  await expect(settings.nameError).toHaveText(
+    "Give the token a name, such as the machine or script that will use it",
+  );
+  await settings.name.fill("e2e laptop");
+  await settings.create.click();
+  await expect(settings.newToken).toContainText("you will not see it again");
+  await expect(settings.newTokenValue).toBeFocused();
+  const secret = await settings.newTokenValue.inputValue();
+  expect(secret).toMatch(apiTokenPattern);
+  await expect(settings.row("e2e laptop")).toContainText(secret.slice(0, 18));
+  await expectNoAxeViolationsInEitherScheme(page, "settings, a new token shown");
+
+  // The token opens the API for its owner. The page's cookies go along, and change nothing: a request that
+  // offers a token is judged on the token alone.
+  const asToken = () =>
+    page.request.get("/api/trpc/apiTokens.list", { headers: { authorization: `Bearer ${secret}` } });
+  expect((await asToken()).status()).toBe(200);
+
+  await settings.copiedIt.click();
+  await expect(settings.newToken).toBeHidden();
+  await page.reload();
+  await expect(settings.row("e2e laptop")).toBeVisible();
+  expect(await page.content()).not.toContain(secret);
+
+  await settings.revoke("e2e laptop");
+  await expect(settings.row("e2e laptop")).toHaveCount(0);
+  await expect(settings.status).toContainText("Revoked “e2e laptop”");
+  expect((await asToken()).status()).toBe(401);
 });
