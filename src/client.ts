@@ -4,14 +4,31 @@ import { createScoutLinks, type EventSourceConstructor, type ScoutLinkOptions } 
 
 export type { AppRouter };
 
+export type ScoutClientOptions = ScoutLinkOptions & {
+  /**
+   * A personal API token (`scout_pat_…`, created on the server's /settings page), for a server in the accounts
+   * mode: sent as `Authorization: Bearer …` on every call, subscriptions included. A local server needs none.
+   */
+  token?: string;
+};
+
 /**
  * A typed client of the Scout API for other TypeScript code. Node 20 has no global EventSource, so pass one
  * (for example the `eventsource` package) to use subscriptions.
  */
-export function createScoutClient(baseUrl: string, opts: ScoutLinkOptions = {}) {
+export function createScoutClient(baseUrl: string, opts: ScoutClientOptions = {}) {
   const url = new URL("/api/trpc", baseUrl).toString();
+  const { token, ...linkOptions } = opts;
   const EventSource = opts.EventSource ? silentAfterClose(opts.EventSource) : undefined;
-  return createTRPCClient<AppRouter>({ links: createScoutLinks(url, { ...opts, EventSource }) });
+  const headers = token ? { ...opts.headers, ...bearerHeader(token) } : opts.headers;
+  return createTRPCClient<AppRouter>({
+    links: createScoutLinks(url, { ...linkOptions, EventSource, ...(headers ? { headers } : {}) }),
+  });
+}
+
+/** The header a personal API token travels in. */
+export function bearerHeader(token: string): { authorization: string } {
+  return { authorization: `Bearer ${token}` };
 }
 
 /**

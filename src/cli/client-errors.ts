@@ -33,6 +33,19 @@ export function unreachableError(baseUrl: string, cause: unknown): CliError {
 }
 
 /**
+ * The server is in the accounts mode and took the call for nobody's: no token, or one that is mistyped,
+ * revoked or another server's. The token itself is never repeated.
+ */
+export function signInNeededError(baseUrl: string, cause?: unknown): CliError {
+  const settings = new URL("/settings", baseUrl).toString();
+  return new CliError(
+    exitCodes.failure,
+    `The Scout server at ${baseUrl} needs a personal API token: create one on ${settings} and set SCOUT_API_TOKEN to it. If it is set, the token was revoked or is not this server's.`,
+    { cause },
+  );
+}
+
+/**
  * Turns an API failure into the CLI's exit codes: the server refusing the input is a usage error (2), no
  * answer from a Scout server is "unreachable" (3), anything else the server said is a failure (1).
  */
@@ -47,6 +60,7 @@ export function toCliError(
   const data = clientError.data;
   // No tRPC error shape: nothing answered, or something that is not a Scout server did.
   if (!data) return unreachableError(context.baseUrl, error);
+  if (data.code === "UNAUTHORIZED") return signInNeededError(context.baseUrl, error);
   if (data.code === "NOT_FOUND" && context.notFound) return new CliError(exitCodes.usage, context.notFound);
   if (data.code === "BAD_REQUEST") {
     const fieldErrors = data.zodError?.fieldErrors ?? {};

@@ -1,6 +1,6 @@
 import type { CliDeps } from "./cli-deps";
 import { CliError, exitCodes, usageError, type ExitCode } from "./cli-error";
-import { unreachableError } from "./client-errors";
+import { signInNeededError, unreachableError } from "./client-errors";
 
 export const exportFormats = ["md", "csv", "json"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -38,6 +38,7 @@ export async function runExport(options: {
   const response = await deps.fetch(url).catch((error: unknown) => {
     throw unreachableError(baseUrl, error);
   });
+  if (response.status === 401) throw signInNeededError(baseUrl);
   if (response.status === 404) throw usageError(`No run with id ${runId}. \`scout runs\` lists them.`);
   if (response.status === 400)
     throw usageError((await messageOf(response)) ?? `The server refused the export.`);

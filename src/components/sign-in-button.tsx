@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 
 /**
  * Starts GitHub's sign-in: the server answers where to send the browser (GitHub's authorize page), and GitHub
@@ -15,6 +16,8 @@ export function SignInButton({
 }) {
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState(false);
+  // Until the page's script runs, a press would do nothing at all: the button says so by being disabled.
+  const hydrated = useHydrated();
   async function signIn() {
     setPending(true);
     setFailed(false);
@@ -38,7 +41,7 @@ export function SignInButton({
         type="button"
         className="button button-primary"
         onClick={() => void signIn()}
-        disabled={pending}
+        disabled={pending || !hydrated}
         data-testid="sign-in"
       >
         {pending ? "Opening GitHub…" : label}

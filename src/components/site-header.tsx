@@ -4,7 +4,7 @@ import { SignOutButton } from "./sign-out-button";
 import { SiteNav } from "./site-nav";
 
 export async function SiteHeader() {
-  // Sign-out is offered only where people sign in.
+  // Sign-out and the settings are offered only where people sign in.
   const { signedIn } = await getSignIn();
   return (
     <header className="site-header">
@@ -18,7 +18,7 @@ export async function SiteHeader() {
           <span className="brand-name">GitHub Scout</span>
         </Link>
         <p className="site-tagline">Open-source projects worth your next contribution</p>
-        <SiteNav />
+        <SiteNav signedIn={signedIn} />
         {signedIn ? <SignOutButton /> : null}
       </div>
     </header>

@@ -23,7 +23,7 @@ const createContext = cache(async (): Promise<TrpcContext> => {
   return {
     deps,
     clientIp: resolveClientIp({ headers: requestHeaders, trustProxy: deps.env.SCOUT_TRUST_PROXY }),
-    viewer: await resolveViewer({ auth: deps.auth, headers: requestHeaders }),
+    viewer: await resolveViewer({ auth: deps.auth, db: deps.db, headers: requestHeaders, now: deps.clock() }),
   };
 });
 

@@ -1,6 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { apiTokenPattern } from "@/shared/api-tokens";
 import { ProfilePage } from "./pages/profile-page";
 import { ScoutPage } from "./pages/scout-page";
+import { SettingsPage } from "./pages/settings-page";
+import { expectNoAxeViolationsInEitherScheme } from "./support/axe";
 import { signedInAs } from "./support/sign-in";
 
 /**
@@ -8,7 +11,50 @@ import { signedInAs } from "./support/sign-in";
  * people in two browser contexts (two sets of cookies), each seeing only their own profile and runs.
  */
 
-test("two people signed in side by side each see only their own profile and searches", async ({
+/**
+ * The settings page as `page`'s person uses it: a token created, its secret shown once and focused, the token
+ * opening the API, then revoked and refused.
+ */
+async function createSeeOnceAndRevokeToken(page: Page, name: string) {
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  const settings = new SettingsPage(page);
+  await expect(settings.empty).toBeVisible();
+
+  await settings.create.click();
+  await expect(settings.nameError).toHaveText(
+    "Give the token a name, such as the machine or script that will use it",
+  );
+  await settings.name.fill(name);
+  await settings.create.click();
+  await expect(settings.newToken).toContainText("you will not see it again");
+  await expect(settings.newTokenValue).toBeFocused();
+  const secret = await settings.newTokenValue.inputValue();
+  expect(secret).toMatch(apiTokenPattern);
+  await expect(settings.row(name)).toContainText(secret.slice(0, 18));
+  await expectNoAxeViolationsInEitherScheme(page, "settings, a new token shown");
+
+  // The token opens the API for its owner. The page's cookies go along, and change nothing: a request that
+  // offers a token is judged on the token alone.
+  const asToken = () =>
+    page.request.get("/api/trpc/apiTokens.list", { headers: { authorization: `Bearer ${secret}` } });
+  expect((await asToken()).status()).toBe(200);
+
+  await settings.copiedIt.click();
+  await expect(settings.newToken).toBeHidden();
+  await page.reload();
+  await expect(settings.row(name)).toBeVisible();
+  expect(await page.content()).not.toContain(secret);
+
+  await settings.revoke(name);
+  await expect(settings.row(name)).toHaveCount(0);
+  await expect(settings.status).toContainText(`Revoked “${name}”`);
+  expect((await asToken()).status()).toBe(401);
+}
+
+// The settings page's tokens are tried within this test, on a person already signed in: the auth library
+// lets one address start three sign-ins per ten seconds, and this project's tests already start three.
+test("two people signed in side by side each see only their own profile, searches and API tokens", async ({
   browser,
   baseURL,
 }) => {
@@ -38,14 +84,18 @@ test("two people signed in side by side each see only their own profile and sear
   const exported = await hubot.request.get(`/api/runs/${runId}/export?format=json`);
   expect(exported.status()).toBe(404);
 
-  // Mona still has hers; signing out ends her session only.
+  await createSeeOnceAndRevokeToken(hubot, "Hubot's laptop");
+
+  // Mona still has hers, and none of Hubot's tokens; signing out ends her session only.
+  await mona.goto("/settings");
+  await expect(new SettingsPage(mona).empty).toBeVisible();
   await mona.goto("/");
   await expect(monaScout.historyItem(runId)).toBeVisible();
   await mona.getByTestId("sign-out").click();
   await expect(mona).toHaveURL(/\/sign-in$/);
   await mona.goto("/");
   await expect(mona).toHaveURL(/\/sign-in$/);
-  await hubot.reload();
+  await hubot.goto("/");
   await expect(hubotScout.needsProfile).toBeVisible();
 });
 

@@ -89,7 +89,7 @@ async function signedIn(login: string) {
   });
   const session = await sessionOf(served.url, jar);
   const userId = session?.user.id ?? "";
-  const api = () => callerFor(deps, "10.0.0.9", { userId });
+  const api = () => callerFor(deps, "10.0.0.9", { userId, via: "session" });
   await api().profile.save(typicalProfile);
   const issued = github.oauth
     .tokens()

@@ -15,9 +15,10 @@ import { createTempDb, type TempDb } from "../support/temp-db";
 
 /**
  * The accounts mode's secrets, swept for: the GitHub tokens people sign in with, the OAuth app's secret, the
- * session secret, the token keys and the LLM key. After a session of ordinary use and of failures (a search,
- * its stream and exports, a revoked token, a sign-out), none of them appears in clear in any response, event,
- * log line, LLM prompt or stored row.
+ * session secret, the token keys, the LLM key and a personal API token. After a session of ordinary use and of
+ * failures (a search, its stream and exports, an API token used, a revoked GitHub token, a sign-out), none of
+ * them appears in clear in any response (but the one that creates the API token), event, log line, LLM prompt
+ * or stored row.
  */
 
 const OPERATOR_TOKEN = "fake_gh_sweepOperator00000000000000000000";
@@ -153,6 +154,19 @@ describe("the accounts mode's secrets", () => {
         for (const format of ["md", "csv", "json"])
           await call(jar, `/api/runs/${runId}/export?format=${format}`);
       }
+      // A personal API token: its secret is answered once, to its creator, and then only ever sent to the app.
+      const created = await fetch(`${served.url}/api/trpc/apiTokens.create`, {
+        method: "POST",
+        headers: { cookie: mona.jar.header(), "content-type": "application/json", origin: served.url },
+        body: JSON.stringify({ name: "laptop" }),
+      });
+      const apiToken = ((await created.json()) as { result: { data: { token: string } } }).result.data.token;
+      const asToken = await fetch(`${served.url}/api/trpc/scout.runs`, {
+        headers: { authorization: `Bearer ${apiToken}` },
+      });
+      expect(asToken.status).toBe(200);
+      responses.push(JSON.stringify([...asToken.headers]), await asToken.text());
+      await query(mona.jar, "apiTokens.list");
       // Failures write the most: a token GitHub refuses, mid-run and at the next start.
       const hubotToken =
         github.oauth.tokens().find((issued) => issued.login === "hubot-private")?.token ?? "";
@@ -177,6 +191,7 @@ describe("the accounts mode's secrets", () => {
       expect(swept.rows).toMatch(/v1\.k1\./);
       for (const secret of [
         ...peopleTokens,
+        apiToken,
         DEFAULT_OAUTH_APP.clientSecret,
         SESSION_SECRET,
         TOKEN_KEY,

@@ -1,9 +1,5 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseEnv } from "@/env";
-import { handleTrpcRequest } from "@/server/api/http-handler";
 import { createAppDependencies, type AppDependencies } from "@/server/app-dependencies";
 import { createAuth, githubCallbackPath, tokenPurpose, type Auth } from "@/server/auth/create-auth";
 import { createTokenCipher } from "@/server/auth/token-cipher";
@@ -13,6 +9,12 @@ import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-cata
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { DEFAULT_OAUTH_APP } from "../fakes/github-oauth";
 import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
+import {
+  CookieJar,
+  serveAuthAndApi,
+  sessionOf as sessionOfJar,
+  signInWithGitHub,
+} from "../support/github-sign-in";
 import { typicalProfile } from "../support/scout-harness";
 import { createTempDb, type TempDb } from "../support/temp-db";
 
@@ -29,7 +31,7 @@ const cipher = createTokenCipher([{ id: "k1", key: Buffer.alloc(32, 9) }]);
 let github: GitHubServer;
 let temp: TempDb;
 let auth: Auth;
-let server: Server;
+let served: { url: string; close: () => Promise<void> };
 let appUrl: string;
 let logs: string[] = [];
 let appDeps: AppDependencies | undefined;
@@ -52,31 +54,11 @@ beforeAll(async () => {
     // Its registered callback is on loopback, which matches on any port, as on GitHub.
     oauth: { app: DEFAULT_OAUTH_APP },
   });
-  server = createServer((req, res) => {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (typeof value === "string") headers.set(name, value);
-      else if (Array.isArray(value)) for (const each of value) headers.append(name, each);
-    }
-    const hasBody = req.method !== "GET" && req.method !== "HEAD";
-    const request = new Request(`${appUrl}${req.url ?? "/"}`, {
-      method: req.method,
-      headers,
-      ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}),
-    });
-    const answer = request.url.startsWith(`${appUrl}/api/trpc`)
-      ? handleTrpcRequest({ req: request, deps: appDependencies() })
-      : auth.handler(request);
-    void answer.then(async (response) => {
-      res.writeHead(response.status, [...response.headers.entries()].flat());
-      res.end(Buffer.from(await response.arrayBuffer()));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await serveAuthAndApi({ auth: () => auth, deps: appDependencies });
+  appUrl = served.url;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await served.close();
   await github.close();
 });
 
@@ -103,61 +85,10 @@ beforeEach(() => {
   return () => temp.cleanup();
 });
 
-/** A browser's cookies for the app, from its Set-Cookie headers. */
-class CookieJar {
-  readonly cookies = new Map<string, string>();
-  readonly setCookies: string[] = [];
-  take(response: Response) {
-    for (const line of response.headers.getSetCookie()) {
-      this.setCookies.push(line);
-      const [pair = ""] = line.split(";");
-      const [name = "", ...value] = pair.split("=");
-      this.cookies.set(name.trim(), value.join("="));
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  }
-}
-
-/** Presses "Sign in with GitHub", then on GitHub's page one of the buttons; returns the browser's jar and where it ended. */
-async function signIn(choice: { authorizeAs: string } | "cancel") {
-  const jar = new CookieJar();
-  const started = await fetch(`${appUrl}/api/auth/sign-in/social`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: appUrl },
-    body: JSON.stringify({ provider: "github", callbackURL: "/", errorCallbackURL: "/sign-in" }),
-  });
-  expect(started.status).toBe(200);
-  jar.take(started);
-  const { url } = (await started.json()) as { url: string };
-  const authorize = new URL(url);
-  expect(authorize.origin).toBe(github.url);
-  // GitHub's page, then its form: the query's parameters travel with the pressed button.
-  expect((await fetch(authorize)).status).toBe(200);
-  const form = new URLSearchParams(authorize.searchParams);
-  if (choice === "cancel") form.set("cancel", "1");
-  else form.set("authorize_as", choice.authorizeAs);
-  const decided = await fetch(`${github.url}/login/oauth/authorize`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: form.toString(),
-    redirect: "manual",
-  });
-  const callback = decided.headers.get("location") ?? "";
-  expect(callback).toContain(githubCallbackPath);
-  const back = await fetch(callback.replace("http://127.0.0.1:3000", appUrl), {
-    headers: { cookie: jar.header() },
-    redirect: "manual",
-  });
-  jar.take(back);
-  return { jar, landedOn: back.headers.get("location") ?? "" };
-}
-
-async function sessionOf(jar: CookieJar) {
-  const response = await fetch(`${appUrl}/api/auth/get-session`, { headers: { cookie: jar.header() } });
-  return (await response.json()) as { user: { id: string; name: string; email: string } } | null;
-}
+/** Presses "Sign in with GitHub", then on GitHub's page one of the buttons. */
+const signIn = (choice: { authorizeAs: string } | "cancel") =>
+  signInWithGitHub({ appUrl, githubUrl: github.url, choice });
+const sessionOf = (jar: CookieJar) => sessionOfJar(appUrl, jar);
 
 describe("sign-in with GitHub", () => {
   it("signs a person in with a session cookie scripts cannot read, and stores their token sealed", async () => {

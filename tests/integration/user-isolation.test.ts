@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import type { AppDependencies } from "@/server/app-dependencies";
+import { findViewerByApiToken } from "@/server/auth/api-tokens";
 import type { Viewer } from "@/server/auth/viewer";
 import { handleExportRequest } from "@/server/export/handle-export-request";
 import { noProfileMessage } from "@/server/pipeline/start-search";
@@ -20,9 +21,9 @@ import { createTempStore, storeKinds, type TempStore } from "../support/temp-db"
 
 /**
  * Two users on one server, on each storage engine. Every procedure of the API is tried by one user on the
- * other's profile, runs and marks: another user's run answers NOT_FOUND (never FORBIDDEN, so an id leaks
- * nothing), their profile, history and marks are never seen, and nothing one does changes what the other
- * has. The table below has one entry per procedure of the router, so a procedure added later fails this test
+ * other's profile, runs, marks and API tokens: another user's run or token answers NOT_FOUND (never
+ * FORBIDDEN, so an id leaks nothing), their profile, history, marks and tokens are never seen, and nothing one
+ * does changes what the other has. The table below has one entry per procedure of the router, so a procedure added later fails this test
  * until its isolation is written down here.
  */
 
@@ -31,7 +32,8 @@ let store: TempStore;
 /** One server's dependencies for the test: its runs announce their events on its bus. */
 let serverDeps: AppDependencies;
 
-const alice: Viewer = { userId: "alice" };
+// Signed in with a browser session, as the accounts mode has them: API tokens are for such users.
+const alice: Viewer = { userId: "alice", via: "session" };
 /** A new Bob for each case, with nothing of his own yet. */
 let bob: Viewer;
 let bobs = 0;
@@ -67,8 +69,13 @@ async function refusal(call: Promise<unknown>): Promise<{ code: string; message:
   return { code: error.code, message: error.message };
 }
 
-/** What Alice has before Bob tries anything: a profile, a finished search, and two marks. */
-type AliceData = { runId: string; saved: string; dismissed: string };
+/** What Alice has before Bob tries anything: a profile, a finished search, two marks and an API token. */
+type AliceData = { runId: string; saved: string; dismissed: string; tokenId: string; token: string };
+
+/** Whose token this is, as the server reads a bearer header; null for nobody's. */
+async function ownerOf(token: string): Promise<string | null> {
+  return (await findViewerByApiToken({ db: store.db, secret: token, now: new Date() }))?.userId ?? null;
+}
 
 async function seedAlice(): Promise<AliceData> {
   await as(alice).profile.save(typicalProfile);
@@ -79,7 +86,8 @@ async function seedAlice(): Promise<AliceData> {
   if (!saved || !dismissed) throw new Error("Alice's search ranked fewer than two repositories");
   await as(alice).repos.mark({ repo: saved, mark: "saved" });
   await as(alice).repos.mark({ repo: dismissed, mark: "dismissed", note: "not for me" });
-  return { runId, saved, dismissed };
+  const { token, summary } = await as(alice).apiTokens.create({ name: "Alice's laptop" });
+  return { runId, saved, dismissed, tokenId: summary.id, token };
 }
 
 async function aliceHasEverything(data: AliceData): Promise<void> {
@@ -91,6 +99,8 @@ async function aliceHasEverything(data: AliceData): Promise<void> {
       [data.dismissed, "dismissed", "not for me"],
     ]),
   );
+  expect((await as(alice).apiTokens.list()).items.map((item) => item.id)).toEqual([data.tokenId]);
+  expect(await ownerOf(data.token)).toBe(alice.userId);
 }
 
 type Case = (data: AliceData) => Promise<void>;
@@ -193,6 +203,24 @@ const cases: Record<string, Case> = {
     expect(aliceMarks.find((item) => item.repo === dismissed)).toMatchObject({ mark: "dismissed" });
   },
 
+  "apiTokens.list": async () => {
+    expect((await as(bob).apiTokens.list()).items).toEqual([]);
+  },
+
+  "apiTokens.create": async () => {
+    const { token } = await as(bob).apiTokens.create({ name: "Bob's script" });
+    expect(await ownerOf(token)).toBe(bob.userId);
+    expect((await as(bob).apiTokens.list()).items.map((item) => item.name)).toEqual(["Bob's script"]);
+  },
+
+  "apiTokens.revoke": async ({ tokenId }) => {
+    // Alice's token id is refused exactly as an id nobody has.
+    const hers = await refusal(as(bob).apiTokens.revoke({ tokenId }));
+    const unknown = await refusal(as(bob).apiTokens.revoke({ tokenId: "no-such-token" }));
+    expect(hers).toEqual({ code: "NOT_FOUND", message: `No API token with id ${JSON.stringify(tokenId)}` });
+    expect(unknown.code).toBe("NOT_FOUND");
+  },
+
   "repos.marked": async ({ saved }) => {
     expect((await as(bob).repos.marked({})).items).toEqual([]);
     // Alice's analyses were written for her profile: a mark of Bob's on the same repository shows none.
@@ -229,7 +257,7 @@ describe.each(storeKinds)("two users (%s)", (kind) => {
     await harness.reset();
     await forgetCachedWork(store.db);
     bobs += 1;
-    bob = { userId: `bob-${bobs}` };
+    bob = { userId: `bob-${bobs}`, via: "session" };
     await createUser(bob);
   });
 
@@ -266,12 +294,15 @@ describe.each(storeKinds)("two users (%s)", (kind) => {
     expect((await exportAs(null, aliceData.runId)).status).toBe(401);
   });
 
-  it("deleting a user deletes their profile, runs and marks, and nobody else's", async () => {
+  it("deleting a user deletes their profile, runs, marks and API tokens, and nobody else's", async () => {
     await as(bob).profile.save(typicalProfile);
     await as(bob).repos.mark({ repo: aliceData.saved, mark: "saved" });
+    const { token } = await as(bob).apiTokens.create({ name: "Bob's laptop" });
     await store.db.user.delete({ where: { id: bob.userId }, select: { id: true } });
     await aliceHasEverything(aliceData);
     expect(await store.db.developerProfile.count({ where: { userId: bob.userId } })).toBe(0);
     expect(await store.db.repoMark.count({ where: { userId: bob.userId } })).toBe(0);
+    expect(await store.db.apiToken.count({ where: { userId: bob.userId } })).toBe(0);
+    expect(await ownerOf(token)).toBeNull();
   });
 });

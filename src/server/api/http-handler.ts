@@ -78,7 +78,12 @@ function serveTrpc({
       return {
         deps,
         clientIp: resolveClientIp({ headers: req.headers, trustProxy: deps.env.SCOUT_TRUST_PROXY }),
-        viewer: await resolveViewer({ auth: deps.auth, headers: req.headers }),
+        viewer: await resolveViewer({
+          auth: deps.auth,
+          db: deps.db,
+          headers: req.headers,
+          now: deps.clock(),
+        }),
       };
     },
     responseMeta({ errors }) {

@@ -1,3 +1,4 @@
+import { apiTokensRouter } from "./routers/api-tokens";
 import { profileRouter } from "./routers/profile";
 import { reposRouter } from "./routers/repos";
 import { scoutRouter } from "./routers/scout";
@@ -7,6 +8,7 @@ export const appRouter = createTRPCRouter({
   profile: profileRouter,
   scout: scoutRouter,
   repos: reposRouter,
+  apiTokens: apiTokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@ import { z, ZodError } from "zod";
 import { MAX_BATCH_SIZE } from "@/lib/transport-limits";
 import { AppError, type AppErrorCode } from "@/server/errors";
 import type { AppDependencies } from "@/server/app-dependencies";
+import { apiTokenCreationNeedsSessionMessage, apiTokensNeedAccountsMessage } from "@/server/auth/api-tokens";
 import { signInRequiredMessage } from "@/server/auth/resolve-viewer";
 import type { Viewer } from "@/server/auth/viewer";
 
@@ -105,4 +106,24 @@ export const publicProcedure = t.procedure.use(mapAppErrors);
 export const userProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: signInRequiredMessage });
   return next({ ctx: { viewer: ctx.viewer } });
+});
+
+/**
+ * Personal API tokens are the accounts mode's: in the local mode nobody signs in, so there is nobody to give a
+ * token to and nothing it would unlock.
+ */
+export const accountProcedure = userProcedure.use(({ ctx, next }) => {
+  if (ctx.viewer.via === "local")
+    throw new TRPCError({ code: "PRECONDITION_FAILED", message: apiTokensNeedAccountsMessage });
+  return next();
+});
+
+/**
+ * Only a browser session: a call made with an API token is refused, so a leaked token cannot mint more
+ * tokens that would outlive its revocation.
+ */
+export const sessionProcedure = accountProcedure.use(({ ctx, next }) => {
+  if (ctx.viewer.via !== "session")
+    throw new TRPCError({ code: "FORBIDDEN", message: apiTokenCreationNeedsSessionMessage });
+  return next();
 });

@@ -9,6 +9,11 @@ export async function GET(req: Request, { params }: { params: Promise<{ runId: s
   const { deps, ready } = getAppDependencies();
   await ready;
   const { runId } = await params;
-  const viewer = await resolveViewer({ auth: deps.auth, headers: req.headers });
+  const viewer = await resolveViewer({
+    auth: deps.auth,
+    db: deps.db,
+    headers: req.headers,
+    now: deps.clock(),
+  });
   return handleExportRequest({ req, runId, viewer, deps });
 }
