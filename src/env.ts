@@ -349,3 +349,11 @@ export function getEnv(): Env {
   cachedEnv ??= parseEnv(process.env);
   return cachedEnv;
 }
+
+/**
+ * What the `scout` terminal client reads from its environment: its personal API token, which it checks itself
+ * (src/cli/cli-env.ts). The server's settings above are not loaded for it.
+ */
+export function getCliEnvironment(): { SCOUT_API_TOKEN: string | undefined } {
+  return { SCOUT_API_TOKEN: process.env.SCOUT_API_TOKEN };
+}

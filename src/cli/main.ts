@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { EventSource } from "eventsource";
 import { bearerHeader, createScoutClient } from "@/client";
+import { getCliEnvironment } from "@/env";
 import { CliError } from "./cli-error";
 import { readCliEnvironment } from "./cli-env";
 import { runCli } from "./program";
@@ -9,7 +10,7 @@ import { runCli } from "./program";
 async function main(): Promise<number> {
   let apiToken: string | null;
   try {
-    ({ apiToken } = readCliEnvironment(process.env));
+    ({ apiToken } = readCliEnvironment(getCliEnvironment()));
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     process.stderr.write(`error: ${error.message}\n`);
