@@ -5,10 +5,9 @@ import { createScoutClient, type ScoutClient } from "@/client";
 import { createDb, type Db } from "@/server/db/client";
 import { migrateStore } from "@/server/db/migrate-store";
 import { signInAgainMessage } from "@/server/sources/github/errors";
-import type { ScoutEvent } from "@/shared/events";
 import { findFreePort } from "../../scripts/lib/free-port";
 import { startPostgresCluster, type PostgresCluster } from "../../scripts/lib/postgres-cluster";
-import { DEFAULT_OAUTH_APP } from "../fakes/github-oauth";
+import { followRunToEnd } from "../support/follow-run";
 import {
   hostedServiceEnv,
   startApiInstance,
@@ -17,7 +16,7 @@ import {
   type FakesProcess,
   type ServiceProcess,
 } from "../support/cluster-processes";
-import { sessionOf, signInWithGitHub, type CookieJar } from "../support/github-sign-in";
+import { accountsModeEnv, sessionOf, signInWithGitHub, type CookieJar } from "../support/github-sign-in";
 
 /**
  * The accounts mode as it is deployed: one PostgreSQL, two web instances people sign in to, and a worker that
@@ -45,14 +44,15 @@ function accountsEnv(databaseUrl: string, port?: number): Record<string, string>
     githubToken: OPERATOR_TOKEN,
     openaiKey: OPENAI_KEY,
     overrides: {
-      AUTH_GITHUB_ID: DEFAULT_OAUTH_APP.clientId,
-      AUTH_GITHUB_SECRET: DEFAULT_OAUTH_APP.clientSecret,
-      AUTH_SECRET: "cluster-session-secret-of-at-least-32-characters",
-      SCOUT_TOKEN_KEYS: TOKEN_KEYS,
-      GITHUB_WEB_URL: fakes.githubUrl,
+      ...accountsModeEnv({
+        githubUrl: fakes.githubUrl,
+        // A worker is reached by nobody: its sign-in settings only open the tokens it searches with.
+        publicUrl: `http://127.0.0.1:${port ?? 0}`,
+        tokenKeys: TOKEN_KEYS,
+      }),
       SCOUT_GITHUB_QUERY_INTERVAL_MS: "0",
       SCOUT_MAX_REPOS: "10",
-      ...(port === undefined ? {} : { PORT: String(port), SCOUT_PUBLIC_URL: `http://127.0.0.1:${port}` }),
+      ...(port === undefined ? {} : { PORT: String(port) }),
     },
   });
 }
@@ -75,26 +75,6 @@ async function signIn(instance: { url: string }, login: string) {
   const session = await sessionOf(instance.url, jar);
   if (!session) throw new Error(`${login} could not sign in on ${instance.url}`);
   return { jar, userId: session.user.id };
-}
-
-/** Every event of the run, from its first to its terminal one. */
-function followRun(client: ScoutClient, runId: string): Promise<ScoutEvent[]> {
-  return new Promise((resolve, reject) => {
-    const received: ScoutEvent[] = [];
-    const subscription = client.scout.stream.subscribe(
-      { runId },
-      {
-        onData: ({ data }) => {
-          received.push(data);
-          if (["complete", "error", "cancelled"].includes(data.type)) {
-            subscription.unsubscribe();
-            resolve(received);
-          }
-        },
-        onError: reject,
-      },
-    );
-  });
 }
 
 async function refusal(call: Promise<unknown>) {
@@ -154,7 +134,7 @@ describe("the accounts mode on two web instances and a worker", { timeout: 120_0
     await clientOf(webA, hubot.jar).profile.save.mutate({ ...profile, goals: "Hubot's goals" });
 
     const { runId } = await clientOf(webA, mona.jar).scout.search.mutate(search);
-    const events = await followRun(clientOf(webB, mona.jar), runId);
+    const events = await followRunToEnd(clientOf(webB, mona.jar), runId);
     expect(events.at(-1)?.type).toBe("complete");
 
     const { requests } = await fakes.control.githubRequests();
@@ -168,7 +148,7 @@ describe("the accounts mode on two web instances and a worker", { timeout: 120_0
       const asHubot = clientOf(instance, hubot.jar);
       expect(await refusal(asHubot.scout.results.query({ runId }))).toMatchObject({ code: "NOT_FOUND" });
       expect(await refusal(asHubot.scout.cancel.mutate({ runId }))).toMatchObject({ code: "NOT_FOUND" });
-      await expect(followRun(asHubot, runId)).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
+      await expect(followRunToEnd(asHubot, runId)).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
       expect((await asHubot.scout.runs.query({})).items).toEqual([]);
       expect(await asHubot.profile.get.query()).toMatchObject({ goals: "Hubot's goals" });
       // Without a session, nothing at all.
@@ -188,7 +168,7 @@ describe("the accounts mode on two web instances and a worker", { timeout: 120_0
     await fakes.control.revokeGitHubUser("nameless42");
 
     const { runId } = await clientOf(webB, person.jar).scout.search.mutate(search);
-    const events = await followRun(clientOf(webA, person.jar), runId);
+    const events = await followRunToEnd(clientOf(webA, person.jar), runId);
     expect(events.at(-1)).toEqual({
       type: "error",
       reason: "failed",

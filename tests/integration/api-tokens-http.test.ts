@@ -9,8 +9,8 @@ import { apiTokenCreationNeedsSessionMessage, apiTokensNeedAccountsMessage } fro
 import { resolveViewer, signInRequiredMessage } from "@/server/auth/resolve-viewer";
 import { localViewer } from "@/server/auth/viewer";
 import { createdApiTokenSchema, type CreatedApiToken } from "@/shared/api-tokens";
-import type { ScoutEvent } from "@/shared/events";
 import { scoutSearchResultSchema } from "@/shared/runs";
+import { followRunToEnd } from "../support/follow-run";
 import { callAsBrowser, signInAs, startAccountsApp, type AccountsApp } from "../support/accounts-app";
 import type { CookieJar } from "../support/github-sign-in";
 import { callerFor, startHarness, typicalProfile, type Harness } from "../support/scout-harness";
@@ -58,26 +58,6 @@ async function refusalOf(call: Promise<unknown>): Promise<{ code: string | undef
   return { code: typeof code === "string" ? code : undefined, message: error.message };
 }
 
-/** A run's events through the client's subscription, until its terminal event. */
-function streamToEnd(client: ScoutClient, runId: string): Promise<ScoutEvent[]> {
-  const events: ScoutEvent[] = [];
-  return new Promise((resolve, reject) => {
-    const subscription = client.scout.stream.subscribe(
-      { runId },
-      {
-        onData: ({ data }) => {
-          events.push(data);
-          if (data.type === "complete" || data.type === "error" || data.type === "cancelled") {
-            subscription.unsubscribe();
-            resolve(events);
-          }
-        },
-        onError: reject,
-      },
-    );
-  });
-}
-
 type Finished = { code: number | null; stdout: string; stderr: string };
 
 /** bin/scout.mjs in its own process, with SCOUT_API_TOKEN as given ("" for none). */
@@ -110,7 +90,7 @@ describe("personal API tokens in the accounts mode", () => {
 
     await client.profile.save.mutate(typicalProfile);
     const { runId } = await client.scout.search.mutate(pythonSearch);
-    const events = await streamToEnd(client, runId);
+    const events = await followRunToEnd(client, runId);
 
     expect(events.at(-1)?.type).toBe("complete");
     expect((await client.scout.results.query({ runId })).status).toBe("completed");
@@ -135,7 +115,7 @@ describe("personal API tokens in the accounts mode", () => {
 
     const unauthorized = { code: "UNAUTHORIZED", message: signInRequiredMessage };
     expect(await refusalOf(client.profile.get.query())).toEqual(unauthorized);
-    expect(await refusalOf(streamToEnd(client, "00000000-0000-4000-8000-000000000000"))).toMatchObject({
+    expect(await refusalOf(followRunToEnd(client, "00000000-0000-4000-8000-000000000000"))).toMatchObject({
       code: "UNAUTHORIZED",
     });
     const mistyped = `${token.slice(0, -2)}xx`;

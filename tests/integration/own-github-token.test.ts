@@ -9,7 +9,7 @@ import { signInAgainMessage } from "@/server/sources/github/errors";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { DEFAULT_OAUTH_APP } from "../fakes/github-oauth";
 import { startGitHubServer, type GitHubServer, type RecordedRequest } from "../fakes/github-server";
-import { serveAuthAndApi, sessionOf, signInWithGitHub } from "../support/github-sign-in";
+import { accountsModeEnv, serveAuthAndApi, sessionOf, signInWithGitHub } from "../support/github-sign-in";
 import { callerFor, collectRunEvents, HARNESS_NOW, typicalProfile } from "../support/scout-harness";
 import { createTempDb, type TempDb } from "../support/temp-db";
 import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
@@ -41,14 +41,8 @@ function appDependencies(keys = [firstKey]): AppDependencies {
   const logger: Logger = { error: record, warn: record };
   return createAppDependencies({
     env: parseEnv({
-      AUTH_GITHUB_ID: DEFAULT_OAUTH_APP.clientId,
-      AUTH_GITHUB_SECRET: DEFAULT_OAUTH_APP.clientSecret,
-      AUTH_SECRET: "a-session-secret-of-at-least-32-characters",
-      SCOUT_TOKEN_KEYS: tokenKeys(keys),
+      ...accountsModeEnv({ githubUrl: github.url, publicUrl: served.url, tokenKeys: tokenKeys(keys) }),
       GITHUB_TOKEN: OPERATOR_TOKEN,
-      GITHUB_API_URL: github.url,
-      GITHUB_WEB_URL: github.url,
-      SCOUT_PUBLIC_URL: served.url,
       SCOUT_GITHUB_QUERY_INTERVAL_MS: "0",
       SCOUT_MAX_REPOS: "10",
       SCOUT_SEARCH_RATE_LIMIT: "3",

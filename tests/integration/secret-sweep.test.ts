@@ -9,7 +9,13 @@ import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { DEFAULT_OAUTH_APP } from "../fakes/github-oauth";
 import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
 import { startOpenAIServer, type OpenAIServer } from "../fakes/openai-server";
-import { serveAuthAndApi, sessionOf, signInWithGitHub, type CookieJar } from "../support/github-sign-in";
+import {
+  accountsModeEnv,
+  serveAuthAndApi,
+  sessionOf,
+  signInWithGitHub,
+  type CookieJar,
+} from "../support/github-sign-in";
 import { HARNESS_NOW, typicalProfile } from "../support/scout-harness";
 import { createTempDb, type TempDb } from "../support/temp-db";
 
@@ -46,14 +52,13 @@ beforeAll(async () => {
   temp = createTempDb();
   served = await serveAuthAndApi({ auth: () => deps.auth as Auth, deps: () => deps });
   const env = parseEnv({
-    AUTH_GITHUB_ID: DEFAULT_OAUTH_APP.clientId,
-    AUTH_GITHUB_SECRET: DEFAULT_OAUTH_APP.clientSecret,
-    AUTH_SECRET: SESSION_SECRET,
-    SCOUT_TOKEN_KEYS: `k1:${TOKEN_KEY}`,
+    ...accountsModeEnv({
+      githubUrl: github.url,
+      publicUrl: served.url,
+      sessionSecret: SESSION_SECRET,
+      tokenKeys: `k1:${TOKEN_KEY}`,
+    }),
     GITHUB_TOKEN: OPERATOR_TOKEN,
-    GITHUB_API_URL: github.url,
-    GITHUB_WEB_URL: github.url,
-    SCOUT_PUBLIC_URL: served.url,
     SCOUT_GITHUB_QUERY_INTERVAL_MS: "0",
     SCOUT_MAX_REPOS: "10",
     OPENAI_API_KEY: OPENAI_KEY,

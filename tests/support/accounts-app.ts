@@ -5,7 +5,7 @@ import { expect } from "vitest";
 import { parseEnv } from "@/env";
 import { handleTrpcRequest } from "@/server/api/http-handler";
 import { createAppDependencies, type AppDependencies } from "@/server/app-dependencies";
-import { createAuth, type Auth } from "@/server/auth/create-auth";
+import type { Auth } from "@/server/auth/create-auth";
 import { resolveViewer } from "@/server/auth/resolve-viewer";
 import { createTokenCipher } from "@/server/auth/token-cipher";
 import { handleExportRequest } from "@/server/export/handle-export-request";
@@ -13,7 +13,7 @@ import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-cata
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { DEFAULT_OAUTH_APP } from "../fakes/github-oauth";
 import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
-import { signInWithGitHub, type CookieJar } from "./github-sign-in";
+import { createTestAuth, signInWithGitHub, type CookieJar } from "./github-sign-in";
 import { createTempDb, type TempDb } from "./temp-db";
 
 /**
@@ -97,6 +97,8 @@ export async function startAccountsApp(): Promise<AccountsApp> {
       res.end();
     });
   });
+  // Idle connections outlive the client's own keep-alive, so no request goes down a closing socket.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -108,21 +110,7 @@ export async function startAccountsApp(): Promise<AccountsApp> {
       logs.length = 0;
       github.oauth.approveAs(null);
       const temp = createTempDb();
-      const auth = createAuth({
-        db: temp.db,
-        storeKind: "sqlite",
-        settings: {
-          githubClientId: DEFAULT_OAUTH_APP.clientId,
-          githubClientSecret: DEFAULT_OAUTH_APP.clientSecret,
-          sessionSecret: "a-session-secret-of-at-least-32-characters",
-        },
-        cipher,
-        publicUrl: url,
-        githubWebUrl: github.url,
-        githubApiUrl: github.url,
-        trustProxy: false,
-        logger,
-      });
+      const auth = createTestAuth({ db: temp.db, cipher, appUrl: url, githubUrl: github.url, logger });
       const deps = createAppDependencies({ env: parseEnv({}), db: temp.db, auth, logger });
       current = { temp, auth, deps };
       return temp;

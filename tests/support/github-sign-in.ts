@@ -4,12 +4,73 @@ import { Readable } from "node:stream";
 import { expect } from "vitest";
 import { handleTrpcRequest } from "@/server/api/http-handler";
 import type { AppDependencies } from "@/server/app-dependencies";
-import { githubCallbackPath, type Auth } from "@/server/auth/create-auth";
+import { createAuth, githubCallbackPath, type Auth } from "@/server/auth/create-auth";
+import type { TokenCipher } from "@/server/auth/token-cipher";
+import type { Db } from "@/server/db/client";
+import type { Logger } from "@/server/logger";
+import { DEFAULT_OAUTH_APP } from "../fakes/github-oauth";
 
 /**
  * Sign-in with GitHub as a browser goes through it, for tests: the app's auth routes and API on one port, and
  * the test GitHub server's OAuth pages, reached by URL only.
  */
+
+/**
+ * The accounts mode's settings for an app whose people sign in through the test GitHub server (its registered
+ * OAuth app), at `publicUrl`; `sessionSecret` and `tokenKeys` ("id:base64key,…") as the test needs.
+ */
+export function accountsModeEnv({
+  githubUrl,
+  publicUrl,
+  sessionSecret = "a-session-secret-of-at-least-32-characters",
+  tokenKeys = `k1:${Buffer.alloc(32, 3).toString("base64")}`,
+}: {
+  githubUrl: string;
+  publicUrl: string;
+  sessionSecret?: string;
+  tokenKeys?: string;
+}): Record<string, string> {
+  return {
+    AUTH_GITHUB_ID: DEFAULT_OAUTH_APP.clientId,
+    AUTH_GITHUB_SECRET: DEFAULT_OAUTH_APP.clientSecret,
+    AUTH_SECRET: sessionSecret,
+    SCOUT_TOKEN_KEYS: tokenKeys,
+    GITHUB_API_URL: githubUrl,
+    GITHUB_WEB_URL: githubUrl,
+    SCOUT_PUBLIC_URL: publicUrl,
+  };
+}
+
+/** Sign-in on a SQLite test database, against the test GitHub server's registered OAuth app. */
+export function createTestAuth({
+  db,
+  cipher,
+  appUrl,
+  githubUrl,
+  logger,
+}: {
+  db: Db;
+  cipher: TokenCipher;
+  appUrl: string;
+  githubUrl: string;
+  logger: Logger;
+}): Auth {
+  return createAuth({
+    db,
+    storeKind: "sqlite",
+    settings: {
+      githubClientId: DEFAULT_OAUTH_APP.clientId,
+      githubClientSecret: DEFAULT_OAUTH_APP.clientSecret,
+      sessionSecret: "a-session-secret-of-at-least-32-characters",
+    },
+    cipher,
+    publicUrl: appUrl,
+    githubWebUrl: githubUrl,
+    githubApiUrl: githubUrl,
+    trustProxy: false,
+    logger,
+  });
+}
 
 /** A browser's cookies for the app, from its Set-Cookie headers. */
 export class CookieJar {
@@ -57,6 +118,9 @@ export async function serveAuthAndApi(current: {
       res.end(Buffer.from(await response.arrayBuffer()));
     });
   });
+  // Idle connections outlive the client's own keep-alive: a test's request must never be sent down a socket
+  // the server is closing that instant (an ECONNRESET on a loaded machine).
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -51,6 +51,8 @@ export async function serveApi(
     configured: deps.env.SCOUT_ALLOWED_HOSTS,
   });
   const server = createAppServer({ allowedHosts, handle: bridgeToFetch });
+  // Idle connections outlive the client's own keep-alive, so no request goes down a closing socket.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const listening = (server.address() as AddressInfo).port;
   return {
