@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { focusFirstInvalidField, showServerErrors } from "@/lib/field-errors";
+import { useHydrated } from "@/lib/use-hydrated";
 import {
   GOALS_MAX_CHARS,
   profileInputSchema,
@@ -89,9 +90,13 @@ function ProfileEditor({ saved, loadError }: { saved: Profile | null; loadError:
   const status =
     save.isSuccess && !isDirty ? "Profile saved" : serverError ? `Could not save: ${serverError}` : "";
 
+  const hydrated = useHydrated();
   return (
     <form
       className="form"
+      // Until the page's script runs, typing into the tag fields and pressing Enter would submit the form
+      // natively; tests and tools wait for this before they type.
+      data-hydrated={hydrated}
       onSubmit={(event) => {
         void form.handleSubmit(
           (values) => {

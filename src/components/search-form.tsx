@@ -7,6 +7,7 @@ import { useEffect, useId, useState } from "react";
 import { useForm, useWatch, type Control } from "react-hook-form";
 import { defaultActiveSince } from "@/lib/dates";
 import { focusFirstInvalidField, showServerErrors } from "@/lib/field-errors";
+import { useHydrated } from "@/lib/use-hydrated";
 import {
   searchFiltersSchema,
   searchQueryLengthOf,
@@ -157,9 +158,13 @@ function SearchFilterForm({
   const starsError = errors.minStars?.message ?? errors.maxStars?.message;
   const formError = errors.root?.server?.message;
 
+  const hydrated = useHydrated();
   return (
     <form
       className="form"
+      // Until the page's script runs, typing into the tag fields and pressing Enter would submit the form
+      // natively; tests and tools wait for this before they type.
+      data-hydrated={hydrated}
       onSubmit={(event) => {
         void form.handleSubmit(
           (filters) => {

@@ -19,8 +19,17 @@ export class TagInputControl {
     this.error = page.getByTestId(`${testId}-error`);
   }
 
+  /**
+   * Waits for the form's script to run: before that, Enter would submit the form natively (the typing lost)
+   * and the × buttons would do nothing.
+   */
+  private async whenInteractive() {
+    await expect(this.page.locator("form", { has: this.field })).toHaveAttribute("data-hydrated", "true");
+  }
+
   /** Types each value and presses Enter after it. */
   async add(values: string[]) {
+    await this.whenInteractive();
     for (const value of values) {
       await this.field.fill(value);
       await this.field.press("Enter");
@@ -29,6 +38,7 @@ export class TagInputControl {
 
   /** Removes every tag with its × button, as a person would one by one. */
   async clear() {
+    await this.whenInteractive();
     while ((await this.removeButtons.count()) > 0) {
       const before = await this.removeButtons.count();
       await this.removeButtons.first().click();
