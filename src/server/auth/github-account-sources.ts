@@ -8,8 +8,8 @@ import { TokenCipherError, type TokenCipher } from "./token-cipher";
 
 /**
  * GitHub with each person's own token, for the accounts mode: a person's searches spend their own GitHub quota,
- * never the operator's. The token is read from their account for every call to GitHub (a sign-in between two
- * calls is taken at once), opened only in memory, and handed to nothing but the Octokit client that sends it.
+ * never the operator's. A run reads the token from its owner's account once, at its first call to GitHub, opens
+ * it only in memory, and hands it to nothing but the Octokit client that sends it.
  *
  * A token GitHub refuses is forgotten, so the person's next search is refused before it starts (costing them
  * nothing) with the same "sign in again" outcome; signing in again stores a fresh one.
@@ -17,7 +17,7 @@ import { TokenCipherError, type TokenCipher } from "./token-cipher";
 export type GitHubAccountSources = {
   /** Throws PRECONDITION_FAILED (blockedBy "github-sign-in") when the person holds no token GitHub may accept. */
   requireToken: (userId: string) => Promise<void>;
-  /** The source a person's run searches with. */
+  /** The source one run of the person's searches with: it reads their token once, when it first calls GitHub. */
   sourceFor: (userId: string) => RepositorySource;
 };
 
@@ -86,8 +86,11 @@ export function createGitHubAccountSources({
     });
   }
 
-  async function withClient<T>(userId: string, call: (source: RepositorySource) => Promise<T>): Promise<T> {
-    const held = await readToken(userId);
+  async function withClient<T>(
+    readOnce: () => Promise<HeldToken>,
+    call: (source: RepositorySource) => Promise<T>,
+  ): Promise<T> {
+    const held = await readOnce();
     try {
       return await call(clientFor(held));
     } catch (error) {
@@ -107,13 +110,17 @@ export function createGitHubAccountSources({
     requireToken: async (userId) => {
       await readToken(userId);
     },
-    sourceFor: (userId) => ({
-      kind: "live",
-      webOrigin,
-      searchRepositories: (filters, options) =>
-        withClient(userId, (source) => source.searchRepositories(filters, options)),
-      fetchCandidateDetails: (repos, options) =>
-        withClient(userId, (source) => source.fetchCandidateDetails(repos, options)),
-    }),
+    sourceFor: (userId) => {
+      let held: Promise<HeldToken> | undefined;
+      const readOnce = () => (held ??= readToken(userId));
+      return {
+        kind: "live",
+        webOrigin,
+        searchRepositories: (filters, options) =>
+          withClient(readOnce, (source) => source.searchRepositories(filters, options)),
+        fetchCandidateDetails: (repos, options) =>
+          withClient(readOnce, (source) => source.fetchCandidateDetails(repos, options)),
+      };
+    },
   };
 }

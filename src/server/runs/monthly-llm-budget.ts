@@ -90,17 +90,17 @@ export async function requireLlmBudgetLeft({
   tokensPerMonth: number;
 }): Promise<void> {
   const spent = await llmTokensSpentThisMonth({ db, userId, now });
-  if (spent < tokensPerMonth) return;
-  const { next } = calendarMonthOf(now);
-  throw new AppError("TOO_MANY_REQUESTS", llmBudgetSpentMessage(tokensPerMonth, next), {
-    retryAfterSeconds: Math.max(1, Math.ceil((next.getTime() - now.getTime()) / 1000)),
-    blockedBy: "llm-budget",
-  });
+  if (spent >= tokensPerMonth) throw llmBudgetSpentError(tokensPerMonth, now);
 }
 
-/** The error an analysis batch ends with when the run may spend no more tokens: it is not sent. */
+/**
+ * The person has no budget left this month: a search is refused with it, and an analysis batch a run would
+ * send ends with it unsent. It says when to try again: when the month turns.
+ */
 export function llmBudgetSpentError(tokensPerMonth: number, now: Date): AppError {
-  return new AppError("TOO_MANY_REQUESTS", llmBudgetSpentMessage(tokensPerMonth, calendarMonthOf(now).next), {
+  const { next } = calendarMonthOf(now);
+  return new AppError("TOO_MANY_REQUESTS", llmBudgetSpentMessage(tokensPerMonth, next), {
+    retryAfterSeconds: Math.max(1, Math.ceil((next.getTime() - now.getTime()) / 1000)),
     blockedBy: "llm-budget",
   });
 }
