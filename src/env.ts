@@ -271,6 +271,34 @@ const envSchema = z
     GITHUB_WEB_URL: httpUrl("GITHUB_WEB_URL", "https://github.com"),
     // The address people reach the app at: sign-in's callback URL is built on it.
     SCOUT_PUBLIC_URL: optionalHttpUrl("SCOUT_PUBLIC_URL"),
+    // Watched searches mail their digests through this SMTP server (smtp:// or smtps://, credentials in the
+    // URL); unset: digests go to the feeds only.
+    SCOUT_SMTP_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .refine(
+          (value) => /^smtps?:\/\/[^\s]+$/.test(value) && URL.canParse(value),
+          "SCOUT_SMTP_URL must be an smtp:// or smtps:// URL",
+        )
+        .optional(),
+    ),
+    SCOUT_MAIL_FROM: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .max(200, "SCOUT_MAIL_FROM is too long")
+        .refine((value) => !/[\r\n]/.test(value), "SCOUT_MAIL_FROM must be one line")
+        .default("GitHub Scout <scout@localhost>"),
+    ),
+    // 0 turns off running watches on their schedules in this process (tests drive the scheduler themselves).
+    SCOUT_WATCH_SCHEDULER: z.preprocess(
+      blankToUndefined,
+      z
+        .enum(["0", "1", "true", "false"], { error: "SCOUT_WATCH_SCHEDULER must be 0 or 1" })
+        .default("1")
+        .transform((value) => value === "1" || value === "true"),
+    ),
   })
   .transform((raw, ctx) => {
     const {
@@ -320,6 +348,7 @@ const secretNames = new Set([
   "AUTH_GITHUB_SECRET",
   "AUTH_SECRET",
   "SCOUT_TOKEN_KEYS",
+  "SCOUT_SMTP_URL",
 ]);
 
 export class EnvError extends Error {

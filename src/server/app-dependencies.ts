@@ -79,11 +79,15 @@ export type AppDependencies = {
 
 export type AppDependencyOverrides = Partial<Omit<AppDependencies, "env">>;
 
-/** A PostgreSQL URL's password is a secret like the others: logs never show it. */
-function databasePassword(databaseUrl: string): string | undefined {
-  if (storeKindOf(databaseUrl) !== "postgres" || !URL.canParse(databaseUrl)) return undefined;
-  const password = new URL(databaseUrl).password;
+/** A PostgreSQL or SMTP URL's password is a secret like the others: logs never show it. */
+function urlPassword(url: string | undefined): string | undefined {
+  if (!url || !URL.canParse(url)) return undefined;
+  const password = new URL(url).password;
   return password ? decodeURIComponent(password) : undefined;
+}
+
+function databasePassword(databaseUrl: string): string | undefined {
+  return storeKindOf(databaseUrl) === "postgres" ? urlPassword(databaseUrl) : undefined;
 }
 
 export function createAppDependencies({
@@ -98,6 +102,7 @@ export function createAppDependencies({
         env.GITHUB_TOKEN,
         env.OPENAI_API_KEY,
         databasePassword(env.DATABASE_URL),
+        urlPassword(env.SCOUT_SMTP_URL),
         ...(env.auth.mode === "accounts" ? [env.auth.githubClientSecret, env.auth.sessionSecret] : []),
       ],
     });

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { AnalysisProfile } from "@/server/analysis/analyzer";
 import type { GitHubAccountSources } from "@/server/auth/github-account-sources";
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -53,6 +54,8 @@ export async function startSearch({
   userId,
   filters,
   clientKey,
+  profile: givenProfile,
+  runId = randomUUID(),
 }: {
   deps: StartSearchDeps;
   /** Whose search: it ranks for their profile, and the run is theirs. */
@@ -63,15 +66,18 @@ export async function startSearch({
    * sign in; the client's address when nobody does (searchLimitKey).
    */
   clientKey: string;
+  /** The profile it ranks for; by default the person's saved profile. A watch brings its own. */
+  profile?: AnalysisProfile;
+  /** The run's id, when the caller has to record it before the run exists (a watch's slot). */
+  runId?: string;
 }): Promise<SearchStarted> {
   const { db, rateLimiter, clock, logger, limits } = deps;
-  const profile = await getProfile({ db, logger, userId });
+  const profile = givenProfile ?? (await getProfile({ db, logger, userId }));
   if (!profile) throw new AppError("BAD_REQUEST", noProfileMessage);
   await deps.githubAccounts?.requireToken(userId);
   if (deps.llmTokensPerMonth !== null)
     await requireLlmBudgetLeft({ db, userId, now: clock(), tokensPerMonth: deps.llmTokensPerMonth });
 
-  const runId = randomUUID();
   await deps.admission.withLock(async () => {
     const running = await countRunningRuns({ db, clientKey });
     if (running.client > 0) {
