@@ -30,6 +30,7 @@ import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
 import { createLiveGitHubSource, type LiveGitHubSourceOptions } from "@/server/sources/github/live-source";
 import type { RepositorySource } from "@/server/sources/repository-source";
 import type { ScoutConfig } from "@/shared/config";
+import { startInProcessWatchScheduler, tickWatches } from "@/server/watches/watch-scheduler";
 import { startHousekeeping } from "./housekeeping";
 
 export { recoverAndPrune } from "./housekeeping";
@@ -260,7 +261,12 @@ export function getAppDependencies(): { deps: AppDependencies; ready: Promise<vo
   if (!processWide.scoutAppDependencies) {
     const deps = createAppDependencies({ env: getEnv() });
     const ready = startHousekeeping(deps).then(
-      () => undefined,
+      () => {
+        // The hosted mode's workers run the watch scheduler (src/server/worker.ts); web instances do not.
+        if (!deps.hosted && deps.env.SCOUT_WATCH_SCHEDULER) {
+          startInProcessWatchScheduler({ tick: () => tickWatches(deps), logger: deps.logger });
+        }
+      },
       (error: unknown) => {
         deps.logger.error("Start-up housekeeping failed", error);
       },

@@ -1,8 +1,11 @@
 import type { AppDependencies } from "./app-dependencies";
 import { startRunWorker, type RunWorker } from "./hosted/run-worker";
+import { startWatchTickWorker } from "./hosted/watch-tick-worker";
+import { tickWatches } from "./watches/watch-scheduler";
 
 /**
- * Makes this process a worker of the hosted mode: it takes run jobs, SCOUT_WORKER_CONCURRENCY at a time.
+ * Makes this process a worker of the hosted mode: it takes run jobs, SCOUT_WORKER_CONCURRENCY at a time, and
+ * the watch scheduler's ticks (unless SCOUT_WATCH_SCHEDULER=0).
  * Used by `npm run worker` and by `npm start` with SCOUT_RUN_WORKER=1.
  */
 export async function startWorkerFor(deps: AppDependencies): Promise<RunWorker> {
@@ -12,7 +15,7 @@ export async function startWorkerFor(deps: AppDependencies): Promise<RunWorker> 
         "With SQLite, `npm start` executes every search itself.",
     );
   }
-  return startRunWorker({
+  const runs = await startRunWorker({
     deps,
     queue: deps.hosted.queue,
     notifier: deps.hosted.notifier,
@@ -21,4 +24,17 @@ export async function startWorkerFor(deps: AppDependencies): Promise<RunWorker> 
     pickupTimeoutMs: deps.limits.pickupTimeoutMs,
     logger: deps.logger,
   });
+  const ticks = deps.env.SCOUT_WATCH_SCHEDULER
+    ? await startWatchTickWorker({
+        queue: deps.hosted.queue,
+        tick: () => tickWatches(deps),
+        logger: deps.logger,
+      })
+    : null;
+  return {
+    async stop() {
+      await ticks?.stop();
+      await runs.stop();
+    },
+  };
 }

@@ -492,6 +492,16 @@ function toRepositoryObject(entry: GitHubServerRepo) {
           : (states.includes("OPEN") ? repo.openIssues : 0) + (states.includes("CLOSED") ? closedKnown : 0);
       return { ...page, totalCount };
     },
+    // GitHub answers null (with a NOT_FOUND error for the path) for a number that is no issue here.
+    issue: (args: { number: number }) => {
+      const found = activity().issues.find((issue) => issue.number === args.number);
+      if (!found) {
+        throw new GraphQLError(`Could not resolve to an Issue with the number of ${args.number}.`, {
+          extensions: { type: "NOT_FOUND" },
+        });
+      }
+      return issueObject(repo, found);
+    },
     pullRequests: (args: PageArgs & OrderArgs & { states?: string[] | null; labels?: string[] | null }) => {
       const states = args.states ?? ["OPEN", "CLOSED", "MERGED"];
       const known = (args.labels?.length ? [] : activity().pullRequests).filter((pullRequest) =>

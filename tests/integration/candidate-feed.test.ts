@@ -55,6 +55,7 @@ function recordingSource(options: { warnings?: string[]; hold?: boolean } = {}) 
     kind: "live",
     webOrigin: "https://github.com",
     searchRepositories: () => Promise.reject(new Error("not used")),
+    lookUpIssues: () => Promise.reject(new Error("not used")),
     fetchCandidateDetails: async (
       group: readonly RepoMetadata[],
       fetchOptions: FetchCandidateDetailsOptions,

@@ -3,6 +3,7 @@ import { validate } from "@octokit/graphql-schema";
 import { describe, expect, it } from "vitest";
 import { buildCandidateQuery, buildDetailsQuery } from "@/server/sources/github/details-query";
 import { buildReadmeQuery, searchRepositoriesQuery } from "@/server/sources/github/graphql-queries";
+import { buildIssueStatesQuery, ISSUES_PER_QUERY } from "@/server/sources/github/issue-states-query";
 
 /**
  * Every GraphQL document the live source can send, checked against GitHub's own published schema
@@ -19,6 +20,19 @@ const knownAll = new Set(repos(DETAILS_GROUP_SIZE).map((repo) => `${repo.owner}/
 const knownHalf = new Set([...knownAll].filter((_name, index) => index % 2 === 0));
 
 const documents: [string, string][] = [
+  [
+    "the issue-state lookup for 1 issue",
+    buildIssueStatesQuery([{ repository: "owner-0/name.0", number: 7 }]).query,
+  ],
+  [
+    "the issue-state lookup for a full query over several repositories",
+    buildIssueStatesQuery(
+      Array.from({ length: ISSUES_PER_QUERY }, (_, index) => ({
+        repository: `owner-${index % 7}/name.${index % 7}`,
+        number: index + 1,
+      })),
+    ).query,
+  ],
   ["the search page", searchRepositoriesQuery],
   ["the README query for 1 repository", buildReadmeQuery(repos(1)).query],
   ["the README query for 20 repositories", buildReadmeQuery(repos(DETAILS_GROUP_SIZE)).query],

@@ -1,4 +1,5 @@
 import { apiTokensRouter } from "./routers/api-tokens";
+import { watchesRouter } from "./routers/watches";
 import { profileRouter } from "./routers/profile";
 import { reposRouter } from "./routers/repos";
 import { scoutRouter } from "./routers/scout";
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   scout: scoutRouter,
   repos: reposRouter,
   apiTokens: apiTokensRouter,
+  watches: watchesRouter,
 });
 
 export type AppRouter = typeof appRouter;

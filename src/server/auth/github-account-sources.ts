@@ -120,6 +120,8 @@ export function createGitHubAccountSources({
           withClient(readOnce, (source) => source.searchRepositories(filters, options)),
         fetchCandidateDetails: (repos, options) =>
           withClient(readOnce, (source) => source.fetchCandidateDetails(repos, options)),
+        lookUpIssues: (issues, options) =>
+          withClient(readOnce, (source) => source.lookUpIssues(issues, options)),
       };
     },
   };

@@ -9,6 +9,8 @@ import { channels, type PostgresNotifier } from "./postgres-notifier";
  */
 
 export const RUN_QUEUE = "scout-run";
+/** pg-boss's cron puts a tick here every minute; a worker takes it and runs the watch scheduler once. */
+export const WATCH_TICK_QUEUE = "scout-watch-tick";
 
 export type RunJob = { runId: string };
 
@@ -34,8 +36,8 @@ export function createJobQueue({
       connectionString: databaseUrl,
       application_name: "scout-jobs",
       max: 4,
-      // Scheduling is not used yet; supervision (expiring and archiving jobs) runs wherever pg-boss runs.
-      schedule: false,
+      // Every process keeps the cron schedules' time (watch ticks); pg-boss sends each minute's job once.
+      schedule: true,
     });
     // pg-boss's errors carry the whole connection object; the message and code are what say what happened.
     boss.on("error", (error: Error & { code?: string }) => {
@@ -50,6 +52,13 @@ export function createJobQueue({
       policy: "standard",
       retryLimit: 0,
       expireInSeconds: Math.ceil(runTimeoutMs / 1000) + 300,
+    });
+    await boss.createQueue(WATCH_TICK_QUEUE, {
+      name: WATCH_TICK_QUEUE,
+      // One tick waiting and one running at most: ticks that a slow one held up would all do the same work.
+      policy: "stately",
+      retryLimit: 0,
+      expireInSeconds: 15 * 60,
     });
     return boss;
   };

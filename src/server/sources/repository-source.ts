@@ -59,6 +59,23 @@ export type FetchCandidateDetailsOutcome = {
   requests: number;
 };
 
+/** An issue to look up: its repository ("owner/name") and number. */
+export type IssueRef = { repository: string; number: number };
+
+/** Open and free, claimed (assigned, or an open pull request will close it), or closed. */
+export type IssueState = "open" | "claimed" | "closed";
+
+export type LookUpIssuesOptions = {
+  signal?: AbortSignal;
+  onRequest?: () => void;
+};
+
+export type LookUpIssuesOutcome = {
+  /** issueKey(repository, number) → its state; an issue or repository that no longer resolves is absent. */
+  states: Map<string, IssueState>;
+  requests: number;
+};
+
 /**
  * Where repositories come from: live GitHub (Octokit over HTTP) or the bundled demo catalog. The pipeline
  * only sees this interface, so both behave the same to it.
@@ -76,4 +93,6 @@ export interface RepositorySource {
     repos: readonly RepoMetadata[],
     options: FetchCandidateDetailsOptions,
   ): Promise<FetchCandidateDetailsOutcome>;
+  /** Where these issues stand now (a watch's digest: were the issues it picked claimed or closed since?). */
+  lookUpIssues(issues: readonly IssueRef[], options: LookUpIssuesOptions): Promise<LookUpIssuesOutcome>;
 }

@@ -68,10 +68,12 @@ export function readWatchRow(row: WatchRow, logger: Logger): StoredWatch | null 
   return { ...row, filters, profile, schedule };
 }
 
-/** The next slot at or after `from` (and after any backoff), in the watch's own time zone. */
+/** The next slot after `from`, or the first one from the end of any backoff, in the watch's own time zone. */
 export function nextSlotOf(watch: Pick<StoredWatch, "schedule" | "backoffUntil">, from: Date): Date | null {
   const after =
-    watch.backoffUntil && watch.backoffUntil.getTime() > from.getTime() ? watch.backoffUntil : from;
+    watch.backoffUntil && watch.backoffUntil.getTime() > from.getTime()
+      ? new Date(watch.backoffUntil.getTime() - 1)
+      : from;
   return scheduleCron(watch.schedule).nextRun(after);
 }
 

@@ -6,7 +6,12 @@ import {
   healthWindowStart,
 } from "@/server/sources/details-sampling";
 import { isStarterLabel } from "@/shared/starter-labels";
-import { countCommitsSince, type CatalogActivity, type CatalogActor } from "./catalog-activity";
+import {
+  countCommitsSince,
+  type CatalogActivity,
+  type CatalogActor,
+  type CatalogIssue,
+} from "./catalog-activity";
 
 /**
  * A demo repository's activity as the repository object GitHub would answer the details query with, so
@@ -29,6 +34,21 @@ function newestFirst<T>(items: readonly T[], key: (item: T) => string): T[] {
     const b = key(right);
     return a < b ? 1 : a > b ? -1 : 0;
   });
+}
+
+/** One issue as GitHub answers `issue(number:)` with the fields read-issue-states.ts reads. */
+export function toGitHubIssueState(issue: CatalogIssue): unknown {
+  return {
+    number: issue.number,
+    state: issue.state,
+    assignees: { totalCount: issue.assignees.length },
+    closedByPullRequestsReferences: {
+      nodes: issue.closingPullRequests
+        .filter((pullRequest) => pullRequest.state === "OPEN")
+        .slice(0, LINKED_PULL_REQUESTS)
+        .map((pullRequest) => ({ state: pullRequest.state })),
+    },
+  };
 }
 
 export function toGitHubRepositoryDetails(activity: CatalogActivity, options: { now: Date }): unknown {

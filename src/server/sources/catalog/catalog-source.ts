@@ -2,10 +2,12 @@ import type { CatalogRepo, DemoCatalog } from "@/server/sources/catalog/demo-cat
 import { SearchQueryError } from "@/server/sources/catalog/parsed-search-query";
 import { createCatalogSearch } from "@/server/sources/catalog/search-catalog";
 import { AppError } from "@/server/errors";
-import { toGitHubRepositoryDetails } from "@/server/sources/catalog/activity-as-github";
+import { toGitHubIssueState, toGitHubRepositoryDetails } from "@/server/sources/catalog/activity-as-github";
+import { issueKey, readIssueState } from "@/server/sources/read-issue-states";
 import { readRepositoryDetails } from "@/server/sources/read-repository-details";
 import { toRepoNameKey, toRepoNameKeys } from "@/server/sources/repo-name-keys";
 import {
+  type LookUpIssuesOutcome,
   RESULT_CAP_WARNING,
   SEARCH_RESULT_CAP,
   type FetchCandidateDetailsOutcome,
@@ -93,6 +95,22 @@ export function createCatalogSource({
           if (found) details.set(key, found);
         }
         resolve({ readmes, details, warnings: [], requests: 0 });
+      }),
+    lookUpIssues: (issues, { signal }) =>
+      new Promise<LookUpIssuesOutcome>((resolve) => {
+        const states: LookUpIssuesOutcome["states"] = new Map();
+        for (const ref of issues) {
+          signal?.throwIfAborted();
+          const [owner = "", name = ""] = ref.repository.split("/");
+          const entry = catalog.findRepo(owner, name);
+          const issue = entry
+            ? catalog.readActivity(entry).issues.find((candidate) => candidate.number === ref.number)
+            : undefined;
+          // Read by the same reader as GitHub's answer, from the same shape.
+          const state = issue ? readIssueState(toGitHubIssueState(issue)) : null;
+          if (state) states.set(issueKey(ref.repository, ref.number), state);
+        }
+        resolve({ states, requests: 0 });
       }),
   };
 }

@@ -12,6 +12,7 @@ import {
   type GitHubThrottlePolicy,
 } from "@/server/sources/github/octokit";
 import { DEFAULT_RATE_LIMIT_RESERVE } from "@/server/sources/github/rate-limit";
+import { lookUpGitHubIssues } from "@/server/sources/github/issue-states-query";
 import { createGraphqlRunner } from "@/server/sources/github/run-graphql";
 import { searchGitHubRepositories } from "@/server/sources/github/search-repositories";
 import type { RepositorySource } from "@/server/sources/repository-source";
@@ -100,6 +101,10 @@ export function createLiveGitHubSource(options: LiveGitHubSourceOptions): Reposi
         now,
         readmeMaxChars: options.readmeMaxChars,
       });
+    },
+    lookUpIssues: async (issues, lookUpOptions) => {
+      requireClient();
+      return lookUpGitHubIssues(issues, lookUpOptions, { runGraphql, now });
     },
   };
 }
