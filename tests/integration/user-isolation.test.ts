@@ -69,8 +69,21 @@ async function refusal(call: Promise<unknown>): Promise<{ code: string; message:
   return { code: error.code, message: error.message };
 }
 
-/** What Alice has before Bob tries anything: a profile, a finished search, two marks and an API token. */
-type AliceData = { runId: string; saved: string; dismissed: string; tokenId: string; token: string };
+/** What Alice has before Bob tries anything: a profile, a finished search, two marks, an API token, a watch. */
+type AliceData = {
+  runId: string;
+  saved: string;
+  dismissed: string;
+  tokenId: string;
+  token: string;
+  watchId: string;
+};
+
+const alicesWatch = {
+  name: "Alice's Python watch",
+  filters: search,
+  schedule: { kind: "daily" as const, hour: 9, timeZone: "Europe/Paris" },
+};
 
 /** Whose token this is, as the server reads a bearer header; null for nobody's. */
 async function ownerOf(token: string): Promise<string | null> {
@@ -87,7 +100,8 @@ async function seedAlice(): Promise<AliceData> {
   await as(alice).repos.mark({ repo: saved, mark: "saved" });
   await as(alice).repos.mark({ repo: dismissed, mark: "dismissed", note: "not for me" });
   const { token, summary } = await as(alice).apiTokens.create({ name: "Alice's laptop" });
-  return { runId, saved, dismissed, tokenId: summary.id, token };
+  const watch = await as(alice).watches.create(alicesWatch);
+  return { runId, saved, dismissed, tokenId: summary.id, token, watchId: watch.id };
 }
 
 async function aliceHasEverything(data: AliceData): Promise<void> {
@@ -101,6 +115,9 @@ async function aliceHasEverything(data: AliceData): Promise<void> {
   );
   expect((await as(alice).apiTokens.list()).items.map((item) => item.id)).toEqual([data.tokenId]);
   expect(await ownerOf(data.token)).toBe(alice.userId);
+  expect((await as(alice).watches.list()).items).toEqual([
+    expect.objectContaining({ id: data.watchId, name: alicesWatch.name, schedule: alicesWatch.schedule }),
+  ]);
 }
 
 type Case = (data: AliceData) => Promise<void>;
@@ -219,6 +236,35 @@ const cases: Record<string, Case> = {
     const unknown = await refusal(as(bob).apiTokens.revoke({ tokenId: "no-such-token" }));
     expect(hers).toEqual({ code: "NOT_FOUND", message: `No API token with id ${JSON.stringify(tokenId)}` });
     expect(unknown.code).toBe("NOT_FOUND");
+  },
+
+  "watches.list": async () => {
+    expect((await as(bob).watches.list()).items).toEqual([]);
+  },
+
+  "watches.create": async () => {
+    // Bob's watch ranks for his own profile, which he has not saved: Alice's is not his.
+    expect((await refusal(as(bob).watches.create(alicesWatch))).code).toBe("BAD_REQUEST");
+    await as(bob).profile.save({ ...typicalProfile, goals: "Bob's own goals" });
+    const his = await as(bob).watches.create({ ...alicesWatch, name: "Bob's watch" });
+    expect(his.profile.goals).toBe("Bob's own goals");
+    expect((await as(bob).watches.list()).items.map((item) => item.name)).toEqual(["Bob's watch"]);
+  },
+
+  "watches.update": async ({ watchId }) => {
+    const hers = await refusal(
+      as(bob).watches.update({ watchId, name: "Bob was here", rotateFeedSecret: true }),
+    );
+    expect(hers).toEqual({ code: "NOT_FOUND", message: `No watch with id ${JSON.stringify(watchId)}` });
+  },
+
+  "watches.delete": async ({ watchId }) => {
+    expect((await refusal(as(bob).watches.delete({ watchId }))).code).toBe("NOT_FOUND");
+  },
+
+  "watches.runNow": async ({ watchId }) => {
+    expect((await refusal(as(bob).watches.runNow({ watchId }))).code).toBe("NOT_FOUND");
+    expect((await as(bob).scout.runs({})).items).toEqual([]);
   },
 
   "repos.marked": async ({ saved }) => {

@@ -63,7 +63,16 @@ const t = initTRPC.context<TrpcContext>().create({
         : error.code === "BAD_REQUEST" && error.message === trpcBatchTooLargeMessage
           ? batchTooLargeMessage
           : shape.message;
-    return { ...shape, message, data: { ...shape.data, zodError, retryAfterSeconds, blockedBy } };
+    // Each problem with its whole path ("schedule.expression"): zodError keys only the top-level field.
+    const inputIssues =
+      cause instanceof ZodError
+        ? cause.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }))
+        : null;
+    return {
+      ...shape,
+      message,
+      data: { ...shape.data, zodError, inputIssues, retryAfterSeconds, blockedBy },
+    };
   },
 });
 

@@ -11,8 +11,11 @@ import { type StarterIssue } from "@/shared/repos";
  * anywhere reads as a miss and nothing ever needs to be invalidated; entries simply expire.
  */
 
-/** How long a stored analysis is served: a week, after which activity and issues have moved on. */
-export const ANALYSIS_CACHE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/**
+ * How long a stored analysis is served: about a week, after which a project's activity has moved on. A day
+ * more than a week, so a watch that runs weekly at a fixed hour still finds last week's verdicts.
+ */
+export const ANALYSIS_CACHE_TTL_MS = 8 * 24 * 60 * 60 * 1000;
 
 export type AnalysisCacheKeyParts = {
   /** GitHub's databaseId (RepoMetadata.githubId): a rename or transfer keeps it. */

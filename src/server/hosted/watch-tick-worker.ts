@@ -12,16 +12,19 @@ import { WATCH_TICK_QUEUE, type JobQueue } from "./job-queue";
  * Ticks are fetched and completed by hand for the reason run-worker.ts gives.
  */
 
-const POLL_MS = 5000;
+/** Ticks come once a minute: a few seconds late is nothing next to a schedule of hours. */
+const DEFAULT_POLL_MS = 5000;
 
 export async function startWatchTickWorker({
   queue,
   tick,
   logger,
+  pollMs = DEFAULT_POLL_MS,
 }: {
   queue: JobQueue;
   tick: () => Promise<unknown>;
   logger: Logger;
+  pollMs?: number;
 }): Promise<{ stop: () => Promise<void> }> {
   const boss = await queue.boss();
   await boss.schedule(WATCH_TICK_QUEUE, WATCH_TICK_CRON, {}, { tz: "UTC" });
@@ -42,7 +45,7 @@ export async function startWatchTickWorker({
       } catch (error) {
         logger.warn("The job queue could not be reached for watch ticks; trying again", error);
       }
-      await sleep(POLL_MS, undefined, { signal: stopping.signal }).catch(() => undefined);
+      await sleep(pollMs, undefined, { signal: stopping.signal }).catch(() => undefined);
     }
   };
   const running = loop();
