@@ -150,12 +150,19 @@ export async function settleWatchRuns(
   });
   let settled = 0;
   const digests: string[] = [];
+  // A watch's runs are digested in the order they started, each against the memory the one before left:
+  // once one of its slots is not settled here (still running, or settled by another scheduler meanwhile),
+  // its later ones wait for the next pass.
+  const waiting = new Set<string>();
   for (const slot of slots) {
+    if (waiting.has(slot.watchId)) continue;
     try {
       const result = await settleOne(deps, slot);
       if (result.settled) settled++;
+      else waiting.add(slot.watchId);
       if (result.digestId) digests.push(result.digestId);
     } catch (error) {
+      waiting.add(slot.watchId);
       logger.error(`Watch ${slot.watchId}: the run ${slot.runId} could not be settled`, error);
     }
   }
