@@ -21,6 +21,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Not the API: running the proxy there would make Next.js buffer request bodies for it, before the API's
-  // own size limit could refuse them. Nor built assets, which are no documents.
-  matcher: ["/((?!api/|_next/static/|_next/image).*)"],
+  // own size limit could refuse them. Nor built assets, which are no documents. Nor a watch's feed and
+  // unsubscribe answers, which are no app pages: they set a stricter policy of their own, which this one
+  // would replace (src/server/watches/handle-feed-request.ts, handle-unsubscribe-request.ts).
+  matcher: ["/((?!api/|_next/static/|_next/image|feeds/|unsubscribe/).*)"],
 };
