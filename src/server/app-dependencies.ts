@@ -4,6 +4,7 @@ import { getEnv, type Env } from "@/env";
 import type { Analyzer } from "@/server/analysis/analyzer";
 import { createHeuristicAnalyzer } from "@/server/analysis/heuristic/heuristic-analyzer";
 import {
+  publicUrlOf,
   createAuthFromEnv,
   createGitHubAccountSourcesFromEnv,
   createTokenCipherFromEnv,
@@ -30,7 +31,12 @@ import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
 import { createLiveGitHubSource, type LiveGitHubSourceOptions } from "@/server/sources/github/live-source";
 import type { RepositorySource } from "@/server/sources/repository-source";
 import type { ScoutConfig } from "@/shared/config";
-import { startInProcessWatchScheduler, tickWatches } from "@/server/watches/watch-scheduler";
+import { createDigestMailer } from "@/server/watches/digest-mail";
+import {
+  startInProcessWatchScheduler,
+  tickWatches,
+  type DigestMailSettings,
+} from "@/server/watches/watch-scheduler";
 import { startHousekeeping } from "./housekeeping";
 
 export { recoverAndPrune } from "./housekeeping";
@@ -76,6 +82,8 @@ export type AppDependencies = {
    * of `source`. Null wherever every run uses `source`.
    */
   githubAccounts: GitHubAccountSources | null;
+  /** Where watch digests are mailed from and through (SCOUT_SMTP_URL); null: the feeds only. */
+  mail: DigestMailSettings | null;
 };
 
 export type AppDependencyOverrides = Partial<Omit<AppDependencies, "env">>;
@@ -178,6 +186,16 @@ export function createAppDependencies({
       pickupTimeoutMs: env.SCOUT_RUN_PICKUP_TIMEOUT_MS,
     },
     hosted,
+    mail:
+      overrides.mail !== undefined
+        ? overrides.mail
+        : env.SCOUT_SMTP_URL
+          ? {
+              mailer: createDigestMailer({ smtpUrl: env.SCOUT_SMTP_URL, logger }),
+              from: env.SCOUT_MAIL_FROM,
+              publicBaseUrl: publicUrlOf(env),
+            }
+          : null,
   };
   if (deps.dispatcher === placeholderDispatcher) {
     deps.dispatcher = createInProcessDispatcher({ deps: () => deps, logger });

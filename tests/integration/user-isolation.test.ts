@@ -262,6 +262,10 @@ const cases: Record<string, Case> = {
     expect((await refusal(as(bob).watches.delete({ watchId }))).code).toBe("NOT_FOUND");
   },
 
+  "watches.digests": async ({ watchId }) => {
+    expect((await refusal(as(bob).watches.digests({ watchId }))).code).toBe("NOT_FOUND");
+  },
+
   "watches.runNow": async ({ watchId }) => {
     expect((await refusal(as(bob).watches.runNow({ watchId }))).code).toBe("NOT_FOUND");
     expect((await as(bob).scout.runs({})).items).toEqual([]);

@@ -1,3 +1,4 @@
+import { parseFeed } from "@rowanmanning/feed-parser";
 import { addDays, addHours } from "date-fns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/env";
@@ -6,12 +7,15 @@ import { createAppDependencies, type AppDependencies } from "@/server/app-depend
 import type { Logger } from "@/server/logger";
 import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
 import { createLiveGitHubSource } from "@/server/sources/github/live-source";
+import { entryIdOf } from "@/server/watches/digest-feed";
 import { tickWatches, type WatchTick } from "@/server/watches/watch-scheduler";
 import type { Digest } from "@/shared/watches";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
 import { startGitHubServer, type GitHubServer } from "../fakes/github-server";
 import { startOpenAIServer, type OpenAIServer } from "../fakes/openai-server";
 
+import { serveApi } from "../support/http-app";
+import { startMailServer, type MailServer } from "../support/mail-server";
 import { mutableGitHub, type MutableGitHub } from "../support/mutable-github";
 import { callerFor, collectRunEvents, typicalProfile } from "../support/scout-harness";
 import { createTempDb, type TempDb } from "../support/temp-db";
@@ -48,6 +52,8 @@ let temp: TempDb;
 let github: GitHubServer;
 let openai: OpenAIServer;
 let world: MutableGitHub;
+let mail: MailServer;
+let app: { url: string; close: () => Promise<void> };
 let now = WEEK_START;
 const logs: string[] = [];
 
@@ -64,6 +70,8 @@ function depsFor(): AppDependencies {
     SCOUT_MAX_REPOS: "20",
     SCOUT_BATCH_SIZE: "5",
     SCOUT_SEARCH_RATE_LIMIT: "100",
+    SCOUT_SMTP_URL: mail.smtpUrl(),
+    SCOUT_PUBLIC_URL: "https://scout.example.org",
   });
   const clock = () => now;
   return createAppDependencies({
@@ -131,9 +139,13 @@ beforeAll(async () => {
   world = mutableGitHub(createCatalogGitHubData(generateDemoCatalog({ now: CATALOG_NOW })));
   github = await startGitHubServer({ data: world.data, token: GITHUB_TOKEN });
   openai = await startOpenAIServer({ apiKey: OPENAI_KEY });
+  mail = await startMailServer();
   deps = depsFor();
+  app = await serveApi(deps);
 });
 afterAll(async () => {
+  await app.close();
+  await mail.close();
   await github.close();
   await openai.close();
   await temp.cleanup();
@@ -274,5 +286,42 @@ describe("a week of two daily watches", () => {
     expect(await deps.db.watchRun.count()).toBe(14);
     expect(await deps.db.searchRun.count({ where: { status: "completed" } })).toBe(14);
     expect(logs).toEqual([]);
+
+    // Each watch's feed has one entry per digest, newest first, with ids that do not change.
+    for (const [watch, count] of [
+      [kubernetes, 3],
+      [rust, 2],
+    ] as const) {
+      const digests = (await caller.watches.digests({ watchId: watch.id })).items;
+      expect(digests).toHaveLength(count);
+      const response = await fetch(`${app.url}${watch.feedPath}`);
+      expect(response.status).toBe(200);
+      const feed = parseFeed(await response.text());
+      expect(feed.title).toContain(watch.name);
+      expect(feed.items.map((item) => item.id)).toEqual(digests.map((digest) => entryIdOf(digest.id)));
+      expect(feed.items.map((item) => item.url)).toEqual(
+        digests.map((digest) => `https://scout.example.org/runs/${digest.runId}`),
+      );
+    }
+
+    // Mail: the Kubernetes watch's three digests, to its address; the Rust watch mails nothing.
+    expect(mail.received.map((received) => received.rcptTo)).toEqual([
+      ["gopher@example.com"],
+      ["gopher@example.com"],
+      ["gopher@example.com"],
+    ]);
+    const [firstMail, issueMail, takenMail] = mail.received.map((received) => received.mail);
+    expect(firstMail?.subject).toMatch(/^Go on Kubernetes: 6 new repositories/);
+    expect(issueMail?.subject).toBe("Go on Kubernetes: 1 new starter issue");
+    expect(issueMail?.text).toContain("Document the <retry> flag & its defaults");
+    expect(issueMail?.html).toContain("Document the &lt;retry&gt; flag &amp; its defaults");
+    expect(takenMail?.subject).toBe("Go on Kubernetes: 1 issue taken");
+    for (const received of mail.received) {
+      const unsubscribe = received.mail.headerLines.find((header) => header.key === "list-unsubscribe");
+      expect(unsubscribe?.line.replace(/\r?\n[ \t]+/g, " ")).toMatch(
+        /^List-Unsubscribe: <https:\/\/scout\.example\.org\/unsubscribe\/[\w-]+>$/,
+      );
+      expect(received.mail.text).toMatch(/LLM/);
+    }
   });
 });

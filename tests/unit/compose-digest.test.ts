@@ -21,7 +21,10 @@ const issue = (number: number, changes: Partial<StarterIssue> = {}): StarterIssu
   ...changes,
 });
 
-const shownWidget = (starterIssues: StarterIssue[] | undefined, pickedNumbers: number[] = []): ShownRepository => ({
+const shownWidget = (
+  starterIssues: StarterIssue[] | undefined,
+  pickedNumbers: number[] = [],
+): ShownRepository => ({
   repositoryId: 1,
   fullName: "acme/widget",
   url: "https://github.com/acme/widget",
@@ -53,7 +56,10 @@ describe("a watch's digest", () => {
       lookedUp: new Map(),
     });
     expect(content.newRepositories).toEqual([
-      expect.objectContaining({ fullName: "acme/widget", pickedIssues: [expect.objectContaining({ number: 1 })] }),
+      expect.objectContaining({
+        fullName: "acme/widget",
+        pickedIssues: [expect.objectContaining({ number: 1 })],
+      }),
     ]);
     expect(content.newIssues).toEqual([]);
     // The claimed one is not remembered as seen: if it frees up, it is news then.
@@ -74,10 +80,16 @@ describe("a watch's digest", () => {
 
   it("concludes nothing about issues of a repository whose issues could not be loaded", () => {
     const before = seenWidget([1], [1]);
-    const { content, seen } = composeDigest({ shown: [shownWidget(undefined)], seen: [before], lookedUp: new Map() });
+    const { content, seen } = composeDigest({
+      shown: [shownWidget(undefined)],
+      seen: [before],
+      lookedUp: new Map(),
+    });
     expect(isEmptyDigest(content)).toBe(true);
     expect(seen).toEqual([before]);
-    expect(issuesToLookUp([before], [shownWidget(undefined)])).toEqual([{ repository: "acme/widget", number: 1 }]);
+    expect(issuesToLookUp([before], [shownWidget(undefined)])).toEqual([
+      { repository: "acme/widget", number: 1 },
+    ]);
   });
 
   it("reports picked issues since claimed or closed once, and keeps those still open", () => {

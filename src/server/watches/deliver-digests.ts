@@ -15,6 +15,11 @@ export type DigestDeliveryCounts = {
 };
 
 export const defaultMaxMailAttempts = 3;
+/**
+ * Digests older than this are not mailed: turning mail back on for a watch must not send its whole backlog,
+ * and news of starter issues is stale after a couple of days anyway (the feed keeps them all).
+ */
+export const MAIL_MAX_AGE_MS = 2 * 24 * 60 * 60 * 1000;
 /** Digests taken up by one call, oldest first; the rest wait for the next. */
 export const defaultDeliveryBatch = 100;
 
@@ -58,7 +63,12 @@ export async function deliverPendingDigests({
 }): Promise<DigestDeliveryCounts> {
   const counts: DigestDeliveryCounts = { sent: 0, failed: 0, skipped: 0 };
   const waiting = await db.watchDigest.findMany({
-    where: { emailedAt: null, emailAttempts: { lt: maxAttempts }, watch: { emailTo: { not: null } } },
+    where: {
+      emailedAt: null,
+      emailAttempts: { lt: maxAttempts },
+      createdAt: { gte: new Date(clock().getTime() - MAIL_MAX_AGE_MS) },
+      watch: { emailTo: { not: null } },
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: batch,
     select: {

@@ -3,6 +3,8 @@ import type { GitHubAccountSources } from "@/server/auth/github-account-sources"
 import type { Logger } from "@/server/logger";
 import type { StartSearchDeps } from "@/server/pipeline/start-search";
 import type { RepositorySource } from "@/server/sources/repository-source";
+import { deliverPendingDigests } from "./deliver-digests";
+import type { DigestMailer } from "./digest-mail";
 import { runDueWatches, type DueWatchesOutcome } from "./run-due-watches";
 import { settleWatchRuns } from "./settle-watch-runs";
 
@@ -13,11 +15,14 @@ import { settleWatchRuns } from "./settle-watch-runs";
  * worker takes the tick.
  */
 
+/** How digests are mailed: the SMTP mailer, the sender, and the base of the links in the mail. */
+export type DigestMailSettings = { mailer: DigestMailer; from: string; publicBaseUrl: string };
+
 export type WatchTickDeps = StartSearchDeps & {
   source: RepositorySource;
   githubAccounts: Pick<GitHubAccountSources, "sourceFor"> | null;
-  /** Mails the digests waiting to be mailed; absent without SMTP. */
-  deliverDigests?: () => Promise<unknown>;
+  /** Null without SMTP: digests go to the feeds only. */
+  mail: DigestMailSettings | null;
 };
 
 export type WatchTick = { due: DueWatchesOutcome; settled: number; digests: string[] };
@@ -33,9 +38,14 @@ export async function tickWatches(deps: WatchTickDeps): Promise<WatchTick> {
     });
   const before = await settle();
   const due = await runDueWatches({ deps });
-  await deps.deliverDigests?.().catch((error: unknown) => {
-    deps.logger.error("Mailing watch digests failed", error);
-  });
+  const { mail } = deps;
+  if (mail) {
+    await deliverPendingDigests({ db: deps.db, logger: deps.logger, clock: deps.clock, ...mail }).catch(
+      (error: unknown) => {
+        deps.logger.error("Mailing watch digests failed", error);
+      },
+    );
+  }
   return { due, settled: before.settled, digests: before.digests };
 }
 

@@ -8,7 +8,10 @@ import {
   listWatches,
   updateWatch,
 } from "@/server/watches/watch-store";
+import { listDigests } from "@/server/watches/read-digests";
 import {
+  digestListSchema,
+  watchDigestsInputSchema,
   watchCreateInputSchema,
   watchIdInputSchema,
   watchListSchema,
@@ -66,6 +69,15 @@ export const watchesRouter = createTRPCRouter({
         now: ctx.deps.clock(),
       }),
     ),
+
+  digests: userProcedure
+    .input(watchDigestsInputSchema)
+    .output(digestListSchema)
+    .query(async ({ ctx, input }) => {
+      const { db, logger } = ctx.deps;
+      await getOwnWatch({ db, logger, userId: ctx.viewer.userId, watchId: input.watchId });
+      return { items: await listDigests({ db, logger, watchId: input.watchId, limit: input.limit }) };
+    }),
 
   runNow: userProcedure
     .input(watchIdInputSchema)
