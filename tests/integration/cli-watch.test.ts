@@ -43,7 +43,7 @@ async function storedWatches() {
 }
 
 describe("scout watch", () => {
-  it("adds a watch, then lists and shows it with its schedule in words, next run and feed", async () => {
+  it("adds a watch and lists it with its schedule in words, next run, last run, health and email", async () => {
     const added = await runScout(
       [
         ...["watch", "add", "Python tools", "--lang", "Python", "--stars", "0.."],
@@ -66,10 +66,7 @@ describe("scout watch", () => {
     expect(added.stdout).toContain(`Added watch "Python tools".\nWatch:      ${id}\n`);
     expect(added.stdout).toContain(`\nFeed:       ${feedUrl}\n`);
 
-    const [listed, shown] = await Promise.all([
-      runScout(["watch", "list", "--url", api.url], inUtc),
-      runScout(["watch", "show", id, "--url", api.url], inUtc),
-    ]);
+    const listed = await runScout(["watch", "list", "--url", api.url], inUtc);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(
       /│ Watch\s*│ Name\s*│ Schedule\s*│ Next run\s*│ Last run │ Health │ Email\s*│/,
@@ -80,9 +77,32 @@ describe("scout watch", () => {
         `│ ${id} │ Python tools │ every Monday at 09:00 \\(Europe/Berlin\\) │ 2025-06-02 07:00 │ never\\s*│ ok\\s*│ dev@example\\.com │`,
       ),
     );
-    expect(shown.code).toBe(0);
-    expect(shown.stdout).toContain(`\nFilters:    languages Python · stars 0..500000\n`);
-    expect(shown.stdout).toContain(`\nFeed:       ${feedUrl}\n`);
+  });
+
+  it("shows one watch in full, with the address of its feed", async () => {
+    const { id, feedPath } = await callerFor(deps).watches.create({
+      ...pythonWatch,
+      emailTo: "dev@example.com",
+    });
+
+    const shown = await runScout(["watch", "show", id, "--url", api.url], inUtc);
+
+    expect(shown).toMatchObject({ code: 0, stderr: "" });
+    expect(shown.stdout).toBe(
+      [
+        `Watch:      ${id}`,
+        "Name:       Python tools",
+        "Schedule:   every Monday at 09:00 (Europe/Berlin)",
+        "Next run:   2025-06-02 07:00",
+        "Last run:   never",
+        "Health:     ok",
+        "Email:      dev@example.com",
+        "Filters:    languages Python · stars 0..500000",
+        "Ranks for:  Python, TypeScript · web, cli · intermediate",
+        `Feed:       ${api.url}${feedPath}`,
+        "",
+      ].join("\n"),
+    );
   });
 
   it("runs a watch now and follows its run to the end, as scout search follows one", async () => {
