@@ -13,4 +13,6 @@ export type CliDeps = {
   /** Calls the handler on each Ctrl-C until the returned function is called. */
   onInterrupt: (handler: () => void) => () => void;
   writeFile: (path: string, data: Uint8Array) => Promise<void>;
+  /** This machine's IANA time zone: a watch's hour is read in it unless --tz says otherwise. */
+  timeZone: string;
 };

@@ -45,14 +45,14 @@ export function signInNeededError(baseUrl: string, cause?: unknown): CliError {
   );
 }
 
+/** What a command tells toCliError: the server it asked, its option names, what to say for an unknown id. */
+export type ErrorContext = { baseUrl: string; optionNames?: OptionNames; notFound?: string };
+
 /**
  * Turns an API failure into the CLI's exit codes: the server refusing the input is a usage error (2), no
  * answer from a Scout server is "unreachable" (3), anything else the server said is a failure (1).
  */
-export function toCliError(
-  error: unknown,
-  context: { baseUrl: string; optionNames?: OptionNames; notFound?: string },
-): CliError {
+export function toCliError(error: unknown, context: ErrorContext): CliError {
   if (error instanceof CliError) return error;
   if (!(error instanceof TRPCClientError))
     return new CliError(exitCodes.failure, String(error), { cause: error });

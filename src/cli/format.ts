@@ -1,9 +1,11 @@
 import { formatTimeToFirstResult } from "@/lib/dates";
+import { capitalize, formatCountOf } from "@/lib/words";
 import Table from "cli-table3";
 import { format } from "date-fns";
 import type { SearchFilters } from "@/shared/filters";
 import type { Profile } from "@/shared/profile";
 import type { RunSummary, ScoutSearchResult } from "@/shared/runs";
+import type { Watch, WatchHealth, WatchSchedule } from "@/shared/watches";
 
 /** Plain tables: no colour codes, so piped output and logs stay readable. */
 function createTable(head: string[], colAligns: ("left" | "right")[]) {
@@ -104,4 +106,80 @@ export function formatRunsTable(runs: RunSummary[]): string {
     ]);
   }
   return table.toString() + "\n";
+}
+
+/** "09:00": schedules run on the hour. */
+function formatHour(hour: number): string {
+  return `${String(hour).padStart(2, "0")}:00`;
+}
+
+/** A schedule in words, with the time zone its hour is read in: "every Monday at 09:00 (Europe/Berlin)". */
+export function formatSchedule(schedule: WatchSchedule): string {
+  switch (schedule.kind) {
+    case "daily":
+      return `every day at ${formatHour(schedule.hour)} (${schedule.timeZone})`;
+    case "weekly":
+      return `every ${capitalize(schedule.weekday)} at ${formatHour(schedule.hour)} (${schedule.timeZone})`;
+    case "cron":
+      return `cron "${schedule.expression}" (${schedule.timeZone})`;
+  }
+}
+
+export function formatWatchHealth(health: WatchHealth): string {
+  if (health.backoffUntil !== null) return `backing off until ${formatTime(health.backoffUntil)}`;
+  if (health.consecutiveFailures > 0)
+    return `${formatCountOf(health.consecutiveFailures, "failed run", "failed runs")} in a row`;
+  return "ok";
+}
+
+/** The latest slot's outcome; a slot refused before its run started has no run status. */
+function formatLastRun(lastRun: Watch["lastRun"]): string {
+  if (lastRun === null) return "never";
+  const status = lastRun.status ?? "refused";
+  return lastRun.kind === "manual" ? `${status} (manual)` : status;
+}
+
+export function formatWatchesTable(watches: Watch[]): string {
+  if (watches.length === 0)
+    return "No watches yet. Add one with: scout watch add <name> --lang <language> --daily 9\n";
+  const table = createTable(
+    ["Watch", "Name", "Schedule", "Next run", "Last run", "Health", "Email"],
+    ["left", "left", "left", "left", "left", "left", "left"],
+  );
+  for (const watch of watches) {
+    table.push([
+      watch.id,
+      watch.name,
+      formatSchedule(watch.schedule),
+      formatTime(watch.nextRunAt),
+      formatLastRun(watch.lastRun),
+      formatWatchHealth(watch.health),
+      watch.emailTo ?? "—",
+    ]);
+  }
+  return table.toString() + "\n";
+}
+
+/** One watch in full, with its feed's address on this server. */
+export function formatWatch(watch: Watch, feedUrl: string): string {
+  const { profile, lastRun, health } = watch;
+  const rows: [string, string][] = [
+    ["Watch", watch.id],
+    ["Name", watch.name],
+    ["Schedule", formatSchedule(watch.schedule)],
+    ["Next run", formatTime(watch.nextRunAt)],
+    ["Last run", formatLastRun(lastRun) + (lastRun?.runId ? `, run ${lastRun.runId}` : "")],
+    ["Health", formatWatchHealth(health)],
+    ...(health.lastError === null ? [] : [["Last error", health.lastError] as [string, string]]),
+    ["Email", watch.emailTo ?? "— (the feed only)"],
+    ["Filters", formatFilters(watch.filters)],
+    [
+      "Ranks for",
+      [profile.languages.join(", "), profile.topics.join(", "), profile.skillLevel]
+        .filter((part) => part !== "")
+        .join(" · "),
+    ],
+    ["Feed", feedUrl],
+  ];
+  return rows.map(([label, value]) => `${`${label}:`.padEnd(12)}${value}`).join("\n") + "\n";
 }

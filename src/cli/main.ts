@@ -37,6 +37,7 @@ async function main(): Promise<number> {
       };
     },
     writeFile: (path, data) => writeFile(path, data),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
 }
 

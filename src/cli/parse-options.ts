@@ -28,8 +28,21 @@ export function collectValues(value: string, previous: string[]): string[] {
   return [...previous, ...value.split(",")];
 }
 
+/**
+ * The field of optionNames an issue's path falls under: its whole dotted path ("schedule.timeZone") if named,
+ * else the nearest enclosing one ("languages" for "languages.0"), so nested inputs can name their flags too.
+ */
+function namedFieldOf(path: readonly PropertyKey[], optionNames: OptionNames): string | undefined {
+  const names = path.map(String);
+  for (let length = names.length; length > 0; length -= 1) {
+    const field = names.slice(0, length).join(".");
+    if (optionNames[field] !== undefined) return field;
+  }
+  return undefined;
+}
+
 /** Validates with the server's own schema, so the CLI refuses exactly what the server would, in its words. */
-function checkWith<Schema extends z.ZodType>(
+export function checkWith<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
   optionNames: OptionNames,
@@ -37,7 +50,7 @@ function checkWith<Schema extends z.ZodType>(
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const field = typeof issue?.path[0] === "string" ? issue.path[0] : undefined;
+  const field = issue ? namedFieldOf(issue.path, optionNames) : undefined;
   throw usageError(withOptionName(field, issue?.message ?? "Invalid input", optionNames));
 }
 

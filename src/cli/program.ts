@@ -6,7 +6,9 @@ import { exportFormats, runExport, type ExportFormat } from "./export-command";
 import { collectValues, type ProfileSetOptions, type SearchCommandOptions } from "./parse-options";
 import { runProfileSet, runProfileShow } from "./profile-command";
 import { runRunsList, runShow } from "./run-commands";
+import type { WatchAddOptions } from "./parse-watch-options";
 import { runSearchCommand } from "./search-command";
+import { runWatchAdd, runWatchList, runWatchRemove, runWatchRun, runWatchShow } from "./watch-commands";
 
 export const DEFAULT_URL = "http://localhost:3000";
 
@@ -31,6 +33,95 @@ function baseUrlOf(command: Command): string {
     throw usageError(`--url must be an http(s) address such as ${DEFAULT_URL}, not "${url}"`);
   }
   return url;
+}
+
+/** The options `scout search` reads its filters from; `scout watch add` takes the same ones. */
+function addSearchFilterOptions(command: Command): Command {
+  return command
+    .option(
+      "--lang <language>",
+      "language to search (repeat for more; default: the profile's)",
+      collectValues,
+      [],
+    )
+    .option("--stars <range>", "star range such as 50..5000, 50.. or ..5000")
+    .option("--topic <topic>", "required topic (repeat for more)", collectValues, [])
+    .option("--since <date>", "pushed to on or after this day (YYYY-MM-DD)")
+    .option("--license <keyword>", "GitHub license keyword, e.g. mit or apache-2.0")
+    .option("--query <text>", "free text to search for")
+    .option("--require-starter-issues", "only analyze repositories with an unclaimed starter issue");
+}
+
+const scheduleHelp = `
+Schedules (exactly one for \`scout watch add\`; the hour is read in --tz, by default this machine's time
+zone, and no watch runs more often than once an hour):
+  --daily <hour>           every day at that hour, 0 to 23
+                             scout watch add "Rust CLIs" --lang Rust --topic cli --daily 9
+  --weekly <weekday@hour>  every week on that day at that hour
+                             scout watch add "Go on Mondays" --lang Go --weekly monday@18 --tz Europe/Berlin
+  --cron "<expression>"    a cron expression: minute hour day-of-month month weekday
+                             scout watch add "Weekday mornings" --lang Python --cron "0 9 * * 1-5"
+
+A run that finds something new leaves a digest in the watch's Atom feed (\`scout watch show <id>\` prints
+its address) and, with --email, in a mail.`;
+
+function addWatchCommands(program: Command, deps: CliDeps, setExitCode: (code: ExitCode) => void): void {
+  const watch = program
+    .command("watch")
+    .description("saved searches that re-run on a schedule and report what is new")
+    .addHelpText("after", scheduleHelp);
+  addSearchFilterOptions(
+    watch
+      .command("add")
+      .description("save a search (the options of scout search) to re-run on a schedule")
+      .argument("<name>", "what to call the watch"),
+  )
+    .option("--daily <hour>", "run every day at this hour (0-23), e.g. 9")
+    .option("--weekly <weekday@hour>", "run every week on this day at this hour, e.g. monday@9")
+    .option("--cron <expression>", 'run on this cron expression, e.g. "0 9 * * 1-5"')
+    .option("--tz <zone>", "IANA time zone the hour or cron expression is read in", deps.timeZone)
+    .option("--email <address>", "also mail each digest to this address (default: the feed only)")
+    .option("--json", "print the saved watch, with its feedUrl, as JSON")
+    .addHelpText("after", scheduleHelp)
+    .action(async (name: string, flags: WatchAddOptions & { json?: boolean }, command: Command) => {
+      setExitCode(
+        await runWatchAdd({ deps, baseUrl: baseUrlOf(command), json: flags.json === true, name, flags }),
+      );
+    });
+  watch
+    .command("list")
+    .description("list the watches: schedule, next run, last run, health")
+    .option("--json", "print the watches as JSON")
+    .action(async (flags: { json?: boolean }, command: Command) => {
+      setExitCode(await runWatchList({ deps, baseUrl: baseUrlOf(command), json: flags.json === true }));
+    });
+  watch
+    .command("show")
+    .description("show one watch, with the address of its digest feed")
+    .argument("<id>", "the watch, as `scout watch list` lists it")
+    .option("--json", "print the watch, with its feedUrl, as JSON")
+    .action(async (watchId: string, flags: { json?: boolean }, command: Command) => {
+      setExitCode(
+        await runWatchShow({ deps, baseUrl: baseUrlOf(command), json: flags.json === true, watchId }),
+      );
+    });
+  watch
+    .command("rm")
+    .description("delete a watch with its feed and digests (its runs stay in `scout runs`)")
+    .argument("<id>", "the watch, as `scout watch list` lists it")
+    .action(async (watchId: string, _flags: unknown, command: Command) => {
+      setExitCode(await runWatchRemove({ deps, baseUrl: baseUrlOf(command), watchId }));
+    });
+  watch
+    .command("run")
+    .description("run a watch now, show its progress and the ranked repositories")
+    .argument("<id>", "the watch, as `scout watch list` lists it")
+    .option("--json", "print only the final ScoutSearchResult as JSON on stdout")
+    .action(async (watchId: string, flags: { json?: boolean }, command: Command) => {
+      setExitCode(
+        await runWatchRun({ deps, baseUrl: baseUrlOf(command), json: flags.json === true, watchId }),
+      );
+    });
 }
 
 function buildProgram(deps: CliDeps, setExitCode: (code: ExitCode) => void): Command {
@@ -74,21 +165,9 @@ function buildProgram(deps: CliDeps, setExitCode: (code: ExitCode) => void): Com
       );
     });
 
-  program
-    .command("search")
-    .description("run a search, show its progress and the ranked repositories")
-    .option(
-      "--lang <language>",
-      "language to search (repeat for more; default: the profile's)",
-      collectValues,
-      [],
-    )
-    .option("--stars <range>", "star range such as 50..5000, 50.. or ..5000")
-    .option("--topic <topic>", "required topic (repeat for more)", collectValues, [])
-    .option("--since <date>", "pushed to on or after this day (YYYY-MM-DD)")
-    .option("--license <keyword>", "GitHub license keyword, e.g. mit or apache-2.0")
-    .option("--query <text>", "free text to search for")
-    .option("--require-starter-issues", "only analyze repositories with an unclaimed starter issue")
+  addSearchFilterOptions(
+    program.command("search").description("run a search, show its progress and the ranked repositories"),
+  )
     .option("--json", "print only the final ScoutSearchResult as JSON on stdout")
     .action(async (flags: SearchCommandOptions & { json?: boolean }, command: Command) => {
       setExitCode(await runSearchCommand({ deps, baseUrl: baseUrlOf(command), flags }));
@@ -136,6 +215,8 @@ function buildProgram(deps: CliDeps, setExitCode: (code: ExitCode) => void): Com
         }),
       );
     });
+
+  addWatchCommands(program, deps, setExitCode);
 
   return program;
 }

@@ -1,11 +1,10 @@
-import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AppDependencies } from "@/server/app-dependencies";
 import { scoutSearchResultSchema, type ScoutSearchResult } from "@/shared/runs";
 import { serveApi } from "../support/http-app";
+import { runScout, startScout } from "../support/scout-cli";
 import {
   callerFor,
   collectRunEvents,
@@ -19,9 +18,6 @@ import {
  * The `scout` command line as users run it: bin/scout.mjs in its own process, against the app's API on a
  * real HTTP port, with the test GitHub and LLM servers behind it.
  */
-
-const root = path.resolve(import.meta.dirname, "../..");
-const scoutBin = path.join(root, "bin/scout.mjs");
 
 let harness: Harness;
 let deps: AppDependencies;
@@ -38,50 +34,6 @@ afterAll(async () => {
   await harness.close();
 });
 beforeEach(() => harness.reset());
-
-type Finished = { code: number | null; stdout: string; stderr: string };
-
-function startScout(args: string[]) {
-  const child = spawn(process.execPath, [scoutBin, ...args], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  const stderrListeners = new Set<() => void>();
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-    stderr += chunk;
-    for (const listener of stderrListeners) listener();
-  });
-  const exited = new Promise<Finished>((resolve) => {
-    child.on("close", (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
-  /** Resolves once stderr matches; fails if the process ends first. */
-  const waitForStderr = (pattern: RegExp) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (pattern.test(stderr)) {
-          stderrListeners.delete(check);
-          resolve();
-        }
-      };
-      stderrListeners.add(check);
-      check();
-      void exited.then(() => {
-        reject(new Error(`scout exited before printing ${String(pattern)}; stderr:\n${stderr}`));
-      });
-    });
-  return { child, exited, waitForStderr };
-}
-
-function runScout(args: string[]): Promise<Finished> {
-  return startScout(args).exited;
-}
 
 async function saveProfile() {
   await callerFor(deps).profile.save(typicalProfile);

@@ -22,6 +22,8 @@ export function createCapturingCliDeps(overrides: Partial<CliDeps> = {}) {
     terminal: null,
     onInterrupt: () => () => undefined,
     writeFile: () => Promise.reject(new Error("this test writes no files")),
+    // Fixed, so what a test prints does not depend on the machine it runs on.
+    timeZone: "UTC",
     ...overrides,
   };
   return { deps, captured };

@@ -56,6 +56,37 @@ describe("scout's argument checks", () => {
       'error: --url must be an http(s) address such as http://localhost:3000, not "ftp://example.test"',
     ],
     [["serch"], "error: unknown command 'serch' (Did you mean search?)"],
+    [
+      ["watch", "add", "Go tools"],
+      'error: Choose when the watch runs: --daily <hour>, --weekly <weekday@hour> or --cron "<expression>"',
+    ],
+    [
+      ["watch", "add", "Go tools", "--daily", "9", "--cron", "0 9 * * *"],
+      'error: A watch has one schedule, not --daily and --cron: --daily <hour>, --weekly <weekday@hour> or --cron "<expression>"',
+    ],
+    [["watch", "add", "Go tools", "--lang", "Go", "--daily", "25"], "error: --daily: Hour must be 0 to 23"],
+    [
+      ["watch", "add", "Go tools", "--lang", "Go", "--daily", "9:30"],
+      "error: --daily takes an hour from 0 to 23, such as 9 or 18 (watches run on the hour)",
+    ],
+    [
+      ["watch", "add", "Go tools", "--lang", "Go", "--weekly", "someday@9"],
+      "error: --weekly: Weekday must be monday … sunday",
+    ],
+    [
+      ["watch", "add", "Go tools", "--lang", "Go", "--weekly", "monday"],
+      "error: --weekly takes a weekday and an hour joined by @, such as monday@9",
+    ],
+    [
+      ["watch", "add", "Go tools", "--lang", "Go", "--daily", "9", "--email", "me-at-example"],
+      "error: --email: Email must be an address such as you@example.com",
+    ],
+    [
+      ["watch", "add", "Go tools", "--lang", "Go", "--stars", "500..50", "--daily", "9"],
+      "error: --stars: Maximum stars must be at least the minimum",
+    ],
+    [["watch", "add", " ", "--lang", "Go", "--daily", "9"], "error: <name>: Give the watch a name"],
+    [["watch", "rm"], "error: missing required argument 'id'"],
   ])("%j → exit 2: %s", async (args, message) => {
     expect(await refusal(args)).toEqual({ code: 2, stdout: "", stderr: `${message}\n` });
   });
@@ -74,5 +105,21 @@ describe("scout's argument checks", () => {
     const search = createCapturingCliDeps();
     expect(await runCli(["search", "--help"], search.deps)).toBe(0);
     expect(search.captured.stdout).toContain("--stars <range>");
+  });
+
+  it("explains each schedule flag of scout watch with an example", async () => {
+    const watch = createCapturingCliDeps();
+    expect(await runCli(["watch", "--help"], watch.deps)).toBe(0);
+    for (const example of [
+      'scout watch add "Rust CLIs" --lang Rust --topic cli --daily 9',
+      'scout watch add "Go on Mondays" --lang Go --weekly monday@18 --tz Europe/Berlin',
+      'scout watch add "Weekday mornings" --lang Python --cron "0 9 * * 1-5"',
+    ])
+      expect(watch.captured.stdout).toContain(example);
+    const add = createCapturingCliDeps();
+    expect(await runCli(["watch", "add", "--help"], add.deps)).toBe(0);
+    // The search options, and the machine's time zone as the default one.
+    expect(add.captured.stdout).toContain("--stars <range>");
+    expect(add.captured.stdout).toMatch(/--tz <zone>.*\(default: "UTC"\)/s);
   });
 });
