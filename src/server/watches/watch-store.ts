@@ -31,7 +31,7 @@ export const watchNotFound = (watchId: string) =>
   new AppError("NOT_FOUND", `No watch with id ${JSON.stringify(watchId)}`);
 
 export const noProfileForWatchMessage =
-  "Save a developer profile first, or give the watch a profile to rank for (profile)";
+  "Save a developer profile first, or give the watch a profile of its own to rank for";
 
 /** A watch as the scheduler and the digest read it: what it searches for and ranks by. */
 export type StoredWatch = {
