@@ -1,5 +1,6 @@
 import { searchLimitKey } from "@/server/auth/resolve-viewer";
 import { AppError } from "@/server/errors";
+import { listDigestsForPage } from "@/server/watches/list-digests-for-page";
 import { startWatchRun } from "@/server/watches/start-watch-run";
 import {
   createWatch,
@@ -9,7 +10,9 @@ import {
   updateWatch,
 } from "@/server/watches/watch-store";
 import {
+  digestListSchema,
   watchCreateInputSchema,
+  watchDigestsInputSchema,
   watchIdInputSchema,
   watchListSchema,
   watchRunStartedSchema,
@@ -90,4 +93,17 @@ export const watchesRouter = createTRPCRouter({
       }
       return { runId: started.runId, status: "running" as const };
     }),
+
+  digests: userProcedure
+    .input(watchDigestsInputSchema)
+    .output(digestListSchema)
+    .query(({ ctx, input }) =>
+      listDigestsForPage({
+        db: ctx.deps.db,
+        logger: ctx.deps.logger,
+        userId: ctx.viewer.userId,
+        watchId: input.watchId,
+        limit: input.limit,
+      }),
+    ),
 });
