@@ -7,7 +7,8 @@ import { runHistoryInput } from "@/lib/run-history-input";
 import { useTRPC } from "@/trpc/react";
 import { LocalDateTime } from "./local-date-time";
 
-function summarizeFilters(filters: RunSummary["filters"]): string {
+/** "Python, TypeScript · topics: cli · 10–500000 ★ · mit · “parser”": what a search asks for, in one line. */
+export function summarizeFilters(filters: RunSummary["filters"]): string {
   const parts = [filters.languages.join(", ")];
   if (filters.topics.length > 0) parts.push(`topics: ${filters.topics.join(", ")}`);
   parts.push(`${filters.minStars}–${filters.maxStars} ★`);

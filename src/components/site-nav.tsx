@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const sections = [
   { href: "/", label: "Search" },
   { href: "/saved", label: "Saved" },
+  { href: "/watches", label: "Watches" },
 ] as const;
 /** Personal API tokens live there: only for someone signed in. */
 const settings = { href: "/settings", label: "Settings" } as const;

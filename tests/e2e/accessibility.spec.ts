@@ -1,6 +1,8 @@
-import { expect, runSearchToEnd, test } from "./fixtures";
+import { expect, runSearchToEnd, seededSearch, test } from "./fixtures";
 import { colorSchemes, expectNoAxeViolationsInEitherScheme } from "./support/axe";
+import { toE2EProject } from "./support/e2e-databases";
 import { openRunHeldMidAnalysis } from "./support/held-run";
+import { digestOfEveryKind, recordWatchFailures, writeWatchDigest } from "./support/watch-state";
 
 // Every main state of the app, scanned with axe-core in the light and the dark colour scheme: each scan must
 // find nothing. Each state is scanned once, in one project: @live where it needs the test servers or their data.
@@ -152,4 +154,47 @@ test("a run that does not exist has no accessibility violations", async ({ page 
   await page.goto("/runs/no-such-run");
   await expect(page.getByTestId("run-not-found")).toBeVisible();
   await expectNoAxeViolationsInEitherScheme(page, "run, not found");
+});
+
+test("the watches page, with a paused watch, its digests open and the new-watch form showing an error, has no accessibility violations", async ({
+  api,
+  watchesPage,
+  savedProfile: _savedProfile,
+  withoutWatches: _withoutWatches,
+}, testInfo) => {
+  const project = toE2EProject(testInfo.project.name);
+  const watch = await api.watches.create.mutate({
+    name: "Python weekly",
+    filters: seededSearch,
+    schedule: { kind: "weekly", weekday: "monday", hour: 7, timeZone: "UTC" },
+    emailTo: "me@example.com",
+  });
+  await api.watches.create.mutate({
+    name: "Go on weekdays",
+    filters: { languages: ["Go"] },
+    schedule: { kind: "cron", expression: "0 9 * * 1-5", timeZone: "Europe/Berlin" },
+  });
+  recordWatchFailures(project, watch.id, {
+    failures: 3,
+    lastError: "GitHub refused the search: sign in again.",
+    backoffUntil: new Date(Date.now() + 24 * 60 * 60 * 1000),
+  });
+  writeWatchDigest(project, {
+    id: `digest-${watch.id}`,
+    watchId: watch.id,
+    runId: "a-run-of-python-weekly",
+    createdAt: new Date(),
+    content: digestOfEveryKind,
+  });
+  await watchesPage.open();
+  await watchesPage.watch("Python weekly").getByRole("button", { name: "Recent digests" }).click();
+  await expect(watchesPage.watch("Python weekly").getByTestId("digest")).toBeVisible();
+  await expect(watchesPage.watch("Python weekly").getByTestId("watch-backoff")).toBeVisible();
+  await watchesPage.newWatch.click();
+  await watchesPage.kind("cron").check();
+  await watchesPage.cron.fill("*/5 * * * *");
+  await watchesPage.create.click();
+  await expect(watchesPage.cronError).toBeVisible();
+  await expect(watchesPage.form.getByTestId("watch-name-error")).toHaveText("Give the watch a name");
+  await expectNoAxeViolationsInEitherScheme(watchesPage.page, "watches, paused, digests open, form errors");
 });

@@ -8,6 +8,7 @@ import type { Profile } from "@/shared/profile";
 import { ProfilePage, type ProfileValues } from "./pages/profile-page";
 import { SavedPage } from "./pages/saved-page";
 import { ScoutPage } from "./pages/scout-page";
+import { WatchesPage } from "./pages/watches-page";
 import { e2eDatabasePath, toE2EProject } from "./support/e2e-databases";
 import { createFakesControl, type FakesControl } from "./support/fakes-control";
 
@@ -40,6 +41,12 @@ type ScoutFixtures = {
   profilePage: ProfilePage;
   scoutPage: ScoutPage;
   savedPage: SavedPage;
+  watchesPage: WatchesPage;
+  /**
+   * No watch, before the test and again after it: a watch left behind would run on its schedule in the middle
+   * of a later test.
+   */
+  withoutWatches: undefined;
   /** No repository marked, before the test and again after it (a dismissal would change later searches). */
   withoutMarks: undefined;
   /** `developer`, saved through the API before the test starts. */
@@ -115,6 +122,20 @@ export const test = base.extend<ScoutFixtures & AutoFixtures>({
 
   savedPage: async ({ page }, use) => {
     await use(new SavedPage(page));
+  },
+
+  watchesPage: async ({ page }, use) => {
+    await use(new WatchesPage(page));
+  },
+
+  withoutWatches: async ({ api }, use) => {
+    const deleteWatches = async () => {
+      const { items } = await api.watches.list.query();
+      for (const watch of items) await api.watches.delete.mutate({ watchId: watch.id });
+    };
+    await deleteWatches();
+    await use(undefined);
+    await deleteWatches();
   },
 
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none.

@@ -1,5 +1,6 @@
 import { searchLimitKey } from "@/server/auth/resolve-viewer";
 import { AppError } from "@/server/errors";
+import { listDigestsForPage } from "@/server/watches/list-digests-for-page";
 import { startWatchRun } from "@/server/watches/start-watch-run";
 import {
   createWatch,
@@ -8,11 +9,10 @@ import {
   listWatches,
   updateWatch,
 } from "@/server/watches/watch-store";
-import { listDigests } from "@/server/watches/read-digests";
 import {
   digestListSchema,
-  watchDigestsInputSchema,
   watchCreateInputSchema,
+  watchDigestsInputSchema,
   watchIdInputSchema,
   watchListSchema,
   watchRunStartedSchema,
@@ -70,15 +70,6 @@ export const watchesRouter = createTRPCRouter({
       }),
     ),
 
-  digests: userProcedure
-    .input(watchDigestsInputSchema)
-    .output(digestListSchema)
-    .query(async ({ ctx, input }) => {
-      const { db, logger } = ctx.deps;
-      await getOwnWatch({ db, logger, userId: ctx.viewer.userId, watchId: input.watchId });
-      return { items: await listDigests({ db, logger, watchId: input.watchId, limit: input.limit }) };
-    }),
-
   runNow: userProcedure
     .input(watchIdInputSchema)
     .output(watchRunStartedSchema)
@@ -102,4 +93,17 @@ export const watchesRouter = createTRPCRouter({
       }
       return { runId: started.runId, status: "running" as const };
     }),
+
+  digests: userProcedure
+    .input(watchDigestsInputSchema)
+    .output(digestListSchema)
+    .query(({ ctx, input }) =>
+      listDigestsForPage({
+        db: ctx.deps.db,
+        logger: ctx.deps.logger,
+        userId: ctx.viewer.userId,
+        watchId: input.watchId,
+        limit: input.limit,
+      }),
+    ),
 });
