@@ -2,13 +2,19 @@ import { TRPCClientError } from "@trpc/client";
 import type { FieldErrors, FieldValues, Path, UseFormSetError, UseFormSetFocus } from "react-hook-form";
 import type { AppRouter } from "@/client";
 
-/** The server's first message for each field of a failed call, or null when it failed for another reason. */
+/**
+ * The server's first message for each field of a failed call, or null when it failed for another reason:
+ * keyed by the top-level field ("schedule") and, for a nested one, by its whole path too ("schedule.hour").
+ */
 export function serverFieldMessages(error: unknown): Record<string, string> | null {
   if (!(error instanceof TRPCClientError)) return null;
-  const fieldErrors = (error as TRPCClientError<AppRouter>).data?.zodError?.fieldErrors ?? {};
+  const data = (error as TRPCClientError<AppRouter>).data;
   const messages: Record<string, string> = {};
-  for (const [field, fieldMessages] of Object.entries(fieldErrors)) {
+  for (const [field, fieldMessages] of Object.entries(data?.zodError?.fieldErrors ?? {})) {
     if (fieldMessages?.[0]) messages[field] = fieldMessages[0];
+  }
+  for (const issue of data?.inputIssues ?? []) {
+    if (issue.path.includes(".")) messages[issue.path] ??= issue.message;
   }
   return Object.keys(messages).length > 0 ? messages : null;
 }

@@ -103,16 +103,28 @@ function WatchEditor({ watch, profile = null, profileError = null, onSaved, onCa
   }, [setFocus]);
 
   /** Puts the server's messages beside the fields they name, focusing the first, or on the form. */
+  const scheduleFields = [
+    "schedule.hour",
+    "schedule.weekday",
+    "schedule.expression",
+    "schedule.timeZone",
+  ] as const;
   const showServerErrors = (error: unknown) => {
     const messages = serverFieldMessages(error) ?? {};
     const kind = detailsForm.getValues("schedule.kind");
     if (messages.emailTo) detailsForm.setError("emailTo", { type: "server", message: messages.emailTo });
-    if (messages.schedule) detailsForm.setError("schedule", { type: "server", message: messages.schedule });
+    // Under the very field the server names when it says which; under the schedule as a whole otherwise.
+    const scheduleField = scheduleFields.find((field) => messages[field] !== undefined);
+    if (scheduleField)
+      detailsForm.setError(scheduleField, { type: "server", message: messages[scheduleField] });
+    else if (messages.schedule)
+      detailsForm.setError("schedule", { type: "server", message: messages.schedule });
     if (messages.filters) filtersForm.setError("root.server", { type: "server", message: messages.filters });
     if (messages.name) detailsForm.setError("name", { type: "server", message: messages.name });
     // Focus goes to the first of them in the order the form shows them.
     if (messages.name) detailsForm.setFocus("name");
     else if (messages.filters) filtersForm.setFocus("languages");
+    else if (scheduleField) detailsForm.setFocus(scheduleField);
     else if (messages.schedule)
       detailsForm.setFocus(kind === "cron" ? "schedule.expression" : "schedule.hour");
     else if (messages.emailTo) detailsForm.setFocus("emailTo");
