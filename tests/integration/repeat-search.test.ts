@@ -13,6 +13,7 @@ import {
   typicalProfile,
   type Harness,
 } from "../support/scout-harness";
+import { forgetCachedWork } from "../support/forget-cached-work";
 
 /**
  * A repeat search through the whole pipeline: the live source against the test GitHub server, the LLM
@@ -118,12 +119,16 @@ describe("a repeat search", () => {
     expect(otherModel.result.usage.cachedResults).toBe(0);
   });
 
-  it("asks the analyzer again once the stored analyses are a week old", async () => {
+  it("still serves a week-old analysis (a weekly watch's next run), and asks again once it is 9 days old", async () => {
     await search();
     const weekLater = await search({ deps: harness.deps({ clock: () => addDays(HARNESS_NOW, 7) }) });
+    expect(weekLater.llmRequests).toBe(0);
 
-    expect(weekLater.llmRequests).toBeGreaterThan(0);
-    expect(weekLater.result.usage.cachedResults).toBe(0);
+    await forgetCachedWork(harness.temp.db);
+    await search();
+    const nineDaysLater = await search({ deps: harness.deps({ clock: () => addDays(HARNESS_NOW, 9) }) });
+    expect(nineDaysLater.llmRequests).toBeGreaterThan(0);
+    expect(nineDaysLater.result.usage.cachedResults).toBe(0);
   });
 
   it("counts every result once, cached or not, and keeps the progress rising to the total", async () => {
