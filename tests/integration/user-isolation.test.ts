@@ -298,7 +298,8 @@ describe.each(storeKinds)("two users (%s)", (kind) => {
 
   beforeAll(async () => {
     store = await createTempStore(kind);
-    serverDeps = harness.deps({ db: store.db });
+    // A held analysis (the scout.cancel case) must outlive Bob's attempts on a loaded machine, not time out.
+    serverDeps = harness.deps({ db: store.db, env: { SCOUT_ANALYSIS_TIMEOUT_MS: "60000" } });
     await createUser(alice);
     aliceData = await seedAlice();
   });
