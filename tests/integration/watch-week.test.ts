@@ -151,6 +151,8 @@ afterAll(async () => {
   await temp.cleanup();
 });
 
+// A week of runs, 14 of them through the whole pipeline: a scenario, not a unit, so it gets the time it needs
+// on a loaded machine.
 describe("a week of two daily watches", () => {
   it("runs each once a day at its hour in its time zone, and digests exactly what changed", async () => {
     const caller = callerFor(deps);
@@ -323,5 +325,5 @@ describe("a week of two daily watches", () => {
       );
       expect(received.mail.text).toMatch(/LLM/);
     }
-  });
+  }, 120_000);
 });
