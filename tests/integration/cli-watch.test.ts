@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AppDependencies } from "@/server/app-dependencies";
 import { serveApi } from "../support/http-app";
 import { runScout } from "../support/scout-cli";
@@ -13,6 +13,9 @@ import { callerFor, startHarness, typicalProfile, type Harness } from "../suppor
 let harness: Harness;
 let deps: AppDependencies;
 let api: { url: string; close: () => Promise<void> };
+
+// Each test starts one or two real CLI processes (about 2 s each here, far more on a loaded machine).
+vi.setConfig({ testTimeout: 60_000 });
 
 beforeAll(async () => {
   harness = await startHarness();
