@@ -1,4 +1,5 @@
 import type { SearchFilters } from "@/shared/filters";
+import type { SearchLane } from "@/shared/search-query";
 import type { RepoHealth, RepoMetadata, StarterIssue } from "@/shared/repos";
 
 /**
@@ -23,6 +24,8 @@ export type SearchRepositoriesOptions = {
   limit: number;
   /** Called as each HTTP attempt is sent (retries included), so a caller can count a call that fails. */
   onRequest?: () => void;
+  /** Which of discovery's searches this is (src/shared/search-query.ts); "best-match" when left out. */
+  lane?: SearchLane;
 };
 
 export type SearchRepositoriesOutcome = {

@@ -48,10 +48,10 @@ export function createCatalogSource({
     webOrigin: "https://github.com",
 
     // The work is synchronous; inside a promise executor a throw (a cancel, a bad query) becomes a rejection.
-    searchRepositories: (filters, { signal, limit }) =>
+    searchRepositories: (filters, { signal, limit, lane }) =>
       new Promise<SearchRepositoriesOutcome>((resolve) => {
         signal?.throwIfAborted();
-        const query = buildSearchQuery({ filters, today: now() });
+        const query = buildSearchQuery({ filters, today: now(), lane });
         let outcome: ReturnType<typeof catalogSearch.search>;
         try {
           outcome = catalogSearch.search(query);

@@ -31,7 +31,7 @@ export async function searchGitHubRepositories(
 ): Promise<SearchRepositoriesOutcome> {
   const { signal } = searchOptions;
   const limit = Math.min(Math.max(Math.floor(searchOptions.limit), 0), SEARCH_RESULT_CAP);
-  const q = buildSearchQuery({ filters, today: context.now() });
+  const q = buildSearchQuery({ filters, today: context.now(), lane: searchOptions.lane });
   const usage = { requests: 0 };
   const repos: RepoMetadata[] = [];
   const seen = new Set<number>();
