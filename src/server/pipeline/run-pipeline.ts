@@ -18,6 +18,8 @@ import { startFetchAndAnalyze, type FetchAndAnalyzeStage } from "./fetch-and-ana
 import { listFilteredOut } from "./filter-stages";
 import { getRunResult } from "./get-run-result";
 import { buildStatus as status, describeRepos, describeRunFailure, messages } from "./run-messages";
+import { discoverAcrossLanes, splitDiscoveryLimit } from "./discover-lanes";
+import { SEARCH_PAGE_REPOSITORIES } from "@/server/sources/repository-source";
 import { isRunAbandoned } from "./run-abandoned";
 import { RunTally } from "./run-tally";
 
@@ -99,9 +101,11 @@ export async function* runSearchPipeline(
     if (earlier && earlier.attempt > 1) yield status("discovering", messages.resumed(earlier.attempt));
     // Discover
     yield status("discovering", "Searching GitHub...");
-    const discovery = await source.searchRepositories(filters, {
+    const discovery = await discoverAcrossLanes({
+      source,
+      filters,
+      limits: splitDiscoveryLimit(discoveryLimit(settings.maxRepos), SEARCH_PAGE_REPOSITORIES),
       signal,
-      limit: discoveryLimit(settings.maxRepos),
       onRequest: () => {
         tally.countGitHubRequest();
       },

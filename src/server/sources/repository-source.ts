@@ -9,6 +9,9 @@ import type { RepoHealth, RepoMetadata, StarterIssue } from "@/shared/repos";
  */
 export const DETAILS_GROUP_SIZE = 20;
 
+/** Repositories per page of a GitHub search (GraphQL `first`, at most 100). */
+export const SEARCH_PAGE_REPOSITORIES = 100;
+
 /** GitHub serves at most 1,000 results per search, however many match. */
 export const SEARCH_RESULT_CAP = 1000;
 /** The warning both sources give when GitHub counts SEARCH_RESULT_CAP matches or more. */
