@@ -44,7 +44,6 @@ export type CreateCatalogSearchOptions = {
   readIssues?: (repo: CatalogRepo) => readonly QualifierIssue[];
 };
 
-
 type IndexedRepo = {
   repo: CatalogRepo;
   /** Each field as words, both as written and with camelCase split ("WebSocket" is "websocket" and "web socket"). */
