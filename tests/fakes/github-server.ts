@@ -16,6 +16,7 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from "graphql";
+import { SearchQueryError } from "@/server/sources/catalog/parsed-search-query";
 import type { RepoMetadata } from "@/shared/repos";
 import {
   MAX_NODES_PER_CALL,
@@ -101,7 +102,10 @@ const emptyActivity: GitHubServerActivity = {
 
 /** What the server serves: the demo catalog and its GitHub-semantics matcher, or anything shaped alike. */
 export type GitHubServerData = {
-  /** Every match of a GitHub search string, in GitHub's order (best match unless the query sorts). */
+  /**
+   * Every match of a GitHub search string, in GitHub's order (best match unless the query sorts). Throws
+   * SearchQueryError for a query GitHub refuses; the server answers it as an INVALID_SEARCH_QUERY error.
+   */
   search: (query: string) => { matches: readonly GitHubServerRepo[]; totalCount: number };
   findRepository: (owner: string, name: string) => GitHubServerRepo | undefined;
 };
@@ -645,6 +649,17 @@ function toRepositoryObject(entry: GitHubServerRepo) {
   };
 }
 
+/** A query GitHub's search refuses is answered like the over-long one: a typed error, and no data. */
+function searchOrRefuse(data: GitHubServerData, query: string) {
+  try {
+    return data.search(query);
+  } catch (error) {
+    if (error instanceof SearchQueryError)
+      throw new GraphQLError(error.message, { extensions: { type: "INVALID_SEARCH_QUERY" } });
+    throw error;
+  }
+}
+
 function createRootValue(data: GitHubServerData) {
   return {
     search: (
@@ -667,7 +682,7 @@ function createRootValue(data: GitHubServerData) {
         );
       }
       const { matches, totalCount } =
-        args.type === "REPOSITORY" ? data.search(args.query) : { matches: [], totalCount: 0 };
+        args.type === "REPOSITORY" ? searchOrRefuse(data, args.query) : { matches: [], totalCount: 0 };
       const served = Math.min(matches.length, MAX_SEARCH_RESULTS);
       const start = args.after ? decodeCursor(args.after) : 0;
       const end = Math.min(start + size, served);

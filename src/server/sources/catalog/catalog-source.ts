@@ -40,7 +40,11 @@ export function createCatalogSource({
   if (!Number.isInteger(readmeMaxChars) || readmeMaxChars < 1) {
     throw new RangeError(`readmeMaxChars must be a whole number >= 1 (got ${readmeMaxChars})`);
   }
-  const catalogSearch = createCatalogSearch({ repos: catalog.repos, readReadme: catalog.readReadme });
+  const catalogSearch = createCatalogSearch({
+    repos: catalog.repos,
+    readReadme: catalog.readReadme,
+    readIssues: (repo) => catalog.readActivity(repo).issues,
+  });
 
   return {
     kind: "catalog",
