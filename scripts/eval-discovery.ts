@@ -3,7 +3,8 @@
  * candidates that have an unclaimed starter issue, and the share of the repositories in the data that have
  * one and match the search but were never discovered. Not a test: it prints a table, one column group per
  * discovery strategy (src/server/pipeline/discovery-strategies.ts), so a new strategy shows beside "before".
- * Run with `npm run eval:discovery`; `--missed` also lists the missed repositories.
+ * Run with `npm run eval:discovery`; `--missed` also lists the missed repositories; `--size <n>` measures
+ * one generated catalog of n repositories instead of the bundled size and ten times it (see readSizes).
  *
  * Data sets, both the demo catalog anchored at one fixed date so every run prints the same figures:
  * - A: the live source (Octokit over HTTP) against the test GitHub server serving the catalog; it also
@@ -17,14 +18,14 @@ import { discoveryStrategies } from "@/server/pipeline/discovery-strategies";
 import { measureDiscovery, type DiscoveryMeasure } from "@/server/pipeline/measure-discovery";
 import { createCatalogSource } from "@/server/sources/catalog/catalog-source";
 import type { DemoCatalog } from "@/server/sources/catalog/demo-catalog";
-import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
+import { DEMO_CATALOG_SIZE, generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
 import { createCatalogSearch } from "@/server/sources/catalog/search-catalog";
 import { createLiveGitHubSource } from "@/server/sources/github/live-source";
 import type { RepositorySource } from "@/server/sources/repository-source";
 import { searchFiltersSchema, type SearchFilters } from "@/shared/filters";
 import type { RepoMetadata } from "@/shared/repos";
 import { createCatalogGitHubData } from "../tests/fakes/catalog-github-data";
-import { startGitHubServer, type GitHubServer } from "../tests/fakes/github-server";
+import { startGitHubServer, type GitHubServer, type GitHubServerData } from "../tests/fakes/github-server";
 
 /** The same anchor as the test harness, so the catalog and the default activity window never drift. */
 const NOW = new Date("2025-06-01T12:00:00Z");
@@ -81,10 +82,13 @@ type DataSet = {
   readCostPoints: () => number | null;
 };
 
-function createLiveDataSet(options: { server: GitHubServer; readmeMaxChars: number }): DataSet {
-  const { server } = options;
+function createLiveDataSet(options: {
+  data: GitHubServerData;
+  server: GitHubServer;
+  readmeMaxChars: number;
+}): DataSet {
+  const { data, server } = options;
   const logger = createRedactingLogger({ secrets: [TOKEN] });
-  const data = createCatalogGitHubData(catalog);
   return {
     label: "A test server",
     // As the harness builds it: GraphQL spacing off, or the measure would time the throttle.
@@ -103,7 +107,8 @@ function createLiveDataSet(options: { server: GitHubServer; readmeMaxChars: numb
   };
 }
 
-function createCatalogDataSet(options: { readmeMaxChars: number }): DataSet {
+function createCatalogDataSet(options: { catalog: DemoCatalog; readmeMaxChars: number }): DataSet {
+  const { catalog } = options;
   const search = createCatalogSearch({ repos: catalog.repos, readReadme: catalog.readReadme });
   return {
     label: "B catalog",
@@ -131,30 +136,51 @@ function formatCells(measure: DiscoveryMeasure): string[] {
 }
 
 function printTable(rows: string[][]): void {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
   for (const [index, row] of rows.entries()) {
-    console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd());
+    console.log(
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    );
     if (index === 0) console.log(widths.map((width) => "-".repeat(width)).join("  "));
   }
 }
 
-const catalog: DemoCatalog = generateDemoCatalog({ now: NOW });
+/**
+ * The catalog sizes to measure: the bundled catalog (the data the issue names), and one ten times larger.
+ * At the bundled size every profile's search matches fewer repositories than discovery collects, so
+ * nothing can be missed and only the candidate share can move; the larger catalog puts discovery's
+ * collection limit and GitHub's 1,000-result cap to work. `--size <n>` measures one size instead.
+ */
+function readSizes(): number[] {
+  const index = process.argv.indexOf("--size");
+  if (index === -1) return [DEMO_CATALOG_SIZE, DEMO_CATALOG_SIZE * 10];
+  const size = Number(process.argv[index + 1]);
+  if (!Number.isInteger(size) || size < 1) throw new Error("--size takes a whole number of repositories");
+  return [size];
+}
 
-async function main(): Promise<void> {
-  const started = performance.now();
-  const listMissed = process.argv.includes("--missed");
-  const env = parseEnv({});
-  const maxRepos = env.SCOUT_MAX_REPOS;
-  const server = await startGitHubServer({ data: createCatalogGitHubData(catalog), token: TOKEN, now: () => NOW });
+/** Every profile on both data sets of one catalog, with every strategy; prints the table and its notes. */
+async function measureCatalogSize(options: {
+  size: number;
+  maxRepos: number;
+  readmeMaxChars: number;
+  listMissed: boolean;
+}): Promise<void> {
+  const { maxRepos, readmeMaxChars } = options;
+  const catalog = generateDemoCatalog({ now: NOW, size: options.size });
+  // One matcher over the catalog serves the server and set A's ground truth alike.
+  const data = createCatalogGitHubData(catalog);
+  const server = await startGitHubServer({ data, token: TOKEN, now: () => NOW });
   try {
     const dataSets = [
-      createLiveDataSet({ server, readmeMaxChars: env.SCOUT_README_MAX_CHARS }),
-      createCatalogDataSet({ readmeMaxChars: env.SCOUT_README_MAX_CHARS }),
+      createLiveDataSet({ data, server, readmeMaxChars }),
+      createCatalogDataSet({ catalog, readmeMaxChars }),
     ];
-    console.log(
-      `Discovery measure: demo catalog of ${catalog.repos.length} repositories anchored at ${NOW.toISOString()}; ` +
-        `SCOUT_MAX_REPOS=${maxRepos}.\nStrategies: ${discoveryStrategies.map((strategy) => `${strategy.name} = ${strategy.description}`).join("; ")}.\n`,
-    );
+    console.log(`Demo catalog of ${catalog.repos.length} repositories:\n`);
     const header = ["profile", "data"];
     for (const { name } of discoveryStrategies)
       header.push(`${name}: candidate share`, `${name}: missed share`, `${name}: requests`, `${name}: cost`);
@@ -179,23 +205,41 @@ async function main(): Promise<void> {
             `${label} / ${dataSet.label} / ${strategy.name}: "${measure.query}" matches ${measure.matching} ` +
               `(${measure.eligible} with an unclaimed starter issue); discovery returned ${measure.discovered} of ` +
               `repositoryCount ${measure.totalCount}, ${measure.candidates} candidates` +
-              (listMissed && measure.missedRepos.length > 0 ? `\n    missed: ${measure.missedRepos.join(", ")}` : ""),
+              (options.listMissed && measure.missedRepos.length > 0
+                ? `\n    missed: ${measure.missedRepos.join(", ")}`
+                : ""),
           );
         }
         rows.push(row);
       }
     }
     printTable(rows);
-    console.log(
-      "\ncandidate share: candidates (top SCOUT_MAX_REPOS after the filter stage) with >= 1 unclaimed starter issue." +
-        "\nmissed share: repositories matching the search with >= 1 unclaimed starter issue that discovery never returned." +
-        "\nrequests, cost: GitHub requests and GraphQL cost points, search + candidates' details (set A only).\n",
-    );
+    console.log("");
     for (const note of notes) console.log(note);
-    console.log(`\ndone in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log("");
   } finally {
     await server.close();
   }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const env = parseEnv({});
+  console.log(
+    `Discovery measure, catalogs anchored at ${NOW.toISOString()}; SCOUT_MAX_REPOS=${env.SCOUT_MAX_REPOS}.\n` +
+      `Strategies: ${discoveryStrategies.map((strategy) => `${strategy.name} = ${strategy.description}`).join("; ")}.\n` +
+      "candidate share: candidates (top SCOUT_MAX_REPOS after the filter stage) with >= 1 unclaimed starter issue.\n" +
+      "missed share: repositories matching the search with >= 1 unclaimed starter issue that discovery never returned.\n" +
+      "requests, cost: GitHub requests and GraphQL cost points, search + candidates' details (set A only).\n",
+  );
+  for (const size of readSizes())
+    await measureCatalogSize({
+      size,
+      maxRepos: env.SCOUT_MAX_REPOS,
+      readmeMaxChars: env.SCOUT_README_MAX_CHARS,
+      listMissed: process.argv.includes("--missed"),
+    });
+  console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 main().catch((error: unknown) => {

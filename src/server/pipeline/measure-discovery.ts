@@ -1,9 +1,6 @@
 import type { AnalysisProfile } from "@/server/analysis/analyzer";
 import { filterCandidates } from "@/server/filtering/filter-candidates";
-import {
-  attachCandidateDetails,
-  unclaimedStarterIssues,
-} from "@/server/filtering/starter-issue-requirement";
+import { attachCandidateDetails, unclaimedStarterIssues } from "@/server/filtering/starter-issue-requirement";
 import { buildSearchQuery } from "@/server/sources/build-search-query";
 import type { RepositorySource } from "@/server/sources/repository-source";
 import type { SearchFilters } from "@/shared/filters";
