@@ -205,6 +205,7 @@ async function measureCatalogSize(options: {
             `${label} / ${dataSet.label} / ${strategy.name}: "${measure.query}" matches ${measure.matching} ` +
               `(${measure.eligible} with an unclaimed starter issue); discovery returned ${measure.discovered} of ` +
               `repositoryCount ${measure.totalCount}, ${measure.candidates} candidates` +
+              measure.warnings.map((warning) => `\n    warning: ${warning}`).join("") +
               (options.listMissed && measure.missedRepos.length > 0
                 ? `\n    missed: ${measure.missedRepos.join(", ")}`
                 : ""),

@@ -73,6 +73,11 @@ export type DiscoveryMeasure = {
   /** "owner/name" of the missed repositories, in the matcher's order (for a closer look). */
   missedRepos: string[];
   spend: DiscoverySpend;
+  /**
+   * What the source warned about: a details fetch that failed leaves a repository counted as having no
+   * free starter issue, so a figure read beside a warning is a lower bound.
+   */
+  warnings: string[];
 };
 
 const nameKey = (repo: Pick<RepoMetadata, "fullName">) => repo.fullName.toLowerCase();
@@ -84,7 +89,7 @@ async function findReposWithWork(options: {
   signal?: AbortSignal;
   /** Leave READMEs out when only the issues matter (the whole data's truth, not a run's fetch). */
   withoutReadmes: boolean;
-}): Promise<{ withWork: Set<string>; requests: number }> {
+}): Promise<{ withWork: Set<string>; requests: number; warnings: string[] }> {
   const { source, repos, signal } = options;
   const outcome = await source.fetchCandidateDetails(repos, {
     ...(signal ? { signal } : {}),
@@ -93,7 +98,7 @@ async function findReposWithWork(options: {
   const withWork = new Set<string>();
   for (const repo of attachCandidateDetails(repos, outcome.details))
     if (unclaimedStarterIssues(repo).length > 0) withWork.add(nameKey(repo));
-  return { withWork, requests: outcome.requests };
+  return { withWork, requests: outcome.requests, warnings: outcome.warnings };
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
@@ -162,5 +167,6 @@ export async function measureDiscovery(options: MeasureDiscoveryOptions): Promis
       searchCost,
       detailsCost,
     },
+    warnings: [...discovery.warnings, ...analyzed.warnings, ...truth.warnings],
   };
 }
