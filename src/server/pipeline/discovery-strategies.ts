@@ -1,0 +1,42 @@
+import type { AnalysisProfile } from "@/server/analysis/analyzer";
+import type { RepositorySource, SearchRepositoriesOutcome } from "@/server/sources/repository-source";
+import type { SearchFilters } from "@/shared/filters";
+
+/**
+ * The ways discovery can find candidates, side by side, so the discovery measure
+ * (measure-discovery.ts, `npm run eval:discovery`) compares them on the same data. Each strategy answers
+ * as the source's own search does, so the pipeline's filter stage takes its answer unchanged.
+ */
+
+export type DiscoverOptions = {
+  source: RepositorySource;
+  filters: SearchFilters;
+  /** Whose search it is: a strategy may weigh its lanes by skill level (today's search ignores it). */
+  profile: AnalysisProfile;
+  /** How many repositories to collect at most (the pipeline's discoveryLimit). */
+  limit: number;
+  signal?: AbortSignal;
+  onRequest?: () => void;
+};
+
+export type DiscoveryStrategy = {
+  /** The column heading in the measure's table. */
+  name: string;
+  description: string;
+  discover: (options: DiscoverOptions) => Promise<SearchRepositoriesOutcome>;
+};
+
+/** Today's discovery: one best-match search for the filters, paged up to the limit. */
+export const bestMatchDiscovery: DiscoveryStrategy = {
+  name: "before",
+  description: "one best-match search of the filters (today's pipeline)",
+  discover: ({ source, filters, limit, signal, onRequest }) =>
+    source.searchRepositories(filters, {
+      limit,
+      ...(signal ? { signal } : {}),
+      ...(onRequest ? { onRequest } : {}),
+    }),
+};
+
+/** Every strategy the measure prints, in column order; a new strategy is added here. */
+export const discoveryStrategies: readonly DiscoveryStrategy[] = [bestMatchDiscovery];
