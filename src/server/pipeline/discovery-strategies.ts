@@ -1,5 +1,10 @@
 import type { AnalysisProfile } from "@/server/analysis/analyzer";
-import type { RepositorySource, SearchRepositoriesOutcome } from "@/server/sources/repository-source";
+import {
+  SEARCH_PAGE_REPOSITORIES,
+  type RepositorySource,
+  type SearchRepositoriesOutcome,
+} from "@/server/sources/repository-source";
+import { discoverAcrossLanes, splitDiscoveryLimit } from "./discover-lanes";
 import type { SearchFilters } from "@/shared/filters";
 
 /**
@@ -38,5 +43,19 @@ export const bestMatchDiscovery: DiscoveryStrategy = {
     }),
 };
 
+/** Discovery through the four lanes, the limit split between them (discover-lanes.ts): the pipeline's own. */
+export const laneDiscovery: DiscoveryStrategy = {
+  name: "after",
+  description: "starter, help-wanted, active and best-match lanes side by side, merged",
+  discover: ({ source, filters, limit, signal, onRequest }) =>
+    discoverAcrossLanes({
+      source,
+      filters,
+      limits: splitDiscoveryLimit(limit, SEARCH_PAGE_REPOSITORIES),
+      ...(signal ? { signal } : {}),
+      ...(onRequest ? { onRequest } : {}),
+    }),
+};
+
 /** Every strategy the measure prints, in column order; a new strategy is added here. */
-export const discoveryStrategies: readonly DiscoveryStrategy[] = [bestMatchDiscovery];
+export const discoveryStrategies: readonly DiscoveryStrategy[] = [bestMatchDiscovery, laneDiscovery];
