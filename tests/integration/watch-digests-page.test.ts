@@ -2,8 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
 import type { Logger } from "@/server/logger";
 import { listDigestsForPage } from "@/server/watches/list-digests-for-page";
+import type { DigestContent } from "@/server/watches/read-digests";
 import { createWatch } from "@/server/watches/watch-store";
-import { watchCreateInputSchema, type Digest } from "@/shared/watches";
+import { watchCreateInputSchema } from "@/shared/watches";
 import { createTempStore, storeKinds, type TempStore } from "../support/temp-db";
 
 /**
@@ -50,7 +51,7 @@ async function createOwnWatch(userId: string): Promise<string> {
   return watch.id;
 }
 
-function contentFinding(repository: string): Omit<Digest, "id" | "watchId" | "runId" | "createdAt"> {
+function contentFinding(repository: string): DigestContent {
   return {
     newRepositories: [
       {

@@ -8,6 +8,7 @@ import type { Logger } from "@/server/logger";
 import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
 import { createLiveGitHubSource } from "@/server/sources/github/live-source";
 import { entryIdOf } from "@/server/watches/digest-feed";
+import { toDigest } from "@/server/watches/read-digests";
 import { tickWatches, type WatchTick } from "@/server/watches/watch-scheduler";
 import type { Digest } from "@/shared/watches";
 import { createCatalogGitHubData } from "../fakes/catalog-github-data";
@@ -125,13 +126,7 @@ async function runUntil(until: Date): Promise<WatchTick[]> {
 
 async function digestsOf(watchId: string): Promise<Digest[]> {
   const rows = await deps.db.watchDigest.findMany({ where: { watchId }, orderBy: { createdAt: "asc" } });
-  return rows.map((row) => ({
-    ...(row.content as Omit<Digest, "id" | "watchId" | "runId" | "createdAt">),
-    id: row.id,
-    watchId: row.watchId,
-    runId: row.runId,
-    createdAt: row.createdAt.toISOString(),
-  }));
+  return rows.flatMap((row) => toDigest(row, deps.logger) ?? []);
 }
 
 beforeAll(async () => {

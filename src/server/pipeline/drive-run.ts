@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "@/server/db/client";
+import { isUniqueViolation } from "@/server/db/unique-violation";
 import type { Logger } from "@/server/logger";
 import { appendRunEvents, isTerminalEvent, type StoredEvent } from "@/server/runs/run-events";
 import { finishRun } from "@/server/runs/run-writes";
@@ -10,11 +11,6 @@ import { messages } from "./run-messages";
 /** Storing an event is tried again after 0.1 s, 0.2 s, … up to 12.8 s: about 25 s in all. */
 const STORE_RETRY_FIRST_MS = 100;
 const STORE_RETRY_LAST_MS = 12_800;
-
-/** Prisma's unique-constraint violation: the (runId, seq) row exists already. */
-function isDuplicateEvent(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
-}
 
 /**
  * Consumes a run's event generator: each event is stored (with the next sequence number) before it is
@@ -99,9 +95,9 @@ export async function driveRun(options: {
       try {
         await appendRunEvents({ db, runId, entries });
       } catch (error) {
-        // Stored after all, the answer lost on the way back: only this executor writes this run's log, and
-        // one statement stores all of the group or none of it.
-        if (!isDuplicateEvent(error)) throw error;
+        // A (runId, seq) row that exists already was stored after all, the answer lost on the way back: only
+        // this executor writes this run's log, and one statement stores all of the group or none of it.
+        if (!isUniqueViolation(error)) throw error;
       }
     });
   }

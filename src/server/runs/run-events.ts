@@ -48,3 +48,23 @@ export async function readRunEvents({
     return event ? [{ seq: row.seq, event }] : [];
   });
 }
+
+/** The run's last stored event when it is a terminal one (validated like every stored event); else null. */
+export async function readTerminalEvent({
+  db,
+  logger,
+  runId,
+}: {
+  db: Db;
+  logger: Logger;
+  runId: string;
+}): Promise<ScoutEvent | null> {
+  const last = await db.runEvent.findFirst({
+    where: { runId },
+    orderBy: { seq: "desc" },
+    select: { seq: true, payload: true },
+  });
+  if (!last) return null;
+  const event = readStored(scoutEventSchema, last.payload, runOrigin(logger, runId)(`event ${last.seq}`));
+  return event && isTerminalEvent(event) ? event : null;
+}

@@ -34,10 +34,11 @@ export type SeenRepository = {
 /** Issue numbers remembered per repository: far more than its open starter issues ever are. */
 const MAX_REMEMBERED_ISSUES = 500;
 
-export type DigestContent = Omit<Digest, "id" | "watchId" | "runId" | "createdAt" | "cost">;
+/** What a run found new; the digest adds what the run cost. */
+export type DigestFindings = Omit<Digest, "id" | "watchId" | "runId" | "createdAt" | "cost">;
 
 export type ComposedDigest = {
-  content: DigestContent;
+  content: DigestFindings;
   /** The memory to store: a row per repository the watch has now shown, changed or not. */
   seen: SeenRepository[];
 };
@@ -81,7 +82,7 @@ export function composeDigest({
   lookedUp: ReadonlyMap<string, IssueState>;
 }): ComposedDigest {
   const shownById = new Map(shown.map((repository) => [repository.repositoryId, repository]));
-  const content: DigestContent = { newRepositories: [], newIssues: [], goneIssues: [] };
+  const content: DigestFindings = { newRepositories: [], newIssues: [], goneIssues: [] };
   const memory = new Map<number, SeenRepository>();
 
   // Issues picked before: gone once claimed or closed, reported once, then forgotten.
@@ -157,5 +158,5 @@ export function composeDigest({
   return { content, seen: [...memory.values()] };
 }
 
-export const isEmptyDigest = (content: DigestContent) =>
+export const isEmptyDigest = (content: DigestFindings) =>
   content.newRepositories.length === 0 && content.newIssues.length === 0 && content.goneIssues.length === 0;

@@ -29,13 +29,15 @@ export async function runDueWatches({ deps }: { deps: StartSearchDeps }): Promis
   const { db, logger, clock } = deps;
   const now = clock();
   const rows = await db.watch.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  const lastSlots = await db.watchRun.findMany({
+  // Aggregated in the database: one row per watch, however many slots each has run over time.
+  const lastSlots = await db.watchRun.groupBy({
+    by: ["watchId"],
     where: { kind: "scheduled" },
-    orderBy: [{ watchId: "asc" }, { slotAt: "desc" }],
-    distinct: ["watchId"],
-    select: { watchId: true, slotAt: true },
+    _max: { slotAt: true },
   });
-  const lastSlotOf = new Map(lastSlots.map((slot) => [slot.watchId, slot.slotAt]));
+  const lastSlotOf = new Map(
+    lastSlots.flatMap((slot) => (slot._max.slotAt ? [[slot.watchId, slot._max.slotAt] as const] : [])),
+  );
   const outcome: DueWatchesOutcome = { started: [], deferred: 0, refused: 0 };
   for (const row of rows) {
     const watch = readWatchRow(row, logger);

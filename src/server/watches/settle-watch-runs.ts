@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { readStored } from "@/server/db/stored-json";
@@ -9,8 +10,8 @@ import {
   analysisResultSelect,
 } from "@/server/repos/analysis-records";
 import type { IssueState, RepositorySource } from "@/server/sources/repository-source";
-import { terminalErrorReasonSchema } from "@/shared/runs";
-import { digestIssueSchema, type Digest } from "@/shared/watches";
+import { readTerminalEvent } from "@/server/runs/run-events";
+import { digestIssueSchema } from "@/shared/watches";
 import {
   composeDigest,
   isEmptyDigest,
@@ -18,6 +19,7 @@ import {
   type SeenRepository,
   type ShownRepository,
 } from "./compose-digest";
+import type { DigestContent } from "./read-digests";
 import { recordWatchOutcome } from "./start-watch-run";
 import { readWatchRow, type StoredWatch } from "./watch-store";
 
@@ -52,22 +54,17 @@ type RunOutcome = { kind: "digest" } | { kind: "failure"; message: string } | { 
 /** Ended well (a digest), failed (counts toward backoff), or neither (cancelled by its owner). */
 async function outcomeOf(
   db: Db,
+  logger: Logger,
   run: { id: string; status: string; errorMessage: string | null },
 ): Promise<RunOutcome> {
   if (run.status === "completed" || run.status === "partial") return { kind: "digest" };
   if (run.status === "cancelled") return { kind: "neutral" };
-  const terminal = await db.runEvent.findFirst({
-    where: { runId: run.id, type: "error" },
-    orderBy: { seq: "desc" },
-    select: { payload: true },
-  });
-  const reason = terminalErrorReasonSchema.safeParse(
-    typeof terminal?.payload === "object" && terminal.payload !== null && "reason" in terminal.payload
-      ? terminal.payload.reason
-      : undefined,
-  );
+  const terminal = await readTerminalEvent({ db, logger, runId: run.id });
   // Nothing matched this time: an empty answer, not a broken watch.
-  if (reason.success && (reason.data === "no-repositories" || reason.data === "all-filtered"))
+  if (
+    terminal?.type === "error" &&
+    (terminal.reason === "no-repositories" || terminal.reason === "all-filtered")
+  )
     return { kind: "digest" };
   return { kind: "failure", message: run.errorMessage ?? "The scheduled search failed." };
 }
@@ -197,16 +194,14 @@ async function settleOne(
     return settleAs(deps, watch, slot.id, { kind: "failure", message: runNeverStartedMessage }, null);
   }
   if (run.status === "running") return { settled: false, digestId: null };
-  const outcome = await outcomeOf(db, run);
+  const outcome = await outcomeOf(db, logger, run);
   if (outcome.kind !== "digest") return settleAs(deps, watch, slot.id, outcome, null);
 
   const shown = await readShown(db, logger, run.id);
   const seen = await readSeen(db, logger, watch.id);
   const lookup = await lookUp(deps, watch, issuesToLookUp(seen, shown));
   const composed = composeDigest({ shown, seen, lookedUp: lookup.states });
-  const digest: Omit<Digest, "id" | "watchId" | "runId" | "createdAt"> | null = isEmptyDigest(
-    composed.content,
-  )
+  const digest: DigestContent | null = isEmptyDigest(composed.content)
     ? null
     : {
         ...composed.content,
@@ -218,7 +213,16 @@ async function settleOne(
           readmesFromCache: run.readmesFromCache,
         },
       };
-  return settleAs(deps, watch, slot.id, outcome, { digest, seen: composed.seen, runId: run.id });
+  // Only what this run changed is written: most of what a watch remembers stays as it was.
+  const before = new Map(seen.map((repository) => [repository.repositoryId, repository]));
+  const changed = composed.seen.filter(
+    (repository) => !sameMemory(before.get(repository.repositoryId), repository),
+  );
+  return settleAs(deps, watch, slot.id, outcome, { digest, seen: changed, runId: run.id });
+}
+
+function sameMemory(before: SeenRepository | undefined, after: SeenRepository): boolean {
+  return before !== undefined && isDeepStrictEqual(before, after);
 }
 
 async function settleAs(
@@ -227,7 +231,8 @@ async function settleAs(
   slotId: string,
   outcome: RunOutcome,
   written: {
-    digest: Omit<Digest, "id" | "watchId" | "runId" | "createdAt"> | null;
+    digest: DigestContent | null;
+    /** The memory rows to write: new or changed ones. */
     seen: SeenRepository[];
     runId: string;
   } | null,

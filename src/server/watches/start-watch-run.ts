@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
+import { isUniqueViolation } from "@/server/db/unique-violation";
 import { AppError } from "@/server/errors";
 import { startSearch, type StartSearchDeps } from "@/server/pipeline/start-search";
 import { scheduleCron, type watchRunKinds } from "@/shared/watches";
@@ -14,10 +15,6 @@ export const MAX_BACKOFF_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Whose limits a watch's runs count against: its own, so a scheduled run never collides with its owner's search. */
 export const watchClientKey = (watchId: string) => `watch:${watchId}`;
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
-}
 
 export type WatchRunStart =
   | { outcome: "started"; runId: string }
@@ -69,10 +66,11 @@ export async function startWatchRun({
     });
     return { outcome: "started", runId };
   } catch (error) {
-    if (!(error instanceof AppError) || kind === "manual") {
-      // A manual run answers its caller; an unexpected failure may have recorded the run, which then settles.
-      if (kind === "manual" && error instanceof AppError)
-        await db.watchRun.deleteMany({ where: { id: slotId } });
+    // An unexpected failure may have recorded the run, which then settles like any other.
+    if (!(error instanceof AppError)) throw error;
+    // A refused manual run leaves nothing behind: its caller has the error.
+    if (kind === "manual") {
+      await db.watchRun.deleteMany({ where: { id: slotId } });
       throw error;
     }
     if (error.code === "TOO_MANY_REQUESTS" && error.blockedBy === undefined) {

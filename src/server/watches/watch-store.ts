@@ -4,6 +4,7 @@ import type { Db } from "@/server/db/client";
 import { readStored } from "@/server/db/stored-json";
 import { AppError } from "@/server/errors";
 import type { Logger } from "@/server/logger";
+import { lastRunsOf, type LastRun } from "./last-watch-runs";
 import { hashAnalysisProfile } from "@/server/profile/profile-hash";
 import { getProfile } from "@/server/profile/profile-store";
 import { searchFiltersSchema, type SearchFilters } from "@/shared/filters";
@@ -77,8 +78,6 @@ export function nextSlotOf(watch: Pick<StoredWatch, "schedule" | "backoffUntil">
   return scheduleCron(watch.schedule).nextRun(after);
 }
 
-type LastRun = { runId: string; slotAt: Date; kind: string; state: string; status: string | null };
-
 function toWatch(watch: StoredWatch, lastRun: LastRun | null, now: Date): Watch {
   const kind = watchRunKinds.find((known) => known === lastRun?.kind) ?? "scheduled";
   const status = runStatusSchema.safeParse(lastRun?.status);
@@ -110,23 +109,6 @@ function toWatch(watch: StoredWatch, lastRun: LastRun | null, now: Date): Watch 
     createdAt: watch.createdAt.toISOString(),
     updatedAt: watch.updatedAt.toISOString(),
   };
-}
-
-/** The latest slot of each watch, with its run's status. */
-async function lastRunsOf(db: Db, watchIds: readonly string[]): Promise<Map<string, LastRun>> {
-  if (watchIds.length === 0) return new Map();
-  const slots = await db.watchRun.findMany({
-    where: { watchId: { in: [...watchIds] } },
-    orderBy: [{ watchId: "asc" }, { createdAt: "desc" }, { id: "desc" }],
-    distinct: ["watchId"],
-    select: { watchId: true, runId: true, slotAt: true, kind: true, state: true },
-  });
-  const runs = await db.searchRun.findMany({
-    where: { id: { in: slots.map((slot) => slot.runId) } },
-    select: { id: true, status: true },
-  });
-  const statusOf = new Map(runs.map((run) => [run.id, run.status]));
-  return new Map(slots.map((slot) => [slot.watchId, { ...slot, status: statusOf.get(slot.runId) ?? null }]));
 }
 
 /** The caller's watch, or NOT_FOUND (also for another person's: ids do not reveal what exists). */

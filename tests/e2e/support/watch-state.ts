@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import type { Digest } from "@/shared/watches";
+import type { DigestContent } from "@/server/watches/read-digests";
 import { e2eDatabasePath, type E2EProject } from "./e2e-databases";
 
 /**
@@ -33,7 +33,7 @@ export function recordWatchFailures(
   });
 }
 
-export type DigestContent = Omit<Digest, "id" | "watchId" | "runId" | "createdAt">;
+export type { DigestContent };
 
 /** A digest of the watch, as a settled run writes it. */
 export function writeWatchDigest(
