@@ -44,6 +44,8 @@ export type BuildSearchQueryOptions = {
   today: Date;
   /** Which of discovery's searches; "best-match" (no extra qualifier) when left out. */
   lane?: SearchLane;
+  /** A range of push dates (inclusive, YYYY-MM-DD) to search instead of the filters' activity window. */
+  pushed?: { from: string; to: string };
 };
 
 /**
@@ -59,6 +61,7 @@ export function planSearchQuery({
   filters,
   today,
   lane = "best-match",
+  pushed,
 }: BuildSearchQueryOptions): SearchQueryPlan {
   const languages: string[] = [];
   for (const language of filters.languages) {
@@ -75,7 +78,9 @@ export function planSearchQuery({
   const qualifiers = [
     ...languages,
     `stars:${filters.minStars}..${filters.maxStars}`,
-    `pushed:>=${resolvePushedAfter({ pushedAfter: filters.pushedAfter, today })}`,
+    pushed
+      ? `pushed:${pushed.from}..${pushed.to}`
+      : `pushed:>=${resolvePushedAfter({ pushedAfter: filters.pushedAfter, today })}`,
     ...topics,
     ...(filters.license ? [`license:${filters.license}`] : []),
     "archived:false",

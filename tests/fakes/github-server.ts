@@ -133,6 +133,12 @@ export type GitHubFault = (
   times?: number;
   /** Let this many GraphQL requests through untouched first (default 0). */
   after?: number;
+  /**
+   * Only GraphQL requests that run a repository search ("searches"), or only the others ("non-searches"):
+   * a fault meant for the candidates' details stays on them however many searches discovery sends, and
+   * `after` counts only these requests.
+   */
+  only?: "searches" | "non-searches";
 };
 
 export type RecordedRequest = {
@@ -832,7 +838,10 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     };
   };
 
-  function takeFaults(isGraphql: boolean): {
+  function takeFaults(
+    isGraphql: boolean,
+    isSearch: boolean,
+  ): {
     latencyMs: number;
     deprecationHeaders: Record<string, string>;
     fault: ActiveFault | undefined;
@@ -842,6 +851,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     let fault: ActiveFault | undefined;
     for (const candidate of faults) {
       if (candidate.remainingTimes <= 0) continue;
+      if (candidate.only && (!isGraphql || (candidate.only === "searches") !== isSearch)) continue;
       if (isGraphql && candidate.remainingSkips > 0) {
         candidate.remainingSkips -= 1;
         continue;
@@ -1041,7 +1051,10 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     const live = owner !== undefined && !owner.issued.revoked;
     const bucket = live ? bucketOf(owner.issued.token) : state.rateLimit;
     const rateLimitHeaders = () => rateLimitHeadersOf(resource, bucket);
-    const { latencyMs, deprecationHeaders, fault } = takeFaults(isGraphql);
+    const { latencyMs, deprecationHeaders, fault } = takeFaults(
+      isGraphql,
+      /\bsearch\s*\(/.test(record.graphql?.query ?? ""),
+    );
     if (latencyMs > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, latencyMs);

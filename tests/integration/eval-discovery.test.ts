@@ -193,6 +193,7 @@ function firstOf(count: number): DiscoveryStrategy {
       const outcome = await bestMatchDiscovery.discover(options);
       return { ...outcome, repos: outcome.repos.slice(0, count) };
     },
+    order: bestMatchDiscovery.order,
   };
 }
 

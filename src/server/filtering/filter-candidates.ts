@@ -48,13 +48,22 @@ function compareText(left: string, right: string): number {
   return left < right ? -1 : 1;
 }
 
-function compareCandidates(left: RepoMetadata, right: RepoMetadata): number {
-  return (
-    scoreContributionSignals(right) - scoreContributionSignals(left) ||
-    right.stars - left.stars ||
-    compareText(left.fullName.toLowerCase(), right.fullName.toLowerCase())
-  );
-}
+type CandidateComparator = (left: RepoMetadata, right: RepoMetadata) => number;
+
+/** By the contribution-signal score alone: how candidates were ranked before discovery lanes. */
+export const compareBySignals: CandidateComparator = (left, right) =>
+  scoreContributionSignals(right) - scoreContributionSignals(left) ||
+  right.stars - left.stars ||
+  compareText(left.fullName.toLowerCase(), right.fullName.toLowerCase());
+
+/**
+ * Repositories with open issues labelled for newcomers or asking for help come before those without any,
+ * however many unlabelled issues those have: a labelled issue is work someone has said is ready to take,
+ * which is what the developer came for. Within each group, the contribution-signal score.
+ */
+export const compareByWaitingWork: CandidateComparator = (left, right) =>
+  Number(hasStarterLabelledIssues(right)) - Number(hasStarterLabelledIssues(left)) ||
+  compareBySignals(left, right);
 
 type FilterRules = Pick<SearchFilters, "minStars" | "maxStars"> & { requireStarterIssues?: boolean };
 
@@ -72,12 +81,14 @@ function findRejectReason(repo: RepoMetadata, filters: FilterRules): string | nu
 
 /**
  * Applies the filter rules (non-project repositories, no open issues, star range inclusive at both ends,
- * no starter-labelled issues when the filters require them, duplicates), ranks the rest by contribution signals and caps what goes to analysis at `maxRepos`.
+ * no starter-labelled issues when the filters require them, duplicates), ranks the rest (labelled work waiting first, then contribution signals) and caps what goes to analysis at `maxRepos`.
  */
 export function filterCandidates(options: {
   repos: readonly RepoMetadata[];
   filters: FilterRules;
   maxRepos: number;
+  /** The ranking before the cap; compareByWaitingWork unless a measure compares another. */
+  order?: CandidateComparator;
 }): FilterCandidatesResult {
   const { repos, filters } = options;
   const maxRepos = Math.max(0, Math.floor(options.maxRepos));
@@ -103,7 +114,7 @@ export function filterCandidates(options: {
     if (!repeated) filteredOut.push({ repo: repo.fullName, reason });
   }
 
-  const passed = [...kept].sort(compareCandidates);
+  const passed = [...kept].sort(options.order ?? compareByWaitingWork);
   const candidates = passed.slice(0, maxRepos);
   const capWarning = describeAnalysisCap(candidates.length, passed.length);
   return { passed, candidates, rejected, filteredOut, warnings: capWarning ? [capWarning] : [] };

@@ -1,10 +1,7 @@
 import type { AnalysisProfile } from "@/server/analysis/analyzer";
-import {
-  SEARCH_PAGE_REPOSITORIES,
-  type RepositorySource,
-  type SearchRepositoriesOutcome,
-} from "@/server/sources/repository-source";
-import { discoverAcrossLanes, splitDiscoveryLimit } from "./discover-lanes";
+import type { RepositorySource, SearchRepositoriesOutcome } from "@/server/sources/repository-source";
+import { compareBySignals, compareByWaitingWork } from "@/server/filtering/filter-candidates";
+import { discoverAcrossLanes, planLanePages } from "./discover-lanes";
 import type { SearchFilters } from "@/shared/filters";
 
 /**
@@ -20,6 +17,8 @@ export type DiscoverOptions = {
   profile: AnalysisProfile;
   /** How many repositories to collect at most (the pipeline's discoveryLimit). */
   limit: number;
+  /** The date the default activity window counts back from. */
+  today: Date;
   signal?: AbortSignal;
   onRequest?: () => void;
 };
@@ -29,12 +28,16 @@ export type DiscoveryStrategy = {
   name: string;
   description: string;
   discover: (options: DiscoverOptions) => Promise<SearchRepositoriesOutcome>;
+  /** How the filter stage ranks what discovery found before the SCOUT_MAX_REPOS cap. */
+  order: typeof compareByWaitingWork;
 };
 
-/** Today's discovery: one best-match search for the filters, paged up to the limit. */
+/** Discovery before lanes: one best-match search for the filters, paged up to the limit. */
 export const bestMatchDiscovery: DiscoveryStrategy = {
   name: "before",
-  description: "one best-match search of the filters (today's pipeline)",
+  description:
+    "one best-match search of the filters, ranked by contribution signals (the pipeline before lanes)",
+  order: compareBySignals,
   discover: ({ source, filters, limit, signal, onRequest }) =>
     source.searchRepositories(filters, {
       limit,
@@ -46,12 +49,15 @@ export const bestMatchDiscovery: DiscoveryStrategy = {
 /** Discovery through the four lanes, the limit split between them (discover-lanes.ts): the pipeline's own. */
 export const laneDiscovery: DiscoveryStrategy = {
   name: "after",
-  description: "starter, help-wanted, active and best-match lanes side by side, merged",
-  discover: ({ source, filters, limit, signal, onRequest }) =>
+  description:
+    "starter, help-wanted, active and best-match lanes side by side, merged, labelled work ranked first",
+  order: compareByWaitingWork,
+  discover: ({ source, filters, limit, today, signal, onRequest }) =>
     discoverAcrossLanes({
       source,
       filters,
-      limits: splitDiscoveryLimit(limit, SEARCH_PAGE_REPOSITORIES),
+      pages: planLanePages(limit),
+      today,
       ...(signal ? { signal } : {}),
       ...(onRequest ? { onRequest } : {}),
     }),

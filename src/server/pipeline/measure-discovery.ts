@@ -122,11 +122,17 @@ export async function measureDiscovery(options: MeasureDiscoveryOptions): Promis
     filters,
     profile,
     limit: discoveryLimit(maxRepos),
+    today: options.today,
     ...(signal ? { signal } : {}),
   });
   const searchCost = costSince(readCostPoints, searchCostBefore);
   // The pipeline's own metadata stage and cap decide what is analyzed (run-pipeline.ts).
-  const { candidates } = filterCandidates({ repos: discovery.repos, filters, maxRepos });
+  const { candidates } = filterCandidates({
+    repos: discovery.repos,
+    filters,
+    maxRepos,
+    order: strategy.order,
+  });
 
   const detailsCostBefore = readCostPoints();
   const analyzed = await findReposWithWork({

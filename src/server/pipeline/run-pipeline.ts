@@ -18,8 +18,7 @@ import { startFetchAndAnalyze, type FetchAndAnalyzeStage } from "./fetch-and-ana
 import { listFilteredOut } from "./filter-stages";
 import { getRunResult } from "./get-run-result";
 import { buildStatus as status, describeRepos, describeRunFailure, messages } from "./run-messages";
-import { discoverAcrossLanes, splitDiscoveryLimit } from "./discover-lanes";
-import { SEARCH_PAGE_REPOSITORIES } from "@/server/sources/repository-source";
+import { discoverAcrossLanes, planLanePages } from "./discover-lanes";
 import { isRunAbandoned } from "./run-abandoned";
 import { RunTally } from "./run-tally";
 
@@ -104,7 +103,8 @@ export async function* runSearchPipeline(
     const discovery = await discoverAcrossLanes({
       source,
       filters,
-      limits: splitDiscoveryLimit(discoveryLimit(settings.maxRepos), SEARCH_PAGE_REPOSITORIES),
+      pages: planLanePages(discoveryLimit(settings.maxRepos)),
+      today: clock(),
       signal,
       onRequest: () => {
         tally.countGitHubRequest();

@@ -29,7 +29,16 @@ export type SearchRepositoriesOptions = {
   onRequest?: () => void;
   /** Which of discovery's searches this is (src/shared/search-query.ts); "best-match" when left out. */
   lane?: SearchLane;
+  /** Continue the same search after an earlier outcome's `endCursor` instead of from its first page. */
+  after?: string;
+  /**
+   * Search this range of push dates (inclusive, YYYY-MM-DD) instead of the filters' activity window: how
+   * discovery reaches past GitHub's 1,000 results of one search (discover-lanes.ts).
+   */
+  pushed?: PushedRange;
 };
+
+export type PushedRange = { from: string; to: string };
 
 export type SearchRepositoriesOutcome = {
   repos: RepoMetadata[];
@@ -38,6 +47,8 @@ export type SearchRepositoriesOutcome = {
   warnings: string[];
   /** HTTP requests made (0 for the catalog); it goes into usage.githubRequests. */
   requests: number;
+  /** Where a further page would start (pass it as `after`); null or absent when no page is left. */
+  endCursor?: string | null;
 };
 
 export type FetchCandidateDetailsOptions = {

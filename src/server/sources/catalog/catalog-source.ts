@@ -52,10 +52,10 @@ export function createCatalogSource({
     webOrigin: "https://github.com",
 
     // The work is synchronous; inside a promise executor a throw (a cancel, a bad query) becomes a rejection.
-    searchRepositories: (filters, { signal, limit, lane }) =>
+    searchRepositories: (filters, { signal, limit, lane, pushed, after }) =>
       new Promise<SearchRepositoriesOutcome>((resolve) => {
         signal?.throwIfAborted();
-        const query = buildSearchQuery({ filters, today: now(), lane });
+        const query = buildSearchQuery({ filters, today: now(), lane, pushed });
         let outcome: ReturnType<typeof catalogSearch.search>;
         try {
           outcome = catalogSearch.search(query);
@@ -66,12 +66,16 @@ export function createCatalogSource({
         }
         signal?.throwIfAborted();
 
-        const served = Math.min(Math.max(Math.floor(limit), 0), SEARCH_RESULT_CAP);
+        // Like GitHub: a search serves its first SEARCH_RESULT_CAP matches, a cursor continues within them.
+        const reachable = Math.min(outcome.matches.length, SEARCH_RESULT_CAP);
+        const start = Math.min(readCatalogCursor(after), reachable);
+        const end = Math.min(start + Math.max(Math.floor(limit), 0), reachable);
         resolve({
-          repos: outcome.matches.slice(0, served).map(copyMetadata),
+          repos: outcome.matches.slice(start, end).map(copyMetadata),
           totalCount: outcome.totalCount,
           warnings: outcome.totalCount >= SEARCH_RESULT_CAP ? [RESULT_CAP_WARNING] : [],
           requests: 0,
+          endCursor: end < reachable ? `${CATALOG_CURSOR_PREFIX}${end}` : null,
         });
       }),
 
@@ -131,4 +135,13 @@ function copyMetadata({ metadata, languageSizes }: CatalogRepo): RepoMetadata {
     topics: [...metadata.topics],
     ...(languageSizes ? { languageSizes: languageSizes.map((language) => ({ ...language })) } : {}),
   };
+}
+
+const CATALOG_CURSOR_PREFIX = "catalog:";
+
+/** Where a catalog search continues: the offset a cursor of ours holds; the start for anything else. */
+function readCatalogCursor(cursor: string | undefined): number {
+  if (!cursor?.startsWith(CATALOG_CURSOR_PREFIX)) return 0;
+  const offset = Number(cursor.slice(CATALOG_CURSOR_PREFIX.length));
+  return Number.isSafeInteger(offset) && offset > 0 ? offset : 0;
 }
