@@ -8,6 +8,7 @@ import type { RepositorySource } from "@/server/sources/repository-source";
 import type { Logger } from "@/server/logger";
 import { readMarksOf } from "@/server/marks/mark-store";
 import { upsertRepositories } from "@/server/repos/repo-records";
+import { listCandidateLanes } from "@/server/runs/candidate-lanes";
 import { finishRun, updateRun } from "@/server/runs/run-writes";
 import type { RunToExecute } from "@/server/runs/read-run-to-execute";
 import type { ScoutEvent } from "@/shared/events";
@@ -171,6 +172,7 @@ export async function* runSearchPipeline(
       update: {
         totalFiltered: filtered.passed.length,
         candidateIds: filtered.candidates.map((repo) => repo.githubId),
+        candidateLanes: listCandidateLanes(filtered.candidates),
         filteredOut: listFilteredOut(filtered.filteredOut),
         warnings,
       },

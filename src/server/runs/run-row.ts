@@ -32,6 +32,7 @@ export const runSelect = {
   totalFiltered: true,
   totalAnalyzed: true,
   candidateIds: true,
+  candidateLanes: true,
   skipped: true,
   warnings: true,
   filteredOut: true,
