@@ -35,7 +35,10 @@ function recordLaneAnswers(base: RepositorySource) {
     webOrigin: base.webOrigin,
     searchRepositories: async (filters, options) => {
       const outcome = await base.searchRepositories(filters, options);
-      answered.set(options.lane ?? "best-match", new Set(outcome.repos.map((repo) => repo.githubId)));
+      const lane = options.lane ?? "best-match";
+      const seen = answered.get(lane) ?? new Set<number>();
+      for (const repo of outcome.repos) seen.add(repo.githubId);
+      answered.set(lane, seen);
       return outcome;
     },
     fetchCandidateDetails: (repos, options) => base.fetchCandidateDetails(repos, options),
@@ -52,7 +55,8 @@ describe("the lanes that found each candidate", () => {
     const deps = harness.deps({ source: recorded.source, env: { SCOUT_ANALYSIS_TIMEOUT_MS: "30000" } });
     const caller = callerFor(deps);
     await caller.profile.save(typicalProfile);
-    const { runId } = await caller.scout.search({ languages: ["Python"], minStars: 0 });
+    // More matches than the best match's two pages reach, so the work lanes search too.
+    const { runId } = await caller.scout.search({ languages: ["Python", "TypeScript"], minStars: 0 });
     const events = await collectRunEvents(deps, runId);
     const complete = events.at(-1) as Extract<ScoutEvent, { type: "complete" }>;
     expect(complete.type).toBe("complete");

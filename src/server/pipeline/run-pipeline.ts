@@ -108,7 +108,7 @@ export async function* runSearchPipeline(
       today: clock(),
       signal,
       onRequest: () => {
-        tally.countGitHubRequest();
+        tally.countSearchRequest();
       },
     });
     for (const message of discovery.warnings) yield warn(message);

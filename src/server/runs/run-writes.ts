@@ -85,6 +85,7 @@ function toRunColumns(update: RunProgressUpdate) {
             ? {}
             : { llmInputTokensSaved: usage.llmInputTokensSaved }),
           ...(usage.readmesFromCache === undefined ? {} : { readmesFromCache: usage.readmesFromCache }),
+          ...(usage.searchRequests === undefined ? {} : { searchRequests: usage.searchRequests }),
         }
       : {}),
   };

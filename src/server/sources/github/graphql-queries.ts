@@ -8,7 +8,6 @@ import type { RepoMetadata } from "@/shared/repos";
  * api.github.com, GitHub Enterprise and the test server.
  */
 
-
 /**
  * A GraphQL list literal of label names. GraphQL string escapes are JSON's, so JSON.stringify gives a valid
  * literal; the names are our own constants, never user input.
