@@ -67,8 +67,26 @@ export const compareByWaitingWork: CandidateComparator = (left, right) =>
 
 type FilterRules = Pick<SearchFilters, "minStars" | "maxStars"> & { requireStarterIssues?: boolean };
 
-function findRejectReason(repo: RepoMetadata, filters: FilterRules): string | null {
-  const nonProject = detectNonProjectRepo(repo);
+/**
+ * The non-project rule's verdicts by githubId (the reason, or null to keep), worked out ahead: it is the
+ * rule that costs time, and its verdict depends on the repository alone, so the pipeline works it out as
+ * discovery's pages arrive, while later pages are still on their way.
+ */
+export type NonProjectVerdicts = Map<number, string | null>;
+
+/** Adds the verdicts of repositories not judged yet. */
+export function judgeNonProjects(repos: readonly RepoMetadata[], verdicts: NonProjectVerdicts): void {
+  for (const repo of repos)
+    if (!verdicts.has(repo.githubId)) verdicts.set(repo.githubId, detectNonProjectRepo(repo));
+}
+
+function findRejectReason(
+  repo: RepoMetadata,
+  filters: FilterRules,
+  verdicts: ReadonlyMap<number, string | null> | undefined,
+): string | null {
+  const judged = verdicts?.get(repo.githubId);
+  const nonProject = judged === undefined ? detectNonProjectRepo(repo) : judged;
   if (nonProject) return nonProject;
   if (repo.openIssues <= 0) return "Has no open issues to work on.";
   if (repo.stars < filters.minStars)
@@ -89,6 +107,8 @@ export function filterCandidates(options: {
   maxRepos: number;
   /** The ranking before the cap; compareByWaitingWork unless a measure compares another. */
   order?: CandidateComparator;
+  /** Non-project verdicts already worked out (judgeNonProjects); the rest are worked out here. */
+  nonProjectVerdicts?: ReadonlyMap<number, string | null>;
 }): FilterCandidatesResult {
   const { repos, filters } = options;
   const maxRepos = Math.max(0, Math.floor(options.maxRepos));
@@ -103,7 +123,7 @@ export function filterCandidates(options: {
     const repeated = seen.has(key);
     const reason = repeated
       ? "Listed more than once in the search results."
-      : findRejectReason(repo, filters);
+      : findRejectReason(repo, filters, options.nonProjectVerdicts);
     seen.add(key);
     if (!reason) {
       kept.push(repo);

@@ -122,6 +122,8 @@ export type DiscoverAcrossLanesOptions = {
   signal?: AbortSignal;
   /** Called as each search request is sent (retries included). */
   onRequest?: () => void;
+  /** Called with each page's repositories as it arrives (a repository found by several lanes comes again). */
+  onPage?: (repos: readonly RepoMetadata[]) => void;
 };
 
 /**
@@ -140,6 +142,7 @@ export async function discoverAcrossLanes(
       lane,
       ...(signal ? { signal } : {}),
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+      ...(options.onPage ? { onPage: options.onPage } : {}),
     });
   const fits = (lane: SearchLane, pushed?: PushedRange) =>
     planSearchQuery({ filters, today, lane, ...(pushed ? { pushed } : {}) }).kind === "ok";

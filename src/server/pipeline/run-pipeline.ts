@@ -2,7 +2,11 @@ import type { Analyzer, AnalysisProfile } from "@/server/analysis/analyzer";
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { excludeDismissed } from "@/server/filtering/exclude-dismissed";
-import { filterCandidates } from "@/server/filtering/filter-candidates";
+import {
+  filterCandidates,
+  judgeNonProjects,
+  type NonProjectVerdicts,
+} from "@/server/filtering/filter-candidates";
 import { formatDuration } from "@/server/sources/github/errors";
 import type { RepositorySource } from "@/server/sources/repository-source";
 import type { Logger } from "@/server/logger";
@@ -101,6 +105,7 @@ export async function* runSearchPipeline(
     if (earlier && earlier.attempt > 1) yield status("discovering", messages.resumed(earlier.attempt));
     // Discover
     yield status("discovering", "Searching GitHub...");
+    const nonProjectVerdicts: NonProjectVerdicts = new Map();
     const discovery = await discoverAcrossLanes({
       source,
       filters,
@@ -109,6 +114,13 @@ export async function* runSearchPipeline(
       signal,
       onRequest: () => {
         tally.countSearchRequest();
+      },
+      // The filter's costly rule is worked out on each page while the next ones are on their way: after
+      // the source has sent its next request, not before.
+      onPage: (repos) => {
+        setImmediate(() => {
+          judgeNonProjects(repos, nonProjectVerdicts);
+        });
       },
     });
     for (const message of discovery.warnings) yield warn(message);
@@ -127,7 +139,7 @@ export async function* runSearchPipeline(
       repos: discovery.repos.map((repo) => repo.fullName),
     });
     const filtered = excludeDismissed(
-      filterCandidates({ repos: discovery.repos, filters, maxRepos: settings.maxRepos }),
+      filterCandidates({ repos: discovery.repos, filters, maxRepos: settings.maxRepos, nonProjectVerdicts }),
       { marks, maxRepos: settings.maxRepos },
     );
     // Fetch READMEs, starter issues and health a group at a time, screen each group by its READMEs, and

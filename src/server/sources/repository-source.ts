@@ -27,6 +27,8 @@ export type SearchRepositoriesOptions = {
   limit: number;
   /** Called as each HTTP attempt is sent (retries included), so a caller can count a call that fails. */
   onRequest?: () => void;
+  /** Called with each page's repositories as it arrives, so work on them can start while more are on the way. */
+  onPage?: (repos: readonly RepoMetadata[]) => void;
   /** Which of discovery's searches this is (src/shared/search-query.ts); "best-match" when left out. */
   lane?: SearchLane;
   /** Continue the same search after an earlier outcome's `endCursor` instead of from its first page. */

@@ -52,7 +52,7 @@ export function createCatalogSource({
     webOrigin: "https://github.com",
 
     // The work is synchronous; inside a promise executor a throw (a cancel, a bad query) becomes a rejection.
-    searchRepositories: (filters, { signal, limit, lane, pushed, after }) =>
+    searchRepositories: (filters, { signal, limit, lane, pushed, after, onPage }) =>
       new Promise<SearchRepositoriesOutcome>((resolve) => {
         signal?.throwIfAborted();
         const query = buildSearchQuery({ filters, today: now(), lane, pushed });
@@ -70,8 +70,10 @@ export function createCatalogSource({
         const reachable = Math.min(outcome.matches.length, SEARCH_RESULT_CAP);
         const start = Math.min(readCatalogCursor(after), reachable);
         const end = Math.min(start + Math.max(Math.floor(limit), 0), reachable);
+        const repos = outcome.matches.slice(start, end).map(copyMetadata);
+        onPage?.(repos);
         resolve({
-          repos: outcome.matches.slice(start, end).map(copyMetadata),
+          repos,
           totalCount: outcome.totalCount,
           warnings: outcome.totalCount >= SEARCH_RESULT_CAP ? [RESULT_CAP_WARNING] : [],
           requests: 0,

@@ -69,11 +69,13 @@ export async function searchGitHubRepositories(
     if (!page.success) throw new AppError("UPSTREAM", "GitHub's search answer had an unexpected shape.");
     totalCount = page.data.search.repositoryCount;
     // GitHub can repeat a repository across pages when rankings shift; keep the first sighting.
+    const pageStart = repos.length;
     for (const repo of readRepositoryNodes(page.data.search.nodes)) {
       if (repos.length >= limit || seen.has(repo.githubId)) continue;
       seen.add(repo.githubId);
       repos.push(repo);
     }
+    searchOptions.onPage?.(repos.slice(pageStart));
     const { pageInfo } = page.data.search;
     endCursor = pageInfo.hasNextPage ? pageInfo.endCursor : null;
     if (endCursor === null || repos.length >= limit) break;
