@@ -4,7 +4,7 @@
  * one and match the search but were never discovered. Not a test: it prints a table, one column group per
  * discovery strategy (src/server/pipeline/discovery-strategies.ts), so a new strategy shows beside "before".
  * Run with `npm run eval:discovery`; `--missed` also lists the missed repositories; `--size <n>` measures
- * one generated catalog of n repositories instead of the bundled size and ten times it (see readSizes).
+ * one generated catalog of n repositories instead of the bundled size, three and ten times it (see readSizes).
  *
  * Data sets, both the demo catalog anchored at one fixed date so every run prints the same figures:
  * - A: the live source (Octokit over HTTP) against the test GitHub server serving the catalog; it also
@@ -150,14 +150,16 @@ function printTable(rows: string[][]): void {
 }
 
 /**
- * The catalog sizes to measure: the bundled catalog (the data the issue names), and one ten times larger.
- * At the bundled size every profile's search matches fewer repositories than discovery collects, so
- * nothing can be missed and only the candidate share can move; the larger catalog puts discovery's
- * collection limit and GitHub's 1,000-result cap to work. `--size <n>` measures one size instead.
+ * The catalog sizes to measure: the bundled catalog (the data the issue names), three times and ten times
+ * it. At the bundled size every profile's search matches fewer repositories than discovery collects, so
+ * nothing can be missed and only the candidate share can move; the larger catalogs put discovery's
+ * collection limit (three times) and GitHub's 1,000-result cap (ten times) to work, where the candidate
+ * share of both strategies nears 100 % and the missed share tells them apart. `--size <n>` measures one
+ * size instead.
  */
 function readSizes(): number[] {
   const index = process.argv.indexOf("--size");
-  if (index === -1) return [DEMO_CATALOG_SIZE, DEMO_CATALOG_SIZE * 10];
+  if (index === -1) return [DEMO_CATALOG_SIZE, DEMO_CATALOG_SIZE * 3, DEMO_CATALOG_SIZE * 10];
   const size = Number(process.argv[index + 1]);
   if (!Number.isInteger(size) || size < 1) throw new Error("--size takes a whole number of repositories");
   return [size];
