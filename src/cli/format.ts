@@ -55,7 +55,7 @@ export function formatRunSummary(result: ScoutSearchResult): string {
   const { githubRequests, llmInputTokens, llmOutputTokens, cachedResults = 0 } = result.usage;
   const saved = result.usage.llmInputTokensSaved ?? 0;
   lines.push(
-    `Cost: ${count(githubRequests)} GitHub requests · ${count(llmInputTokens)} LLM input tokens · ${count(llmOutputTokens)} output tokens` +
+    `Cost: ${count(githubRequests)} GitHub requests${result.usage.searchRequests ? ` (${count(result.usage.searchRequests)} searching)` : ""} · ${count(llmInputTokens)} LLM input tokens · ${count(llmOutputTokens)} output tokens` +
       ` · ${count(cachedResults)} from the cache${saved > 0 ? ` (~${count(saved)} input tokens saved)` : ""}`,
   );
   const firstResult = result.firstResultAt

@@ -1,5 +1,6 @@
 import { formatRelativeTime } from "@/lib/dates";
 import { formatCount, scoreTone } from "@/lib/format";
+import { describeDiscoveredBy } from "@/lib/lane-words";
 import { formatCountOf } from "@/lib/words";
 import type { RepoMetadata } from "@/shared/repos";
 import type { RunAnalysisResult } from "@/shared/runs";
@@ -23,6 +24,7 @@ export function RepoCard({
 }) {
   const tone = scoreTone(result.fitScore);
   const url = repo?.url ?? `https://github.com/${result.repo}`;
+  const foundBy = describeDiscoveredBy(repo?.discoveredBy);
   return (
     <article
       className={`repo-card${result.reject ? " is-rejected" : ""}`}
@@ -69,6 +71,7 @@ export function RepoCard({
           </li>
           {repo.license ? <li>{repo.license}</li> : null}
           <li>pushed {formatRelativeTime(repo.pushedAt)}</li>
+          {foundBy ? <li data-testid="repo-found-by">{foundBy}</li> : null}
         </ul>
       ) : null}
       {result.reject ? (

@@ -1,3 +1,4 @@
+import { searchLanes } from "./search-query";
 import { z } from "./zod";
 
 /** What the app knows of a repository: metadata from discovery, and its starter issues and health. */
@@ -49,6 +50,8 @@ export const repoMetadataSchema = z.object({
   helpWantedIssues: z.number().int(),
   /** Bytes per language from discovery; absent when the source did not fetch them. */
   languageSizes: z.array(z.object({ name: z.string(), size: z.number().int().nonnegative() })).optional(),
+  /** Which of discovery's searches found it (src/shared/search-query.ts searchLanes); absent before lanes. */
+  discoveredBy: z.array(z.enum(searchLanes)).optional(),
   // Candidates only: their open starter issues and health signals, when they could be loaded.
   starterIssues: z.array(starterIssueSchema).optional(),
   health: repoHealthSchema.optional(),

@@ -43,6 +43,8 @@ export const usageSchema = z.object({
   llmInputTokensSaved: z.number().int().optional(),
   /** READMEs not fetched again because the repository has not been pushed to since they were stored. */
   readmesFromCache: z.number().int().optional(),
+  /** Of githubRequests, those discovery's searches made (every lane's pages, retries included). */
+  searchRequests: z.number().int().optional(),
 });
 export type Usage = z.infer<typeof usageSchema>;
 

@@ -19,10 +19,33 @@ export type SearchQueryFilters = {
   query: string;
 };
 
+/**
+ * The searches discovery runs side by side for one set of filters (issue 23): each adds its qualifiers and
+ * sort to the same filters, so each finds the repositories GitHub ranks first by a different measure of
+ * waiting work. "best-match" is the search as it always was, and the one the input check plans.
+ */
+export const searchLanes = ["starter", "help-wanted", "active", "best-match"] as const;
+export type SearchLane = (typeof searchLanes)[number];
+
+/**
+ * What each lane adds. GitHub's `good-first-issues:` and `help-wanted-issues:` count open issues with its
+ * default labels of those names; `sort:updated` orders by the last push.
+ */
+export const laneQualifiers: Record<SearchLane, readonly string[]> = {
+  starter: ["good-first-issues:>0"],
+  "help-wanted": ["help-wanted-issues:>0", "sort:help-wanted-issues"],
+  active: ["sort:updated"],
+  "best-match": [],
+};
+
 export type BuildSearchQueryOptions = {
   filters: SearchQueryFilters;
   /** The current date; the default activity window counts back from it (UTC). */
   today: Date;
+  /** Which of discovery's searches; "best-match" (no extra qualifier) when left out. */
+  lane?: SearchLane;
+  /** A range of push dates (inclusive, YYYY-MM-DD) to search instead of the filters' activity window. */
+  pushed?: { from: string; to: string };
 };
 
 /**
@@ -34,7 +57,12 @@ export type SearchQueryPlan =
   | { kind: "too-long"; query: string; message: string }
   | { kind: "invalid-value"; field: "languages" | "topics"; message: string };
 
-export function planSearchQuery({ filters, today }: BuildSearchQueryOptions): SearchQueryPlan {
+export function planSearchQuery({
+  filters,
+  today,
+  lane = "best-match",
+  pushed,
+}: BuildSearchQueryOptions): SearchQueryPlan {
   const languages: string[] = [];
   for (const language of filters.languages) {
     const quoted = quoteValue({ value: language.trim(), field: "Language" });
@@ -50,10 +78,13 @@ export function planSearchQuery({ filters, today }: BuildSearchQueryOptions): Se
   const qualifiers = [
     ...languages,
     `stars:${filters.minStars}..${filters.maxStars}`,
-    `pushed:>=${resolvePushedAfter({ pushedAfter: filters.pushedAfter, today })}`,
+    pushed
+      ? `pushed:${pushed.from}..${pushed.to}`
+      : `pushed:>=${resolvePushedAfter({ pushedAfter: filters.pushedAfter, today })}`,
     ...topics,
     ...(filters.license ? [`license:${filters.license}`] : []),
     "archived:false",
+    ...laneQualifiers[lane],
   ];
   const freeText = filters.query.trim().replace(/\s+/g, " ");
   const assemble = (parts: string[]) => [...parts, ...(freeText ? [freeText] : [])].join(" ");

@@ -1,3 +1,4 @@
+import { describeDiscoveredBy } from "@/lib/lane-words";
 import { developer, expect, test } from "./fixtures";
 import { e2eSecrets } from "./support/e2e-secrets";
 import { openRunHeldMidAnalysis } from "./support/held-run";
@@ -74,6 +75,20 @@ test("the whole journey: profile, filters, live progress, growing results, final
   // What the page shows is what the API says.
   const result = await api.scout.results.query({ runId });
   expect(result.results.map((entry) => entry.repo).sort()).toEqual([...repos].sort());
+  // More matches than the best match's pages reach: the work lanes searched too, and a card says which
+  // of them found its repository.
+  const foundByWork = result.repos.filter(
+    (repo) => repos.includes(repo.fullName) && repo.discoveredBy?.some((lane) => lane !== "best-match"),
+  );
+  expect(foundByWork.length).toBeGreaterThan(0);
+  for (const repo of foundByWork.slice(0, 3)) {
+    await expect(
+      page.locator(`[data-testid="repo-card"][data-repo="${repo.fullName}"]`).getByTestId("repo-found-by"),
+    ).toHaveText(describeDiscoveredBy(repo.discoveredBy) ?? "");
+  }
+  await expect(scoutPage.cost.getByTestId("cost-github")).toContainText(
+    `, ${(result.usage.searchRequests ?? 0).toLocaleString("en-US")} of them searching`,
+  );
   const html = await page.content();
   expect(html).not.toContain(e2eSecrets.githubToken);
   expect(html).not.toContain(e2eSecrets.openaiKey);

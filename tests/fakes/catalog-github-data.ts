@@ -20,6 +20,9 @@ export function createCatalogGitHubData(
   const catalogSearch = createCatalogSearch({
     repos: catalog.repos,
     readReadme: (repo) => catalog.readReadme(repo),
+    // GitHub's starter qualifiers count labels on the issues the server also serves, not the metadata's
+    // synonym-inclusive counts.
+    readIssues: (repo) => catalog.readActivity(repo).issues,
   });
   const served = new Map<CatalogRepo, GitHubServerRepo>();
   const toServerRepo = (repo: CatalogRepo): GitHubServerRepo => {

@@ -16,6 +16,7 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from "graphql";
+import { SearchQueryError } from "@/server/sources/catalog/parsed-search-query";
 import type { RepoMetadata } from "@/shared/repos";
 import {
   MAX_NODES_PER_CALL,
@@ -101,7 +102,10 @@ const emptyActivity: GitHubServerActivity = {
 
 /** What the server serves: the demo catalog and its GitHub-semantics matcher, or anything shaped alike. */
 export type GitHubServerData = {
-  /** Every match of a GitHub search string, in GitHub's order (best match unless the query sorts). */
+  /**
+   * Every match of a GitHub search string, in GitHub's order (best match unless the query sorts). Throws
+   * SearchQueryError for a query GitHub refuses; the server answers it as an INVALID_SEARCH_QUERY error.
+   */
   search: (query: string) => { matches: readonly GitHubServerRepo[]; totalCount: number };
   findRepository: (owner: string, name: string) => GitHubServerRepo | undefined;
 };
@@ -129,6 +133,12 @@ export type GitHubFault = (
   times?: number;
   /** Let this many GraphQL requests through untouched first (default 0). */
   after?: number;
+  /**
+   * Only GraphQL requests that run a repository search ("searches"), or only the others ("non-searches"):
+   * a fault meant for the candidates' details stays on them however many searches discovery sends, and
+   * `after` counts only these requests.
+   */
+  only?: "searches" | "non-searches";
 };
 
 export type RecordedRequest = {
@@ -645,6 +655,17 @@ function toRepositoryObject(entry: GitHubServerRepo) {
   };
 }
 
+/** A query GitHub's search refuses is answered like the over-long one: a typed error, and no data. */
+function searchOrRefuse(data: GitHubServerData, query: string) {
+  try {
+    return data.search(query);
+  } catch (error) {
+    if (error instanceof SearchQueryError)
+      throw new GraphQLError(error.message, { extensions: { type: "INVALID_SEARCH_QUERY" } });
+    throw error;
+  }
+}
+
 function createRootValue(data: GitHubServerData) {
   return {
     search: (
@@ -667,7 +688,7 @@ function createRootValue(data: GitHubServerData) {
         );
       }
       const { matches, totalCount } =
-        args.type === "REPOSITORY" ? data.search(args.query) : { matches: [], totalCount: 0 };
+        args.type === "REPOSITORY" ? searchOrRefuse(data, args.query) : { matches: [], totalCount: 0 };
       const served = Math.min(matches.length, MAX_SEARCH_RESULTS);
       const start = args.after ? decodeCursor(args.after) : 0;
       const end = Math.min(start + size, served);
@@ -817,7 +838,10 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     };
   };
 
-  function takeFaults(isGraphql: boolean): {
+  function takeFaults(
+    isGraphql: boolean,
+    isSearch: boolean,
+  ): {
     latencyMs: number;
     deprecationHeaders: Record<string, string>;
     fault: ActiveFault | undefined;
@@ -827,6 +851,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     let fault: ActiveFault | undefined;
     for (const candidate of faults) {
       if (candidate.remainingTimes <= 0) continue;
+      if (candidate.only && (!isGraphql || (candidate.only === "searches") !== isSearch)) continue;
       if (isGraphql && candidate.remainingSkips > 0) {
         candidate.remainingSkips -= 1;
         continue;
@@ -1026,7 +1051,10 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     const live = owner !== undefined && !owner.issued.revoked;
     const bucket = live ? bucketOf(owner.issued.token) : state.rateLimit;
     const rateLimitHeaders = () => rateLimitHeadersOf(resource, bucket);
-    const { latencyMs, deprecationHeaders, fault } = takeFaults(isGraphql);
+    const { latencyMs, deprecationHeaders, fault } = takeFaults(
+      isGraphql,
+      /\bsearch\s*\(/.test(record.graphql?.query ?? ""),
+    );
     if (latencyMs > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, latencyMs);

@@ -36,6 +36,8 @@ import {
 export type GitHubRequestSummary = Pick<RecordedRequest, "method" | "path" | "outcome" | "readmeObjects"> & {
   /** A GraphQL search query (discovery), rather than a candidates' README and details query. */
   search: boolean;
+  /** The search string of a search query (its `q` variable); null for anything else. */
+  searchQuery: string | null;
   /** GraphQL rate-limit points charged (GitHub's formula); null for REST requests. */
   cost: number | null;
   /**
@@ -315,6 +317,7 @@ function githubReport(github: GitHubServer): GitHubRequestsReport {
       outcome,
       readmeObjects,
       search: graphql?.query.includes("search(") ?? false,
+      searchQuery: typeof graphql?.variables.q === "string" ? graphql.variables.q : null,
       cost: cost?.cost ?? null,
       credential: credentialOf(headers.authorization),
     })),

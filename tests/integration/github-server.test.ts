@@ -76,6 +76,67 @@ describe("the test GitHub server", () => {
     expect(tooMany.json).toMatchObject({ errors: [{ type: "EXCESSIVE_PAGINATION" }] });
   });
 
+  it("refuses a search GitHub refuses, with a typed error and no data", async () => {
+    const refused = [
+      "a OR b OR c OR d OR e OR f OR g",
+      "good-first-issues:many",
+      "help-wanted-issues:>lots",
+      "sort:popularity",
+    ];
+    for (const q of refused) {
+      const { response, json } = await postGraphql({ query: searchPage, variables: { q } });
+      expect(response.status).toBe(200);
+      // search is non-null in GitHub's schema, so its error nulls the whole of data.
+      expect(json).toMatchObject({
+        data: null,
+        errors: [{ type: "INVALID_SEARCH_QUERY", path: ["search"] }],
+      });
+    }
+  });
+
+  it("counts only GitHub's default starter labels for the qualifiers, on the issues it serves", async () => {
+    const { json } = await postGraphql({
+      query: `query($q: String!) {
+        search(query: $q, type: REPOSITORY, first: 20) {
+          repositoryCount
+          nodes { ... on Repository {
+            nameWithOwner
+            issues(states: OPEN, first: 100) { nodes { labels(first: 10) { nodes { name } } } }
+          } }
+        }
+      }`,
+      variables: { q: "good-first-issues:>0 sort:stars" },
+    });
+    const answer = z
+      .object({
+        data: z.object({
+          search: z.object({
+            repositoryCount: z.number(),
+            nodes: z.array(
+              z.object({
+                issues: z.object({
+                  nodes: z.array(
+                    z.object({ labels: z.object({ nodes: z.array(z.object({ name: z.string() })) }) }),
+                  ),
+                }),
+              }),
+            ),
+          }),
+        }),
+      })
+      .parse(json);
+    const withMetadataCount = catalog.repos.filter(
+      (repo) => !repo.fork && repo.metadata.goodFirstIssues > 0,
+    ).length;
+    // Synonym-only repositories ("beginner", "easy", ...) are Scout's starters but not GitHub's.
+    expect(answer.data.search.repositoryCount).toBeGreaterThan(0);
+    expect(answer.data.search.repositoryCount).toBeLessThan(withMetadataCount);
+    for (const repo of answer.data.search.nodes) {
+      const labels = repo.issues.nodes.flatMap((issue) => issue.labels.nodes.map((label) => label.name));
+      expect(labels.map((label) => label.toLowerCase())).toContain("good first issue");
+    }
+  });
+
   it("counts every match but serves no more than 1,000 of them", async () => {
     let after: string | null = null;
     let served = 0;

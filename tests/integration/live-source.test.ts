@@ -109,6 +109,28 @@ describe("searching GitHub through GraphQL", () => {
     expect(outcome.requests).toBe(9);
   });
 
+  it("continues from an earlier search's cursor, and searches a lane in a range of push dates", async () => {
+    const source = createSource();
+    const first = await source.searchRepositories(twoLanguages, { limit: 100 });
+    const rest = await source.searchRepositories(twoLanguages, { limit: 150, after: first.endCursor ?? "" });
+    expect(names([...first.repos, ...rest.repos])).toEqual(
+      names(expectedMatches(twoLanguages).slice(0, 250)),
+    );
+    expect(rest.requests).toBe(2);
+
+    server.requests.length = 0;
+    const pushed = { from: "2025-04-01", to: "2025-05-31" };
+    const ranged = await source.searchRepositories(twoLanguages, { limit: 100, lane: "starter", pushed });
+    const sent = server.graphqlRequests().map((request) => request.graphql?.variables.q);
+    expect(sent).toEqual([buildSearchQuery({ filters: twoLanguages, today: NOW, lane: "starter", pushed })]);
+    expect(sent[0]).toContain("pushed:2025-04-01..2025-05-31");
+    expect(ranged.repos.length).toBeGreaterThan(0);
+    for (const repo of ranged.repos) {
+      expect(repo.pushedAt?.slice(0, 7)).toMatch(/^2025-0[45]$/);
+      expect(repo.goodFirstIssues).toBeGreaterThan(0);
+    }
+  });
+
   it("never collects more than 1,000 repositories, however many are asked for", async () => {
     const outcome = await createSource().searchRepositories(sixLanguages, { limit: 5000 });
 

@@ -158,7 +158,14 @@ describe("the search pipeline", () => {
   });
 
   it("keeps what discovery found when GitHub's rate limit hits mid-search, and warns", async () => {
-    harness.github.inject({ kind: "rate-limit", resetInSeconds: 3600, after: 1 });
+    // Spent for every search after the first page (the details queries, which come later, still answer).
+    harness.github.inject({
+      kind: "rate-limit",
+      resetInSeconds: 3600,
+      after: 1,
+      times: Infinity,
+      only: "searches",
+    });
     const { deps, runId } = await startRun({ languages: ["Python", "TypeScript"], minStars: 0 });
     const events = await collectRunEvents(deps, runId);
     expect(events.some((event) => event.type === "warning" && /rate limit/i.test(event.message))).toBe(true);
@@ -183,8 +190,8 @@ describe("the search pipeline", () => {
   });
 
   it("analyzes the first group of candidates while a later group's details are still on their way", async () => {
-    // Three search pages, then three details queries of 20 side by side: the third never answers.
-    harness.github.inject({ kind: "hang", after: 5 });
+    // Three details queries of 20 side by side, after however many search pages: the third never answers.
+    harness.github.inject({ kind: "hang", after: 2, only: "non-searches" });
     const { caller, deps, runId } = await startRun(
       { languages: ["Python", "TypeScript"], minStars: 0 },
       harness.deps({ env: { SCOUT_MAX_REPOS: "50" } }),
@@ -218,10 +225,12 @@ describe("the search pipeline", () => {
     });
 
     it("while fetching READMEs", async () => {
-      harness.github.inject({ kind: "latency", ms: 10_000, after: 2 });
+      harness.github.inject({ kind: "latency", ms: 10_000, only: "non-searches" });
       const { caller, deps, runId } = await startRun({ languages: ["Python"], minStars: 0 });
       await waitForRunEvent(deps, runId, (event) => event.type === "status" && event.phase === "fetching");
-      await harness.github.waitFor((requests) => requests.filter((request) => request.graphql).length >= 3);
+      await harness.github.waitFor((requests) =>
+        requests.some((request) => request.graphql && !request.graphql.query.includes("search(")),
+      );
       expect((await caller.scout.cancel({ runId })).status).toBe("cancelled");
       expect((await collectRunEvents(deps, runId)).at(-1)?.type).toBe("cancelled");
       await harness.github.waitFor((requests) =>

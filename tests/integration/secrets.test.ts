@@ -391,7 +391,7 @@ describe("secrets never leave the server", () => {
 
     // Discovery succeeds; the candidate query then fails on every attempt, and so does its README-only
     // retry, which costs only those READMEs, starter issues and health.
-    github.inject({ kind: "status", status: 500, times: 4, after: 1 });
+    github.inject({ kind: "status", status: 500, times: 4, only: "non-searches" });
     const degraded = await searchOverHttp(client);
     expect(degraded.at(-1)?.type).toBe("complete");
     expect(

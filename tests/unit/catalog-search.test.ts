@@ -169,6 +169,83 @@ describe("catalog search: qualifiers", () => {
   });
 });
 
+describe("catalog search: the starter-issue qualifiers, as GitHub counts them", () => {
+  type Issue = { state: "OPEN" | "CLOSED"; labels: string[] };
+  const issuesOf = new Map<CatalogRepo, Issue[]>();
+  function withIssues(repo: CatalogRepo, issues: Issue[]): CatalogRepo {
+    issuesOf.set(repo, issues);
+    return repo;
+  }
+  const open = (...labels: string[]): Issue => ({ state: "OPEN", labels });
+  const closed = (...labels: string[]): Issue => ({ state: "CLOSED", labels });
+  function searchWithIssues(repos: CatalogRepo[], query: string): string[] {
+    const search = createCatalogSearch({ repos, readIssues: (repo) => issuesOf.get(repo) ?? [] });
+    return search.search(query).matches.map((repo) => repo.metadata.fullName);
+  }
+
+  // Every repository's metadata says it has starter issues, as Scout's synonym-inclusive counts would.
+  const repos = [
+    withIssues(makeRepo({ fullName: "s/synonyms", goodFirstIssues: 3, helpWantedIssues: 2 }), [
+      open("beginner"),
+      open("easy", "up-for-grabs"),
+      open("first-timers-only", "good-first-issue", "help-wanted"),
+    ]),
+    withIssues(makeRepo({ fullName: "s/capitalised", goodFirstIssues: 1, helpWantedIssues: 1 }), [
+      open("Good First Issue"),
+      open("Help Wanted", "bug"),
+    ]),
+    withIssues(makeRepo({ fullName: "s/closed", goodFirstIssues: 1, helpWantedIssues: 1 }), [
+      closed("good first issue", "help wanted"),
+      open("bug"),
+    ]),
+    withIssues(makeRepo({ fullName: "s/default", goodFirstIssues: 2, helpWantedIssues: 3 }), [
+      open("good first issue", "help wanted"),
+      open("good first issue", "help wanted"),
+      open("help wanted"),
+    ]),
+  ];
+
+  it("counts only the default labels, so a repository with only synonyms does not match", () => {
+    expect(searchWithIssues(repos, "good-first-issues:>0")).not.toContain("s/synonyms");
+    expect(searchWithIssues(repos, "help-wanted-issues:>0")).not.toContain("s/synonyms");
+  });
+
+  it("ignores the case of the label name", () => {
+    expect(searchWithIssues(repos, "good-first-issues:>0 help-wanted-issues:>0")).toContain("s/capitalised");
+  });
+
+  it("does not count closed issues", () => {
+    expect(searchWithIssues(repos, "good-first-issues:>0")).not.toContain("s/closed");
+    expect(searchWithIssues(repos, "help-wanted-issues:0")).toContain("s/closed");
+  });
+
+  it("compares the counts as ranges, like any other count qualifier", () => {
+    expect(searchWithIssues(repos, "good-first-issues:2")).toEqual(["s/default"]);
+    expect(searchWithIssues(repos, "help-wanted-issues:>=3")).toEqual(["s/default"]);
+    expect(searchWithIssues(repos, "-good-first-issues:0..1")).toEqual(["s/default"]);
+  });
+
+  it("sorts by the help-wanted count GitHub sees, not by the metadata's", () => {
+    // Metadata would put s/default (3) first and s/synonyms (2) before s/capitalised (1).
+    // s/closed and s/synonyms tie at 0 for GitHub; how GitHub breaks ties is not documented.
+    expect(searchWithIssues(repos, "sort:help-wanted-issues").slice(0, 2)).toEqual([
+      "s/default",
+      "s/capitalised",
+    ]);
+    expect(searchWithIssues(repos, "sort:help-wanted-issues-asc").at(-1)).toBe("s/default");
+  });
+
+  it("sorts by the last push for sort:updated, newest first unless asked", () => {
+    const pushed = [
+      makeRepo({ fullName: "u/old", pushedAt: "2024-01-01T00:00:00Z", stars: 900 }),
+      makeRepo({ fullName: "u/new", pushedAt: "2026-11-20T00:00:00Z", stars: 1 }),
+      makeRepo({ fullName: "u/mid", pushedAt: "2025-06-01T00:00:00Z", stars: 50 }),
+    ];
+    expect(searchNames(pushed, "sort:updated")).toEqual(["u/new", "u/mid", "u/old"]);
+    expect(searchNames(pushed, "sort:updated-asc")).toEqual(["u/old", "u/mid", "u/new"]);
+  });
+});
+
 describe("catalog search: free text", () => {
   const repos = [
     makeRepo({ fullName: "x/json-parser", description: "Reads JSON quickly.", stars: 5 }),
@@ -241,6 +318,19 @@ describe("catalog search: bad queries", () => {
     expect(() => parseSearchQuery("archived:maybe")).toThrow("must be true or false");
     expect(() => parseSearchQuery("sort:popularity")).toThrow("is not a sort GitHub supports");
     expect(() => parseSearchQuery("x".repeat(257))).toThrow("at most 256 characters");
+    expect(() => parseSearchQuery("good-first-issues:many")).toThrow(
+      '"good-first-issues:many" is not a number or range',
+    );
+    expect(() => parseSearchQuery("help-wanted-issues:>some")).toThrow("is not a number or range");
+  });
+
+  it("allows five AND, OR and NOT operators and refuses a sixth", () => {
+    expect(() => parseSearchQuery("a OR b OR c AND d NOT e OR f")).not.toThrow();
+    expect(() => parseSearchQuery("a OR b OR c AND d NOT e OR f OR g")).toThrow(
+      "it has 6 AND, OR and NOT operators; GitHub allows at most 5",
+    );
+    // Quoted or lower-case, they are words, not operators.
+    expect(() => parseSearchQuery('a "OR" b or c OR d OR e OR f OR g OR h')).not.toThrow();
   });
 
   it("reads an unknown qualifier as ordinary text", () => {
@@ -274,6 +364,30 @@ describe("catalog search over the demo catalog", () => {
     }
     const stars = matches.map((repo) => repo.metadata.stars);
     expect(stars).toEqual([...stars].sort((left, right) => right - left));
+  });
+
+  it("counts GitHub's starter labels on the issues the catalog writes, leaving synonym-only repositories out", () => {
+    const byIssues = createCatalogSearch({
+      repos: catalog.repos,
+      readIssues: (repo) => catalog.readActivity(repo).issues,
+    });
+    const query = "good-first-issues:>0 language:Python";
+    const github = byIssues.search(query).matches;
+    const scout = search.search(query).matches;
+    expect(github.length).toBeGreaterThan(0);
+    expect(github.length).toBeLessThan(scout.length);
+    for (const repo of github) {
+      const labels = catalog
+        .readActivity(repo)
+        .issues.filter((issue) => issue.state === "OPEN")
+        .flatMap((issue) => issue.labels.map((label) => label.toLowerCase()));
+      expect(labels).toContain("good first issue");
+    }
+    // The demo data has the awkward cases: a capitalised default label, and a synonym-only repository.
+    const allLabels = (repo: CatalogRepo) =>
+      catalog.readActivity(repo).issues.flatMap((issue) => issue.labels);
+    expect(github.some((repo) => allLabels(repo).includes("Good First Issue"))).toBe(true);
+    expect(scout.some((repo) => !github.includes(repo) && allLabels(repo).includes("beginner"))).toBe(true);
   });
 
   it("can match more than GitHub's 1,000 for broad searches", () => {

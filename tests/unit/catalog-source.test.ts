@@ -101,6 +101,27 @@ describe("the catalog RepositorySource", () => {
     expect(outcome.warnings).toEqual([RESULT_CAP_WARNING]);
   });
 
+  it("continues a search from its cursor, and searches a range of push dates when asked", async () => {
+    const filters = filtersOf({ languages: ["Python", "TypeScript"], minStars: 0 });
+    const whole = await source.searchRepositories(filters, { limit: 150 });
+    const first = await source.searchRepositories(filters, { limit: 100 });
+    expect(first.endCursor).toEqual(expect.any(String));
+    const rest = await source.searchRepositories(filters, { limit: 50, after: first.endCursor ?? "" });
+    expect([...first.repos, ...rest.repos].map((repo) => repo.fullName)).toEqual(
+      whole.repos.map((repo) => repo.fullName),
+    );
+    const last = await source.searchRepositories(filters, { limit: 5000, after: first.endCursor ?? "" });
+    expect(last.endCursor).toBeNull();
+
+    const pushed = { from: "2026-10-01", to: "2026-10-31" };
+    const ranged = await source.searchRepositories(filters, { limit: 1000, pushed });
+    expect(ranged.repos.length).toBeGreaterThan(0);
+    expect(ranged.totalCount).toBeLessThan(whole.totalCount);
+    for (const repo of ranged.repos) {
+      expect(repo.pushedAt?.slice(0, 10) ?? "").toMatch(/^2026-10-/);
+    }
+  });
+
   it("counts the default activity window back from its own clock", async () => {
     const filters = filtersOf({ languages: ["Python"], minStars: 0 });
     const later = createCatalogSource({

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo";
-import { filterCandidates, scoreContributionSignals } from "@/server/filtering/filter-candidates";
+import {
+  compareBySignals,
+  filterCandidates,
+  judgeNonProjects,
+  scoreContributionSignals,
+  type NonProjectVerdicts,
+} from "@/server/filtering/filter-candidates";
 import type { RepoMetadata } from "@/shared/repos";
 import { stringMatching } from "../support/matchers";
 
@@ -119,6 +125,50 @@ describe("detectNonProjectRepo", () => {
 });
 
 describe("filterCandidates", () => {
+  it("ranks repositories with labelled work waiting before those with none, however many issues those have", () => {
+    const repos = [
+      buildRepo({ githubId: 1, fullName: "a/busy-unlabelled", openIssues: 400 }),
+      buildRepo({ githubId: 2, fullName: "a/one-starter", openIssues: 3, goodFirstIssues: 1 }),
+      buildRepo({ githubId: 3, fullName: "a/help-wanted", openIssues: 9, helpWantedIssues: 2 }),
+    ];
+    const ranked = (order?: typeof compareBySignals) =>
+      filterCandidates({
+        repos,
+        filters: wideFilters,
+        maxRepos: 2,
+        ...(order ? { order } : {}),
+      }).candidates.map((repo) => repo.fullName);
+    expect(ranked()).toEqual(["a/help-wanted", "a/one-starter"]);
+    // Before discovery lanes, the signal score alone let 400 unlabelled issues outrank both.
+    expect(ranked(compareBySignals)).toEqual(["a/busy-unlabelled", "a/help-wanted"]);
+  });
+
+  it("takes the non-project verdicts worked out ahead, and works out the others", () => {
+    const lesson = buildRepo({
+      githubId: 7,
+      fullName: "a/python-exercises",
+      description: "Exercises for a course",
+    });
+    const library = buildRepo({ githubId: 8, fullName: "a/lib" });
+    const verdicts: NonProjectVerdicts = new Map();
+    judgeNonProjects([lesson], verdicts);
+    expect(verdicts.get(7)).toEqual(detectNonProjectRepo(lesson));
+    expect(verdicts.get(7)).not.toBeNull();
+    verdicts.set(8, "Judged ahead as not a project.");
+    const { filteredOut } = filterCandidates({
+      repos: [
+        lesson,
+        library,
+        buildRepo({ githubId: 9, fullName: "b/course-notes", description: "My course notes" }),
+      ],
+      filters: wideFilters,
+      maxRepos: 10,
+      nonProjectVerdicts: verdicts,
+    });
+    expect(filteredOut.map((entry) => entry.repo)).toEqual(["a/python-exercises", "a/lib", "b/course-notes"]);
+    expect(filteredOut[1]?.reason).toBe("Judged ahead as not a project.");
+  });
+
   it("keeps the star range inclusive at both ends", () => {
     const repos = [
       buildRepo({ fullName: "a/below", stars: 9 }),

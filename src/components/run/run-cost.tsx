@@ -24,6 +24,7 @@ export function RunCost({ usage, startedAt, firstResultAt }: RunCostProps) {
       <ul>
         <li data-testid="cost-github">
           {formatCountOf(usage.githubRequests, "GitHub request", "GitHub requests", formatNumber)}
+          {usage.searchRequests ? `, ${formatNumber(usage.searchRequests)} of them searching` : ""}
         </li>
         <li data-testid="cost-llm">
           LLM tokens: {formatNumber(usage.llmInputTokens)} in, {formatNumber(usage.llmOutputTokens)} out

@@ -48,18 +48,45 @@ function compareText(left: string, right: string): number {
   return left < right ? -1 : 1;
 }
 
-function compareCandidates(left: RepoMetadata, right: RepoMetadata): number {
-  return (
-    scoreContributionSignals(right) - scoreContributionSignals(left) ||
-    right.stars - left.stars ||
-    compareText(left.fullName.toLowerCase(), right.fullName.toLowerCase())
-  );
-}
+type CandidateComparator = (left: RepoMetadata, right: RepoMetadata) => number;
+
+/** By the contribution-signal score alone: how candidates were ranked before discovery lanes. */
+export const compareBySignals: CandidateComparator = (left, right) =>
+  scoreContributionSignals(right) - scoreContributionSignals(left) ||
+  right.stars - left.stars ||
+  compareText(left.fullName.toLowerCase(), right.fullName.toLowerCase());
+
+/**
+ * Repositories with open issues labelled for newcomers or asking for help come before those without any,
+ * however many unlabelled issues those have: a labelled issue is work someone has said is ready to take,
+ * which is what the developer came for. Within each group, the contribution-signal score.
+ */
+export const compareByWaitingWork: CandidateComparator = (left, right) =>
+  Number(hasStarterLabelledIssues(right)) - Number(hasStarterLabelledIssues(left)) ||
+  compareBySignals(left, right);
 
 type FilterRules = Pick<SearchFilters, "minStars" | "maxStars"> & { requireStarterIssues?: boolean };
 
-function findRejectReason(repo: RepoMetadata, filters: FilterRules): string | null {
-  const nonProject = detectNonProjectRepo(repo);
+/**
+ * The non-project rule's verdicts by githubId (the reason, or null to keep), worked out ahead: it is the
+ * rule that costs time, and its verdict depends on the repository alone, so the pipeline works it out as
+ * discovery's pages arrive, while later pages are still on their way.
+ */
+export type NonProjectVerdicts = Map<number, string | null>;
+
+/** Adds the verdicts of repositories not judged yet. */
+export function judgeNonProjects(repos: readonly RepoMetadata[], verdicts: NonProjectVerdicts): void {
+  for (const repo of repos)
+    if (!verdicts.has(repo.githubId)) verdicts.set(repo.githubId, detectNonProjectRepo(repo));
+}
+
+function findRejectReason(
+  repo: RepoMetadata,
+  filters: FilterRules,
+  verdicts: ReadonlyMap<number, string | null> | undefined,
+): string | null {
+  const judged = verdicts?.get(repo.githubId);
+  const nonProject = judged === undefined ? detectNonProjectRepo(repo) : judged;
   if (nonProject) return nonProject;
   if (repo.openIssues <= 0) return "Has no open issues to work on.";
   if (repo.stars < filters.minStars)
@@ -72,12 +99,16 @@ function findRejectReason(repo: RepoMetadata, filters: FilterRules): string | nu
 
 /**
  * Applies the filter rules (non-project repositories, no open issues, star range inclusive at both ends,
- * no starter-labelled issues when the filters require them, duplicates), ranks the rest by contribution signals and caps what goes to analysis at `maxRepos`.
+ * no starter-labelled issues when the filters require them, duplicates), ranks the rest (labelled work waiting first, then contribution signals) and caps what goes to analysis at `maxRepos`.
  */
 export function filterCandidates(options: {
   repos: readonly RepoMetadata[];
   filters: FilterRules;
   maxRepos: number;
+  /** The ranking before the cap; compareByWaitingWork unless a measure compares another. */
+  order?: CandidateComparator;
+  /** Non-project verdicts already worked out (judgeNonProjects); the rest are worked out here. */
+  nonProjectVerdicts?: ReadonlyMap<number, string | null>;
 }): FilterCandidatesResult {
   const { repos, filters } = options;
   const maxRepos = Math.max(0, Math.floor(options.maxRepos));
@@ -92,7 +123,7 @@ export function filterCandidates(options: {
     const repeated = seen.has(key);
     const reason = repeated
       ? "Listed more than once in the search results."
-      : findRejectReason(repo, filters);
+      : findRejectReason(repo, filters, options.nonProjectVerdicts);
     seen.add(key);
     if (!reason) {
       kept.push(repo);
@@ -103,7 +134,7 @@ export function filterCandidates(options: {
     if (!repeated) filteredOut.push({ repo: repo.fullName, reason });
   }
 
-  const passed = [...kept].sort(compareCandidates);
+  const passed = [...kept].sort(options.order ?? compareByWaitingWork);
   const candidates = passed.slice(0, maxRepos);
   const capWarning = describeAnalysisCap(candidates.length, passed.length);
   return { passed, candidates, rejected, filteredOut, warnings: capWarning ? [capWarning] : [] };

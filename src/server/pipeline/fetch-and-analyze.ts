@@ -2,6 +2,7 @@ import type { AnalysisProfile, AnalyzeBatchOutput, Analyzer } from "@/server/ana
 import type { Db } from "@/server/db/client";
 import type { Logger } from "@/server/logger";
 import type { withMarks } from "@/server/marks/mark-store";
+import { listCandidateLanes } from "@/server/runs/candidate-lanes";
 import { llmBudgetRanOutWarning } from "@/server/runs/monthly-llm-budget";
 import { saveCandidateDetails, updateRun } from "@/server/runs/run-writes";
 import type { RepositorySource } from "@/server/sources/repository-source";
@@ -168,6 +169,7 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
       update: {
         totalFiltered: screening.totalFiltered(),
         candidateIds: tally.candidates.map((repo) => repo.githubId),
+        candidateLanes: listCandidateLanes(tally.candidates),
         filteredOut: screening.listFilteredOut(),
         usage: tally.usage,
         warnings: tally.warnings,

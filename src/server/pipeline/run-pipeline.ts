@@ -2,12 +2,17 @@ import type { Analyzer, AnalysisProfile } from "@/server/analysis/analyzer";
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { excludeDismissed } from "@/server/filtering/exclude-dismissed";
-import { filterCandidates } from "@/server/filtering/filter-candidates";
+import {
+  filterCandidates,
+  judgeNonProjects,
+  type NonProjectVerdicts,
+} from "@/server/filtering/filter-candidates";
 import { formatDuration } from "@/server/sources/github/errors";
 import type { RepositorySource } from "@/server/sources/repository-source";
 import type { Logger } from "@/server/logger";
 import { readMarksOf } from "@/server/marks/mark-store";
 import { upsertRepositories } from "@/server/repos/repo-records";
+import { listCandidateLanes } from "@/server/runs/candidate-lanes";
 import { finishRun, updateRun } from "@/server/runs/run-writes";
 import type { RunToExecute } from "@/server/runs/read-run-to-execute";
 import type { ScoutEvent } from "@/shared/events";
@@ -18,6 +23,7 @@ import { startFetchAndAnalyze, type FetchAndAnalyzeStage } from "./fetch-and-ana
 import { listFilteredOut } from "./filter-stages";
 import { getRunResult } from "./get-run-result";
 import { buildStatus as status, describeRepos, describeRunFailure, messages } from "./run-messages";
+import { discoverAcrossLanes, planLanePages } from "./discover-lanes";
 import { isRunAbandoned } from "./run-abandoned";
 import { RunTally } from "./run-tally";
 
@@ -99,11 +105,22 @@ export async function* runSearchPipeline(
     if (earlier && earlier.attempt > 1) yield status("discovering", messages.resumed(earlier.attempt));
     // Discover
     yield status("discovering", "Searching GitHub...");
-    const discovery = await source.searchRepositories(filters, {
+    const nonProjectVerdicts: NonProjectVerdicts = new Map();
+    const discovery = await discoverAcrossLanes({
+      source,
+      filters,
+      pages: planLanePages(discoveryLimit(settings.maxRepos)),
+      today: clock(),
       signal,
-      limit: discoveryLimit(settings.maxRepos),
       onRequest: () => {
-        tally.countGitHubRequest();
+        tally.countSearchRequest();
+      },
+      // The filter's costly rule is worked out on each page while the next ones are on their way: after
+      // the source has sent its next request, not before.
+      onPage: (repos) => {
+        setImmediate(() => {
+          judgeNonProjects(repos, nonProjectVerdicts);
+        });
       },
     });
     for (const message of discovery.warnings) yield warn(message);
@@ -122,7 +139,7 @@ export async function* runSearchPipeline(
       repos: discovery.repos.map((repo) => repo.fullName),
     });
     const filtered = excludeDismissed(
-      filterCandidates({ repos: discovery.repos, filters, maxRepos: settings.maxRepos }),
+      filterCandidates({ repos: discovery.repos, filters, maxRepos: settings.maxRepos, nonProjectVerdicts }),
       { marks, maxRepos: settings.maxRepos },
     );
     // Fetch READMEs, starter issues and health a group at a time, screen each group by its READMEs, and
@@ -167,6 +184,7 @@ export async function* runSearchPipeline(
       update: {
         totalFiltered: filtered.passed.length,
         candidateIds: filtered.candidates.map((repo) => repo.githubId),
+        candidateLanes: listCandidateLanes(filtered.candidates),
         filteredOut: listFilteredOut(filtered.filteredOut),
         warnings,
       },

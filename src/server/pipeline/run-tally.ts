@@ -30,6 +30,7 @@ export class RunTally {
           cachedResults: 0,
           llmInputTokensSaved: 0,
           readmesFromCache: 0,
+          searchRequests: 0,
         };
     this.firstResultAt = earlier?.firstResultAt ?? null;
   }
@@ -65,6 +66,12 @@ export class RunTally {
 
   countGitHubRequest(): void {
     this.usage.githubRequests += 1;
+  }
+
+  /** A request of discovery's searches: a GitHub request that usage also counts on its own. */
+  countSearchRequest(): void {
+    this.countGitHubRequest();
+    this.usage.searchRequests += 1;
   }
 
   countReadmesFromCache(count: number): void {

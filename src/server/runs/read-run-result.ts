@@ -19,6 +19,7 @@ import {
   type RunStatus,
   type ScoutSearchResult,
 } from "@/shared/runs";
+import { readCandidateLanes } from "./candidate-lanes";
 import { findAnalyzedBefore } from "./new-since-last-run";
 import { visibleRun, type RunAccess } from "./run-access";
 import { readStoredStatus, runSelect, toUsage } from "./run-row";
@@ -71,11 +72,19 @@ export async function readRunResult({ db, logger, runId, access }: ReadRunOption
     repositoryIds: resultRows.map((row) => row.repositoryId),
   });
   const detailsById = new Map(detailRows.map((row) => [row.repositoryId, readCandidateDetails(row, origin)]));
+  const lanesById = readCandidateLanes(run.candidateLanes, origin("candidateLanes"));
   const reposById = new Map(
-    repoRows.map((row) => [
-      row.githubId,
-      { ...toRepoMetadata(row, logger), ...detailsById.get(row.githubId) },
-    ]),
+    repoRows.map((row) => {
+      const discoveredBy = lanesById.get(row.githubId);
+      return [
+        row.githubId,
+        {
+          ...toRepoMetadata(row, logger),
+          ...(discoveredBy ? { discoveredBy } : {}),
+          ...detailsById.get(row.githubId),
+        },
+      ];
+    }),
   );
   const analyses = resultRows.map((row) => ({
     ...toAnalysisResult(row, origin),

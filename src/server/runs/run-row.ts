@@ -11,6 +11,7 @@ export const runUsageSelect = {
   cachedResults: true,
   llmInputTokensSaved: true,
   readmesFromCache: true,
+  searchRequests: true,
 } as const;
 
 export function toUsage(row: { [column in keyof typeof runUsageSelect]: number }): Required<Usage> {
@@ -21,6 +22,7 @@ export function toUsage(row: { [column in keyof typeof runUsageSelect]: number }
     cachedResults: row.cachedResults,
     llmInputTokensSaved: row.llmInputTokensSaved,
     readmesFromCache: row.readmesFromCache,
+    searchRequests: row.searchRequests,
   };
 }
 
@@ -32,6 +34,7 @@ export const runSelect = {
   totalFiltered: true,
   totalAnalyzed: true,
   candidateIds: true,
+  candidateLanes: true,
   skipped: true,
   warnings: true,
   filteredOut: true,

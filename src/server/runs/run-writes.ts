@@ -5,6 +5,7 @@ import type { SearchFilters } from "@/shared/filters";
 import type { CleanProfileInput } from "@/shared/profile";
 import type { RepoMetadata } from "@/shared/repos";
 import type { FilteredOut, RunStatus, Usage } from "@/shared/runs";
+import type { StoredCandidateLanes } from "./candidate-lanes";
 
 /**
  * Writes of a search run as it goes: the run row, its analyses and its candidates' details. Each progress
@@ -60,6 +61,8 @@ export type RunProgressUpdate = Partial<{
   totalFiltered: number;
   totalAnalyzed: number;
   candidateIds: number[];
+  /** Which lanes found each candidate (listCandidateLanes), written with candidateIds. */
+  candidateLanes: StoredCandidateLanes;
   skipped: string[];
   warnings: string[];
   /** Already capped at FILTERED_OUT_MAX by the pipeline. */
@@ -82,6 +85,7 @@ function toRunColumns(update: RunProgressUpdate) {
             ? {}
             : { llmInputTokensSaved: usage.llmInputTokensSaved }),
           ...(usage.readmesFromCache === undefined ? {} : { readmesFromCache: usage.readmesFromCache }),
+          ...(usage.searchRequests === undefined ? {} : { searchRequests: usage.searchRequests }),
         }
       : {}),
   };

@@ -1,4 +1,5 @@
 import type { SearchFilters } from "@/shared/filters";
+import type { SearchLane } from "@/shared/search-query";
 import type { RepoHealth, RepoMetadata, StarterIssue } from "@/shared/repos";
 
 /**
@@ -7,6 +8,9 @@ import type { RepoHealth, RepoMetadata, StarterIssue } from "@/shared/repos";
  * analysis batch (SCOUT_BATCH_SIZE repositories per LLM call).
  */
 export const DETAILS_GROUP_SIZE = 20;
+
+/** Repositories per page of a GitHub search (GraphQL `first`, at most 100). */
+export const SEARCH_PAGE_REPOSITORIES = 100;
 
 /** GitHub serves at most 1,000 results per search, however many match. */
 export const SEARCH_RESULT_CAP = 1000;
@@ -23,7 +27,20 @@ export type SearchRepositoriesOptions = {
   limit: number;
   /** Called as each HTTP attempt is sent (retries included), so a caller can count a call that fails. */
   onRequest?: () => void;
+  /** Called with each page's repositories as it arrives, so work on them can start while more are on the way. */
+  onPage?: (repos: readonly RepoMetadata[]) => void;
+  /** Which of discovery's searches this is (src/shared/search-query.ts); "best-match" when left out. */
+  lane?: SearchLane;
+  /** Continue the same search after an earlier outcome's `endCursor` instead of from its first page. */
+  after?: string;
+  /**
+   * Search this range of push dates (inclusive, YYYY-MM-DD) instead of the filters' activity window: how
+   * discovery reaches past GitHub's 1,000 results of one search (discover-lanes.ts).
+   */
+  pushed?: PushedRange;
 };
+
+export type PushedRange = { from: string; to: string };
 
 export type SearchRepositoriesOutcome = {
   repos: RepoMetadata[];
@@ -32,6 +49,8 @@ export type SearchRepositoriesOutcome = {
   warnings: string[];
   /** HTTP requests made (0 for the catalog); it goes into usage.githubRequests. */
   requests: number;
+  /** Where a further page would start (pass it as `after`); null or absent when no page is left. */
+  endCursor?: string | null;
 };
 
 export type FetchCandidateDetailsOptions = {

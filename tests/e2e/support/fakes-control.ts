@@ -51,6 +51,7 @@ const githubRequestsSchema: z.ZodType<GitHubRequestsReport> = z.object({
       outcome: z.enum(["pending", "answered", "client-closed"]),
       readmeObjects: z.number(),
       search: z.boolean(),
+      searchQuery: z.string().nullable(),
       cost: z.number().nullable(),
       credential: z.string().nullable(),
     }),

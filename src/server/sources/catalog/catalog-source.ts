@@ -40,7 +40,11 @@ export function createCatalogSource({
   if (!Number.isInteger(readmeMaxChars) || readmeMaxChars < 1) {
     throw new RangeError(`readmeMaxChars must be a whole number >= 1 (got ${readmeMaxChars})`);
   }
-  const catalogSearch = createCatalogSearch({ repos: catalog.repos, readReadme: catalog.readReadme });
+  const catalogSearch = createCatalogSearch({
+    repos: catalog.repos,
+    readReadme: catalog.readReadme,
+    readIssues: (repo) => catalog.readActivity(repo).issues,
+  });
 
   return {
     kind: "catalog",
@@ -48,10 +52,10 @@ export function createCatalogSource({
     webOrigin: "https://github.com",
 
     // The work is synchronous; inside a promise executor a throw (a cancel, a bad query) becomes a rejection.
-    searchRepositories: (filters, { signal, limit }) =>
+    searchRepositories: (filters, { signal, limit, lane, pushed, after, onPage }) =>
       new Promise<SearchRepositoriesOutcome>((resolve) => {
         signal?.throwIfAborted();
-        const query = buildSearchQuery({ filters, today: now() });
+        const query = buildSearchQuery({ filters, today: now(), lane, pushed });
         let outcome: ReturnType<typeof catalogSearch.search>;
         try {
           outcome = catalogSearch.search(query);
@@ -62,12 +66,18 @@ export function createCatalogSource({
         }
         signal?.throwIfAborted();
 
-        const served = Math.min(Math.max(Math.floor(limit), 0), SEARCH_RESULT_CAP);
+        // Like GitHub: a search serves its first SEARCH_RESULT_CAP matches, a cursor continues within them.
+        const reachable = Math.min(outcome.matches.length, SEARCH_RESULT_CAP);
+        const start = Math.min(readCatalogCursor(after), reachable);
+        const end = Math.min(start + Math.max(Math.floor(limit), 0), reachable);
+        const repos = outcome.matches.slice(start, end).map(copyMetadata);
+        onPage?.(repos);
         resolve({
-          repos: outcome.matches.slice(0, served).map(copyMetadata),
+          repos,
           totalCount: outcome.totalCount,
           warnings: outcome.totalCount >= SEARCH_RESULT_CAP ? [RESULT_CAP_WARNING] : [],
           requests: 0,
+          endCursor: end < reachable ? `${CATALOG_CURSOR_PREFIX}${end}` : null,
         });
       }),
 
@@ -127,4 +137,13 @@ function copyMetadata({ metadata, languageSizes }: CatalogRepo): RepoMetadata {
     topics: [...metadata.topics],
     ...(languageSizes ? { languageSizes: languageSizes.map((language) => ({ ...language })) } : {}),
   };
+}
+
+const CATALOG_CURSOR_PREFIX = "catalog:";
+
+/** Where a catalog search continues: the offset a cursor of ours holds; the start for anything else. */
+function readCatalogCursor(cursor: string | undefined): number {
+  if (!cursor?.startsWith(CATALOG_CURSOR_PREFIX)) return 0;
+  const offset = Number(cursor.slice(CATALOG_CURSOR_PREFIX.length));
+  return Number.isSafeInteger(offset) && offset > 0 ? offset : 0;
 }

@@ -11,6 +11,9 @@ import { tokenizeSearchQuery } from "./tokenize-search-query";
  * (words, "quoted phrases", `OR` between words, `NOT word`).
  */
 
+/** GitHub refuses a query with more AND, OR and NOT operators than this ("Limitations on query length"). */
+export const SEARCH_QUERY_MAX_OPERATORS = 5;
+
 export function parseSearchQuery(query: string): ParsedSearchQuery {
   if (query.length > SEARCH_QUERY_MAX_CHARS) {
     throw new SearchQueryError(
@@ -36,9 +39,21 @@ export function parseSearchQuery(query: string): ParsedSearchQuery {
     sort: { field: "best-match", direction: "desc" },
   };
 
+  const tokens = tokenizeSearchQuery(query);
+  // Only bare, upper-case words are operators; "or" and "NOT" in quotes are text (as the loop below reads them).
+  const operators = tokens.filter(
+    (token) =>
+      !token.quoted && !token.negated && token.key === null && ["AND", "OR", "NOT"].includes(token.value),
+  ).length;
+  if (operators > SEARCH_QUERY_MAX_OPERATORS) {
+    throw new SearchQueryError(
+      `Invalid search query: it has ${operators} AND, OR and NOT operators; GitHub allows at most ${SEARCH_QUERY_MAX_OPERATORS}.`,
+    );
+  }
+
   let pendingOr = false;
   let pendingNot = false;
-  for (const token of tokenizeSearchQuery(query)) {
+  for (const token of tokens) {
     if (token.key !== null && isKnownQualifier(token.key)) {
       applyQualifier(parsed, token);
       pendingOr = false;

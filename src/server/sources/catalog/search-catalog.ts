@@ -8,6 +8,11 @@ import type {
   TextField,
   TimeRange,
 } from "./parsed-search-query";
+import {
+  countQualifierLabels,
+  type QualifierIssue,
+  type QualifierLabelCounts,
+} from "./qualifier-label-counts";
 import { toWords } from "./text-words";
 
 /**
@@ -31,6 +36,12 @@ export type CreateCatalogSearchOptions = {
   repos: readonly CatalogRepo[];
   /** Needed only for `in:readme`; without it such searches find nothing in READMEs. */
   readReadme?: (repo: CatalogRepo) => string | null;
+  /**
+   * A repository's issues, for `good-first-issues:`, `help-wanted-issues:` and `sort:help-wanted-issues`,
+   * which count only GitHub's two default labels (qualifier-label-counts.ts). Without it those read the
+   * metadata's counts, which is right only for hand-made repositories whose counts say exactly that.
+   */
+  readIssues?: (repo: CatalogRepo) => readonly QualifierIssue[];
 };
 
 type IndexedRepo = {
@@ -51,7 +62,11 @@ type IndexedRepo = {
 
 type CompiledPhrase = { words: string[]; key: string };
 
-export function createCatalogSearch({ repos, readReadme }: CreateCatalogSearchOptions): CatalogSearch {
+export function createCatalogSearch({
+  repos,
+  readReadme,
+  readIssues,
+}: CreateCatalogSearchOptions): CatalogSearch {
   // Tokenising once up front keeps each search a cheap linear scan.
   const index: IndexedRepo[] = repos.map((repo) => {
     const { metadata } = repo;
@@ -70,6 +85,19 @@ export function createCatalogSearch({ repos, readReadme }: CreateCatalogSearchOp
     };
   });
 
+  // Counting reads a repository's issues, which the catalog writes on first use: count once, and only for
+  // the repositories a search that needs the counts actually reaches.
+  const labelCounts = new Map<CatalogRepo, QualifierLabelCounts>();
+  const countLabels = (repo: CatalogRepo): QualifierLabelCounts => {
+    if (!readIssues) return repo.metadata;
+    let counts = labelCounts.get(repo);
+    if (!counts) {
+      counts = countQualifierLabels(readIssues(repo));
+      labelCounts.set(repo, counts);
+    }
+    return counts;
+  };
+
   return {
     search(query) {
       const parsed = parseSearchQuery(query);
@@ -83,7 +111,7 @@ export function createCatalogSearch({ repos, readReadme }: CreateCatalogSearchOp
 
       const scored: { entry: IndexedRepo; relevance: number }[] = [];
       for (const entry of index) {
-        if (!matchesQualifiers(entry, parsed)) continue;
+        if (!matchesQualifiers(entry, parsed, countLabels)) continue;
         let relevance = 0;
         let matched = true;
         for (const clause of clauses) {
@@ -102,7 +130,7 @@ export function createCatalogSearch({ repos, readReadme }: CreateCatalogSearchOp
         if (matched) scored.push({ entry, relevance });
       }
 
-      scored.sort(compareBy(parsed));
+      scored.sort(compareBy(parsed, countLabels));
       return { matches: scored.map(({ entry }) => entry.repo), totalCount: scored.length };
     },
   };
@@ -139,7 +167,11 @@ function inTimeRange(value: number | null, range: TimeRange): boolean {
   return (range.min === null || value >= range.min) && (range.max === null || value <= range.max);
 }
 
-function matchesQualifiers(entry: IndexedRepo, parsed: ParsedSearchQuery): boolean {
+function matchesQualifiers(
+  entry: IndexedRepo,
+  parsed: ParsedSearchQuery,
+  countLabels: (repo: CatalogRepo) => QualifierLabelCounts,
+): boolean {
   const { repo } = entry;
   const { metadata } = repo;
   if (parsed.forkMode === "exclude" && repo.fork) return false;
@@ -155,21 +187,21 @@ function matchesQualifiers(entry: IndexedRepo, parsed: ParsedSearchQuery): boole
   if (!parsed.topics.include.every((topic) => entry.topicSet.has(topic))) return false;
   if (parsed.topics.exclude.some((topic) => entry.topicSet.has(topic))) return false;
 
-  const numberChecks: [{ range: NumberRange; negated: boolean }[], number][] = [
-    [parsed.stars, metadata.stars],
-    [parsed.forks, metadata.forks],
-    [parsed.goodFirstIssues, metadata.goodFirstIssues],
-    [parsed.helpWantedIssues, metadata.helpWantedIssues],
-  ];
-  for (const [conditions, value] of numberChecks) {
-    if (!conditions.every(({ range, negated }) => inNumberRange(value, range) !== negated)) return false;
-  }
+  const holds = (conditions: { range: NumberRange; negated: boolean }[], value: number) =>
+    conditions.every(({ range, negated }) => inNumberRange(value, range) !== negated);
+  if (!holds(parsed.stars, metadata.stars) || !holds(parsed.forks, metadata.forks)) return false;
   const timeChecks: [{ range: TimeRange; negated: boolean }[], number | null][] = [
     [parsed.pushed, entry.pushedMs],
     [parsed.created, entry.createdMs],
   ];
   for (const [conditions, value] of timeChecks) {
     if (!conditions.every(({ range, negated }) => inTimeRange(value, range) !== negated)) return false;
+  }
+  // Last, because counting may write the repository's issues: only repositories that passed the rest pay.
+  if (parsed.goodFirstIssues.length > 0 || parsed.helpWantedIssues.length > 0) {
+    const counts = countLabels(repo);
+    if (!holds(parsed.goodFirstIssues, counts.goodFirstIssues)) return false;
+    if (!holds(parsed.helpWantedIssues, counts.helpWantedIssues)) return false;
   }
   return true;
 }
@@ -225,7 +257,10 @@ function scorePhrase(options: {
 
 type Scored = { entry: IndexedRepo; relevance: number };
 
-function compareBy(parsed: ParsedSearchQuery): (left: Scored, right: Scored) => number {
+function compareBy(
+  parsed: ParsedSearchQuery,
+  countLabels: (repo: CatalogRepo) => QualifierLabelCounts,
+): (left: Scored, right: Scored) => number {
   const byId = (left: Scored, right: Scored) =>
     left.entry.repo.metadata.githubId - right.entry.repo.metadata.githubId;
   const { field, direction } = parsed.sort;
@@ -238,9 +273,10 @@ function compareBy(parsed: ParsedSearchQuery): (left: Scored, right: Scored) => 
       case "forks":
         return metadata.forks;
       case "updated":
+        // The catalog keeps no separate updatedAt; its last push is the last change it records.
         return scored.entry.pushedMs ?? 0;
       case "help-wanted-issues":
-        return metadata.helpWantedIssues;
+        return countLabels(scored.entry.repo).helpWantedIssues;
       case "best-match":
         // Text relevance first, popularity as the tie-breaker that GitHub's ranking also leans on.
         return scored.relevance + Math.log10(metadata.stars + 1);

@@ -15,9 +15,13 @@ export const injectionTitles = [
 ] as const;
 
 // Spellings real projects use, weighted roughly by how common they are. Each repository sticks to one
-// beginner spelling and one help-wanted spelling, as projects do; a few add first-timers-only.
+// beginner spelling and one help-wanted spelling, as projects do; a few add first-timers-only. GitHub's
+// `good-first-issues:`/`help-wanted-issues:` qualifiers count only the two default labels, whatever their
+// case (qualifier-label-counts.ts), so the capitalised variants are here to be counted and the synonyms to
+// be missed, as on GitHub.
 const beginnerSpellings: readonly (readonly [string, number])[] = [
-  ["good first issue", 14],
+  ["good first issue", 12],
+  ["Good First Issue", 2],
   ["good-first-issue", 2],
   ["beginner", 1.5],
   ["beginner friendly", 1],
@@ -30,7 +34,8 @@ const beginnerSpellings: readonly (readonly [string, number])[] = [
   ["level: beginner", 0.4],
 ];
 const helpWantedSpellings: readonly (readonly [string, number])[] = [
-  ["help wanted", 12],
+  ["help wanted", 10.5],
+  ["Help Wanted", 1.5],
   ["status: help wanted", 2],
   ["up-for-grabs", 1],
   ["contributions welcome", 1],

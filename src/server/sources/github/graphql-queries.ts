@@ -8,9 +8,6 @@ import type { RepoMetadata } from "@/shared/repos";
  * api.github.com, GitHub Enterprise and the test server.
  */
 
-/** GitHub serves at most 100 nodes per page (and SEARCH_RESULT_CAP results per search). */
-export const SEARCH_PAGE_SIZE = 100;
-
 /**
  * A GraphQL list literal of label names. GraphQL string escapes are JSON's, so JSON.stringify gives a valid
  * literal; the names are our own constants, never user input.

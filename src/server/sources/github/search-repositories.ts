@@ -2,7 +2,6 @@ import { AppError } from "@/server/errors";
 import { buildSearchQuery } from "@/server/sources/build-search-query";
 import { GitHubRateLimitError } from "@/server/sources/github/errors";
 import {
-  SEARCH_PAGE_SIZE,
   readRepositoryNodes,
   searchRepositoriesQuery,
   searchResponseSchema,
@@ -11,6 +10,7 @@ import { describeSpentRateLimit, readReserveWarning } from "@/server/sources/git
 import type { GraphqlContext } from "@/server/sources/github/run-graphql";
 import {
   RESULT_CAP_WARNING,
+  SEARCH_PAGE_REPOSITORIES,
   SEARCH_RESULT_CAP,
   type SearchRepositoriesOptions,
   type SearchRepositoriesOutcome,
@@ -31,20 +31,26 @@ export async function searchGitHubRepositories(
 ): Promise<SearchRepositoriesOutcome> {
   const { signal } = searchOptions;
   const limit = Math.min(Math.max(Math.floor(searchOptions.limit), 0), SEARCH_RESULT_CAP);
-  const q = buildSearchQuery({ filters, today: context.now() });
+  const q = buildSearchQuery({
+    filters,
+    today: context.now(),
+    lane: searchOptions.lane,
+    pushed: searchOptions.pushed,
+  });
   const usage = { requests: 0 };
   const repos: RepoMetadata[] = [];
   const seen = new Set<number>();
   const warnings: string[] = [];
   let totalCount = 0;
-  let cursor: string | null = null;
+  let cursor: string | null = searchOptions.after ?? null;
+  let endCursor: string | null = null;
 
   while (repos.length < limit) {
     let raw: unknown;
     try {
       raw = await context.runGraphql({
         query: searchRepositoriesQuery,
-        variables: { q, first: Math.min(SEARCH_PAGE_SIZE, limit - repos.length), cursor },
+        variables: { q, first: Math.min(SEARCH_PAGE_REPOSITORIES, limit - repos.length), cursor },
         signal,
         usage,
         onRequest: searchOptions.onRequest,
@@ -63,13 +69,16 @@ export async function searchGitHubRepositories(
     if (!page.success) throw new AppError("UPSTREAM", "GitHub's search answer had an unexpected shape.");
     totalCount = page.data.search.repositoryCount;
     // GitHub can repeat a repository across pages when rankings shift; keep the first sighting.
+    const pageStart = repos.length;
     for (const repo of readRepositoryNodes(page.data.search.nodes)) {
       if (repos.length >= limit || seen.has(repo.githubId)) continue;
       seen.add(repo.githubId);
       repos.push(repo);
     }
-    const { hasNextPage, endCursor } = page.data.search.pageInfo;
-    if (!hasNextPage || !endCursor || repos.length >= limit) break;
+    searchOptions.onPage?.(repos.slice(pageStart));
+    const { pageInfo } = page.data.search;
+    endCursor = pageInfo.hasNextPage ? pageInfo.endCursor : null;
+    if (endCursor === null || repos.length >= limit) break;
     cursor = endCursor;
     const reserveWarning = readReserveWarning(page.data.rateLimit, {
       reserve: context.rateLimitReserve,
@@ -82,5 +91,5 @@ export async function searchGitHubRepositories(
   }
 
   if (totalCount >= SEARCH_RESULT_CAP) warnings.unshift(RESULT_CAP_WARNING);
-  return { repos, totalCount, warnings, requests: usage.requests };
+  return { repos, totalCount, warnings, requests: usage.requests, endCursor };
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SearchRun" ADD COLUMN "candidateLanes" JSONB;
