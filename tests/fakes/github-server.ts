@@ -655,6 +655,11 @@ function toRepositoryObject(entry: GitHubServerRepo) {
   };
 }
 
+/** A GraphQL document that runs a repository search (discovery), rather than a details or issue query. */
+export function isSearchQuery(query: string | undefined): boolean {
+  return query?.includes("search(") ?? false;
+}
+
 /** A query GitHub's search refuses is answered like the over-long one: a typed error, and no data. */
 function searchOrRefuse(data: GitHubServerData, query: string) {
   try {
@@ -1053,7 +1058,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
     const rateLimitHeaders = () => rateLimitHeadersOf(resource, bucket);
     const { latencyMs, deprecationHeaders, fault } = takeFaults(
       isGraphql,
-      /\bsearch\s*\(/.test(record.graphql?.query ?? ""),
+      isSearchQuery(record.graphql?.query),
     );
     if (latencyMs > 0) {
       await new Promise<void>((resolve) => {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { generateDemoCatalog } from "@/server/sources/catalog/generate-demo-catalog";
 import { createCatalogGitHubData } from "./catalog-github-data";
 import {
+  isSearchQuery,
   startGitHubServer,
   type GitHubFault,
   type GitHubServer,
@@ -316,7 +317,7 @@ function githubReport(github: GitHubServer): GitHubRequestsReport {
       path,
       outcome,
       readmeObjects,
-      search: graphql?.query.includes("search(") ?? false,
+      search: isSearchQuery(graphql?.query),
       searchQuery: typeof graphql?.variables.q === "string" ? graphql.variables.q : null,
       cost: cost?.cost ?? null,
       credential: credentialOf(headers.authorization),

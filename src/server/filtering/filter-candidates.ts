@@ -48,7 +48,7 @@ function compareText(left: string, right: string): number {
   return left < right ? -1 : 1;
 }
 
-type CandidateComparator = (left: RepoMetadata, right: RepoMetadata) => number;
+export type CandidateComparator = (left: RepoMetadata, right: RepoMetadata) => number;
 
 /** By the contribution-signal score alone: how candidates were ranked before discovery lanes. */
 export const compareBySignals: CandidateComparator = (left, right) =>

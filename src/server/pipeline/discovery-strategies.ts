@@ -1,6 +1,10 @@
 import type { AnalysisProfile } from "@/server/analysis/analyzer";
 import type { RepositorySource, SearchRepositoriesOutcome } from "@/server/sources/repository-source";
-import { compareBySignals, compareByWaitingWork } from "@/server/filtering/filter-candidates";
+import {
+  compareBySignals,
+  compareByWaitingWork,
+  type CandidateComparator,
+} from "@/server/filtering/filter-candidates";
 import { discoverAcrossLanes, planLanePages } from "./discover-lanes";
 import type { SearchFilters } from "@/shared/filters";
 
@@ -29,7 +33,7 @@ export type DiscoveryStrategy = {
   description: string;
   discover: (options: DiscoverOptions) => Promise<SearchRepositoriesOutcome>;
   /** How the filter stage ranks what discovery found before the SCOUT_MAX_REPOS cap. */
-  order: typeof compareByWaitingWork;
+  order: CandidateComparator;
 };
 
 /** Discovery before lanes: one best-match search for the filters, paged up to the limit. */
