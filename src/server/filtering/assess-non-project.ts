@@ -36,6 +36,7 @@ const sourceCaps: Record<EvidenceSource, number> = {
   topics: 3,
   languages: 2,
   readme: 4,
+  contents: 4,
 };
 const NO_CODE_CAP = 2;
 

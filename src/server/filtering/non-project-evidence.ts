@@ -1,7 +1,8 @@
 import type { EvidenceKind, LearningFlavour } from "@/server/filtering/non-project-cues";
+import type { RepoContents } from "@/shared/repo-contents";
 import type { RepoMetadata } from "@/shared/repos";
 
-export type EvidenceSource = "name" | "description" | "topics" | "languages" | "readme";
+export type EvidenceSource = "name" | "description" | "topics" | "languages" | "readme" | "contents";
 
 /**
  * One piece of evidence. `no-code` argues for a non-project without saying which kind; `code` (a lot of
@@ -23,6 +24,8 @@ export type NonProjectInput = Pick<RepoMetadata, "name" | "description" | "topic
   primaryLanguage?: string | null;
   languages?: readonly string[];
   languageSizes?: readonly LanguageSize[];
+  /** The top-level entries of the default branch, once the details have loaded; absent or null: unknown. */
+  contents?: RepoContents | null;
 };
 
 /** A cue later in a clause than a cue of another kind is usually the subject matter, not the repository. */

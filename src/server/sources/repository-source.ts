@@ -1,5 +1,6 @@
 import type { SearchFilters } from "@/shared/filters";
 import type { SearchLane } from "@/shared/search-query";
+import type { RepoContents } from "@/shared/repo-contents";
 import type { RepoHealth, RepoMetadata, StarterIssue } from "@/shared/repos";
 
 /**
@@ -18,8 +19,15 @@ export const SEARCH_RESULT_CAP = 1000;
 export const RESULT_CAP_WARNING =
   "Results may be incomplete (GitHub caps at 1,000). Try narrowing your filters.";
 
-/** A candidate's open starter issues and health signals, as either source reads them. */
-export type RepositoryDetails = { starterIssues: StarterIssue[]; health: RepoHealth };
+/**
+ * A candidate's open starter issues and health signals, as either source reads them, and the entries at
+ * the top of its default branch (null when the repository is empty or GitHub did not say).
+ */
+export type RepositoryDetails = {
+  starterIssues: StarterIssue[];
+  health: RepoHealth;
+  contents?: RepoContents | null;
+};
 
 export type SearchRepositoriesOptions = {
   signal?: AbortSignal;
