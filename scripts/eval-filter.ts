@@ -11,7 +11,7 @@
  * Options: `--split <name>` limits the listing of misclassified entries to one split (the figures are
  * always printed for every split); `--all` prints every verdict.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import {
   assessLikePipeline,
@@ -25,7 +25,9 @@ import {
 const fixtures = [
   { label: "labelled set", file: "../tests/fixtures/non-projects.json" },
   { label: "blind set", file: "../tests/fixtures/non-projects-blind.json" },
-];
+  { label: "blind set 5", file: "../tests/fixtures/non-projects-blind-5.json" },
+  { label: "blind set 6 (never tuned on)", file: "../tests/fixtures/non-projects-blind-6.json" },
+].filter(({ file }) => existsSync(path.resolve(import.meta.dirname, file)));
 
 const splitLabels: Record<LabelledRepo["split"], string> = {
   tune: "tuning entries",
@@ -33,6 +35,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "holdout-2": "held-out 2 (seen once)",
   "blind-3": "blind 3 (120 real repos)",
   "blind-4": "blind 4 (after tuning)",
+  "blind-5": "blind 5 (trees, tuned on)",
+  "blind-6": "blind 6 (trees, unseen)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean };

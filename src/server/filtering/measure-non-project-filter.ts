@@ -5,6 +5,7 @@ import {
   type NonProjectAssessment,
 } from "@/server/filtering/assess-non-project";
 import type { NonProjectInput } from "@/server/filtering/non-project-evidence";
+import { repoContentsSchema } from "@/shared/repo-contents";
 
 /**
  * Measures the non-project detector on a labelled set (tests/fixtures/non-projects.json): precision and
@@ -19,6 +20,8 @@ export const labelledRepoSchema = z.object({
   primaryLanguage: z.string().nullable(),
   languageSizes: z.array(z.object({ name: z.string(), size: z.number().int().nonnegative() })).optional(),
   readme: z.string().optional(),
+  /** The top-level entries of the default branch, as the details query reads them. */
+  contents: repoContentsSchema.optional(),
   label: z.enum(["non-project", "software"]),
   group: z.string().min(1),
   /**
@@ -26,10 +29,13 @@ export const labelledRepoSchema = z.object({
    * measured blind once, then two general fixes. "holdout-2": written after tuning, measured blind once,
    * then a vocabulary round. "blind-3" (tests/fixtures/non-projects-blind.json): 120 real repositories
    * written before reading the vocabulary, measured once, then general changes. "blind-4": written after
-   * those changes and measured once, untouched. The blind first-look figures are in the commits that
-   * added each set.
+   * those changes and measured once, untouched. "blind-5" (non-projects-blind-5.json) and "blind-6"
+   * (non-projects-blind-6.json): real repositories with their top-level trees, in seven languages besides
+   * English, keyword-free material and software about learning, written and labelled before the detector
+   * read trees; blind-5 was then tuned on, blind-6 never. The blind first-look figures are in the commits
+   * that added each set.
    */
-  split: z.enum(["tune", "holdout", "holdout-2", "blind-3", "blind-4"]),
+  split: z.enum(["tune", "holdout", "holdout-2", "blind-3", "blind-4", "blind-5", "blind-6"]),
 });
 export type LabelledRepo = z.infer<typeof labelledRepoSchema>;
 export const labelledSetSchema = z.array(labelledRepoSchema).min(1);
@@ -64,6 +70,7 @@ export function toDetectorInput(entry: LabelledRepo): NonProjectInput {
       entry.languageSizes?.map((language) => language.name) ??
       (entry.primaryLanguage ? [entry.primaryLanguage] : []),
     languageSizes: entry.languageSizes,
+    contents: entry.contents,
   };
 }
 
@@ -72,7 +79,7 @@ export function toDetectorInput(entry: LabelledRepo): NonProjectInput {
  * without language sizes or README.
  */
 export function withoutLanguageSizes(entry: LabelledRepo): LabelledRepo {
-  return { ...entry, languageSizes: undefined, readme: undefined };
+  return { ...entry, languageSizes: undefined, readme: undefined, contents: undefined };
 }
 
 /** Both stages in pipeline order: the README stage only sees what the metadata stage kept. */
