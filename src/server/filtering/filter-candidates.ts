@@ -1,5 +1,5 @@
 import { assessReadme } from "@/server/filtering/assess-non-project";
-import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo";
+import { screenBeforeDetails } from "@/server/filtering/detect-non-project-repo";
 import {
   NO_STARTER_ISSUES_REASON,
   hasStarterLabelledIssues,
@@ -77,7 +77,7 @@ export type NonProjectVerdicts = Map<number, string | null>;
 /** Adds the verdicts of repositories not judged yet. */
 export function judgeNonProjects(repos: readonly RepoMetadata[], verdicts: NonProjectVerdicts): void {
   for (const repo of repos)
-    if (!verdicts.has(repo.githubId)) verdicts.set(repo.githubId, detectNonProjectRepo(repo));
+    if (!verdicts.has(repo.githubId)) verdicts.set(repo.githubId, screenBeforeDetails(repo));
 }
 
 function findRejectReason(
@@ -86,7 +86,7 @@ function findRejectReason(
   verdicts: ReadonlyMap<number, string | null> | undefined,
 ): string | null {
   const judged = verdicts?.get(repo.githubId);
-  const nonProject = judged === undefined ? detectNonProjectRepo(repo) : judged;
+  const nonProject = judged === undefined ? screenBeforeDetails(repo) : judged;
   if (nonProject) return nonProject;
   if (repo.openIssues <= 0) return "Has no open issues to work on.";
   if (repo.stars < filters.minStars)

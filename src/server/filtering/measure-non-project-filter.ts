@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   assessMetadata,
   assessReadme,
+  isFinalWithoutDetails,
   type NonProjectAssessment,
 } from "@/server/filtering/assess-non-project";
 import type { NonProjectInput } from "@/server/filtering/non-project-evidence";
@@ -88,10 +89,12 @@ export function assessLikePipeline(
   stages: "metadata" | "both",
 ): { stage: "metadata" | "readme"; assessment: NonProjectAssessment } {
   const input = toDetectorInput(entry);
-  const metadata = assessMetadata(input);
-  if (metadata.verdict === "drop" || stages === "metadata" || entry.readme === undefined)
+  // Discovery knows no tree: the pipeline's details query brings it, with the README.
+  const metadata = assessMetadata({ ...input, contents: undefined });
+  const detailsKnown = entry.readme !== undefined || entry.contents !== undefined;
+  if (isFinalWithoutDetails(metadata) || stages === "metadata" || !detailsKnown)
     return { stage: "metadata", assessment: metadata };
-  return { stage: "readme", assessment: assessReadme(input, entry.readme) };
+  return { stage: "readme", assessment: assessReadme(input, entry.readme ?? null) };
 }
 
 function ratio(part: number, whole: number): number {

@@ -1,0 +1,89 @@
+import type { LearningFlavour } from "@/server/filtering/non-project-cues";
+import type { Evidence } from "@/server/filtering/non-project-evidence";
+import { summarizeRepoContents, type ContentsSummary } from "@/server/filtering/summarize-repo-contents";
+import type { RepoContents } from "@/shared/repo-contents";
+
+/**
+ * Evidence from what the repository contains, which reads the same whatever language its description is
+ * written in. Software ships a package manifest, source and test folders, CI and release machinery;
+ * learning material is laid out in numbered chapters, lessons, days or weeks, or is almost all Markdown.
+ * Each signal is weighed like any other, and the source is capped (assess-non-project.ts), so a course
+ * that happens to carry a package.json is not kept by that alone, nor is a small tool with a docs folder
+ * dropped.
+ */
+
+const MANIFEST_WEIGHT = 1.5;
+const SOURCE_FOLDER_WEIGHT = 1;
+const TEST_FOLDER_WEIGHT = 1;
+const MACHINERY_WEIGHT = 0.5;
+
+/** Sequenced units at the top level: a few can be an examples folder's neighbours, a dozen is a syllabus. */
+function unitWeight(count: number): number {
+  if (count >= 12) return 3;
+  if (count >= 6) return 2.5;
+  if (count >= 4) return 2;
+  return 1.5;
+}
+
+function softwareEvidence(weight: number, text: string): Evidence {
+  return { kind: "software", source: "contents", weight, text };
+}
+
+function learningEvidence(weight: number, text: string, flavour: LearningFlavour): Evidence {
+  return { kind: "learning", source: "contents", weight, text, flavour };
+}
+
+function readSoftwareSignals(summary: ContentsSummary): Evidence[] {
+  const evidence: Evidence[] = [];
+  const [manifest] = summary.manifests;
+  if (manifest !== undefined) evidence.push(softwareEvidence(MANIFEST_WEIGHT, manifest));
+  const [sourceFolder] = summary.sourceFolders;
+  if (sourceFolder !== undefined)
+    evidence.push(softwareEvidence(SOURCE_FOLDER_WEIGHT, `a ${sourceFolder}/ folder`));
+  const [testFolder] = summary.testFolders;
+  if (testFolder !== undefined)
+    evidence.push(softwareEvidence(TEST_FOLDER_WEIGHT, `a ${testFolder}/ folder`));
+  const [machinery] = summary.releaseMachinery;
+  if (machinery !== undefined) evidence.push(softwareEvidence(MACHINERY_WEIGHT, machinery));
+  return evidence;
+}
+
+function readLearningSignals(summary: ContentsSummary): Evidence[] {
+  const evidence: Evidence[] = [];
+  const units = summary.teachingUnits;
+  if (units !== null && units.count >= 3)
+    evidence.push(learningEvidence(unitWeight(units.count), units.text, units.flavour));
+
+  const hasSoftwareShape =
+    summary.manifests.length > 0 || summary.sourceFolders.length > 0 || summary.testFolders.length > 0;
+  if (!hasSoftwareShape) {
+    // The absence only speaks once something else in the tree points at writing rather than code.
+    if (summary.documentShare >= 0.8 && summary.documents >= 6)
+      evidence.push(
+        learningEvidence(
+          summary.documents >= 15 ? 2 : 1.5,
+          `${summary.documents} Markdown or document files and no code`,
+          "notes",
+        ),
+      );
+    if (summary.languageFolders.length >= 3)
+      evidence.push(
+        learningEvidence(
+          1.5,
+          `folders by programming language (${summary.languageFolders.slice(0, 3).join(", ")})`,
+          "solutions",
+        ),
+      );
+    // Named first in a reason: "no package manifest, 38 chapter folders".
+    if (evidence.length > 0)
+      evidence.unshift({ kind: "no-code", source: "contents", weight: 0.5, text: "no package manifest" });
+  }
+  return evidence;
+}
+
+/** Evidence for both sides from the top-level entries; nothing when they are unknown or empty. */
+export function readContentsEvidence(contents: RepoContents | null | undefined): Evidence[] {
+  if (!contents || contents.length === 0) return [];
+  const summary = summarizeRepoContents(contents);
+  return [...readSoftwareSignals(summary), ...readLearningSignals(summary)];
+}

@@ -1,0 +1,136 @@
+/**
+ * The names by which ecosystems mark software at the top of a repository (manifests, source and test
+ * folders, release machinery) and the names of prose, for summarize-repo-contents.ts.
+ */
+
+export const exactManifests = new Set(
+  [
+    "package.json",
+    "cargo.toml",
+    "go.mod",
+    "pyproject.toml",
+    "setup.py",
+    "setup.cfg",
+    "pom.xml",
+    "build.gradle",
+    "build.gradle.kts",
+    "settings.gradle",
+    "settings.gradle.kts",
+    "gemfile",
+    "composer.json",
+    "mix.exs",
+    "package.swift",
+    "pubspec.yaml",
+    "cmakelists.txt",
+    "meson.build",
+    "configure.ac",
+    "build.zig",
+    "stack.yaml",
+    "deno.json",
+    "deno.jsonc",
+    "project.toml",
+    "rebar.config",
+    "dune-project",
+    "build.sbt",
+    "project.clj",
+    "deps.edn",
+    "shard.yml",
+    "description",
+    "go.work",
+    "workspace",
+    "workspace.bazel",
+    "module.bazel",
+    "vcpkg.json",
+    "conanfile.py",
+    "conanfile.txt",
+    "makefile.pl",
+    "cpanfile",
+    "dist.ini",
+    "v.mod",
+    "gleam.toml",
+    "elm.json",
+    "spago.dhall",
+    "bower.json",
+  ].map((name) => name.toLowerCase()),
+);
+export const manifestExtensions =
+  /\.(?:csproj|fsproj|vbproj|sln|gemspec|cabal|nimble|podspec|rockspec|vcxproj|xcodeproj)$/i;
+
+export const sourceFolderNames = new Set([
+  "src",
+  "source",
+  "sources",
+  "lib",
+  "libs",
+  "pkg",
+  "cmd",
+  "internal",
+  "crates",
+  "packages",
+  "include",
+  "core",
+  "app",
+  "apps",
+  "server",
+  "client",
+  "plugins",
+]);
+export const testFolderNames = new Set([
+  "test",
+  "tests",
+  "spec",
+  "specs",
+  "__tests__",
+  "testing",
+  "e2e",
+  "t",
+  "test-suite",
+]);
+
+export const machinery: ReadonlyArray<readonly [RegExp, string]> = [
+  [
+    /^(?:\.travis\.ya?ml|\.circleci|\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|appveyor\.ya?ml|jenkinsfile|\.drone\.ya?ml|\.buildkite|codecov\.ya?ml|\.codecov\.ya?ml|\.cirrus\.ya?ml)$/i,
+    "CI configuration",
+  ],
+  [/^(?:changelog|changes|history|news|releases?)(?:\.(?:md|rst|txt|markdown))?$/i, "a changelog"],
+  [
+    /^(?:\.goreleaser\.ya?ml|\.releaserc(?:\.\w+)?|release-please-config\.json|\.changeset|lerna\.json|\.npmignore|manifest\.in)$/i,
+    "release tooling",
+  ],
+  [/^(?:dockerfile|docker-compose\.ya?ml|compose\.ya?ml)$/i, "a Dockerfile"],
+];
+
+export const languageFolderNames = new Set([
+  "python",
+  "python3",
+  "java",
+  "javascript",
+  "js",
+  "c",
+  "cpp",
+  "c++",
+  "go",
+  "golang",
+  "rust",
+  "ruby",
+  "kotlin",
+  "swift",
+  "csharp",
+  "c#",
+  "php",
+  "scala",
+  "typescript",
+  "haskell",
+  "dart",
+  "julia",
+  "elixir",
+  "lua",
+  "perl",
+  "sql",
+]);
+
+export const documentExtension =
+  /\.(?:md|markdown|mdx|rst|txt|adoc|asciidoc|org|tex|pdf|ipynb|docx?|pptx?|epub)$/i;
+/** Files every kind of repository has; they say nothing about which kind this is. */
+export const metaFile =
+  /^(?:readme|license|licence|copying|contributing|code_of_conduct|security|authors|contributors|notice|funding|support|governance|maintainers|changelog|citation)(?:[._-].*)?$/i;
