@@ -135,4 +135,26 @@ describe("what a repository contains, as evidence", () => {
     expect(summary.teachingUnits).toBeNull();
     expect(summary.manifests).toEqual(["go.mod"]);
   });
+
+  it("reads syllabus folders, translations and a lone README in any language", () => {
+    const exercises = summarizeRepoContents(folders("aulas", "exercicios", "desafios", "imagens"));
+    expect(exercises.teachingFolders).toEqual({
+      names: ["aulas", "exercicios", "desafios"],
+      flavour: "exercises",
+    });
+    const translated = summarizeRepoContents([
+      ...folders("en", "de-DE", "zh-CN", "pt-BR", "ja-JP"),
+      ...files("Makefile"),
+    ]);
+    expect(translated.localeFolders).toBe(5);
+    // Bare codes stand for languages only in company: "go" and "js" beside "src" are code.
+    expect(summarizeRepoContents(folders("go", "js", "src")).localeFolders).toBe(0);
+    expect(summarizeRepoContents([...files("README.md", "LICENSE"), ...folders("images")]).onlyReadme).toBe(
+      true,
+    );
+    expect(summarizeRepoContents(files("README.md", "index.js")).onlyReadme).toBe(false);
+
+    const guide = readContentsEvidence([...files("README.md", "LICENSE"), ...folders(".github", "images")]);
+    expect(guide.map((item) => item.text)).toEqual(["no package manifest", "nothing but a README"]);
+  });
 });

@@ -54,6 +54,16 @@ function readLearningSignals(summary: ContentsSummary): Evidence[] {
   if (units !== null && units.count >= 3)
     evidence.push(learningEvidence(unitWeight(units.count), units.text, units.flavour));
 
+  const teaching = summary.teachingFolders;
+  if (teaching.names.length >= 2)
+    evidence.push(
+      learningEvidence(
+        teaching.names.length >= 3 ? 2.5 : 1.5,
+        `folders of ${teaching.names.slice(0, 3).join(", ")}`,
+        teaching.flavour,
+      ),
+    );
+
   const hasSoftwareShape =
     summary.manifests.length > 0 || summary.sourceFolders.length > 0 || summary.testFolders.length > 0;
   if (!hasSoftwareShape) {
@@ -66,6 +76,15 @@ function readLearningSignals(summary: ContentsSummary): Evidence[] {
           "notes",
         ),
       );
+    if (summary.localeFolders >= 3)
+      evidence.push(
+        learningEvidence(
+          summary.localeFolders >= 6 ? 2 : 1.5,
+          `the same text in ${summary.localeFolders} languages`,
+          "guide",
+        ),
+      );
+    if (summary.onlyReadme) evidence.push(learningEvidence(1.5, "nothing but a README", "guide"));
     if (summary.languageFolders.length >= 3)
       evidence.push(
         learningEvidence(

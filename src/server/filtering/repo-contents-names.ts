@@ -134,3 +134,50 @@ export const documentExtension =
 /** Files every kind of repository has; they say nothing about which kind this is. */
 export const metaFile =
   /^(?:readme|license|licence|copying|contributing|code_of_conduct|security|authors|contributors|notice|funding|support|governance|maintainers|changelog|citation)(?:[._-].*)?$/i;
+
+/**
+ * Folders a syllabus is split into, in the languages learning material is often written in: a course's
+ * exercises beside its solutions, a class's slides beside its notes. Each entry names the kind it points at.
+ */
+export const teachingFolderWords: ReadonlyArray<readonly [RegExp, "exercises" | "course" | "notes"]> = [
+  [
+    /^(?:exercises?|solutions?|sol|answers?|problems?|problem-?sets?|homeworks?|assignments?|quiz(?:zes)?|challenges|katas|practice|editorials?|exercicios|exercícios|desafios|ejercicios|soluciones|respuestas|retos|упражнения|задачи|решения|练习|習題|习题|答案|题解|演習|解答|問題|과제|문제|bai-?tap|bài tập|loi-?giai)$/u,
+    "exercises",
+  ],
+  [
+    /^(?:lectures?|lecture-?notes|lessons|slides|labs|workshops?|handouts|syllabus|curriculum|tutorials|chapters|aulas|clases|lecciones|модули|лекции|уроки|课件|讲义|講義|スライド|실습|강의)$/u,
+    "course",
+  ],
+  [
+    /^(?:notes|notas|apuntes|anotacoes|anotações|resumos|конспекты|заметки|笔记|筆記|ノート|정리|ghi-?chu)$/u,
+    "notes",
+  ],
+];
+
+/** A locale folder ("zh-CN", "pt_BR"): a document translated into several languages keeps one per language. */
+export const regionLocaleFolder = /^[a-z]{2,3}[-_][A-Za-z]{2,4}$/;
+/** Bare language codes, counted only when several stand side by side, since "go" or "js" mean code too. */
+export const bareLocaleFolders = new Set(
+  "en de fr es it pt ru ja ko zh nl pl tr uk vi ar fa he hi id cs sv fi da el hu ro bg th ms bn ta".split(
+    " ",
+  ),
+);
+
+/** Folders of pictures and downloads that say nothing about which kind a repository is. */
+export const assetFolders = new Set([
+  "images",
+  "image",
+  "img",
+  "imgs",
+  "assets",
+  "media",
+  "static",
+  "pics",
+  "pictures",
+  "screenshots",
+  "resources",
+  "res",
+  "imagens",
+  "imagenes",
+  "图片",
+]);

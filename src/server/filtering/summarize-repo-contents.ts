@@ -1,5 +1,9 @@
 import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import {
+  assetFolders,
+  bareLocaleFolders,
+  regionLocaleFolder,
+  teachingFolderWords,
   documentExtension,
   exactManifests,
   languageFolderNames,
@@ -39,6 +43,12 @@ export type ContentsSummary = {
   documentShare: number;
   /** Folders named after a programming language: solutions in several languages. */
   languageFolders: string[];
+  /** Folders named as parts of a syllabus ("exercises", "solutions", "slides", "aulas"), with their kind. */
+  teachingFolders: { names: string[]; flavour: LearningFlavour };
+  /** Folders named by locale ("en", "zh-CN"): one document in several languages. */
+  localeFolders: number;
+  /** Nothing but a README, beside licence, meta files and pictures. */
+  onlyReadme: boolean;
 };
 
 /**
@@ -174,6 +184,26 @@ function readTeachingUnits(contents: RepoContents): TeachingUnits | null {
   return best;
 }
 
+function readTeachingFolders(folders: readonly string[]): ContentsSummary["teachingFolders"] {
+  const names: string[] = [];
+  const weights = new Map<LearningFlavour, number>();
+  for (const name of folders) {
+    const lower = name.normalize("NFKC").toLowerCase();
+    const found = teachingFolderWords.find(([pattern]) => pattern.test(lower));
+    if (!found) continue;
+    names.push(name);
+    weights.set(found[1], (weights.get(found[1]) ?? 0) + 1);
+  }
+  const flavour = [...weights].sort((left, right) => right[1] - left[1])[0]?.[0] ?? "general";
+  return { names, flavour };
+}
+
+function countLocaleFolders(folders: readonly string[]): number {
+  const regional = folders.filter((name) => regionLocaleFolder.test(name)).length;
+  const bare = folders.filter((name) => bareLocaleFolders.has(name.toLowerCase())).length;
+  return regional + (bare >= 3 || regional >= 2 ? bare : 0);
+}
+
 function firstMachinery(name: string): string | null {
   for (const [pattern, words] of machinery) if (pattern.test(name)) return words;
   return null;
@@ -187,6 +217,8 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
   const languageFolders: string[] = [];
   let documents = 0;
   let contentFiles = 0;
+  const folders: string[] = [];
+  let otherEntries = 0;
   // An R package keeps its code in R/ beside a DESCRIPTION file; elsewhere an R/ folder is as likely to
   // hold one language's solutions.
   const hasRPackageDescription = contents.some(
@@ -200,9 +232,12 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     if (entry.type === "blob") {
       if (exactManifests.has(lower) || manifestExtensions.test(entry.name)) manifests.push(entry.name);
       if (entry.name.startsWith(".") || metaFile.test(entry.name)) continue;
+      otherEntries += 1;
       contentFiles += 1;
       if (documentExtension.test(entry.name)) documents += 1;
     } else if (entry.type === "tree") {
+      if (!entry.name.startsWith(".")) folders.push(entry.name);
+      if (!entry.name.startsWith(".") && !assetFolders.has(lower)) otherEntries += 1;
       if (manifestExtensions.test(entry.name)) manifests.push(entry.name);
       if (sourceFolderNames.has(lower) || (entry.name === "R" && hasRPackageDescription))
         sourceFolders.push(entry.name);
@@ -220,5 +255,8 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     documents,
     documentShare: contentFiles === 0 ? 0 : documents / contentFiles,
     languageFolders,
+    teachingFolders: readTeachingFolders(folders),
+    localeFolders: countLocaleFolders(folders),
+    onlyReadme: otherEntries === 0 && contents.some((entry) => /^readme(?:\.|$)/i.test(entry.name)),
   };
 }
