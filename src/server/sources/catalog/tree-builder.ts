@@ -18,14 +18,16 @@ export type TreeBuilder = {
   entries: Map<string, RepoContentsEntry["type"]>;
 };
 
-/** Adds a vocabulary name: "{name}" and "{Name}" filled in, a trailing "/" making it a folder. */
-export function add(builder: TreeBuilder, name: string, type?: RepoContentsEntry["type"]): void {
-  const filled = name
-    .replaceAll("{name}", packageName(builder.repoName))
-    .replaceAll("{Name}", pascalCase(builder.repoName));
+/** A vocabulary name as an entry: "{name}" and "{Name}" filled in, a trailing "/" making it a folder. */
+export function toTreeEntry(name: string, repoName: string): RepoContentsEntry {
+  const filled = name.replaceAll("{name}", packageName(repoName)).replaceAll("{Name}", pascalCase(repoName));
   const isFolder = filled.endsWith("/");
-  const bare = isFolder ? filled.slice(0, -1) : filled;
-  if (bare !== "") builder.entries.set(bare, type ?? (isFolder ? "tree" : "blob"));
+  return { name: isFolder ? filled.slice(0, -1) : filled, type: isFolder ? "tree" : "blob" };
+}
+
+export function add(builder: TreeBuilder, name: string, type?: RepoContentsEntry["type"]): void {
+  const entry = toTreeEntry(name, builder.repoName);
+  if (entry.name !== "") builder.entries.set(entry.name, type ?? entry.type);
 }
 
 export function folder(builder: TreeBuilder, name: string): void {
