@@ -145,7 +145,7 @@ export function addCheatsheet(builder: TreeBuilder): void {
 }
 
 export function addInterview(builder: TreeBuilder): void {
-  const { random, layout } = builder;
+  const { random } = builder;
   const topics = random.sample(interviewTopics, random.int(5, 10));
   if (random.chance(0.5)) for (const topic of topics) folder(builder, topic);
   else for (const topic of topics) add(builder, `${topic}.md`);
@@ -155,7 +155,7 @@ export function addInterview(builder: TreeBuilder): void {
     folder(builder, "solutions");
   }
   if (random.chance(0.3)) add(builder, random.pick(["questions.md", "answers.md"]));
-  if (layout && random.chance(0.08)) addManifest(builder);
+  if (random.chance(0.08)) addManifest(builder);
   addLearningTrimmings(builder);
 }
 
