@@ -711,4 +711,45 @@ describe("filterCandidatesByReadme", () => {
       },
     ]);
   });
+
+  it("keeps software whose contents show code, README or not, and judges one without details as before", () => {
+    const goRepo = { ...baseMetadata, primaryLanguage: "Go", languages: ["Go"] };
+    const course = { ...goRepo, githubId: 2, name: "go-stuff", fullName: "someone/go-stuff" };
+    const library = { ...goRepo, githubId: 3, name: "go-kit", fullName: "someone/go-kit" };
+    const silent = { ...goRepo, githubId: 4, name: "go-tool", fullName: "someone/go-tool" };
+    const health = {
+      commitsLast90Days: 12,
+      medianFirstResponseHours: null,
+      outsideMergedPrsLast90Days: null,
+      hasContributingGuide: false,
+      hasCodeOfConduct: false,
+      lastReleaseAt: null,
+    };
+    const goModule = [
+      { name: "README.md", type: "blob" },
+      { name: "cmd", type: "tree" },
+      { name: "go.mod", type: "blob" },
+      { name: "go.sum", type: "blob" },
+      { name: "internal", type: "tree" },
+    ] as const;
+    const readmes = new Map<string, string | null>([
+      [
+        course.fullName,
+        "# Go\n\n## Lesson 1\n## Lesson 2\n## Lesson 3\n## Lesson 4\n## Lesson 5\n## Exercises\n",
+      ],
+      [library.fullName, "# go-kit\n\n## Install\n\n```\ngo get example.com/go-kit\n```\n"],
+      [silent.fullName, null],
+    ]);
+    // The course's details did not load; the tool has no README, but its contents are known.
+    const details = new Map([
+      [library.fullName, { starterIssues: [], health, contents: [...goModule] }],
+      [silent.fullName, { starterIssues: [], health, contents: [...goModule.slice(1)] }],
+    ]);
+    const withDetails = filterCandidatesByReadme({ candidates: [course, library, silent], readmes, details });
+    const without = filterCandidatesByReadme({ candidates: [course, library, silent], readmes });
+    expect(withDetails).toEqual(without);
+    expect(withDetails.kept.map((repo) => repo.fullName)).toEqual(["someone/go-kit", "someone/go-tool"]);
+    // What is kept is the candidate as it came, not the input the assessment read.
+    expect(withDetails.kept[0]).toBe(library);
+  });
 });

@@ -131,7 +131,7 @@ async function screenGroup(
   });
   await storeReadmes({ db, entries: fetchedReadmes, now: clock() });
   const readmes = new Map([...cachedReadmes, ...outcome.readmes]);
-  const screened = filterCandidatesByReadme({ candidates: repos, readmes });
+  const screened = filterCandidatesByReadme({ candidates: repos, readmes, details: outcome.details });
   let ready = attachCandidateDetails(screened.kept, outcome.details);
   let allClaimed: RepoMetadata[] = [];
   let unverified: RepoMetadata[] = [];
