@@ -20,6 +20,7 @@ import {
 } from "@/server/filtering/measure-non-project-filter";
 import type { NonProjectInput } from "@/server/filtering/non-project-evidence";
 import type { RepoMetadata } from "@/shared/repos";
+import { stringMatching } from "../support/matchers";
 
 function readFixture(file: string): LabelledRepo[] {
   return labelledSetSchema.parse(
@@ -656,6 +657,51 @@ describe("the filter and the built-in analyzer share the detector's reason", () 
       expect.objectContaining({ reject: true, rejectReason: detectNonProjectRepo(metadata, readme) }),
     ]);
     expect(results[0]?.rejectReason).toMatch(/numbered day units in the README/);
+  });
+
+  it("gives the built-in analyzer the tree's words, and keeps what the tree shows to be software", async () => {
+    const book: RepoMetadata = {
+      ...baseMetadata,
+      name: "rust-kniga",
+      fullName: "someone/rust-kniga",
+      description: "Rust с нуля",
+      primaryLanguage: "Rust",
+      languages: ["Rust"],
+    };
+    const chapters = Array.from({ length: 38 }, (_, index) => ({
+      name: `глава-${index + 1}`,
+      type: "tree" as const,
+    }));
+    const tutor: RepoMetadata = {
+      ...baseMetadata,
+      name: "tutor",
+      fullName: "someone/tutor",
+      description: "Interactive Rust tutorials in your documentation",
+      topics: ["tutorial"],
+      primaryLanguage: "Rust",
+      languages: ["Rust"],
+    };
+    const crate = [
+      { name: "Cargo.toml", type: "blob" as const },
+      { name: "src", type: "tree" as const },
+      { name: "tests", type: "tree" as const },
+    ];
+    const { results } = await createHeuristicAnalyzer().analyzeBatch({
+      profile: { languages: ["Rust"], topics: [], skillLevel: "beginner", goals: "" },
+      repos: [book, tutor],
+      readmes: new Map(),
+      contents: new Map([
+        [book.fullName, [...chapters, { name: "README.md", type: "blob" as const }]],
+        [tutor.fullName, crate],
+      ]),
+    });
+    expect(results[0]).toMatchObject({
+      reject: true,
+      rejectReason: stringMatching(
+        /^Looks like a book or its companion code: .*no package manifest, 38 chapter folders/,
+      ),
+    });
+    expect(results[1]).toMatchObject({ repo: tutor.fullName, reject: false });
   });
 
   it("gives the filter the detector's words", () => {
