@@ -685,6 +685,7 @@ describe("the filter and the built-in analyzer share the detector's reason", () 
       { name: "Cargo.toml", type: "blob" as const },
       { name: "src", type: "tree" as const },
       { name: "tests", type: "tree" as const },
+      { name: "CHANGELOG.md", type: "blob" as const },
     ];
     const { results } = await createHeuristicAnalyzer().analyzeBatch({
       profile: { languages: ["Rust"], topics: [], skillLevel: "beginner", goals: "" },
