@@ -429,6 +429,29 @@ describe("the README stage reads software from structure", () => {
   });
 });
 
+describe("a software manual is not a course", () => {
+  it("does not read a generated API reference index as a table of contents", () => {
+    const pages = ["jwtVerify", "jwtDecrypt", "importJWK", "exportJWK", "generateSecret", "decodeJwt"]
+      .flatMap((name) => [
+        `- [${name}](docs/jwt/functions/${name}.md)`,
+        `- [${name} class](docs/classes/${name}.md)`,
+      ])
+      .join("\n");
+    expect(texts(readReadmeEvidence(`# jose\n\n## Documentation\n\n${pages}\n`, "jose"), "learning")).toEqual(
+      [],
+    );
+  });
+
+  it("does not read function signatures with optional parameters as questions", () => {
+    const signatures = ["parseINI", "parseJSON", "parseYAML", "parseTOML", "stringifyINI", "stringifyJSON"]
+      .map((name) => `### \`${name}(text, options?)\``)
+      .join("\n");
+    expect(readReadmeEvidence(`# confbox\n\n## API\n\n${signatures}\n`, "confbox")).toEqual([
+      expect.objectContaining({ kind: "software", text: "README sections 'API'" }),
+    ]);
+  });
+});
+
 describe("the README structure reader", () => {
   it("reads underlined and HTML headings, and leaves fenced code out of the structure", () => {
     const structure = readReadmeStructure(

@@ -26,6 +26,9 @@ const notContent =
   /^(?:license|licence|contributing|code_of_conduct|changelog|changes|security|authors|readme)\b/i;
 /** Where monorepos keep their packages: a list of these is a software's parts, not a book's chapters. */
 const packageFolder = /^(?:packages|crates|libs?|plugins|extensions|apps|src|cmd|modules|components)\//i;
+/** Generated API references (TypeDoc, rustdoc, Javadoc): a software's manual, however long its index. */
+const apiReference =
+  /(?:^|\/)(?:api|functions|classes|interfaces|type-aliases|namespaces|variables|enums)\//i;
 const numberedPath = /(?:^|\/)[a-z]{0,10}[-_]?0{0,3}\d{1,3}(?=[-_. /]|$)/i;
 const numberedText = /^0{0,3}\d{1,3}(?:[.):-]|\s)/;
 
@@ -44,7 +47,10 @@ function readOwnLink(link: ReadmeLink, repoName: string): OwnLink | null {
     target = rest.join("/");
   }
   target = target.replace(/^(?:\.\/|\/)+/, "");
-  if (target === "" || imageFile.test(target) || packageFolder.test(target)) return null;
+  if (target === "" || imageFile.test(target) || packageFolder.test(target) || apiReference.test(target))
+    return null;
+  // Chapters sit at most three folders deep; deeper pages are a generated manual's.
+  if (target.split("/").filter(Boolean).length > 4) return null;
   if (!target.includes("/") && notContent.test(target)) return null;
   // A docs index ("Installation", "API") is how software READMEs point at their manuals.
   if (readSoftwareSection(withoutNumbering(normalizeHeading(plainText(link.text)))) === "strong") return null;
@@ -88,7 +94,8 @@ export function readContentsEvidence(structure: ReadmeStructure, repoName: strin
   const count = entries.length;
   if (count < 5 || count / candidates < 0.4) return [];
   const numbered = entries.filter((entry) => entry.numbered).length / count >= 0.6;
-  const weight = numbered ? (count >= 8 ? 2.5 : 2) : count >= 12 ? 2 : count >= 6 ? 1.5 : 0;
+  // Unnumbered pages may be a software's manual as well as a book's chapters, so they weigh less.
+  const weight = numbered ? (count >= 8 ? 2.5 : 2) : count >= 15 ? 1.5 : count >= 8 ? 1 : 0;
   if (weight === 0) return [];
   const unit = mostCommon(entries.flatMap((entry) => (entry.unit ? [entry.unit] : [])));
   const what = unit
@@ -107,7 +114,8 @@ export function readContentsEvidence(structure: ReadmeStructure, repoName: strin
   ];
 }
 
-const questionEnd = /[?？؟][\s*_`)\]]{0,6}$/;
+/** A question mark at the end, perhaps in bold; not "options?)" in a function signature. */
+const questionEnd = /[?？؟][\s*_]{0,4}$/;
 const questionStart = /^(?:q[ \t]?\d{0,3}[.:)]|问[：:]|質問|질문)/i;
 
 /** Interview question banks: most headings or list items are questions, outside any FAQ section. */
