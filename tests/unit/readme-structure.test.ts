@@ -318,7 +318,7 @@ describe("the README stage reads learning material from structure", () => {
     const evidence = readReadmeEvidence(japaneseCourse, "python-kouza");
     expect(texts(evidence, "learning")).toEqual([
       "6 numbered session units in the README",
-      "a README of 6 numbered links to its own pages",
+      "a README of 6 session links",
     ]);
   });
 
@@ -417,6 +417,15 @@ describe("the README stage reads software from structure", () => {
   it("keeps software whose README also has a tutorial made of numbered steps", () => {
     const readme = `${npmLibrary}\n## Tutorial\n\n- [Lesson 1](docs/tutorial/01.md)\n- [Lesson 2](docs/tutorial/02.md)\n- [Lesson 3](docs/tutorial/03.md)\n`;
     expect(assessReadme(vague("tiny-cache"), readme).verdict).toBe("keep");
+  });
+
+  it("reads no self-import in a repository named after its language", () => {
+    const readme = `# Java\n\n${fence}java\nimport java.util.List;\n${fence}\n`;
+    expect(readReadmeEvidence(readme, "Java")).toEqual([]);
+    expect(texts(readReadmeEvidence(readme, "java-collections-lite"))).toEqual([]);
+    expect(texts(readReadmeEvidence(readme.replace("java.util", "com.acme.tinyjson"), "tinyjson"))).toEqual([
+      "example code importing 'com.acme.tinyjson.List'",
+    ]);
   });
 
   it("does not read a monorepo's list of packages as a table of contents", () => {

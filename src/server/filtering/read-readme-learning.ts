@@ -82,14 +82,20 @@ export function readContentsEvidence(structure: ReadmeStructure, repoName: strin
     candidates += 1;
     const first = item.links[0];
     const own = first ? readOwnLink(first, repoName) : null;
-    if (own) entries.push({ ...own, numbered: own.numbered || item.ordered });
+    if (own)
+      entries.push({
+        numbered: own.numbered || item.ordered,
+        unit: own.unit ?? readNumberedUnit(plainText(item.text))?.kind ?? null,
+      });
   }
   for (const table of structure.tables)
     table.links.forEach((links, row) => {
       if (row === 0 || /^\|[\s:|-]*$/.test(table.lines[row] ?? "")) return;
       candidates += 1;
       const own = links.map((link) => readOwnLink(link, repoName)).find((found) => found !== null);
-      if (own) entries.push(own);
+      // The unit is often named in another cell: "| 第1回 | 環境構築 | [スライド](slides/01.pdf) |".
+      if (own)
+        entries.push({ ...own, unit: own.unit ?? readNumberedUnit(table.lines[row] ?? "")?.kind ?? null });
     });
   const count = entries.length;
   if (count < 5 || count / candidates < 0.4) return [];

@@ -43,7 +43,7 @@ export type ReadmeStructure = {
   items: ReadmeItem[];
   tables: ReadmeTable[];
   codeLines: string[];
-  /** Image addresses outside lists and tables: where a project's own badges are. */
+  /** Image addresses outside lists: where a project's own badges are. */
   imageUrls: string[];
   proseWords: number;
 };
@@ -175,6 +175,8 @@ export function readReadmeStructure(readme: string): ReadmeStructure {
       }
       table.lines.push(trimmed);
       table.links.push(readLinks(trimmed, 6));
+      // Badge tables ("| Package | Version |") are a monorepo's; images in lists are often the entries'.
+      addImages(trimmed);
       continue;
     }
     table = null;

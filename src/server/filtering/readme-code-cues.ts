@@ -120,10 +120,17 @@ function ownNames(repoName: string): Set<string> {
   return names;
 }
 
+/** Repositories named after a language import its standard library, not themselves ("import java.util"). */
+const languageNames = new Set(
+  "java javascript python golang rust kotlin swift ruby php scala typescript csharp cpp haskell elixir dart lua perl julia android node std".split(
+    " ",
+  ),
+);
+
 /** The first module in the code lines that is the repository's own package, as written, or null. */
 export function findOwnImport(codeLines: readonly string[], repoName: string): string | null {
   const own = normalizeName(repoName);
-  if (own.length < 3) return null;
+  if (own.length < 3 || languageNames.has(own)) return null;
   const names = ownNames(repoName);
   for (const line of codeLines) {
     const head = line.length > 400 ? line.slice(0, 400) : line;
