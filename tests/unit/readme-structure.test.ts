@@ -3,7 +3,11 @@ import { assessReadme, DROP_THRESHOLD } from "@/server/filtering/assess-non-proj
 import type { Evidence, NonProjectInput } from "@/server/filtering/non-project-evidence";
 import { readReadmeEvidence } from "@/server/filtering/read-readme-evidence";
 import { readReadmeStructure } from "@/server/filtering/read-readme-structure";
-import { readCjkNumber, readNumberedUnit } from "@/server/filtering/readme-structure-cues";
+import {
+  readCjkNumber,
+  readNumberedUnit,
+  readSoftwareSection,
+} from "@/server/filtering/readme-structure-cues";
 
 /** A repository the metadata says nothing about, so that the verdict is the README's. */
 function vague(name: string): NonProjectInput {
@@ -300,6 +304,38 @@ describe("numbered units in any language", () => {
   });
 });
 
+describe("software section names in any language", () => {
+  it.each([
+    "installation",
+    "usage examples",
+    "api",
+    "安装方法",
+    "使用",
+    "快速开始",
+    "インストール",
+    "使い方",
+    "설치하기",
+    "사용법",
+    "установка",
+    "быстрый старт",
+    "instalación",
+    "configuração",
+    "cài đặt",
+    "hướng dẫn sử dụng",
+  ])("reads '%s' as a software section", (name) => {
+    expect(readSoftwareSection(name)).toBe("strong");
+  });
+
+  it("reads 'Getting started' and 'Contributing' as weak, and words that merely begin alike as nothing", () => {
+    expect([readSoftwareSection("getting started"), readSoftwareSection("contributing")]).toEqual([
+      "weak",
+      "weak",
+    ]);
+    for (const name of ["usos y costumbres", "apis of the web", "installments", "hướng dẫn", "introduction"])
+      expect(readSoftwareSection(name), name).toBeNull();
+  });
+});
+
 describe("the README stage reads learning material from structure", () => {
   it("reads a Chinese course: numbered chapters, a contents of its own pages, an exercises section", () => {
     const evidence = readReadmeEvidence(chineseCourse, "go-study");
@@ -360,6 +396,37 @@ describe("the README stage reads learning material from structure", () => {
         kind: "learning",
         text: "a README of long prose with no install or usage section",
       }),
+    ]);
+  });
+
+  it("reads notes in numbered sections, in Arabic or Chinese numbering", () => {
+    const arabic = ["Overview", "Processes", "Threads", "Scheduling", "Memory", "Files"]
+      .map((title, index) => `## ${index + 1}. ${title}\n\nA few lines of notes.\n`)
+      .join("\n");
+    expect(texts(readReadmeEvidence(`# OS notes\n\n${arabic}`, "os-notes"))).toEqual([
+      "6 numbered sections in the README",
+    ]);
+    const chinese = ["概述", "进程", "线程", "调度", "内存", "文件"]
+      .map((title, index) => `## ${"一二三四五六"[index] ?? ""}、${title}\n`)
+      .join("\n");
+    expect(texts(readReadmeEvidence(`# 操作系统笔记\n\n${chinese}`, "os-notes"))).toEqual([
+      "6 numbered sections in the README",
+    ]);
+  });
+
+  it("reads a Chinese interview question bank, whose questions are links", () => {
+    const questions = [
+      "什么是闭包",
+      "事件循环是什么",
+      "原型链如何工作",
+      "什么是防抖",
+      "什么是节流",
+      "深拷贝怎么实现",
+    ]
+      .map((question) => `- [${question}？](#${question})`)
+      .join("\n");
+    expect(texts(readReadmeEvidence(`# 前端面试题\n\n${questions}\n`, "fe-interview"), "learning")).toEqual([
+      "a README of 6 questions",
     ]);
   });
 
@@ -426,6 +493,22 @@ describe("the README stage reads software from structure", () => {
     expect(texts(readReadmeEvidence(readme.replace("java.util", "com.acme.tinyjson"), "tinyjson"))).toEqual([
       "example code importing 'com.acme.tinyjson.List'",
     ]);
+  });
+
+  it("does not read an in-page table of contents as a list of links", () => {
+    const sections = [
+      "Install",
+      "Usage",
+      "Options",
+      "Events",
+      "Errors",
+      "Plugins",
+      "Recipes",
+      "Testing",
+      "License",
+    ];
+    const contents = sections.map((name) => `- [${name}](#${name.toLowerCase()})`).join("\n");
+    expect(texts(readReadmeEvidence(`# tiny-cache\n\n${contents}\n`, "tiny-cache"))).toEqual([]);
   });
 
   it("does not read a monorepo's list of packages as a table of contents", () => {

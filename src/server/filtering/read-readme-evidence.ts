@@ -59,8 +59,10 @@ function quoteCommand(text: string, end: number): string {
 }
 
 function readLinkListEvidence(structure: ReadmeStructure): Evidence[] {
-  const listItems = structure.items.length;
-  const linkItems = structure.items.filter((item) => item.paragraph || linkOnlyItem.test(item.text)).length;
+  // An in-page table of contents ("- [Install](#install)") links to no resource, in lists and software alike.
+  const items = structure.items.filter((item) => !item.links[0]?.target.startsWith("#"));
+  const listItems = items.length;
+  const linkItems = items.filter((item) => item.paragraph || linkOnlyItem.test(item.text)).length;
   const share = listItems === 0 ? 0 : linkItems / listItems;
   const weight = linkItems >= 8 && share >= 0.5 ? 3 : linkItems >= 4 && share >= 0.6 ? 1.5 : 0;
   if (weight === 0) return [];

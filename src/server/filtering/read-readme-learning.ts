@@ -132,7 +132,14 @@ export function readQuestionEvidence(structure: ReadmeStructure): Evidence[] {
   ];
   const questions = lines.filter((line) => questionEnd.test(line) || questionStart.test(line)).length;
   const share = lines.length === 0 ? 0 : questions / lines.length;
-  const weight = questions >= 10 && share >= 0.4 ? 2 : questions >= 5 && share >= 0.5 ? 1.25 : 0;
+  const weight =
+    questions >= 20 && share >= 0.5
+      ? 2.5
+      : questions >= 10 && share >= 0.4
+        ? 2
+        : questions >= 5 && share >= 0.5
+          ? 1.25
+          : 0;
   if (weight === 0) return [];
   const flavour: LearningFlavour = "interview";
   return [
