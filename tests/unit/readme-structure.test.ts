@@ -390,6 +390,16 @@ describe("the README stage reads learning material from structure", () => {
     expect(texts(evidence, "learning")).toEqual(["a README of 9 numbered links to its own pages"]);
   });
 
+  it("reads a table of contents written as a table with numbered rows", () => {
+    const rows = ["Intro", "Types", "Generics", "Traits", "Errors", "Async"]
+      .map((topic, index) => `| ${index + 1} | ${topic} | [notes](notes/${topic.toLowerCase()}.md) |`)
+      .join("\n");
+    const readme = `# Rust notes\n\n| # | Topic | Notes |\n|---|---|---|\n${rows}\n`;
+    expect(texts(readReadmeEvidence(readme, "rust-notes"))).toEqual([
+      "a README of 6 numbered links to its own pages",
+    ]);
+  });
+
   it("reads a long essay with nothing to install", () => {
     expect(readReadmeEvidence(essay, "team-notes")).toEqual([
       expect.objectContaining({

@@ -31,6 +31,7 @@ const apiReference =
   /(?:^|\/)(?:api|functions|classes|interfaces|type-aliases|namespaces|variables|enums)\//i;
 const numberedPath = /(?:^|\/)[a-z]{0,10}[-_]?0{0,3}\d{1,3}(?=[-_. /]|$)/i;
 const numberedText = /^0{0,3}\d{1,3}(?:[.):-]|\s)/;
+const numberedRow = /^\|[ \t]{0,3}0{0,3}\d{1,3}[ \t.]{0,3}\|/;
 
 type OwnLink = { numbered: boolean; unit: UnitKind | null };
 
@@ -93,9 +94,11 @@ export function readContentsEvidence(structure: ReadmeStructure, repoName: strin
       if (row === 0 || /^\|[\s:|-]*$/.test(table.lines[row] ?? "")) return;
       candidates += 1;
       const own = links.map((link) => readOwnLink(link, repoName)).find((found) => found !== null);
-      // The unit is often named in another cell: "| 第1回 | 環境構築 | [スライド](slides/01.pdf) |".
-      if (own)
-        entries.push({ ...own, unit: own.unit ?? readNumberedUnit(table.lines[row] ?? "")?.kind ?? null });
+      if (!own) return;
+      // The unit or number is often in another cell: "| 第1回 | 環境構築 | [スライド](slides/01.pdf) |".
+      const line = table.lines[row] ?? "";
+      const unit = own.unit ?? readNumberedUnit(line)?.kind ?? null;
+      entries.push({ numbered: own.numbered || unit !== null || numberedRow.test(line), unit });
     });
   const count = entries.length;
   if (count < 5 || count / candidates < 0.4) return [];
