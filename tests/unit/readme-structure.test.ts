@@ -400,6 +400,34 @@ describe("the README stage reads learning material from structure", () => {
     ]);
   });
 
+  it("reads a table of contents written as headings that link to the pages", () => {
+    const chapters = [
+      ["はじめに", "introduction"],
+      ["条件分岐", "basic"],
+      ["関数とスコープ", "scope"],
+      ["リスト", "list"],
+      ["文字列処理", "string"],
+      ["ファイル操作", "file"],
+      ["再帰", "recursion"],
+      ["クラス", "class"],
+    ]
+      .map(([title, folder]) => `## [${title ?? ""}](${folder ?? ""}/README.md)\n\n* 講義スライド\n* 余談\n`)
+      .join("\n");
+    expect(readReadmeEvidence(`# ゼロから学ぶPython\n\n${chapters}`, "python-zero")).toEqual([
+      expect.objectContaining({ weight: 1, text: "a README of 8 links to its own pages" }),
+    ]);
+  });
+
+  it("reads a question bank written without question marks, in a table and as list items", () => {
+    const topics = ["closures", "hoisting", "promises", "the event loop", "prototypes", "modules"];
+    const table = topics
+      .map((topic, index) => `| ${index + 1} | [What are ${topic}](#what-are-${index}) |`)
+      .join("\n");
+    const answers = topics.map((topic, index) => `${index + 1}. ### What are ${topic}\n\n   An answer.\n`);
+    const readme = `# JavaScript questions\n\n| No. | Questions |\n|---|---|\n${table}\n\n${answers.join("\n")}`;
+    expect(texts(readReadmeEvidence(readme, "js-questions"))).toEqual(["a README of 12 questions"]);
+  });
+
   it("reads a long essay with nothing to install", () => {
     expect(readReadmeEvidence(essay, "team-notes")).toEqual([
       expect.objectContaining({

@@ -100,8 +100,19 @@ export function readContentsEvidence(structure: ReadmeStructure, repoName: strin
       const unit = own.unit ?? readNumberedUnit(line)?.kind ?? null;
       entries.push({ numbered: own.numbered || unit !== null || numberedRow.test(line), unit });
     });
+  const listEntries = entries.length;
+  // Or as headings that link to the pages: "## [条件分岐と繰り返し処理](basic/README.md)".
+  const sections = structure.headings.filter((heading) => heading.level >= 2);
+  for (const heading of sections) {
+    const own = heading.link ? readOwnLink(heading.link, repoName) : null;
+    if (own) entries.push({ ...own, unit: own.unit ?? readNumberedUnit(heading.normalized)?.kind ?? null });
+  }
   const count = entries.length;
-  if (count < 5 || count / candidates < 0.4) return [];
+  const headingEntries = count - listEntries;
+  const isContents =
+    (listEntries >= 5 && listEntries / candidates >= 0.4) ||
+    (headingEntries >= 5 && headingEntries / sections.length >= 0.5);
+  if (!isContents) return [];
   const numbered = entries.filter((entry) => entry.numbered).length / count >= 0.6;
   // Unnumbered pages may be a software's manual as well as a book's chapters, so they weigh less.
   const weight = numbered ? (count >= 8 ? 2.5 : 2) : count >= 15 ? 1.5 : count >= 8 ? 1 : 0;
@@ -126,6 +137,19 @@ export function readContentsEvidence(structure: ReadmeStructure, repoName: strin
 /** A question mark at the end, perhaps in bold; not "options?)" in a function signature. */
 const questionEnd = /[?？؟][\s*_]{0,4}$/;
 const questionStart = /^(?:q[ \t]?\d{0,3}[.:)]|问[：:]|質問|질문)/i;
+/** What comes before a question: heading marks in list items, bold, numbering ("1. ### What is…"). */
+const questionLead = /^(?:#{1,6}[ \t]+|[*_]{1,2}|\d{1,4}[.)][ \t]+){0,4}/;
+/**
+ * Questions written without a question mark, as question banks often are ("What is a closure"). "How to"
+ * is left out: it titles guides and software sections, not questions.
+ */
+const interrogative =
+  /^(?:what|why|how(?! to\b)|when|where|which|who|whose|explain|describe|difference between|什么|为什么|為什麼|如何|怎么|怎样|怎樣|なぜ|どうして|무엇|왜|어떻게|что|почему|зачем|каки[ен]|какой|qué|por qué|cómo|cuál|cuáles|o que|por que|qual|quais|tại sao|vì sao|làm sao)(?![\p{L}])/iu;
+
+function isQuestion(line: string): boolean {
+  const text = line.replace(questionLead, "");
+  return questionEnd.test(text) || questionStart.test(text) || interrogative.test(text);
+}
 
 /** Interview question banks: most headings or list items are questions, outside any FAQ section. */
 export function readQuestionEvidence(structure: ReadmeStructure): Evidence[] {
@@ -133,7 +157,14 @@ export function readQuestionEvidence(structure: ReadmeStructure): Evidence[] {
     ...structure.headings.filter((heading) => !heading.inFaq).map((heading) => heading.text),
     ...structure.items.filter((item) => !item.inFaq).map((item) => plainText(item.text)),
   ];
-  const questions = lines.filter((line) => questionEnd.test(line) || questionStart.test(line)).length;
+  let questions = lines.filter(isQuestion).length;
+  // Question banks also list their questions in a table: "| 1 | [What is a closure](#…) |".
+  for (const table of structure.tables)
+    for (const line of table.lines.slice(1)) {
+      if (/^\|[\s:|-]*$/.test(line)) continue;
+      lines.push(line);
+      if (line.split("|").some((cell) => isQuestion(plainText(cell)))) questions += 1;
+    }
   const share = lines.length === 0 ? 0 : questions / lines.length;
   const weight =
     questions >= 20 && share >= 0.5

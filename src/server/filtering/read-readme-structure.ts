@@ -22,6 +22,8 @@ export type ReadmeHeading = {
   normalized: string;
   /** Under a FAQ or troubleshooting heading, where questions are a software's FAQ. */
   inFaq: boolean;
+  /** "## [Chapter 2](ch2.md)": a table of contents may be written as linked headings. */
+  link: ReadmeLink | null;
 };
 
 export type ReadmeItem = {
@@ -134,7 +136,8 @@ export function readReadmeStructure(readme: string): ReadmeStructure {
     const plain = plainText(written);
     const normalized = normalizeHeading(plain);
     if (faq.level !== null && level <= faq.level) faq.level = null;
-    structure.headings.push({ level, text: plain, normalized, inFaq: faq.level !== null });
+    const link = readLinks(written, 1)[0] ?? null;
+    structure.headings.push({ level, text: plain, normalized, inFaq: faq.level !== null, link });
     if (faq.level === null && faqSection.test(normalized)) faq.level = level;
   };
   const addImages = (line: string) => {

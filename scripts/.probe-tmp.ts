@@ -1,0 +1,10 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { readReadmeEvidence } from "@/server/filtering/read-readme-evidence";
+const dir = "/tmp/readme-scratch/real";
+for (const file of readdirSync(dir)) {
+  const name = file.replace(/\.md$/, "").split("+")[1] ?? "";
+  const t = performance.now();
+  const evidence = readReadmeEvidence(readFileSync(`${dir}/${file}`, "utf8"), name);
+  console.log(`${file} (${(performance.now() - t).toFixed(1)} ms)`);
+  for (const e of evidence) console.log(`   ${e.kind} ${e.weight} ${e.text}`);
+}
