@@ -502,6 +502,13 @@ describe("the README stage reads software from structure", () => {
     ]);
   });
 
+  it("reads Chinese sections numbered 一、二、 and quotes headings without their emoji", () => {
+    const readme = `# cow\n\n# 🚀 快速开始\n\n## 一、准备\n\n## 二、配置\n\n## 三、运行\n\n# 🏷 更新日志\n`;
+    expect(texts(readReadmeEvidence(readme, "cow"))).toEqual([
+      "README sections '快速开始', '二、配置', '更新日志'",
+    ]);
+  });
+
   it("reads a Russian library README", () => {
     expect(texts(readReadmeEvidence(russianLibrary, "bystro"))).toEqual([
       "an install command ('pip install bystro') in the README",

@@ -117,6 +117,11 @@ type Sections = {
   software: Map<string, { text: string; weight: number }>;
 };
 
+/** A heading as a reason quotes it: without the emoji or symbols it opens with ("🚀 快速开始"). */
+function quotable(heading: string): string {
+  return heading.replace(/^[^\p{L}\p{N}]{1,20}/u, "") || heading;
+}
+
 /** Named sections; a heading that is a numbered unit counts once, as a unit, not also as a section. */
 function readSections(structure: ReadmeStructure): Sections {
   const sections: Sections = { learning: new Map(), software: new Map() };
@@ -125,12 +130,15 @@ function readSections(structure: ReadmeStructure): Sections {
     const name = withoutNumbering(heading.normalized);
     const learning = learningSections.find(([pattern]) => pattern.test(name));
     if (learning) {
-      if (!sections.learning.has(learning[1])) sections.learning.set(learning[1], heading.text);
+      if (!sections.learning.has(learning[1])) sections.learning.set(learning[1], quotable(heading.text));
       continue;
     }
     const strength = readSoftwareSection(name);
     if (strength && !sections.software.has(name))
-      sections.software.set(name, { text: heading.text, weight: strength === "strong" ? 0.75 : 0.25 });
+      sections.software.set(name, {
+        text: quotable(heading.text),
+        weight: strength === "strong" ? 0.75 : 0.25,
+      });
   }
   return sections;
 }

@@ -87,9 +87,9 @@ export function normalizeHeading(text: string): string {
     .toLowerCase();
 }
 
-/** A normalized heading without its numbering: "1.2 installation" → "installation". */
+/** A normalized heading without its numbering: "1.2 installation" → "installation", "二 配置" → "配置". */
 export function withoutNumbering(normalized: string): string {
-  return normalized.replace(/^[\d .-]{1,12}(?=\p{L})/u, "");
+  return normalized.replace(/^(?:[\d .-]{1,12}|[一二三四五六七八九十]{1,3} )(?=\p{L})/u, "");
 }
 
 function countWords(line: string): number {

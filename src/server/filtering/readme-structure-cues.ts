@@ -205,6 +205,9 @@ const strongSoftwareSections = new RegExp(
     String.raw`instalação|instalacao|configuração|configuracao|início rápido|como usar|utilisation`,
     String.raw`démarrage rapide|verwendung|benutzung|konfiguration|schnellstart`,
     String.raw`cài đặt|sử dụng|cấu hình|hướng dẫn cài đặt|hướng dẫn sử dụng`,
+    // Features and changelogs, as the English list has them.
+    String.raw`特性|功能特性|更新日志|变更日志|特徴|変更履歴|기능|변경 사항|возможности|журнал изменений`,
+    String.raw`история изменений|características|funcionalidades|registro de cambios|tính năng`,
   ].join("|"),
 );
 const strongSoftwareSection = new RegExp(
@@ -212,7 +215,7 @@ const strongSoftwareSection = new RegExp(
   "u",
 );
 const weakSoftwareSection =
-  /^(?:getting started|contributing|시작하기|como contribuir|contribuir)(?![\p{L}])/u;
+  /^(?:getting started|contributing|시작하기|como contribuir|contribuir|贡献|貢献|기여)(?:(?<=[^a-z])|(?![\p{L}]))/u;
 
 export type SectionStrength = "strong" | "weak";
 
