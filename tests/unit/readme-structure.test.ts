@@ -452,6 +452,13 @@ describe("the README stage reads learning material from structure", () => {
     ]);
   });
 
+  it("reads no numbered sections in a changelog's versions", () => {
+    const versions = ["1.6.0", "1.5.2", "1.5.1", "1.5.0", "1.4.0", "1.3.0", "1.2.0"]
+      .map((version, index) => `## ${version} (2024-0${index + 1}-01)\n\n- Fixed a bug.\n`)
+      .join("\n");
+    expect(texts(readReadmeEvidence(`# tiny-cache\n\n${versions}`, "tiny-cache"), "learning")).toEqual([]);
+  });
+
   it("reads a Chinese interview question bank, whose questions are links", () => {
     const questions = [
       "什么是闭包",

@@ -181,7 +181,9 @@ export function readQuestionEvidence(structure: ReadmeStructure): Evidence[] {
   ];
 }
 
-const numberedHeading = /^(?:\d{1,3}(?:\.\d{1,3}){0,3}[.)]?[ \t]|[一二三四五六七八九十]{1,3}[、.．])/;
+/** "1. Introduction", "2.1 Variables", "一、概述"; not a version ("1.2.0 (2024-05-01)"), which has no words. */
+const numberedHeading =
+  /^(?:\d{1,3}(?:\.\d{1,3}){0,3}[.)]?[ \t]{1,3}\p{L}|[一二三四五六七八九十]{1,3}[、.．])/u;
 
 /** A document in numbered sections ("1. Introduction", "2.1 Variables", "一、概述"), as books and notes are. */
 export function readNumberedSectionEvidence(structure: ReadmeStructure): Evidence[] {
