@@ -563,6 +563,31 @@ describe("the README stage reads software from structure", () => {
     expect(texts(readReadmeEvidence(`# tiny-cache\n\n${contents}\n`, "tiny-cache"))).toEqual([]);
   });
 
+  it("still counts an in-page table of contents along with a list of links", () => {
+    const contents = ["Internet", "Audio", "Video"].map((name) => `- [${name}](#${name.toLowerCase()})`);
+    const apps = ["Ajenti", "Calibre", "Deluge", "Mailpile", "Quod Libet"].map(
+      (name) =>
+        `- [${name}](https://github.com/example/${name.toLowerCase().replace(" ", "-")}) - an application.`,
+    );
+    const readme = `# Awesome apps\n\n## Contents\n\n${contents.join("\n")}\n\n## Internet\n\n${apps.join("\n")}\n`;
+    expect(readReadmeEvidence(readme, "awesome-apps")).toEqual([
+      expect.objectContaining({
+        kind: "link-list",
+        weight: 3,
+        text: "8 of 8 README list items are bare links",
+      }),
+    ]);
+  });
+
+  it("reads 'Getting started' and 'Contributing' only along with a section only software has", () => {
+    const course =
+      "# Course\n\n## Getting started\n\nClone it.\n\n## Contributing\n\nPull requests welcome.\n";
+    expect(readReadmeEvidence(course, "course")).toEqual([]);
+    expect(texts(readReadmeEvidence(`${course}\n## Usage\n`, "course"))).toEqual([
+      "README sections 'Getting started', 'Contributing', 'Usage'",
+    ]);
+  });
+
   it("does not read a monorepo's list of packages as a table of contents", () => {
     const packages = Array.from(
       { length: 10 },

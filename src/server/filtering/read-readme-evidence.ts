@@ -9,6 +9,7 @@ import {
 import {
   readReadmeStructure,
   withoutNumbering,
+  type ReadmeItem,
   type ReadmeStructure,
 } from "@/server/filtering/read-readme-structure";
 import {
@@ -58,16 +59,22 @@ function quoteCommand(text: string, end: number): string {
   return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
 
-function readLinkListEvidence(structure: ReadmeStructure): Evidence[] {
-  // An in-page table of contents ("- [Install](#install)") links to no resource, in lists and software alike.
-  const items = structure.items.filter((item) => !item.links[0]?.target.startsWith("#"));
-  const listItems = items.length;
-  const linkItems = items.filter((item) => item.paragraph || linkOnlyItem.test(item.text)).length;
+/** How much a share of bare links weighs: a list of links has most of its items bare, and many of them. */
+function linkListWeight(linkItems: number, listItems: number): number {
   const share = listItems === 0 ? 0 : linkItems / listItems;
-  const weight = linkItems >= 8 && share >= 0.5 ? 3 : linkItems >= 4 && share >= 0.6 ? 1.5 : 0;
-  if (weight === 0) return [];
+  return linkItems >= 8 && share >= 0.5 ? 3 : linkItems >= 4 && share >= 0.6 ? 1.5 : 0;
+}
+
+function readLinkListEvidence(structure: ReadmeStructure): Evidence[] {
+  const isLink = (item: ReadmeItem) => item.paragraph || linkOnlyItem.test(item.text);
+  // An in-page table of contents ("- [Install](#install)") links to no resource: it only counts along
+  // with a list of links elsewhere, or every software README with a long contents would be a link list.
+  const elsewhere = structure.items.filter((item) => !item.links[0]?.target.startsWith("#"));
+  if (linkListWeight(elsewhere.filter(isLink).length, elsewhere.length) === 0) return [];
+  const listItems = structure.items.length;
+  const linkItems = structure.items.filter(isLink).length;
   const text = `${linkItems} of ${listItems} README list items are bare links`;
-  return [{ kind: "link-list", source: "readme", weight, text }];
+  return [{ kind: "link-list", source: "readme", weight: linkListWeight(linkItems, listItems), text }];
 }
 
 /** Numbered units in headings, list items and table rows: "Lesson 3", "Day 01", "第1章", "Урок 3". */
@@ -163,7 +170,9 @@ function readSoftwareEvidence(structure: ReadmeStructure, repoName: string, sect
       text: `${what} ('${quoteCommand(text, end)}') in the README`,
     });
   }
-  const software = [...sections.software.values()];
+  // "Getting started" and "Contributing" are in courses and lists as often: they only add to real sections.
+  const named = [...sections.software.values()];
+  const software = named.some((section) => section.weight >= 0.75) ? named : [];
   if (software.length > 0)
     evidence.push({
       kind: "software",
