@@ -36,7 +36,15 @@ function learningEvidence(weight: number, text: string, flavour: LearningFlavour
 function readSoftwareSignals(summary: ContentsSummary): Evidence[] {
   const evidence: Evidence[] = [];
   const [manifest] = summary.manifests;
-  if (manifest !== undefined) evidence.push(softwareEvidence(MANIFEST_WEIGHT, manifest));
+  // A manifest beside no code at all is how documentation sites and write-ups get their linters and
+  // site generators; it still counts, for less.
+  const hasCode = summary.sourceFolders.length > 0 || summary.testFolders.length > 0 || summary.codeFiles > 0;
+  if (manifest !== undefined)
+    evidence.push(
+      hasCode
+        ? softwareEvidence(MANIFEST_WEIGHT, manifest)
+        : softwareEvidence(MANIFEST_WEIGHT / 2, `${manifest} and no source folder`),
+    );
   const [sourceFolder] = summary.sourceFolders;
   if (sourceFolder !== undefined)
     evidence.push(softwareEvidence(SOURCE_FOLDER_WEIGHT, `a ${sourceFolder}/ folder`));

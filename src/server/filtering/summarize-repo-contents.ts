@@ -33,6 +33,8 @@ export type ContentsSummary = {
   /** Package manifests and build files at the top level, by name. */
   manifests: string[];
   sourceFolders: string[];
+  /** Source files at the top level, as a single-file library keeps them. */
+  codeFiles: number;
   testFolders: string[];
   /** CI, release and packaging files, in words ("CI configuration", "a changelog"). */
   releaseMachinery: string[];
@@ -144,12 +146,14 @@ function readUnit(entry: RepoContentsEntry): UnitMatch | null {
 function isUnitCandidate(entry: RepoContentsEntry): boolean {
   if (entry.name.startsWith(".")) return false;
   if (entry.type === "tree") return true;
-  return (
-    entry.type === "blob" &&
-    (documentExtension.test(entry.name) ||
-      /\.(?:py|js|ts|java|c|cpp|go|rs|rb|html|sql|sh|kt|swift|cs|php)$/i.test(entry.name))
-  );
+  return entry.type === "blob" && (documentExtension.test(entry.name) || codeFile.test(entry.name));
 }
+
+/** Source files by extension; a configuration file such as `eslint.config.js` says nothing of the code. */
+const codeFile =
+  /\.(?:py|js|mjs|cjs|ts|tsx|jsx|java|c|h|cc|cpp|hpp|go|rs|rb|html|sql|sh|kt|swift|cs|php|lua|pl|ex|exs|scala|dart|zig|nim|ml|hs|clj|r)$/i;
+const configFile =
+  /(?:^|[._-])(?:config|conf|rc|setup)\.[cm]?[jt]s$|^(?:gulpfile|gruntfile|webpack|rollup|vite|jest|babel|eslint|prettier)\b/i;
 
 /** The numbered units, if at least three distinct numbers of one kind lead the top level. */
 function readTeachingUnits(contents: RepoContents): TeachingUnits | null {
@@ -212,6 +216,7 @@ function firstMachinery(name: string): string | null {
 export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
   const manifests: string[] = [];
   const sourceFolders: string[] = [];
+  let codeFiles = 0;
   const testFolders: string[] = [];
   const releaseMachinery = new Set<string>();
   const languageFolders: string[] = [];
@@ -232,6 +237,7 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     if (entry.type === "blob") {
       if (exactManifests.has(lower) || manifestExtensions.test(entry.name)) manifests.push(entry.name);
       if (entry.name.startsWith(".") || metaFile.test(entry.name)) continue;
+      if (codeFile.test(entry.name) && !configFile.test(entry.name)) codeFiles += 1;
       otherEntries += 1;
       contentFiles += 1;
       if (documentExtension.test(entry.name)) documents += 1;
@@ -249,6 +255,7 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
   return {
     manifests,
     sourceFolders,
+    codeFiles,
     testFolders,
     releaseMachinery: [...releaseMachinery],
     teachingUnits: readTeachingUnits(contents),
