@@ -16,6 +16,8 @@ const MANIFEST_WEIGHT = 1.5;
 const SOURCE_FOLDER_WEIGHT = 1;
 const TEST_FOLDER_WEIGHT = 1;
 const MACHINERY_WEIGHT = 0.5;
+/** Projects side by side with nothing at the top to build them: a set of small projects or examples. */
+const COLLECTION_FOLDERS = 8;
 
 /** Sequenced units at the top level: a few can be an examples folder's neighbours, a dozen is a syllabus. */
 function unitWeight(count: number): number {
@@ -33,15 +35,18 @@ function learningEvidence(weight: number, text: string, flavour: LearningFlavour
   return { kind: "learning", source: "contents", weight, text, flavour };
 }
 
+function hasCode(summary: ContentsSummary): boolean {
+  return summary.sourceFolders.length > 0 || summary.testFolders.length > 0 || summary.codeFiles > 0;
+}
+
 function readSoftwareSignals(summary: ContentsSummary): Evidence[] {
   const evidence: Evidence[] = [];
   const [manifest] = summary.manifests;
   // A manifest beside no code at all is how documentation sites and write-ups get their linters and
   // site generators; it still counts, for less.
-  const hasCode = summary.sourceFolders.length > 0 || summary.testFolders.length > 0 || summary.codeFiles > 0;
   if (manifest !== undefined)
     evidence.push(
-      hasCode
+      hasCode(summary)
         ? softwareEvidence(MANIFEST_WEIGHT, manifest)
         : softwareEvidence(MANIFEST_WEIGHT / 2, `${manifest} and no source folder`),
     );
@@ -72,8 +77,9 @@ function readLearningSignals(summary: ContentsSummary): Evidence[] {
       ),
     );
 
-  const hasSoftwareShape =
-    summary.manifests.length > 0 || summary.sourceFolders.length > 0 || summary.testFolders.length > 0;
+  // Release machinery (CI, a changelog) is kept by software, so the shape of a write-up below does not
+  // count beside it; a manifest does not count by itself, since write-ups get one for their site generator.
+  const hasSoftwareShape = hasCode(summary) || summary.releaseMachinery.length > 0;
   if (!hasSoftwareShape) {
     // The absence only speaks once something else in the tree points at writing rather than code.
     if (summary.documentShare >= 0.8 && summary.documents >= 6)
@@ -87,12 +93,18 @@ function readLearningSignals(summary: ContentsSummary): Evidence[] {
     if (summary.localeFolders >= 3)
       evidence.push(
         learningEvidence(
-          summary.localeFolders >= 6 ? 2 : 1.5,
+          summary.localeFolders >= 10 ? 2.5 : summary.localeFolders >= 6 ? 2 : 1.5,
           `the same text in ${summary.localeFolders} languages`,
           "guide",
         ),
       );
     if (summary.onlyReadme) evidence.push(learningEvidence(1.5, "nothing but a README", "guide"));
+    else if (summary.onlyProse)
+      evidence.push(learningEvidence(1.5, "nothing but prose and pictures", "notes"));
+    else if (summary.plainFolders >= COLLECTION_FOLDERS && summary.manifests.length === 0)
+      evidence.push(
+        learningEvidence(1.5, `${summary.plainFolders} folders and no code of its own`, "examples"),
+      );
     if (summary.languageFolders.length >= 3)
       evidence.push(
         learningEvidence(
@@ -102,8 +114,9 @@ function readLearningSignals(summary: ContentsSummary): Evidence[] {
         ),
       );
     // Named first in a reason: "no package manifest, 38 chapter folders".
+    const absent = summary.manifests.length === 0 ? "no package manifest" : "no source folder";
     if (evidence.length > 0)
-      evidence.unshift({ kind: "no-code", source: "contents", weight: 0.5, text: "no package manifest" });
+      evidence.unshift({ kind: "no-code", source: "contents", weight: 0.5, text: absent });
   }
   return evidence;
 }

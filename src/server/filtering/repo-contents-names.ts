@@ -181,3 +181,17 @@ export const assetFolders = new Set([
   "imagenes",
   "图片",
 ]);
+
+/** Folders of writing rather than code: beside them and a README, a repository holds nothing to run. */
+export const proseFolders = new Set([
+  "docs",
+  "doc",
+  "notes",
+  "articles",
+  "posts",
+  "pages",
+  "content",
+  "images",
+  "img",
+  "assets",
+]);

@@ -1,5 +1,6 @@
 import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import {
+  proseFolders,
   assetFolders,
   bareLocaleFolders,
   regionLocaleFolder,
@@ -51,6 +52,13 @@ export type ContentsSummary = {
   localeFolders: number;
   /** Nothing but a README, beside licence, meta files and pictures. */
   onlyReadme: boolean;
+  /**
+   * No code or code folder: only documents, pictures, configuration and folders of notes or syllabus parts
+   * (a manifest may be there, for a linter or a site generator).
+   */
+  onlyProse: boolean;
+  /** Folders that are neither hidden nor pictures: a collection of projects has many and no code of its own. */
+  plainFolders: number;
 };
 
 /**
@@ -252,6 +260,9 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     }
   }
 
+  const hasReadme = contents.some((entry) => /^readme(?:\.|$)/i.test(entry.name));
+  const teaching = readTeachingFolders(folders);
+  const plainFolders = folders.filter((name) => !assetFolders.has(name.toLowerCase()));
   return {
     manifests,
     sourceFolders,
@@ -262,8 +273,15 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     documents,
     documentShare: contentFiles === 0 ? 0 : documents / contentFiles,
     languageFolders,
-    teachingFolders: readTeachingFolders(folders),
+    teachingFolders: teaching,
     localeFolders: countLocaleFolders(folders),
-    onlyReadme: otherEntries === 0 && contents.some((entry) => /^readme(?:\.|$)/i.test(entry.name)),
+    onlyReadme: otherEntries === 0 && hasReadme,
+    onlyProse:
+      hasReadme &&
+      codeFiles === 0 &&
+      sourceFolders.length === 0 &&
+      testFolders.length === 0 &&
+      plainFolders.every((name) => proseFolders.has(name.toLowerCase()) || teaching.names.includes(name)),
+    plainFolders: plainFolders.length,
   };
 }
