@@ -157,4 +157,29 @@ describe("what a repository contains, as evidence", () => {
     const guide = readContentsEvidence([...files("README.md", "LICENSE"), ...folders(".github", "images")]);
     expect(guide.map((item) => item.text)).toEqual(["no package manifest", "nothing but a README"]);
   });
+
+  it("reads a collection of projects and a top level of prose, unless release machinery says software", () => {
+    const projects = folders(
+      ...["blockcode", "crawler", "dagoba", "interpreter", "ocr", "sampler", "spreadsheet", "web-server"],
+    );
+    const collection = readContentsEvidence([...projects, ...files("README.md", "LICENSE.md")]);
+    expect(collection.map((item) => item.text)).toEqual([
+      "no package manifest",
+      "8 folders and no code of its own",
+    ]);
+    const withChangelog = readContentsEvidence([...projects, ...files("README.md", "CHANGELOG.md")]);
+    expect(withChangelog.filter((item) => item.kind !== "software")).toEqual([]);
+
+    const glossary = readContentsEvidence([
+      ...folders(".github"),
+      ...files("readme.md", "license", "contributing.md", "package.json", ".eslintrc.json"),
+    ]);
+    expect(glossary.map((item) => item.text)).toEqual([
+      "package.json and no source folder",
+      "no source folder",
+      "nothing but prose and pictures",
+    ]);
+    const notes = summarizeRepoContents([...folders("Notes", "Images"), ...files("README.md")]);
+    expect(notes.onlyProse).toBe(true);
+  });
 });
