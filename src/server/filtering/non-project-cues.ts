@@ -1,3 +1,5 @@
+import { withUnicodeWords } from "@/server/filtering/tokenize-text";
+
 /**
  * The vocabulary of the non-project detector: which words in a repository's name, description and topics
  * argue that it is learning material, a list of links, or software. Weights are evidence, not verdicts:
@@ -36,19 +38,25 @@ export type Cue = {
   role?: "manner" | "verb";
 };
 
+// Every cue is written with ASCII `\b` and `\w` for legibility and read with Unicode word boundaries, so
+// that "til" is not found inside the Spanish "útil" nor "app" inside "appé".
 const learning = (
   weight: number,
   flavour: LearningFlavour,
   pattern: RegExp,
   role?: "manner" | "verb",
-): Cue => ({ kind: "learning", weight, flavour, pattern, role });
+): Cue => ({ kind: "learning", weight, flavour, pattern: withUnicodeWords(pattern), role });
 const linkList = (weight: number, pattern: RegExp, role?: "manner"): Cue => ({
   kind: "link-list",
   weight,
-  pattern,
+  pattern: withUnicodeWords(pattern),
   role,
 });
-const software = (weight: number, pattern: RegExp): Cue => ({ kind: "software", weight, pattern });
+const software = (weight: number, pattern: RegExp): Cue => ({
+  kind: "software",
+  weight,
+  pattern: withUnicodeWords(pattern),
+});
 
 /** What tutorials have the reader build: "write a simple interpreter", "let's build a web server". */
 const buildableThings = String.raw`interpreter|compiler|database|os|operating system|kernel|shell|(?:web |http |dns )?server|browser|game|engine|emulator|blockchain|git|text editor|editor|(?:programming )?language|vm|virtual machine|ray ?tracer|renderer|search engine|container runtime|container|lisp|bittorrent client|chat ?bot|neural network|transformer|gpt|llm|assembler|linker|debugger|hash table|key-value store|file ?system|network stack|tcp stack|static site generator|framework|library|app|application|clone|bot|web app|website|blog|rest api|api|cli|redis|docker|regex engine|spreadsheet|terminal`;
@@ -335,16 +343,18 @@ export const descriptionCues: readonly Cue[] = [
  * A description clause that starts with a tool verb ("Create and browse …", "Generate diagrams …",
  * "Schedule interview loops …") describes what the software does.
  */
-export const toolVerbAtClauseStart =
-  /^(?:create|build|generate|convert|turn|run|manage|deploy|monitor|automate|sync|synchroni[sz]e|keep|collect|organi[sz]e|parameteri[sz]e|schedule|render|parse|format|search|download|record|edit|preview|serve|host|share|track|lint|bundle|compile|transform|extract|scan|validate|visuali[sz]e|compose|stream|encrypt|back up|backup|pretty-print|automates|generates|converts|runs|manages|pushes|downloads|records|searches|turns|keeps|syncs|renders|parses|formats|tracks|hosts|serves|guide your|recursively)s?\b/i;
+export const toolVerbAtClauseStart = withUnicodeWords(
+  /^(?:create|build|generate|convert|turn|run|manage|deploy|monitor|automate|sync|synchroni[sz]e|keep|collect|organi[sz]e|parameteri[sz]e|schedule|render|parse|format|search|download|record|edit|preview|serve|host|share|track|lint|bundle|compile|transform|extract|scan|validate|visuali[sz]e|compose|stream|encrypt|back up|backup|pretty-print|automates|generates|converts|runs|manages|pushes|downloads|records|searches|turns|keeps|syncs|renders|parses|formats|tracks|hosts|serves|guide your|recursively)s?\b/i,
+);
 
 /**
  * "A list of …", "a collection of …", "a set of …": what the container holds decides what it is. The
  * words after "of" run to the first preposition, relative pronoun or punctuation, and the last of them is
  * the head noun ("a collection of application ideas which …" holds ideas).
  */
-export const containerPhrase =
-  /\b(list|lists|directory|index|catalog|catalogue|compilation|roundup|selection|digest|collection|collections|set|sets|series|bunch|gallery|compendium|assortment|treasury)\s+of\s+((?:(?!(?:for|to|in|on|at|that|which|who|with|from|by|used|using|written|implemented|about|and|or|showcasing|showing|demonstrating|illustrating|explaining|covering|including|based|where|when|you|we|i|your|our)\b)[\p{L}\p{N}'’+#./-]+\s*){1,8})/giu;
+export const containerPhrase = withUnicodeWords(
+  /\b(list|lists|directory|index|catalog|catalogue|compilation|roundup|selection|digest|collection|collections|set|sets|series|bunch|gallery|compendium|assortment|treasury)\s+of\s+((?:(?!(?:for|to|in|on|at|that|which|who|with|from|by|used|using|written|implemented|about|and|or|showcasing|showing|demonstrating|illustrating|explaining|covering|including|based|where|when|you|we|i|your|our)\b)[\p{L}\p{N}'’+#./-]+\s*){1,8})/giu,
+);
 /** Containers that make a list of links unless they hold learning material. */
 export const listContainers = new Set([
   "list",
@@ -385,14 +395,15 @@ export const containedSoftware =
 /**
  * Learning cues that a tool verb must not swallow: "Build your own X" is a guide, whatever verb it uses.
  */
-export const buildYourOwn =
-  /\b(?:build|write|make|roll|create|code) your own\b|\brecreat\w+\b|\bre-?implement\w*\b/gi;
+export const buildYourOwn = withUnicodeWords(
+  /\b(?:build|write|make|roll|create|code) your own\b|\brecreat\w+\b|\bre-?implement\w*\b/gi,
+);
 
 /**
  * A software word right after these is negated ("no frameworks, no libraries") or belongs to the reader
  * ("plug into your software"), so it says nothing about the repository.
  */
-export const negatingPrefix = /\b(?:no|without|not an?|isn'?t an?|your)\s+(?:[\w-]+\s+)?$/i;
+export const negatingPrefix = withUnicodeWords(/\b(?:no|without|not an?|isn'?t an?|your)\s+(?:[\w-]+\s+)?$/i);
 
 /**
  * Words that contain "learning" but name a field, not a way of teaching ("machine learning in Python"),
