@@ -1,3 +1,7 @@
+import {
+  multilingualDescriptionCues,
+  multilingualLearningFields,
+} from "@/server/filtering/multilingual-cues";
 import { withUnicodeWords } from "@/server/filtering/tokenize-text";
 
 /**
@@ -264,24 +268,6 @@ export const descriptionCues: readonly Cue[] = [
   ),
   learning(2, "roadmap", /\broadmaps?\b/gi),
   learning(1.5, "general", /\beducational\b|\bfor education\b|\bfor (?:all|everyone) who\b/gi),
-  // Descriptions in other languages: Chinese, Japanese, Korean, then the Romance languages and German
-  // (bounded by letters, not \b, which ignores "ü" and "é").
-  learning(
-    2,
-    "general",
-    /(?:教程|入门|学习|课程|面试|笔记|题解|刷题|指南|从零|\d+\s*天|一步一步|手把手|零基础|面试题|八股)/g,
-  ),
-  learning(
-    2,
-    "general",
-    /(?:チュートリアル|入門|学習|演習|解答|勉強|講座|教材|問題集|강의|공부|튜토리얼|면접|풀이|스터디|교재|입문)/g,
-  ),
-  learning(
-    2,
-    "general",
-    /(?<!\p{L})(?:curso|cursos|cours|kurs|corso|tutoriales|tutoriels|ejercicios|exerc[ií]cios|exercices|übungen|esercizi|apuntes|anota[cç][õo]es|aulas|lecciones|le[cç]ons|lektionen|lezioni|aprende|aprender|aprenda|apprendre|lernen|imparare|desde cero|do zero|de z[ée]ro|para principiantes|para iniciantes|pour d[ée]butants|f[üu]r anf[äa]nger|per principianti|soluciones|solu[cç][õo]es|lösungen|entrevistas?)(?!\p{L})/giu,
-  ),
-
   // Lists of links.
   linkList(3, /\b(?:curated (?:lists?|collections?)(?: of)?|curated|awesome[ -]lists?)\b/gi),
   // How a collection is organised: true of the items, whatever the sentence starts with.
@@ -297,12 +283,10 @@ export const descriptionCues: readonly Cue[] = [
   linkList(1, /\b(?:free(?:ly)? (?:available|to read|for \w+)|for free|free tiers?)\b/gi),
   // "Free APIs you can plug into…", "Books you can read…": the repository offers things, plural.
   linkList(2, /\b[a-z]+s (?:that )?you can (?:read|use|host|plug|watch|follow|try|find|learn|download)\b/gi),
-  linkList(1.5, /(?:资源|精选|合集|汇总|周刊|週刊|まとめ|リンク集|모음)/g),
   linkList(
     2,
     /\b(?:newsletters?|weekly digest|digest of|must[- ]watch|must[- ]read|picked by hand|carefully (?:selected|chosen)|worth (?:an hour of )?your time)\b/gi,
   ),
-  linkList(2, /(?<!\p{L})(?:lista de|liste de|liste von|recursos|ressources|ressourcen|risorse)(?!\p{L})/giu),
 
   // Software: what the repository is.
   software(
@@ -329,14 +313,9 @@ export const descriptionCues: readonly Cue[] = [
     1.5,
     /\b(?:much like|similar to|inspired by|alternative to|compatible with|a clone of|drop-in replacement for|(?:a |hard )?fork of|port of)\b/gi,
   ),
-  software(
-    2,
-    /(?:框架|插件|客户端|命令行工具|类库|引擎|编辑器|工具库|ライブラリ|フレームワーク|プラグイン|라이브러리|프레임워크|플러그인)/g,
-  ),
-  software(
-    2,
-    /(?<!\p{L})(?:biblioteca|biblioth[èe]que|bibliothek|librer[íi]a|herramienta|ferramenta|outil|werkzeug|aplicaci[óo]n|aplicativo|servidor|serveur|complemento)(?!\p{L})/giu,
-  ),
+  // Chinese, Japanese, Korean, Russian, Vietnamese, Spanish, Portuguese, and a little French, German
+  // and Italian, for learning material, link lists and software alike.
+  ...multilingualDescriptionCues,
 ];
 
 /**
@@ -410,8 +389,14 @@ export const negatingPrefix = withUnicodeWords(/\b(?:no|without|not an?|isn'?t a
  * and "learning" as the modifier of a software noun ("learning platform", "learning management system"),
  * where only "learning" is blanked so that the noun still counts as software.
  */
-export const learningFieldPattern =
-  /\b(?:machine|deep|reinforcement|federated|transfer|meta|representation|contrastive|active|online|self-supervised|supervised|unsupervised|statistical|few-shot|zero-shot|ensemble|continual|e-?)[ -]learning\b|\blearning(?= (?:platform|management|content|environment|app|software|tool|system|rate)s?\b)/gi;
+export const learningFieldPattern = new RegExp(
+  `${
+    withUnicodeWords(
+      /\b(?:machine|deep|reinforcement|federated|transfer|meta|representation|contrastive|active|online|self-supervised|supervised|unsupervised|statistical|few-shot|zero-shot|ensemble|continual|e-?)[ -]learning\b|\blearning(?= (?:platform|management|content|environment|app|software|tool|system|rate)s?\b)/gi,
+    ).source
+  }|${multilingualLearningFields}`,
+  "giu",
+);
 
 /**
  * Head nouns that make a description's opening noun phrase name learning material or a list of links:
