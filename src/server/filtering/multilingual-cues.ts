@@ -212,7 +212,8 @@ const vietnamese: Cue[] = [
     "manner",
   ),
   learning(2, "general", words("học tập|để học|học về|học cách"), "verb"),
-  linkList(1.5, words("danh sách|tổng hợp|tài nguyên")),
+  // "Danh sách" is any list, a to-do list too; only what it holds would tell, so it is left out.
+  linkList(1.5, words("tổng hợp|tài nguyên")),
   software(2.5, words("dòng lệnh|giao diện dòng lệnh")),
   software(
     2,
@@ -257,7 +258,7 @@ const romance: Cue[] = [
   learning(2.5, "interview", words("entrevistas?|preguntas de entrevista|perguntas de entrevista")),
   learning(1.5, "interview", words("preguntas|perguntas")),
   learning(2, "exercises", words("ejercicios|exerc[íi]cios|exercices|übungen|esercizi|retos|desaf[íi]os")),
-  learning(1.5, "exercises", words("pr[áa]cticas?|pr[áa]ticas?")),
+  learning(1.5, "exercises", words("pr[áa]cticas?|pr[áa]ticas?|practicar|praticar")),
   learning(2, "solutions", words("soluciones|solu[cç][õo]es|lösungen|resueltos|resolvidos")),
   learning(2.5, "book", words("libro|libros|livro|livros")),
   learning(1.5, "book", words("cap[íi]tulos?")),
