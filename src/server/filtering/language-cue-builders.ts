@@ -1,0 +1,25 @@
+import type { Cue, EvidenceKind, LearningFlavour } from "@/server/filtering/non-project-cues";
+import { WORD_END, WORD_START } from "@/server/filtering/tokenize-text";
+
+/** Builders for the cues of other languages, which are written as regex sources and read case-blind. */
+
+export const cue = (
+  kind: EvidenceKind,
+  weight: number,
+  flavour: LearningFlavour | undefined,
+  source: string,
+  role?: "manner" | "verb",
+): Cue => ({ kind, weight, flavour, pattern: new RegExp(source, "giu"), role });
+export const learning = (
+  weight: number,
+  flavour: LearningFlavour,
+  source: string,
+  role?: "manner" | "verb",
+) => cue("learning", weight, flavour, source, role);
+export const linkList = (weight: number, source: string) => cue("link-list", weight, undefined, source);
+export const software = (weight: number, source: string) => cue("software", weight, undefined, source);
+
+/** Whole words in a spaced script: "curso" but not "cursor", "libro" but not "librería". */
+export const words = (alternatives: string) => `${WORD_START}(?:${alternatives})${WORD_END}`;
+/** Korean: a word start, then anything (a particle or copula) may follow. */
+export const hangul = (alternatives: string) => `(?<!\\p{Script=Hangul})(?:${alternatives})`;
