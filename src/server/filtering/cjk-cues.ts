@@ -1,4 +1,4 @@
-import type { Cue } from "@/server/filtering/non-project-cues";
+import type { Cue, TopicCue } from "@/server/filtering/non-project-cues";
 import { learning, linkList, software, hangul } from "@/server/filtering/language-cue-builders";
 
 /** Description cues in Chinese, Japanese and Korean; see multilingual-cues.ts for how each script is matched. */
@@ -9,7 +9,7 @@ export const chinese: readonly Cue[] = [
   learning(
     2.5,
     "course",
-    "课程|課程|公开课|公開課|网课|慕课|课件|課件|讲义|講義|课程作业|大作业|课后作业|家庭作业",
+    "课程(?!表)|課程(?!表)|公开课|公開課|网课|慕课|课件|課件|讲义|講義|课程作业|大作业|课后作业|家庭作业",
   ),
   learning(2.5, "notes", "笔记|筆記|学习记录|學習記錄"),
   learning(1.5, "notes", "知识点|知識點|总结|總結|知识体系|知識體系"),
@@ -46,7 +46,7 @@ export const chinese: readonly Cue[] = [
     "框架|插件|外掛|客户端|客戶端|用户端|服务端|服務端|服务器|伺服器|命令行|命令列|类库|類庫|函数库|函式庫|组件库|元件庫|工具库|工具包|开发包|引擎|编辑器|編輯器|编译器|編譯器|解释器|解譯器|解析器|模拟器|模擬器|爬虫|爬蟲|驱动|驅動|中间件|中間件|脚手架|腳手架|管理器|生成器|下载器|下載器|播放器|阅读器|閱讀器|转换器|轉換器|浏览器扩展|瀏覽器擴充",
   ),
   // 工具 is a tool unless it is 工具书 (a reference book); 库 is a library after a name or 的, not in 知识库.
-  software(2, "工具(?![书書])|(?:[\\p{Script=Latin}\\d+#]\\s*|的|轻量级?|輕量級?|开源|開源|算法)库"),
+  software(2, "工具(?![书書])|(?<=[\\p{Script=Latin}\\d+#]\\s*|的|轻量级?|輕量級?|开源|開源|算法)库"),
   software(1.5, "软件|軟體|软體|应用|應用|平台|系统|系統|组件|元件|服务|服務|接口"),
 ];
 
@@ -106,4 +106,21 @@ export const korean: readonly Cue[] = [
     ),
   ),
   software(1.5, hangul("툴|앱|애플리케이션|어플리케이션|컴포넌트|소프트웨어")),
+];
+
+/**
+ * Head nouns that end the opening phrase of a Chinese, Japanese or Korean description, where the head
+ * comes last: "Go 语言学习笔记", "Rust 入門チュートリアル", "알고리즘 문제 풀이".
+ */
+export const cjkHeadNouns: ReadonlyArray<readonly [RegExp, TopicCue]> = [
+  [/(?:教程|教學|チュートリアル|튜토리얼)$/u, { kind: "learning", weight: 1, flavour: "tutorial" }],
+  [/(?:课程|課程|讲义|講義|講座|강좌|강의)$/u, { kind: "learning", weight: 1, flavour: "course" }],
+  [/(?:笔记|筆記|ノート|노트|정리)$/u, { kind: "learning", weight: 1, flavour: "notes" }],
+  [/(?:习题|習題|练习|練習|問題集|演習|연습)$/u, { kind: "learning", weight: 1, flavour: "exercises" }],
+  [/(?:题解|題解|풀이)$/u, { kind: "learning", weight: 1, flavour: "solutions" }],
+  [/(?:面试题|面試題|面经|面經)$/u, { kind: "learning", weight: 1, flavour: "interview" }],
+  [/(?:指南|手册|手冊|攻略|ガイド|가이드)$/u, { kind: "learning", weight: 1, flavour: "guide" }],
+  [/(?:书籍|書籍|技術書)$/u, { kind: "learning", weight: 1, flavour: "book" }],
+  [/(?:速查表|チートシート)$/u, { kind: "learning", weight: 1, flavour: "cheatsheet" }],
+  [/(?:合集|资源|資源|まとめ|リンク集|모음)$/u, { kind: "link-list", weight: 1 }],
 ];

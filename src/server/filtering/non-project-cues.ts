@@ -399,35 +399,41 @@ export const learningFieldPattern = new RegExp(
 );
 
 /**
- * Head nouns that make a description's opening noun phrase name learning material or a list of links:
+ * Head nouns (English, Spanish, Portuguese, Russian) that make a description's opening noun phrase name learning material or a list of links:
  * "A brief rendering course", "Community-sourced cheatsheets", "Resources for indie developers".
  */
 export const headNounCues: ReadonlyArray<readonly [RegExp, TopicCue]> = [
   [
-    /^(?:course|courses|curriculum|lessons|lectures|bootcamp|workshop|materials)$/,
+    /^(?:course|courses|curriculum|lessons|lectures|bootcamp|workshop|materials|curso|cursos|apostila|lecciones|aulas|курс|курсы|лекции|лекций|уроки|уроков)$/,
     { kind: "learning", weight: 1, flavour: "course" },
   ],
-  [/^(?:tutorial|tutorials|walkthroughs?|primer)$/, { kind: "learning", weight: 1, flavour: "tutorial" }],
   [
-    /^(?:exercises|challenges|problems|puzzles|katas|koans|drills)$/,
+    /^(?:tutorial|tutorials|walkthroughs?|primer|tutoriales|tutoriais|учебник|туториал)$/,
+    { kind: "learning", weight: 1, flavour: "tutorial" },
+  ],
+  [
+    /^(?:exercises|challenges|problems|puzzles|katas|koans|drills|ejercicios|exercícios|retos|desafíos|desafios|упражнения|упражнений|задачи|задач)$/,
     { kind: "learning", weight: 1, flavour: "exercises" },
   ],
   [
-    /^(?:examples|samples|notebooks|recipes|snippets|demos|cookbook)$/,
+    /^(?:examples|samples|notebooks|recipes|snippets|demos|cookbook|ejemplos|exemplos|примеры|примеров)$/,
     { kind: "learning", weight: 1, flavour: "examples" },
   ],
-  [/^(?:solutions|answers)$/, { kind: "learning", weight: 1, flavour: "solutions" }],
+  [/^(?:solutions|answers|soluciones|soluções)$/, { kind: "learning", weight: 1, flavour: "solutions" }],
   [/^(?:questions)$/, { kind: "learning", weight: 1, flavour: "interview" }],
-  [/^(?:notes)$/, { kind: "learning", weight: 1, flavour: "notes" }],
   [
-    /^(?:guide|guides|handbook|playbook|guidelines|practices|principles|tips|checklist|manual)$/,
+    /^(?:notes|apuntes|anotações|notas|resumos|конспект|конспекты|заметки|заметок)$/,
+    { kind: "learning", weight: 1, flavour: "notes" },
+  ],
+  [
+    /^(?:guide|guides|handbook|playbook|guidelines|practices|principles|tips|checklist|manual|guía|guia|руководство|гайд)$/,
     { kind: "learning", weight: 1, flavour: "guide" },
   ],
-  [/^(?:book|textbook|ebook)$/, { kind: "learning", weight: 1, flavour: "book" }],
-  [/^(?:cheatsheets?|cheat-sheets?)$/, { kind: "learning", weight: 1, flavour: "cheatsheet" }],
+  [/^(?:book|textbook|ebook|libro|livro|книга|учебник)$/, { kind: "learning", weight: 1, flavour: "book" }],
+  [/^(?:cheatsheets?|cheat-sheets?|шпаргалка)$/, { kind: "learning", weight: 1, flavour: "cheatsheet" }],
   [/^(?:roadmap|roadmaps)$/, { kind: "learning", weight: 1, flavour: "roadmap" }],
   [
-    /^(?:resources|links|blogs|websites|sites|papers|articles|podcasts|newsletters|companies|startups)$/,
+    /^(?:resources|links|blogs|websites|sites|papers|articles|podcasts|newsletters|companies|startups|recursos|ресурсы)$/,
     { kind: "link-list", weight: 1 },
   ],
 ];

@@ -14,7 +14,12 @@ import {
 } from "@/server/filtering/non-project-cues";
 import { LATER_CUE_FACTOR, type Evidence } from "@/server/filtering/non-project-evidence";
 import { readDescriptionShape, shorten } from "@/server/filtering/read-description-shape";
-import { hasHeadFinalScript, normalizeText } from "@/server/filtering/tokenize-text";
+import {
+  hasHeadFinalScript,
+  hasUnspacedScript,
+  normalizeText,
+  segmentStarts,
+} from "@/server/filtering/tokenize-text";
 
 /** A description that asks a question ("What happens when …?") is the title of an explainer. */
 const questionDescription = /^[^\p{L}]*(?:what|how|why|when|where)\b[^?]{3,}\?/iu;
@@ -131,6 +136,14 @@ function findClauseMatches(clause: string, leading: readonly CueMatch[]): CueMat
       end: indent + verb[0].length,
       role: "verb",
     });
+  }
+
+  // A Chinese or Japanese cue must start a word: "学习" in "同学习惯" (classmates' habits) is no cue.
+  if (hasUnspacedScript(clause)) {
+    const starts = segmentStarts(clause);
+    const startsInsideWord = (match: CueMatch) =>
+      hasUnspacedScript(clause.charAt(match.start)) && !starts.has(match.start);
+    candidates.splice(0, candidates.length, ...candidates.filter((match) => !startsInsideWord(match)));
   }
 
   // Earliest first, the longer of two matches at one place first; overlapping matches lose.

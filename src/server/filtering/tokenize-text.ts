@@ -82,40 +82,19 @@ export function hasHeadFinalScript(text: string): boolean {
   return headFinalScript.test(text);
 }
 
-export type Token = {
-  /** Normalised and lower-cased. */
-  text: string;
-  /** Offsets into the text that was segmented. */
-  start: number;
-  end: number;
-};
-
 // One segmenter for the process: constructing one loads ICU data and costs far more than segmenting.
 let segmenter: Intl.Segmenter | undefined;
 
 /**
- * The words of a text. Spaced scripts split on non-word characters, which is what `Intl.Segmenter` would
- * do there too, at a fraction of its cost; Chinese and Japanese go through the segmenter's dictionary
- * ("Go语言学习笔记" → go / 语言 / 学习 / 笔记). The text should already be normalised.
+ * Where the words of a Chinese or Japanese text start, by the dictionary segmenter of Intl.Segmenter
+ * ("同学习惯" is 同学 / 习惯): the offsets of every segment, and the end of the text. A cue found as a
+ * substring counts only if it starts a word, so "学习" is not read across "同学 / 习惯". Cues are still
+ * found as substrings rather than whole segments, because the segmenter splits many of them apart
+ * ("面试题" is 面试 / 题, "客户端" is 客户 / 端) and its word ends are less reliable than its word starts.
  */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  if (!hasUnspacedScript(text)) {
-    for (const match of text.matchAll(spacedWord)) {
-      tokens.push({ text: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length });
-    }
-    return tokens;
-  }
+export function segmentStarts(text: string): ReadonlySet<number> {
   segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
-  for (const segment of segmenter.segment(text)) {
-    if (!segment.isWordLike) continue;
-    tokens.push({
-      text: segment.segment.toLowerCase(),
-      start: segment.index,
-      end: segment.index + segment.segment.length,
-    });
-  }
-  return tokens;
+  const starts = new Set<number>([text.length]);
+  for (const segment of segmenter.segment(text)) starts.add(segment.index);
+  return starts;
 }
-
-const spacedWord = new RegExp(`${WORD_CHAR}+`, "gu");
