@@ -47,7 +47,11 @@ export const chinese: readonly Cue[] = [
   ),
   // 工具 is a tool unless it is 工具书 (a reference book); 库 is a library after a name or 的, not in 知识库.
   software(2, "工具(?![书書])|(?<=[\\p{Script=Latin}\\d+#]\\s*|的|轻量级?|輕量級?|开源|開源|算法)库"),
-  software(1.5, "软件|軟體|软體|应用|應用|平台|系统|系統|组件|元件|服务|服務|接口"),
+  // 操作系统 and 计算机系统 are more often the subject of course notes than what a repository is.
+  software(
+    1.5,
+    "软件|軟體|软體|应用|應用|平台|(?<!操作|计算机|計算機)(?:系统|系統)|组件|元件|服务|服務|接口",
+  ),
 ];
 
 export const japanese: readonly Cue[] = [

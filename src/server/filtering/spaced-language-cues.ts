@@ -62,8 +62,8 @@ export const vietnamese: readonly Cue[] = [
   learning(1.5, "interview", words("câu hỏi")),
   learning(2, "exercises", words("bài tập|luyện tập|đề thi|bài thực hành")),
   learning(2.5, "solutions", words("lời giải|giải bài tập")),
-  learning(2, "book", `(?<!danh )${words("sách")}`),
-  learning(1.5, "book", words("chương")),
+  learning(2, "book", `(?<!danh |chính )${words("sách")}`),
+  learning(1.5, "book", words("chương(?! trình)")),
   learning(2, "roadmap", words("lộ trình")),
   learning(2, "examples", words("ví dụ")),
   learning(1, "notes", words("kiến thức")),
@@ -80,7 +80,7 @@ export const vietnamese: readonly Cue[] = [
   software(
     2,
     words(
-      "thư viện|công cụ|khung (?:làm việc|phát triển)|tiện ích(?: mở rộng)?|trình (?:duyệt|soạn thảo|quản lý|biên dịch|thông dịch|phân tích)",
+      "thư viện|công cụ|khung (?:làm việc|phát triển)|tiện ích(?: mở rộng)?|trình (?:duyệt|soạn thảo|quản lý|biên dịch|thông dịch|phân tích|tạo|cắm)",
     ),
   ),
   software(1.5, words("ứng dụng|phần mềm|máy chủ|máy khách")),
@@ -97,7 +97,7 @@ export const romance: readonly Cue[] = [
   learning(
     2,
     "course",
-    words("lecciones|li[cç][õo]es|aulas|le[cç]ons|lektionen|lezioni|asignaturas?|talleres|taller"),
+    words("lecciones|li[cç][õo]es|aulas|le[cç]ons|lektionen|lezioni|asignaturas?|talleres"),
   ),
   learning(2.5, "tutorial", words("tutoriales|tutoriels|tutoriais")),
   learning(
