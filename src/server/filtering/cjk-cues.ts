@@ -1,10 +1,18 @@
 import type { Cue, TopicCue } from "@/server/filtering/non-project-cues";
-import { learning, linkList, software, hangul } from "@/server/filtering/language-cue-builders";
+import {
+  hangul,
+  hangulScript,
+  hanOrKana,
+  inScript,
+  learning,
+  linkList,
+  software,
+} from "@/server/filtering/language-cue-builders";
 
 /** Description cues in Chinese, Japanese and Korean; see multilingual-cues.ts for how each script is matched. */
 
 // Chinese, simplified and traditional side by side.
-export const chinese: readonly Cue[] = [
+export const chinese: readonly Cue[] = inScript(hanOrKana, [
   learning(2.5, "tutorial", "教程|教學|教学|手把手"),
   learning(
     2.5,
@@ -52,9 +60,9 @@ export const chinese: readonly Cue[] = [
     1.5,
     "软件|軟體|软體|应用|應用|平台|(?<!操作|计算机|計算機)(?:系统|系統)|组件|元件|服务|服務|接口",
   ),
-];
+]);
 
-export const japanese: readonly Cue[] = [
+export const japanese: readonly Cue[] = inScript(hanOrKana, [
   learning(2.5, "tutorial", "チュートリアル|ハンズオン"),
   learning(2.5, "course", "講座|講義|授業|教材|研修|カリキュラム|勉強会"),
   learning(2, "notes", "ノート(?!ブック|アプリ)|備忘録|学習記録|学習ログ|読書メモ"),
@@ -78,9 +86,9 @@ export const japanese: readonly Cue[] = [
     "ライブラリ|フレームワーク|ツール|プラグイン|クライアント|サーバー?|コマンドライン|エディタ|拡張機能|エンジン|パーサ|ラッパー|ランタイム",
   ),
   software(1.5, "アプリ(?:ケーション)?|コンポーネント|ソフトウェア"),
-];
+]);
 
-export const korean: readonly Cue[] = [
+export const korean: readonly Cue[] = inScript(hangulScript, [
   learning(2.5, "tutorial", hangul("튜토리얼")),
   learning(2.5, "course", hangul("강좌|강의|교재|커리큘럼|부트캠프")),
   learning(2, "course", hangul("스터디|수업|과제")),
@@ -110,7 +118,7 @@ export const korean: readonly Cue[] = [
     ),
   ),
   software(1.5, hangul("툴|앱|애플리케이션|어플리케이션|컴포넌트|소프트웨어")),
-];
+]);
 
 /**
  * Head nouns that end the opening phrase of a Chinese, Japanese or Korean description, where the head

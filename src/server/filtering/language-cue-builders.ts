@@ -23,3 +23,14 @@ export const software = (weight: number, source: string) => cue("software", weig
 export const words = (alternatives: string) => `${WORD_START}(?:${alternatives})${WORD_END}`;
 /** Korean: a word start, then anything (a particle or copula) may follow. */
 export const hangul = (alternatives: string) => `(?<!\\p{Script=Hangul})(?:${alternatives})`;
+
+/** Scripts that gate the cue lists of their languages. */
+export const hanOrKana = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+export const hangulScript = /\p{Script=Hangul}/u;
+export const cyrillicScript = /\p{Script=Cyrillic}/u;
+/** Vietnamese is never written without tone marks or ă, â, đ, ê, ô, ơ, ư. */
+export const accentedLatin = /[\u00C0-\u024F\u1E00-\u1EFF]/u;
+
+export function inScript(script: RegExp, cues: readonly Cue[]): readonly Cue[] {
+  return cues.map((item) => ({ ...item, script }));
+}

@@ -40,6 +40,11 @@ export type Cue = {
    * which never modifies a noun after it the way "tutorial" does in "tutorial framework".
    */
   role?: "manner" | "verb";
+  /**
+   * A letter of this script must occur in the clause for the cue to match there; tested once per clause,
+   * it skips the Chinese, Korean or Russian cues on an English description without running each one.
+   */
+  script?: RegExp;
 };
 
 // Every cue is written with ASCII `\b` and `\w` for legibility and read with Unicode word boundaries, so

@@ -103,7 +103,13 @@ function findContainers(clause: string): CueMatch[] {
 /** `leading` matches (zero-width, such as a question) head the clause before anything found in it. */
 function findClauseMatches(clause: string, leading: readonly CueMatch[]): CueMatch[] {
   const candidates: CueMatch[] = [];
+  const scriptPresent = new Map<RegExp, boolean>();
   for (const cue of descriptionCues) {
+    if (cue.script) {
+      const present = scriptPresent.get(cue.script) ?? cue.script.test(clause);
+      scriptPresent.set(cue.script, present);
+      if (!present) continue;
+    }
     for (const match of clause.matchAll(cue.pattern)) {
       candidates.push({
         kind: cue.kind,
@@ -139,7 +145,8 @@ function findClauseMatches(clause: string, leading: readonly CueMatch[]): CueMat
   }
 
   // A Chinese or Japanese cue must start a word: "学习" in "同学习惯" (classmates' habits) is no cue.
-  if (hasUnspacedScript(clause)) {
+  // Segmenting costs more than all the cues together, so only clauses with such a cue are segmented.
+  if (candidates.some((match) => hasUnspacedScript(clause.charAt(match.start)))) {
     const starts = segmentStarts(clause);
     const startsInsideWord = (match: CueMatch) =>
       hasUnspacedScript(clause.charAt(match.start)) && !starts.has(match.start);

@@ -1,10 +1,18 @@
 import type { Cue } from "@/server/filtering/non-project-cues";
-import { learning, linkList, software, words } from "@/server/filtering/language-cue-builders";
+import {
+  accentedLatin,
+  cyrillicScript,
+  inScript,
+  learning,
+  linkList,
+  software,
+  words,
+} from "@/server/filtering/language-cue-builders";
 
 /** Description cues in Russian, Vietnamese and the Romance languages; see multilingual-cues.ts. */
 
 // Russian: stems, with the endings spelled out where a bare stem would catch another word (курс/курсор).
-export const russian: readonly Cue[] = [
+export const russian: readonly Cue[] = inScript(cyrillicScript, [
   learning(2.5, "tutorial", words("учебник\\p{L}*|туториал\\p{L}*|самоучител\\p{L}*")),
   learning(
     2.5,
@@ -47,11 +55,11 @@ export const russian: readonly Cue[] = [
     ),
   ),
   software(1.5, words("программ(?:а|ы|у)|сервис\\p{L}*|модул(?:ь|и|я)|пакет(?:а|ы)?")),
-];
+]);
 
 // Vietnamese: syllables are spaced, and most cue words are two of them; "học" alone is also part of
 // "khoa học" (science) and "đại học" (university), so only its phrases count.
-export const vietnamese: readonly Cue[] = [
+export const vietnamese: readonly Cue[] = inScript(accentedLatin, [
   learning(2.5, "course", words("khóa học|khoá học|bài giảng|giáo trình|đồ án môn học")),
   learning(2, "course", words("bài học|môn học|tự học|tài liệu học tập")),
   learning(1.5, "course", words("tài liệu")),
@@ -84,7 +92,7 @@ export const vietnamese: readonly Cue[] = [
     ),
   ),
   software(1.5, words("ứng dụng|phần mềm|máy chủ|máy khách")),
-];
+]);
 
 // Spanish and Portuguese, with the French, German and Italian words the detector already read. "Libro"
 // is a book, but "librería" a library in programmers' Spanish, and whole-word matching keeps them apart.
