@@ -98,10 +98,12 @@ describe("learning material described in other languages is dropped", () => {
     ["Japanese", "rust-nyumon", "初心者向けのRust入門チュートリアルと演習問題"],
     ["Korean", "cs-study", "컴퓨터 공학 공부 정리와 기술 면접 대비"],
     ["Korean, solutions", "algo", "알고리즘 문제 풀이와 학습 기록"],
+    ["Korean, interview questions", "dev-interview", "개발자 기술 면접 질문 모음"],
     ["Russian", "algo-konspekt", "Конспекты лекций по алгоритмам для начинающих"],
     ["Russian, interview", "py-interview", "Вопросы и ответы для подготовки к собеседованию"],
     ["Vietnamese", "python-co-ban", "Khóa học lập trình Python cho người mới bắt đầu"],
     ["Vietnamese, exercises", "ctdl", "Bài tập và lời giải cấu trúc dữ liệu và giải thuật"],
+    ["Vietnamese, compiled", "giai-thuat", "Tổng hợp bài tập giải thuật kèm lời giải"],
     ["Spanish", "js-desde-cero", "Curso de JavaScript desde cero con ejercicios resueltos"],
     ["Spanish, notes", "so-uni", "Apuntes de la asignatura de Sistemas Operativos"],
     ["Portuguese", "java-estudos", "Anotações e exercícios do curso de Java"],
@@ -144,5 +146,22 @@ describe("software described in other languages is kept", () => {
     ["Portuguese notes app", "notinhas", "Aplicativo de notas com sincronização", []],
   ])("%s: %s", (_label, name, description, topics) => {
     expect(verdict(name, description, topics)).toBe("keep");
+  });
+});
+
+describe("education software described in other languages is kept", () => {
+  it.each([
+    ["a Chinese interview-practice mini program", "shuati-app", "面试刷题小程序"],
+    ["a Chinese student management system", "xsgl", "基于 Spring Boot 的学生管理系统"],
+    ["a Japanese language-learning app", "gogaku", "語学学習アプリ"],
+    ["a Korean lecture platform server", "lms-server", "온라인 강의 플랫폼 서버"],
+    ["a Russian exercise generator", "testgen", "Генератор тестов и упражнений для преподавателей"],
+    ["a Russian currency converter", "valuta", "Конвертер курсов валют"],
+    ["a Vietnamese quiz generator", "tracnghiem", "Trình tạo câu hỏi trắc nghiệm cho giáo viên"],
+    ["a Spanish course-authoring platform", "cursos-app", "Plataforma para crear cursos interactivos"],
+    ["a Spanish e-book reader", "libro-lector", "Lector de libros electrónicos para la terminal"],
+    ["a Portuguese class scheduler", "aulas-app", "Sistema de gestão de aulas para escolas"],
+  ])("%s: %s", (_label, name, description) => {
+    expect(verdict(name, description)).toBe("keep");
   });
 });

@@ -51,7 +51,7 @@ export const chinese: readonly Cue[] = inScript(hanOrKana, [
   linkList(1.5, "资源|資源|精选|精選|合集|汇总|彙總|周刊|週刊|导航|導航"),
   software(
     2,
-    "框架|插件|外掛|客户端|客戶端|用户端|服务端|服務端|服务器|伺服器|命令行|命令列|类库|類庫|函数库|函式庫|组件库|元件庫|工具库|工具包|开发包|引擎|编辑器|編輯器|编译器|編譯器|解释器|解譯器|解析器|模拟器|模擬器|爬虫|爬蟲|驱动|驅動|中间件|中間件|脚手架|腳手架|管理器|生成器|下载器|下載器|播放器|阅读器|閱讀器|转换器|轉換器|浏览器扩展|瀏覽器擴充",
+    "框架|插件|外掛|客户端|客戶端|用户端|服务端|服務端|服务器|伺服器|命令行|命令列|类库|類庫|函数库|函式庫|组件库|元件庫|工具库|工具包|开发包|引擎|编辑器|編輯器|编译器|編譯器|解释器|解譯器|解析器|模拟器|模擬器|爬虫|爬蟲|驱动|驅動|中间件|中間件|脚手架|腳手架|管理器|生成器|下载器|下載器|播放器|阅读器|閱讀器|转换器|轉換器|浏览器扩展|瀏覽器擴充|小程序|管理系统|管理系統|机器人|機器人",
   ),
   // 工具 is a tool unless it is 工具书 (a reference book); 库 is a library after a name or 的, not in 知识库.
   software(2, "工具(?![书書])|(?<=[\\p{Script=Latin}\\d+#]\\s*|的|轻量级?|輕量級?|开源|開源|算法)库"),
@@ -71,6 +71,7 @@ export const japanese: readonly Cue[] = inScript(hanOrKana, [
   learning(2, "exercises", "演習|写経|過去問|競技プログラミング|競プロ"),
   learning(1.5, "course", "課題"),
   learning(2.5, "interview", "面接対策|面接"),
+  learning(1.5, "interview", "質問集|想定質問"),
   learning(1.5, "solutions", "解答|解説"),
   learning(2, "book", "書籍|技術書|入門書|教科書|の本(?![\\p{Script=Han}\\p{Script=Katakana}])"),
   learning(2, "guide", "ガイド(?!ライン)|ベストプラクティス|ハンドブック|入門ガイド|まとめ記事"),
@@ -95,6 +96,7 @@ export const korean: readonly Cue[] = inScript(hangulScript, [
   learning(2, "notes", hangul("노트(?!북)|필기|학습 ?기록|공부 ?기록|요약 ?정리")),
   learning(1.5, "notes", hangul("정리")),
   learning(2.5, "interview", hangul("면접|코딩 ?테스트|코테")),
+  learning(1.5, "interview", hangul("질문")),
   learning(2.5, "solutions", hangul("문제 ?풀이")),
   learning(2, "solutions", hangul("풀이|백준")),
   learning(2, "exercises", hangul("연습 ?문제|연습|알고리즘 ?문제")),

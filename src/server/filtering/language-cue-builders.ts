@@ -16,7 +16,8 @@ export const learning = (
   source: string,
   role?: "manner" | "verb",
 ) => cue("learning", weight, flavour, source, role);
-export const linkList = (weight: number, source: string) => cue("link-list", weight, undefined, source);
+export const linkList = (weight: number, source: string, role?: "manner") =>
+  cue("link-list", weight, undefined, source, role);
 export const software = (weight: number, source: string) => cue("software", weight, undefined, source);
 
 /** Whole words in a spaced script: "curso" but not "cursor", "libro" but not "librería". */

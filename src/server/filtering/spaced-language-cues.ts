@@ -51,7 +51,7 @@ export const russian: readonly Cue[] = inScript(cyrillicScript, [
   software(
     2,
     words(
-      "библиотек\\p{L}*|фреймворк\\p{L}*|утилит\\p{L}*|инструмент\\p{L}*|плагин\\p{L}*|клиент\\p{L}*|сервер\\p{L}*|расширени\\p{L}*|движ(?:ок|ка|ке|ком)|приложени\\p{L}*|парсер\\p{L}*|компилятор\\p{L}*|обёртк\\p{L}*|обертк\\p{L}*|бот(?:а|ы|ов)?",
+      "библиотек\\p{L}*|фреймворк\\p{L}*|утилит\\p{L}*|инструмент\\p{L}*|плагин\\p{L}*|клиент\\p{L}*|сервер\\p{L}*|расширени\\p{L}*|движ(?:ок|ка|ке|ком)|приложени\\p{L}*|парсер\\p{L}*|компилятор\\p{L}*|генератор\\p{L}*|менеджер\\p{L}*|редактор\\p{L}*|анализатор\\p{L}*|конвертер\\p{L}*|загрузчик\\p{L}*|эмулятор\\p{L}*|обёртк\\p{L}*|обертк\\p{L}*|бот(?:а|ы|ов)?",
     ),
   ),
   software(1.5, words("программ(?:а|ы|у)|сервис\\p{L}*|модул(?:ь|и|я)|пакет(?:а|ы)?")),
@@ -83,7 +83,9 @@ export const vietnamese: readonly Cue[] = inScript(accentedLatin, [
   ),
   learning(2, "general", words("học tập|để học|học về|học cách"), "verb"),
   // "Danh sách" is any list, a to-do list too; only what it holds would tell, so it is left out.
-  linkList(1.5, words("tổng hợp|tài nguyên")),
+  // "Tổng hợp" (compiled) says how a collection was made, like "gathered": what it holds still heads it.
+  linkList(1.5, words("tổng hợp"), "manner"),
+  linkList(1.5, words("tài nguyên")),
   software(2.5, words("dòng lệnh|giao diện dòng lệnh")),
   software(
     2,
@@ -145,7 +147,7 @@ export const romance: readonly Cue[] = [
   software(
     2,
     words(
-      "biblioteca|biblioth[èe]que|bibliothek|librer[íi]a|herramienta|ferramenta|outil|werkzeug|aplicaci[óo]n|aplicativo|aplica[çc][ãa]o|servidor|serveur|cliente|complemento|extensi[óo]n|extens[ãa]o|paquete|pacote|utilidad|utilit[áa]rio|gestor|gerenciador",
+      "biblioteca|biblioth[èe]que|bibliothek|librer[íi]a|herramienta|ferramenta|outil|werkzeug|aplicaci[óo]n|aplicativo|aplica[çc][ãa]o|servidor|serveur|cliente|complemento|extensi[óo]n|extens[ãa]o|paquete|pacote|utilidad|utilit[áa]rio|gestor|gerenciador|lector|leitor|reproductor|reprodutor|visor|generador|gerador|convertidor|conversor|analizador|analisador|administrador|planificador",
     ),
   ),
   software(1.5, words("plataforma|componentes|sistema|motor")),
