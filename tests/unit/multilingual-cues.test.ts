@@ -78,6 +78,13 @@ describe("multilingual description cues", () => {
     expect(cueTexts("Una librería útil para fechas", "software")).toEqual(["librería"]);
   });
 
+  it("ignore negated software words in other languages", () => {
+    expect(cueTexts("Proyectos de JavaScript puro, sin frameworks", "software")).toEqual([]);
+    expect(cueTexts("Упражнения на чистом JavaScript без фреймворков", "software")).toEqual([]);
+    expect(cueTexts("原生 JavaScript 练习项目，不依赖任何框架", "software")).toEqual([]);
+    expect(cueTexts("Lista de tareas con React", "link-list")).toEqual([]);
+  });
+
   it("read the last noun of a Chinese compound as the thing", () => {
     const framework = readDescriptionEvidence("一个用于编写交互式教程的框架");
     const tutorialWeight = framework.find((item) => item.text === "教程")?.weight ?? 0;

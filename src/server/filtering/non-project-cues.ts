@@ -384,10 +384,18 @@ export const buildYourOwn = withUnicodeWords(
 );
 
 /**
- * A software word right after these is negated ("no frameworks, no libraries") or belongs to the reader
- * ("plug into your software"), so it says nothing about the repository.
+ * A software word right after these is negated ("no frameworks, no libraries", "sin librerías",
+ * "без фреймворков", "不依赖任何框架") or belongs to the reader ("plug into your software"), so it says
+ * nothing about the repository.
  */
-export const negatingPrefix = withUnicodeWords(/\b(?:no|without|not an?|isn'?t an?|your)\s+(?:[\w-]+\s+)?$/i);
+export const negatingPrefix = new RegExp(
+  `${
+    withUnicodeWords(
+      /\b(?:no|without|not an?|isn'?t an?|your|sin|sem|sans|ohne|senza|без|không(?: cần| dùng)?)\s+(?:[\w-]+\s+)?$/i,
+    ).source
+  }|(?:无需|無需|不依赖|不依賴|不需要|不使用|不用|没有|沒有)[\\p{Script=Han}\\s]{0,6}$`,
+  "iu",
+);
 
 /**
  * Words that contain "learning" but name a field, not a way of teaching ("machine learning in Python"),

@@ -142,7 +142,13 @@ export const romance: readonly Cue[] = [
   learning(2.5, "cheatsheet", words("chuleta|hoja de referencia|folha de consulta")),
   learning(2, "roadmap", words("hoja de ruta|ruta de aprendizaje|roteiro de estudos?|trilha de estudos?")),
   learning(2, "examples", words("ejemplos|exemplos")),
-  linkList(2, words("lista de|liste de|liste von|recursos|ressources|ressourcen|risorse")),
+  // "Lista de tareas" is a to-do list, usually an app.
+  linkList(
+    2,
+    words(
+      "lista de(?! (?:tareas|tarefas|compras|pendientes))|liste de|liste von|recursos|ressources|ressourcen|risorse",
+    ),
+  ),
   software(2.5, words("l[íi]nea de comandos?|linha de comandos?")),
   software(
     2,
