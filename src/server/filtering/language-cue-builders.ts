@@ -3,7 +3,7 @@ import { WORD_END, WORD_START } from "@/server/filtering/tokenize-text";
 
 /** Builders for the cues of other languages, which are written as regex sources and read case-blind. */
 
-export const cue = (
+const cue = (
   kind: EvidenceKind,
   weight: number,
   flavour: LearningFlavour | undefined,

@@ -19,6 +19,7 @@ import {
   hasUnspacedScript,
   normalizeText,
   segmentStarts,
+  withUnicodeWords,
 } from "@/server/filtering/tokenize-text";
 
 /** A description that asks a question ("What happens when …?") is the title of an explainer. */
@@ -27,7 +28,7 @@ const questionDescription = /^[^\p{L}]*(?:what|how|why|when|where)\b[^?]{3,}\?/i
  * What may stand between a modifier and the noun it modifies: a hyphen, spaces, at most one word, and a
  * coordination ("roadmap and feedback board").
  */
-const compoundGap = /^[\s-]*(?:(?:and|&|or)\s+)?(?:[\w.+#]+[\s-]+)?$/;
+const compoundGap = withUnicodeWords(/^[\s-]*(?:(?:and|&|or)\s+)?(?:[\w.+#]+[\s-]+)?$/);
 
 const headFinalLetter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const anyLetter = /\p{L}/gu;
