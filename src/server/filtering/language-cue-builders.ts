@@ -35,3 +35,12 @@ export const accentedLatin = /[\u00C0-\u024F\u1E00-\u1EFF]/u;
 export function inScript(script: RegExp, cues: readonly Cue[]): readonly Cue[] {
   return cues.map((item) => ({ ...item, script }));
 }
+
+/**
+ * Gates a list of cues by one regex that matches wherever any of them does: a clause in which none of
+ * the list's words occurs, most English ones, then costs one scan instead of one per cue.
+ */
+export function gatedByAnyOf(cues: readonly Cue[]): readonly Cue[] {
+  const any = new RegExp(cues.map((item) => `(?:${item.pattern.source})`).join("|"), "iu");
+  return inScript(any, cues);
+}

@@ -1,6 +1,7 @@
 import type { Cue } from "@/server/filtering/non-project-cues";
 import {
   accentedLatin,
+  gatedByAnyOf,
   cyrillicScript,
   inScript,
   learning,
@@ -98,7 +99,7 @@ export const vietnamese: readonly Cue[] = inScript(accentedLatin, [
 
 // Spanish and Portuguese, with the French, German and Italian words the detector already read. "Libro"
 // is a book, but "librería" a library in programmers' Spanish, and whole-word matching keeps them apart.
-export const romance: readonly Cue[] = [
+export const romance: readonly Cue[] = gatedByAnyOf([
   learning(
     2.5,
     "course",
@@ -157,4 +158,4 @@ export const romance: readonly Cue[] = [
     ),
   ),
   software(1.5, words("plataforma|componentes|sistema|motor")),
-];
+]);
