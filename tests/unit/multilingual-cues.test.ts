@@ -70,6 +70,9 @@ describe("multilingual description cues", () => {
     expect(cueTexts("機械学習ライブラリ", "learning")).toEqual([]);
     expect(cueTexts("Библиотека для машинного обучения", "learning")).toEqual([]);
     expect(cueTexts("Thư viện học máy cho Python", "learning")).toEqual([]);
+    expect(cueTexts("メモリ効率の良いJSONパーサ", "learning")).toEqual([]);
+    expect(cueTexts("リリースノートを自動生成するツール", "learning")).toEqual([]);
+    expect(cueTexts("Курс валют в терминале", "learning")).toEqual([]);
   });
 
   it("tell the Spanish 'libro' (book) from 'librería' (a library)", () => {

@@ -12,13 +12,14 @@ import {
 
 /** Description cues in Russian, Vietnamese and the Romance languages; see multilingual-cues.ts. */
 
-// Russian: stems, with the endings spelled out where a bare stem would catch another word (курс/курсор).
+// Russian: stems, with the endings spelled out where a bare stem would catch another word (курс/курсор);
+// "курс валют" is an exchange rate.
 export const russian: readonly Cue[] = inScript(cyrillicScript, [
   learning(2.5, "tutorial", words("учебник\\p{L}*|туториал\\p{L}*|самоучител\\p{L}*")),
   learning(
     2.5,
     "course",
-    words("курс(?:ы|а|ов|ам|ами|ах|е|у|ом)?|методичк\\p{L}*|учебн\\p{L}* материал\\p{L}*"),
+    words("курс(?:ы|а|ов|ам|ами|ах|е|у|ом)?(?! валют)|методичк\\p{L}*|учебн\\p{L}* материал\\p{L}*"),
   ),
   learning(
     2,
