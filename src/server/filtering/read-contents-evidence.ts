@@ -67,6 +67,9 @@ function readLearningSignals(summary: ContentsSummary): Evidence[] {
   if (units !== null && units.count >= 3)
     evidence.push(learningEvidence(unitWeight(units.count), units.text, units.flavour));
 
+  if (summary.bookMarker !== null)
+    evidence.push(learningEvidence(2, `a book's table of contents (${summary.bookMarker})`, "book"));
+
   const teaching = summary.teachingFolders;
   if (teaching.names.length >= 2)
     evidence.push(

@@ -194,4 +194,22 @@ export const proseFolders = new Set([
   "images",
   "img",
   "assets",
+  "subjects",
+  "materials",
+  "readings",
+  "study",
+  "questions",
+  "topics",
+]);
+
+/**
+ * The table of contents of a book written with GitBook, mdBook or bookdown: at the top of a repository it
+ * is the book itself (software keeps its own book in a docs folder).
+ */
+export const bookMarkerFiles = new Set([
+  "summary.md",
+  "book.toml",
+  "book.json",
+  "_bookdown.yml",
+  "_quarto.yml",
 ]);

@@ -1,5 +1,6 @@
 import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import {
+  bookMarkerFiles,
   proseFolders,
   assetFolders,
   bareLocaleFolders,
@@ -50,6 +51,8 @@ export type ContentsSummary = {
   teachingFolders: { names: string[]; flavour: LearningFlavour };
   /** Folders named by locale ("en", "zh-CN"): one document in several languages. */
   localeFolders: number;
+  /** The table-of-contents file of a book tool at the top ("SUMMARY.md", "book.toml"), or null. */
+  bookMarker: string | null;
   /** Nothing but a README, beside licence, meta files and pictures. */
   onlyReadme: boolean;
   /**
@@ -275,6 +278,9 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     languageFolders,
     teachingFolders: teaching,
     localeFolders: countLocaleFolders(folders),
+    bookMarker:
+      contents.find((entry) => entry.type === "blob" && bookMarkerFiles.has(entry.name.toLowerCase()))
+        ?.name ?? null,
     onlyReadme: otherEntries === 0 && hasReadme,
     onlyProse:
       hasReadme &&
