@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { languageLayouts } from "@/server/sources/catalog/catalog-tree-layouts";
 import { sortAsGit, toTreeEntry } from "@/server/sources/catalog/tree-builder";
 import type { RepoMetadata } from "@/shared/repos";
 
@@ -19,10 +18,35 @@ type TreeSource = {
   readme: { path: string } | null;
 };
 
+/** The extension of a source file in each language a fixture may name. */
+const sourceExtensions: Readonly<Record<string, string>> = {
+  Python: "py",
+  TypeScript: "ts",
+  JavaScript: "js",
+  Go: "go",
+  Rust: "rs",
+  Java: "java",
+  Kotlin: "kt",
+  Ruby: "rb",
+  PHP: "php",
+  C: "c",
+  "C++": "cpp",
+  "C#": "cs",
+  Swift: "swift",
+  Shell: "sh",
+  Elixir: "ex",
+  Scala: "scala",
+  Dart: "dart",
+  Lua: "lua",
+  Haskell: "hs",
+};
+
 /**
- * A plausible top level for a fixture that does not spell one out, from what it does say: its README and
- * license, and for a repository with a known primary language that language's first manifest, source and
- * test folders, and GitHub Actions. A fixture without a language (a list of links) gets no code.
+ * A top level for a fixture that does not spell one out, from what it does say and no more: its README
+ * and license, and for a repository with a primary language one source file of that language. Such a
+ * tree argues neither way in the non-project filter (no manifest, no chapters, but code), so a fixture
+ * written before trees existed is judged on what it was written to show. Fixtures that test trees give
+ * theirs.
  */
 export function deriveTopLevelTree(repo: TreeSource): GitHubServerTree {
   const entries = new Map<string, GitHubServerTreeEntry["type"]>();
@@ -36,14 +60,9 @@ export function deriveTopLevelTree(repo: TreeSource): GitHubServerTree {
     addName(rest.length > 0 ? `${first}/` : first);
   }
   if (repo.license !== null) addName("LICENSE");
-  const layout = languageLayouts[repo.metadata.primaryLanguage ?? ""];
-  if (layout) {
-    for (const name of layout.manifests[0]?.[0] ?? []) addName(name);
-    const source = layout.sourceFolders[0];
-    if (source !== undefined) addName(`${source}/`);
-    const tests = layout.testFolders[0];
-    if (tests !== undefined) addName(`${tests}/`);
-    addName(".github/");
+  const extension = sourceExtensions[repo.metadata.primaryLanguage ?? ""];
+  if (extension !== undefined) {
+    addName(`main.${extension}`);
     addName(".gitignore");
   }
   return sortAsGit(entries);

@@ -53,10 +53,16 @@ const goModule: RepoContents = [
   { name: "internal", type: "tree" },
 ];
 
+/** A diary's top level: a README and a folder per day. */
+const dayFolders: RepoContents = [
+  { name: "README.md", type: "blob" },
+  ...[1, 2, 3, 4, 5].map((day) => ({ name: `day-${day}`, type: "tree" as const })),
+];
+
 /**
  * A GitHub source that records what each details query asked for; with `hold`, each query waits until the
- * test lets it go. Names starting with "diary" have a day-by-day README, names starting with "bare" none;
- * every repository's contents are a Go module's.
+ * test lets it go. Names starting with "diary" have a day-by-day README and day folders, names starting
+ * with "bare" no README; the other repositories' contents are a Go module's.
  */
 function recordingSource(options: { warnings?: string[]; hold?: boolean } = {}) {
   const asked: { names: string[]; skipReadmes: string[] }[] = [];
@@ -86,7 +92,10 @@ function recordingSource(options: { warnings?: string[]; hold?: boolean } = {}) 
           ]),
         ),
         details: new Map(
-          group.map((entry) => [entry.fullName, { starterIssues: [], health, contents: goModule }]),
+          group.map((entry) => [
+            entry.fullName,
+            { starterIssues: [], health, contents: entry.name.startsWith("diary") ? dayFolders : goModule },
+          ]),
         ),
         warnings: options.warnings ?? [],
         requests: 1,
@@ -166,8 +175,16 @@ describe("the candidate feed", () => {
       "lib-c",
     ]);
     expect(groups.flatMap((group) => group.droppedByReadme)).toEqual([
-      { repo: "o/diary-a", reason: "Looks like a day-by-day challenge: 5 numbered day units in the README." },
-      { repo: "o/diary-b", reason: "Looks like a day-by-day challenge: 5 numbered day units in the README." },
+      {
+        repo: "o/diary-a",
+        reason:
+          "Looks like a day-by-day challenge: no package manifest, 5 day folders, 5 numbered day units in the README.",
+      },
+      {
+        repo: "o/diary-b",
+        reason:
+          "Looks like a day-by-day challenge: no package manifest, 5 day folders, 5 numbered day units in the README.",
+      },
     ]);
     expect(groups.at(-1)).toMatchObject({ last: true, expectedTotal: 3 });
   });

@@ -104,7 +104,8 @@ function readLearningSignals(summary: ContentsSummary): Evidence[] {
     if (summary.onlyReadme) evidence.push(learningEvidence(1.5, "nothing but a README", "guide"));
     else if (summary.onlyProse)
       evidence.push(learningEvidence(1.5, "nothing but prose and pictures", "notes"));
-    else if (summary.plainFolders >= COLLECTION_FOLDERS && summary.manifests.length === 0)
+    // Numbered units explain their folders already: the count would say the same thing twice.
+    else if (summary.plainFolders >= COLLECTION_FOLDERS && summary.manifests.length === 0 && units === null)
       evidence.push(
         learningEvidence(1.5, `${summary.plainFolders} folders and no code of its own`, "examples"),
       );
