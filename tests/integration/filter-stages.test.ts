@@ -229,7 +229,7 @@ describe.each(setups)("the filter's two stages $name", ({ live, deps: makeDeps }
       "Filtering candidates...",
       "3 repos passed filters",
       "Fetching READMEs and starter issues for 3 repos...",
-      "1 repo filtered out by its README; 2 repos passed filters",
+      "1 repo filtered out by its README and contents; 2 repos passed filters",
       "Analyzing 2 repos...",
       "Saving results...",
     ]);
