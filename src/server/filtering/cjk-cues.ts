@@ -1,4 +1,4 @@
-import type { Cue, TopicCue } from "@/server/filtering/non-project-cues";
+import type { Cue, TopicCue } from "@/server/filtering/cue-types";
 import {
   hangul,
   hangulScript,

@@ -1,4 +1,4 @@
-import type { Cue, EvidenceKind, LearningFlavour } from "@/server/filtering/non-project-cues";
+import type { Cue, EvidenceKind, LearningFlavour } from "@/server/filtering/cue-types";
 import { WORD_END, WORD_START } from "@/server/filtering/tokenize-text";
 
 /** Builders for the cues of other languages, which are written as regex sources and read case-blind. */

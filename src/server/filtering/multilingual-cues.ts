@@ -1,5 +1,5 @@
 import { chinese, japanese, korean } from "@/server/filtering/cjk-cues";
-import type { Cue } from "@/server/filtering/non-project-cues";
+import type { Cue } from "@/server/filtering/cue-types";
 import { romance, russian, vietnamese } from "@/server/filtering/spaced-language-cues";
 import { WORD_END, WORD_START } from "@/server/filtering/tokenize-text";
 

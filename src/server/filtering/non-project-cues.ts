@@ -1,3 +1,4 @@
+import type { Cue, EvidenceKind, LearningFlavour, TopicCue } from "@/server/filtering/cue-types";
 import {
   multilingualDescriptionCues,
   multilingualLearningFields,
@@ -11,41 +12,7 @@ import { withUnicodeWords } from "@/server/filtering/tokenize-text";
  * (see assess-non-project.ts). Strong cues weigh about 2.5, ordinary ones 1.5–2, ambiguous ones 1 or less.
  */
 
-export type EvidenceKind = "learning" | "link-list" | "software";
-
-/** What sort of learning material a cue points at; the reason names the strongest one. */
-export type LearningFlavour =
-  | "course"
-  | "tutorial"
-  | "challenge"
-  | "exercises"
-  | "solutions"
-  | "examples"
-  | "guide"
-  | "book"
-  | "notes"
-  | "interview"
-  | "roadmap"
-  | "cheatsheet"
-  | "general";
-
-export type Cue = {
-  kind: EvidenceKind;
-  weight: number;
-  pattern: RegExp;
-  flavour?: LearningFlavour;
-  /**
-   * "manner": how material teaches ("from scratch", "step by step"), whatever the sentence is about, so
-   * a software word earlier in the clause does not discount it. "verb": a verb phrase ("Learn X by"),
-   * which never modifies a noun after it the way "tutorial" does in "tutorial framework".
-   */
-  role?: "manner" | "verb";
-  /**
-   * A letter of this script must occur in the clause for the cue to match there; tested once per clause,
-   * it skips the Chinese, Korean or Russian cues on an English description without running each one.
-   */
-  script?: RegExp;
-};
+export type { Cue, EvidenceKind, LearningFlavour, TopicCue } from "@/server/filtering/cue-types";
 
 // Every cue is written with ASCII `\b` and `\w` for legibility and read with Unicode word boundaries, so
 // that "til" is not found inside the Spanish "útil" nor "app" inside "appé".
@@ -450,8 +417,6 @@ export const headNounCues: ReadonlyArray<readonly [RegExp, TopicCue]> = [
     { kind: "link-list", weight: 1 },
   ],
 ];
-
-export type TopicCue = { kind: EvidenceKind; weight: number; flavour?: LearningFlavour };
 
 const topic = (kind: EvidenceKind, weight: number, flavour?: LearningFlavour): TopicCue => ({
   kind,

@@ -1,4 +1,4 @@
-import type { Cue } from "@/server/filtering/non-project-cues";
+import type { Cue } from "@/server/filtering/cue-types";
 import {
   accentedLatin,
   gatedByAnyOf,
