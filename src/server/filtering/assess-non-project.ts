@@ -34,7 +34,7 @@ export const DROP_MARGIN = 2;
  * manifest, source and tests) can still outweigh a description about learning, as it does for a
  * tutorial-authoring library or a cheat-sheet server. Above it, no tree or README could.
  */
-export const FINAL_METADATA_SCORE = 6;
+export const FINAL_METADATA_SCORE = 7;
 
 /** Per source and kind, so a pile of topics or a long description cannot outvote everything else. */
 const sourceCaps: Record<EvidenceSource, number> = {

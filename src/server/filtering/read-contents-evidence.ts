@@ -35,8 +35,15 @@ function learningEvidence(weight: number, text: string, flavour: LearningFlavour
   return { kind: "learning", source: "contents", weight, text, flavour };
 }
 
+/** Source folders that hold code: beside a site generator, src/ holds the site's pages. */
+function codeFolders(summary: ContentsSummary): string[] {
+  return summary.siteGenerator === null
+    ? summary.sourceFolders
+    : summary.sourceFolders.filter((name) => name.toLowerCase() !== "src");
+}
+
 function hasCode(summary: ContentsSummary): boolean {
-  return summary.sourceFolders.length > 0 || summary.testFolders.length > 0 || summary.codeFiles > 0;
+  return codeFolders(summary).length > 0 || summary.testFolders.length > 0 || summary.codeFiles > 0;
 }
 
 function readSoftwareSignals(summary: ContentsSummary): Evidence[] {
@@ -50,7 +57,7 @@ function readSoftwareSignals(summary: ContentsSummary): Evidence[] {
         ? softwareEvidence(MANIFEST_WEIGHT, manifest)
         : softwareEvidence(MANIFEST_WEIGHT / 2, `${manifest} and no source folder`),
     );
-  const [sourceFolder] = summary.sourceFolders;
+  const [sourceFolder] = codeFolders(summary);
   if (sourceFolder !== undefined)
     evidence.push(softwareEvidence(SOURCE_FOLDER_WEIGHT, `a ${sourceFolder}/ folder`));
   const [testFolder] = summary.testFolders;
@@ -69,6 +76,9 @@ function readLearningSignals(summary: ContentsSummary): Evidence[] {
 
   if (summary.bookMarker !== null)
     evidence.push(learningEvidence(2, `a book's table of contents (${summary.bookMarker})`, "book"));
+
+  if (summary.siteGenerator !== null && !hasCode(summary))
+    evidence.push(learningEvidence(1, `a website (${summary.siteGenerator})`, "guide"));
 
   const teaching = summary.teachingFolders;
   if (teaching.names.length >= 2)
@@ -101,6 +111,9 @@ function readLearningSignals(summary: ContentsSummary): Evidence[] {
           "guide",
         ),
       );
+    if (teaching.names.length === 1)
+      evidence.push(learningEvidence(1, `a folder of ${teaching.names[0] ?? ""}`, teaching.flavour));
+    if (summary.texFiles > 0) evidence.push(learningEvidence(1.5, "a LaTeX document", "book"));
     if (summary.onlyReadme) evidence.push(learningEvidence(1.5, "nothing but a README", "guide"));
     else if (summary.onlyProse)
       evidence.push(learningEvidence(1.5, "nothing but prose and pictures", "notes"));

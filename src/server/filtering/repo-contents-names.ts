@@ -141,15 +141,15 @@ export const metaFile =
  */
 export const teachingFolderWords: ReadonlyArray<readonly [RegExp, "exercises" | "course" | "notes"]> = [
   [
-    /^(?:exercises?|solutions?|sol|answers?|problems?|problem-?sets?|homeworks?|assignments?|quiz(?:zes)?|challenges|katas|practice|editorials?|exercicios|exercícios|desafios|ejercicios|soluciones|respuestas|retos|упражнения|задачи|решения|练习|習題|习题|答案|题解|演習|解答|問題|과제|문제|bai-?tap|bài tập|loi-?giai)$/u,
+    /^(?:exercises?|solutions?|sol|answers?|problems?|problem-?sets?|homeworks?|assignments?|quiz(?:zes)?|challenges|katas|practice|editorials?|exercicios|exercícios|desafios|ejercicios|soluciones|respuestas|retos|упражнения|задачи|решения|练习|習題|习题|答案|题解|演習|解答|問題|과제|문제|bai-?tap|bài tập|loi-?giai|tasks?|tareas|tarefas|atividades|actividades|activities|practicas|prácticas|praticas|práticas)(?:$|[-_ .])/u,
     "exercises",
   ],
   [
-    /^(?:lectures?|lecture-?notes|lessons|slides|labs|workshops?|handouts|syllabus|curriculum|tutorials|chapters|aulas|clases|lecciones|модули|лекции|уроки|课件|讲义|講義|スライド|실습|강의)$/u,
+    /^(?:lectures?|lecture-?notes|lessons|slides|labs|workshops?|handouts|syllabus|curriculum|tutorials|chapters|aulas|clases|lecciones|модули|лекции|уроки|课件|讲义|講義|スライド|실습|강의|materials?|materiais|materiales|apostilas)(?:$|[-_ .])/u,
     "course",
   ],
   [
-    /^(?:notes|notas|apuntes|anotacoes|anotações|resumos|конспекты|заметки|笔记|筆記|ノート|정리|ghi-?chu)$/u,
+    /^(?:notes|notas|apuntes|anotacoes|anotações|resumos|конспекты|заметки|笔记|筆記|ノート|정리|ghi-?chu)(?:$|[-_ .])/u,
     "notes",
   ],
 ];
@@ -213,3 +213,10 @@ export const bookMarkerFiles = new Set([
   "_bookdown.yml",
   "_quarto.yml",
 ]);
+
+/**
+ * The configuration of a static-site or book generator at the top: the repository is a website, whose
+ * manifest installs the generator and whose src/ holds pages, not a program's code.
+ */
+export const siteGeneratorFiles =
+  /^(?:docusaurus\.config\.[cm]?[jt]s|mkdocs\.ya?ml|_config\.ya?ml|book\.toml|hugo\.(?:toml|ya?ml)|gatsby-config\.[cm]?[jt]s|astro\.config\.[cm]?[jt]s|_quarto\.yml|antora\.yml|\.vitepress|\.vuepress)$/i;

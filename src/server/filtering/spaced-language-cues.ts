@@ -131,6 +131,8 @@ export const romance: readonly Cue[] = gatedByAnyOf([
   learning(1.5, "notes", words("notas|res[úu]menes")),
   learning(2.5, "interview", words("entrevistas?|preguntas de entrevista|perguntas de entrevista")),
   learning(1.5, "interview", words("preguntas|perguntas")),
+  // The take-home exercises of hiring: "pruebas técnicas", "testes técnicos", "desafios técnicos".
+  learning(2, "interview", words("pruebas técnicas|testes técnicos|desaf[ií]os técnicos|retos técnicos")),
   learning(2, "exercises", words("ejercicios|exerc[íi]cios|exercices|übungen|esercizi|retos|desaf[íi]os")),
   learning(1.5, "exercises", words("pr[áa]cticas?|pr[áa]ticas?|practicar|praticar")),
   learning(2, "solutions", words("soluciones|solu[cç][õo]es|lösungen|resueltos|resolvidos")),

@@ -1,5 +1,6 @@
 import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import {
+  siteGeneratorFiles,
   bookMarkerFiles,
   proseFolders,
   assetFolders,
@@ -51,6 +52,10 @@ export type ContentsSummary = {
   teachingFolders: { names: string[]; flavour: LearningFlavour };
   /** Folders named by locale ("en", "zh-CN"): one document in several languages. */
   localeFolders: number;
+  /** The configuration of a site or book generator at the top ("mkdocs.yml", ".vitepress"), or null. */
+  siteGenerator: string | null;
+  /** LaTeX sources at the top: a document typeset from them. */
+  texFiles: number;
   /** The table-of-contents file of a book tool at the top ("SUMMARY.md", "book.toml"), or null. */
   bookMarker: string | null;
   /** Nothing but a README, beside licence, meta files and pictures. */
@@ -278,6 +283,8 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     languageFolders,
     teachingFolders: teaching,
     localeFolders: countLocaleFolders(folders),
+    siteGenerator: contents.find((entry) => siteGeneratorFiles.test(entry.name))?.name ?? null,
+    texFiles: contents.filter((entry) => entry.type === "blob" && /\.tex$/i.test(entry.name)).length,
     bookMarker:
       contents.find((entry) => entry.type === "blob" && bookMarkerFiles.has(entry.name.toLowerCase()))
         ?.name ?? null,
