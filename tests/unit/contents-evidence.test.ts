@@ -182,4 +182,32 @@ describe("what a repository contains, as evidence", () => {
     const notes = summarizeRepoContents([...folders("Notes", "Images"), ...files("README.md")]);
     expect(notes.onlyProse).toBe(true);
   });
+
+  it("reads a site generator's src/ and manifest as the site's, and a LaTeX document as a book", () => {
+    const bookSite = readContentsEvidence([
+      ...folders(".github", "docs", "src", "static"),
+      ...files("README.md", "docusaurus.config.js", "package.json", "sidebars.js"),
+    ]);
+    expect(bookSite.map((item) => item.text)).toEqual([
+      "package.json and no source folder",
+      "no source folder",
+      "a website (docusaurus.config.js)",
+    ]);
+    // A site generator beside real code folders is a project with its own site.
+    const themed = readContentsEvidence([
+      ...folders("lib", "test", "_layouts"),
+      ...files("_config.yml", "Gemfile", "theme.gemspec", "README.md"),
+    ]);
+    expect(themed.every((item) => item.kind === "software")).toBe(true);
+
+    const latex = readContentsEvidence([
+      ...folders("chapters", "figures", "code"),
+      ...files("README.md", "index.tex", "book.pdf"),
+    ]);
+    expect(latex.map((item) => item.text)).toEqual([
+      "no package manifest",
+      "a folder of chapters",
+      "a LaTeX document",
+    ]);
+  });
 });

@@ -169,7 +169,7 @@ function isUnitCandidate(entry: RepoContentsEntry): boolean {
 const codeFile =
   /\.(?:py|js|mjs|cjs|ts|tsx|jsx|java|c|h|cc|cpp|hpp|go|rs|rb|html|sql|sh|kt|swift|cs|php|lua|pl|ex|exs|scala|dart|zig|nim|ml|hs|clj|r)$/i;
 const configFile =
-  /(?:^|[._-])(?:config|conf|rc|setup)\.[cm]?[jt]s$|^(?:gulpfile|gruntfile|webpack|rollup|vite|jest|babel|eslint|prettier)\b/i;
+  /(?:^|[._-])(?:config|conf|rc|setup)\.[cm]?[jt]s$|^(?:gulpfile|gruntfile|webpack|rollup|vite|vitest|jest|babel|eslint|prettier|postcss|tailwind|stylelint|commitlint|playwright|tsup|sidebars|docusaurus|gatsby-\w+|next|nuxt|svelte|astro)\b/i;
 
 /** The numbered units, if at least three distinct numbers of one kind lead the top level. */
 function readTeachingUnits(contents: RepoContents): TeachingUnits | null {
