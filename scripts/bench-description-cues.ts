@@ -2,7 +2,7 @@
  * Times the non-project filter's language-bound readers: the description alone and the whole metadata
  * stage (name, description, topics, languages), in milliseconds per 1,000 repositories, split into
  * descriptions written in Chinese, Japanese or Korean (which go through the word segmenter) and the rest.
- * Not a test: it prints. Run with `npx tsx scripts/bench-description-cues.ts`.
+ * Not a test: it prints. Run with `npm run bench:cues`.
  *
  * It reads the descriptions of tests/fixtures/non-projects.json and non-projects-blind.json only, plus a
  * few descriptions in other languages written for this benchmark.
