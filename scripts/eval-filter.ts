@@ -26,7 +26,8 @@ const fixtures = [
   { label: "labelled set", file: "../tests/fixtures/non-projects.json" },
   { label: "blind set", file: "../tests/fixtures/non-projects-blind.json" },
   { label: "blind set 5", file: "../tests/fixtures/non-projects-blind-5.json" },
-  { label: "blind set 6 (never tuned on)", file: "../tests/fixtures/non-projects-blind-6.json" },
+  { label: "blind set 6", file: "../tests/fixtures/non-projects-blind-6.json" },
+  { label: "blind set 7 (never tuned on)", file: "../tests/fixtures/non-projects-blind-7.json" },
 ].filter(({ file }) => existsSync(path.resolve(import.meta.dirname, file)));
 
 const splitLabels: Record<LabelledRepo["split"], string> = {
@@ -36,7 +37,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-3": "blind 3 (120 real repos)",
   "blind-4": "blind 4 (after tuning)",
   "blind-5": "blind 5 (trees, tuned on)",
-  "blind-6": "blind 6 (trees, unseen)",
+  "blind-6": "blind 6 (trees, seen once)",
+  "blind-7": "blind 7 (trees, unseen)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean };

@@ -1,6 +1,7 @@
 import type { CatalogRepo, DemoCatalog } from "@/server/sources/catalog/demo-catalog";
 import { createCatalogSearch } from "@/server/sources/catalog/search-catalog";
 import { countCommitsSince } from "@/server/sources/catalog/catalog-activity";
+import type { RepoContents } from "@/shared/repo-contents";
 import type { GitHubServerActivity, GitHubServerData, GitHubServerRepo } from "./github-server";
 
 /**
@@ -10,8 +11,8 @@ import type { GitHubServerActivity, GitHubServerData, GitHubServerRepo } from ".
  * `webOrigin` moves the repositories' pages there, as a GitHub Enterprise Server reports pages on its own
  * host: the app, pointed at the server, then links to them (without it they stay on https://github.com).
  *
- * A repository's issues, pull requests and README are written the first time it is asked for. `warm` writes
- * them all up front (a few seconds), for benchmarks: GitHub itself pays no such cost on a first visit.
+ * A repository's issues, pull requests, README and tree are written the first time it is asked for. `warm`
+ * writes them all up front (a few seconds), for benchmarks: GitHub itself pays no such cost on a first visit.
  */
 export function createCatalogGitHubData(
   catalog: DemoCatalog,
@@ -30,6 +31,7 @@ export function createCatalogGitHubData(
     if (!entry) {
       const readme = repo.readme;
       let activity: GitHubServerActivity | undefined;
+      let tree: RepoContents | null | undefined;
       const { owner, name } = repo.metadata;
       entry = {
         metadata: webOrigin ? { ...repo.metadata, url: `${webOrigin}/${owner}/${name}` } : repo.metadata,
@@ -39,6 +41,11 @@ export function createCatalogGitHubData(
         readme:
           readme === null ? null : { path: readme.path, readText: () => catalog.readReadme(repo) ?? "" },
         ...(repo.languageSizes ? { languageSizes: repo.languageSizes } : {}),
+        // The catalog's own tree, so both sources see the same one; null (no spec) answers as empty.
+        tree: () => {
+          if (tree === undefined) tree = catalog.readTree(repo);
+          return tree;
+        },
         readActivity: () => {
           activity ??= toServerActivity(repo);
           return activity;
@@ -63,6 +70,7 @@ export function createCatalogGitHubData(
       const entry = toServerRepo(repo);
       entry.readActivity?.();
       entry.readme?.readText();
+      if (typeof entry.tree === "function") entry.tree();
     }
   }
   return {

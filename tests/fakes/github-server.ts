@@ -25,6 +25,7 @@ import {
   githubSchema,
   type QueryCost,
 } from "./github-graphql-schema";
+import { deriveTopLevelTree, toTreeObject, type GitHubServerTree } from "./github-server-tree";
 import {
   createGitHubOAuth,
   type GitHubOAuth,
@@ -51,6 +52,13 @@ export type GitHubServerRepo = {
   languageSizes?: readonly { name: string; size: number }[];
   /** Issues, pull requests, commits and community files, read on demand; without it there are none. */
   readActivity?: () => GitHubServerActivity;
+  /**
+   * The entries at the top of the default branch, which `object(expression: "HEAD:")` answers as a Tree:
+   * null for an empty repository (GitHub then answers null), or a function that gives either when first
+   * asked (the catalog writes its trees on demand). Without it, one is derived from the rest of the
+   * fixture (deriveTopLevelTree).
+   */
+  tree?: GitHubServerTree | null | (() => GitHubServerTree | null);
 };
 
 export type GitHubServerActor = { login: string; bot: boolean };
@@ -155,10 +163,12 @@ export type RecordedRequest = {
   /** The rate-limit cost charged for a GraphQL call that passed validation; null otherwise. */
   cost: QueryCost | null;
   /**
-   * How many `object(expression:)` fields the call resolved: the live source asks for README files
-   * through them and nothing else, so 0 proves a call asked for no README.
+   * How many `object(expression:)` fields naming a file the call resolved: the live source asks for
+   * README files through them and nothing else, so 0 proves a call asked for no README.
    */
   readmeObjects: number;
+  /** How many `object(expression: "HEAD:")` fields (the top-level tree) the call resolved. */
+  treeObjects: number;
 };
 
 export type StartGitHubServerOptions = {
@@ -203,7 +213,7 @@ type Context = {
   state: ServerState;
   rateLimit: RateLimitBucket;
   cost: QueryCost;
-  usage: { readmeObjects: number };
+  usage: { readmeObjects: number; treeObjects: number };
 };
 type RateLimitBucket = { limit: number; remaining: number; resetAt: Date };
 type ServerState = {
@@ -635,8 +645,16 @@ function toRepositoryObject(entry: GitHubServerRepo) {
     createdAt: repo.createdAt,
     updatedAt: repo.pushedAt ?? repo.createdAt,
     object: (args: { expression?: string | null }, context: Context) => {
+      // "HEAD:" is the root of the default branch: a Tree, or null in an empty repository.
+      if (args.expression === "HEAD:") {
+        context.usage.treeObjects += 1;
+        const tree = typeof entry.tree === "function" ? entry.tree() : entry.tree;
+        const listed = tree === undefined ? deriveTopLevelTree(entry) : tree;
+        return listed === null ? null : toTreeObject(repo, listed, () => toRepositoryObject(entry));
+      }
       context.usage.readmeObjects += 1;
       // Only "HEAD:<path>" is served; git paths are case-sensitive, so README.md and readme.md differ.
+      // Any other path (one that does not exist, or a file whose text the fixture does not hold) is null.
       const match = /^HEAD:(.+)$/.exec(args.expression ?? "");
       if (!match || !entry.readme || entry.readme.path !== match[1]) return null;
       const text = entry.readme.readText();
@@ -1030,6 +1048,7 @@ export async function startGitHubServer(options: StartGitHubServerOptions): Prom
       outcome: "pending",
       cost: null,
       readmeObjects: 0,
+      treeObjects: 0,
     };
     requests.push(record);
     response.on("close", () => {

@@ -7,6 +7,7 @@ import type {
   RepositorySource,
 } from "@/server/sources/repository-source";
 import { DETAILS_FETCH_BUDGET, feedCandidates, type ScreenedGroup } from "@/server/pipeline/candidate-feed";
+import type { RepoContents } from "@/shared/repo-contents";
 import type { RepoMetadata } from "@/shared/repos";
 import { createTempDb, type TempDb } from "../support/temp-db";
 
@@ -44,9 +45,24 @@ const health: RepositoryDetails["health"] = {
   lastReleaseAt: null,
 };
 
+/** A Go module's top level, as the details' contents list it. */
+const goModule: RepoContents = [
+  { name: "cmd", type: "tree" },
+  { name: "go.mod", type: "blob" },
+  { name: "go.sum", type: "blob" },
+  { name: "internal", type: "tree" },
+];
+
+/** A diary's top level: a README and a folder per day. */
+const dayFolders: RepoContents = [
+  { name: "README.md", type: "blob" },
+  ...[1, 2, 3, 4, 5].map((day) => ({ name: `day-${day}`, type: "tree" as const })),
+];
+
 /**
  * A GitHub source that records what each details query asked for; with `hold`, each query waits until the
- * test lets it go. Names starting with "diary" have a day-by-day README.
+ * test lets it go. Names starting with "diary" have a day-by-day README and day folders, names starting
+ * with "bare" no README; the other repositories' contents are a Go module's.
  */
 function recordingSource(options: { warnings?: string[]; hold?: boolean } = {}) {
   const asked: { names: string[]; skipReadmes: string[] }[] = [];
@@ -68,10 +84,19 @@ function recordingSource(options: { warnings?: string[]; hold?: boolean } = {}) 
         readmes: new Map(
           withReadmes.map((entry) => [
             entry.fullName,
-            entry.name.startsWith("diary") ? diaryReadme : libraryReadme,
+            entry.name.startsWith("diary")
+              ? diaryReadme
+              : entry.name.startsWith("bare")
+                ? null
+                : libraryReadme,
           ]),
         ),
-        details: new Map(group.map((entry) => [entry.fullName, { starterIssues: [], health }])),
+        details: new Map(
+          group.map((entry) => [
+            entry.fullName,
+            { starterIssues: [], health, contents: entry.name.startsWith("diary") ? dayFolders : goModule },
+          ]),
+        ),
         warnings: options.warnings ?? [],
         requests: 1,
       };
@@ -150,10 +175,31 @@ describe("the candidate feed", () => {
       "lib-c",
     ]);
     expect(groups.flatMap((group) => group.droppedByReadme)).toEqual([
-      { repo: "o/diary-a", reason: "Looks like a day-by-day challenge: 5 numbered day units in the README." },
-      { repo: "o/diary-b", reason: "Looks like a day-by-day challenge: 5 numbered day units in the README." },
+      {
+        repo: "o/diary-a",
+        reason:
+          "Looks like a day-by-day challenge: no package manifest, 5 day folders, 5 numbered day units in the README.",
+      },
+      {
+        repo: "o/diary-b",
+        reason:
+          "Looks like a day-by-day challenge: no package manifest, 5 day folders, 5 numbered day units in the README.",
+      },
     ]);
     expect(groups.at(-1)).toMatchObject({ last: true, expectedTotal: 3 });
+  });
+
+  it("screens a candidate without a README on what else it knows, and hands it on with its details", async () => {
+    const passed = repos(["bare-tool", "lib-a", "diary-a"]);
+    const github = recordingSource();
+    const groups = await collect(feed(passed, 3, github.source));
+
+    expect(groups.flatMap((group) => group.ready.map((entry) => entry.name))).toEqual(["bare-tool", "lib-a"]);
+    expect(groups[0]?.readmes.get("o/bare-tool")).toBeNull();
+    expect(groups[0]?.ready[0]?.health).toEqual(health);
+    expect(groups.flatMap((group) => group.droppedByReadme.map((entry) => entry.repo))).toEqual([
+      "o/diary-a",
+    ]);
   });
 
   it(`stops refilling after ${DETAILS_FETCH_BUDGET} times the cap`, async () => {

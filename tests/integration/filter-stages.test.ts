@@ -115,7 +115,50 @@ const toolInLists: ExtraRepo = {
   metadata: { ...cli.metadata, owner: "zorb-lists", topics: ["zorbly-lists"] },
 };
 
+/** A book in German: nothing in its metadata says so, its chapter folders do. */
+const book: ExtraRepo = {
+  metadata: {
+    owner: "zorb-books",
+    name: "zorbly-buch",
+    description: "Zorbly von Anfang an",
+    topics: ["zorbly-books"],
+    goodFirstIssues: 5,
+  },
+  languageSizes: [{ name: "Rust", size: 30_000 }],
+  readme: "# Zorbly von Anfang an\n\nDieses Buch erklärt Zorbly Schritt für Schritt.\n",
+  tree: [
+    ...Array.from({ length: 14 }, (_, index) => ({
+      name: `kapitel-${String(index + 1).padStart(2, "0")}`,
+      type: "tree" as const,
+    })),
+    { name: "bilder", type: "tree" },
+    { name: "README.md", type: "blob" },
+    { name: "LICENSE", type: "blob" },
+  ],
+};
+/** Software about learning: its description reads like a tutorial, its tree like a crate. */
+const tutor: ExtraRepo = {
+  metadata: {
+    owner: "zorb-books",
+    name: "zorbly-tutor",
+    description: "Interactive zorbly tutorials in your documentation",
+    topics: ["zorbly-books", "tutorial"],
+  },
+  languageSizes: rustCode,
+  readme: null,
+  tree: [
+    { name: ".github", type: "tree" },
+    { name: "src", type: "tree" },
+    { name: "tests", type: "tree" },
+    { name: "Cargo.toml", type: "blob" },
+    { name: "CHANGELOG.md", type: "blob" },
+    { name: "README.md", type: "blob" },
+  ],
+};
+
 const catalog = extendCatalog(generateDemoCatalog({ now: HARNESS_NOW }), [
+  book,
+  tutor,
   diary,
   linkList,
   quiet,
@@ -186,7 +229,7 @@ describe.each(setups)("the filter's two stages $name", ({ live, deps: makeDeps }
       "Filtering candidates...",
       "3 repos passed filters",
       "Fetching READMEs and starter issues for 3 repos...",
-      "1 repo filtered out by its README; 2 repos passed filters",
+      "1 repo filtered out by its README and contents; 2 repos passed filters",
       "Analyzing 2 repos...",
       "Saving results...",
     ]);
@@ -260,6 +303,23 @@ describe.each(setups)("the filter's two stages $name", ({ live, deps: makeDeps }
         ["zorb-lab", "zorbly-core"],
       ]);
       expect(namesSentToLlm()).not.toContain("ferrous-path");
+    }
+  });
+
+  it("weighs what each candidate contains: a book's chapter folders drop it, a crate's layout keeps a tutorial tool", async () => {
+    const { result } = await runSearch(makeDeps(), { ...zorbly, topics: ["zorbly-books"] });
+
+    expect(result).toMatchObject({ totalDiscovered: 2, totalFiltered: 1, totalAnalyzed: 1 });
+    expect(result.repos.map((repo) => repo.fullName)).toEqual([fullName(tutor)]);
+    expect(result.filteredOut).toEqual([
+      {
+        repo: fullName(book),
+        reason: "Looks like a book or its companion code: no package manifest, 14 chapter folders.",
+      },
+    ]);
+    if (live) {
+      expect(namesSentToLlm()).not.toContain("zorbly-buch");
+      expect(namesSentToLlm()).toContain("zorbly-tutor");
     }
   });
 

@@ -48,8 +48,9 @@ describe("the search pipeline", () => {
       "Searching GitHub...",
       "Discovered 181 repositories",
       "Filtering candidates...",
-      // The filter drops the catalog's example collections too (e.g. silhal-hq/python-examples).
-      "160 repos passed filters",
+      // The filter drops the catalog's example collections too (e.g. silhal-hq/python-examples); one whose
+      // metadata leaves doubt (ttamar/python-examples) waits for its tree and README instead.
+      "161 repos passed filters",
       "Fetching READMEs and starter issues for 20 repos...",
     ]);
     expect(statuses.at(-1)).toBe("Saving results...");
@@ -70,7 +71,7 @@ describe("the search pipeline", () => {
       runId,
       status: "completed",
       totalDiscovered: 181,
-      totalFiltered: 160,
+      totalFiltered: 161,
       totalAnalyzed: 20,
       skipped: [],
     });

@@ -119,7 +119,7 @@ describe("requireStarterIssues", () => {
     });
 
     // Before the cap, discovery's counts drop those with no starter-labelled issue at all ...
-    expect(without.result.totalFiltered).toBe(160);
+    expect(without.result.totalFiltered).toBe(161);
     expect(result.totalFiltered).toBe(115);
     // Without the requirement, those with starter-labelled issues merely rank first: here they fill the 20.
     expect(without.result.repos.every((repo) => repo.goodFirstIssues + repo.helpWantedIssues > 0)).toBe(true);

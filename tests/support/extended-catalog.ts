@@ -1,4 +1,5 @@
 import type { CatalogRepo, DemoCatalog } from "@/server/sources/catalog/demo-catalog";
+import type { RepoContents } from "@/shared/repo-contents";
 import type { RepoMetadata } from "@/shared/repos";
 
 /**
@@ -11,12 +12,15 @@ export type ExtraRepo = {
   metadata: Partial<RepoMetadata> & Pick<RepoMetadata, "owner" | "name">;
   languageSizes: { name: string; size: number }[];
   readme: string | null;
+  /** The top-level entries; left out, the catalog writes one for the repository's kind. */
+  tree?: RepoContents | null;
 };
 
 let nextGithubId = 990_000_000;
 
 export function extendCatalog(catalog: DemoCatalog, extras: readonly ExtraRepo[]): DemoCatalog {
   const readmes = new Map<CatalogRepo, string | null>();
+  const trees = new Map<CatalogRepo, RepoContents | null>();
   const added = extras.map((extra): CatalogRepo => {
     const { owner, name } = extra.metadata;
     const languages = extra.languageSizes.map((language) => language.name);
@@ -48,6 +52,7 @@ export function extendCatalog(catalog: DemoCatalog, extras: readonly ExtraRepo[]
       languageSizes: extra.languageSizes,
     };
     readmes.set(repo, extra.readme);
+    if (extra.tree !== undefined) trees.set(repo, extra.tree);
     return repo;
   });
   const byName = new Map(added.map((repo) => [repo.metadata.fullName.toLowerCase(), repo]));
@@ -56,5 +61,6 @@ export function extendCatalog(catalog: DemoCatalog, extras: readonly ExtraRepo[]
     repos: [...catalog.repos, ...added],
     findRepo: (owner, name) => byName.get(`${owner}/${name}`.toLowerCase()) ?? catalog.findRepo(owner, name),
     readReadme: (repo) => (readmes.has(repo) ? (readmes.get(repo) ?? null) : catalog.readReadme(repo)),
+    readTree: (repo) => (trees.has(repo) ? (trees.get(repo) ?? null) : catalog.readTree(repo)),
   };
 }

@@ -6,6 +6,7 @@ import {
   readRepositoryDetails,
 } from "@/server/sources/read-repository-details";
 import { pickReadmeText } from "@/server/sources/github/graphql-queries";
+import { REPO_CONTENTS_CAP } from "@/shared/repo-contents";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const user = (login: string) => ({ __typename: "User", login });
@@ -142,6 +143,75 @@ describe("reading a repository's details", () => {
     expect(pickReadmeText({ ...repository(), databaseId: 7, f0: null, f1: { text: "# hello" } })).toBe(
       "# hello",
     );
+  });
+});
+
+describe("reading a repository's top-level tree", () => {
+  const tree = (entries: unknown) => repository({ topLevelTree: { entries } });
+  const contentsOf = (answer: unknown) => readRepositoryDetails(answer, { now })?.contents;
+
+  it("lists the entries at the top of the default branch, files, folders and submodules alike", () => {
+    expect(
+      contentsOf(
+        tree([
+          { name: ".github", type: "tree" },
+          { name: "Cargo.toml", type: "blob" },
+          { name: "vendor-lib", type: "commit" },
+        ]),
+      ),
+    ).toEqual([
+      { name: ".github", type: "tree" },
+      { name: "Cargo.toml", type: "blob" },
+      { name: "vendor-lib", type: "commit" },
+    ]);
+    expect(contentsOf(tree([]))).toEqual([]);
+  });
+
+  it("gives null for an empty repository, an answer that is no tree, or entries GitHub did not list", () => {
+    expect(contentsOf(repository({ topLevelTree: null }))).toBeNull();
+    // `... on Tree` selects nothing from another kind of object: GitHub answers {}.
+    expect(contentsOf(repository({ topLevelTree: {} }))).toBeNull();
+    expect(contentsOf(tree(null))).toBeNull();
+    expect(contentsOf(repository({ topLevelTree: "garbage" }))).toBeNull();
+  });
+
+  it("drops an entry of an unknown type, an empty name or a malformed one, and keeps the rest", () => {
+    expect(
+      contentsOf(
+        tree([
+          { name: "README.md", type: "blob" },
+          { name: "", type: "blob" },
+          { name: "link", type: "symlink" },
+          { name: 7, type: "tree" },
+          null,
+          { name: "src", type: "tree", mode: 16384 },
+        ]),
+      ),
+    ).toEqual([
+      { name: "README.md", type: "blob" },
+      { name: "src", type: "tree" },
+    ]);
+  });
+
+  it(`keeps the first ${REPO_CONTENTS_CAP} entries of a larger top level`, () => {
+    const entries = Array.from({ length: REPO_CONTENTS_CAP + 50 }, (_, index) => ({
+      name: `day-${String(index + 1).padStart(3, "0")}.md`,
+      type: "blob",
+    }));
+    const contents = contentsOf(tree([{ name: "", type: "blob" }, ...entries]));
+    expect(contents).toHaveLength(REPO_CONTENTS_CAP);
+    expect(contents?.[0]?.name).toBe("day-001.md");
+    expect(contents?.at(-1)?.name).toBe(`day-${REPO_CONTENTS_CAP}.md`);
+  });
+
+  it("loses none of the other details to a malformed tree", () => {
+    const plain = readRepositoryDetails(repository(), { now });
+    const details = readRepositoryDetails(repository({ topLevelTree: { entries: "garbage" } }), { now });
+    expect(details).toEqual({ ...plain, contents: null });
+  });
+
+  it("says nothing about contents when the answer did not ask for the tree", () => {
+    expect(readRepositoryDetails(repository(), { now })).not.toHaveProperty("contents");
   });
 });
 

@@ -3,6 +3,7 @@ import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo
 import {
   compareBySignals,
   filterCandidates,
+  filterCandidatesByReadme,
   judgeNonProjects,
   scoreContributionSignals,
   type NonProjectVerdicts,
@@ -147,7 +148,7 @@ describe("filterCandidates", () => {
     const lesson = buildRepo({
       githubId: 7,
       fullName: "a/python-exercises",
-      description: "Exercises for a course",
+      description: "Exercises and solutions for a 12-week Python course",
     });
     const library = buildRepo({ githubId: 8, fullName: "a/lib" });
     const verdicts: NonProjectVerdicts = new Map();
@@ -159,7 +160,12 @@ describe("filterCandidates", () => {
       repos: [
         lesson,
         library,
-        buildRepo({ githubId: 9, fullName: "b/course-notes", description: "My course notes" }),
+        buildRepo({
+          githubId: 9,
+          fullName: "b/course-notes",
+          description: "My notes from a 10-week machine learning course",
+          topics: ["notes"],
+        }),
       ],
       filters: wideFilters,
       maxRepos: 10,
@@ -202,14 +208,33 @@ describe("filterCandidates", () => {
     const repos = [
       buildRepo({
         fullName: "vinta/awesome-python",
-        description: "An opinionated list of Python frameworks",
+        description: "A curated list of awesome Python frameworks, libraries, software and resources",
+        topics: ["awesome", "python", "collections", "resources"],
       }),
-      buildRepo({ fullName: "x/web-links", description: "A curated list of web things" }),
+      buildRepo({
+        fullName: "x/web-links",
+        description: "A curated list of awesome links and resources for web developers",
+        topics: ["awesome-list"],
+      }),
       buildRepo({ fullName: "y/awesomeApp", description: "Cross-platform notes app" }),
     ];
     const { passed, rejected } = filterCandidates({ repos, filters: wideFilters, maxRepos: 50 });
     expect(passed.map((repo) => repo.fullName)).toEqual(["y/awesomeApp"]);
     expect(rejected.map((entry) => entry.repo)).toEqual(["vinta/awesome-python", "x/web-links"]);
+  });
+
+  it("leaves a doubtful non-project for the details stage, which weighs what the repository contains", () => {
+    const doubtful = buildRepo({
+      fullName: "z/awesome-python",
+      description: "An opinionated list of Python frameworks",
+    });
+    const { passed } = filterCandidates({ repos: [doubtful], filters: wideFilters, maxRepos: 50 });
+    expect(passed.map((repo) => repo.fullName)).toEqual(["z/awesome-python"]);
+    const screened = filterCandidatesByReadme({
+      candidates: passed,
+      readmes: new Map([["z/awesome-python", null]]),
+    });
+    expect(screened.rejected[0]?.reason).toMatch(/^Looks like an awesome-list of links/);
   });
 
   it("drops a repository listed twice", () => {

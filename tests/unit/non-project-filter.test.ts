@@ -20,6 +20,7 @@ import {
 } from "@/server/filtering/measure-non-project-filter";
 import type { NonProjectInput } from "@/server/filtering/non-project-evidence";
 import type { RepoMetadata } from "@/shared/repos";
+import { stringMatching } from "../support/matchers";
 
 function readFixture(file: string): LabelledRepo[] {
   return labelledSetSchema.parse(
@@ -658,6 +659,52 @@ describe("the filter and the built-in analyzer share the detector's reason", () 
     expect(results[0]?.rejectReason).toMatch(/numbered day units in the README/);
   });
 
+  it("gives the built-in analyzer the tree's words, and keeps what the tree shows to be software", async () => {
+    const book: RepoMetadata = {
+      ...baseMetadata,
+      name: "rust-kniga",
+      fullName: "someone/rust-kniga",
+      description: "Rust с нуля",
+      primaryLanguage: "Rust",
+      languages: ["Rust"],
+    };
+    const chapters = Array.from({ length: 38 }, (_, index) => ({
+      name: `глава-${index + 1}`,
+      type: "tree" as const,
+    }));
+    const tutor: RepoMetadata = {
+      ...baseMetadata,
+      name: "tutor",
+      fullName: "someone/tutor",
+      description: "Interactive Rust tutorials in your documentation",
+      topics: ["tutorial"],
+      primaryLanguage: "Rust",
+      languages: ["Rust"],
+    };
+    const crate = [
+      { name: "Cargo.toml", type: "blob" as const },
+      { name: "src", type: "tree" as const },
+      { name: "tests", type: "tree" as const },
+      { name: "CHANGELOG.md", type: "blob" as const },
+    ];
+    const { results } = await createHeuristicAnalyzer().analyzeBatch({
+      profile: { languages: ["Rust"], topics: [], skillLevel: "beginner", goals: "" },
+      repos: [book, tutor],
+      readmes: new Map(),
+      contents: new Map([
+        [book.fullName, [...chapters, { name: "README.md", type: "blob" as const }]],
+        [tutor.fullName, crate],
+      ]),
+    });
+    expect(results[0]).toMatchObject({
+      reject: true,
+      rejectReason: stringMatching(
+        /^Looks like a book or its companion code: .*no package manifest, 38 chapter folders/,
+      ),
+    });
+    expect(results[1]).toMatchObject({ repo: tutor.fullName, reject: false });
+  });
+
   it("gives the filter the detector's words", () => {
     const metadata: RepoMetadata = {
       ...baseMetadata,
@@ -710,5 +757,46 @@ describe("filterCandidatesByReadme", () => {
           "Looks like course material: 5 numbered lesson units in the README, a README section 'Exercises'.",
       },
     ]);
+  });
+
+  it("keeps software whose contents show code, README or not, and judges one without details as before", () => {
+    const goRepo = { ...baseMetadata, primaryLanguage: "Go", languages: ["Go"] };
+    const course = { ...goRepo, githubId: 2, name: "go-stuff", fullName: "someone/go-stuff" };
+    const library = { ...goRepo, githubId: 3, name: "go-kit", fullName: "someone/go-kit" };
+    const silent = { ...goRepo, githubId: 4, name: "go-tool", fullName: "someone/go-tool" };
+    const health = {
+      commitsLast90Days: 12,
+      medianFirstResponseHours: null,
+      outsideMergedPrsLast90Days: null,
+      hasContributingGuide: false,
+      hasCodeOfConduct: false,
+      lastReleaseAt: null,
+    };
+    const goModule = [
+      { name: "README.md", type: "blob" },
+      { name: "cmd", type: "tree" },
+      { name: "go.mod", type: "blob" },
+      { name: "go.sum", type: "blob" },
+      { name: "internal", type: "tree" },
+    ] as const;
+    const readmes = new Map<string, string | null>([
+      [
+        course.fullName,
+        "# Go\n\n## Lesson 1\n## Lesson 2\n## Lesson 3\n## Lesson 4\n## Lesson 5\n## Exercises\n",
+      ],
+      [library.fullName, "# go-kit\n\n## Install\n\n```\ngo get example.com/go-kit\n```\n"],
+      [silent.fullName, null],
+    ]);
+    // The course's details did not load; the tool has no README, but its contents are known.
+    const details = new Map([
+      [library.fullName, { starterIssues: [], health, contents: [...goModule] }],
+      [silent.fullName, { starterIssues: [], health, contents: [...goModule.slice(1)] }],
+    ]);
+    const withDetails = filterCandidatesByReadme({ candidates: [course, library, silent], readmes, details });
+    const without = filterCandidatesByReadme({ candidates: [course, library, silent], readmes });
+    expect(withDetails).toEqual(without);
+    expect(withDetails.kept.map((repo) => repo.fullName)).toEqual(["someone/go-kit", "someone/go-tool"]);
+    // What is kept is the candidate as it came, not the input the assessment read.
+    expect(withDetails.kept[0]).toBe(library);
   });
 });

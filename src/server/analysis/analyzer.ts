@@ -1,5 +1,6 @@
 import type { AnalysisResult } from "@/shared/analysis";
 import type { Profile } from "@/shared/profile";
+import type { RepoContents } from "@/shared/repo-contents";
 import type { RepoMetadata } from "@/shared/repos";
 
 /** The part of the developer profile that fit scoring uses. */
@@ -10,6 +11,11 @@ export type AnalyzeBatchInput = {
   repos: readonly RepoMetadata[];
   /** "owner/name" → README text or null (no README). */
   readmes: ReadonlyMap<string, string | null>;
+  /**
+   * "owner/name" → the top-level entries of its default branch, null when unknown; the built-in analyzer
+   * weighs them as the filter's README stage did, so both read a repository alike.
+   */
+  contents?: ReadonlyMap<string, RepoContents | null>;
   signal?: AbortSignal;
   /**
    * Called with each repository's validated result the moment it is known, before the analysis batch ends.

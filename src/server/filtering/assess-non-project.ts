@@ -1,5 +1,6 @@
 import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import type { Evidence, EvidenceSource, NonProjectInput } from "@/server/filtering/non-project-evidence";
+import { readContentsEvidence } from "@/server/filtering/read-contents-evidence";
 import { readMetadataEvidence } from "@/server/filtering/read-metadata-evidence";
 import { readReadmeEvidence } from "@/server/filtering/read-readme-evidence";
 
@@ -28,6 +29,12 @@ export type NonProjectAssessment = {
 export const DROP_THRESHOLD = 3;
 /** How far the non-project evidence must beat the software evidence. */
 export const DROP_MARGIN = 2;
+/**
+ * Below this score a metadata-stage drop waits for the details: what the repository contains (a
+ * manifest, source and tests) can still outweigh a description about learning, as it does for a
+ * tutorial-authoring library or a cheat-sheet server. Above it, no tree or README could.
+ */
+export const FINAL_METADATA_SCORE = 7;
 
 /** Per source and kind, so a pile of topics or a long description cannot outvote everything else. */
 const sourceCaps: Record<EvidenceSource, number> = {
@@ -123,7 +130,7 @@ function describeEvidence(evidence: readonly Evidence[]): string {
   if (name.length > 0) parts.push(name[0] ?? "");
   const topics = texts("topics");
   if (topics.length > 0) parts.push(`tagged ${quote(topics.slice(0, 4))}`);
-  parts.push(...texts("languages"), ...texts("readme"));
+  parts.push(...texts("languages"), ...texts("contents"), ...texts("readme"));
   return parts.join(", ");
 }
 
@@ -168,7 +175,15 @@ function assessEvidence(evidence: Evidence[]): NonProjectAssessment {
 
 /** The first stage: name, description, topics and languages, before any README is fetched. */
 export function assessMetadata(repo: NonProjectInput): NonProjectAssessment {
-  return assessEvidence(readMetadataEvidence(repo));
+  return assessEvidence([...readMetadataEvidence(repo), ...readContentsEvidence(repo.contents)]);
+}
+
+/**
+ * Whether a metadata-stage drop stands before the details are fetched: only a clear one does, the rest
+ * go on to the README stage, which weighs the same evidence with the tree and the README.
+ */
+export function isFinalWithoutDetails(assessment: NonProjectAssessment): boolean {
+  return assessment.verdict === "drop" && assessment.score >= FINAL_METADATA_SCORE;
 }
 
 /**
@@ -176,7 +191,7 @@ export function assessMetadata(repo: NonProjectInput): NonProjectAssessment {
  * A missing README adds nothing, so the verdict is then the metadata stage's.
  */
 export function assessReadme(repo: NonProjectInput, readme: string | null): NonProjectAssessment {
-  const evidence = readMetadataEvidence(repo);
+  const evidence = [...readMetadataEvidence(repo), ...readContentsEvidence(repo.contents)];
   if (readme !== null && readme.trim() !== "") evidence.push(...readReadmeEvidence(readme, repo.name));
   return assessEvidence(evidence);
 }

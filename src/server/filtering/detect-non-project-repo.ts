@@ -1,4 +1,4 @@
-import { assessMetadata, assessReadme } from "@/server/filtering/assess-non-project";
+import { assessMetadata, assessReadme, isFinalWithoutDetails } from "@/server/filtering/assess-non-project";
 import type { NonProjectInput } from "@/server/filtering/non-project-evidence";
 
 /**
@@ -9,4 +9,13 @@ import type { NonProjectInput } from "@/server/filtering/non-project-evidence";
 export function detectNonProjectRepo(repo: NonProjectInput, readme?: string | null): string | null {
   const assessment = readme === undefined ? assessMetadata(repo) : assessReadme(repo, readme);
   return assessment.verdict === "drop" ? assessment.reason : null;
+}
+
+/**
+ * The filter's first stage, before the details are fetched: the reason when the metadata alone clearly
+ * shows a non-project, null otherwise (a doubtful case is judged again with its tree and README).
+ */
+export function screenBeforeDetails(repo: NonProjectInput): string | null {
+  const assessment = assessMetadata(repo);
+  return isFinalWithoutDetails(assessment) ? assessment.reason : null;
 }

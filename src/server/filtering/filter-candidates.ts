@@ -1,9 +1,10 @@
 import { assessReadme } from "@/server/filtering/assess-non-project";
-import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo";
+import { screenBeforeDetails } from "@/server/filtering/detect-non-project-repo";
 import {
   NO_STARTER_ISSUES_REASON,
   hasStarterLabelledIssues,
 } from "@/server/filtering/starter-issue-requirement";
+import type { RepositoryDetails } from "@/server/sources/repository-source";
 import type { SearchFilters } from "@/shared/filters";
 import type { RepoMetadata } from "@/shared/repos";
 
@@ -77,7 +78,7 @@ export type NonProjectVerdicts = Map<number, string | null>;
 /** Adds the verdicts of repositories not judged yet. */
 export function judgeNonProjects(repos: readonly RepoMetadata[], verdicts: NonProjectVerdicts): void {
   for (const repo of repos)
-    if (!verdicts.has(repo.githubId)) verdicts.set(repo.githubId, detectNonProjectRepo(repo));
+    if (!verdicts.has(repo.githubId)) verdicts.set(repo.githubId, screenBeforeDetails(repo));
 }
 
 function findRejectReason(
@@ -86,7 +87,7 @@ function findRejectReason(
   verdicts: ReadonlyMap<number, string | null> | undefined,
 ): string | null {
   const judged = verdicts?.get(repo.githubId);
-  const nonProject = judged === undefined ? detectNonProjectRepo(repo) : judged;
+  const nonProject = judged === undefined ? screenBeforeDetails(repo) : judged;
   if (nonProject) return nonProject;
   if (repo.openIssues <= 0) return "Has no open issues to work on.";
   if (repo.stars < filters.minStars)
@@ -148,19 +149,24 @@ export function describeAnalysisCap(analyzing: number, passed: number): string |
 }
 
 /**
- * The README stage of the filter, for after the READMEs arrive and before analysis: drops the candidates
- * whose README, with their metadata, shows learning material or a list of links, so that no LLM tokens
- * are spent on them. A candidate without a README keeps its metadata-stage verdict, which was keep.
+ * The README stage of the filter, for after the READMEs and details arrive and before analysis: drops the
+ * candidates whose README and top-level contents, with their metadata, show learning material or a list of
+ * links, so that no LLM tokens are spent on them. A candidate without a README is assessed all the same:
+ * its contents may still tell (chapter folders and nothing else); without either, the verdict is the
+ * metadata stage's, which was keep.
  */
 export function filterCandidatesByReadme(options: {
   candidates: readonly RepoMetadata[];
   /** "owner/name" → README text, or null when the repository has none. */
   readmes: ReadonlyMap<string, string | null>;
+  /** "owner/name" → the candidate's details, whose contents are evidence; absent when they did not load. */
+  details?: ReadonlyMap<string, RepositoryDetails>;
 }): { kept: RepoMetadata[]; rejected: RejectedRepo[] } {
   const kept: RepoMetadata[] = [];
   const rejected: RejectedRepo[] = [];
   for (const repo of options.candidates) {
-    const assessment = assessReadme(repo, options.readmes.get(repo.fullName) ?? null);
+    const contents = options.details?.get(repo.fullName)?.contents ?? null;
+    const assessment = assessReadme({ ...repo, contents }, options.readmes.get(repo.fullName) ?? null);
     if (assessment.verdict === "drop") rejected.push({ repo: repo.fullName, reason: assessment.reason });
     else kept.push(repo);
   }

@@ -1,3 +1,10 @@
+import type { Cue, EvidenceKind, LearningFlavour, TopicCue } from "@/server/filtering/cue-types";
+import {
+  multilingualDescriptionCues,
+  multilingualLearningFields,
+} from "@/server/filtering/multilingual-cues";
+import { withUnicodeWords } from "@/server/filtering/tokenize-text";
+
 /**
  * The vocabulary of the non-project detector: which words in a repository's name, description and topics
  * argue that it is learning material, a list of links, or software. Weights are evidence, not verdicts:
@@ -5,50 +12,27 @@
  * (see assess-non-project.ts). Strong cues weigh about 2.5, ordinary ones 1.5–2, ambiguous ones 1 or less.
  */
 
-export type EvidenceKind = "learning" | "link-list" | "software";
+export type { Cue, EvidenceKind, LearningFlavour, TopicCue } from "@/server/filtering/cue-types";
 
-/** What sort of learning material a cue points at; the reason names the strongest one. */
-export type LearningFlavour =
-  | "course"
-  | "tutorial"
-  | "challenge"
-  | "exercises"
-  | "solutions"
-  | "examples"
-  | "guide"
-  | "book"
-  | "notes"
-  | "interview"
-  | "roadmap"
-  | "cheatsheet"
-  | "general";
-
-export type Cue = {
-  kind: EvidenceKind;
-  weight: number;
-  pattern: RegExp;
-  flavour?: LearningFlavour;
-  /**
-   * "manner": how material teaches ("from scratch", "step by step"), whatever the sentence is about, so
-   * a software word earlier in the clause does not discount it. "verb": a verb phrase ("Learn X by"),
-   * which never modifies a noun after it the way "tutorial" does in "tutorial framework".
-   */
-  role?: "manner" | "verb";
-};
-
+// Every cue is written with ASCII `\b` and `\w` for legibility and read with Unicode word boundaries, so
+// that "til" is not found inside the Spanish "útil" nor "app" inside "appé".
 const learning = (
   weight: number,
   flavour: LearningFlavour,
   pattern: RegExp,
   role?: "manner" | "verb",
-): Cue => ({ kind: "learning", weight, flavour, pattern, role });
+): Cue => ({ kind: "learning", weight, flavour, pattern: withUnicodeWords(pattern), role });
 const linkList = (weight: number, pattern: RegExp, role?: "manner"): Cue => ({
   kind: "link-list",
   weight,
-  pattern,
+  pattern: withUnicodeWords(pattern),
   role,
 });
-const software = (weight: number, pattern: RegExp): Cue => ({ kind: "software", weight, pattern });
+const software = (weight: number, pattern: RegExp): Cue => ({
+  kind: "software",
+  weight,
+  pattern: withUnicodeWords(pattern),
+});
 
 /** What tutorials have the reader build: "write a simple interpreter", "let's build a web server". */
 const buildableThings = String.raw`interpreter|compiler|database|os|operating system|kernel|shell|(?:web |http |dns )?server|browser|game|engine|emulator|blockchain|git|text editor|editor|(?:programming )?language|vm|virtual machine|ray ?tracer|renderer|search engine|container runtime|container|lisp|bittorrent client|chat ?bot|neural network|transformer|gpt|llm|assembler|linker|debugger|hash table|key-value store|file ?system|network stack|tcp stack|static site generator|framework|library|app|application|clone|bot|web app|website|blog|rest api|api|cli|redis|docker|regex engine|spreadsheet|terminal`;
@@ -256,24 +240,6 @@ export const descriptionCues: readonly Cue[] = [
   ),
   learning(2, "roadmap", /\broadmaps?\b/gi),
   learning(1.5, "general", /\beducational\b|\bfor education\b|\bfor (?:all|everyone) who\b/gi),
-  // Descriptions in other languages: Chinese, Japanese, Korean, then the Romance languages and German
-  // (bounded by letters, not \b, which ignores "ü" and "é").
-  learning(
-    2,
-    "general",
-    /(?:教程|入门|学习|课程|面试|笔记|题解|刷题|指南|从零|\d+\s*天|一步一步|手把手|零基础|面试题|八股)/g,
-  ),
-  learning(
-    2,
-    "general",
-    /(?:チュートリアル|入門|学習|演習|解答|勉強|講座|教材|問題集|강의|공부|튜토리얼|면접|풀이|스터디|교재|입문)/g,
-  ),
-  learning(
-    2,
-    "general",
-    /(?<!\p{L})(?:curso|cursos|cours|kurs|corso|tutoriales|tutoriels|ejercicios|exerc[ií]cios|exercices|übungen|esercizi|apuntes|anota[cç][õo]es|aulas|lecciones|le[cç]ons|lektionen|lezioni|aprende|aprender|aprenda|apprendre|lernen|imparare|desde cero|do zero|de z[ée]ro|para principiantes|para iniciantes|pour d[ée]butants|f[üu]r anf[äa]nger|per principianti|soluciones|solu[cç][õo]es|lösungen|entrevistas?)(?!\p{L})/giu,
-  ),
-
   // Lists of links.
   linkList(3, /\b(?:curated (?:lists?|collections?)(?: of)?|curated|awesome[ -]lists?)\b/gi),
   // How a collection is organised: true of the items, whatever the sentence starts with.
@@ -289,12 +255,10 @@ export const descriptionCues: readonly Cue[] = [
   linkList(1, /\b(?:free(?:ly)? (?:available|to read|for \w+)|for free|free tiers?)\b/gi),
   // "Free APIs you can plug into…", "Books you can read…": the repository offers things, plural.
   linkList(2, /\b[a-z]+s (?:that )?you can (?:read|use|host|plug|watch|follow|try|find|learn|download)\b/gi),
-  linkList(1.5, /(?:资源|精选|合集|汇总|周刊|週刊|まとめ|リンク集|모음)/g),
   linkList(
     2,
     /\b(?:newsletters?|weekly digest|digest of|must[- ]watch|must[- ]read|picked by hand|carefully (?:selected|chosen)|worth (?:an hour of )?your time)\b/gi,
   ),
-  linkList(2, /(?<!\p{L})(?:lista de|liste de|liste von|recursos|ressources|ressourcen|risorse)(?!\p{L})/giu),
 
   // Software: what the repository is.
   software(
@@ -321,30 +285,27 @@ export const descriptionCues: readonly Cue[] = [
     1.5,
     /\b(?:much like|similar to|inspired by|alternative to|compatible with|a clone of|drop-in replacement for|(?:a |hard )?fork of|port of)\b/gi,
   ),
-  software(
-    2,
-    /(?:框架|插件|客户端|命令行工具|类库|引擎|编辑器|工具库|ライブラリ|フレームワーク|プラグイン|라이브러리|프레임워크|플러그인)/g,
-  ),
-  software(
-    2,
-    /(?<!\p{L})(?:biblioteca|biblioth[èe]que|bibliothek|librer[íi]a|herramienta|ferramenta|outil|werkzeug|aplicaci[óo]n|aplicativo|servidor|serveur|complemento)(?!\p{L})/giu,
-  ),
+  // Chinese, Japanese, Korean, Russian, Vietnamese, Spanish, Portuguese, and a little French, German
+  // and Italian, for learning material, link lists and software alike.
+  ...multilingualDescriptionCues,
 ];
 
 /**
  * A description clause that starts with a tool verb ("Create and browse …", "Generate diagrams …",
  * "Schedule interview loops …") describes what the software does.
  */
-export const toolVerbAtClauseStart =
-  /^(?:create|build|generate|convert|turn|run|manage|deploy|monitor|automate|sync|synchroni[sz]e|keep|collect|organi[sz]e|parameteri[sz]e|schedule|render|parse|format|search|download|record|edit|preview|serve|host|share|track|lint|bundle|compile|transform|extract|scan|validate|visuali[sz]e|compose|stream|encrypt|back up|backup|pretty-print|automates|generates|converts|runs|manages|pushes|downloads|records|searches|turns|keeps|syncs|renders|parses|formats|tracks|hosts|serves|guide your|recursively)s?\b/i;
+export const toolVerbAtClauseStart = withUnicodeWords(
+  /^(?:create|build|generate|convert|turn|run|manage|deploy|monitor|automate|sync|synchroni[sz]e|keep|collect|organi[sz]e|parameteri[sz]e|schedule|render|parse|format|search|download|record|edit|preview|serve|host|share|track|lint|bundle|compile|transform|extract|scan|validate|visuali[sz]e|compose|stream|encrypt|back up|backup|pretty-print|automates|generates|converts|runs|manages|pushes|downloads|records|searches|turns|keeps|syncs|renders|parses|formats|tracks|hosts|serves|guide your|recursively)s?\b/i,
+);
 
 /**
  * "A list of …", "a collection of …", "a set of …": what the container holds decides what it is. The
  * words after "of" run to the first preposition, relative pronoun or punctuation, and the last of them is
  * the head noun ("a collection of application ideas which …" holds ideas).
  */
-export const containerPhrase =
-  /\b(list|lists|directory|index|catalog|catalogue|compilation|roundup|selection|digest|collection|collections|set|sets|series|bunch|gallery|compendium|assortment|treasury)\s+of\s+((?:(?!(?:for|to|in|on|at|that|which|who|with|from|by|used|using|written|implemented|about|and|or|showcasing|showing|demonstrating|illustrating|explaining|covering|including|based|where|when|you|we|i|your|our)\b)[\p{L}\p{N}'’+#./-]+\s*){1,8})/giu;
+export const containerPhrase = withUnicodeWords(
+  /\b(list|lists|directory|index|catalog|catalogue|compilation|roundup|selection|digest|collection|collections|set|sets|series|bunch|gallery|compendium|assortment|treasury)\s+of\s+((?:(?!(?:for|to|in|on|at|that|which|who|with|from|by|used|using|written|implemented|about|and|or|showcasing|showing|demonstrating|illustrating|explaining|covering|including|based|where|when|you|we|i|your|our)\b)[\p{L}\p{N}'’+#./-]+\s*){1,8})/giu,
+);
 /** Containers that make a list of links unless they hold learning material. */
 export const listContainers = new Set([
   "list",
@@ -385,58 +346,77 @@ export const containedSoftware =
 /**
  * Learning cues that a tool verb must not swallow: "Build your own X" is a guide, whatever verb it uses.
  */
-export const buildYourOwn =
-  /\b(?:build|write|make|roll|create|code) your own\b|\brecreat\w+\b|\bre-?implement\w*\b/gi;
+export const buildYourOwn = withUnicodeWords(
+  /\b(?:build|write|make|roll|create|code) your own\b|\brecreat\w+\b|\bre-?implement\w*\b/gi,
+);
 
 /**
- * A software word right after these is negated ("no frameworks, no libraries") or belongs to the reader
- * ("plug into your software"), so it says nothing about the repository.
+ * A software word right after these is negated ("no frameworks, no libraries", "sin librerías",
+ * "без фреймворков", "不依赖任何框架") or belongs to the reader ("plug into your software"), so it says
+ * nothing about the repository.
  */
-export const negatingPrefix = /\b(?:no|without|not an?|isn'?t an?|your)\s+(?:[\w-]+\s+)?$/i;
+export const negatingPrefix = new RegExp(
+  `${
+    withUnicodeWords(
+      /\b(?:no|without|not an?|isn'?t an?|your|sin|sem|sans|ohne|senza|без|không(?: cần| dùng)?)\s+(?:[\w-]+\s+)?$/i,
+    ).source
+  }|(?:无需|無需|不依赖|不依賴|不需要|不使用|不用|没有|沒有)[\\p{Script=Han}\\s]{0,6}$`,
+  "iu",
+);
 
 /**
  * Words that contain "learning" but name a field, not a way of teaching ("machine learning in Python"),
  * and "learning" as the modifier of a software noun ("learning platform", "learning management system"),
  * where only "learning" is blanked so that the noun still counts as software.
  */
-export const learningFieldPattern =
-  /\b(?:machine|deep|reinforcement|federated|transfer|meta|representation|contrastive|active|online|self-supervised|supervised|unsupervised|statistical|few-shot|zero-shot|ensemble|continual|e-?)[ -]learning\b|\blearning(?= (?:platform|management|content|environment|app|software|tool|system|rate)s?\b)/gi;
+export const learningFieldPattern = new RegExp(
+  `${
+    withUnicodeWords(
+      /\b(?:machine|deep|reinforcement|federated|transfer|meta|representation|contrastive|active|online|self-supervised|supervised|unsupervised|statistical|few-shot|zero-shot|ensemble|continual|e-?)[ -]learning\b|\blearning(?= (?:platform|management|content|environment|app|software|tool|system|rate)s?\b)/gi,
+    ).source
+  }|${multilingualLearningFields}`,
+  "giu",
+);
 
 /**
- * Head nouns that make a description's opening noun phrase name learning material or a list of links:
+ * Head nouns (English, Spanish, Portuguese, Russian) that make a description's opening noun phrase name learning material or a list of links:
  * "A brief rendering course", "Community-sourced cheatsheets", "Resources for indie developers".
  */
 export const headNounCues: ReadonlyArray<readonly [RegExp, TopicCue]> = [
   [
-    /^(?:course|courses|curriculum|lessons|lectures|bootcamp|workshop|materials)$/,
+    /^(?:course|courses|curriculum|lessons|lectures|bootcamp|workshop|materials|curso|cursos|apostila|lecciones|aulas|курс|курсы|лекции|лекций|уроки|уроков)$/,
     { kind: "learning", weight: 1, flavour: "course" },
   ],
-  [/^(?:tutorial|tutorials|walkthroughs?|primer)$/, { kind: "learning", weight: 1, flavour: "tutorial" }],
   [
-    /^(?:exercises|challenges|problems|puzzles|katas|koans|drills)$/,
+    /^(?:tutorial|tutorials|walkthroughs?|primer|tutoriales|tutoriais|учебник|туториал)$/,
+    { kind: "learning", weight: 1, flavour: "tutorial" },
+  ],
+  [
+    /^(?:exercises|challenges|problems|puzzles|katas|koans|drills|ejercicios|exercícios|retos|desafíos|desafios|упражнения|упражнений|задачи|задач)$/,
     { kind: "learning", weight: 1, flavour: "exercises" },
   ],
   [
-    /^(?:examples|samples|notebooks|recipes|snippets|demos|cookbook)$/,
+    /^(?:examples|samples|notebooks|recipes|snippets|demos|cookbook|ejemplos|exemplos|примеры|примеров)$/,
     { kind: "learning", weight: 1, flavour: "examples" },
   ],
-  [/^(?:solutions|answers)$/, { kind: "learning", weight: 1, flavour: "solutions" }],
+  [/^(?:solutions|answers|soluciones|soluções)$/, { kind: "learning", weight: 1, flavour: "solutions" }],
   [/^(?:questions)$/, { kind: "learning", weight: 1, flavour: "interview" }],
-  [/^(?:notes)$/, { kind: "learning", weight: 1, flavour: "notes" }],
   [
-    /^(?:guide|guides|handbook|playbook|guidelines|practices|principles|tips|checklist|manual)$/,
+    /^(?:notes|apuntes|anotações|notas|resumos|конспект|конспекты|заметки|заметок)$/,
+    { kind: "learning", weight: 1, flavour: "notes" },
+  ],
+  [
+    /^(?:guide|guides|handbook|playbook|guidelines|practices|principles|tips|checklist|manual|guía|guia|руководство|гайд)$/,
     { kind: "learning", weight: 1, flavour: "guide" },
   ],
-  [/^(?:book|textbook|ebook)$/, { kind: "learning", weight: 1, flavour: "book" }],
-  [/^(?:cheatsheets?|cheat-sheets?)$/, { kind: "learning", weight: 1, flavour: "cheatsheet" }],
+  [/^(?:book|textbook|ebook|libro|livro|книга|учебник)$/, { kind: "learning", weight: 1, flavour: "book" }],
+  [/^(?:cheatsheets?|cheat-sheets?|шпаргалка)$/, { kind: "learning", weight: 1, flavour: "cheatsheet" }],
   [/^(?:roadmap|roadmaps)$/, { kind: "learning", weight: 1, flavour: "roadmap" }],
   [
-    /^(?:resources|links|blogs|websites|sites|papers|articles|podcasts|newsletters|companies|startups)$/,
+    /^(?:resources|links|blogs|websites|sites|papers|articles|podcasts|newsletters|companies|startups|recursos|ресурсы)$/,
     { kind: "link-list", weight: 1 },
   ],
 ];
-
-export type TopicCue = { kind: EvidenceKind; weight: number; flavour?: LearningFlavour };
 
 const topic = (kind: EvidenceKind, weight: number, flavour?: LearningFlavour): TopicCue => ({
   kind,
@@ -521,6 +501,50 @@ export const topicCues: ReadonlyMap<string, TopicCue> = new Map([
   ["study-notes", topic("learning", 2.5, "notes")],
   ["til", topic("learning", 2.5, "notes")],
   ["today-i-learned", topic("learning", 2.5, "notes")],
+  // Topics are ASCII, so other languages tag in Spanish and Portuguese or in pinyin and transliteration.
+  ["curso", topic("learning", 2, "course")],
+  ["cursos", topic("learning", 1.5, "course")],
+  ["aulas", topic("learning", 1.5, "course")],
+  ["estudos", topic("learning", 1.5, "course")],
+  ["kurs", topic("learning", 1.5, "course")],
+  ["tutoriales", topic("learning", 2, "tutorial")],
+  ["tutoriais", topic("learning", 2, "tutorial")],
+  ["jiaocheng", topic("learning", 2, "tutorial")],
+  ["uchebnik", topic("learning", 2, "tutorial")],
+  ["principiantes", topic("learning", 1.5, "tutorial")],
+  ["iniciantes", topic("learning", 1.5, "tutorial")],
+  ["rumen", topic("learning", 1.5, "tutorial")],
+  ["aprender", topic("learning", 1.5, "general")],
+  ["xuexi", topic("learning", 1.5, "general")],
+  ["aprendizaje", topic("learning", 0.75, "general")],
+  ["aprendizado", topic("learning", 0.75, "general")],
+  ["apuntes", topic("learning", 2, "notes")],
+  ["anotacoes", topic("learning", 2, "notes")],
+  ["resumos", topic("learning", 1.5, "notes")],
+  ["biji", topic("learning", 2, "notes")],
+  ["xuexibiji", topic("learning", 2.5, "notes")],
+  ["konspekt", topic("learning", 2, "notes")],
+  ["konspekty", topic("learning", 2, "notes")],
+  ["ejercicios", topic("learning", 2, "exercises")],
+  ["exercicios", topic("learning", 2, "exercises")],
+  ["shuati", topic("learning", 2, "exercises")],
+  ["retos", topic("learning", 1.5, "challenge")],
+  ["desafios", topic("learning", 1.5, "challenge")],
+  ["soluciones", topic("learning", 1.5, "solutions")],
+  ["solucoes", topic("learning", 1.5, "solutions")],
+  ["entrevista", topic("learning", 1.5, "interview")],
+  ["entrevistas", topic("learning", 1.5, "interview")],
+  ["mianshi", topic("learning", 2.5, "interview")],
+  ["bagu", topic("learning", 2, "interview")],
+  ["baguwen", topic("learning", 2.5, "interview")],
+  ["sobesedovanie", topic("learning", 2.5, "interview")],
+  ["libro", topic("learning", 1.5, "book")],
+  ["libros", topic("learning", 1.5, "book")],
+  ["livro", topic("learning", 1.5, "book")],
+  ["livros", topic("learning", 1.5, "book")],
+  ["ejemplos", topic("learning", 1.5, "examples")],
+  ["exemplos", topic("learning", 1.5, "examples")],
+  ["guia", topic("learning", 1, "guide")],
   ["cheatsheet", topic("learning", 2, "cheatsheet")],
   ["cheatsheets", topic("learning", 2, "cheatsheet")],
   ["cheat-sheet", topic("learning", 2, "cheatsheet")],
@@ -652,6 +676,10 @@ export const topicCues: ReadonlyMap<string, TopicCue> = new Map([
   ["audiobook-player", topic("software", 2)],
   ["ebook-reader", topic("software", 2)],
   ["literate-programming", topic("software", 1)],
+  ["biblioteca", topic("software", 2)],
+  ["libreria", topic("software", 2)],
+  ["herramienta", topic("software", 1.5)],
+  ["ferramenta", topic("software", 1.5)],
 ]);
 
 /** Topic shapes rather than names: "30-days-of-python", "100daysofswiftui", "microsoft-for-beginners". */
@@ -659,8 +687,13 @@ export const topicPatternCues: ReadonlyArray<readonly [RegExp, TopicCue]> = [
   [/^\d+-?days?-?of-?[a-z]/, topic("learning", 2.5, "challenge")],
   [/-for-beginners$/, topic("learning", 2.5, "tutorial")],
   [/^aoc-?\d*$/, topic("learning", 2, "solutions")],
-  [/-(?:tutorials?|course|curriculum)$/, topic("learning", 2, "tutorial")],
-  [/-interview(?:s|-questions)?$/, topic("learning", 2, "interview")],
+  [
+    /-(?:tutorials?|tutoriales|tutoriais|course|curso|curriculum|jiaocheng)$/,
+    topic("learning", 2, "tutorial"),
+  ],
+  [/^curso-/, topic("learning", 2, "course")],
+  [/-(?:para-)?(?:principiantes|iniciantes)$/, topic("learning", 2, "tutorial")],
+  [/-(?:interview(?:s|-questions)?|entrevistas?|mianshi)$/, topic("learning", 2, "interview")],
   [/-resources$/, topic("link-list", 1.5)],
   [/^awesome-/, topic("link-list", 2)],
   // A topic that ends in a software noun names the kind of software: "obsidian-plugin", "ebook-reader",
@@ -741,12 +774,41 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   [/(?:^|-)(?:cheatsheets?|cheat-sheets?|cheat|reference)(?:-|$)/, nameCue("learning", 1.5, "cheatsheet")],
   [/(?:^|-)(?:roadmaps?)(?:-|$)/, nameCue("learning", 1.5, "roadmap")],
   [/(?:^|-)kata(?:-|$)/, nameCue("learning", 1, "exercises")],
+  // Names are ASCII: other languages name learning material in Spanish and Portuguese, pinyin
+  // ("mianshi" 面试, "biji" 笔记) or transliteration ("konspekt", "bai-tap").
+  [
+    /(?:^|-)(?:curso|cursos|kurs|corso|aulas|lecciones|kecheng|uchebnik|khoa-hoc-lap-trinh)(?:-|$)/,
+    nameCue("learning", 1.5, "course"),
+  ],
+  [
+    /(?:^|-)(?:tutoriales|tutoriais|jiaocheng|rumen|nyumon|huong-dan|hoc-lap-trinh)(?:-|$)/,
+    nameCue("learning", 1.5, "tutorial"),
+  ],
+  [
+    /(?:^|-)(?:apuntes|anotacoes|resumos|biji|xuexi-?biji|konspekt|konspekty|zametki|ghi-chu)(?:-|$)/,
+    nameCue("learning", 1.5, "notes"),
+  ],
+  [
+    /(?:^|-)(?:ejercicios|exercicios|retos|desafios|shuati|lianxi|bai-tap|zadachi|uprazhneniya)(?:-|$)/,
+    nameCue("learning", 1.5, "exercises"),
+  ],
+  [/(?:^|-)(?:soluciones|solucoes|tijie|loi-giai|resheniya)(?:-|$)/, nameCue("learning", 1.5, "solutions")],
+  [
+    /(?:^|-)(?:mianshi|mianjing|bagu|baguwen|entrevistas?|sobesedovanie|phong-van)(?:-|$)/,
+    nameCue("learning", 1.5, "interview"),
+  ],
+  [/(?:^|-)(?:libro|libros|livro|livros|kniga)(?:-|$)/, nameCue("learning", 1.5, "book")],
+  [/(?:^|-)(?:xuexi|aprender|aprendiendo|aprendendo|izuchenie)(?:-|$)/, nameCue("learning", 1, "general")],
+  [
+    /(?:^|-)(?:para-principiantes|para-iniciantes|desde-cero|do-zero|s-nulya|cong-ling-kai-shi)(?:-|$)/,
+    mannerCue(2, "tutorial"),
+  ],
   [
     /(?:^|-)(?:resources|links|list|lists|papers|blogs|reading-list|bookmarks|websites|free-for-dev)(?:-|$)/,
     nameCue("link-list", 1.5),
   ],
   [
-    /(?:^|-)(?:cli|app|server|client|lib|sdk|api|plugin|loader|lint|linter|bot|engine|kit|toolkit|cms|lms|dl|sync|manager|editor|viewer|daemon|compiler|parser|generator|gen|scheduler|planner|tracker|dashboard|desktop|extension|action|orm|db|vscode|connect)(?:-|$)/,
+    /(?:^|-)(?:cli|app|server|client|lib|sdk|api|plugin|loader|lint|linter|bot|engine|kit|toolkit|cms|lms|dl|sync|manager|editor|viewer|daemon|compiler|parser|generator|gen|scheduler|planner|tracker|dashboard|desktop|extension|action|orm|db|vscode|connect|biblioteca|libreria|herramienta|ferramenta)(?:-|$)/,
     nameCue("software", 1.5),
   ],
 ];

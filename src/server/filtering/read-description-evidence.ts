@@ -14,6 +14,13 @@ import {
 } from "@/server/filtering/non-project-cues";
 import { LATER_CUE_FACTOR, type Evidence } from "@/server/filtering/non-project-evidence";
 import { readDescriptionShape, shorten } from "@/server/filtering/read-description-shape";
+import {
+  hasHeadFinalScript,
+  hasUnspacedScript,
+  normalizeText,
+  segmentStarts,
+  withUnicodeWords,
+} from "@/server/filtering/tokenize-text";
 
 /** A description that asks a question ("What happens when …?") is the title of an explainer. */
 const questionDescription = /^[^\p{L}]*(?:what|how|why|when|where)\b[^?]{3,}\?/iu;
@@ -21,7 +28,21 @@ const questionDescription = /^[^\p{L}]*(?:what|how|why|when|where)\b[^?]{3,}\?/i
  * What may stand between a modifier and the noun it modifies: a hyphen, spaces, at most one word, and a
  * coordination ("roadmap and feedback board").
  */
-const compoundGap = /^[\s-]*(?:(?:and|&|or)\s+)?(?:[\w.+#]+[\s-]+)?$/;
+const compoundGap = withUnicodeWords(/^[\s-]*(?:(?:and|&|or)\s+)?(?:[\w.+#]+[\s-]+)?$/);
+
+const headFinalLetter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const anyLetter = /\p{L}/gu;
+
+/**
+ * A clause written mostly in Chinese, Japanese or Korean; one such character stands for about a word, so
+ * it takes a third as many of them as Latin letters: "Go 语言学习笔记" is Chinese, "A 汉字 course" is not.
+ */
+function isHeadFinal(clause: string): boolean {
+  if (!hasHeadFinalScript(clause)) return false;
+  const cjk = clause.match(headFinalLetter)?.length ?? 0;
+  const letters = clause.match(anyLetter)?.length ?? 0;
+  return cjk * 3 >= letters - cjk;
+}
 
 type CueMatch = {
   kind: EvidenceKind;
@@ -43,7 +64,7 @@ function blankOut(text: string, pattern: RegExp): string {
 /** Clauses end at sentence punctuation, brackets, pipes and spaced dashes; commas join list items. */
 function splitClauses(text: string): Array<{ start: number; text: string }> {
   const clauses: Array<{ start: number; text: string }> = [];
-  const boundary = /[.!?;:|()[\]]+(?=\s|$)|[;|()[\]]|\s[-–—]+\s|[：；。，]/g;
+  const boundary = /[.!?;:|()[\]]+(?=\s|$)|[;|()[\]]|\s[-–—]+\s|[：；。，！？（）]/g;
   let start = 0;
   for (const match of text.matchAll(boundary)) {
     clauses.push({ start, text: text.slice(start, match.index) });
@@ -83,7 +104,13 @@ function findContainers(clause: string): CueMatch[] {
 /** `leading` matches (zero-width, such as a question) head the clause before anything found in it. */
 function findClauseMatches(clause: string, leading: readonly CueMatch[]): CueMatch[] {
   const candidates: CueMatch[] = [];
+  const scriptPresent = new Map<RegExp, boolean>();
   for (const cue of descriptionCues) {
+    if (cue.script) {
+      const present = scriptPresent.get(cue.script) ?? cue.script.test(clause);
+      scriptPresent.set(cue.script, present);
+      if (!present) continue;
+    }
     for (const match of clause.matchAll(cue.pattern)) {
       candidates.push({
         kind: cue.kind,
@@ -118,6 +145,15 @@ function findClauseMatches(clause: string, leading: readonly CueMatch[]): CueMat
     });
   }
 
+  // A Chinese or Japanese cue must start a word: "学习" in "同学习惯" (classmates' habits) is no cue.
+  // Segmenting costs more than all the cues together, so only clauses with such a cue are segmented.
+  if (candidates.some((match) => hasUnspacedScript(clause.charAt(match.start)))) {
+    const starts = segmentStarts(clause);
+    const startsInsideWord = (match: CueMatch) =>
+      hasUnspacedScript(clause.charAt(match.start)) && !starts.has(match.start);
+    candidates.splice(0, candidates.length, ...candidates.filter((match) => !startsInsideWord(match)));
+  }
+
   // Earliest first, the longer of two matches at one place first; overlapping matches lose.
   candidates.sort((left, right) => left.start - right.start || right.end - left.end);
   const accepted: CueMatch[] = [...leading];
@@ -131,7 +167,7 @@ function findClauseMatches(clause: string, leading: readonly CueMatch[]): CueMat
 }
 
 export function readDescriptionEvidence(description: string | null): Evidence[] {
-  const original = description?.trim() ?? "";
+  const original = normalizeText(description?.trim() ?? "");
   if (original === "") return [];
   const masked = blankOut(original, learningFieldPattern);
   const evidence: Evidence[] = [];
@@ -149,13 +185,21 @@ export function readDescriptionEvidence(description: string | null): Evidence[] 
     // In "cheat sheet service" or "interactive tutorial framework" the last noun names the thing; the
     // learning word before it is only a modifier.
     const modifiers = new Set<CueMatch>();
+    const headFinal = isHeadFinal(clause.text);
     matches.forEach((match, index) => {
       const next = matches[index + 1];
-      if (match.kind === "software" || match.role !== undefined || next?.kind !== "software") return;
+      if (!next || match.role !== undefined) return;
+      // English only reads a learning word before a software noun as a modifier; in a head-final clause
+      // the reverse holds too: "框架教程" is a tutorial about a framework.
+      const learningBeforeSoftware = match.kind !== "software" && next.kind === "software";
+      const softwareBeforeLearning = headFinal && match.kind === "software" && next.kind === "learning";
+      if (!learningBeforeSoftware && !softwareBeforeLearning) return;
       if (compoundGap.test(clause.text.slice(match.end, next.start))) modifiers.add(match);
     });
-    const head =
-      matches.find((match) => match.role !== "manner" && !modifiers.has(match))?.kind ?? matches[0]?.kind;
+    // English names the thing first ("a course on building web servers"); Chinese, Japanese and Korean
+    // put it last ("构建交互式教程的框架" is a framework for building tutorials).
+    const nouns = matches.filter((match) => match.role !== "manner" && !modifiers.has(match));
+    const head = (headFinal ? nouns.at(-1) : nouns[0])?.kind ?? matches[0]?.kind;
     for (const match of matches) {
       const discounted = modifiers.has(match) || (match.kind !== head && match.role !== "manner");
       const text =

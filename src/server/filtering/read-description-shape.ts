@@ -1,5 +1,12 @@
-import { headNounCues } from "@/server/filtering/non-project-cues";
+import { cjkHeadNouns } from "@/server/filtering/cjk-cues";
+import { headNounCues, type TopicCue } from "@/server/filtering/non-project-cues";
 import type { Evidence } from "@/server/filtering/non-project-evidence";
+import {
+  hasHeadFinalScript,
+  hasUnspacedScript,
+  segmentStarts,
+  withUnicodeWords,
+} from "@/server/filtering/tokenize-text";
 
 /**
  * Readings of the description as a whole rather than phrase by phrase: they catch learning material
@@ -12,15 +19,39 @@ export function shorten(text: string): string {
 }
 
 /**
+ * Where an opening noun phrase ends: punctuation, or a preposition, relative pronoun or participle in
+ * English, Spanish, Portuguese or Russian ("Curso de Python", "Конспекты по алгоритмам").
+ */
+const openingEnd = withUnicodeWords(
+  /[.,;:!?()|—–]|\s-\s|\s(?=(?:for|from|on|of|in|into|using|with|to|by|that|which|about|referenced|written|used|built|made|based|covering|showcasing|where|you|de|del|da|do|dos|das|para|con|com|en|em|sobre|por|que|для|по|на|о|об|с|со|в|из|от|к)\b)/i,
+);
+/** The opening phrase of a Chinese, Japanese or Korean description runs to its first punctuation. */
+const cjkOpeningEnd = /[.,;:!?()|—–，。：；！？（）、「」【】]|\s-\s/u;
+
+/**
+ * The head of a Chinese, Japanese or Korean opening phrase is its last word; it counts when a head noun
+ * ends the phrase and starts a word there, so "大学习题" does not end in "学习题".
+ */
+function findCjkOpeningHead(description: string): readonly [string, TopicCue] | undefined {
+  const opening = (description.replace(/^[^\p{L}\p{N}《]+/u, "").split(cjkOpeningEnd)[0] ?? "").replace(
+    /[^\p{L}\p{N}]+$/u,
+    "",
+  );
+  for (const [pattern, cue] of cjkHeadNouns) {
+    const match = pattern.exec(opening);
+    if (!match) continue;
+    if (hasUnspacedScript(match[0]) && !segmentStarts(opening).has(match.index)) return undefined;
+    return [match[0], cue];
+  }
+  return undefined;
+}
+
+/**
  * The head of a description's opening noun phrase, the last word before the first preposition, verb
  * or punctuation: "A brief computer graphics / rendering course", "Notebooks using …", "Resources for …".
  */
 function findOpeningHead(description: string): string | null {
-  const opening = description
-    .replace(/^[^\p{L}\p{N}]+/u, "")
-    .split(
-      /[.,;:!?()|—–]|\s-\s|\s(?=(?:for|from|on|of|in|into|using|with|to|by|that|which|about|referenced|written|used|built|made|based|covering|showcasing|where|you)\b)/i,
-    )[0];
+  const opening = description.replace(/^[^\p{L}\p{N}]+/u, "").split(openingEnd)[0];
   const words = opening?.trim().split(/\s+/) ?? [];
   // "Authoring books with R Markdown" opens with a verb: what a tool does, not what the repository is.
   if (words.length === 0 || words.length > 8 || /ing$/i.test(words[0] ?? "")) return null;
@@ -66,6 +97,14 @@ function isTitleShaped(description: string): boolean {
 
 export function readDescriptionShape(description: string): Evidence[] {
   const evidence: Evidence[] = [];
+  if (hasHeadFinalScript(description)) {
+    const cjkHead = findCjkOpeningHead(description);
+    if (cjkHead) {
+      const [text, cue] = cjkHead;
+      evidence.push({ kind: cue.kind, source: "description", weight: 1, text, flavour: cue.flavour });
+      return evidence;
+    }
+  }
   const head = findOpeningHead(description);
   const learningHead = head ? headNounCues.find(([pattern]) => pattern.test(head)) : undefined;
   if (head && learningHead) {

@@ -1,6 +1,7 @@
 import { topicCues, topicPatternCues } from "@/server/filtering/non-project-cues";
 import type { Evidence } from "@/server/filtering/non-project-evidence";
 import { splitNameSegments } from "@/server/filtering/read-name-evidence";
+import { foldText } from "@/server/filtering/tokenize-text";
 
 /**
  * A topic that only repeats the repository's name or one of its segments (`awesome` on
@@ -12,7 +13,7 @@ export function readTopicEvidence(topics: readonly string[], repoName: string): 
   const joinedName = splitNameSegments(repoName).join("-");
   const evidence: Evidence[] = [];
   for (const raw of topics) {
-    const name = raw.trim().toLowerCase();
+    const name = foldText(raw.trim());
     if (segments.has(name) || name === joinedName) continue;
     const cue = topicCues.get(name) ?? topicPatternCues.find(([pattern]) => pattern.test(name))?.[1];
     if (cue)

@@ -2,6 +2,7 @@ import type { AnalysisProfile, AnalyzeBatchOutput, Analyzer } from "@/server/ana
 import { AppError } from "@/server/errors";
 import { llmBudgetSpentError } from "@/server/runs/monthly-llm-budget";
 import type { AnalysisResult } from "@/shared/analysis";
+import type { RepoContents } from "@/shared/repo-contents";
 import type { RepoMetadata } from "@/shared/repos";
 import type { RunBatchContext } from "./run-batches";
 import type { RunTally } from "./run-tally";
@@ -28,6 +29,7 @@ export function createBatchAnalysis({
   analyzer,
   profile,
   readmes,
+  contents,
   tally,
   llmBudget,
   clock,
@@ -36,6 +38,8 @@ export function createBatchAnalysis({
   analyzer: Analyzer;
   profile: AnalysisProfile;
   readmes: ReadonlyMap<string, string | null>;
+  /** The top-level entries the details brought, for the built-in analyzer's non-project check. */
+  contents?: ReadonlyMap<string, RepoContents | null>;
   tally: RunTally;
   llmBudget: RunLlmBudget | null;
   clock: () => Date;
@@ -52,6 +56,7 @@ export function createBatchAnalysis({
         profile,
         repos: batch,
         readmes,
+        contents,
         signal: context.signal,
         onResult: context.emit,
       });

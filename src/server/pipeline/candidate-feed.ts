@@ -8,6 +8,7 @@ import {
 } from "@/server/filtering/starter-issue-requirement";
 
 import type { RepositorySource } from "@/server/sources/repository-source";
+import type { RepoContents } from "@/shared/repo-contents";
 import type { RepoMetadata } from "@/shared/repos";
 
 /**
@@ -32,6 +33,8 @@ export type ScreenedGroup = {
   ready: RepoMetadata[];
   /** "owner/name" → README text or null (none), for every repository of the group whose README is known. */
   readmes: Map<string, string | null>;
+  /** "owner/name" → the top-level entries (null: unknown), for every repository of the group. */
+  contents: Map<string, RepoContents | null>;
   /** Dropped by their README, with the evidence in words. */
   droppedByReadme: RejectedRepo[];
   /** Dropped because every starter issue they list is claimed (requireStarterIssues only). */
@@ -131,7 +134,7 @@ async function screenGroup(
   });
   await storeReadmes({ db, entries: fetchedReadmes, now: clock() });
   const readmes = new Map([...cachedReadmes, ...outcome.readmes]);
-  const screened = filterCandidatesByReadme({ candidates: repos, readmes });
+  const screened = filterCandidatesByReadme({ candidates: repos, readmes, details: outcome.details });
   let ready = attachCandidateDetails(screened.kept, outcome.details);
   let allClaimed: RepoMetadata[] = [];
   let unverified: RepoMetadata[] = [];
@@ -141,9 +144,13 @@ async function screenGroup(
     allClaimed = requirement.allClaimed;
     unverified = requirement.unverified;
   }
+  const contents = new Map(
+    repos.map((repo) => [repo.fullName, outcome.details.get(repo.fullName)?.contents ?? null]),
+  );
   return {
     ready,
     readmes,
+    contents,
     droppedByReadme: screened.rejected,
     allClaimed,
     unverified,

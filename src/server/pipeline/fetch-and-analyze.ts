@@ -8,6 +8,7 @@ import { saveCandidateDetails, updateRun } from "@/server/runs/run-writes";
 import type { RepositorySource } from "@/server/sources/repository-source";
 import type { AnalysisResult } from "@/shared/analysis";
 import type { ScoutEvent } from "@/shared/events";
+import type { RepoContents } from "@/shared/repo-contents";
 import type { RepoMetadata } from "@/shared/repos";
 import type { FilteredOut } from "@/shared/runs";
 import { createAnalysisBatchQueue } from "./analysis-batch-queue";
@@ -94,6 +95,8 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
   const rank = new Map(passed.map((repo, index) => [repo.fullName, index]));
   /** "owner/name" → README text or null (none), for every candidate whose README is known. */
   const readmes = new Map<string, string | null>();
+  /** "owner/name" → top-level entries or null (unknown), for the built-in analyzer's non-project check. */
+  const contents = new Map<string, RepoContents | null>();
   const progress = createAnalysisProgress({ expectedTotal: Math.min(settings.maxRepos, passed.length) });
   const screening = createScreeningTotals({
     passed: passed.length,
@@ -130,6 +133,7 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
       analyzer,
       profile: options.profile,
       readmes,
+      contents,
       tally,
       llmBudget: options.llmBudget,
       clock,
@@ -144,6 +148,7 @@ export function startFetchAndAnalyze(options: FetchAndAnalyzeOptions): FetchAndA
   async function* takeGroup(group: ScreenedGroup): AsyncGenerator<ScoutEvent, "all-filtered" | "more"> {
     for (const message of group.warnings) if (!tally.warnings.includes(message)) yield warn(message);
     for (const [name, readme] of group.readmes) readmes.set(name, readme);
+    for (const [name, entries] of group.contents) contents.set(name, entries);
     screening.takeGroup(group);
     progress.takeGroup(group);
     tally.countReadmesFromCache(group.readmesFromCache);

@@ -28,7 +28,7 @@ export const stageMessages = {
   allStarterIssuesClaimed:
     "Every open starter issue it lists is already claimed (assigned, or an open pull request will close it).",
   droppedByReadme: (dropped: number, passed: number) =>
-    `${formatCountOf(dropped, "repo", "repos")} filtered out by ${pluralize(dropped, "its README", "their READMEs")}; ${passed} repos passed filters`,
+    `${formatCountOf(dropped, "repo", "repos")} filtered out by ${pluralize(dropped, "its README and contents", "their READMEs and contents")}; ${passed} repos passed filters`,
   unverifiedStarterIssues: (names: readonly string[]) =>
     `Could not check that ${describeRepos(names)} still ${names.length === 1 ? "has" : "have"} an unclaimed starter issue; kept, since GitHub counts starter-labelled issues for ${names.length === 1 ? "it" : "them"}.`,
   withUnclaimedStarterIssues: (kept: number, screened: number) =>

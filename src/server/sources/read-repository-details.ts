@@ -1,15 +1,17 @@
 import { z } from "zod";
 import { healthWindowStart } from "@/server/sources/details-sampling";
+import { readTopLevelTree } from "@/server/sources/read-top-level-tree";
 import type { RepositoryDetails } from "@/server/sources/repository-source";
 import type { StarterIssue } from "@/shared/repos";
 
 /**
  * Reads a repository's part of a details answer (GitHub's shape, see github/details-query.ts) into its
- * starter issues and health signals. The catalog source renders its activity in the same shape and reads
+ * starter issues, health signals and top-level contents. The catalog source renders its activity in the same shape and reads
  * it back here, so both sources agree on what claimed, responsive and outside mean.
  *
  * Every part is parsed on its own: a malformed issue drops that issue, a malformed health field leaves that
- * signal null, and one repository's answer never affects another's.
+ * signal null, a malformed tree leaves the contents null, and one repository's answer never affects
+ * another's.
  */
 
 const HOUR_MS = 3_600_000;
@@ -152,8 +154,9 @@ function parseNodes<T>(value: unknown, schema: z.ZodType<T>): T[] | null {
 }
 
 /**
- * The starter issues and health of one repository alias, or null when the repository did not resolve
- * (renamed, deleted, or its part of the answer failed) or carries no details at all.
+ * The starter issues, health and contents of one repository alias, or null when the repository did not
+ * resolve (renamed, deleted, or its part of the answer failed) or carries no details at all. `contents` is
+ * there only when the answer has a `topLevelTree` field, so an answer that never asked for it says nothing.
  */
 export function readRepositoryDetails(repository: unknown, options: { now: Date }): RepositoryDetails | null {
   if (typeof repository !== "object" || repository === null) return null;
@@ -182,5 +185,6 @@ export function readRepositoryDetails(repository: unknown, options: { now: Date 
       hasCodeOfConduct: codeOfConduct.success && codeOfConduct.data !== null,
       lastReleaseAt: release.success ? (release.data?.publishedAt ?? null) : null,
     },
+    ...("topLevelTree" in fields ? { contents: readTopLevelTree(fields.topLevelTree) } : {}),
   };
 }

@@ -17,13 +17,13 @@ import type { RepoMetadata } from "@/shared/repos";
  */
 
 function analyzeRepos(input: AnalyzeBatchInput & { now: Date }): AnalysisResult[] {
-  const { profile, repos, readmes, now } = input;
+  const { profile, repos, readmes, contents, now } = input;
   const readmeOf = (repo: RepoMetadata): string | null => readmes.get(repo.fullName) ?? null;
   const goalMatches = matchGoals({ profile, repos, readmeOf });
 
   return repos.map((repo, index) => {
     const readme = readmeOf(repo);
-    const nonProject = rejectNonProject({ repo, readme });
+    const nonProject = rejectNonProject({ repo, readme, contents: contents?.get(repo.fullName) ?? null });
     if (nonProject) return nonProject;
 
     const goals = goalMatches[index] ?? null;
@@ -46,7 +46,7 @@ function analyzeRepos(input: AnalyzeBatchInput & { now: Date }): AnalysisResult[
 }
 
 /** Bump whenever the scoring changes: stored analyses keyed on an older version are not reused. */
-export const HEURISTIC_ANALYZER_VERSION = "heuristic-1";
+export const HEURISTIC_ANALYZER_VERSION = "heuristic-2";
 
 /**
  * The deterministic built-in analyzer. `now` fixes the clock that activity is measured against; the

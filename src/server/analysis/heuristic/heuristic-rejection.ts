@@ -1,5 +1,6 @@
 import { GOAL_RELEVANCE_FLOOR, type RepoSignals } from "@/server/analysis/heuristic/heuristic-repo-signals";
 import { detectNonProjectRepo } from "@/server/filtering/detect-non-project-repo";
+import type { RepoContents } from "@/shared/repo-contents";
 import type { AnalysisResult } from "@/shared/analysis";
 import type { RepoMetadata } from "@/shared/repos";
 
@@ -27,8 +28,10 @@ function buildRejection(repo: string, rejectReason: string): AnalysisResult {
 export function rejectNonProject(options: {
   repo: RepoMetadata;
   readme: string | null;
+  /** The top-level entries, when the details brought them. */
+  contents?: RepoContents | null;
 }): AnalysisResult | null {
-  const nonProject = detectNonProjectRepo(options.repo, options.readme);
+  const nonProject = detectNonProjectRepo({ ...options.repo, contents: options.contents }, options.readme);
   return nonProject ? buildRejection(options.repo.fullName, nonProject) : null;
 }
 

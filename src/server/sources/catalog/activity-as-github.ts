@@ -51,7 +51,10 @@ export function toGitHubIssueState(issue: CatalogIssue): unknown {
   };
 }
 
-export function toGitHubRepositoryDetails(activity: CatalogActivity, options: { now: Date }): unknown {
+export function toGitHubRepositoryDetails(
+  activity: CatalogActivity,
+  options: { now: Date },
+): Record<string, unknown> {
   const since = healthWindowStart(options.now);
   const starter = activity.issues.filter(
     (issue) => issue.state === "OPEN" && issue.labels.some((label) => isStarterLabel(label)),

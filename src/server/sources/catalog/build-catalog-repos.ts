@@ -4,9 +4,16 @@ import { domainProfiles, languageProfiles, licenseMix, type LanguageProfile } fr
 import type { CatalogRepo } from "./demo-catalog";
 import { describeLearningRepo, describeRepo, pickReadme, pickTopics } from "./describe-catalog-repos";
 import { assignLanguageSizes, learningCompanions, type LanguageMix } from "./language-sizes";
-import { learningKinds, nameLearningRepo, nameRepo, pickOwner } from "./name-catalog-repos";
+import {
+  learningKinds,
+  nameLearningRepo,
+  nameRepo,
+  pickOwner,
+  type LearningKind,
+} from "./name-catalog-repos";
 import type { Random } from "./seeded-random";
 import type { ReadmeSpec } from "./write-readme";
+import type { CatalogTreeKind } from "./write-top-level-tree";
 
 /**
  * One catalog repository at a time: a hand-placed landmark, a generated original, or a fork of one. Each
@@ -22,6 +29,14 @@ function mixOf(readme: ReadmeSpec | null, learning: boolean, list: boolean): Lan
   if (list || readme?.style === "awesome-list") return "list";
   if (learning || readme?.style === "tutorial") return "learning";
   return "code";
+}
+
+/** The tree that fits a repository: learning material by its kind, lists and tutorials by their README. */
+function treeKindOf(readme: ReadmeSpec | null, learningKind: LearningKind | null): CatalogTreeKind {
+  if (learningKind === "awesome" || (learningKind === null && readme?.style === "awesome-list"))
+    return "awesome-list";
+  if (learningKind !== null) return learningKind;
+  return readme?.style === "tutorial" ? "tutorial" : "software";
 }
 
 function withLearningCompanions(languages: string[], mix: LanguageMix): string[] {
@@ -93,6 +108,7 @@ export function buildLandmark(options: {
     domain: spec.domain,
     readme: spec.readme,
     languageSizes: assignLanguageSizes({ seed, githubId, languages, stars: spec.stars, mix }),
+    tree: { kind: spec.tree ?? treeKindOf(spec.readme, null), seedId: githubId, stars: spec.stars },
     ...("activity" in spec ? { activityOverrides: spec.activity } : {}),
   };
 }
@@ -186,6 +202,7 @@ export function buildOriginal(options: {
     domain: domain.key,
     readme,
     languageSizes: assignLanguageSizes({ seed, githubId, languages, stars, mix }),
+    tree: { kind: treeKindOf(readme, learningKind), seedId: githubId, stars },
   };
 }
 
@@ -202,6 +219,7 @@ export function buildFork(options: {
   if (owner === source.metadata.owner || !claim(owner, source.metadata.name)) return null;
   const sourcePushedMs = Date.parse(source.metadata.pushedAt ?? new Date(nowMs).toISOString());
   const pushedMs = Math.min(nowMs, sourcePushedMs + random.int(0, 90) * DAY_MS);
+  // The spread keeps the source's tree spec, seed included: a fork starts with its source's files.
   return {
     ...source,
     metadata: {

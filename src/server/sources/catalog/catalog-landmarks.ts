@@ -1,5 +1,6 @@
 import type { ActivityOverrides } from "./catalog-activity";
 import type { ReadmeSpec } from "./write-readme";
+import type { CatalogTreeKind } from "./write-top-level-tree";
 
 /**
  * Hand-placed repositories covering the awkward cases the pipeline must handle. They are recent and in
@@ -22,6 +23,8 @@ export type LandmarkSpec = {
   archived?: boolean;
   fork?: boolean;
   readme: ReadmeSpec | null;
+  /** What its top-level tree holds; without it, what its README says (a list, a tutorial, software). */
+  tree?: CatalogTreeKind;
   /** How its maintainers answer, and whether its issue titles try prompt injection; random otherwise. */
   activity?: ActivityOverrides;
 };
@@ -119,6 +122,7 @@ export const landmarkSpecs = {
     license: "CC-BY-4.0",
     pushedDaysAgo: 30,
     readme: md("tutorial"),
+    tree: "course",
   },
   goCheatsheet: {
     owner: "quickref-hq",
@@ -134,6 +138,7 @@ export const landmarkSpecs = {
     license: "MIT",
     pushedDaysAgo: 11,
     readme: md("tutorial"),
+    tree: "cheatsheet",
   },
   interviewPrep: {
     owner: "dorian-ka",
@@ -149,6 +154,7 @@ export const landmarkSpecs = {
     license: "MIT",
     pushedDaysAgo: 6,
     readme: md("tutorial"),
+    tree: "interview",
   },
   javaInterviewQuestions: {
     owner: "jobready",
@@ -164,6 +170,7 @@ export const landmarkSpecs = {
     license: "Apache-2.0",
     pushedDaysAgo: 40,
     readme: md("tutorial"),
+    tree: "interview",
   },
   javascriptTutorial: {
     owner: "webstarter",

@@ -3,6 +3,7 @@ import { SearchQueryError } from "@/server/sources/catalog/parsed-search-query";
 import { createCatalogSearch } from "@/server/sources/catalog/search-catalog";
 import { AppError } from "@/server/errors";
 import { toGitHubIssueState, toGitHubRepositoryDetails } from "@/server/sources/catalog/activity-as-github";
+import { toGitHubTree } from "@/server/sources/catalog/write-top-level-tree";
 import { issueKey, readIssueState } from "@/server/sources/read-issue-states";
 import { readRepositoryDetails } from "@/server/sources/read-repository-details";
 import { toRepoNameKey, toRepoNameKeys } from "@/server/sources/repo-name-keys";
@@ -20,8 +21,8 @@ import { buildSearchQuery } from "@/server/sources/build-search-query";
 import type { RepoMetadata } from "@/shared/repos";
 
 /**
- * The offline RepositorySource (SCOUT_GITHUB_SOURCE=catalog): searches, READMEs, starter issues and health come
- * from the bundled demo catalog, in-process. It builds the same search string as the live source and evaluates it with GitHub's
+ * The offline RepositorySource (SCOUT_GITHUB_SOURCE=catalog): searches, READMEs, starter issues, health and
+ * top-level trees come from the bundled demo catalog, in-process. It builds the same search string as the live source and evaluates it with GitHub's
  * semantics, so switching sources changes where data comes from, not what a search means.
  */
 
@@ -98,9 +99,13 @@ export function createCatalogSource({
           }
           // The same parser as the live source's, over the same shape GitHub answers with.
           const found = entry
-            ? readRepositoryDetails(toGitHubRepositoryDetails(catalog.readActivity(entry), { now: at }), {
-                now: at,
-              })
+            ? readRepositoryDetails(
+                {
+                  ...toGitHubRepositoryDetails(catalog.readActivity(entry), { now: at }),
+                  topLevelTree: toGitHubTree(catalog.readTree(entry)),
+                },
+                { now: at },
+              )
             : null;
           if (found) details.set(key, found);
         }

@@ -1,7 +1,9 @@
+import type { RepoContents } from "@/shared/repo-contents";
 import type { RepoMetadata } from "@/shared/repos";
 import type { ActivityOverrides, CatalogActivity } from "./catalog-activity";
 import type { LanguageSize } from "./language-sizes";
 import type { ReadmeSpec } from "./write-readme";
+import type { CatalogTreeSpec } from "./write-top-level-tree";
 
 /**
  * The offline demo catalog: thousands of plausible repositories generated from a seed, with no network and
@@ -25,6 +27,11 @@ export type CatalogRepo = {
    * in the generated catalog; optional so hand-made test repositories need not invent sizes.
    */
   languageSizes?: LanguageSize[];
+  /**
+   * What its top-level tree holds (software, a course, a list of links…), written on demand. Always set in
+   * the generated catalog; a hand-made test repository without one has no known tree.
+   */
+  tree?: CatalogTreeSpec;
   /** Hand-placed traits of its issues and maintainers (landmarks only). */
   activityOverrides?: ActivityOverrides;
 };
@@ -40,4 +47,9 @@ export type DemoCatalog = {
   readReadme: (repo: CatalogRepo) => string | null;
   /** Issues, pull requests, commits and community files, generated on first use and then kept. */
   readActivity: (repo: CatalogRepo) => CatalogActivity;
+  /**
+   * The entries at the top of its default branch, generated the same way on every call; null when the
+   * repository has no tree spec (unknown, as for an empty repository).
+   */
+  readTree: (repo: CatalogRepo) => RepoContents | null;
 };

@@ -6,6 +6,7 @@ import { createOwnerPool } from "./name-catalog-repos";
 import { createRandom, hashSeed } from "./seeded-random";
 import { writeActivity } from "./write-activity";
 import { writeReadme } from "./write-readme";
+import { writeTopLevelTree } from "./write-top-level-tree";
 
 /**
  * Generates the offline demo catalog (demo-catalog.ts) from a seed; the same seed and anchor date always
@@ -67,6 +68,22 @@ export function generateDemoCatalog({
 
   const byFullName = new Map(repos.map((repo) => [repo.metadata.fullName.toLowerCase(), repo]));
   const activities = new WeakMap<CatalogRepo, CatalogActivity>();
+  const readActivity = (repo: CatalogRepo): CatalogActivity => {
+    let activity = activities.get(repo);
+    if (!activity) {
+      activity = writeActivity({
+        catalogSeed: seed,
+        anchoredAtMs: nowMs,
+        repo: repo.metadata,
+        archived: repo.archived,
+        fork: repo.fork,
+        domainKey: repo.domain,
+        ...(repo.activityOverrides ? { overrides: repo.activityOverrides } : {}),
+      });
+      activities.set(repo, activity);
+    }
+    return activity;
+  };
   return {
     seed,
     anchoredAt: now.toISOString(),
@@ -76,21 +93,22 @@ export function generateDemoCatalog({
       repo.readme
         ? writeReadme({ catalogSeed: seed, repo: repo.metadata, domainKey: repo.domain, spec: repo.readme })
         : null,
-    readActivity: (repo) => {
-      let activity = activities.get(repo);
-      if (!activity) {
-        activity = writeActivity({
-          catalogSeed: seed,
-          anchoredAtMs: nowMs,
-          repo: repo.metadata,
-          archived: repo.archived,
-          fork: repo.fork,
-          domainKey: repo.domain,
-          ...(repo.activityOverrides ? { overrides: repo.activityOverrides } : {}),
-        });
-        activities.set(repo, activity);
-      }
-      return activity;
+    readActivity,
+    readTree: (repo) => {
+      if (!repo.tree) return null;
+      // The community files the health signals report are the ones in the tree.
+      const activity = readActivity(repo);
+      return writeTopLevelTree({
+        catalogSeed: seed,
+        repo: repo.metadata,
+        spec: repo.tree,
+        readmePath: repo.readme?.path ?? null,
+        licenseKey: repo.licenseKey,
+        community: {
+          contributingGuide: activity.contributingGuide !== null,
+          codeOfConduct: activity.codeOfConduct !== null,
+        },
+      });
     },
   };
 }

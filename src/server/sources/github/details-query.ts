@@ -11,11 +11,12 @@ import { DETAILS_GROUP_SIZE } from "@/server/sources/repository-source";
 import { STARTER_LABELS } from "@/shared/starter-labels";
 
 /**
- * The details query of candidate repositories: their open starter issues and their health signals, in one
- * aliased GraphQL query per details group (DETAILS_GROUP_SIZE repositories), optionally merged with the
- * README query so a run spends one request per group instead of two. Field names are GitHub's published
- * schema (tests/unit/github-queries-schema.test.ts validates every document built here against it); the
- * answer is read back by read-repository-details.ts.
+ * The details query of candidate repositories: their open starter issues, their health signals and the
+ * entries at the top of their default branch, in one aliased GraphQL query per details group
+ * (DETAILS_GROUP_SIZE repositories), optionally merged with the README query so a run spends one request
+ * per group instead of two. Field names are GitHub's published schema
+ * (tests/unit/github-queries-schema.test.ts validates every document built here against it); the answer is
+ * read back by read-repository-details.ts.
  */
 
 // Linked pull requests come from closedByPullRequestsReferences: it lists the pull requests that will close
@@ -24,6 +25,10 @@ import { STARTER_LABELS } from "@/shared/starter-labels";
 // GitHub's default and drops closed and merged ones, which claim nothing; the parser checks the state
 // again. A timelineItems(CONNECTED_EVENT, CROSS_REFERENCED_EVENT) walk would find the same links at a
 // higher cost and with mentions that close nothing mixed in.
+//
+// topLevelTree is the root of the default branch ("HEAD:" names it; null for an empty repository). Neither
+// object nor Tree.entries is a connection, so it adds nothing to the rate-limit cost, and entries come
+// unpaged: GitHub lists the whole top level, which the reader caps.
 const detailsSelection = /* GraphQL */ `    starterIssues: issues(first: ${STARTER_ISSUES_PER_REPO}, states: OPEN, labels: $labels, orderBy: { field: UPDATED_AT, direction: DESC }) {
       nodes {
         number title url createdAt updatedAt
@@ -46,12 +51,13 @@ const detailsSelection = /* GraphQL */ `    starterIssues: issues(first: ${START
     defaultBranchRef { target { ... on Commit { history(since: $since) { totalCount } } } }
     contributingGuidelines { body }
     codeOfConduct { key }
-    latestRelease { publishedAt }`;
+    latestRelease { publishedAt }
+    topLevelTree: object(expression: "HEAD:") { ... on Tree { entries { name type } } }`;
 
 export type CandidateQueryParts = {
   /** The README variants (graphql-queries.ts), read back with pickReadmeText. */
   readme: boolean;
-  /** Starter issues and health, read back with readRepositoryDetails. */
+  /** Starter issues, health and the top-level tree, read back with readRepositoryDetails. */
   details: boolean;
 };
 

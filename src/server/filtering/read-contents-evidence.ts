@@ -1,0 +1,146 @@
+import type { LearningFlavour } from "@/server/filtering/non-project-cues";
+import type { Evidence } from "@/server/filtering/non-project-evidence";
+import { summarizeRepoContents, type ContentsSummary } from "@/server/filtering/summarize-repo-contents";
+import type { RepoContents } from "@/shared/repo-contents";
+
+/**
+ * Evidence from what the repository contains, which reads the same whatever language its description is
+ * written in. Software ships a package manifest, source and test folders, CI and release machinery;
+ * learning material is laid out in numbered chapters, lessons, days or weeks, or is almost all Markdown.
+ * Each signal is weighed like any other, and the source is capped (assess-non-project.ts), so a course
+ * that happens to carry a package.json is not kept by that alone, nor is a small tool with a docs folder
+ * dropped.
+ */
+
+const MANIFEST_WEIGHT = 1.5;
+const SOURCE_FOLDER_WEIGHT = 1;
+const TEST_FOLDER_WEIGHT = 1;
+const MACHINERY_WEIGHT = 0.5;
+/** Projects side by side with nothing at the top to build them: a set of small projects or examples. */
+const COLLECTION_FOLDERS = 8;
+
+/** Sequenced units at the top level: a few can be an examples folder's neighbours, a dozen is a syllabus. */
+function unitWeight(count: number): number {
+  if (count >= 12) return 3;
+  if (count >= 6) return 2.5;
+  if (count >= 4) return 2;
+  return 1.5;
+}
+
+function softwareEvidence(weight: number, text: string): Evidence {
+  return { kind: "software", source: "contents", weight, text };
+}
+
+function learningEvidence(weight: number, text: string, flavour: LearningFlavour): Evidence {
+  return { kind: "learning", source: "contents", weight, text, flavour };
+}
+
+/** Source folders that hold code: beside a site generator, src/ holds the site's pages. */
+function codeFolders(summary: ContentsSummary): string[] {
+  return summary.siteGenerator === null
+    ? summary.sourceFolders
+    : summary.sourceFolders.filter((name) => name.toLowerCase() !== "src");
+}
+
+function hasCode(summary: ContentsSummary): boolean {
+  return codeFolders(summary).length > 0 || summary.testFolders.length > 0 || summary.codeFiles > 0;
+}
+
+function readSoftwareSignals(summary: ContentsSummary): Evidence[] {
+  const evidence: Evidence[] = [];
+  const [manifest] = summary.manifests;
+  // A manifest beside no code at all is how documentation sites and write-ups get their linters and
+  // site generators; it still counts, for less.
+  if (manifest !== undefined)
+    evidence.push(
+      hasCode(summary)
+        ? softwareEvidence(MANIFEST_WEIGHT, manifest)
+        : softwareEvidence(MANIFEST_WEIGHT / 2, `${manifest} and no source folder`),
+    );
+  const [sourceFolder] = codeFolders(summary);
+  if (sourceFolder !== undefined)
+    evidence.push(softwareEvidence(SOURCE_FOLDER_WEIGHT, `a ${sourceFolder}/ folder`));
+  const [testFolder] = summary.testFolders;
+  if (testFolder !== undefined)
+    evidence.push(softwareEvidence(TEST_FOLDER_WEIGHT, `a ${testFolder}/ folder`));
+  const [machinery] = summary.releaseMachinery;
+  if (machinery !== undefined) evidence.push(softwareEvidence(MACHINERY_WEIGHT, machinery));
+  return evidence;
+}
+
+function readLearningSignals(summary: ContentsSummary): Evidence[] {
+  const evidence: Evidence[] = [];
+  const units = summary.teachingUnits;
+  if (units !== null && units.count >= 3)
+    evidence.push(learningEvidence(unitWeight(units.count), units.text, units.flavour));
+
+  if (summary.bookMarker !== null)
+    evidence.push(learningEvidence(2, `a book's table of contents (${summary.bookMarker})`, "book"));
+
+  if (summary.siteGenerator !== null && !hasCode(summary))
+    evidence.push(learningEvidence(1, `a website (${summary.siteGenerator})`, "guide"));
+
+  const teaching = summary.teachingFolders;
+  if (teaching.names.length >= 2)
+    evidence.push(
+      learningEvidence(
+        teaching.names.length >= 3 ? 2.5 : 1.5,
+        `folders of ${teaching.names.slice(0, 3).join(", ")}`,
+        teaching.flavour,
+      ),
+    );
+
+  // Release machinery (CI, a changelog) is kept by software, so the shape of a write-up below does not
+  // count beside it; a manifest does not count by itself, since write-ups get one for their site generator.
+  const hasSoftwareShape = hasCode(summary) || summary.releaseMachinery.length > 0;
+  if (!hasSoftwareShape) {
+    // The absence only speaks once something else in the tree points at writing rather than code.
+    if (summary.documentShare >= 0.8 && summary.documents >= 6)
+      evidence.push(
+        learningEvidence(
+          summary.documents >= 15 ? 2 : 1.5,
+          `${summary.documents} Markdown or document files and no code`,
+          "notes",
+        ),
+      );
+    if (summary.localeFolders >= 3)
+      evidence.push(
+        learningEvidence(
+          summary.localeFolders >= 10 ? 2.5 : summary.localeFolders >= 6 ? 2 : 1.5,
+          `the same text in ${summary.localeFolders} languages`,
+          "guide",
+        ),
+      );
+    if (teaching.names.length === 1)
+      evidence.push(learningEvidence(1, `a folder of ${teaching.names[0] ?? ""}`, teaching.flavour));
+    if (summary.texFiles > 0) evidence.push(learningEvidence(1.5, "a LaTeX document", "book"));
+    if (summary.onlyReadme) evidence.push(learningEvidence(1.5, "nothing but a README", "guide"));
+    else if (summary.onlyProse)
+      evidence.push(learningEvidence(1.5, "nothing but prose and pictures", "notes"));
+    // Numbered units explain their folders already: the count would say the same thing twice.
+    else if (summary.plainFolders >= COLLECTION_FOLDERS && summary.manifests.length === 0 && units === null)
+      evidence.push(
+        learningEvidence(1.5, `${summary.plainFolders} folders and no code of its own`, "examples"),
+      );
+    if (summary.languageFolders.length >= 3)
+      evidence.push(
+        learningEvidence(
+          1.5,
+          `folders by programming language (${summary.languageFolders.slice(0, 3).join(", ")})`,
+          "solutions",
+        ),
+      );
+    // Named first in a reason: "no package manifest, 38 chapter folders".
+    const absent = summary.manifests.length === 0 ? "no package manifest" : "no source folder";
+    if (evidence.length > 0)
+      evidence.unshift({ kind: "no-code", source: "contents", weight: 0.5, text: absent });
+  }
+  return evidence;
+}
+
+/** Evidence for both sides from the top-level entries; nothing when they are unknown or empty. */
+export function readContentsEvidence(contents: RepoContents | null | undefined): Evidence[] {
+  if (!contents || contents.length === 0) return [];
+  const summary = summarizeRepoContents(contents);
+  return [...readSoftwareSignals(summary), ...readLearningSignals(summary)];
+}

@@ -1,0 +1,222 @@
+/**
+ * The names by which ecosystems mark software at the top of a repository (manifests, source and test
+ * folders, release machinery) and the names of prose, for summarize-repo-contents.ts.
+ */
+
+export const exactManifests = new Set(
+  [
+    "package.json",
+    "cargo.toml",
+    "go.mod",
+    "pyproject.toml",
+    "setup.py",
+    "setup.cfg",
+    "pom.xml",
+    "build.gradle",
+    "build.gradle.kts",
+    "settings.gradle",
+    "settings.gradle.kts",
+    "gemfile",
+    "composer.json",
+    "mix.exs",
+    "package.swift",
+    "pubspec.yaml",
+    "cmakelists.txt",
+    "meson.build",
+    "configure.ac",
+    "build.zig",
+    "stack.yaml",
+    "deno.json",
+    "deno.jsonc",
+    "project.toml",
+    "rebar.config",
+    "dune-project",
+    "build.sbt",
+    "project.clj",
+    "deps.edn",
+    "shard.yml",
+    "description",
+    "go.work",
+    "workspace",
+    "workspace.bazel",
+    "module.bazel",
+    "vcpkg.json",
+    "conanfile.py",
+    "conanfile.txt",
+    "makefile.pl",
+    "cpanfile",
+    "dist.ini",
+    "v.mod",
+    "gleam.toml",
+    "elm.json",
+    "spago.dhall",
+    "bower.json",
+  ].map((name) => name.toLowerCase()),
+);
+export const manifestExtensions =
+  /\.(?:csproj|fsproj|vbproj|sln|gemspec|cabal|nimble|podspec|rockspec|vcxproj|xcodeproj)$/i;
+
+export const sourceFolderNames = new Set([
+  "src",
+  "source",
+  "sources",
+  "lib",
+  "libs",
+  "pkg",
+  "cmd",
+  "internal",
+  "crates",
+  "packages",
+  "include",
+  "core",
+  "app",
+  "apps",
+  "server",
+  "client",
+  "plugins",
+]);
+export const testFolderNames = new Set([
+  "test",
+  "tests",
+  "spec",
+  "specs",
+  "__tests__",
+  "testing",
+  "e2e",
+  "t",
+  "test-suite",
+]);
+
+export const machinery: ReadonlyArray<readonly [RegExp, string]> = [
+  [
+    /^(?:\.travis\.ya?ml|\.circleci|\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|appveyor\.ya?ml|jenkinsfile|\.drone\.ya?ml|\.buildkite|codecov\.ya?ml|\.codecov\.ya?ml|\.cirrus\.ya?ml)$/i,
+    "CI configuration",
+  ],
+  [/^(?:changelog|changes|history|news|releases?)(?:\.(?:md|rst|txt|markdown))?$/i, "a changelog"],
+  [
+    /^(?:\.goreleaser\.ya?ml|\.releaserc(?:\.\w+)?|release-please-config\.json|\.changeset|lerna\.json|\.npmignore|manifest\.in)$/i,
+    "release tooling",
+  ],
+  [/^(?:dockerfile|docker-compose\.ya?ml|compose\.ya?ml)$/i, "a Dockerfile"],
+];
+
+export const languageFolderNames = new Set([
+  "python",
+  "python3",
+  "java",
+  "javascript",
+  "js",
+  "c",
+  "cpp",
+  "c++",
+  "go",
+  "golang",
+  "rust",
+  "ruby",
+  "kotlin",
+  "swift",
+  "csharp",
+  "c#",
+  "php",
+  "scala",
+  "typescript",
+  "haskell",
+  "dart",
+  "julia",
+  "elixir",
+  "lua",
+  "perl",
+  "sql",
+]);
+
+export const documentExtension =
+  /\.(?:md|markdown|mdx|rst|txt|adoc|asciidoc|org|tex|pdf|ipynb|docx?|pptx?|epub)$/i;
+/** Files every kind of repository has; they say nothing about which kind this is. */
+export const metaFile =
+  /^(?:readme|license|licence|copying|contributing|code_of_conduct|security|authors|contributors|notice|funding|support|governance|maintainers|changelog|citation)(?:[._-].*)?$/i;
+
+/**
+ * Folders a syllabus is split into, in the languages learning material is often written in: a course's
+ * exercises beside its solutions, a class's slides beside its notes. Each entry names the kind it points at.
+ */
+export const teachingFolderWords: ReadonlyArray<readonly [RegExp, "exercises" | "course" | "notes"]> = [
+  [
+    /^(?:exercises?|solutions?|sol|answers?|problems?|problem-?sets?|homeworks?|assignments?|quiz(?:zes)?|challenges|katas|practice|editorials?|exercicios|exercícios|desafios|ejercicios|soluciones|respuestas|retos|упражнения|задачи|решения|练习|習題|习题|答案|题解|演習|解答|問題|과제|문제|bai-?tap|bài tập|loi-?giai|tasks?|tareas|tarefas|atividades|actividades|activities|practicas|prácticas|praticas|práticas)(?:$|[-_ .])/u,
+    "exercises",
+  ],
+  [
+    /^(?:lectures?|lecture-?notes|lessons|slides|labs|workshops?|handouts|syllabus|curriculum|tutorials|chapters|aulas|clases|lecciones|модули|лекции|уроки|课件|讲义|講義|スライド|실습|강의|materials?|materiais|materiales|apostilas)(?:$|[-_ .])/u,
+    "course",
+  ],
+  [
+    /^(?:notes|notas|apuntes|anotacoes|anotações|resumos|конспекты|заметки|笔记|筆記|ノート|정리|ghi-?chu)(?:$|[-_ .])/u,
+    "notes",
+  ],
+];
+
+/** A locale folder ("zh-CN", "pt_BR"): a document translated into several languages keeps one per language. */
+export const regionLocaleFolder = /^[a-z]{2,3}[-_][A-Za-z]{2,4}$/;
+/** Bare language codes, counted only when several stand side by side, since "go" or "js" mean code too. */
+export const bareLocaleFolders = new Set(
+  "en de fr es it pt ru ja ko zh nl pl tr uk vi ar fa he hi id cs sv fi da el hu ro bg th ms bn ta".split(
+    " ",
+  ),
+);
+
+/** Folders of pictures and downloads that say nothing about which kind a repository is. */
+export const assetFolders = new Set([
+  "images",
+  "image",
+  "img",
+  "imgs",
+  "assets",
+  "media",
+  "static",
+  "pics",
+  "pictures",
+  "screenshots",
+  "resources",
+  "res",
+  "imagens",
+  "imagenes",
+  "图片",
+]);
+
+/** Folders of writing rather than code: beside them and a README, a repository holds nothing to run. */
+export const proseFolders = new Set([
+  "docs",
+  "doc",
+  "notes",
+  "articles",
+  "posts",
+  "pages",
+  "content",
+  "images",
+  "img",
+  "assets",
+  "subjects",
+  "materials",
+  "readings",
+  "study",
+  "questions",
+  "topics",
+]);
+
+/**
+ * The table of contents of a book written with GitBook, mdBook or bookdown: at the top of a repository it
+ * is the book itself (software keeps its own book in a docs folder).
+ */
+export const bookMarkerFiles = new Set([
+  "summary.md",
+  "book.toml",
+  "book.json",
+  "_bookdown.yml",
+  "_quarto.yml",
+]);
+
+/**
+ * The configuration of a static-site or book generator at the top: the repository is a website, whose
+ * manifest installs the generator and whose src/ holds pages, not a program's code.
+ */
+export const siteGeneratorFiles =
+  /^(?:docusaurus\.config\.[cm]?[jt]s|mkdocs\.ya?ml|_config\.ya?ml|book\.toml|hugo\.(?:toml|ya?ml)|gatsby-config\.[cm]?[jt]s|astro\.config\.[cm]?[jt]s|_quarto\.yml|antora\.yml|\.vitepress|\.vuepress)$/i;

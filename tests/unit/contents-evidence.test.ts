@@ -1,0 +1,213 @@
+import { describe, expect, it } from "vitest";
+import { assessMetadata, assessReadme, isFinalWithoutDetails } from "@/server/filtering/assess-non-project";
+import { screenBeforeDetails } from "@/server/filtering/detect-non-project-repo";
+import { readContentsEvidence } from "@/server/filtering/read-contents-evidence";
+import { summarizeRepoContents } from "@/server/filtering/summarize-repo-contents";
+import type { NonProjectInput } from "@/server/filtering/non-project-evidence";
+import type { RepoContents } from "@/shared/repo-contents";
+
+const folders = (...names: string[]): RepoContents => names.map((name) => ({ name, type: "tree" }));
+const files = (...names: string[]): RepoContents => names.map((name) => ({ name, type: "blob" }));
+const numbered = (count: number, name: (index: number) => string): string[] =>
+  Array.from({ length: count }, (_, index) => name(index + 1));
+const pad = (value: number) => String(value).padStart(2, "0");
+
+function repo(overrides: Partial<NonProjectInput>): NonProjectInput {
+  return {
+    name: "project",
+    description: null,
+    topics: [],
+    primaryLanguage: null,
+    ...overrides,
+  };
+}
+
+const libraryTree: RepoContents = [
+  ...folders(".github", "src", "tests", "docs"),
+  ...files(".gitignore", "package.json", "tsconfig.json", "README.md", "LICENSE", "CHANGELOG.md"),
+];
+
+describe("what a repository contains, as evidence", () => {
+  it("drops a course whose description has no tell-tale word, naming its lesson folders and the missing manifest", () => {
+    const course = repo({
+      name: "web-dev",
+      description: "Desarrollo web para todos",
+      primaryLanguage: "JavaScript",
+      contents: [
+        ...folders(...numbered(24, (index) => `${pad(index)}-leccion`), "images"),
+        ...files("README.md", "LICENSE"),
+      ],
+    });
+    const assessment = assessReadme(course, null);
+    expect(assessment.verdict).toBe("drop");
+    expect(assessment.reason).toMatch(
+      /^Looks like course material: .*no package manifest, 24 lesson folders/,
+    );
+  });
+
+  it("reads the units of books and courses in other scripts", () => {
+    const chinese = summarizeRepoContents(files(...numbered(8, (index) => `第${index}章.md`), "README.md"));
+    expect(chinese.teachingUnits).toMatchObject({ count: 8, flavour: "book", text: "8 chapter files" });
+    const korean = summarizeRepoContents(folders(...numbered(5, (index) => `${index}주차`)));
+    expect(korean.teachingUnits).toMatchObject({ count: 5, flavour: "course", text: "5 week folders" });
+    const russian = summarizeRepoContents(folders(...numbered(6, (index) => `Урок ${index}`)));
+    expect(russian.teachingUnits).toMatchObject({ count: 6, text: "6 lesson folders" });
+    const challenge = summarizeRepoContents(folders(...numbered(30, (index) => `Day-${pad(index)}`)));
+    expect(challenge.teachingUnits).toMatchObject({
+      count: 30,
+      flavour: "challenge",
+      text: "30 day folders",
+    });
+  });
+
+  it("counts a lesson once when its folder and its notes share a number", () => {
+    const summary = summarizeRepoContents([
+      ...folders("lesson-1", "lesson-2", "lesson-3"),
+      ...files("lesson-1.md", "lesson-2.md", "lesson-3.md"),
+    ]);
+    expect(summary.teachingUnits?.count).toBe(3);
+  });
+
+  it("keeps software about learning once its manifest, source, tests and changelog are known", () => {
+    const authoringLibrary = repo({
+      name: "tutorial-kit",
+      description: "Interactive tutorials and exercises for your documentation",
+      topics: ["tutorial", "education"],
+      primaryLanguage: "TypeScript",
+    });
+    const before = assessMetadata(authoringLibrary);
+    expect(before.verdict).toBe("drop");
+    // Not clear enough to stand without the details, so the pipeline fetches them.
+    expect(isFinalWithoutDetails(before)).toBe(false);
+    expect(screenBeforeDetails(authoringLibrary)).toBeNull();
+
+    const after = assessReadme({ ...authoringLibrary, contents: libraryTree }, null);
+    expect(after.verdict).toBe("keep");
+    expect(after.reason).toContain("package.json");
+  });
+
+  it("does not decide for software on a manifest alone: a course with a package.json stays dropped", () => {
+    const course = repo({
+      name: "javascript-course",
+      description: "A 30 day course: 30 lessons and exercises",
+      topics: ["course", "tutorial"],
+      primaryLanguage: "JavaScript",
+      contents: [
+        ...folders(...numbered(30, (index) => `day-${index}`)),
+        ...files("package.json", "README.md"),
+      ],
+    });
+    expect(assessReadme(course, null).verdict).toBe("drop");
+  });
+
+  it("reads a top level of Markdown notes and folders by language, but only without a software shape", () => {
+    const notes = readContentsEvidence(
+      files(...numbered(16, (index) => `topic-${"abcdefghijklmnop"[index - 1]}.md`)),
+    );
+    expect(notes.map((item) => item.text)).toEqual([
+      "no package manifest",
+      "16 Markdown or document files and no code",
+    ]);
+    const solutions = readContentsEvidence(folders("python", "java", "cpp", "go", "images"));
+    expect(solutions.map((item) => item.text)).toContain(
+      "folders by programming language (python, java, cpp)",
+    );
+    const bindings = readContentsEvidence([
+      ...folders("python", "java", "cpp", "src"),
+      ...files("CMakeLists.txt"),
+    ]);
+    expect(bindings.every((item) => item.kind === "software")).toBe(true);
+  });
+
+  it("says nothing when the tree is unknown or empty", () => {
+    expect(readContentsEvidence(undefined)).toEqual([]);
+    expect(readContentsEvidence(null)).toEqual([]);
+    expect(readContentsEvidence([])).toEqual([]);
+    const plain = repo({ description: "A fast HTTP router" });
+    expect(assessReadme({ ...plain, contents: null }, null)).toEqual(assessReadme(plain, null));
+  });
+
+  it("does not mistake versioned or numbered software folders for lessons", () => {
+    const summary = summarizeRepoContents([
+      ...folders("python3", "vue2", "es6", "v8-bindings", "3rdparty", "src"),
+      ...files("go.mod"),
+    ]);
+    expect(summary.teachingUnits).toBeNull();
+    expect(summary.manifests).toEqual(["go.mod"]);
+  });
+
+  it("reads syllabus folders, translations and a lone README in any language", () => {
+    const exercises = summarizeRepoContents(folders("aulas", "exercicios", "desafios", "imagens"));
+    expect(exercises.teachingFolders).toEqual({
+      names: ["aulas", "exercicios", "desafios"],
+      flavour: "exercises",
+    });
+    const translated = summarizeRepoContents([
+      ...folders("en", "de-DE", "zh-CN", "pt-BR", "ja-JP"),
+      ...files("Makefile"),
+    ]);
+    expect(translated.localeFolders).toBe(5);
+    // Bare codes stand for languages only in company: "go" and "js" beside "src" are code.
+    expect(summarizeRepoContents(folders("go", "js", "src")).localeFolders).toBe(0);
+    expect(summarizeRepoContents([...files("README.md", "LICENSE"), ...folders("images")]).onlyReadme).toBe(
+      true,
+    );
+    expect(summarizeRepoContents(files("README.md", "index.js")).onlyReadme).toBe(false);
+
+    const guide = readContentsEvidence([...files("README.md", "LICENSE"), ...folders(".github", "images")]);
+    expect(guide.map((item) => item.text)).toEqual(["no package manifest", "nothing but a README"]);
+  });
+
+  it("reads a collection of projects and a top level of prose, unless release machinery says software", () => {
+    const projects = folders(
+      ...["blockcode", "crawler", "dagoba", "interpreter", "ocr", "sampler", "spreadsheet", "web-server"],
+    );
+    const collection = readContentsEvidence([...projects, ...files("README.md", "LICENSE.md")]);
+    expect(collection.map((item) => item.text)).toEqual([
+      "no package manifest",
+      "8 folders and no code of its own",
+    ]);
+    const withChangelog = readContentsEvidence([...projects, ...files("README.md", "CHANGELOG.md")]);
+    expect(withChangelog.filter((item) => item.kind !== "software")).toEqual([]);
+
+    const glossary = readContentsEvidence([
+      ...folders(".github"),
+      ...files("readme.md", "license", "contributing.md", "package.json", ".eslintrc.json"),
+    ]);
+    expect(glossary.map((item) => item.text)).toEqual([
+      "package.json and no source folder",
+      "no source folder",
+      "nothing but prose and pictures",
+    ]);
+    const notes = summarizeRepoContents([...folders("Notes", "Images"), ...files("README.md")]);
+    expect(notes.onlyProse).toBe(true);
+  });
+
+  it("reads a site generator's src/ and manifest as the site's, and a LaTeX document as a book", () => {
+    const bookSite = readContentsEvidence([
+      ...folders(".github", "docs", "src", "static"),
+      ...files("README.md", "docusaurus.config.js", "package.json", "sidebars.js"),
+    ]);
+    expect(bookSite.map((item) => item.text)).toEqual([
+      "package.json and no source folder",
+      "no source folder",
+      "a website (docusaurus.config.js)",
+    ]);
+    // A site generator beside real code folders is a project with its own site.
+    const themed = readContentsEvidence([
+      ...folders("lib", "test", "_layouts"),
+      ...files("_config.yml", "Gemfile", "theme.gemspec", "README.md"),
+    ]);
+    expect(themed.every((item) => item.kind === "software")).toBe(true);
+
+    const latex = readContentsEvidence([
+      ...folders("chapters", "figures", "code"),
+      ...files("README.md", "index.tex", "book.pdf"),
+    ]);
+    expect(latex.map((item) => item.text)).toEqual([
+      "no package manifest",
+      "a folder of chapters",
+      "a LaTeX document",
+    ]);
+  });
+});

@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import { assessMetadata, DROP_THRESHOLD } from "@/server/filtering/assess-non-project";
+import { multilingualDescriptionCues } from "@/server/filtering/multilingual-cues";
+import type { NonProjectInput } from "@/server/filtering/non-project-evidence";
+import { readDescriptionEvidence } from "@/server/filtering/read-description-evidence";
+import { foldText, normalizeText, segmentStarts, withUnicodeWords } from "@/server/filtering/tokenize-text";
+
+function repo(fields: Partial<NonProjectInput> & Pick<NonProjectInput, "name">): NonProjectInput {
+  return { description: null, topics: [], ...fields };
+}
+
+function verdict(name: string, description: string, topics: string[] = []): "keep" | "drop" {
+  return assessMetadata(repo({ name, description, topics })).verdict;
+}
+
+function cueTexts(description: string, kind: "learning" | "software" | "link-list"): string[] {
+  return readDescriptionEvidence(description)
+    .filter((item) => item.kind === kind)
+    .map((item) => item.text);
+}
+
+describe("tokenize-text", () => {
+  it("reads \\b and \\w in cues as Unicode word boundaries and word characters", () => {
+    const til = withUnicodeWords(/\btil\b/gi);
+    expect("Una librería útil".match(til)).toBeNull();
+    expect("TIL: things I learned".match(til)).toEqual(["TIL"]);
+    const course = withUnicodeWords(/\bкурс\b/giu);
+    expect("Курс по Go".match(course)).toEqual(["Курс"]);
+    expect("курсор".match(course)).toBeNull();
+    expect("hello wörld".match(withUnicodeWords(/\w+/g))).toEqual(["hello", "wörld"]);
+  });
+
+  it("keeps escapes and character classes intact", () => {
+    const pattern = withUnicodeWords(/\b[\w+#.-]+\s\d+\b/gi);
+    expect("learn c++ 20 times".match(pattern)).toEqual(["c++ 20"]);
+    expect(pattern.flags).toContain("u");
+  });
+
+  it("normalises decomposed accents and full-width Latin, but keeps CJK punctuation", () => {
+    expect(normalizeText("programac\u0327a\u0303o")).toBe("programação");
+    expect(normalizeText("Ｐｙｔｈｏｎ入門：基礎")).toBe("Python入門：基礎");
+    expect(foldText("Ｃｕｒｓｏ")).toBe("curso");
+  });
+
+  it("finds where Chinese and Japanese words start", () => {
+    const starts = segmentStarts("同学习惯");
+    expect(starts.has(0)).toBe(true);
+    expect(starts.has(1)).toBe(false);
+    expect(starts.has(2)).toBe(true);
+    expect(segmentStarts("Python教程").has(6)).toBe(true);
+  });
+});
+
+describe("multilingual description cues", () => {
+  it("never weigh as much as the drop threshold alone", () => {
+    for (const cue of multilingualDescriptionCues)
+      expect(cue.weight, cue.pattern.source).toBeLessThan(DROP_THRESHOLD);
+  });
+
+  it("match CJK cues inside words without spaces", () => {
+    expect(cueTexts("Python教程", "learning")).toContain("教程");
+    expect(cueTexts("Rust 入门教程", "learning")).toEqual(expect.arrayContaining(["入门", "教程"]));
+    expect(cueTexts("Go言語入門", "learning")).toContain("入門");
+  });
+
+  it("do not read a cue across a word boundary or inside a field name", () => {
+    expect(cueTexts("统计同学习惯的小工具", "learning")).toEqual([]);
+    expect(cueTexts("机器学习算法库", "learning")).toEqual([]);
+    expect(cueTexts("基于深度学习的图像分割框架", "learning")).toEqual([]);
+    expect(cueTexts("機械学習ライブラリ", "learning")).toEqual([]);
+    expect(cueTexts("Библиотека для машинного обучения", "learning")).toEqual([]);
+    expect(cueTexts("Thư viện học máy cho Python", "learning")).toEqual([]);
+    expect(cueTexts("メモリ効率の良いJSONパーサ", "learning")).toEqual([]);
+    expect(cueTexts("リリースノートを自動生成するツール", "learning")).toEqual([]);
+    expect(cueTexts("Курс валют в терминале", "learning")).toEqual([]);
+  });
+
+  it("tell the Spanish 'libro' (book) from 'librería' (a library)", () => {
+    expect(new Set(cueTexts("Un libro sobre Rust", "learning"))).toEqual(new Set(["libro"]));
+    expect(cueTexts("Una librería útil para fechas", "learning")).toEqual([]);
+    expect(cueTexts("Una librería útil para fechas", "software")).toEqual(["librería"]);
+  });
+
+  it("ignore negated software words in other languages", () => {
+    expect(cueTexts("Proyectos de JavaScript puro, sin frameworks", "software")).toEqual([]);
+    expect(cueTexts("Упражнения на чистом JavaScript без фреймворков", "software")).toEqual([]);
+    expect(cueTexts("原生 JavaScript 练习项目，不依赖任何框架", "software")).toEqual([]);
+    expect(cueTexts("Lista de tareas con React", "link-list")).toEqual([]);
+  });
+
+  it("read the last noun of a Chinese compound as the thing", () => {
+    const framework = readDescriptionEvidence("一个用于编写交互式教程的框架");
+    const tutorialWeight = framework.find((item) => item.text === "教程")?.weight ?? 0;
+    const frameworkWeight = framework.find((item) => item.text === "框架")?.weight ?? 0;
+    expect(frameworkWeight).toBeGreaterThan(tutorialWeight);
+    const tutorial = readDescriptionEvidence("Spring Boot 框架教程");
+    expect(tutorial.find((item) => item.text === "教程")?.weight).toBeGreaterThan(
+      tutorial.find((item) => item.text === "框架")?.weight ?? 0,
+    );
+  });
+});
+
+describe("learning material described in other languages is dropped", () => {
+  it.each([
+    ["Chinese", "go-biji", "Go 语言学习笔记，附常见面试题与参考答案"],
+    ["Chinese, traditional", "py-notes", "Python 零基礎入門教學與練習"],
+    ["Chinese, a book's notes", "csapp-notes", "《计算机系统基础》读书笔记与习题解答"],
+    ["Japanese", "rust-nyumon", "初心者向けのRust入門チュートリアルと演習問題"],
+    ["Korean", "cs-study", "컴퓨터 공학 공부 정리와 기술 면접 대비"],
+    ["Korean, solutions", "algo", "알고리즘 문제 풀이와 학습 기록"],
+    ["Korean, interview questions", "dev-interview", "개발자 기술 면접 질문 모음"],
+    ["Russian", "algo-konspekt", "Конспекты лекций по алгоритмам для начинающих"],
+    ["Russian, interview", "py-interview", "Вопросы и ответы для подготовки к собеседованию"],
+    ["Vietnamese", "python-co-ban", "Khóa học lập trình Python cho người mới bắt đầu"],
+    ["Vietnamese, exercises", "ctdl", "Bài tập và lời giải cấu trúc dữ liệu và giải thuật"],
+    ["Vietnamese, compiled", "giai-thuat", "Tổng hợp bài tập giải thuật kèm lời giải"],
+    ["Spanish", "js-desde-cero", "Curso de JavaScript desde cero con ejercicios resueltos"],
+    ["Spanish, notes", "so-uni", "Apuntes de la asignatura de Sistemas Operativos"],
+    ["Portuguese", "java-estudos", "Anotações e exercícios do curso de Java"],
+    ["Portuguese, book", "fp-livro", "Livro sobre programação funcional para iniciantes"],
+  ])("%s: %s", (_language, name, description) => {
+    expect(verdict(name, description)).toBe("drop");
+  });
+
+  it("reads topics and names in Spanish, Portuguese and pinyin", () => {
+    expect(verdict("retos-semanales", "Retos de programación para practicar", ["ejercicios"])).toBe("drop");
+    expect(verdict("java-mianshi", "Java 后端知识点总结", ["mianshi"])).toBe("drop");
+    expect(verdict("curso-react", "React y Next.js", ["curso", "principiantes"])).toBe("drop");
+  });
+});
+
+describe("software described in other languages is kept", () => {
+  it.each([
+    [
+      "Chinese deep-learning framework",
+      "torchlet",
+      "一个基于 PyTorch 的轻量级深度学习框架，支持分布式训练",
+      ["deep-learning"],
+    ],
+    ["Chinese ML library", "mlkit", "机器学习算法库，提供常用模型的高效实现", ["machine-learning"]],
+    ["Chinese HTTP client", "httpc", "一个简单易用的 Go HTTP 客户端库", []],
+    ["Chinese timetable app", "kcb", "课程表 App，支持导入教务系统", []],
+    ["Russian HTTP client", "bystryi", "Быстрый асинхронный HTTP-клиент для Python", ["http-client"]],
+    ["Russian task manager", "zadachi-cli", "Менеджер задач для командной строки", []],
+    ["Japanese CLI tool", "hayai", "高速なコマンドラインツール。設定ファイル不要", ["cli"]],
+    ["Japanese morphology library", "keitai", "日本語の形態素解析ライブラリ", []],
+    ["Korean UI library", "ui-kit", "React 기반의 가벼운 UI 컴포넌트 라이브러리입니다", ["react"]],
+    ["Korean tutorial tool", "tutomaker", "React 튜토리얼을 만드는 도구", []],
+    ["Vietnamese library", "vnimg", "Thư viện xử lý ảnh cho Node.js", []],
+    ["Vietnamese CLI", "vn-cli", "Công cụ dòng lệnh để quản lý dự án", []],
+    ["Spanish framework", "marco", "Framework web minimalista para Node.js", ["framework"]],
+    ["Spanish library", "fechas", "Una librería útil para fechas en JavaScript", []],
+    ["Spanish course platform", "aula-libre", "Plataforma de cursos en línea de código abierto", []],
+    ["Portuguese framework", "leve", "Biblioteca de componentes para Vue, leve e extensível", []],
+    ["Portuguese CLI", "gerador", "Ferramenta de linha de comando para gerar projetos", []],
+    ["Portuguese notes app", "notinhas", "Aplicativo de notas com sincronização", []],
+  ])("%s: %s", (_label, name, description, topics) => {
+    expect(verdict(name, description, topics)).toBe("keep");
+  });
+});
+
+describe("education software described in other languages is kept", () => {
+  it.each([
+    ["a Chinese interview-practice mini program", "shuati-app", "面试刷题小程序"],
+    ["a Chinese student management system", "xsgl", "基于 Spring Boot 的学生管理系统"],
+    ["a Japanese language-learning app", "gogaku", "語学学習アプリ"],
+    ["a Korean lecture platform server", "lms-server", "온라인 강의 플랫폼 서버"],
+    ["a Russian exercise generator", "testgen", "Генератор тестов и упражнений для преподавателей"],
+    ["a Russian currency converter", "valuta", "Конвертер курсов валют"],
+    ["a Vietnamese quiz generator", "tracnghiem", "Trình tạo câu hỏi trắc nghiệm cho giáo viên"],
+    ["a Spanish course-authoring platform", "cursos-app", "Plataforma para crear cursos interactivos"],
+    ["a Spanish e-book reader", "libro-lector", "Lector de libros electrónicos para la terminal"],
+    ["a Portuguese class scheduler", "aulas-app", "Sistema de gestão de aulas para escolas"],
+  ])("%s: %s", (_label, name, description) => {
+    expect(verdict(name, description)).toBe("keep");
+  });
+});
