@@ -167,8 +167,8 @@ describe("what a repository contains, as evidence", () => {
       "no package manifest",
       "8 folders and no code of its own",
     ]);
-    const withChangelog = readContentsEvidence([...projects, ...files("README.md", "CHANGELOG.md")]);
-    expect(withChangelog.filter((item) => item.kind !== "software")).toEqual([]);
+    const withCi = readContentsEvidence([...projects, ...files("README.md", ".travis.yml")]);
+    expect(withCi.filter((item) => item.kind !== "software")).toEqual([]);
 
     const glossary = readContentsEvidence([
       ...folders(".github"),
@@ -206,8 +206,38 @@ describe("what a repository contains, as evidence", () => {
     ]);
     expect(latex.map((item) => item.text)).toEqual([
       "no package manifest",
+      "a PDF or EPUB of the text",
       "a folder of chapters",
       "a LaTeX document",
+    ]);
+  });
+
+  it("reads translations and shipped documents, and a src/ of prose as no code", () => {
+    const translation = readContentsEvidence([
+      ...folders("library", "tutorial", "howto"),
+      ...files("README.rst", "Makefile", "conf.py", "about.po", "bugs.po", "glossary.po"),
+    ]);
+    expect(translation.map((item) => item.text)).toContain("a translation (3 .po files)");
+
+    const texBook = [...folders("src", "fonts"), ...files("README.md", "ctfp.pdf", ".travis.yml")];
+    const asCode = readContentsEvidence(texBook);
+    const asProse = readContentsEvidence(texBook, { mostlyProse: true });
+    const weightOf = (evidence: typeof asCode, text: string) =>
+      evidence.find((item) => item.text === text)?.weight ?? 0;
+    expect(weightOf(asCode, "a src/ folder")).toBe(1);
+    expect(weightOf(asProse, "a src/ folder")).toBe(0.25);
+    expect(asProse.map((item) => item.text)).toContain("a PDF or EPUB of the text");
+  });
+
+  it("does not let a changelog alone stand for software, nor a page at the top for code", () => {
+    const guide = readContentsEvidence([
+      ...folders("contents", "media"),
+      ...files("README.md", "CHANGELOG.md", "PLUGINS.md", "index.html"),
+    ]);
+    expect(guide.map((item) => item.text)).toEqual([
+      "a changelog",
+      "no package manifest",
+      "nothing but prose and pictures",
     ]);
   });
 });

@@ -1,5 +1,10 @@
-import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import type { Evidence, EvidenceSource, NonProjectInput } from "@/server/filtering/non-project-evidence";
+import {
+  notebookLanguages,
+  pageLanguages,
+  proseLanguages,
+  type LearningFlavour,
+} from "@/server/filtering/non-project-cues";
 import { readContentsEvidence } from "@/server/filtering/read-contents-evidence";
 import { readMetadataEvidence } from "@/server/filtering/read-metadata-evidence";
 import { readReadmeEvidence } from "@/server/filtering/read-readme-evidence";
@@ -35,6 +40,8 @@ export const DROP_MARGIN = 2;
  * tutorial-authoring library or a cheat-sheet server. Above it, no tree or README could.
  */
 export const FINAL_METADATA_SCORE = 7;
+/** From this share of prose, notebook and page bytes, a src/ folder holds chapters or pages, not code. */
+const MOSTLY_PROSE_SHARE = 0.8;
 
 /** Per source and kind, so a pile of topics or a long description cannot outvote everything else. */
 const sourceCaps: Record<EvidenceSource, number> = {
@@ -173,9 +180,27 @@ function assessEvidence(evidence: Evidence[]): NonProjectAssessment {
   return { verdict: "keep", kind: "software", score, reason, evidence };
 }
 
+/** Share of the bytes that are no program: prose, notebooks and pages (0 when GitHub gave no sizes). */
+function proseShare(repo: NonProjectInput): number {
+  const sizes = repo.languageSizes ?? [];
+  const total = sizes.reduce((sum, language) => sum + Math.max(0, language.size), 0);
+  if (total === 0) return 0;
+  const prose = sizes
+    .filter((language) => {
+      const name = language.name.toLowerCase();
+      return proseLanguages.has(name) || notebookLanguages.has(name) || pageLanguages.has(name);
+    })
+    .reduce((sum, language) => sum + Math.max(0, language.size), 0);
+  return prose / total;
+}
+
+function readRepoContentsEvidence(repo: NonProjectInput): Evidence[] {
+  return readContentsEvidence(repo.contents, { mostlyProse: proseShare(repo) >= MOSTLY_PROSE_SHARE });
+}
+
 /** The first stage: name, description, topics and languages, before any README is fetched. */
 export function assessMetadata(repo: NonProjectInput): NonProjectAssessment {
-  return assessEvidence([...readMetadataEvidence(repo), ...readContentsEvidence(repo.contents)]);
+  return assessEvidence([...readMetadataEvidence(repo), ...readRepoContentsEvidence(repo)]);
 }
 
 /**
@@ -191,7 +216,7 @@ export function isFinalWithoutDetails(assessment: NonProjectAssessment): boolean
  * A missing README adds nothing, so the verdict is then the metadata stage's.
  */
 export function assessReadme(repo: NonProjectInput, readme: string | null): NonProjectAssessment {
-  const evidence = [...readMetadataEvidence(repo), ...readContentsEvidence(repo.contents)];
+  const evidence = [...readMetadataEvidence(repo), ...readRepoContentsEvidence(repo)];
   if (readme !== null && readme.trim() !== "") evidence.push(...readReadmeEvidence(readme, repo.name));
   return assessEvidence(evidence);
 }

@@ -42,33 +42,41 @@ function codeFolders(summary: ContentsSummary): string[] {
     : summary.sourceFolders.filter((name) => name.toLowerCase() !== "src");
 }
 
-function hasCode(summary: ContentsSummary): boolean {
-  return codeFolders(summary).length > 0 || summary.testFolders.length > 0 || summary.codeFiles > 0;
+function hasCode(summary: ContentsSummary, context: ContentsContext): boolean {
+  const folders = context.mostlyProse ? 0 : codeFolders(summary).length + summary.testFolders.length;
+  return folders > 0 || summary.codeFiles > 0;
 }
 
-function readSoftwareSignals(summary: ContentsSummary): Evidence[] {
+/**
+ * What the byte counts per language say beside the tree: when nearly all of them are prose, notebooks or
+ * pages, a src/ or tests/ folder holds chapters or pages (a LaTeX book's src/), and counts for little.
+ */
+export type ContentsContext = { mostlyProse: boolean };
+
+function readSoftwareSignals(summary: ContentsSummary, context: ContentsContext): Evidence[] {
+  const folderWeight = context.mostlyProse ? 0.25 : 1;
   const evidence: Evidence[] = [];
   const [manifest] = summary.manifests;
   // A manifest beside no code at all is how documentation sites and write-ups get their linters and
   // site generators; it still counts, for less.
   if (manifest !== undefined)
     evidence.push(
-      hasCode(summary)
+      hasCode(summary, context)
         ? softwareEvidence(MANIFEST_WEIGHT, manifest)
         : softwareEvidence(MANIFEST_WEIGHT / 2, `${manifest} and no source folder`),
     );
   const [sourceFolder] = codeFolders(summary);
   if (sourceFolder !== undefined)
-    evidence.push(softwareEvidence(SOURCE_FOLDER_WEIGHT, `a ${sourceFolder}/ folder`));
+    evidence.push(softwareEvidence(SOURCE_FOLDER_WEIGHT * folderWeight, `a ${sourceFolder}/ folder`));
   const [testFolder] = summary.testFolders;
   if (testFolder !== undefined)
-    evidence.push(softwareEvidence(TEST_FOLDER_WEIGHT, `a ${testFolder}/ folder`));
+    evidence.push(softwareEvidence(TEST_FOLDER_WEIGHT * folderWeight, `a ${testFolder}/ folder`));
   const [machinery] = summary.releaseMachinery;
   if (machinery !== undefined) evidence.push(softwareEvidence(MACHINERY_WEIGHT, machinery));
   return evidence;
 }
 
-function readLearningSignals(summary: ContentsSummary): Evidence[] {
+function readLearningSignals(summary: ContentsSummary, context: ContentsContext): Evidence[] {
   const evidence: Evidence[] = [];
   const units = summary.teachingUnits;
   if (units !== null && units.count >= 3)
@@ -77,7 +85,11 @@ function readLearningSignals(summary: ContentsSummary): Evidence[] {
   if (summary.bookMarker !== null)
     evidence.push(learningEvidence(2, `a book's table of contents (${summary.bookMarker})`, "book"));
 
-  if (summary.siteGenerator !== null && !hasCode(summary))
+  if (summary.translationFiles >= 3)
+    evidence.push(learningEvidence(1.5, `a translation (${summary.translationFiles} .po files)`, "guide"));
+  if (summary.builtBooks > 0) evidence.push(learningEvidence(1.5, "a PDF or EPUB of the text", "book"));
+
+  if (summary.siteGenerator !== null && !hasCode(summary, context))
     evidence.push(learningEvidence(1, `a website (${summary.siteGenerator})`, "guide"));
 
   const teaching = summary.teachingFolders;
@@ -92,7 +104,9 @@ function readLearningSignals(summary: ContentsSummary): Evidence[] {
 
   // Release machinery (CI, a changelog) is kept by software, so the shape of a write-up below does not
   // count beside it; a manifest does not count by itself, since write-ups get one for their site generator.
-  const hasSoftwareShape = hasCode(summary) || summary.releaseMachinery.length > 0;
+  // A changelog alone is kept by guides too.
+  const hasSoftwareShape =
+    hasCode(summary, context) || summary.releaseMachinery.some((machinery) => machinery !== "a changelog");
   if (!hasSoftwareShape) {
     // The absence only speaks once something else in the tree points at writing rather than code.
     if (summary.documentShare >= 0.8 && summary.documents >= 6)
@@ -120,7 +134,11 @@ function readLearningSignals(summary: ContentsSummary): Evidence[] {
     // Numbered units explain their folders already: the count would say the same thing twice.
     else if (summary.plainFolders >= COLLECTION_FOLDERS && summary.manifests.length === 0 && units === null)
       evidence.push(
-        learningEvidence(1.5, `${summary.plainFolders} folders and no code of its own`, "examples"),
+        learningEvidence(
+          summary.plainFolders >= 20 ? 2 : 1.5,
+          `${summary.plainFolders} folders and no code of its own`,
+          "examples",
+        ),
       );
     if (summary.languageFolders.length >= 3)
       evidence.push(
@@ -139,8 +157,11 @@ function readLearningSignals(summary: ContentsSummary): Evidence[] {
 }
 
 /** Evidence for both sides from the top-level entries; nothing when they are unknown or empty. */
-export function readContentsEvidence(contents: RepoContents | null | undefined): Evidence[] {
+export function readContentsEvidence(
+  contents: RepoContents | null | undefined,
+  context: ContentsContext = { mostlyProse: false },
+): Evidence[] {
   if (!contents || contents.length === 0) return [];
   const summary = summarizeRepoContents(contents);
-  return [...readSoftwareSignals(summary), ...readLearningSignals(summary)];
+  return [...readSoftwareSignals(summary, context), ...readLearningSignals(summary, context)];
 }

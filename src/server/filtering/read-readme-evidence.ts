@@ -1,7 +1,7 @@
 import type { Evidence } from "@/server/filtering/non-project-evidence";
 import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import {
-  readContentsEvidence,
+  readTableOfContentsEvidence,
   readNumberedSectionEvidence,
   readProseEvidence,
   readQuestionEvidence,
@@ -238,7 +238,7 @@ export function readReadmeEvidence(readme: string, repoName: string): Evidence[]
   return [
     ...readLinkListEvidence(structure),
     ...readUnitEvidence(structure),
-    ...readContentsEvidence(structure, repoName),
+    ...readTableOfContentsEvidence(structure, repoName),
     ...learningSectionEvidence,
     ...readQuestionEvidence(structure),
     ...readNumberedSectionEvidence(structure),

@@ -76,7 +76,7 @@ function mostCommon<T>(values: readonly T[]): T | null {
 }
 
 /** "a README of 24 chapter links": most list items and table rows link to the repository's own pages. */
-export function readContentsEvidence(structure: ReadmeStructure, repoName: string): Evidence[] {
+export function readTableOfContentsEvidence(structure: ReadmeStructure, repoName: string): Evidence[] {
   const entries: OwnLink[] = [];
   let candidates = 0;
   for (const item of structure.items) {

@@ -16,7 +16,13 @@ import {
   sourceFolderNames,
   testFolderNames,
 } from "@/server/filtering/repo-contents-names";
-import type { RepoContents, RepoContentsEntry } from "@/shared/repo-contents";
+import {
+  codeFile,
+  configFile,
+  readTeachingUnits,
+  type TeachingUnits,
+} from "@/server/filtering/read-teaching-units";
+import type { RepoContents } from "@/shared/repo-contents";
 
 /**
  * What a repository's top-level entries say, in plain counts and names: the manifests, source, test and
@@ -25,12 +31,7 @@ import type { RepoContents, RepoContentsEntry } from "@/shared/repo-contents";
  * described in.
  */
 
-export type TeachingUnits = {
-  count: number;
-  flavour: LearningFlavour;
-  /** "38 chapter folders", "12 numbered lesson files". */
-  text: string;
-};
+export type { TeachingUnits } from "@/server/filtering/read-teaching-units";
 
 export type ContentsSummary = {
   /** Package manifests and build files at the top level, by name. */
@@ -56,6 +57,10 @@ export type ContentsSummary = {
   siteGenerator: string | null;
   /** LaTeX sources at the top: a document typeset from them. */
   texFiles: number;
+  /** PDF or EPUB files at the top: a text shipped as a document. */
+  builtBooks: number;
+  /** Gettext catalogues at the top: the repository translates a text. */
+  translationFiles: number;
   /** The table-of-contents file of a book tool at the top ("SUMMARY.md", "book.toml"), or null. */
   bookMarker: string | null;
   /** Nothing but a README, beside licence, meta files and pictures. */
@@ -68,141 +73,6 @@ export type ContentsSummary = {
   /** Folders that are neither hidden nor pictures: a collection of projects has many and no code of its own. */
   plainFolders: number;
 };
-
-/**
- * The unit words of syllabi, books and challenges in the languages learning material is often written in,
- * each with the kind of material it points at and the English noun the reason uses.
- */
-const unitWords: ReadonlyArray<readonly [RegExp, LearningFlavour, string]> = [
-  [/^(?:day|days|dia|día|день|ngày)$/, "challenge", "day"],
-  [/^(?:chapter|chap|ch|capitulo|capítulo|cap|глава|chương|chuong|kapitel|chapitre)$/, "book", "chapter"],
-  [/^(?:week|wk|semana|неделя|tuần|tuan|woche|semaine)$/, "course", "week"],
-  [
-    /^(?:lesson|lessons|lecture|lec|module|mod|unit|session|lab|class|aula|clase|lección|leccion|урок|лекция|занятие|bài|bai|buổi|buoi|lektion|leçon|lecon|part|section|step|tema|topic)$/,
-    "course",
-    "lesson",
-  ],
-  [
-    /^(?:exercise|exercises|ex|exercicio|exercício|ejercicio|упражнение|задача|hw|homework|assignment|problem|task|kata|challenge|project|proyecto|projeto)$/,
-    "exercises",
-    "exercise",
-  ],
-];
-
-/** "Day-01", "lesson_3", "ch02", "Глава 1", "Bài 5": a unit word and its number, in either order. */
-const wordNumberName = /^([\p{L}]+)[\s._-]*0*(\d{1,3})(?![\d])/u;
-/** "01-intro", "1. Basics", "02_variables": a number leading a name, the way lessons are ordered. */
-const numberFirstName = /^0*(\d{1,3})[\s._-]+[\p{L}]/u;
-/** 第3章, 第十二课, 第1回: the CJK way of numbering units. */
-const cjkUnitName = /^第?[\d一二三四五六七八九十百〇零两]+\s*([章课課天周週节節回讲講篇部])/u;
-/** 1장, 3주차, 2강, 5일차: Korean unit counters. */
-const koreanUnitName = /^\d{1,3}\s*(장|주차|강|일차|회차|회)/u;
-
-const cjkFlavours: Record<string, readonly [LearningFlavour, string]> = {
-  章: ["book", "chapter"],
-  篇: ["book", "chapter"],
-  部: ["book", "chapter"],
-  节: ["book", "chapter"],
-  節: ["book", "chapter"],
-  课: ["course", "lesson"],
-  課: ["course", "lesson"],
-  讲: ["course", "lesson"],
-  講: ["course", "lesson"],
-  回: ["course", "lesson"],
-  天: ["challenge", "day"],
-  周: ["course", "week"],
-  週: ["course", "week"],
-};
-const koreanFlavours: Record<string, readonly [LearningFlavour, string]> = {
-  장: ["book", "chapter"],
-  주차: ["course", "week"],
-  강: ["course", "lesson"],
-  회: ["course", "lesson"],
-  회차: ["course", "lesson"],
-  일차: ["challenge", "day"],
-};
-
-type UnitMatch = { flavour: LearningFlavour; noun: string; number: number };
-
-function stripExtension(name: string): string {
-  return name.replace(/\.[A-Za-z0-9]{1,6}$/, "");
-}
-
-function readUnit(entry: RepoContentsEntry): UnitMatch | null {
-  const name = stripExtension(entry.name.normalize("NFKC")).toLowerCase();
-  const cjk = cjkUnitName.exec(name);
-  if (cjk?.[1]) {
-    const [flavour, noun] = cjkFlavours[cjk[1]] ?? ["general", "numbered"];
-    return { flavour, noun, number: Number.parseInt(name.replace(/\D+/g, ""), 10) || 0 };
-  }
-  const korean = koreanUnitName.exec(name);
-  if (korean?.[1]) {
-    const [flavour, noun] = koreanFlavours[korean[1]] ?? ["general", "numbered"];
-    return { flavour, noun, number: Number.parseInt(name, 10) };
-  }
-  const wordFirst = wordNumberName.exec(name);
-  if (wordFirst?.[1] && wordFirst[2]) {
-    const word = wordFirst[1];
-    for (const [pattern, flavour, noun] of unitWords)
-      if (pattern.test(word)) return { flavour, noun, number: Number.parseInt(wordFirst[2], 10) };
-    return null;
-  }
-  const numberFirst = numberFirstName.exec(name);
-  if (numberFirst?.[1]) {
-    // "01-day-one", "02_lesson": the word after the number may still name the unit.
-    const rest = name.slice(numberFirst[0].length - 1);
-    const restWord = /^[\p{L}]+/u.exec(rest)?.[0] ?? "";
-    for (const [pattern, flavour, noun] of unitWords)
-      if (pattern.test(restWord)) return { flavour, noun, number: Number.parseInt(numberFirst[1], 10) };
-    return { flavour: "general", noun: "numbered", number: Number.parseInt(numberFirst[1], 10) };
-  }
-  return null;
-}
-
-function isUnitCandidate(entry: RepoContentsEntry): boolean {
-  if (entry.name.startsWith(".")) return false;
-  if (entry.type === "tree") return true;
-  return entry.type === "blob" && (documentExtension.test(entry.name) || codeFile.test(entry.name));
-}
-
-/** Source files by extension; a configuration file such as `eslint.config.js` says nothing of the code. */
-const codeFile =
-  /\.(?:py|js|mjs|cjs|ts|tsx|jsx|java|c|h|cc|cpp|hpp|go|rs|rb|html|sql|sh|kt|swift|cs|php|lua|pl|ex|exs|scala|dart|zig|nim|ml|hs|clj|r)$/i;
-const configFile =
-  /(?:^|[._-])(?:config|conf|rc|setup)\.[cm]?[jt]s$|^(?:gulpfile|gruntfile|webpack|rollup|vite|vitest|jest|babel|eslint|prettier|postcss|tailwind|stylelint|commitlint|playwright|tsup|sidebars|docusaurus|gatsby-\w+|next|nuxt|svelte|astro)\b/i;
-
-/** The numbered units, if at least three distinct numbers of one kind lead the top level. */
-function readTeachingUnits(contents: RepoContents): TeachingUnits | null {
-  const byNoun = new Map<
-    string,
-    { flavour: LearningFlavour; numbers: Set<number>; folders: number; files: number }
-  >();
-  for (const entry of contents) {
-    if (!isUnitCandidate(entry)) continue;
-    const unit = readUnit(entry);
-    if (unit === null) continue;
-    const group = byNoun.get(unit.noun) ?? {
-      flavour: unit.flavour,
-      numbers: new Set(),
-      folders: 0,
-      files: 0,
-    };
-    group.numbers.add(unit.number);
-    if (entry.type === "tree") group.folders += 1;
-    else group.files += 1;
-    byNoun.set(unit.noun, group);
-  }
-  let best: TeachingUnits | null = null;
-  for (const [noun, group] of byNoun) {
-    // Distinct numbers, not entries: "lesson-1.md" beside "lesson-1/" is one lesson.
-    const count = group.numbers.size;
-    if (count < 3 || (best !== null && best.count >= count)) continue;
-    const kind = group.folders >= group.files ? "folders" : "files";
-    const text = noun === "numbered" ? `${count} numbered ${kind}` : `${count} ${noun} ${kind}`;
-    best = { count, flavour: group.flavour, text };
-  }
-  return best;
-}
 
 function readTeachingFolders(folders: readonly string[]): ContentsSummary["teachingFolders"] {
   const names: string[] = [];
@@ -284,6 +154,9 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     teachingFolders: teaching,
     localeFolders: countLocaleFolders(folders),
     siteGenerator: contents.find((entry) => siteGeneratorFiles.test(entry.name))?.name ?? null,
+    builtBooks: contents.filter((entry) => entry.type === "blob" && /\.(?:pdf|epub)$/i.test(entry.name))
+      .length,
+    translationFiles: contents.filter((entry) => entry.type === "blob" && /\.pot?$/i.test(entry.name)).length,
     texFiles: contents.filter((entry) => entry.type === "blob" && /\.tex$/i.test(entry.name)).length,
     bookMarker:
       contents.find((entry) => entry.type === "blob" && bookMarkerFiles.has(entry.name.toLowerCase()))
