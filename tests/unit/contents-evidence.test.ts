@@ -240,4 +240,11 @@ describe("what a repository contains, as evidence", () => {
       "nothing but prose and pictures",
     ]);
   });
+
+  it("reads a repository named for GitHub Pages as a site, not a program", () => {
+    const site = assessMetadata(repo({ name: "course-notes.github.io", description: "Public notes" }));
+    expect(site.evidence).toContainEqual(
+      expect.objectContaining({ kind: "learning", text: "a GitHub Pages site" }),
+    );
+  });
 });

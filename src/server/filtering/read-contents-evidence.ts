@@ -135,7 +135,8 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
     else if (summary.plainFolders >= COLLECTION_FOLDERS && summary.manifests.length === 0 && units === null)
       evidence.push(
         learningEvidence(
-          summary.plainFolders >= 20 ? 2 : 1.5,
+          // Plugin and add-on monorepos look the same from the top, so this stays weak evidence.
+          summary.plainFolders >= 20 ? 1.5 : 1,
           `${summary.plainFolders} folders and no code of its own`,
           "examples",
         ),

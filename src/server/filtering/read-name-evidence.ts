@@ -34,6 +34,15 @@ export function readNameEvidence(name: string): Evidence[] {
   }
   const words = segments.join("-");
   const camelCaseWords = splitCamelCaseWords(name);
+  // "cs231n.github.io": GitHub Pages serve a site from a repository so named, pages rather than a program.
+  if (/\.github\.io$/i.test(name))
+    evidence.push({
+      kind: "learning",
+      source: "name",
+      weight: 1.5,
+      text: `a GitHub Pages site`,
+      flavour: "guide",
+    });
   // "reveal.js", "leetcode.vim", "Pkg.jl": the package-naming convention of an ecosystem.
   if (packageSuffix.test(name))
     evidence.push({ kind: "software", source: "name", weight: 1.5, text: `named '${name}'` });
