@@ -49,6 +49,7 @@ export const labelledRepoSchema = z.object({
     "blind-6",
     "blind-7",
     "blind-8",
+    "blind-9",
   ]),
 });
 export type LabelledRepo = z.infer<typeof labelledRepoSchema>;
