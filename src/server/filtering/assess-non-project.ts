@@ -7,6 +7,7 @@ import {
 } from "@/server/filtering/non-project-cues";
 import { readContentsEvidence } from "@/server/filtering/read-contents-evidence";
 import { readMetadataEvidence } from "@/server/filtering/read-metadata-evidence";
+import { readReadmeOpeningEvidence } from "@/server/filtering/read-readme-opening";
 import { readReadmeEvidence } from "@/server/filtering/read-readme-evidence";
 
 /**
@@ -217,6 +218,10 @@ export function isFinalWithoutDetails(assessment: NonProjectAssessment): boolean
  */
 export function assessReadme(repo: NonProjectInput, readme: string | null): NonProjectAssessment {
   const evidence = [...readMetadataEvidence(repo), ...readRepoContentsEvidence(repo)];
-  if (readme !== null && readme.trim() !== "") evidence.push(...readReadmeEvidence(readme, repo.name));
+  if (readme !== null && readme.trim() !== "")
+    evidence.push(
+      ...readReadmeEvidence(readme, repo.name),
+      ...readReadmeOpeningEvidence(readme, repo.description),
+    );
   return assessEvidence(evidence);
 }

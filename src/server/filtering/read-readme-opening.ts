@@ -1,0 +1,72 @@
+import type { Evidence } from "@/server/filtering/non-project-evidence";
+import { readDescriptionEvidence } from "@/server/filtering/read-description-evidence";
+import { plainText } from "@/server/filtering/read-readme-structure";
+
+/**
+ * A README's title and first paragraph say what the repository is, the way a description does, and they
+ * are there when the description is missing or terse ("Public notes page"). They are read with the
+ * description's cues in any language, for less than a description weighs, since a README opening also
+ * tells a story ("I wrote this while learning Rust").
+ */
+
+/** How much of the README is searched for its opening, and how much of the opening is read. */
+const OPENING_LINES = 60;
+const OPENING_CHARS = 300;
+const OPENING_FACTOR = 0.6;
+
+const headingLine = /^\s{0,3}#{1,6}\s+(.*)$/;
+const htmlHeadingLine = /^\s*<h[1-6]\b[^<>]{0,300}>(.*?)(?:<\/h[1-6]>)?\s*$/i;
+/** Lines that are no prose: list items, tables, quotes, rules, images and badges, bare HTML. */
+const notProse = /^\s*(?:[-*+]\s|\d{1,3}[.)]\s|\||>|={3,}|-{3,}|!\[|\[!\[|<(?!h[1-6]\b)[^<>]{0,600}>\s*$)/i;
+
+export type ReadmeOpening = { title: string | null; paragraph: string | null };
+
+/** The first heading and the first line of prose after it, outside code fences, within OPENING_LINES. */
+export function readReadmeOpening(readme: string): ReadmeOpening {
+  let title: string | null = null;
+  let inFence = false;
+  const lines = readme.split("\n", OPENING_LINES);
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence || trimmed === "") continue;
+    const heading = headingLine.exec(line) ?? htmlHeadingLine.exec(line);
+    if (heading) {
+      // The first heading is the title; the next one opens a section ("Install"), past the opening.
+      if (title !== null) break;
+      title = plainText(heading[1] ?? "").trim() || null;
+      continue;
+    }
+    if (notProse.test(line)) continue;
+    const paragraph = plainText(trimmed).trim();
+    if (paragraph.length >= 12) return { title, paragraph: paragraph.slice(0, OPENING_CHARS) };
+  }
+  return { title, paragraph: null };
+}
+
+/**
+ * The opening's cues, less those the description already has: a README that repeats its description
+ * ("Examples and tutorials for…") says nothing new.
+ */
+export function readReadmeOpeningEvidence(readme: string, description: string | null = null): Evidence[] {
+  const { title, paragraph } = readReadmeOpening(readme);
+  const opening = [title, paragraph].filter((part): part is string => part !== null).join(". ");
+  if (opening === "") return [];
+  const described = (description ?? "").toLowerCase();
+  const repeated = (text: string) => described !== "" && described.includes(text.toLowerCase());
+  return (
+    readDescriptionEvidence(opening)
+      // Only the signs of a non-project: an opening about building software ("write a tiny renderer")
+      // names software words that the README's install and usage sections weigh better.
+      .filter((item) => item.kind !== "software" && !repeated(item.text))
+      .map((item) => ({
+        ...item,
+        source: "readme",
+        weight: item.weight * OPENING_FACTOR,
+        text: `'${item.text}' in the README's opening`,
+      }))
+  );
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { assessReadme } from "@/server/filtering/assess-non-project";
+import { readReadmeOpening, readReadmeOpeningEvidence } from "@/server/filtering/read-readme-opening";
+
+describe("a README's opening, read like a description", () => {
+  it("takes the title and the first line of prose, past badges and pictures, and stops at the next section", () => {
+    const readme = [
+      '<p align="center"><img src="logo.png"></p>',
+      "# Lộ Trình Học Lập Trình",
+      "[![CI](https://example.com/badge.svg)](https://example.com)",
+      "",
+      "Tài liệu học tập cho người mới bắt đầu, từ cơ bản đến nâng cao.",
+      "",
+      "## Cài đặt",
+      "Chạy lệnh sau.",
+    ].join("\n");
+    expect(readReadmeOpening(readme)).toEqual({
+      title: "Lộ Trình Học Lập Trình",
+      paragraph: "Tài liệu học tập cho người mới bắt đầu, từ cơ bản đến nâng cao.",
+    });
+    expect(readReadmeOpening("# Tool\n\n## Install\n\nnpm install tool\n")).toEqual({
+      title: "Tool",
+      paragraph: null,
+    });
+  });
+
+  it("drops a course whose description says nothing, on what its README says it is", () => {
+    const course = { name: "bootcamp-modulos", description: null, topics: [] };
+    const readme = "# Bootcamp\n\nEste repositório contém o código das aulas do curso, módulo a módulo.\n";
+    expect(assessReadme(course, readme)).toMatchObject({ verdict: "drop", kind: "learning" });
+  });
+
+  it("weighs less than a description and adds nothing the description already says", () => {
+    const readme = "# Sandbox\n\nInteractive examples and tutorials for your documentation.\n";
+    const alone = readReadmeOpeningEvidence(readme);
+    expect(alone.length).toBeGreaterThan(0);
+    expect(
+      alone.every((item) => item.source === "readme" && item.text.endsWith("in the README's opening")),
+    ).toBe(true);
+    const repeated = readReadmeOpeningEvidence(
+      readme,
+      "Interactive examples and tutorials for your documentation",
+    );
+    expect(repeated.filter((item) => item.kind === "learning")).toEqual([]);
+  });
+});
