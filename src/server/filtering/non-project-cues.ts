@@ -233,6 +233,19 @@ export const descriptionCues: readonly Cue[] = [
   ),
   learning(2, "examples", /^(?:sample|samples|example|examples|demo|demos)\b/gi),
   learning(1.5, "solutions", /\b(?:solutions|solved)\b/gi),
+  // A collection of implementations, the way study repositories describe themselves: "Algorithms and data
+  // structures implemented in Java", "JavaScript implementations of computer science algorithms", "the 23
+  // design patterns implemented in JavaScript". A library names one thing, or itself ("a graph library").
+  learning(
+    2,
+    "solutions",
+    /\b(?:all )?(?:algorithms|data structures|design patterns)(?: (?:&|and) (?:algorithms|data structures))? (?:implemented |written )?in (?:[a-z][\w+#]*|diverse|various|many|multiple|several)\b/gi,
+  ),
+  learning(
+    2,
+    "solutions",
+    /\bimplementations of (?:(?:common|classic|computer science|various|popular|basic|fundamental) )*(?:algorithms|data structures|design patterns)\b/gi,
+  ),
   learning(
     1.5,
     "book",

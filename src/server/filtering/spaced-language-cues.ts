@@ -131,6 +131,12 @@ export const romance: readonly Cue[] = gatedByAnyOf([
   learning(1.5, "notes", words("notas|res[úu]menes")),
   learning(2.5, "interview", words("entrevistas?|preguntas de entrevista|perguntas de entrevista")),
   learning(1.5, "interview", words("preguntas|perguntas")),
+  // A collection of implementations to study: "Algoritmos e Estruturas de Dados implementados em…".
+  learning(
+    2,
+    "solutions",
+    words("algoritmos (?:e|y) estrutura(?:s)? de dados|algoritmos y estructuras de datos"),
+  ),
   // The take-home exercises of hiring: "pruebas técnicas", "testes técnicos", "desafios técnicos".
   learning(2, "interview", words("pruebas técnicas|testes técnicos|desaf[ií]os técnicos|retos técnicos")),
   learning(2, "exercises", words("ejercicios|exerc[íi]cios|exercices|übungen|esercizi|retos|desaf[íi]os")),
