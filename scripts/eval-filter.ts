@@ -29,7 +29,8 @@ const fixtures = [
   { label: "blind set 6", file: "../tests/fixtures/non-projects-blind-6.json" },
   { label: "blind set 7", file: "../tests/fixtures/non-projects-blind-7.json" },
   { label: "blind set 8", file: "../tests/fixtures/non-projects-blind-8.json" },
-  { label: "blind set 9 (never tuned on)", file: "../tests/fixtures/non-projects-blind-9.json" },
+  { label: "blind set 9", file: "../tests/fixtures/non-projects-blind-9.json" },
+  { label: "blind set 10 (never tuned on)", file: "../tests/fixtures/non-projects-blind-10.json" },
 ].filter(({ file }) => existsSync(path.resolve(import.meta.dirname, file)));
 
 const splitLabels: Record<LabelledRepo["split"], string> = {
@@ -42,7 +43,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-6": "blind 6 (trees, seen once)",
   "blind-7": "blind 7 (trees, seen once)",
   "blind-8": "blind 8 (trees, seen once)",
-  "blind-9": "blind 9 (trees, unseen)",
+  "blind-9": "blind 9 (trees, seen once)",
+  "blind-10": "blind 10 (trees, unseen)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean };

@@ -43,4 +43,31 @@ describe("a README's opening, read like a description", () => {
     );
     expect(repeated.filter((item) => item.kind === "learning")).toEqual([]);
   });
+
+  it("reads 'Building the book' as a book's set-up, not a program's", () => {
+    const book = { name: "ml-notes", description: null, topics: [] };
+    const readme =
+      "# Machine learning notes\n\n## Building the book\n\n```\npip install -r requirements.txt\njupyter-book build .\n```\n";
+    const assessment = assessReadme(
+      {
+        ...book,
+        contents: [
+          { name: "_toc.yml", type: "blob" },
+          { name: "_config.yml", type: "blob" },
+        ],
+      },
+      readme,
+    );
+    expect(assessment.evidence).toContainEqual(
+      expect.objectContaining({ kind: "learning", text: "a README section 'Building the book'" }),
+    );
+    expect(assessment.evidence).toContainEqual(
+      expect.objectContaining({ kind: "learning", text: "a book's table of contents (_toc.yml)" }),
+    );
+    expect(
+      assessment.evidence.some(
+        (item) => item.text.includes("'Building the book'") && item.kind === "software",
+      ),
+    ).toBe(false);
+  });
 });

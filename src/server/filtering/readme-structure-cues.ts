@@ -219,7 +219,12 @@ const weakSoftwareSection =
 
 export type SectionStrength = "strong" | "weak";
 
+/** "Building the book", "Build the site": the set-up of a text, not of a program. */
+const buildingAText =
+  /^(?:build(?:ing)?|compil(?:e|ing)|render(?:ing)?|generat(?:e|ing)) (?:the |this )?(?:book|ebook|pdf|epub|notes|slides|site|website|docs|documentation)\b/;
+
 export function readSoftwareSection(normalizedHeading: string): SectionStrength | null {
+  if (buildingAText.test(normalizedHeading)) return null;
   if (strongSoftwareSection.test(normalizedHeading)) return "strong";
   if (weakSoftwareSection.test(normalizedHeading)) return "weak";
   return null;
@@ -239,6 +244,10 @@ export const learningSections: ReadonlyArray<readonly [RegExp, LearningFlavour]>
   [/^course (?:outline|content|contents|structure|overview|schedule)\b/, "course"],
   [/^(?:what you(?:'|’)?ll learn|what you will learn|learning (?:objectives|outcomes|path))\b/, "course"],
   [/^chapters?\b/, "book"],
+  [
+    /^(?:build(?:ing)?|compil(?:e|ing)|render(?:ing)?|generat(?:e|ing)) (?:the |this )?(?:book|ebook|pdf|epub)\b/,
+    "book",
+  ],
 ];
 
 /** Sections whose questions are a software FAQ, not an interview question bank. */

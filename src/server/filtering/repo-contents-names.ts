@@ -206,7 +206,7 @@ export const proseFolders = new Set([
 ]);
 
 /**
- * The table of contents of a book written with GitBook, mdBook or bookdown: at the top of a repository it
+ * The table of contents of a book written with GitBook, mdBook, bookdown or Jupyter Book: at the top of a repository it
  * is the book itself (software keeps its own book in a docs folder).
  */
 export const bookMarkerFiles = new Set([
@@ -215,6 +215,7 @@ export const bookMarkerFiles = new Set([
   "book.json",
   "_bookdown.yml",
   "_quarto.yml",
+  "_toc.yml",
 ]);
 
 /**
