@@ -31,6 +31,7 @@ const fixtures = [
   { label: "blind set 8", file: "../tests/fixtures/non-projects-blind-8.json" },
   { label: "blind set 9", file: "../tests/fixtures/non-projects-blind-9.json" },
   { label: "blind set 10 (never tuned on)", file: "../tests/fixtures/non-projects-blind-10.json" },
+  { label: "blind set 11 (never tuned on)", file: "../tests/fixtures/non-projects-blind-11.json" },
 ].filter(({ file }) => existsSync(path.resolve(import.meta.dirname, file)));
 
 const splitLabels: Record<LabelledRepo["split"], string> = {
@@ -45,6 +46,7 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-8": "blind 8 (trees, seen once)",
   "blind-9": "blind 9 (trees, seen once)",
   "blind-10": "blind 10 (trees, unseen)",
+  "blind-11": "blind 11 (trees, unseen)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean };

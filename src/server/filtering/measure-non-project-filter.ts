@@ -36,8 +36,9 @@ export const labelledRepoSchema = z.object({
    * read trees; blind-5 was tuned on, blind-6 measured once with the finished detector (P 0.978 R 0.750)
    * and then looked into. "blind-7" (non-projects-blind-7.json): the same mix, written after, measured
    * once untouched (P 1.000 R 0.818) and then looked into. "blind-8" (non-projects-blind-8.json): likewise
-   * (first look P 0.974 R 0.760), and "blind-9" (P 1.000 R 0.851). "blind-10" (non-projects-blind-10.json):
-   * written last, measured untouched. The blind first-look figures are in the commits that added each set.
+   * (first look P 0.974 R 0.760), and "blind-9" (P 1.000 R 0.851). "blind-10" and "blind-11"
+   * (non-projects-blind-10.json, -11.json): written after the last detector change and never looked into.
+   * The blind first-look figures are in the commits that added each set.
    */
   split: z.enum([
     "tune",
@@ -51,6 +52,7 @@ export const labelledRepoSchema = z.object({
     "blind-8",
     "blind-9",
     "blind-10",
+    "blind-11",
   ]),
 });
 export type LabelledRepo = z.infer<typeof labelledRepoSchema>;
