@@ -145,12 +145,12 @@ describe("the demo catalog's top-level trees", () => {
   });
 
   it("keeps lists of links, cheatsheets and interview notes small and free of code folders", () => {
-    for (const kind of ["awesome-list", "cheatsheet", "interview"] as const) {
+    for (const kind of ["awesome", "cheatsheet", "interview"] as const) {
       const repos = ofKind(kind);
       expect(repos.length).toBeGreaterThan(5);
       expect(share(repos, (tree) => tree.some((entry) => /^(src|lib|tests?)$/.test(entry.name)))).toBe(0);
     }
-    for (const repo of ofKind("awesome-list")) expect(treeOf(catalog, repo).length).toBeLessThanOrEqual(8);
+    for (const repo of ofKind("awesome")) expect(treeOf(catalog, repo).length).toBeLessThanOrEqual(8);
     const list = names(treeOf(catalog, landmark(demoCatalogLandmarks.awesomePython)));
     expect(list).toEqual(expect.arrayContaining(["README.md", "LICENSE"]));
   });

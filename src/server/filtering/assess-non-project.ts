@@ -1,11 +1,7 @@
 import type { Evidence, EvidenceSource, NonProjectInput } from "@/server/filtering/non-project-evidence";
-import {
-  notebookLanguages,
-  pageLanguages,
-  proseLanguages,
-  type LearningFlavour,
-} from "@/server/filtering/non-project-cues";
+import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import { readContentsEvidence } from "@/server/filtering/read-contents-evidence";
+import { shareOfNonCode } from "@/server/filtering/read-language-evidence";
 import { readMetadataEvidence } from "@/server/filtering/read-metadata-evidence";
 import { readReadmeOpeningEvidence } from "@/server/filtering/read-readme-opening";
 import { readReadmeEvidence } from "@/server/filtering/read-readme-evidence";
@@ -181,22 +177,11 @@ function assessEvidence(evidence: Evidence[]): NonProjectAssessment {
   return { verdict: "keep", kind: "software", score, reason, evidence };
 }
 
-/** Share of the bytes that are no program: prose, notebooks and pages (0 when GitHub gave no sizes). */
-function proseShare(repo: NonProjectInput): number {
-  const sizes = repo.languageSizes ?? [];
-  const total = sizes.reduce((sum, language) => sum + Math.max(0, language.size), 0);
-  if (total === 0) return 0;
-  const prose = sizes
-    .filter((language) => {
-      const name = language.name.toLowerCase();
-      return proseLanguages.has(name) || notebookLanguages.has(name) || pageLanguages.has(name);
-    })
-    .reduce((sum, language) => sum + Math.max(0, language.size), 0);
-  return prose / total;
-}
-
 function readRepoContentsEvidence(repo: NonProjectInput): Evidence[] {
-  return readContentsEvidence(repo.contents, { mostlyProse: proseShare(repo) >= MOSTLY_PROSE_SHARE });
+  // Discovery brings no tree: the metadata stage, run on every repository found, skips the byte shares.
+  if (!repo.contents) return [];
+  const mostlyProse = shareOfNonCode(repo.languageSizes ?? []) >= MOSTLY_PROSE_SHARE;
+  return readContentsEvidence(repo.contents, { mostlyProse });
 }
 
 /** The first stage: name, description, topics and languages, before any README is fetched. */

@@ -41,6 +41,6 @@ export function inScript(script: RegExp, cues: readonly Cue[]): readonly Cue[] {
  * the list's words occurs, most English ones, then costs one scan instead of one per cue.
  */
 export function gatedByAnyOf(cues: readonly Cue[]): readonly Cue[] {
-  const any = new RegExp(cues.map((item) => `(?:${item.pattern.source})`).join("|"), "iu");
-  return inScript(any, cues);
+  const anyOfThem = new RegExp(cues.map((item) => `(?:${item.pattern.source})`).join("|"), "iu");
+  return inScript(anyOfThem, cues);
 }

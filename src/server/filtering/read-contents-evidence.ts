@@ -1,6 +1,7 @@
 import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import type { Evidence } from "@/server/filtering/non-project-evidence";
 import { summarizeRepoContents, type ContentsSummary } from "@/server/filtering/summarize-repo-contents";
+import type { Machinery } from "@/server/filtering/repo-contents-names";
 import type { RepoContents } from "@/shared/repo-contents";
 
 /**
@@ -16,6 +17,12 @@ const MANIFEST_WEIGHT = 1.5;
 const SOURCE_FOLDER_WEIGHT = 1;
 const TEST_FOLDER_WEIGHT = 1;
 const MACHINERY_WEIGHT = 0.5;
+const machineryWords: Record<Machinery, string> = {
+  ci: "CI configuration",
+  changelog: "a changelog",
+  "release-tooling": "release tooling",
+  docker: "a Dockerfile",
+};
 /** Projects side by side with nothing at the top to build them: a set of small projects or examples. */
 const COLLECTION_FOLDERS = 8;
 
@@ -72,15 +79,14 @@ function readSoftwareSignals(summary: ContentsSummary, context: ContentsContext)
   if (testFolder !== undefined)
     evidence.push(softwareEvidence(TEST_FOLDER_WEIGHT * folderWeight, `a ${testFolder}/ folder`));
   const [machinery] = summary.releaseMachinery;
-  if (machinery !== undefined) evidence.push(softwareEvidence(MACHINERY_WEIGHT, machinery));
+  if (machinery !== undefined) evidence.push(softwareEvidence(MACHINERY_WEIGHT, machineryWords[machinery]));
   return evidence;
 }
 
 function readLearningSignals(summary: ContentsSummary, context: ContentsContext): Evidence[] {
   const evidence: Evidence[] = [];
   const units = summary.teachingUnits;
-  if (units !== null && units.count >= 3)
-    evidence.push(learningEvidence(unitWeight(units.count), units.text, units.flavour));
+  if (units !== null) evidence.push(learningEvidence(unitWeight(units.count), units.text, units.flavour));
 
   if (summary.bookMarker !== null)
     evidence.push(learningEvidence(2, `a book's table of contents (${summary.bookMarker})`, "book"));
@@ -106,7 +112,7 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
   // count beside it; a manifest does not count by itself, since write-ups get one for their site generator.
   // A changelog alone is kept by guides too.
   const hasSoftwareShape =
-    hasCode(summary, context) || summary.releaseMachinery.some((machinery) => machinery !== "a changelog");
+    hasCode(summary, context) || summary.releaseMachinery.some((kind) => kind !== "changelog");
   if (!hasSoftwareShape) {
     // The absence only speaks once something else in the tree points at writing rather than code.
     if (summary.documentShare >= 0.8 && summary.documents >= 6)

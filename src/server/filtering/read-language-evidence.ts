@@ -35,6 +35,17 @@ function buildNoCodeEvidence(): Evidence {
   return { kind: "no-code", source: "languages", weight: NO_CODE_WEIGHT, text: "no code in any language" };
 }
 
+function isCode(language: LanguageSize): boolean {
+  const name = language.name.toLowerCase();
+  return !proseLanguages.has(name) && !notebookLanguages.has(name) && !pageLanguages.has(name);
+}
+
+/** The share of the bytes that are prose, notebooks or pages rather than code; 0 when there are none. */
+export function shareOfNonCode(sizes: readonly LanguageSize[]): number {
+  const total = sumSizes(sizes);
+  return total === 0 ? 0 : 1 - sumSizes(sizes.filter(isCode)) / total;
+}
+
 /** Byte counts per language say how much of the repository is prose, notebooks, pages or code. */
 function readLanguageSizeEvidence(sizes: readonly LanguageSize[]): Evidence[] {
   const total = sumSizes(sizes);
@@ -61,10 +72,6 @@ function readLanguageSizeEvidence(sizes: readonly LanguageSize[]): Evidence[] {
       weight: 1,
       text: `only ${formatSize(total)} of code`,
     });
-  const isCode = (language: LanguageSize) => {
-    const name = language.name.toLowerCase();
-    return !proseLanguages.has(name) && !notebookLanguages.has(name) && !pageLanguages.has(name);
-  };
   const code = sizes.filter(isCode).sort((left, right) => right.size - left.size);
   const codeSize = sumSizes(code);
   if (codeSize >= 200_000) {

@@ -8,6 +8,7 @@ import type { RepoContents, RepoContentsEntry } from "@/shared/repo-contents";
  */
 
 export type TeachingUnits = {
+  /** Distinct numbers, three at least: fewer is no syllabus. */
   count: number;
   flavour: LearningFlavour;
   /** "38 chapter folders", "12 numbered lesson files". */

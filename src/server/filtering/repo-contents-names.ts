@@ -87,17 +87,20 @@ export const testFolderNames = new Set([
   "test-suite",
 ]);
 
-export const machinery: ReadonlyArray<readonly [RegExp, string]> = [
+/** The kinds of machinery software keeps for building, checking and shipping itself. */
+export type Machinery = "ci" | "changelog" | "release-tooling" | "docker";
+
+export const machinery: ReadonlyArray<readonly [RegExp, Machinery]> = [
   [
     /^(?:\.travis\.ya?ml|\.circleci|\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|appveyor\.ya?ml|jenkinsfile|\.drone\.ya?ml|\.buildkite|codecov\.ya?ml|\.codecov\.ya?ml|\.cirrus\.ya?ml)$/i,
-    "CI configuration",
+    "ci",
   ],
-  [/^(?:changelog|changes|history|news|releases?)(?:\.(?:md|rst|txt|markdown))?$/i, "a changelog"],
+  [/^(?:changelog|changes|history|news|releases?)(?:\.(?:md|rst|txt|markdown))?$/i, "changelog"],
   [
     /^(?:\.goreleaser\.ya?ml|\.releaserc(?:\.\w+)?|release-please-config\.json|\.changeset|lerna\.json|\.npmignore|manifest\.in)$/i,
-    "release tooling",
+    "release-tooling",
   ],
-  [/^(?:dockerfile|docker-compose\.ya?ml|compose\.ya?ml)$/i, "a Dockerfile"],
+  [/^(?:dockerfile|docker-compose\.ya?ml|compose\.ya?ml)$/i, "docker"],
 ];
 
 export const languageFolderNames = new Set([

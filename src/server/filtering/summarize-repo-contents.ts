@@ -15,6 +15,7 @@ import {
   metaFile,
   sourceFolderNames,
   testFolderNames,
+  type Machinery,
 } from "@/server/filtering/repo-contents-names";
 import {
   codeFile,
@@ -40,8 +41,8 @@ export type ContentsSummary = {
   /** Source files at the top level, as a single-file library keeps them. */
   codeFiles: number;
   testFolders: string[];
-  /** CI, release and packaging files, in words ("CI configuration", "a changelog"). */
-  releaseMachinery: string[];
+  /** CI, release and packaging files, by kind. */
+  releaseMachinery: Machinery[];
   teachingUnits: TeachingUnits | null;
   /** Markdown, text, PDF and notebook files, not counting README, LICENSE and their kind. */
   documents: number;
@@ -94,8 +95,8 @@ function countLocaleFolders(folders: readonly string[]): number {
   return regional + (bare >= 3 || regional >= 2 ? bare : 0);
 }
 
-function firstMachinery(name: string): string | null {
-  for (const [pattern, words] of machinery) if (pattern.test(name)) return words;
+function findMachinery(name: string): Machinery | null {
+  for (const [pattern, kind] of machinery) if (pattern.test(name)) return kind;
   return null;
 }
 
@@ -104,7 +105,7 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
   const sourceFolders: string[] = [];
   let codeFiles = 0;
   const testFolders: string[] = [];
-  const releaseMachinery = new Set<string>();
+  const releaseMachinery = new Set<Machinery>();
   const languageFolders: string[] = [];
   let documents = 0;
   let contentFiles = 0;
@@ -118,8 +119,8 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
 
   for (const entry of contents) {
     const lower = entry.name.toLowerCase();
-    const words = firstMachinery(entry.name);
-    if (words !== null) releaseMachinery.add(words);
+    const kind = findMachinery(entry.name);
+    if (kind !== null) releaseMachinery.add(kind);
     if (entry.type === "blob") {
       if (exactManifests.has(lower) || manifestExtensions.test(entry.name)) manifests.push(entry.name);
       if (entry.name.startsWith(".") || metaFile.test(entry.name)) continue;

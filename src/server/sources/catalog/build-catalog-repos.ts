@@ -33,9 +33,8 @@ function mixOf(readme: ReadmeSpec | null, learning: boolean, list: boolean): Lan
 
 /** The tree that fits a repository: learning material by its kind, lists and tutorials by their README. */
 function treeKindOf(readme: ReadmeSpec | null, learningKind: LearningKind | null): CatalogTreeKind {
-  if (learningKind === "awesome" || (learningKind === null && readme?.style === "awesome-list"))
-    return "awesome-list";
   if (learningKind !== null) return learningKind;
+  if (readme?.style === "awesome-list") return "awesome";
   return readme?.style === "tutorial" ? "tutorial" : "software";
 }
 

@@ -2,6 +2,7 @@ import type { RepoContents } from "@/shared/repo-contents";
 import type { RepoMetadata } from "@/shared/repos";
 import { languageLayouts } from "./catalog-tree-layouts";
 import { dotfiles, otherCiConfigs, projectFolders, submoduleNames } from "./catalog-tree-vocabulary";
+import type { LearningKind } from "./name-catalog-repos";
 import { createRandom, hashSeed } from "./seeded-random";
 import { add, addManifest, folder, sortAsGit, type TreeBuilder } from "./tree-builder";
 import {
@@ -21,16 +22,8 @@ import {
  * real courses sometimes carry a package.json; a list of links gets little besides its README.
  */
 
-export const catalogTreeKinds = [
-  "software",
-  "awesome-list",
-  "tutorial",
-  "course",
-  "cheatsheet",
-  "interview",
-  "examples",
-] as const;
-export type CatalogTreeKind = (typeof catalogTreeKinds)[number];
+/** Software, or the learning material the catalog generates (name-catalog-repos.ts), by its kind. */
+export type CatalogTreeKind = "software" | LearningKind;
 
 /** A fork copies its source's spec, and so its files. */
 export type CatalogTreeSpec = {
@@ -67,7 +60,7 @@ export function writeTopLevelTree(options: WriteTopLevelTreeOptions): RepoConten
     case "software":
       addSoftware(builder);
       break;
-    case "awesome-list":
+    case "awesome":
       addAwesomeList(builder);
       break;
     case "tutorial":
