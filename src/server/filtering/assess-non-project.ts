@@ -3,7 +3,8 @@ import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import { readContentsEvidence } from "@/server/filtering/read-contents-evidence";
 import { shareOfNonCode } from "@/server/filtering/read-language-evidence";
 import { readMetadataEvidence } from "@/server/filtering/read-metadata-evidence";
-import { readReadmeOpeningEvidence } from "@/server/filtering/read-readme-opening";
+import { findCompanionCode, weighCompanionCode } from "@/server/filtering/read-companion-code";
+import { readReadmeOpening, readReadmeOpeningEvidence } from "@/server/filtering/read-readme-opening";
 import { readReadmeEvidence } from "@/server/filtering/read-readme-evidence";
 
 /**
@@ -186,7 +187,17 @@ function readRepoContentsEvidence(repo: NonProjectInput): Evidence[] {
 
 /** The first stage: name, description, topics and languages, before any README is fetched. */
 export function assessMetadata(repo: NonProjectInput): NonProjectAssessment {
-  return assessEvidence([...readMetadataEvidence(repo), ...readRepoContentsEvidence(repo)]);
+  return assessEvidence(
+    withCompanionCode([...readMetadataEvidence(repo), ...readRepoContentsEvidence(repo)], repo, null),
+  );
+}
+
+/** A book's, a course's or a study collection's code: its build signals count half (read-companion-code.ts). */
+function withCompanionCode(evidence: Evidence[], repo: NonProjectInput, readme: string | null): Evidence[] {
+  const opening = readme === null ? null : readReadmeOpening(readme);
+  const openingText = opening ? [opening.title, opening.paragraph].filter(Boolean).join(". ") : null;
+  const companion = findCompanionCode(repo.description, openingText);
+  return companion ? weighCompanionCode(evidence, companion) : evidence;
 }
 
 /**
@@ -203,10 +214,11 @@ export function isFinalWithoutDetails(assessment: NonProjectAssessment): boolean
  */
 export function assessReadme(repo: NonProjectInput, readme: string | null): NonProjectAssessment {
   const evidence = [...readMetadataEvidence(repo), ...readRepoContentsEvidence(repo)];
-  if (readme !== null && readme.trim() !== "")
+  const hasReadme = readme !== null && readme.trim() !== "";
+  if (hasReadme)
     evidence.push(
       ...readReadmeEvidence(readme, repo.name),
       ...readReadmeOpeningEvidence(readme, repo.description),
     );
-  return assessEvidence(evidence);
+  return assessEvidence(withCompanionCode(evidence, repo, hasReadme ? readme : null));
 }

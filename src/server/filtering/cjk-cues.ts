@@ -21,6 +21,11 @@ export const chinese: readonly Cue[] = inScript(hanOrKana, [
   ),
   learning(2.5, "notes", "笔记|筆記|学习记录|學習記錄"),
   learning(1.5, "notes", "知识点|知識點|总结|總結|知识体系|知識體系"),
+  learning(
+    2,
+    "notes",
+    "源码解析|源码分析|源码阅读|源码剖析|源碼解析|源碼分析|源碼閱讀|源碼剖析|注释版|註釋版",
+  ),
   learning(2.5, "interview", "面试题|面試題|面试|面試|面经|面經|八股文|八股|求职|求職|校招|秋招|春招"),
   learning(2.5, "solutions", "题解|題解|习题解答|習題解答|课后答案|参考答案|參考答案"),
   learning(
@@ -36,6 +41,12 @@ export const chinese: readonly Cue[] = inScript(hanOrKana, [
   ),
   learning(2.5, "cheatsheet", "速查表|速查手册|速查|备忘单|備忘單|小抄"),
   learning(2, "roadmap", "路线图|路線圖|学习路线|學習路線|学习路径|學習路徑|技能树|技能樹"),
+  // A translation of a book or documentation; 翻译器 and 翻译工具 are programs.
+  learning(
+    2,
+    "guide",
+    "中文翻译|中文翻譯|中文版|中译本|中譯本|译本|譯本|翻译版|翻譯版|中文文档|中文文檔|文档翻译|文檔翻譯",
+  ),
   learning(2, "examples", "示例|範例|范例|样例|樣例|代码示例|代碼示例|例子"),
   // A book by its title marks or its own words; 书 alone also ends 说明书 (manual) and starts 书签.
   learning(
@@ -76,6 +87,7 @@ export const japanese: readonly Cue[] = inScript(hanOrKana, [
   learning(1.5, "solutions", "解答"),
   learning(1.5, "tutorial", "解説"),
   learning(2, "book", "書籍|技術書|入門書|教科書|の本(?![\\p{Script=Han}\\p{Script=Katakana}])"),
+  learning(2, "guide", "日本語訳|日本語版|日本語翻訳|翻訳版|和訳"),
   learning(2, "guide", "ガイド(?!ライン)|ベストプラクティス|ハンドブック|入門ガイド|まとめ記事"),
   learning(2.5, "cheatsheet", "チートシート|早見表"),
   learning(2, "roadmap", "ロードマップ"),
@@ -108,6 +120,7 @@ export const korean: readonly Cue[] = inScript(hangulScript, [
     `${hangul("책")}(?:을|은|이|의|에|으로|입니다)?(?!\\p{Script=Hangul})|${hangul("도서|서적")}`,
   ),
   learning(2, "guide", hangul("가이드(?!라인)|핸드북")),
+  learning(2, "guide", hangul("번역(?!기)|한국어판|한글판")),
   learning(2.5, "cheatsheet", hangul("치트 ?시트")),
   learning(2, "roadmap", hangul("로드맵")),
   learning(2, "examples", hangul("예제")),

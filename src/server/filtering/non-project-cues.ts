@@ -237,12 +237,12 @@ export const descriptionCues: readonly Cue[] = [
   // structures implemented in Java", "JavaScript implementations of computer science algorithms", "the 23
   // design patterns implemented in JavaScript". A library names one thing, or itself ("a graph library").
   learning(
-    2,
+    2.5,
     "solutions",
     /\b(?:all )?(?:algorithms|data structures|design patterns)(?: (?:&|and) (?:algorithms|data structures))? (?:implemented |written )?in (?:[a-z][\w+#]*|diverse|various|many|multiple|several)\b/gi,
   ),
   learning(
-    2,
+    2.5,
     "solutions",
     /\bimplementations of (?:(?:common|classic|computer science|various|popular|basic|fundamental) )*(?:algorithms|data structures|design patterns)\b/gi,
   ),
@@ -252,6 +252,19 @@ export const descriptionCues: readonly Cue[] = [
     /\b(?:apress|pragmatic bookshelf|wiley|addison-wesley|mit press|leanpub|oreilly|o'reilly media)\b/gi,
   ),
   learning(2, "roadmap", /\broadmaps?\b/gi),
+  // Code kept to be read: "An annotated implementation of …", "annotated Redis 3.0 source code".
+  learning(
+    2,
+    "notes",
+    /\bannotated (?:[\w.-]+ ){0,3}?(?:implementation|source(?: code)?|code|edition|version)\b/gi,
+  ),
+  // A translation of a text: "Chinese translation of …", "React documentation website in Vietnamese". A
+  // translation tool or a translated UI names itself as software first.
+  learning(
+    2,
+    "guide",
+    /\b(?:(?:chinese|simplified chinese|traditional chinese|japanese|korean|russian|spanish|portuguese|brazilian portuguese|vietnamese|french|german|italian|turkish|persian|farsi|arabic|indonesian|thai|polish|ukrainian|hindi|bengali|hebrew|greek|czech|dutch|swedish) (?:translation|version|edition)|translat(?:ed|ion)s? of (?:the |a |an )?(?:[\w'’.:-]+ ){0,4}?(?:book|docs|documentation|guide|tutorial|handbook|course|manual|reference|specification)|(?:documentation|docs|handbook|book|guide|tutorial)(?: (?:website|site))? (?:in|into) (?:chinese|simplified chinese|traditional chinese|japanese|korean|russian|spanish|portuguese|brazilian portuguese|vietnamese|french|german|italian|turkish|persian|farsi|arabic|indonesian|thai|polish|ukrainian|hindi|bengali|hebrew|greek|czech|dutch|swedish))\b/gi,
+  ),
   learning(1.5, "general", /\beducational\b|\bfor education\b|\bfor (?:all|everyone) who\b/gi),
   // Lists of links.
   linkList(3, /\b(?:curated (?:lists?|collections?)(?: of)?|curated|awesome[ -]lists?)\b/gi),

@@ -1,6 +1,7 @@
 import { nameWordCues, type NameCue } from "@/server/filtering/non-project-cues";
 import { LATER_CUE_FACTOR, type Evidence } from "@/server/filtering/non-project-evidence";
 
+const localeSegment = /^(?:zh|cn|zhcn|zh_cn|tw|zhtw|ja|jp|ko|kr|ru|vn|vi|ptbr|pt_br|fr|de|tr|ua|pl)$/;
 const packageSuffix = /\.(?:js|ts|vim|nvim|el|jl|py|rb|kt|lua)$/i;
 /** Teaching phrases that are unambiguous even run together in one lower-case word: "gobyexample". */
 const concatenatedShape = /byexample|forbeginners|fromscratch|thehardway|zerotohero|\d+daysof/;
@@ -41,6 +42,17 @@ export function readNameEvidence(name: string): Evidence[] {
       source: "name",
       weight: 1.5,
       text: `a GitHub Pages site`,
+      flavour: "guide",
+    });
+  // "progit2-ja", "vi.react.dev", "rust-book-cn": a text translated into one language is named by its
+  // locale. Codes that are also words or package suffixes ("it", "es" of lodash-es, "ar") are left out.
+  const [first, last] = [segments[0] ?? "", segments.at(-1) ?? ""];
+  if (segments.length >= 2 && (localeSegment.test(last) || localeSegment.test(first)))
+    evidence.push({
+      kind: "learning",
+      source: "name",
+      weight: 1,
+      text: `named '${name}' after a locale`,
       flavour: "guide",
     });
   // "reveal.js", "leetcode.vim", "Pkg.jl": the package-naming convention of an ecosystem.

@@ -133,7 +133,7 @@ export const languageFolderNames = new Set([
 ]);
 
 export const documentExtension =
-  /\.(?:md|markdown|mdx|rst|txt|adoc|asciidoc|org|tex|pdf|ipynb|docx?|pptx?|epub)$/i;
+  /\.(?:md|markdown|mdx|rst|txt|adoc|asciidoc|asc|org|tex|pdf|ipynb|docx?|pptx?|epub)$/i;
 /** Files every kind of repository has; they say nothing about which kind this is. */
 export const metaFile =
   /^(?:readme|license|licence|copying|contributing|code_of_conduct|security|authors|contributors|notice|funding|support|governance|maintainers|changelog|citation)(?:[._-].*)?$/i;

@@ -1,0 +1,141 @@
+import type { LearningFlavour } from "@/server/filtering/cue-types";
+import type { Evidence } from "@/server/filtering/non-project-evidence";
+import { withUnicodeWords } from "@/server/filtering/tokenize-text";
+
+/**
+ * Code that belongs to a text: a book's listings, a course's or a blog post's code, algorithms or design
+ * patterns implemented one by one for study. Such a repository builds like software (a manifest, src/
+ * and tests, CI, "npm install" in its README) because its code runs, but what it builds is the material,
+ * not a program others build on. When the repository says so of itself, in its description or its
+ * README's opening, its build signals count half, and the saying is evidence in its own right.
+ */
+
+export type CompanionCode = { text: string; flavour: LearningFlavour; where: "description" | "readme" };
+
+const nounsOfAText = String.raw`book|e-?book|edition|textbook|course|class|lectures?|talk|workshop|tutorial|blog post|post|article|series|paper|video|screencast|training`;
+
+const companionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavour }> = [
+  // "Source code from Effective Java, Third Edition", "Code for The Annotated Transformer blog post".
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:source code|code|code listings|listings|examples|notebooks|programs) (?:for|from|of|in|accompanying|to accompany|that accompan(?:y|ies)) (?:the |a |an |my |our |his |her )?(?:["“'‘«]?[\w'’#+.:,-]+["”'’»]? ){0,8}?(?:${nounsOfAText})\b`,
+      "giu",
+    ),
+    flavour: "book",
+  },
+  {
+    pattern: /\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth) edition\b/giu,
+    flavour: "book",
+  },
+  // "An annotated implementation of the Transformer paper", "annotated Redis 3.0 source code".
+  {
+    pattern: /\bannotated (?:[\w.-]+ ){0,3}?(?:implementation|source(?: code)?|code|version)\b/giu,
+    flavour: "notes",
+  },
+  // "All Algorithms implemented in Kotlin", "the 23 (GoF) design patterns implemented in JavaScript".
+  {
+    pattern:
+      /\b(?:algorithms|data structures|design patterns)(?: (?:&|and) (?:algorithms|data structures))? (?:implemented|written|coded) in\b/giu,
+    flavour: "solutions",
+  },
+  {
+    pattern: /\bimplementations? of (?:[\w-]+ ){0,3}?(?:algorithms|data structures|design patterns)\b/giu,
+    flavour: "solutions",
+  },
+  // Spanish and Portuguese: "Repositorio del curso …", "código do livro".
+  {
+    pattern:
+      /\b(?:c[óo]digo(?: fuente| fonte)?|ejemplos|exemplos|reposit[óo]rio|repositorio|proyecto|projeto) (?:del|de la|de los|do|da|dos|das) (?:curso|libro|livro|taller|oficina|treinamento)\b/giu,
+    flavour: "course",
+  },
+  // Russian: "код к книге", "код для курса".
+  { pattern: /\b(?:код|примеры|исходники) (?:к|для|из) (?:книг|курс)\w*/giu, flavour: "book" },
+  // Vietnamese: "Source code và nội dung của ebook", "mã nguồn của sách".
+  {
+    pattern: /\b(?:mã nguồn|source code)(?: [\w'’.:,-]+){0,8}? (?:sách|ebook|khóa học)\b/giu,
+    flavour: "book",
+  },
+];
+
+/** Scripts without spaces: matched as written, no word boundaries. */
+const cjkCompanionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavour }> = [
+  // Chinese: 《深入理解计算机系统》配套代码, 随书代码, 书中示例.
+  { pattern: /《[^》]{1,40}》.{0,12}?(?:代码|源码|源代码|示例|配套)/gu, flavour: "book" },
+  { pattern: /(?:配套|随书)(?:代码|源码)|书中(?:的)?(?:代码|示例|例子)/gu, flavour: "book" },
+  // Source read and explained: 带有详细注释的 Redis 代码, Spring 源码解析.
+  {
+    pattern:
+      /(?:详细|詳細|中文)(?:注释|註釋)|(?:注释|註釋)版|源码(?:注释|解析|分析|阅读|剖析)|源碼(?:註釋|解析|分析|閱讀|剖析)/gu,
+    flavour: "notes",
+  },
+  // Japanese: 書籍のサンプルコード, 本書のコード, …の本.
+  { pattern: /(?:書籍|本書)(?:の)?(?:サンプル)?(?:コード|ソース)?|研修テキスト/gu, flavour: "book" },
+  // Korean: <책 제목>의 코드 저장소, 책의 예제 코드, 도서 예제.
+  {
+    pattern: /(?:<[^>]{1,40}>|책|도서)(?:의)?\s?(?:\([^)]{0,30}\))?(?:의)?\s?(?:코드|예제|소스)/gu,
+    flavour: "book",
+  },
+];
+
+const plainPatterns = companionPatterns.map(({ pattern, flavour }) => ({
+  pattern: withUnicodeWords(pattern),
+  flavour,
+}));
+
+function findIn(text: string, where: CompanionCode["where"]): CompanionCode | null {
+  for (const { pattern, flavour } of [...plainPatterns, ...cjkCompanionPatterns]) {
+    pattern.lastIndex = 0;
+    const match = pattern.exec(text);
+    if (match) return { text: match[0].trim().slice(0, 60), flavour, where };
+  }
+  return null;
+}
+
+/** What the repository says of its code, first in the description, then in the README's opening. */
+export function findCompanionCode(
+  description: string | null,
+  readmeOpening: string | null,
+): CompanionCode | null {
+  return findIn(description ?? "", "description") ?? findIn(readmeOpening ?? "", "readme");
+}
+
+/** How much a companion's build signals still count: they say the code runs, which it does. */
+const BUILD_SIGNAL_FACTOR = 0.5;
+const COMPANION_WEIGHT = 1;
+
+/**
+ * The evidence with the build signals of the tree and the README halved, plus the saying itself. Words of
+ * the description about software (an "app", a "framework") stay as they are: they are the repository's
+ * own account of what it is.
+ */
+export function weighCompanionCode(evidence: readonly Evidence[], companion: CompanionCode): Evidence[] {
+  const discounted = evidence.map((item) =>
+    item.kind === "software" && (item.source === "contents" || item.source === "readme")
+      ? { ...item, weight: item.weight * BUILD_SIGNAL_FACTOR }
+      : item,
+  );
+  // The description's own cues may have read the same words already ("All Algorithms implemented in …").
+  const said = companion.text.toLowerCase();
+  const alreadyRead = evidence.some(
+    (item) => item.kind === "learning" && item.text.toLowerCase().includes(said),
+  );
+  if (alreadyRead) return discounted;
+  return [
+    ...discounted,
+    companion.where === "description"
+      ? {
+          kind: "learning",
+          source: "description",
+          weight: COMPANION_WEIGHT,
+          text: companion.text,
+          flavour: companion.flavour,
+        }
+      : {
+          kind: "learning",
+          source: "readme",
+          weight: COMPANION_WEIGHT,
+          text: `'${companion.text}' in the README's opening`,
+          flavour: companion.flavour,
+        },
+  ];
+}

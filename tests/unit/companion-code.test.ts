@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { assessReadme } from "@/server/filtering/assess-non-project";
+import { readDescriptionEvidence } from "@/server/filtering/read-description-evidence";
+import { findCompanionCode } from "@/server/filtering/read-companion-code";
+import { readNameEvidence } from "@/server/filtering/read-name-evidence";
+import type { NonProjectInput } from "@/server/filtering/non-project-evidence";
+import type { RepoContents } from "@/shared/repo-contents";
+
+const folders = (...names: string[]): RepoContents => names.map((name) => ({ name, type: "tree" }));
+const files = (...names: string[]): RepoContents => names.map((name) => ({ name, type: "blob" }));
+
+function repo(overrides: Partial<NonProjectInput>): NonProjectInput {
+  return { name: "project", description: null, topics: [], primaryLanguage: null, ...overrides };
+}
+
+const gradleTree: RepoContents = [
+  ...folders(".github", "gradle", "src"),
+  ...files(".gitignore", "build.gradle", "gradlew", "settings.gradle", "README.md", "LICENSE"),
+];
+
+describe("code that belongs to a text", () => {
+  it("finds what a repository says of its own code, in several languages", () => {
+    const cases: Array<[string, string]> = [
+      ["Source code from Effective Java, Third Edition, made runnable.", "book"],
+      ["Code for the book 'Grokking Algorithms'", "book"],
+      ["All Algorithms implemented in Kotlin", "solutions"],
+      ["JavaScript implementations of famous computer science algorithms", "solutions"],
+      ["An annotated implementation of the Transformer paper.", "notes"],
+      ["Repositório do curso de Java da Cod3r", "course"],
+      ["<자바스크립트를 위한 텐서플로우.js>(한빛미디어, 2022)의 코드 저장소", "book"],
+      ["《深入理解计算机系统》配套代码", "book"],
+      ["Spring 源码解析", "notes"],
+      ["Source code và nội dung của ebook Machine Learning cơ bản", "book"],
+    ];
+    for (const [description, flavour] of cases)
+      expect(findCompanionCode(description, null), description).toMatchObject({ flavour });
+  });
+
+  it("does not take a program's account of itself for a text's code", () => {
+    for (const description of [
+      "GitLab Community Edition",
+      "A fast JSON parser implemented in Rust",
+      "The source code of the BookStack wiki platform",
+      "Create book from markdown files. Like Gitbook but implemented in Rust",
+      "Algorithms for graph layout, as a library",
+      "支持注释的 JSON 解析器",
+    ])
+      expect(findCompanionCode(description, null), description).toBeNull();
+  });
+
+  it("drops a collection of algorithms built like a library, naming the collection", () => {
+    const assessment = assessReadme(
+      repo({
+        name: "Kotlin",
+        description: "All Algorithms implemented in Kotlin",
+        topics: ["algorithms", "kotlin"],
+        primaryLanguage: "Kotlin",
+        contents: [...gradleTree, ...files("DIRECTORY.md", "CONTRIBUTING.md")],
+      }),
+      "# The Algorithms - Kotlin\n\nThese implementations are for learning purposes only.\n",
+    );
+    expect(assessment.verdict).toBe("drop");
+    expect(assessment.reason).toMatch(
+      /^Looks like a collection of problem solutions: 'All Algorithms implemented in Kotlin'/,
+    );
+  });
+
+  it("drops a book's listings that build, and keeps the same build without the book", () => {
+    const listings = repo({
+      name: "effective-java-3e-source-code",
+      description:
+        "Source code from Effective Java, Third Edition, with minor additions to make it runnable.",
+      primaryLanguage: "Java",
+      contents: gradleTree,
+    });
+    expect(assessReadme(listings, null).verdict).toBe("drop");
+    const service = repo({
+      name: "orders-service",
+      description: "Order management service built with Spring Boot",
+      primaryLanguage: "Java",
+      contents: gradleTree,
+    });
+    expect(assessReadme(service, null).verdict).toBe("keep");
+  });
+
+  it("keeps a book-authoring tool whose description speaks of books", () => {
+    const tool = repo({
+      name: "mdBook",
+      description: "Create book from markdown files. Like Gitbook but implemented in Rust",
+      primaryLanguage: "Rust",
+      contents: [
+        ...folders(".github", "src", "tests", "guide"),
+        ...files("Cargo.toml", "Cargo.lock", "CHANGELOG.md", "README.md"),
+      ],
+    });
+    expect(assessReadme(tool, "# mdBook\n\n```\ncargo install mdbook\n```\n").verdict).toBe("keep");
+  });
+});
+
+describe("translations of a text", () => {
+  it("reads a translation in the description, in English and in other languages", () => {
+    for (const description of [
+      "Chinese translation of The Rust Programming Language",
+      "React documentation website in Vietnamese",
+      "Pro Git 第2版 日本語訳",
+      "Перевод книги «Выразительный JavaScript»",
+      "Tradução do livro Eloquent JavaScript",
+      "러스트 프로그래밍 언어 한국어 번역",
+      "你不知道的JavaScript 中文版",
+    ]) {
+      const evidence = readDescriptionEvidence(description).filter((item) => item.kind === "learning");
+      expect(evidence.length, description).toBeGreaterThan(0);
+    }
+  });
+
+  it("does not read a translation tool or translator as a translation", () => {
+    for (const description of [
+      "A translation management platform for developers",
+      "Онлайн-переводчик для разработчиков",
+      "번역기 API 클라이언트",
+      "Machine translation toolkit",
+    ]) {
+      const learning = readDescriptionEvidence(description).filter((item) => item.kind === "learning");
+      expect(learning, description).toEqual([]);
+    }
+  });
+
+  it("reads a locale in the name as a hint of a translation, not a package suffix", () => {
+    expect(readNameEvidence("progit2-ja").map((item) => item.text)).toContain(
+      "named 'progit2-ja' after a locale",
+    );
+    expect(readNameEvidence("vi.react.dev").some((item) => item.text.includes("after a locale"))).toBe(true);
+    for (const name of ["lodash-es", "just-do-it", "react-ar", "vue-fa", "japan"])
+      expect(
+        readNameEvidence(name).some((item) => item.text.includes("after a locale")),
+        name,
+      ).toBe(false);
+  });
+});
