@@ -137,3 +137,22 @@ describe("translations of a text", () => {
       ).toBe(false);
   });
 });
+
+describe("the materials of a workshop, a training or a talk", () => {
+  it("reads them in other languages, and not a model's training", () => {
+    for (const description of [
+      "全栈工程师培训材料",
+      "OSS Gateワークショップ関連資料",
+      "스터디 발표 자료 모음",
+      "Материалы воркшопа по Python",
+      "Materiais das aulas de Algoritmos",
+    ]) {
+      const learning = readDescriptionEvidence(description).filter((item) => item.kind === "learning");
+      expect(learning.length, description).toBeGreaterThan(0);
+    }
+    const modelTraining = readDescriptionEvidence("深度学习模型训练框架").filter(
+      (item) => item.kind === "learning" && item.flavour === "course",
+    );
+    expect(modelTraining).toEqual([]);
+  });
+});

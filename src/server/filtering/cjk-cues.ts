@@ -56,6 +56,8 @@ export const chinese: readonly Cue[] = inScript(hanOrKana, [
   ),
   learning(2, "tutorial", "入门|入門|零基础|零基礎|从零|從零|一步一步|小白|新手|初学者|初學者", "manner"),
   learning(2, "course", "自学|自學|学习资料|學習資料|学习计划|學習計劃"),
+  // Teaching people (培训), not training a model (训练).
+  learning(2, "course", "培训|培訓|讲座|講座|教学材料|教學材料|工作坊"),
   // "学习" is what a learner does, and it also names a field ("机器学习"); the field is blanked first.
   learning(1.5, "general", "学习|學習", "verb"),
   learning(2.5, "challenge", "\\d+\\s*天|打卡"),
@@ -76,6 +78,8 @@ export const chinese: readonly Cue[] = inScript(hanOrKana, [
 export const japanese: readonly Cue[] = inScript(hanOrKana, [
   learning(2.5, "tutorial", "チュートリアル|ハンズオン"),
   learning(2.5, "course", "講座|講義|授業|教材|研修|カリキュラム|勉強会"),
+  // Materials handed out at a workshop or a talk: 関連資料, 発表資料, 講演資料.
+  learning(2, "course", "ワークショップ|(?:関連|発表|講演|勉強会|研修|講義)資料"),
   // "リリースノート" (release notes) and "ノートブック" (a notebook) are no study notes; "メモリ" is memory.
   learning(2, "notes", "(?<!リリース)ノート(?!ブック|アプリ)|備忘録|学習記録|学習ログ|読書メモ"),
   learning(1.5, "notes", "メモ(?!リ|帳|アプリ)"),
@@ -107,6 +111,7 @@ export const korean: readonly Cue[] = inScript(hangulScript, [
   learning(2.5, "tutorial", hangul("튜토리얼")),
   learning(2.5, "course", hangul("강좌|강의|교재|커리큘럼|부트캠프")),
   learning(2, "course", hangul("스터디|수업|과제")),
+  learning(2, "course", hangul("워크숍|워크샵|(?:학습|강의|발표|교육|스터디|세미나) ?자료")),
   learning(2, "notes", hangul("노트(?!북)|필기|학습 ?기록|공부 ?기록|요약 ?정리")),
   learning(1.5, "notes", hangul("정리")),
   learning(2.5, "interview", hangul("면접|코딩 ?테스트|코테")),

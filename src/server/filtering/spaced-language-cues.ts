@@ -35,6 +35,7 @@ export const russian: readonly Cue[] = inScript(cyrillicScript, [
   learning(2, "exercises", words("упражнени\\p{L}*|задачник\\p{L}*")),
   learning(1, "exercises", words("задач(?:и|а|ам|ами|ах)?|практик\\p{L}*")),
   learning(2.5, "book", words("книг\\p{L}*|книжк\\p{L}*")),
+  learning(1.5, "course", words("материал(?:ы|ов|ами)|воркшоп\\p{L}*|мастер-класс\\p{L}*")),
   // A translation of a book or documentation; a translator ("переводчик") is a program.
   learning(2, "guide", words("перевод(?!чик)\\p{L}*")),
   learning(1.5, "book", words("глав(?:а|ы|ам|ах)")),
@@ -112,7 +113,9 @@ export const romance: readonly Cue[] = gatedByAnyOf([
   learning(
     2,
     "course",
-    words("lecciones|li[cç][õo]es|aulas|le[cç]ons|lektionen|lezioni|asignaturas?|talleres"),
+    words(
+      "lecciones|li[cç][õo]es|aulas|le[cç]ons|lektionen|lezioni|asignaturas?|talleres|materiais|materiales|material did[áa]tico",
+    ),
   ),
   learning(2.5, "tutorial", words("tutoriales|tutoriels|tutoriais")),
   learning(
