@@ -4,7 +4,7 @@ import { readContentsEvidence } from "@/server/filtering/read-contents-evidence"
 import { shareOfNonCode } from "@/server/filtering/read-language-evidence";
 import { readMetadataEvidence } from "@/server/filtering/read-metadata-evidence";
 import { findCompanionCode, weighCompanionCode } from "@/server/filtering/read-companion-code";
-import { readReadmeOpening, readReadmeOpeningEvidence } from "@/server/filtering/read-readme-opening";
+import { readOpeningEvidence, readOpeningText } from "@/server/filtering/read-readme-opening";
 import { readReadmeEvidence } from "@/server/filtering/read-readme-evidence";
 
 /**
@@ -193,10 +193,8 @@ export function assessMetadata(repo: NonProjectInput): NonProjectAssessment {
 }
 
 /** A book's, a course's or a study collection's code: its build signals count half (read-companion-code.ts). */
-function withCompanionCode(evidence: Evidence[], repo: NonProjectInput, readme: string | null): Evidence[] {
-  const opening = readme === null ? null : readReadmeOpening(readme);
-  const openingText = opening ? [opening.title, opening.paragraph].filter(Boolean).join(". ") : null;
-  const companion = findCompanionCode(repo.description, openingText);
+function withCompanionCode(evidence: Evidence[], repo: NonProjectInput, opening: string | null): Evidence[] {
+  const companion = findCompanionCode(repo.description, opening);
   return companion ? weighCompanionCode(evidence, companion) : evidence;
 }
 
@@ -214,11 +212,8 @@ export function isFinalWithoutDetails(assessment: NonProjectAssessment): boolean
  */
 export function assessReadme(repo: NonProjectInput, readme: string | null): NonProjectAssessment {
   const evidence = [...readMetadataEvidence(repo), ...readRepoContentsEvidence(repo)];
-  const hasReadme = readme !== null && readme.trim() !== "";
-  if (hasReadme)
-    evidence.push(
-      ...readReadmeEvidence(readme, repo.name),
-      ...readReadmeOpeningEvidence(readme, repo.description),
-    );
-  return assessEvidence(withCompanionCode(evidence, repo, hasReadme ? readme : null));
+  if (readme === null || readme.trim() === "") return assessEvidence(withCompanionCode(evidence, repo, null));
+  const opening = readOpeningText(readme);
+  evidence.push(...readReadmeEvidence(readme, repo.name), ...readOpeningEvidence(opening, repo.description));
+  return assessEvidence(withCompanionCode(evidence, repo, opening));
 }

@@ -37,7 +37,10 @@ export function readReadmeOpening(readme: string): ReadmeOpening {
     if (heading) {
       // The first heading is the title; the next one opens a section ("Install"), past the opening.
       if (title !== null) break;
-      title = plainText(heading[1] ?? "").trim() || null;
+      title =
+        plainText(heading[1] ?? "")
+          .trim()
+          .slice(0, OPENING_CHARS) || null;
       continue;
     }
     if (notProse.test(line)) continue;
@@ -52,8 +55,17 @@ export function readReadmeOpening(readme: string): ReadmeOpening {
  * ("Examples and tutorials for…") says nothing new.
  */
 export function readReadmeOpeningEvidence(readme: string, description: string | null = null): Evidence[] {
+  return readOpeningEvidence(readOpeningText(readme), description);
+}
+
+/** The title and the first paragraph as one text: "Pro Git 第2版. このリポジトリは…". */
+export function readOpeningText(readme: string): string {
   const { title, paragraph } = readReadmeOpening(readme);
-  const opening = [title, paragraph].filter((part): part is string => part !== null).join(". ");
+  return [title, paragraph].filter((part): part is string => part !== null).join(". ");
+}
+
+/** The opening's cues, once the opening has been read (see readOpeningText). */
+export function readOpeningEvidence(opening: string, description: string | null): Evidence[] {
   if (opening === "") return [];
   const described = (description ?? "").toLowerCase();
   const repeated = (text: string) => described !== "" && described.includes(text.toLowerCase());
