@@ -30,8 +30,9 @@ const fixtures = [
   { label: "blind set 7", file: "../tests/fixtures/non-projects-blind-7.json" },
   { label: "blind set 8", file: "../tests/fixtures/non-projects-blind-8.json" },
   { label: "blind set 9", file: "../tests/fixtures/non-projects-blind-9.json" },
-  { label: "blind set 10 (never tuned on)", file: "../tests/fixtures/non-projects-blind-10.json" },
-  { label: "blind set 11 (never tuned on)", file: "../tests/fixtures/non-projects-blind-11.json" },
+  { label: "blind set 10", file: "../tests/fixtures/non-projects-blind-10.json" },
+  { label: "blind set 11", file: "../tests/fixtures/non-projects-blind-11.json" },
+  { label: "blind set 12", file: "../tests/fixtures/non-projects-blind-12.json" },
 ].filter(({ file }) => existsSync(path.resolve(import.meta.dirname, file)));
 
 const splitLabels: Record<LabelledRepo["split"], string> = {
@@ -45,8 +46,9 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-7": "blind 7 (trees, seen once)",
   "blind-8": "blind 8 (trees, seen once)",
   "blind-9": "blind 9 (trees, seen once)",
-  "blind-10": "blind 10 (trees, unseen)",
-  "blind-11": "blind 11 (trees, unseen)",
+  "blind-10": "blind 10 (trees, seen once)",
+  "blind-11": "blind 11 (trees, seen once)",
+  "blind-12": "blind 12 (trees, unseen)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean };

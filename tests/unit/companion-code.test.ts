@@ -3,6 +3,7 @@ import { assessReadme } from "@/server/filtering/assess-non-project";
 import { readDescriptionEvidence } from "@/server/filtering/read-description-evidence";
 import { findCompanionCode } from "@/server/filtering/read-companion-code";
 import { readNameEvidence } from "@/server/filtering/read-name-evidence";
+import { readContentsEvidence } from "@/server/filtering/read-contents-evidence";
 import type { NonProjectInput } from "@/server/filtering/non-project-evidence";
 import type { RepoContents } from "@/shared/repo-contents";
 
@@ -154,5 +155,109 @@ describe("the materials of a workshop, a training or a talk", () => {
       (item) => item.kind === "learning" && item.flavour === "course",
     );
     expect(modelTraining).toEqual([]);
+  });
+});
+
+describe("examples that run like software", () => {
+  const sampleTree: RepoContents = [
+    ...folders(".github", "quickstart", "samples", "scenarios", "docs", "tools"),
+    ...files("README.md", "LICENSE.md", "CONTRIBUTING.md"),
+  ];
+  const sampleReadme =
+    "# Sample Repository for the Speech SDK\n\n## Features\n\n- Recognize speech\n\n## Getting Started\n\n```\nnpm install\nnpm start\n```\n";
+
+  it("drops an examples owner's samples named after the SDK they show, and keeps the SDK itself", () => {
+    const samples = repo({
+      owner: "Azure-Samples",
+      name: "cognitive-services-speech-sdk",
+      description: "Sample code for the Microsoft Cognitive Services Speech SDK",
+      contents: sampleTree,
+    });
+    const samplesVerdict = assessReadme(samples, sampleReadme);
+    expect(samplesVerdict.verdict).toBe("drop");
+    expect(samplesVerdict.reason).toMatch(/^Looks like a collection of examples: .*owned by 'Azure-Samples'/);
+    const sdk = repo({
+      owner: "microsoft",
+      name: "cognitive-services-speech-sdk",
+      description: "The Speech SDK for C++, C#, Java and Python",
+      contents: [...folders(".github", "src", "tests"), ...files("CMakeLists.txt", "README.md")],
+    });
+    expect(assessReadme(sdk, sampleReadme).verdict).toBe("keep");
+  });
+
+  it("reads a name that starts with 'example' as an example of the rest", () => {
+    const evidence = readNameEvidence("example-voting-app");
+    expect(evidence.filter((item) => item.kind === "learning").map((item) => item.flavour)).toContain(
+      "examples",
+    );
+    expect(evidence.filter((item) => item.kind === "software").every((item) => item.weight < 1)).toBe(true);
+  });
+
+  it("takes a description that opens with examples as examples, but not a sample size or example-based tests", () => {
+    expect(findCompanionCode("Example projects that demonstrate how to use Expo APIs", null)).toMatchObject({
+      flavour: "examples",
+    });
+    expect(findCompanionCode("Samples for the Windows driver kit", null)).toMatchObject({
+      flavour: "examples",
+    });
+    expect(findCompanionCode("Sample size calculator for A/B tests", null)).toBeNull();
+    expect(findCompanionCode("Example-based testing for Rust", null)).toBeNull();
+  });
+});
+
+describe("what others start their own work from is software", () => {
+  it("keeps a documentation theme and a solutions template", () => {
+    const theme = repo({
+      name: "hugo-book",
+      description: "Hugo documentation theme as simple as plain book",
+      topics: ["hugo", "hugo-theme", "book", "documentation"],
+      contents: [
+        ...folders(".github", "archetypes", "assets", "exampleSite", "i18n", "layouts", "static"),
+        ...files("go.mod", "hugo.toml", "theme.toml", "README.md", "LICENSE"),
+      ],
+    });
+    expect(assessReadme(theme, "# Hugo Book Theme\n\n## Features\n\n- Clean simple design\n").verdict).toBe(
+      "keep",
+    );
+    const template = repo({
+      name: "advent-of-code-rust",
+      description: "Starter template for solving Advent of Code in Rust.",
+      topics: ["advent-of-code", "rust", "template"],
+      primaryLanguage: "Rust",
+      languageSizes: [{ name: "Rust", size: 24_000 }],
+      contents: [...folders(".github", "data", "src"), ...files("Cargo.toml", "Cargo.lock", "README.md")],
+    });
+    expect(
+      assessReadme(template, "# Advent of Code\n\nSolutions for Advent of Code in Rust.\n").verdict,
+    ).toBe("keep");
+  });
+
+  it("still drops a course's starter code", () => {
+    const course = repo({
+      name: "complete-javascript-course",
+      description: "Starter files, final projects, and FAQ for my Complete JavaScript course",
+    });
+    expect(assessReadme(course, null).verdict).toBe("drop");
+  });
+});
+
+describe("folders named in words", () => {
+  it("reads topics named in a natural language as a text's table of contents", () => {
+    const tree = [
+      ...folders("前沿技术", "源码解读", "设计模式", "编译原理", "TS 类型体操"),
+      ...files("package.json", "helper.js", "readme.md"),
+    ];
+    const evidence = readContentsEvidence(tree).filter((item) => item.kind === "learning");
+    expect(evidence.map((item) => item.text)).toContain(
+      "5 folders or documents named in words ('前沿技术', '源码解读', '设计模式')",
+    );
+  });
+
+  it("does not read two build folders or scripts named in words", () => {
+    const tree = [
+      ...folders("Build 2018 10 01 - Linux Python3", "Prebuilt for MAC OSX - Python 3", "src"),
+      ...files("general (ALT).bat", "general (ALT2).bat", "general (FAKE TLS).bat", "setup.py"),
+    ];
+    expect(readContentsEvidence(tree).some((item) => item.text.includes("named in words"))).toBe(false);
   });
 });

@@ -3,7 +3,12 @@ import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import { readContentsEvidence } from "@/server/filtering/read-contents-evidence";
 import { shareOfNonCode } from "@/server/filtering/read-language-evidence";
 import { readMetadataEvidence } from "@/server/filtering/read-metadata-evidence";
-import { findCompanionCode, weighCompanionCode } from "@/server/filtering/read-companion-code";
+import {
+  findCompanionCode,
+  weighCompanionCode,
+  type CompanionCode,
+} from "@/server/filtering/read-companion-code";
+import { isExampleName, isOwnerOfExamples } from "@/server/filtering/read-name-evidence";
 import { readOpeningEvidence, readOpeningText } from "@/server/filtering/read-readme-opening";
 import { readReadmeEvidence } from "@/server/filtering/read-readme-evidence";
 
@@ -194,8 +199,16 @@ export function assessMetadata(repo: NonProjectInput): NonProjectAssessment {
 
 /** A book's, a course's or a study collection's code: its build signals count half (read-companion-code.ts). */
 function withCompanionCode(evidence: Evidence[], repo: NonProjectInput, opening: string | null): Evidence[] {
-  const companion = findCompanionCode(repo.description, opening);
+  const companion = findCompanionCode(repo.description, opening) ?? findExampleCode(repo);
   return companion ? weighCompanionCode(evidence, companion) : evidence;
+}
+
+/** Examples by their owner ("Azure-Samples") or their name ("example-voting-app") run like software too. */
+function findExampleCode(repo: NonProjectInput): CompanionCode | null {
+  if (isOwnerOfExamples(repo.owner))
+    return { text: `owned by '${repo.owner ?? ""}'`, flavour: "examples", where: "name" };
+  if (isExampleName(repo.name)) return { text: `named '${repo.name}'`, flavour: "examples", where: "name" };
+  return null;
 }
 
 /**

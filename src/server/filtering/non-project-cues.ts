@@ -299,6 +299,12 @@ export const descriptionCues: readonly Cue[] = [
     1.5,
     /\b(?:command[ -]line|terminal|api|software|game|player|reader|viewer|backend|management|components|workflows?)\b(?!-)/gi,
   ),
+  // What others start their own work from: a theme, a template, a boilerplate. "Starter code" and
+  // "starter files" are a course's, and stay with the learning cues.
+  software(
+    2,
+    /\b(?:theme|template|boilerplate|starter(?! code| files)(?: kit| template| project)?|scaffold(?:ing)?|seed project)\b(?!-)/gi,
+  ),
   software(
     1.5,
     /\b(?:(?:that |which )?powers|powering|allows you to|lets you|enables you to|for (?:your|building|managing|creating|running|writing|developing|testing|deploying|monitoring|automating)|so (?:you|teachers|users) can|your (?:users|app|project|codebase|team|code))\b/gi,

@@ -21,6 +21,8 @@ export type LanguageSize = NonNullable<RepoMetadata["languageSizes"]>[number];
 
 /** What the detector reads. Language data is optional: callers that lack it lose only that signal. */
 export type NonProjectInput = Pick<RepoMetadata, "name" | "description" | "topics"> & {
+  /** The owner's login: "Azure-Samples" and "dockersamples" publish examples, whatever each is named. */
+  owner?: string;
   primaryLanguage?: string | null;
   languages?: readonly string[];
   languageSizes?: readonly LanguageSize[];

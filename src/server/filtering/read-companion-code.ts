@@ -10,7 +10,12 @@ import { withUnicodeWords } from "@/server/filtering/tokenize-text";
  * README's opening, its build signals count half, and the saying is evidence in its own right.
  */
 
-export type CompanionCode = { text: string; flavour: LearningFlavour; where: "description" | "readme" };
+export type CompanionCode = {
+  text: string;
+  flavour: LearningFlavour;
+  /** Where it was said; a name or an owner is already evidence of its own and adds nothing more. */
+  where: "description" | "readme" | "name";
+};
 
 const nounsOfAText = String.raw`book|e-?book|edition|textbook|course|class|lectures?|talk|workshop|tutorial|blog post|post|article|series|paper|video|screencast|training`;
 
@@ -57,6 +62,15 @@ const companionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavo
   },
 ];
 
+/**
+ * A description that opens by calling the repository examples: "Example projects that demonstrate …",
+ * "Sample code for the … SDK", "Examples built with TensorFlow.js". The code shows how to use a product;
+ * "sample size" and "example-based testing" are about statistics and tests.
+ */
+const examplesFirst = withUnicodeWords(
+  /^(?:an? |the |official )?(?:simple |minimal |basic |small )?(?:examples?|samples?|sample code|code samples|demos?)\b(?![- ](?:based|size|sizes|rate|rates|data|dataset|datasets|efficient|driven)\b)/iu,
+);
+
 /** Scripts without spaces: matched as written, no word boundaries. */
 const cjkCompanionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavour }> = [
   // Chinese: 《深入理解计算机系统》配套代码, 随书代码, 书中示例.
@@ -96,6 +110,8 @@ export function findCompanionCode(
   description: string | null,
   readmeOpening: string | null,
 ): CompanionCode | null {
+  const examples = examplesFirst.exec((description ?? "").trim());
+  if (examples) return { text: examples[0], flavour: "examples", where: "description" };
   return findIn(description ?? "", "description") ?? findIn(readmeOpening ?? "", "readme");
 }
 
@@ -119,7 +135,7 @@ export function weighCompanionCode(evidence: readonly Evidence[], companion: Com
   const alreadyRead = evidence.some(
     (item) => item.kind === "learning" && item.text.toLowerCase().includes(said),
   );
-  if (alreadyRead) return discounted;
+  if (alreadyRead || companion.where === "name") return discounted;
   return [
     ...discounted,
     companion.where === "description"

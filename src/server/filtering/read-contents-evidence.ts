@@ -25,6 +25,8 @@ const machineryWords: Record<Machinery, string> = {
 };
 /** Projects side by side with nothing at the top to build them: a set of small projects or examples. */
 const COLLECTION_FOLDERS = 8;
+/** Topics as folders: two can be a build's output ("Prebuilt for MAC OSX"), three are a table of contents. */
+const WORD_NAMED_ENTRIES = 3;
 
 /** Sequenced units at the top level: a few can be an examples folder's neighbours, a dozen is a syllabus. */
 function unitWeight(count: number): number {
@@ -97,6 +99,20 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
 
   if (summary.siteGenerator !== null && !hasCode(summary, context))
     evidence.push(learningEvidence(1, `a website (${summary.siteGenerator})`, "guide"));
+
+  // Beside code or not: a program's folders are named in identifiers, a text's in the words of its topics.
+  const wordNamed = summary.wordNamedEntries;
+  if (wordNamed.length >= WORD_NAMED_ENTRIES)
+    evidence.push(
+      learningEvidence(
+        wordNamed.length >= 8 ? 2.5 : 1.5,
+        `${wordNamed.length} folders or documents named in words (${wordNamed
+          .slice(0, 3)
+          .map((name) => `'${name}'`)
+          .join(", ")})`,
+        "notes",
+      ),
+    );
 
   const teaching = summary.teachingFolders;
   if (teaching.names.length >= 2)

@@ -1,8 +1,12 @@
-import type { Evidence, NonProjectInput } from "@/server/filtering/non-project-evidence";
+import {
+  LATER_CUE_FACTOR,
+  type Evidence,
+  type NonProjectInput,
+} from "@/server/filtering/non-project-evidence";
 import { readDescriptionEvidence } from "@/server/filtering/read-description-evidence";
 import { readSelfDescription } from "@/server/filtering/read-description-shape";
 import { readLanguageEvidence } from "@/server/filtering/read-language-evidence";
-import { readNameEvidence } from "@/server/filtering/read-name-evidence";
+import { readNameEvidence, readOwnerEvidence } from "@/server/filtering/read-name-evidence";
 import { readTopicEvidence } from "@/server/filtering/read-topic-evidence";
 
 /** Everything the metadata says, before any README is fetched. */
@@ -21,7 +25,12 @@ export function readMetadataEvidence(repo: NonProjectInput): Evidence[] {
       ? { ...item, weight: item.weight * DOMAIN_TOPIC_FACTOR }
       : item,
   );
-  return [...readNameEvidence(repo.name), ...description, ...topics, ...readLanguageEvidence(repo)];
+  // An owner of examples names each repository after what it demonstrates ("…-speech-sdk").
+  const owner = readOwnerEvidence(repo.owner);
+  const name = readNameEvidence(repo.name).map((item) =>
+    owner.length > 0 && item.kind === "software" ? { ...item, weight: item.weight * LATER_CUE_FACTOR } : item,
+  );
+  return [...name, ...owner, ...description, ...topics, ...readLanguageEvidence(repo)];
 }
 
 /** How much a learning topic still counts on a repository that describes itself as software. */

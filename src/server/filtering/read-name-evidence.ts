@@ -1,6 +1,7 @@
 import { nameWordCues, type NameCue } from "@/server/filtering/non-project-cues";
 import { LATER_CUE_FACTOR, type Evidence } from "@/server/filtering/non-project-evidence";
 
+const exampleFirst = /^(?:example|examples|sample|samples|demo|demos)$/;
 const localeSegment = /^(?:zh|cn|zhcn|zh_cn|tw|zhtw|ja|jp|ko|kr|ru|vn|vi|ptbr|pt_br|fr|de|tr|ua|pl)$/;
 const packageSuffix = /\.(?:js|ts|vim|nvim|el|jl|py|rb|kt|lua)$/i;
 /** Teaching phrases that are unambiguous even run together in one lower-case word: "gobyexample". */
@@ -83,10 +84,22 @@ export function readNameEvidence(name: string): Evidence[] {
     );
     nouns.push({ cue, isHead });
   }
-  const headKind = nouns.find((noun) => noun.isHead)?.cue.kind;
+  // "example-voting-app", "sample-spring-api": the name is an example of the thing it goes on to name.
+  const namesAnExample = isExampleName(name);
+  if (namesAnExample)
+    evidence.push({
+      kind: "learning",
+      source: "name",
+      weight: HEAD_NOUN_WEIGHT,
+      text: `named '${name}'`,
+      flavour: "examples",
+    });
+  const headKind = namesAnExample ? "learning" : nouns.find((noun) => noun.isHead)?.cue.kind;
   for (const { cue, isHead } of nouns) {
     const isModifier =
-      headKind !== undefined && !isHead && (cue.kind === "software") !== (headKind === "software");
+      headKind !== undefined &&
+      (namesAnExample || !isHead) &&
+      (cue.kind === "software") !== (headKind === "software");
     const weight = isModifier
       ? cue.weight * LATER_CUE_FACTOR
       : isHead && cue.kind !== "software"
@@ -102,4 +115,34 @@ const HEAD_NOUN_WEIGHT = 2;
 
 function buildNameEvidence(name: string, cue: NameCue, weight: number): Evidence {
   return { kind: cue.kind, source: "name", weight, text: `named '${name}'`, flavour: cue.flavour };
+}
+
+/**
+ * An owner that names what it publishes: "Azure-Samples", "aws-samples", "dockersamples", "spring-guides".
+ * Only nouns of an artefact count; a school or an academy also publishes software.
+ */
+const ownerOfExamples = /(?:samples|examples|demos|tutorials|workshops|exercises|katas|guides)$/;
+
+/** "example-voting-app": an example of what the rest of the name says. */
+export function isExampleName(name: string): boolean {
+  const segments = splitNameSegments(name);
+  return segments.length >= 2 && exampleFirst.test(segments[0] ?? "");
+}
+
+export function isOwnerOfExamples(owner: string | undefined): boolean {
+  return owner !== undefined && ownerOfExamples.test(owner.toLowerCase().replace(/[-_.]/g, ""));
+}
+
+export function readOwnerEvidence(owner: string | undefined): Evidence[] {
+  if (owner === undefined || !isOwnerOfExamples(owner)) return [];
+  const words = owner.toLowerCase().replace(/[-_.]/g, "");
+  return [
+    {
+      kind: "learning",
+      source: "name",
+      weight: 1.5,
+      text: `owned by '${owner}'`,
+      flavour: /tutorials|workshops|guides$/.test(words) ? "tutorial" : "examples",
+    },
+  ];
 }

@@ -51,6 +51,8 @@ export const exactManifests = new Set(
     "elm.json",
     "spago.dhall",
     "bower.json",
+    // A Hugo theme's own manifest: a theme is a program for the site generator, not a site.
+    "theme.toml",
   ].map((name) => name.toLowerCase()),
 );
 export const manifestExtensions =

@@ -73,7 +73,16 @@ export type ContentsSummary = {
   onlyProse: boolean;
   /** Folders that are neither hidden nor pictures: a collection of projects has many and no code of its own. */
   plainFolders: number;
+  /**
+   * Folders and documents named in words of a natural language, with spaces or in another script
+   * ("Design Pattern", "前沿技术", "Clases Prácticas"): chapters and topics, where code is named in
+   * identifiers.
+   */
+  wordNamedEntries: string[];
 };
+
+/** A name with a space or a letter outside ASCII, and not a hidden file. */
+const namedInWords = /^[^.][^]*(?: |[^\p{ASCII}])/u;
 
 function readTeachingFolders(folders: readonly string[]): ContentsSummary["teachingFolders"] {
   const names: string[] = [];
@@ -170,5 +179,11 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
       testFolders.length === 0 &&
       plainFolders.every((name) => proseFolders.has(name.toLowerCase()) || teaching.names.includes(name)),
     plainFolders: plainFolders.length,
+    wordNamedEntries: contents
+      .filter(
+        (entry) =>
+          (entry.type === "tree" || documentExtension.test(entry.name)) && namedInWords.test(entry.name),
+      )
+      .map((entry) => entry.name),
   };
 }
