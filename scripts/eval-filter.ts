@@ -33,6 +33,7 @@ const fixtures = [
   { label: "blind set 10", file: "../tests/fixtures/non-projects-blind-10.json" },
   { label: "blind set 11", file: "../tests/fixtures/non-projects-blind-11.json" },
   { label: "blind set 12", file: "../tests/fixtures/non-projects-blind-12.json" },
+  { label: "blind set 13", file: "../tests/fixtures/non-projects-blind-13.json" },
 ].filter(({ file }) => existsSync(path.resolve(import.meta.dirname, file)));
 
 const splitLabels: Record<LabelledRepo["split"], string> = {
@@ -48,7 +49,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-9": "blind 9 (trees, seen once)",
   "blind-10": "blind 10 (trees, seen once)",
   "blind-11": "blind 11 (trees, seen once)",
-  "blind-12": "blind 12 (trees, unseen)",
+  "blind-12": "blind 12 (trees, seen once)",
+  "blind-13": "blind 13 (trees, unseen)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean };

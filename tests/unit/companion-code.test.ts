@@ -261,3 +261,68 @@ describe("folders named in words", () => {
     expect(readContentsEvidence(tree).some((item) => item.text.includes("named in words"))).toBe(false);
   });
 });
+
+describe("where courses are given and what they set", () => {
+  it("reads a course platform, a numbered assignment and a tutorial's title", () => {
+    for (const description of [
+      "Repository for Programming Assignment 2 for R Programming on Coursera",
+      "Projects from my Udacity Nanodegree",
+      "Rust for C++ programmers",
+      "Решение заданий ЕГЭ по информатике на языке Python",
+    ]) {
+      const learning = readDescriptionEvidence(description).filter((item) => item.kind === "learning");
+      expect(learning.length, description).toBeGreaterThan(0);
+    }
+  });
+
+  it("keeps a downloader for a course platform and a tool for developers", () => {
+    const downloader = repo({
+      name: "coursera-dl",
+      description: "Script for downloading Coursera.org videos and naming them.",
+      primaryLanguage: "Python",
+      contents: [...folders("coursera", "tests"), ...files("setup.py", "README.md")],
+    });
+    expect(assessReadme(downloader, "# coursera-dl\n\n```\npip install coursera-dl\n```\n").verdict).toBe(
+      "keep",
+    );
+    const tool = repo({
+      name: "gopls",
+      description: "The Go language server for Go developers",
+      primaryLanguage: "Go",
+      contents: [...folders("internal", "cmd"), ...files("go.mod", "README.md")],
+    });
+    expect(assessReadme(tool, null).verdict).toBe("keep");
+  });
+
+  it("reads a course's challenges that build and test like software", () => {
+    const challenges = repo({
+      name: "retos-javascript-fundamentos",
+      primaryLanguage: "JavaScript",
+      contents: [
+        ...folders("src"),
+        ...files("package.json", "vitest.config.js", "CHANGELOG.md", "README.md"),
+      ],
+    });
+    const readme =
+      "# Curso de Fundamentos de JavaScript - Retos\n\nRetos prácticos del Curso de Fundamentos de JavaScript en Platzi.\n\n## Instalación\n\n```bash\nnpm install\n```\n";
+    expect(assessReadme(challenges, readme).verdict).toBe("drop");
+  });
+
+  it("reads a dozen chapters beside one build script as a write-up", () => {
+    const chapters = [
+      "arrays",
+      "borrowed",
+      "closures",
+      "control-flow",
+      "data-types",
+      "hello-world",
+      "unique",
+    ];
+    const tree = [
+      ...files(...chapters.map((name) => `${name}.md`), "compile_pdf.sh", "README.md", "LICENSE.md"),
+    ];
+    expect(readContentsEvidence(tree).map((item) => item.text)).toContain(
+      "7 Markdown or document files and no code",
+    );
+  });
+});

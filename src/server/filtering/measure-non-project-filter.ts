@@ -39,8 +39,9 @@ export const labelledRepoSchema = z.object({
    * (first look P 0.974 R 0.760), and "blind-9" (P 1.000 R 0.851). "blind-10" and "blind-11"
    * (non-projects-blind-10.json, -11.json; first looks P 0.971 R 0.825 and P 1.000 R 0.813), then looked
    * into. "blind-12" (100 entries, the issue's mix, READMEs and trees read from the repositories'
-   * snapshots): first look P 0.953 R 0.820, then looked into. The blind first-look figures are in the
-   * commits that added each set.
+   * snapshots): first look P 0.953 R 0.820, then looked into. "blind-13" (another 100, other owners):
+   * first look P 1.000 R 0.880 (0.860 before today's changes), then looked into. The blind first-look
+   * figures are in the commits that added each set.
    */
   split: z.enum([
     "tune",
@@ -56,6 +57,7 @@ export const labelledRepoSchema = z.object({
     "blind-10",
     "blind-11",
     "blind-12",
+    "blind-13",
   ]),
 });
 export type LabelledRepo = z.infer<typeof labelledRepoSchema>;

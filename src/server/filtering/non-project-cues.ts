@@ -252,6 +252,24 @@ export const descriptionCues: readonly Cue[] = [
     /\b(?:apress|pragmatic bookshelf|wiley|addison-wesley|mit press|leanpub|oreilly|o'reilly media)\b/gi,
   ),
   learning(2, "roadmap", /\broadmaps?\b/gi),
+  // Where courses are given: a repository named after one holds its assignments or projects. A tool
+  // for such a site ("Coursera downloader") names itself as software first.
+  learning(
+    2,
+    "course",
+    /\b(?:coursera|udemy|udacity|edx|platzi|codecademy|datacamp|alura|rocketseat|hexlet|stepik|skillbox|geekbrains|inflearn|fastcampus|the odin project|cs50|nptel)\b/gi,
+  ),
+  learning(
+    2,
+    "course",
+    /\b(?:programming )?(?:assignment|homework|problem set|lab|project) #?\d{1,2}\b(?! (?:is|was|of the api))/gi,
+  ),
+  // "Rust for C++ programmers", "Go for Python developers": the whole description is a tutorial's title.
+  learning(
+    2,
+    "tutorial",
+    /^[\w+#.-]+ for (?:[\w+#.-]+ ){1,2}?(?:programmers|developers|devs|engineers|people|folks)$/gi,
+  ),
   // Code kept to be read: "An annotated implementation of …", "annotated Redis 3.0 source code".
   learning(
     2,

@@ -50,7 +50,7 @@ const companionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavo
   // Spanish and Portuguese: "Repositorio del curso …", "código do livro".
   {
     pattern:
-      /\b(?:c[óo]digo(?: fuente| fonte)?|ejemplos|exemplos|reposit[óo]rio|repositorio|proyecto|projeto) (?:del|de la|de los|do|da|dos|das) (?:curso|libro|livro|taller|oficina|treinamento)\b/giu,
+      /\b(?:c[óo]digo(?: fuente| fonte)?|ejemplos|exemplos|reposit[óo]rio|repositorio|proyectos?|projetos?|retos|desaf[íi]os|ejercicios|exerc[íi]cios|tareas|tarefas|pr[áa]cticas|pr[áa]ticas)(?: \p{L}+)? (?:del|de la|de los|do|da|dos|das) (?:curso|libro|livro|taller|oficina|treinamento)\b/giu,
     flavour: "course",
   },
   // Russian: "код к книге", "код для курса".

@@ -62,6 +62,19 @@ function hasCode(summary: ContentsSummary, context: ContentsContext): boolean {
  */
 export type ContentsContext = { mostlyProse: boolean };
 
+/**
+ * A dozen chapters beside a build script ("compile_pdf.sh") is a write-up: the code at the top is one or
+ * two files among many documents, with no source or test folder.
+ */
+function isMostlyDocuments(summary: ContentsSummary): boolean {
+  return (
+    summary.documents >= 6 &&
+    summary.codeFiles * 4 <= summary.documents &&
+    codeFolders(summary).length === 0 &&
+    summary.testFolders.length === 0
+  );
+}
+
 function readSoftwareSignals(summary: ContentsSummary, context: ContentsContext): Evidence[] {
   const folderWeight = context.mostlyProse ? 0.25 : 1;
   const evidence: Evidence[] = [];
@@ -128,7 +141,8 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
   // count beside it; a manifest does not count by itself, since write-ups get one for their site generator.
   // A changelog alone is kept by guides too.
   const hasSoftwareShape =
-    hasCode(summary, context) || summary.releaseMachinery.some((kind) => kind !== "changelog");
+    (hasCode(summary, context) && !isMostlyDocuments(summary)) ||
+    summary.releaseMachinery.some((kind) => kind !== "changelog");
   if (!hasSoftwareShape) {
     // The absence only speaks once something else in the tree points at writing rather than code.
     if (summary.documentShare >= 0.8 && summary.documents >= 6)

@@ -2,6 +2,7 @@ import { nameWordCues, type NameCue } from "@/server/filtering/non-project-cues"
 import { LATER_CUE_FACTOR, type Evidence } from "@/server/filtering/non-project-evidence";
 
 const exampleFirst = /^(?:example|examples|sample|samples|demo|demos)$/;
+const examplesLast = /^(?:examples|samples|demos|recipes)$/;
 const localeSegment = /^(?:zh|cn|zhcn|zh_cn|tw|zhtw|ja|jp|ko|kr|ru|vn|vi|ptbr|pt_br|fr|de|tr|ua|pl)$/;
 const packageSuffix = /\.(?:js|ts|vim|nvim|el|jl|py|rb|kt|lua)$/i;
 /** Teaching phrases that are unambiguous even run together in one lower-case word: "gobyexample". */
@@ -123,10 +124,15 @@ function buildNameEvidence(name: string, cue: NameCue, weight: number): Evidence
  */
 const ownerOfExamples = /(?:samples|examples|demos|tutorials|workshops|exercises|katas|guides)$/;
 
-/** "example-voting-app": an example of what the rest of the name says. */
+/**
+ * "example-voting-app": an example of what the rest of the name says; "node-addon-examples", "examples":
+ * examples of what the name's first words say.
+ */
 export function isExampleName(name: string): boolean {
   const segments = splitNameSegments(name);
-  return segments.length >= 2 && exampleFirst.test(segments[0] ?? "");
+  return (
+    (segments.length >= 2 && exampleFirst.test(segments[0] ?? "")) || examplesLast.test(segments.at(-1) ?? "")
+  );
 }
 
 export function isOwnerOfExamples(owner: string | undefined): boolean {

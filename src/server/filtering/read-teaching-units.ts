@@ -29,7 +29,7 @@ const unitWords: ReadonlyArray<readonly [RegExp, LearningFlavour, string]> = [
     "lesson",
   ],
   [
-    /^(?:exercise|exercises|ex|exercicio|exercício|ejercicio|упражнение|задача|hw|homework|assignment|problem|task|kata|challenge|project|proyecto|projeto)$/,
+    /^(?:exercise|exercises|ex|exercicio|exercício|ejercicio|упражнение|задача|задание|zadanie|zadacha|zadaniye|hw|homework|assignment|problem|task|kata|challenge|project|proyecto|projeto)$/,
     "exercises",
     "exercise",
   ],

@@ -31,7 +31,13 @@ export const russian: readonly Cue[] = inScript(cyrillicScript, [
   learning(2.5, "notes", words("конспект\\p{L}*|заметк\\p{L}*|заметок")),
   learning(2.5, "interview", words("собеседовани\\p{L}*")),
   learning(1.5, "interview", words("вопрос(?:ы|ов|ам|ами|ах)|интервью")),
-  learning(2.5, "solutions", words("решени\\p{L}* задач\\p{L}*|разбор\\p{L}* задач\\p{L}*")),
+  learning(
+    2.5,
+    "solutions",
+    words("решени\\p{L}* (?:задач|задани)\\p{L}*|разбор\\p{L}* (?:задач|задани)\\p{L}*"),
+  ),
+  // The state exams (ЕГЭ, ОГЭ) and olympiads that school pupils prepare for.
+  learning(2, "exercises", words("егэ|огэ|олимпиад\\p{L}*")),
   learning(2, "exercises", words("упражнени\\p{L}*|задачник\\p{L}*")),
   learning(1, "exercises", words("задач(?:и|а|ам|ами|ах)?|практик\\p{L}*")),
   learning(2.5, "book", words("книг\\p{L}*|книжк\\p{L}*")),
