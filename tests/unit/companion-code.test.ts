@@ -253,6 +253,14 @@ describe("folders named in words", () => {
     );
   });
 
+  it("reads a blog's posts as articles, whatever builds the site", () => {
+    const blog = [
+      ...folders("_includes", "_layouts", "_posts", "css"),
+      ...files("_config.yml", "Gemfile", "README.md"),
+    ];
+    expect(readContentsEvidence(blog).map((item) => item.text)).toContain("a blog's posts (_posts/)");
+  });
+
   it("does not read two build folders or scripts named in words", () => {
     const tree = [
       ...folders("Build 2018 10 01 - Linux Python3", "Prebuilt for MAC OSX - Python 3", "src"),

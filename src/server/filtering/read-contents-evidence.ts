@@ -127,6 +127,8 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
       ),
     );
 
+  if (summary.blogPosts) evidence.push(learningEvidence(1.5, "a blog's posts (_posts/)", "notes"));
+
   const teaching = summary.teachingFolders;
   if (teaching.names.length >= 2)
     evidence.push(

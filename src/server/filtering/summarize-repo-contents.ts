@@ -79,6 +79,8 @@ export type ContentsSummary = {
    * identifiers.
    */
   wordNamedEntries: string[];
+  /** A Jekyll blog's `_posts/` folder: the repository publishes articles. */
+  blogPosts: boolean;
 };
 
 /** A name with a space or a letter outside ASCII, and not a hidden file. */
@@ -179,6 +181,7 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
       testFolders.length === 0 &&
       plainFolders.every((name) => proseFolders.has(name.toLowerCase()) || teaching.names.includes(name)),
     plainFolders: plainFolders.length,
+    blogPosts: contents.some((entry) => entry.type === "tree" && entry.name === "_posts"),
     wordNamedEntries: contents
       .filter(
         (entry) =>
