@@ -45,6 +45,9 @@ describe("code that belongs to a text", () => {
       "Create book from markdown files. Like Gitbook but implemented in Rust",
       "Algorithms for graph layout, as a library",
       "支持注释的 JSON 解析器",
+      "Code for the paper 'High-Resolution Image Synthesis with Latent Diffusion Models'",
+      "Code for training large language models on a single GPU",
+      "書籍管理アプリ",
     ])
       expect(findCompanionCode(description, null), description).toBeNull();
   });

@@ -17,7 +17,11 @@ export type CompanionCode = {
   where: "description" | "readme" | "name";
 };
 
-const nounsOfAText = String.raw`book|e-?book|edition|textbook|course|class|lectures?|talk|workshop|tutorial|blog post|post|article|series|paper|video|screencast|training`;
+/**
+ * What a text is called. A paper's code is research software, and "class", "post" and "training" name
+ * code as often ("the Matrix class", "post-processing", "training models").
+ */
+const nounsOfAText = String.raw`book|e-?book|edition|textbook|course|lectures?|talk|workshop|tutorial|blog post|article|series|video|screencast`;
 
 const companionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavour }> = [
   // "Source code from Effective Java, Third Edition", "Code for The Annotated Transformer blog post".
@@ -82,8 +86,8 @@ const cjkCompanionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFl
       /(?:详细|詳細|中文)(?:注释|註釋)|(?:注释|註釋)版|源码(?:注释|解析|分析|阅读|剖析)|源碼(?:註釋|解析|分析|閱讀|剖析)/gu,
     flavour: "notes",
   },
-  // Japanese: 書籍のサンプルコード, 本書のコード, …の本.
-  { pattern: /(?:書籍|本書)(?:の)?(?:サンプル)?(?:コード|ソース)?|研修テキスト/gu, flavour: "book" },
+  // Japanese: 書籍のサンプルコード, 本書のコード; 書籍 alone may be what an app manages.
+  { pattern: /(?:書籍|本書)の?(?:サンプル)?(?:コード|ソース)|本書|研修テキスト/gu, flavour: "book" },
   // Korean: <책 제목>의 코드 저장소, 책의 예제 코드, 도서 예제.
   {
     pattern: /(?:<[^>]{1,40}>|책|도서)(?:의)?\s?(?:\([^)]{0,30}\))?(?:의)?\s?(?:코드|예제|소스)/gu,
