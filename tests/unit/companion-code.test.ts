@@ -296,6 +296,12 @@ describe("where courses are given and what they set", () => {
     expect(assessReadme(downloader, "# coursera-dl\n\n```\npip install coursera-dl\n```\n").verdict).toBe(
       "keep",
     );
+    for (const [name, description] of [
+      ["udemy-clone", "Udemy clone built with Next.js and Stripe"],
+      ["coursera-api", "Coursera API client for Node.js"],
+      ["zh-translate", "Chinese translation plugin for VS Code"],
+    ] as const)
+      expect(assessReadme(repo({ name, description }), null).verdict, description).toBe("keep");
     const tool = repo({
       name: "gopls",
       description: "The Go language server for Go developers",

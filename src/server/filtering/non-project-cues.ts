@@ -257,7 +257,7 @@ export const descriptionCues: readonly Cue[] = [
   learning(
     2,
     "course",
-    /\b(?:coursera|udemy|udacity|edx|platzi|codecademy|datacamp|alura|rocketseat|hexlet|stepik|skillbox|geekbrains|inflearn|fastcampus|the odin project|cs50|nptel)\b/gi,
+    /\b(?:coursera|udemy|udacity|edx|platzi|codecademy|datacamp|alura|rocketseat|hexlet|stepik|skillbox|geekbrains|inflearn|fastcampus|the odin project|cs50|nptel)\b(?![- ](?:clone|downloader|dl|scraper|crawler|api|client|app|bot|extension|plugin|cli|sdk|integration)\b)/gi,
   ),
   learning(
     2,
@@ -281,7 +281,7 @@ export const descriptionCues: readonly Cue[] = [
   learning(
     2,
     "guide",
-    /\b(?:(?:chinese|simplified chinese|traditional chinese|japanese|korean|russian|spanish|portuguese|brazilian portuguese|vietnamese|french|german|italian|turkish|persian|farsi|arabic|indonesian|thai|polish|ukrainian|hindi|bengali|hebrew|greek|czech|dutch|swedish) (?:translation|version|edition)|translat(?:ed|ion)s? of (?:the |a |an )?(?:[\w'’.:-]+ ){0,4}?(?:book|docs|documentation|guide|tutorial|handbook|course|manual|reference|specification)|(?:documentation|docs|handbook|book|guide|tutorial)(?: (?:website|site))? (?:in|into) (?:chinese|simplified chinese|traditional chinese|japanese|korean|russian|spanish|portuguese|brazilian portuguese|vietnamese|french|german|italian|turkish|persian|farsi|arabic|indonesian|thai|polish|ukrainian|hindi|bengali|hebrew|greek|czech|dutch|swedish))\b/gi,
+    /\b(?:(?:chinese|simplified chinese|traditional chinese|japanese|korean|russian|spanish|portuguese|brazilian portuguese|vietnamese|french|german|italian|turkish|persian|farsi|arabic|indonesian|thai|polish|ukrainian|hindi|bengali|hebrew|greek|czech|dutch|swedish) (?:translation|version|edition)(?! (?:plugin|tool|app|extension|service|api|model|engine|bot|library|pack|layer|keyboard|input)\b)|translat(?:ed|ion)s? of (?:the |a |an )?(?:[\w'’.:-]+ ){0,4}?(?:book|docs|documentation|guide|tutorial|handbook|course|manual|reference|specification)|(?:documentation|docs|handbook|book|guide|tutorial)(?: (?:website|site))? (?:in|into) (?:chinese|simplified chinese|traditional chinese|japanese|korean|russian|spanish|portuguese|brazilian portuguese|vietnamese|french|german|italian|turkish|persian|farsi|arabic|indonesian|thai|polish|ukrainian|hindi|bengali|hebrew|greek|czech|dutch|swedish))\b/gi,
   ),
   learning(1.5, "general", /\beducational\b|\bfor education\b|\bfor (?:all|everyone) who\b/gi),
   // Lists of links.
