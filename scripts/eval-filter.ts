@@ -34,6 +34,7 @@ const fixtures = [
   { label: "blind set 11", file: "../tests/fixtures/non-projects-blind-11.json" },
   { label: "blind set 12", file: "../tests/fixtures/non-projects-blind-12.json" },
   { label: "blind set 13", file: "../tests/fixtures/non-projects-blind-13.json" },
+  { label: "blind set 14", file: "../tests/fixtures/non-projects-blind-14.json" },
 ].filter(({ file }) => existsSync(path.resolve(import.meta.dirname, file)));
 
 const splitLabels: Record<LabelledRepo["split"], string> = {
@@ -50,7 +51,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-10": "blind 10 (trees, seen once)",
   "blind-11": "blind 11 (trees, seen once)",
   "blind-12": "blind 12 (trees, seen once)",
-  "blind-13": "blind 13 (trees, unseen)",
+  "blind-13": "blind 13 (trees, seen once)",
+  "blind-14": "blind 14 (trees, unseen)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean };

@@ -27,6 +27,8 @@ describe("code that belongs to a text", () => {
       ["All Algorithms implemented in Kotlin", "solutions"],
       ["JavaScript implementations of famous computer science algorithms", "solutions"],
       ["An annotated implementation of the Transformer paper.", "notes"],
+      ["PyTorch implementations of Generative Adversarial Networks.", "examples"],
+      ["Code from various chapters in OSTEP", "book"],
       ["Repositório do curso de Java da Cod3r", "course"],
       ["<자바스크립트를 위한 텐서플로우.js>(한빛미디어, 2022)의 코드 저장소", "book"],
       ["《深入理解计算机系统》配套代码", "book"],
@@ -48,6 +50,7 @@ describe("code that belongs to a text", () => {
       "Code for the paper 'High-Resolution Image Synthesis with Latent Diffusion Models'",
       "Code for training large language models on a single GPU",
       "書籍管理アプリ",
+      "Reliable implementations of reinforcement learning algorithms",
     ])
       expect(findCompanionCode(description, null), description).toBeNull();
   });
@@ -245,6 +248,20 @@ describe("what others start their own work from is software", () => {
 });
 
 describe("folders named in words", () => {
+  it("reads chapters titled instead of numbered", () => {
+    const chapters = ["attention-mechanisms", "computer-vision", "optimization", "recurrent-neural-networks"];
+    const tree = [
+      ...folders(...chapters.map((name) => `chapter_${name}`), "static"),
+      ...files("setup.py", "README.md"),
+    ];
+    expect(readContentsEvidence(tree).map((item) => item.text)).toContain("4 chapter folders");
+    const modules = [
+      ...folders("module-core", "module-web", "module-cli", "unit-tests"),
+      ...files("pom.xml"),
+    ];
+    expect(readContentsEvidence(modules).some((item) => item.kind === "learning")).toBe(false);
+  });
+
   it("reads topics named in a natural language as a text's table of contents", () => {
     const tree = [
       ...folders("前沿技术", "源码解读", "设计模式", "编译原理", "TS 类型体操"),

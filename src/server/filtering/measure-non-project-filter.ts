@@ -40,8 +40,9 @@ export const labelledRepoSchema = z.object({
    * (non-projects-blind-10.json, -11.json; first looks P 0.971 R 0.825 and P 1.000 R 0.813), then looked
    * into. "blind-12" (100 entries, the issue's mix, READMEs and trees read from the repositories'
    * snapshots): first look P 0.953 R 0.820, then looked into. "blind-13" (another 100, other owners):
-   * first look P 1.000 R 0.880 (0.860 before today's changes), then looked into. The blind first-look
-   * figures are in the commits that added each set.
+   * first look P 1.000 R 0.880 (0.860 before today's changes), then looked into. "blind-14" (another
+   * 100, any owner): first look P 1.000 R 0.860 (0.820 before today's changes), then looked into. The
+   * blind first-look figures are in the commits that added each set.
    */
   split: z.enum([
     "tune",
@@ -58,6 +59,7 @@ export const labelledRepoSchema = z.object({
     "blind-11",
     "blind-12",
     "blind-13",
+    "blind-14",
   ]),
 });
 export type LabelledRepo = z.infer<typeof labelledRepoSchema>;

@@ -253,11 +253,13 @@ export const descriptionCues: readonly Cue[] = [
   ),
   learning(2, "roadmap", /\broadmaps?\b/gi),
   // Where courses are given: a repository named after one holds its assignments or projects. A tool
-  // for such a site ("Coursera downloader") names itself as software first.
+  // for such a site ("Coursera downloader") names itself as software first, and the name is never the
+  // head: "CS50's library for Python" is a library.
   learning(
-    2,
+    1.5,
     "course",
     /\b(?:coursera|udemy|udacity|edx|platzi|codecademy|datacamp|alura|rocketseat|hexlet|stepik|skillbox|geekbrains|inflearn|fastcampus|the odin project|cs50|nptel)\b(?![- ](?:clone|downloader|dl|scraper|crawler|api|client|app|bot|extension|plugin|cli|sdk|integration)\b)/gi,
+    "manner",
   ),
   learning(
     2,

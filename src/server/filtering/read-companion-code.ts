@@ -21,7 +21,10 @@ export type CompanionCode = {
  * What a text is called. A paper's code is research software, and "class", "post" and "training" name
  * code as often ("the Matrix class", "post-processing", "training models").
  */
-const nounsOfAText = String.raw`book|e-?book|edition|textbook|course|lectures?|talk|workshop|tutorial|blog post|article|series|video|screencast`;
+const nounsOfAText = String.raw`book|e-?book|edition|textbook|course|lectures?|lessons?|chapters?|talk|workshop|tutorial|blog post|article|series|video|screencast`;
+
+/** "Reliable implementations of reinforcement learning algorithms" is a library that vouches for itself. */
+const notALibrary = String.raw`(?<!(?:reliable|fast|faster|efficient|optimi[sz]ed|high-performance|performant|scalable|robust|production-ready|production-grade|well-tested|tested|modular|reusable) )`;
 
 const companionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavour }> = [
   // "Source code from Effective Java, Third Edition", "Code for The Annotated Transformer blog post".
@@ -48,8 +51,20 @@ const companionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavo
     flavour: "solutions",
   },
   {
-    pattern: /\bimplementations? of (?:[\w-]+ ){0,3}?(?:algorithms|data structures|design patterns)\b/giu,
+    pattern: new RegExp(
+      String.raw`\b${notALibrary}implementations? of (?:[\w-]+ ){0,3}?(?:algorithms|data structures|design patterns)\b`,
+      "giu",
+    ),
     flavour: "solutions",
+  },
+  // "PyTorch implementations of Generative Adversarial Networks": one model per paper, side by side. A
+  // library implements one thing, in the singular.
+  {
+    pattern: new RegExp(
+      String.raw`\b${notALibrary}implementations of (?:[\w-]+ ){0,4}?(?:networks|models|papers|architectures)\b`,
+      "giu",
+    ),
+    flavour: "examples",
   },
   // Spanish and Portuguese: "Repositorio del curso …", "código do livro".
   {
@@ -121,7 +136,7 @@ export function findCompanionCode(
 
 /** How much a companion's build signals still count: they say the code runs, which it does. */
 const BUILD_SIGNAL_FACTOR = 0.5;
-const COMPANION_WEIGHT = 1;
+const COMPANION_WEIGHT = 2;
 
 /**
  * The evidence with the build signals of the tree and the README halved, plus the saying itself. Words of

@@ -37,6 +37,14 @@ const unitWords: ReadonlyArray<readonly [RegExp, LearningFlavour, string]> = [
 
 /** "Day-01", "lesson_3", "ch02", "Глава 1", "Bài 5": a unit word and its number, in either order. */
 const wordNumberName = /^([\p{L}]+)[\s._-]*0*(\d{1,3})(?![\d])/u;
+/**
+ * "chapter_attention-mechanisms", "lesson-closures": units titled instead of numbered, as Dive into Deep
+ * Learning names its chapters. Only words that never name a part of a program: "module-core" and
+ * "unit-tests" are code.
+ */
+const titledUnitName = /^([\p{L}]+)[_-]+\p{L}/u;
+const titledUnitWord =
+  /^(?:chapter|capitulo|capítulo|глава|chương|chuong|lesson|lecture|aula|clase|lección|leccion|урок|лекция|bài|week|semana|day)$/u;
 /** "01-intro", "1. Basics", "02_variables": a number leading a name, the way lessons are ordered. */
 const numberFirstName = /^0*(\d{1,3})[\s._-]+[\p{L}]/u;
 /** 第3章, 第十二课, 第1回: the CJK way of numbering units. */
@@ -68,7 +76,8 @@ const koreanFlavours: Record<string, readonly [LearningFlavour, string]> = {
   일차: ["challenge", "day"],
 };
 
-type UnitMatch = { flavour: LearningFlavour; noun: string; number: number };
+/** A unit's number, or its title when the units are titled instead ("chapter_attention-mechanisms"). */
+type UnitMatch = { flavour: LearningFlavour; noun: string; number: number | string };
 
 function stripExtension(name: string): string {
   return name.replace(/\.[A-Za-z0-9]{1,6}$/, "");
@@ -92,6 +101,12 @@ function readUnit(entry: RepoContentsEntry): UnitMatch | null {
     for (const [pattern, flavour, noun] of unitWords)
       if (pattern.test(word)) return { flavour, noun, number: Number.parseInt(wordFirst[2], 10) };
     return null;
+  }
+  const titled = titledUnitName.exec(name);
+  if (titled?.[1] && entry.type === "tree") {
+    for (const [pattern, flavour, noun] of unitWords)
+      if (titledUnitWord.test(titled[1]) && pattern.test(titled[1]))
+        return { flavour, noun, number: name.slice(titled[1].length) };
   }
   const numberFirst = numberFirstName.exec(name);
   if (numberFirst?.[1]) {
@@ -127,7 +142,7 @@ export const configFile =
 export function readTeachingUnits(contents: RepoContents): TeachingUnits | null {
   const byNoun = new Map<
     string,
-    { flavour: LearningFlavour; numbers: Set<number>; folders: number; files: number }
+    { flavour: LearningFlavour; numbers: Set<number | string>; folders: number; files: number }
   >();
   for (const entry of contents) {
     if (!isUnitCandidate(entry)) continue;
