@@ -35,6 +35,7 @@ const fixtures = [
   { label: "blind set 12", file: "../tests/fixtures/non-projects-blind-12.json" },
   { label: "blind set 13", file: "../tests/fixtures/non-projects-blind-13.json" },
   { label: "blind set 14", file: "../tests/fixtures/non-projects-blind-14.json" },
+  { label: "blind set 15", file: "../tests/fixtures/non-projects-blind-15.json" },
 ].filter(({ file }) => existsSync(path.resolve(import.meta.dirname, file)));
 
 const splitLabels: Record<LabelledRepo["split"], string> = {
@@ -52,7 +53,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-11": "blind 11 (trees, seen once)",
   "blind-12": "blind 12 (trees, seen once)",
   "blind-13": "blind 13 (trees, seen once)",
-  "blind-14": "blind 14 (trees, unseen)",
+  "blind-14": "blind 14 (trees, seen once)",
+  "blind-15": "blind 15 (trees, unseen)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean };

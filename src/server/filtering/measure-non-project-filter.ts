@@ -41,8 +41,9 @@ export const labelledRepoSchema = z.object({
    * into. "blind-12" (100 entries, the issue's mix, READMEs and trees read from the repositories'
    * snapshots): first look P 0.953 R 0.820, then looked into. "blind-13" (another 100, other owners):
    * first look P 1.000 R 0.880 (0.860 before today's changes), then looked into. "blind-14" (another
-   * 100, any owner): first look P 1.000 R 0.860 (0.820 before today's changes), then looked into. The
-   * blind first-look figures are in the commits that added each set.
+   * 100, any owner): first look P 1.000 R 0.860 (0.820 before today's changes), then looked into.
+   * "blind-15" (another 100, less famous repositories): first look P 1.000 R 0.800 (0.760 before), then
+   * looked into. The blind first-look figures are in the commits that added each set.
    */
   split: z.enum([
     "tune",
@@ -60,6 +61,7 @@ export const labelledRepoSchema = z.object({
     "blind-12",
     "blind-13",
     "blind-14",
+    "blind-15",
   ]),
 });
 export type LabelledRepo = z.infer<typeof labelledRepoSchema>;
