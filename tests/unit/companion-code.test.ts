@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assessReadme } from "@/server/filtering/assess-non-project";
 import { readDescriptionEvidence } from "@/server/filtering/read-description-evidence";
 import { findCompanionCode } from "@/server/filtering/read-companion-code";
-import { readNameEvidence } from "@/server/filtering/read-name-evidence";
+import { readNameEvidence, readOwnerEvidence } from "@/server/filtering/read-name-evidence";
 import { readContentsEvidence } from "@/server/filtering/read-contents-evidence";
 import type { NonProjectInput } from "@/server/filtering/non-project-evidence";
 import type { RepoContents } from "@/shared/repo-contents";
@@ -189,6 +189,14 @@ describe("examples that run like software", () => {
       contents: [...folders(".github", "src", "tests"), ...files("CMakeLists.txt", "README.md")],
     });
     expect(assessReadme(sdk, sampleReadme).verdict).toBe("keep");
+  });
+
+  it("reads a documentation repository by its name or its owner, not a documentation tool", () => {
+    expect(readNameEvidence("PowerShell-Docs").some((item) => item.kind === "learning")).toBe(true);
+    expect(readOwnerEvidence("MicrosoftDocs").map((item) => item.text)).toEqual(["owned by 'MicrosoftDocs'"]);
+    for (const owner of ["mkdocs", "readthedocs", "docsifyjs"])
+      expect(readOwnerEvidence(owner), owner).toEqual([]);
+    expect(readNameEvidence("docs-cli").filter((item) => item.kind === "learning")).toEqual([]);
   });
 
   it("reads a name that starts with 'example' as an example of the rest", () => {

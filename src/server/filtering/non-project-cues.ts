@@ -823,6 +823,9 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("learning", 1.5, "guide"),
   ],
   [/(?:^|-)(?:book|books|ebook|textbook)(?:-|$)/, nameCue("learning", 1.5, "book")],
+  // A documentation repository is named for what it documents: "PowerShell-Docs", "azure-docs". Only as
+  // the head: "docs-cli" is a tool, "mkdocs" a generator.
+  [/(?:^|-)(?:docs|documentation)$/, nameCue("learning", 1.5, "guide")],
   [/(?:^|-)(?:cheatsheets?|cheat-sheets?|cheat|reference)(?:-|$)/, nameCue("learning", 1.5, "cheatsheet")],
   [/(?:^|-)(?:roadmaps?)(?:-|$)/, nameCue("learning", 1.5, "roadmap")],
   [/(?:^|-)kata(?:-|$)/, nameCue("learning", 1, "exercises")],

@@ -139,7 +139,16 @@ export function isOwnerOfExamples(owner: string | undefined): boolean {
   return owner !== undefined && ownerOfExamples.test(owner.toLowerCase().replace(/[-_.]/g, ""));
 }
 
+/** "MicrosoftDocs", "azure-docs": an organisation of documentation; "mkdocs" and "readthedocs" are tools. */
+function isOwnerOfDocs(owner: string | undefined): boolean {
+  return owner !== undefined && splitCamelCaseWords(owner).split("-").at(-1) === "docs";
+}
+
 export function readOwnerEvidence(owner: string | undefined): Evidence[] {
+  if (isOwnerOfDocs(owner))
+    return [
+      { kind: "learning", source: "name", weight: 1.5, text: `owned by '${owner ?? ""}'`, flavour: "guide" },
+    ];
   if (owner === undefined || !isOwnerOfExamples(owner)) return [];
   const words = owner.toLowerCase().replace(/[-_.]/g, "");
   return [
