@@ -43,7 +43,8 @@ export const labelledRepoSchema = z.object({
    * first look P 1.000 R 0.880 (0.860 before today's changes), then looked into. "blind-14" (another
    * 100, any owner): first look P 1.000 R 0.860 (0.820 before today's changes), then looked into.
    * "blind-15" (another 100, less famous repositories): first look P 1.000 R 0.800 (0.760 before), then
-   * looked into. The blind first-look figures are in the commits that added each set.
+   * looked into. "blind-16" (another 100, after the last of those changes): first look P 0.974 R 0.760
+   * (P 0.950 R 0.760 before). The blind first-look figures are in the commits that added each set.
    */
   split: z.enum([
     "tune",
@@ -62,6 +63,7 @@ export const labelledRepoSchema = z.object({
     "blind-13",
     "blind-14",
     "blind-15",
+    "blind-16",
   ]),
 });
 export type LabelledRepo = z.infer<typeof labelledRepoSchema>;
