@@ -132,6 +132,24 @@ describe("translations of a text", () => {
     }
   });
 
+  it("drops a translated documentation site whose build serves the text, naming the translation", () => {
+    const site = repo({
+      name: "vi.react.dev",
+      description: "(Work in progress) React documentation website in Vietnamese",
+      primaryLanguage: "JavaScript",
+      languageSizes: [{ name: "JavaScript", size: 480_000 }],
+      contents: [
+        ...folders(".github", "public", "scripts", "src"),
+        ...files("package.json", "next.config.js", "tailwind.config.js", "yarn.lock", "README.md"),
+      ],
+    });
+    const readme =
+      "# vi.react.dev\n\nRepo này chứa mã nguồn và tài liệu để build trang vi.react.dev — bản dịch tiếng Việt của tài liệu React.\n\n## Cài đặt\n\n```\nyarn\nyarn dev\n```\n";
+    const assessment = assessReadme(site, readme);
+    expect(assessment.verdict).toBe("drop");
+    expect(assessment.reason).toMatch(/^Looks like a translation of a text: /);
+  });
+
   it("reads a locale in the name as a hint of a translation, not a package suffix", () => {
     expect(readNameEvidence("progit2-ja").map((item) => item.text)).toContain(
       "named 'progit2-ja' after a locale",

@@ -70,6 +70,7 @@ const flavourLabels: Record<LearningFlavour, string> = {
   interview: "interview preparation material",
   roadmap: "a learning roadmap",
   cheatsheet: "a cheatsheet",
+  translation: "a translation of a text",
   general: "learning material",
 };
 
@@ -199,8 +200,17 @@ export function assessMetadata(repo: NonProjectInput): NonProjectAssessment {
 
 /** A book's, a course's or a study collection's code: its build signals count half (read-companion-code.ts). */
 function withCompanionCode(evidence: Evidence[], repo: NonProjectInput, opening: string | null): Evidence[] {
-  const companion = findCompanionCode(repo.description, opening) ?? findExampleCode(repo);
+  const companion =
+    findCompanionCode(repo.description, opening) ?? findExampleCode(repo) ?? findTranslation(evidence);
   return companion ? weighCompanionCode(evidence, companion) : evidence;
+}
+
+/** A translated book or documentation site builds the text it translates, like a book's own code. */
+function findTranslation(evidence: readonly Evidence[]): CompanionCode | null {
+  const said = evidence.find(
+    (item) => item.kind === "learning" && item.flavour === "translation" && item.weight >= 1,
+  );
+  return said ? { text: said.text, flavour: "translation", where: "name" } : null;
 }
 
 /** Examples by their owner ("Azure-Samples") or their name ("example-voting-app") run like software too. */

@@ -44,7 +44,7 @@ export const chinese: readonly Cue[] = inScript(hanOrKana, [
   // A translation of a book or documentation; 翻译器 and 翻译工具 are programs.
   learning(
     2,
-    "guide",
+    "translation",
     "中文翻译|中文翻譯|中文版|中译本|中譯本|译本|譯本|翻译版|翻譯版|中文文档|中文文檔|文档翻译|文檔翻譯",
   ),
   learning(2, "examples", "示例|範例|范例|样例|樣例|代码示例|代碼示例|例子"),
@@ -91,7 +91,7 @@ export const japanese: readonly Cue[] = inScript(hanOrKana, [
   learning(1.5, "solutions", "解答"),
   learning(1.5, "tutorial", "解説"),
   learning(2, "book", "書籍|技術書|入門書|教科書|の本(?![\\p{Script=Han}\\p{Script=Katakana}])"),
-  learning(2, "guide", "日本語訳|日本語版|日本語翻訳|翻訳版|和訳"),
+  learning(2, "translation", "日本語訳|日本語版|日本語翻訳|翻訳版|和訳"),
   learning(2, "guide", "ガイド(?!ライン)|ベストプラクティス|ハンドブック|入門ガイド|まとめ記事"),
   learning(2.5, "cheatsheet", "チートシート|早見表"),
   learning(2, "roadmap", "ロードマップ"),
@@ -125,7 +125,7 @@ export const korean: readonly Cue[] = inScript(hangulScript, [
     `${hangul("책")}(?:을|은|이|의|에|으로|입니다)?(?!\\p{Script=Hangul})|${hangul("도서|서적")}`,
   ),
   learning(2, "guide", hangul("가이드(?!라인)|핸드북")),
-  learning(2, "guide", hangul("번역(?!기)|한국어판|한글판")),
+  learning(2, "translation", hangul("번역(?!기)|한국어판|한글판")),
   learning(2.5, "cheatsheet", hangul("치트 ?시트")),
   learning(2, "roadmap", hangul("로드맵")),
   learning(2, "examples", hangul("예제")),

@@ -19,6 +19,7 @@ export type LearningFlavour =
   | "interview"
   | "roadmap"
   | "cheatsheet"
+  | "translation"
   | "general";
 
 export type Cue = {

@@ -282,7 +282,7 @@ export const descriptionCues: readonly Cue[] = [
   // translation tool or a translated UI names itself as software first.
   learning(
     2,
-    "guide",
+    "translation",
     /\b(?:(?:chinese|simplified chinese|traditional chinese|japanese|korean|russian|spanish|portuguese|brazilian portuguese|vietnamese|french|german|italian|turkish|persian|farsi|arabic|indonesian|thai|polish|ukrainian|hindi|bengali|hebrew|greek|czech|dutch|swedish) (?:translation|version|edition)(?! (?:plugin|tool|app|extension|service|api|model|engine|bot|library|pack|layer|keyboard|input)\b)|translat(?:ed|ion)s? of (?:the |a |an )?(?:[\w'’.:-]+ ){0,4}?(?:book|docs|documentation|guide|tutorial|handbook|course|manual|reference|specification)|(?:documentation|docs|handbook|book|guide|tutorial)(?: (?:website|site))? (?:in|into) (?:chinese|simplified chinese|traditional chinese|japanese|korean|russian|spanish|portuguese|brazilian portuguese|vietnamese|french|german|italian|turkish|persian|farsi|arabic|indonesian|thai|polish|ukrainian|hindi|bengali|hebrew|greek|czech|dutch|swedish))\b/gi,
   ),
   learning(1.5, "general", /\beducational\b|\bfor education\b|\bfor (?:all|everyone) who\b/gi),

@@ -144,11 +144,15 @@ const COMPANION_WEIGHT = 2;
  * own account of what it is.
  */
 export function weighCompanionCode(evidence: readonly Evidence[], companion: CompanionCode): Evidence[] {
-  const discounted = evidence.map((item) =>
-    item.kind === "software" && (item.source === "contents" || item.source === "readme")
-      ? { ...item, weight: item.weight * BUILD_SIGNAL_FACTOR }
-      : item,
-  );
+  const discounted = evidence.map((item) => {
+    if (item.kind !== "software") return item;
+    if (item.source === "contents" || item.source === "readme")
+      return { ...item, weight: item.weight * BUILD_SIGNAL_FACTOR };
+    // Examples are tagged with what they show ("cuda-driver-api"): the topic is their subject.
+    if (companion.flavour === "examples" && item.source === "topics")
+      return { ...item, weight: item.weight * BUILD_SIGNAL_FACTOR };
+    return item;
+  });
   // The description's own cues may have read the same words already ("All Algorithms implemented in …").
   const said = companion.text.toLowerCase();
   const alreadyRead = evidence.some(

@@ -107,7 +107,9 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
     evidence.push(learningEvidence(2, `a book's table of contents (${summary.bookMarker})`, "book"));
 
   if (summary.translationFiles >= 3)
-    evidence.push(learningEvidence(1.5, `a translation (${summary.translationFiles} .po files)`, "guide"));
+    evidence.push(
+      learningEvidence(1.5, `a translation (${summary.translationFiles} .po files)`, "translation"),
+    );
   if (summary.builtBooks > 0) evidence.push(learningEvidence(1.5, "a PDF or EPUB of the text", "book"));
 
   if (summary.siteGenerator !== null && !hasCode(summary, context))

@@ -55,7 +55,7 @@ export function readNameEvidence(name: string): Evidence[] {
       source: "name",
       weight: 1,
       text: `named '${name}' after a locale`,
-      flavour: "guide",
+      flavour: "translation",
     });
   // "reveal.js", "leetcode.vim", "Pkg.jl": the package-naming convention of an ecosystem.
   if (packageSuffix.test(name))
@@ -86,7 +86,8 @@ export function readNameEvidence(name: string): Evidence[] {
     nouns.push({ cue, isHead });
   }
   // "example-voting-app", "sample-spring-api": the name is an example of the thing it goes on to name.
-  const namesAnExample = isExampleName(name);
+  // A name that ends in examples already has its head noun read above.
+  const namesAnExample = segments.length >= 2 && exampleFirst.test(segments[0] ?? "");
   if (namesAnExample)
     evidence.push({
       kind: "learning",

@@ -43,7 +43,7 @@ export const russian: readonly Cue[] = inScript(cyrillicScript, [
   learning(2.5, "book", words("книг\\p{L}*|книжк\\p{L}*")),
   learning(1.5, "course", words("материал(?:ы|ов|ами)|воркшоп\\p{L}*|мастер-класс\\p{L}*")),
   // A translation of a book or documentation; a translator ("переводчик") is a program.
-  learning(2, "guide", words("перевод(?!чик)\\p{L}*")),
+  learning(2, "translation", words("перевод(?!чик)\\p{L}*")),
   learning(1.5, "book", words("глав(?:а|ы|ам|ах)")),
   learning(
     2,
@@ -82,7 +82,7 @@ export const vietnamese: readonly Cue[] = inScript(accentedLatin, [
   learning(2, "exercises", words("bài tập|luyện tập|đề thi|bài thực hành")),
   learning(2.5, "solutions", words("lời giải|giải bài tập")),
   learning(2, "book", `(?<!danh |chính )${words("sách")}`),
-  learning(2, "guide", words("bản dịch|được dịch|dịch sang tiếng việt")),
+  learning(2, "translation", words("bản dịch|được dịch|dịch sang tiếng việt")),
   learning(1.5, "book", words("chương(?! trình)")),
   learning(2, "roadmap", words("lộ trình")),
   learning(2, "examples", words("ví dụ")),
@@ -157,7 +157,7 @@ export const romance: readonly Cue[] = gatedByAnyOf([
   learning(2.5, "book", words("libro|libros|livro|livros")),
   learning(
     2,
-    "guide",
+    "translation",
     words("traducci[óo]n|traducciones|traducido|traducida|tradução|traduções|traduzido|traduzida"),
   ),
   learning(1.5, "book", words("cap[íi]tulos?")),
