@@ -37,6 +37,7 @@ const fixtures = [
   { label: "blind set 14", file: "../tests/fixtures/non-projects-blind-14.json" },
   { label: "blind set 15", file: "../tests/fixtures/non-projects-blind-15.json" },
   { label: "blind set 16", file: "../tests/fixtures/non-projects-blind-16.json" },
+  { label: "blind set 17", file: "../tests/fixtures/non-projects-blind-17.json" },
 ].filter(({ file }) => existsSync(path.resolve(import.meta.dirname, file)));
 
 const splitLabels: Record<LabelledRepo["split"], string> = {
@@ -56,7 +57,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-13": "blind 13 (trees, seen once)",
   "blind-14": "blind 14 (trees, seen once)",
   "blind-15": "blind 15 (trees, seen once)",
-  "blind-16": "blind 16 (trees, unseen)",
+  "blind-16": "blind 16 (trees, seen once)",
+  "blind-17": "blind 17 (trees, unseen)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean };
