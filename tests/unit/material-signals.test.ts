@@ -217,6 +217,21 @@ describe("examples that run like software", () => {
     expect(readNameEvidence("docs-cli").filter((item) => item.kind === "learning")).toEqual([]);
   });
 
+  it("reads a sample application's own words as what it demonstrates", () => {
+    const sample = repo({
+      name: "spring-petclinic",
+      description: "A sample Spring-based application",
+      primaryLanguage: "Java",
+      contents: [...folders(".github", "gradle", "src"), ...files("build.gradle", "Dockerfile", "README.md")],
+    });
+    const service = repo({
+      ...sample,
+      name: "spring-payments",
+      description: "A Spring-based payments application",
+    });
+    expect(assessReadme(sample, null).score).toBeGreaterThan(assessReadme(service, null).score + 2);
+  });
+
   it("reads a name that starts with 'example' as an example of the rest", () => {
     const evidence = readNameEvidence("example-voting-app");
     expect(evidence.filter((item) => item.kind === "learning").map((item) => item.flavour)).toContain(
@@ -322,6 +337,8 @@ describe("where courses are given and what they set", () => {
       "Repository for Programming Assignment 2 for R Programming on Coursera",
       "Projects from my Udacity Nanodegree",
       "Rust for C++ programmers",
+      "Python Enhancement Proposals",
+      "Go Project Design Documents",
       "Решение заданий ЕГЭ по информатике на языке Python",
     ]) {
       const learning = readDescriptionEvidence(description).filter((item) => item.kind === "learning");

@@ -252,6 +252,13 @@ export const descriptionCues: readonly Cue[] = [
     /\b(?:apress|pragmatic bookshelf|wiley|addison-wesley|mit press|leanpub|oreilly|o'reilly media)\b/gi,
   ),
   learning(2, "roadmap", /\broadmaps?\b/gi),
+  // Documents that propose and record decisions: "Python Enhancement Proposals", "Go Project Design
+  // Documents", "RFCs for changes to Rust".
+  learning(
+    2.5,
+    "guide",
+    /\b(?:enhancement proposals|improvement proposals|design (?:documents|docs|proposals)|rfcs|requests for comments)\b/gi,
+  ),
   // Where courses are given: a repository named after one holds its assignments or projects. A tool
   // for such a site ("Coursera downloader") names itself as software first, and the name is never the
   // head: "CS50's library for Python" is a library.
@@ -809,7 +816,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("learning", 1.5, "exercises"),
   ],
   [
-    /(?:^|-)(?:examples|samples|demos|snippets|recipes|cookbook|hello-world)(?:-|$)/,
+    /(?:^|-)(?:examples|samples|demos|snippets|recipes|cookbook|hello-world|quickstarts)(?:-|$)/,
     nameCue("learning", 1.5, "examples"),
   ],
   [/(?:^|-)(?:notes|til|knowledge|wiki|notebooks)(?:-|$)/, nameCue("learning", 1.5, "notes")],

@@ -148,8 +148,9 @@ export function weighCompanionCode(evidence: readonly Evidence[], companion: Com
     if (item.kind !== "software") return item;
     if (item.source === "contents" || item.source === "readme")
       return { ...item, weight: item.weight * BUILD_SIGNAL_FACTOR };
-    // Examples are tagged with what they show ("cuda-driver-api"): the topic is their subject.
-    if (companion.flavour === "examples" && item.source === "topics")
+    // Examples are tagged with what they show ("cuda-driver-api") and described by it ("Sample code for
+    // the Speech SDK", "A sample Spring-based application"): the software words are their subject.
+    if (companion.flavour === "examples" && (item.source === "topics" || item.source === "description"))
       return { ...item, weight: item.weight * BUILD_SIGNAL_FACTOR };
     return item;
   });

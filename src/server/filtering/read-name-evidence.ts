@@ -2,7 +2,7 @@ import { nameWordCues, type NameCue } from "@/server/filtering/non-project-cues"
 import { LATER_CUE_FACTOR, type Evidence } from "@/server/filtering/non-project-evidence";
 
 const exampleFirst = /^(?:example|examples|sample|samples|demo|demos)$/;
-const examplesLast = /^(?:examples|samples|demos|recipes)$/;
+const examplesLast = /^(?:examples|samples|demos|recipes|quickstarts)$/;
 const localeSegment = /^(?:zh|cn|zhcn|zh_cn|tw|zhtw|ja|jp|ko|kr|ru|vn|vi|ptbr|pt_br|fr|de|tr|ua|pl)$/;
 const packageSuffix = /\.(?:js|ts|vim|nvim|el|jl|py|rb|kt|lua)$/i;
 /** Teaching phrases that are unambiguous even run together in one lower-case word: "gobyexample". */
