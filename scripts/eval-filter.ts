@@ -58,7 +58,7 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-14": "blind 14 (trees, seen once)",
   "blind-15": "blind 15 (trees, seen once)",
   "blind-16": "blind 16 (trees, seen once)",
-  "blind-17": "blind 17 (trees, unseen)",
+  "blind-17": "blind 17 (trees, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean };

@@ -155,7 +155,9 @@ describe("translations of a text", () => {
       "named 'progit2-ja' after a locale",
     );
     expect(readNameEvidence("vi.react.dev").some((item) => item.text.includes("after a locale"))).toBe(true);
-    for (const name of ["lodash-es", "just-do-it", "react-ar", "vue-fa", "japan"])
+    expect(readNameEvidence("rust-book-es").some((item) => item.flavour === "translation")).toBe(true);
+    expect(readNameEvidence("translated-content").some((item) => item.flavour === "translation")).toBe(true);
+    for (const name of ["lodash-es", "just-do-it", "react-ar", "vue-fa", "japan", "core-js-pt"])
       expect(
         readNameEvidence(name).some((item) => item.text.includes("after a locale")),
         name,

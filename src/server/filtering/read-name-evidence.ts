@@ -4,6 +4,9 @@ import { LATER_CUE_FACTOR, type Evidence } from "@/server/filtering/non-project-
 const exampleFirst = /^(?:example|examples|sample|samples|demo|demos)$/;
 const examplesLast = /^(?:examples|samples|demos|recipes|quickstarts)$/;
 const localeSegment = /^(?:zh|cn|zhcn|zh_cn|tw|zhtw|ja|jp|ko|kr|ru|vn|vi|ptbr|pt_br|fr|de|tr|ua|pl)$/;
+/** Codes that are also words or suffixes ("lodash-es", "just-do-it"), read as a locale only beside a text. */
+const ambiguousLocaleSegment = /^(?:es|it|pt|id|br)$/;
+const textSegment = /^(?:book|books|docs|documentation|guide|handbook|tutorial|course|manual|reference)$/;
 const packageSuffix = /\.(?:js|ts|vim|nvim|el|jl|py|rb|kt|lua)$/i;
 /** Teaching phrases that are unambiguous even run together in one lower-case word: "gobyexample". */
 const concatenatedShape = /byexample|forbeginners|fromscratch|thehardway|zerotohero|\d+daysof/;
@@ -46,10 +49,16 @@ export function readNameEvidence(name: string): Evidence[] {
       text: `a GitHub Pages site`,
       flavour: "guide",
     });
-  // "progit2-ja", "vi.react.dev", "rust-book-cn": a text translated into one language is named by its
-  // locale. Codes that are also words or package suffixes ("it", "es" of lodash-es, "ar") are left out.
+  // "progit2-ja", "vi.react.dev", "rust-book-es": a text translated into one language is named by its
+  // locale. Codes that are also words or package suffixes ("it", "es" of lodash-es, "ar") count only
+  // beside a word for a text.
   const [first, last] = [segments[0] ?? "", segments.at(-1) ?? ""];
-  if (segments.length >= 2 && (localeSegment.test(last) || localeSegment.test(first)))
+  const namesAText = segments.some((segment) => textSegment.test(segment));
+  const isLocale = (segment: string) =>
+    localeSegment.test(segment) || (namesAText && ambiguousLocaleSegment.test(segment));
+  // "translated-content": what a translation project calls its text.
+  const saysTranslated = segments.some((segment) => /^translated$/.test(segment));
+  if (segments.length >= 2 && (isLocale(last) || isLocale(first) || saysTranslated))
     evidence.push({
       kind: "learning",
       source: "name",
