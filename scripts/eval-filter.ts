@@ -38,6 +38,7 @@ const fixtures = [
   { label: "blind set 15", file: "../tests/fixtures/non-projects-blind-15.json" },
   { label: "blind set 16", file: "../tests/fixtures/non-projects-blind-16.json" },
   { label: "blind set 17", file: "../tests/fixtures/non-projects-blind-17.json" },
+  { label: "blind set 18", file: "../tests/fixtures/non-projects-blind-18.json" },
 ].filter(({ file }) => existsSync(path.resolve(import.meta.dirname, file)));
 
 const splitLabels: Record<LabelledRepo["split"], string> = {
@@ -59,6 +60,7 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-15": "blind 15 (trees, seen once)",
   "blind-16": "blind 16 (trees, seen once)",
   "blind-17": "blind 17 (trees, seen once)",
+  "blind-18": "blind 18 (trees, unseen)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean };

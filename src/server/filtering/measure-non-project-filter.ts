@@ -44,9 +44,11 @@ export const labelledRepoSchema = z.object({
    * 100, any owner): first look P 1.000 R 0.860 (0.820 before today's changes), then looked into.
    * "blind-15" (another 100, less famous repositories): first look P 1.000 R 0.800 (0.760 before), then
    * looked into. "blind-16" (another 100, after the last of those changes): first look P 0.974 R 0.760
-   * (P 0.950 R 0.760 before), then looked into. "blind-17" (another 100, after the last detector change;
-   * a third of it written from memory): first look P 0.971 R 0.680 (P 0.969 R 0.620 before), never
-   * looked into. The blind first-look figures are in the commits that added each set.
+   * (P 0.950 R 0.760 before), then looked into. "blind-17" (another 100; a third of it written from
+   * memory): first look P 0.971 R 0.680 (P 0.969 R 0.620 before), then looked into. "blind-18" (another
+   * 100, after the last detector change; READMEs real, most trees reconstructed): first look P 0.976
+   * R 0.800 (P 0.973 R 0.720 before), never looked into. The blind first-look figures are in the commits
+   * that added each set.
    */
   split: z.enum([
     "tune",
@@ -67,6 +69,7 @@ export const labelledRepoSchema = z.object({
     "blind-15",
     "blind-16",
     "blind-17",
+    "blind-18",
   ]),
 });
 export type LabelledRepo = z.infer<typeof labelledRepoSchema>;
