@@ -110,13 +110,13 @@ const cjkCompanionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFl
   },
 ];
 
-const plainPatterns = companionPatterns.map(({ pattern, flavour }) => ({
-  pattern: withUnicodeWords(pattern),
-  flavour,
-}));
+const allPatterns = [
+  ...companionPatterns.map(({ pattern, flavour }) => ({ pattern: withUnicodeWords(pattern), flavour })),
+  ...cjkCompanionPatterns,
+];
 
 function findIn(text: string, where: CompanionCode["where"]): CompanionCode | null {
-  for (const { pattern, flavour } of [...plainPatterns, ...cjkCompanionPatterns]) {
+  for (const { pattern, flavour } of allPatterns) {
     pattern.lastIndex = 0;
     const match = pattern.exec(text);
     if (match) return { text: match[0].trim().slice(0, 60), flavour, where };

@@ -25,7 +25,8 @@ export function readMetadataEvidence(repo: NonProjectInput): Evidence[] {
       ? { ...item, weight: item.weight * DOMAIN_TOPIC_FACTOR }
       : item,
   );
-  // An owner of examples names each repository after what it demonstrates ("…-speech-sdk").
+  // An owner of examples or documentation names each repository after what it demonstrates or documents
+  // ("Azure-Samples/…-speech-sdk", "MicrosoftDocs/PowerShell-Docs").
   const owner = readOwnerEvidence(repo.owner);
   const name = readNameEvidence(repo.name).map((item) =>
     owner.length > 0 && item.kind === "software" ? { ...item, weight: item.weight * LATER_CUE_FACTOR } : item,

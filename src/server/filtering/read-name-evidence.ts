@@ -57,7 +57,7 @@ export function readNameEvidence(name: string): Evidence[] {
   const isLocale = (segment: string) =>
     localeSegment.test(segment) || (namesAText && ambiguousLocaleSegment.test(segment));
   // "translated-content": what a translation project calls its text.
-  const saysTranslated = segments.some((segment) => /^translated$/.test(segment));
+  const saysTranslated = segments.includes("translated");
   if (segments.length >= 2 && (isLocale(last) || isLocale(first) || saysTranslated))
     evidence.push({
       kind: "learning",
@@ -96,7 +96,7 @@ export function readNameEvidence(name: string): Evidence[] {
   }
   // "example-voting-app", "sample-spring-api": the name is an example of the thing it goes on to name.
   // A name that ends in examples already has its head noun read above.
-  const namesAnExample = segments.length >= 2 && exampleFirst.test(segments[0] ?? "");
+  const namesAnExample = startsWithExample(segments);
   if (namesAnExample)
     evidence.push({
       kind: "learning",
@@ -140,13 +140,20 @@ const ownerOfExamples = /(?:samples|examples|demos|tutorials|workshops|exercises
  */
 export function isExampleName(name: string): boolean {
   const segments = splitNameSegments(name);
-  return (
-    (segments.length >= 2 && exampleFirst.test(segments[0] ?? "")) || examplesLast.test(segments.at(-1) ?? "")
-  );
+  return startsWithExample(segments) || examplesLast.test(segments.at(-1) ?? "");
+}
+
+function startsWithExample(segments: readonly string[]): boolean {
+  return segments.length >= 2 && exampleFirst.test(segments[0] ?? "");
+}
+
+/** "Azure-Samples" → "azuresamples", "docker_samples" → "dockersamples": owners write the noun either way. */
+function ownerWords(owner: string): string {
+  return owner.toLowerCase().replace(/[-_.]/g, "");
 }
 
 export function isOwnerOfExamples(owner: string | undefined): boolean {
-  return owner !== undefined && ownerOfExamples.test(owner.toLowerCase().replace(/[-_.]/g, ""));
+  return owner !== undefined && ownerOfExamples.test(ownerWords(owner));
 }
 
 /** "MicrosoftDocs", "azure-docs": an organisation of documentation; "mkdocs" and "readthedocs" are tools. */
@@ -160,14 +167,13 @@ export function readOwnerEvidence(owner: string | undefined): Evidence[] {
       { kind: "learning", source: "name", weight: 1.5, text: `owned by '${owner ?? ""}'`, flavour: "guide" },
     ];
   if (owner === undefined || !isOwnerOfExamples(owner)) return [];
-  const words = owner.toLowerCase().replace(/[-_.]/g, "");
   return [
     {
       kind: "learning",
       source: "name",
       weight: 1.5,
       text: `owned by '${owner}'`,
-      flavour: /tutorials|workshops|guides$/.test(words) ? "tutorial" : "examples",
+      flavour: /(?:tutorials|workshops|guides)$/.test(ownerWords(owner)) ? "tutorial" : "examples",
     },
   ];
 }

@@ -103,10 +103,10 @@ function readUnit(entry: RepoContentsEntry): UnitMatch | null {
     return null;
   }
   const titled = titledUnitName.exec(name);
-  if (titled?.[1] && entry.type === "tree") {
+  const titleWord = titled?.[1];
+  if (titleWord !== undefined && entry.type === "tree" && titledUnitWord.test(titleWord)) {
     for (const [pattern, flavour, noun] of unitWords)
-      if (titledUnitWord.test(titled[1]) && pattern.test(titled[1]))
-        return { flavour, noun, number: name.slice(titled[1].length) };
+      if (pattern.test(titleWord)) return { flavour, noun, number: name.slice(titleWord.length) };
   }
   const numberFirst = numberFirstName.exec(name);
   if (numberFirst?.[1]) {
