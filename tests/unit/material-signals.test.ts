@@ -254,6 +254,84 @@ describe("examples that run like software", () => {
   });
 });
 
+describe("a collection that says so twice, and a README that indexes its folders", () => {
+  const cmakeTree: RepoContents = [
+    ...folders(".github", "Common", "Samples", "bin"),
+    ...files("CMakeLists.txt", "README.md", "LICENSE", "CHANGELOG.md"),
+  ];
+  const buildReadme =
+    "# CUDA Samples\n\n## Getting Started\n\n### Building CUDA Samples\n\n```\ncmake -B build && cmake --build build\n```\n";
+
+  it("drops samples whose name and description both say so, however they build; keeps the toolkit", () => {
+    const samples = repo({
+      name: "cuda-samples",
+      description: "Samples for CUDA Developers which demonstrates features in CUDA Toolkit",
+      topics: ["cuda", "cuda-driver-api", "cuda-kernels"],
+      contents: cmakeTree,
+    });
+    expect(assessReadme(samples, buildReadme).verdict).toBe("drop");
+    const toolkit = repo({
+      name: "cuda-toolkit",
+      description: "Features for CUDA developers: the driver API and kernels",
+      topics: samples.topics,
+      contents: cmakeTree,
+    });
+    expect(assessReadme(toolkit, buildReadme).verdict).toBe("keep");
+  });
+
+  it("reads a camel-cased samples name and a plugin that tests examples apart", () => {
+    expect(readNameEvidence("EntityComponentSystemSamples").some((item) => item.flavour === "examples")).toBe(
+      true,
+    );
+    const plugin = repo({
+      name: "pytest-examples",
+      description: "Pytest plugin for testing examples in docstrings and markdown files.",
+      contents: [...folders(".github", "pytest_examples", "tests"), ...files("pyproject.toml", "README.md")],
+    });
+    expect(
+      assessReadme(plugin, "# pytest-examples\n\n## Installation\n\n```\npip install pytest-examples\n```\n")
+        .verdict,
+    ).toBe("keep");
+  });
+
+  it("reads a README that indexes many of the repository's own folders, not its docs and packages", () => {
+    const topics = ["hello", "activity_worker", "custom_converter", "encryption", "open_telemetry", "sentry"];
+    const contents = [...folders(".github", ...topics, "tests"), ...files("pyproject.toml", "README.md")];
+    const index = topics.map((topic) => `* [${topic}](${topic}) - what ${topic} shows.`).join("\n");
+    const evidence = assessReadme(
+      repo({ name: "temporal-python", contents }),
+      `# Python\n\n${index}\n`,
+    ).evidence;
+    expect(evidence.map((item) => item.text)).toContain("a README that indexes 6 of its own folders");
+    // The same number of links to a library's docs, examples, packages and language bindings say nothing.
+    const parts = ["docs", "examples", "packages", "python", "java", "benchmarks"];
+    const library = [...folders(".github", ...parts), ...files("package.json", "README.md")];
+    const links = parts.map((part) => `- [${part}](./${part}/)`).join("\n");
+    const libraryEvidence = assessReadme(
+      repo({ name: "arrowlike", contents: library }),
+      `# arrowlike\n\n${links}\n`,
+    );
+    expect(libraryEvidence.evidence.some((item) => item.text.includes("indexes"))).toBe(false);
+  });
+
+  it("does not count the index of a plugin collection twice", () => {
+    const addons = [
+      "mariadb",
+      "mosquitto",
+      "samba",
+      "ssh",
+      "deconz",
+      "dnsmasq",
+      "letsencrypt",
+      "configurator",
+    ];
+    const contents = [...folders(".github", ...addons), ...files("repository.yaml", "README.md")];
+    const readme = `# Add-ons\n\n${addons.map((addon) => `- [${addon}](/${addon}/README.md)`).join("\n")}\n`;
+    const evidence = assessReadme(repo({ name: "addons", contents }), readme).evidence;
+    expect(evidence.some((item) => item.text.includes("indexes"))).toBe(false);
+  });
+});
+
 describe("what others start their own work from is software", () => {
   it("keeps a documentation theme and a solutions template", () => {
     const theme = repo({

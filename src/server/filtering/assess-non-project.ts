@@ -237,6 +237,9 @@ export function assessReadme(repo: NonProjectInput, readme: string | null): NonP
   const evidence = [...readMetadataEvidence(repo), ...readRepoContentsEvidence(repo)];
   if (readme === null || readme.trim() === "") return assessEvidence(withCompanionCode(evidence, repo, null));
   const opening = readOpeningText(readme);
-  evidence.push(...readReadmeEvidence(readme, repo.name), ...readOpeningEvidence(opening, repo.description));
+  evidence.push(
+    ...readReadmeEvidence(readme, repo.name, repo.contents),
+    ...readOpeningEvidence(opening, repo.description),
+  );
   return assessEvidence(withCompanionCode(evidence, repo, opening));
 }

@@ -808,7 +808,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   // The "-lings" convention of small exercise sets after rustlings: "ziglings", "golings".
   [/^[a-z]{2,}lings$/, mannerCue(1.5, "exercises")],
   [
-    /(?:^|-)(?:tutorials?|course|courses|coursework|mooc|curriculum|bootcamp|zoomcamp|lessons|lectures|crash-course|101|zero-to-\w+|from-scratch|the-hard-way|by-example|koans|katas)(?:-|$)/,
+    /(?:^|-)(?:tutorials?|course|courses|coursework|mooc|curriculum|bootcamp|zoomcamp|lessons|lectures|crash-course|101|zero-to-\w+|from-scratch|the-hard-way|by-example|koans|katas|basics|fundamentals|intro-to|introduction-to)(?:-|$)/,
     nameCue("learning", 1.5, "tutorial"),
   ],
   [
@@ -817,7 +817,8 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   ],
   [
     /(?:^|-)(?:examples|samples|demos|snippets|recipes|cookbook|hello-world|quickstarts)(?:-|$)/,
-    nameCue("learning", 1.5, "examples"),
+    // Shaped too: "EntityComponentSystemSamples", "WPFSamples" run their words together.
+    nameCue("learning", 1.5, "examples", true),
   ],
   [/(?:^|-)(?:notes|til|knowledge|wiki|notebooks)(?:-|$)/, nameCue("learning", 1.5, "notes")],
   [
@@ -843,7 +844,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("learning", 1.5, "course"),
   ],
   [
-    /(?:^|-)(?:tutoriales|tutoriais|jiaocheng|rumen|nyumon|huong-dan|hoc-lap-trinh)(?:-|$)/,
+    /(?:^|-)(?:tutoriales|tutoriais|jiaocheng|rumen|nyumon|huong-dan|hoc-lap-trinh|nhap-mon|co-ban|fundamentos|basico|basicos|osnovy|jichu|kiso)(?:-|$)/,
     nameCue("learning", 1.5, "tutorial"),
   ],
   [

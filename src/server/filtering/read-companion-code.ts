@@ -136,6 +136,21 @@ export function findCompanionCode(
 
 /** How much a companion's build signals still count: they say the code runs, which it does. */
 const BUILD_SIGNAL_FACTOR = 0.5;
+/**
+ * A collection of examples that says so in two places of its own (its owner, name, description, topics or
+ * README opening) is one for sure, and every sample in it builds: its build signals count for little.
+ */
+const CORROBORATED_FACTOR = 0.25;
+
+function isCorroboratedExamples(evidence: readonly Evidence[], companion: CompanionCode): boolean {
+  if (companion.flavour !== "examples") return false;
+  const sources = new Set(
+    evidence
+      .filter((item) => item.kind === "learning" && item.flavour === "examples" && item.weight >= 1)
+      .map((item) => item.source),
+  );
+  return sources.size + (companion.where === "name" && !sources.has("name") ? 1 : 0) >= 2;
+}
 const COMPANION_WEIGHT = 2;
 
 /**
@@ -144,10 +159,11 @@ const COMPANION_WEIGHT = 2;
  * own account of what it is.
  */
 export function weighCompanionCode(evidence: readonly Evidence[], companion: CompanionCode): Evidence[] {
+  const factor = isCorroboratedExamples(evidence, companion) ? CORROBORATED_FACTOR : BUILD_SIGNAL_FACTOR;
   const discounted = evidence.map((item) => {
     if (item.kind !== "software") return item;
     if (item.source === "contents" || item.source === "readme")
-      return { ...item, weight: item.weight * BUILD_SIGNAL_FACTOR };
+      return { ...item, weight: item.weight * factor };
     // Examples are tagged with what they show ("cuda-driver-api") and described by it ("Sample code for
     // the Speech SDK", "A sample Spring-based application"): the software words are their subject.
     if (companion.flavour === "examples" && (item.source === "topics" || item.source === "description"))

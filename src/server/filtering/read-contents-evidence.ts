@@ -24,7 +24,7 @@ const machineryWords: Record<Machinery, string> = {
   docker: "a Dockerfile",
 };
 /** Projects side by side with nothing at the top to build them: a set of small projects or examples. */
-const COLLECTION_FOLDERS = 8;
+export const COLLECTION_FOLDERS = 8;
 /** Topics as folders: two can be a build's output ("Prebuilt for MAC OSX"), three are a table of contents. */
 const WORD_NAMED_ENTRIES = 3;
 

@@ -140,7 +140,8 @@ const ownerOfExamples = /(?:samples|examples|demos|tutorials|workshops|exercises
  */
 export function isExampleName(name: string): boolean {
   const segments = splitNameSegments(name);
-  return startsWithExample(segments) || examplesLast.test(segments.at(-1) ?? "");
+  const lastWord = splitCamelCaseWords(name).split("-").at(-1) ?? "";
+  return startsWithExample(segments) || examplesLast.test(lastWord);
 }
 
 function startsWithExample(segments: readonly string[]): boolean {

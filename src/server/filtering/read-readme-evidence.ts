@@ -1,4 +1,6 @@
 import type { Evidence } from "@/server/filtering/non-project-evidence";
+import type { RepoContents } from "@/shared/repo-contents";
+import { readFolderCatalogEvidence } from "@/server/filtering/read-folder-catalog";
 import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import {
   readTableOfContentsEvidence,
@@ -220,7 +222,12 @@ function readSoftwareEvidence(structure: ReadmeStructure, repoName: string, sect
   return evidence;
 }
 
-export function readReadmeEvidence(readme: string, repoName: string): Evidence[] {
+/** The README's evidence; with the tree known, also whether it indexes the repository's own folders. */
+export function readReadmeEvidence(
+  readme: string,
+  repoName: string,
+  contents: RepoContents | null = null,
+): Evidence[] {
   const structure = readReadmeStructure(readme);
   const sections = readSections(structure);
   const software = readSoftwareEvidence(structure, repoName, sections);
@@ -238,7 +245,11 @@ export function readReadmeEvidence(readme: string, repoName: string): Evidence[]
   return [
     ...readLinkListEvidence(structure),
     ...readUnitEvidence(structure),
-    ...readTableOfContentsEvidence(structure, repoName),
+    // Two readings of the same links (pages, or whole folders): the stronger one counts.
+    ...stronger(
+      readTableOfContentsEvidence(structure, repoName),
+      readFolderCatalogEvidence({ readme: structure.text, contents, repoName }),
+    ),
     ...learningSectionEvidence,
     ...readQuestionEvidence(structure),
     ...readNumberedSectionEvidence(structure),
@@ -246,4 +257,9 @@ export function readReadmeEvidence(readme: string, repoName: string): Evidence[]
     ...awesome,
     ...software,
   ];
+}
+
+function stronger(first: Evidence[], second: Evidence[]): Evidence[] {
+  const total = (evidence: Evidence[]) => evidence.reduce((sum, item) => sum + item.weight, 0);
+  return total(second) > total(first) ? second : first;
 }
