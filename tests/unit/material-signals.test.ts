@@ -157,7 +157,21 @@ describe("translations of a text", () => {
     expect(readNameEvidence("vi.react.dev").some((item) => item.text.includes("after a locale"))).toBe(true);
     expect(readNameEvidence("rust-book-es").some((item) => item.flavour === "translation")).toBe(true);
     expect(readNameEvidence("translated-content").some((item) => item.flavour === "translation")).toBe(true);
-    for (const name of ["lodash-es", "just-do-it", "react-ar", "vue-fa", "japan", "core-js-pt"])
+    for (const name of ["Swift-Docs-Korean", "redux-in-chinese", "Clean-Code---Tieng-Viet"])
+      expect(
+        readNameEvidence(name).some((item) => item.flavour === "translation"),
+        name,
+      ).toBe(true);
+    for (const name of [
+      "lodash-es",
+      "just-do-it",
+      "react-ar",
+      "vue-fa",
+      "japan",
+      "core-js-pt",
+      "korean-romanizer",
+      "normalize-japanese-addresses",
+    ])
       expect(
         readNameEvidence(name).some((item) => item.text.includes("after a locale")),
         name,

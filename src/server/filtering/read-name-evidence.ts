@@ -6,6 +6,8 @@ const examplesLast = /^(?:examples|samples|demos|recipes|quickstarts)$/;
 const localeSegment = /^(?:zh|cn|zhcn|zh_cn|tw|zhtw|ja|jp|ko|kr|ru|vn|vi|ptbr|pt_br|fr|de|tr|ua|pl)$/;
 /** Codes that are also words or suffixes ("lodash-es", "just-do-it"), read as a locale only beside a text. */
 const ambiguousLocaleSegment = /^(?:es|it|pt|id|br)$/;
+const languageNameEnd =
+  /-(?:korean|chinese|japanese|vietnamese|russian|spanish|portuguese|german|french|turkish|ukrainian|persian|indonesian|tieng-viet|em-portugues|en-espanol|na-russkom)$/;
 const textSegment = /^(?:book|books|docs|documentation|guide|handbook|tutorial|course|manual|reference)$/;
 const packageSuffix = /\.(?:js|ts|vim|nvim|el|jl|py|rb|kt|lua)$/i;
 /** Teaching phrases that are unambiguous even run together in one lower-case word: "gobyexample". */
@@ -58,7 +60,9 @@ export function readNameEvidence(name: string): Evidence[] {
     localeSegment.test(segment) || (namesAText && ambiguousLocaleSegment.test(segment));
   // "translated-content": what a translation project calls its text.
   const saysTranslated = segments.includes("translated");
-  if (segments.length >= 2 && (isLocale(last) || isLocale(first) || saysTranslated))
+  // "Swift-Docs-Korean", "redux-in-chinese", "Clean-Code-Tieng-Viet": the language named in full, last.
+  const namesLanguage = languageNameEnd.test(segments.join("-"));
+  if (segments.length >= 2 && (isLocale(last) || isLocale(first) || saysTranslated || namesLanguage))
     evidence.push({
       kind: "learning",
       source: "name",
