@@ -63,9 +63,16 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-18": "blind 18 (trees, unseen)",
 };
 
-type Mode = { label: string; stages: "both" | "metadata"; bare: boolean };
+type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
 const modes: Mode[] = [
   { label: "Metadata + README stage (as the pipeline runs)", stages: "both", bare: false },
+  // A server that answers the details query without the tree (an older GitHub Enterprise, a stand-in).
+  {
+    label: "Metadata + README stage without the tree (figures only)",
+    stages: "both",
+    bare: false,
+    treeless: true,
+  },
   { label: "Metadata stage only", stages: "metadata", bare: false },
   {
     label: "Metadata stage only, without language sizes (name, description, topics, primary language)",
@@ -113,8 +120,10 @@ function main(): void {
       ]),
     ];
   };
-  const prepare = (entries: LabelledRepo[], mode: Mode) =>
-    mode.bare ? entries.map(withoutLanguageSizes) : entries;
+  const prepare = (entries: LabelledRepo[], mode: Mode) => {
+    const sized = mode.bare ? entries.map(withoutLanguageSizes) : entries;
+    return mode.treeless ? sized.map((entry) => ({ ...entry, contents: undefined })) : sized;
+  };
 
   for (const mode of modes) {
     console.log(`${mode.label}:`);
@@ -126,7 +135,7 @@ function main(): void {
     console.log("");
   }
 
-  for (const mode of modes) {
+  for (const mode of modes.filter((listed) => listed.treeless !== true)) {
     const misclassified = sets.flatMap(
       ({ entries }) => measureNonProjectFilter(prepare(entries, mode), mode.stages).misclassified,
     );
