@@ -346,6 +346,56 @@ describe("a collection that says so twice, and a README that indexes its folders
   });
 });
 
+describe("a tree and a README with nothing to build", () => {
+  const judges = ["Codeforces", "UVa", "SPOJ", "AtCoder", "LightOJ"];
+  const readme = "# Online judge solutions\n\nMy accepted submissions, one folder per judge.\n";
+
+  it("adds the silence to what a repository says of itself, and only then", () => {
+    const solutions = repo({
+      name: "OnlineJudge-Solutions",
+      contents: [...folders(...judges), ...files("README.md")],
+    });
+    const verdict = assessReadme(solutions, readme);
+    expect(verdict.verdict).toBe("drop");
+    expect(verdict.reason).toContain("nothing in the tree or the README that builds or installs");
+    // The same name beside a manifest and a source folder: software shows itself, so no silence is read.
+    const withBuild = repo({
+      ...solutions,
+      contents: [...folders("src", "tests"), ...files("package.json", "README.md")],
+    });
+    expect(
+      assessReadme(withBuild, readme).evidence.some((item) => item.text.includes("nothing in the tree")),
+    ).toBe(false);
+  });
+
+  it("keeps a bare collection of add-ons that says nothing of learning", () => {
+    const addons = [
+      "mariadb",
+      "mosquitto",
+      "samba",
+      "ssh",
+      "deconz",
+      "dnsmasq",
+      "letsencrypt",
+      "vlc",
+      "piper",
+      "whisper",
+    ].flatMap((addon) => [addon, `${addon}_beta`]);
+    const collection = repo({
+      name: "addons",
+      primaryLanguage: "Shell",
+      languageSizes: [
+        { name: "Shell", size: 41_000 },
+        { name: "Dockerfile", size: 19_000 },
+      ],
+      contents: [...folders(".github", ...addons), ...files("repository.yaml", "README.md")],
+    });
+    expect(assessReadme(collection, "# Home Assistant Add-ons\n\nAdd-ons extend your setup.\n").verdict).toBe(
+      "keep",
+    );
+  });
+});
+
 describe("what others start their own work from is software", () => {
   it("keeps a documentation theme and a solutions template", () => {
     const theme = repo({

@@ -241,5 +241,31 @@ export function assessReadme(repo: NonProjectInput, readme: string | null): NonP
     ...readReadmeEvidence(readme, repo.name, repo.contents),
     ...readOpeningEvidence(opening, repo.description),
   );
-  return assessEvidence(withCompanionCode(evidence, repo, opening));
+  return assessEvidence(withNothingToBuild(withCompanionCode(evidence, repo, opening), repo));
+}
+
+/** Below this much non-project evidence, a tree and README without software say nothing either way. */
+const NOTHING_TO_BUILD_FLOOR = 2;
+
+/**
+ * Once the tree and the README are both known, software shows something of itself in one of them: a
+ * manifest, source or tests, CI, an install or usage section, a badge. When neither shows anything and the
+ * repository already calls itself material (by name, description, topics or README), that silence is
+ * evidence too.
+ */
+function withNothingToBuild(evidence: Evidence[], repo: NonProjectInput): Evidence[] {
+  if (!repo.contents || repo.contents.length === 0) return evidence;
+  if (evidence.some((item) => item.kind === "software" && item.weight > 0)) return evidence;
+  // What it says of itself, not the shape of its tree: plugin and add-on collections look bare too.
+  const said = evidence.filter((item) => item.source !== "contents" && item.source !== "languages");
+  if (sumNonProject(sumEvidence(said)) < NOTHING_TO_BUILD_FLOOR) return evidence;
+  return [
+    ...evidence,
+    {
+      kind: "no-code",
+      source: "contents",
+      weight: 1,
+      text: "nothing in the tree or the README that builds or installs",
+    },
+  ];
 }
