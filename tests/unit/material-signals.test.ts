@@ -14,6 +14,20 @@ function repo(overrides: Partial<NonProjectInput>): NonProjectInput {
   return { name: "project", description: null, topics: [], primaryLanguage: null, ...overrides };
 }
 
+/** The add-ons of a Home Assistant add-on repository: software, one folder each, nothing at the top. */
+const addonNames = [
+  "mariadb",
+  "mosquitto",
+  "samba",
+  "ssh",
+  "deconz",
+  "dnsmasq",
+  "letsencrypt",
+  "vlc",
+  "piper",
+  "whisper",
+];
+
 const gradleTree: RepoContents = [
   ...folders(".github", "gradle", "src"),
   ...files(".gitignore", "build.gradle", "gradlew", "settings.gradle", "README.md", "LICENSE"),
@@ -329,16 +343,7 @@ describe("a collection that says so twice, and a README that indexes its folders
   });
 
   it("does not count the index of a plugin collection twice", () => {
-    const addons = [
-      "mariadb",
-      "mosquitto",
-      "samba",
-      "ssh",
-      "deconz",
-      "dnsmasq",
-      "letsencrypt",
-      "configurator",
-    ];
+    const addons = addonNames;
     const contents = [...folders(".github", ...addons), ...files("repository.yaml", "README.md")];
     const readme = `# Add-ons\n\n${addons.map((addon) => `- [${addon}](/${addon}/README.md)`).join("\n")}\n`;
     const evidence = assessReadme(repo({ name: "addons", contents }), readme).evidence;
@@ -369,18 +374,7 @@ describe("a tree and a README with nothing to build", () => {
   });
 
   it("keeps a bare collection of add-ons that says nothing of learning", () => {
-    const addons = [
-      "mariadb",
-      "mosquitto",
-      "samba",
-      "ssh",
-      "deconz",
-      "dnsmasq",
-      "letsencrypt",
-      "vlc",
-      "piper",
-      "whisper",
-    ].flatMap((addon) => [addon, `${addon}_beta`]);
+    const addons = addonNames.flatMap((addon) => [addon, `${addon}_beta`]);
     const collection = repo({
       name: "addons",
       primaryLanguage: "Shell",
