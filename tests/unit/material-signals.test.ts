@@ -353,11 +353,13 @@ describe("a collection that says so twice, and a README that indexes its folders
 
 describe("a tree and a README with nothing to build", () => {
   const judges = ["Codeforces", "UVa", "SPOJ", "AtCoder", "LightOJ"];
-  const readme = "# Online judge solutions\n\nMy accepted submissions, one folder per judge.\n";
+  const readme = "# OnlineJudge\n\nMy accepted submissions, one folder per judge.\n";
 
   it("adds the silence to what a repository says of itself, and only then", () => {
     const solutions = repo({
       name: "OnlineJudge-Solutions",
+      primaryLanguage: "C++",
+      languageSizes: [{ name: "C++", size: 900_000 }],
       contents: [...folders(...judges), ...files("README.md")],
     });
     const verdict = assessReadme(solutions, readme);

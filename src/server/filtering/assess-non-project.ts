@@ -241,7 +241,12 @@ export function assessReadme(repo: NonProjectInput, readme: string | null): NonP
     ...readReadmeEvidence(readme, repo.name, repo.contents),
     ...readOpeningEvidence(opening, repo.description),
   );
-  return assessEvidence(withNothingToBuild(withCompanionCode(evidence, repo, opening), repo));
+  const weighed = withCompanionCode(evidence, repo, opening);
+  const assessment = assessEvidence(weighed);
+  // The silence only decides a doubtful case; a clear drop's reason names its own evidence.
+  if (assessment.verdict === "drop") return assessment;
+  const withSilence = withNothingToBuild(weighed, repo);
+  return withSilence === weighed ? assessment : assessEvidence(withSilence);
 }
 
 /** Below this much non-project evidence, a tree and README without software say nothing either way. */
