@@ -39,6 +39,8 @@ const fixtures = [
   { label: "blind set 16", file: "../tests/fixtures/non-projects-blind-16.json" },
   { label: "blind set 17", file: "../tests/fixtures/non-projects-blind-17.json" },
   { label: "blind set 18", file: "../tests/fixtures/non-projects-blind-18.json" },
+  { label: "blind set 19", file: "../tests/fixtures/non-projects-blind-19.json" },
+  { label: "blind set 20", file: "../tests/fixtures/non-projects-blind-20.json" },
 ].filter(({ file }) => existsSync(path.resolve(import.meta.dirname, file)));
 
 const splitLabels: Record<LabelledRepo["split"], string> = {
@@ -60,7 +62,9 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-15": "blind 15 (trees, seen once)",
   "blind-16": "blind 16 (trees, seen once)",
   "blind-17": "blind 17 (trees, seen once)",
-  "blind-18": "blind 18 (trees, unseen)",
+  "blind-18": "blind 18 (trees, seen once)",
+  "blind-19": "blind 19 (trees, unseen)",
+  "blind-20": "blind 20 (trees, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };

@@ -392,6 +392,26 @@ describe("a tree and a README with nothing to build", () => {
   });
 });
 
+describe("who publishes a repository", () => {
+  it("reads a technical publisher's repository as a book's listings, building or not", () => {
+    const listings = repo({
+      owner: "PacktPublishing",
+      name: "Hands-On-Microservices-with-Go",
+      description: "Chapter-wise code examples",
+      primaryLanguage: "Go",
+      languageSizes: [{ name: "Go", size: 120_000 }],
+      contents: gradleTree,
+    });
+    const verdict = assessReadme(listings, "# Hands-On Microservices\n\n```\n./gradlew build\n```\n");
+    expect(verdict.verdict).toBe("drop");
+    expect(verdict.reason).toContain("owned by 'PacktPublishing', a publisher");
+    // The owner alone is not enough, and other owners with "press" or "book" in them make software.
+    expect(assessReadme({ ...listings, description: null }, null).verdict).toBe("keep");
+    for (const owner of ["pressbooks", "jupyter-book", "expressjs"])
+      expect(readOwnerEvidence(owner), owner).toEqual([]);
+  });
+});
+
 describe("what others start their own work from is software", () => {
   it("keeps a documentation theme and a solutions template", () => {
     const theme = repo({

@@ -8,7 +8,7 @@ import {
   weighCompanionCode,
   type CompanionCode,
 } from "@/server/filtering/read-companion-code";
-import { isExampleName, isOwnerOfExamples } from "@/server/filtering/read-name-evidence";
+import { isBookPublisher, isExampleName, isOwnerOfExamples } from "@/server/filtering/read-name-evidence";
 import { readOpeningEvidence, readOpeningText } from "@/server/filtering/read-readme-opening";
 import { readReadmeEvidence } from "@/server/filtering/read-readme-evidence";
 
@@ -213,8 +213,18 @@ function findTranslation(evidence: readonly Evidence[]): CompanionCode | null {
   return said ? { text: said.text, flavour: "translation", where: "name" } : null;
 }
 
-/** Examples by their owner ("Azure-Samples") or their name ("example-voting-app") run like software too. */
+/**
+ * Examples by their owner ("Azure-Samples") or their name ("example-voting-app"), and a publisher's book
+ * listings, run like software too.
+ */
 function findExampleCode(repo: NonProjectInput): CompanionCode | null {
+  if (isBookPublisher(repo.owner))
+    return {
+      text: `owned by '${repo.owner ?? ""}', a publisher`,
+      flavour: "book",
+      where: "name",
+      certain: true,
+    };
   if (isOwnerOfExamples(repo.owner))
     return { text: `owned by '${repo.owner ?? ""}'`, flavour: "examples", where: "name" };
   if (isExampleName(repo.name)) return { text: `named '${repo.name}'`, flavour: "examples", where: "name" };

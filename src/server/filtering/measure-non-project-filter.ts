@@ -47,8 +47,11 @@ export const labelledRepoSchema = z.object({
    * (P 0.950 R 0.760 before), then looked into. "blind-17" (another 100; a third of it written from
    * memory): first look P 0.971 R 0.680 (P 0.969 R 0.620 before), then looked into. "blind-18" (another
    * 100, after the last detector change; READMEs real, most trees reconstructed): first look P 0.976
-   * R 0.800 (P 0.973 R 0.720 before), never looked into. The blind first-look figures are in the commits
-   * that added each set.
+   * R 0.800 (P 0.973 R 0.720 before), looked into the next day. "blind-20" (another 100, owners n–z,
+   * READMEs and trees copied from the snapshots): first look P 0.977 R 0.840, the same as with the
+   * detector before that day's changes, then looked into. "blind-19" (another 100, owners a–m, written
+   * alongside blind-20): measured once after the last change. The blind first-look figures are in the
+   * commits that added each set.
    */
   split: z.enum([
     "tune",
@@ -70,6 +73,8 @@ export const labelledRepoSchema = z.object({
     "blind-16",
     "blind-17",
     "blind-18",
+    "blind-19",
+    "blind-20",
   ]),
 });
 export type LabelledRepo = z.infer<typeof labelledRepoSchema>;

@@ -15,6 +15,8 @@ export type CompanionCode = {
   flavour: LearningFlavour;
   /** Where it was said; a name or an owner is already evidence of its own and adds nothing more. */
   where: "description" | "readme" | "name";
+  /** Said by who it is, not what it says: a publisher's repository holds a book's listings, always. */
+  certain?: boolean;
 };
 
 /**
@@ -159,7 +161,10 @@ const COMPANION_WEIGHT = 2;
  * own account of what it is.
  */
 export function weighCompanionCode(evidence: readonly Evidence[], companion: CompanionCode): Evidence[] {
-  const factor = isCorroboratedExamples(evidence, companion) ? CORROBORATED_FACTOR : BUILD_SIGNAL_FACTOR;
+  const factor =
+    companion.certain === true || isCorroboratedExamples(evidence, companion)
+      ? CORROBORATED_FACTOR
+      : BUILD_SIGNAL_FACTOR;
   const discounted = evidence.map((item) => {
     if (item.kind !== "software") return item;
     if (item.source === "contents" || item.source === "readme")

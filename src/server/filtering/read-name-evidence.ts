@@ -166,7 +166,44 @@ function isOwnerOfDocs(owner: string | undefined): boolean {
   return owner !== undefined && splitCamelCaseWords(owner).split("-").at(-1) === "docs";
 }
 
+/**
+ * Technical publishers keep one repository per book, of its listings: PacktPublishing and Apress alone
+ * hold thousands, and every one is a book's companion code whatever it is named.
+ */
+const bookPublishers = new Set([
+  "packtpublishing",
+  "apress",
+  "oreillymedia",
+  "oreillyjapan",
+  "nostarch",
+  "nostarchpress",
+  "pragprog",
+  "manningpublications",
+  "bpbpublications",
+  "wroxpress",
+  "wikibook",
+  "gilbutitbook",
+  "hanbitmedia",
+  "jpub",
+  "ohmsha",
+  "anayamultimedia",
+]);
+
+export function isBookPublisher(owner: string | undefined): boolean {
+  return owner !== undefined && bookPublishers.has(ownerWords(owner));
+}
+
 export function readOwnerEvidence(owner: string | undefined): Evidence[] {
+  if (isBookPublisher(owner))
+    return [
+      {
+        kind: "learning",
+        source: "name",
+        weight: 2,
+        text: `owned by '${owner ?? ""}', a publisher`,
+        flavour: "book",
+      },
+    ];
   if (isOwnerOfDocs(owner))
     return [
       { kind: "learning", source: "name", weight: 1.5, text: `owned by '${owner ?? ""}'`, flavour: "guide" },
