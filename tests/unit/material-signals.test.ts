@@ -307,6 +307,16 @@ describe("a collection that says so twice, and a README that indexes its folders
     expect(assessReadme(toolkit, buildReadme).verdict).toBe("keep");
   });
 
+  it("reads one sample named as such and an owner of algorithm collections", () => {
+    expect(readNameEvidence("mediapipe-python-sample").some((item) => item.flavour === "examples")).toBe(
+      true,
+    );
+    expect(readNameEvidence("openapi-sampler").some((item) => item.kind === "learning")).toBe(false);
+    expect(readOwnerEvidence("TheAlgorithms").map((item) => item.text)).toEqual(["owned by 'TheAlgorithms'"]);
+    expect(readOwnerEvidence("AllAlgorithms")).toHaveLength(1);
+    expect(readOwnerEvidence("algorithmiaio")).toEqual([]);
+  });
+
   it("reads a camel-cased samples name and a plugin that tests examples apart", () => {
     expect(readNameEvidence("EntityComponentSystemSamples").some((item) => item.flavour === "examples")).toBe(
       true,

@@ -2,7 +2,8 @@ import { nameWordCues, type NameCue } from "@/server/filtering/non-project-cues"
 import { LATER_CUE_FACTOR, type Evidence } from "@/server/filtering/non-project-evidence";
 
 const exampleFirst = /^(?:example|examples|sample|samples|demo|demos)$/;
-const examplesLast = /^(?:examples|samples|demos|recipes|quickstarts)$/;
+/** The singular as well: "mediapipe-python-sample" is one sample of what its first words name. */
+const examplesLast = /^(?:examples?|samples?|demos|recipes|quickstarts)$/;
 const localeSegment = /^(?:zh|cn|zhcn|zh_cn|tw|zhtw|ja|jp|ko|kr|ru|vn|vi|ptbr|pt_br|fr|de|tr|ua|pl)$/;
 /** Codes that are also words or suffixes ("lodash-es", "just-do-it"), read as a locale only beside a text. */
 const ambiguousLocaleSegment = /^(?:es|it|pt|id|br)$/;
@@ -133,10 +134,11 @@ function buildNameEvidence(name: string, cue: NameCue, weight: number): Evidence
 }
 
 /**
- * An owner that names what it publishes: "Azure-Samples", "aws-samples", "dockersamples", "spring-guides".
+ * An owner that names what it publishes: "Azure-Samples", "aws-samples", "dockersamples", "spring-guides",
+ * "TheAlgorithms".
  * Only nouns of an artefact count; a school or an academy also publishes software.
  */
-const ownerOfExamples = /(?:samples|examples|demos|tutorials|workshops|exercises|katas|guides)$/;
+const ownerOfExamples = /(?:samples|examples|demos|tutorials|workshops|exercises|katas|guides|algorithms)$/;
 
 /**
  * "example-voting-app": an example of what the rest of the name says; "node-addon-examples", "examples":
