@@ -41,6 +41,8 @@ const fixtures = [
   { label: "blind set 18", file: "../tests/fixtures/non-projects-blind-18.json" },
   { label: "blind set 19", file: "../tests/fixtures/non-projects-blind-19.json" },
   { label: "blind set 20", file: "../tests/fixtures/non-projects-blind-20.json" },
+  { label: "blind set 21", file: "../tests/fixtures/non-projects-blind-21.json" },
+  { label: "blind set 22", file: "../tests/fixtures/non-projects-blind-22.json" },
 ].filter(({ file }) => existsSync(path.resolve(import.meta.dirname, file)));
 
 const splitLabels: Record<LabelledRepo["split"], string> = {
@@ -65,6 +67,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-18": "blind 18 (trees, seen once)",
   "blind-19": "blind 19 (trees, unseen)",
   "blind-20": "blind 20 (trees, seen once)",
+  "blind-21": "blind 21 (trees, unseen)",
+  "blind-22": "blind 22 (trees, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };

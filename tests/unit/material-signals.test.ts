@@ -146,6 +146,34 @@ describe("translations of a text", () => {
     }
   });
 
+  it("drops a site that its description names as a translated text, whatever builds it", () => {
+    const site = repo({
+      name: "es.react.dev",
+      description: "React documentation website in Spanish / sitio web de documentación de React en español",
+      primaryLanguage: "JavaScript",
+      languageSizes: [{ name: "JavaScript", size: 900_000 }],
+      contents: [
+        ...folders(".github", "plugins", "public", "scripts", "src"),
+        ...files("package.json", "README.md"),
+      ],
+    });
+    const readme = "# es.react.dev\n\n## Getting started\n\n```\nyarn\nyarn dev\n```\n";
+    expect(assessReadme(site, readme).verdict).toBe("drop");
+    // A language version of a program is still the program.
+    const fork = repo({ ...site, name: "chat-web", description: "Chinese version of the chat web app" });
+    expect(assessReadme(fork, readme).verdict).toBe("keep");
+  });
+
+  it("reads a locale subdomain as a site in that language, and a course handout by its Portuguese name", () => {
+    for (const name of ["br.vuejs.org", "es.react.dev"])
+      expect(
+        readNameEvidence(name).some((item) => item.flavour === "translation"),
+        name,
+      ).toBe(true);
+    expect(readNameEvidence("lodash.es.js").some((item) => item.flavour === "translation")).toBe(false);
+    expect(readNameEvidence("Apostila_K19").some((item) => item.flavour === "course")).toBe(true);
+  });
+
   it("drops a translated documentation site whose build serves the text, naming the translation", () => {
     const site = repo({
       name: "vi.react.dev",

@@ -207,11 +207,17 @@ function withCompanionCode(evidence: Evidence[], repo: NonProjectInput, opening:
 
 /** A translated book or documentation site builds the text it translates, like a book's own code. */
 function findTranslation(evidence: readonly Evidence[]): CompanionCode | null {
-  const said = evidence.find(
-    (item) => item.kind === "learning" && item.flavour === "translation" && item.weight >= 1,
-  );
-  return said ? { text: said.text, flavour: "translation", where: "name" } : null;
+  const said = evidence
+    .filter((item) => item.kind === "learning" && item.flavour === "translation" && item.weight >= 1)
+    .sort((a, b) => b.weight - a.weight)[0];
+  if (!said) return null;
+  // "React documentation website in Spanish": a text named as translated is one, whatever builds it.
+  const certain = said.source === "description" && said.weight >= TRANSLATED_TEXT_WEIGHT;
+  return { text: said.text, flavour: "translation", where: "name", certain };
 }
+
+/** The weight of the description cues that name a text as translated (non-project-cues.ts). */
+const TRANSLATED_TEXT_WEIGHT = 3;
 
 /**
  * Examples by their owner ("Azure-Samples") or their name ("example-voting-app"), and a publisher's book

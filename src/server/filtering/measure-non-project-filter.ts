@@ -51,7 +51,9 @@ export const labelledRepoSchema = z.object({
    * READMEs and trees copied from the snapshots): first look P 0.977 R 0.840, the same as with the
    * detector before that day's changes, then looked into. "blind-19" (another 100, owners a–m, written
    * alongside blind-20): first look after the publisher change P 1.000 R 0.820 (P 1.000 R 0.800 with the
-   * detector of the day before), then looked into. The blind first-look figures are in the
+   * detector of the day before), then looked into. "blind-22" (another 100, owners n–z, after the
+   * blind-19 changes): first look P 1.000 R 0.760 (P 1.000 R 0.720 the day before), then looked into.
+   * "blind-21" (another 100, owners a–m, written alongside blind-22): measured once after the last change. The blind first-look figures are in the
    * commits that added each set.
    */
   split: z.enum([
@@ -76,6 +78,8 @@ export const labelledRepoSchema = z.object({
     "blind-18",
     "blind-19",
     "blind-20",
+    "blind-21",
+    "blind-22",
   ]),
 });
 export type LabelledRepo = z.infer<typeof labelledRepoSchema>;

@@ -290,7 +290,14 @@ export const descriptionCues: readonly Cue[] = [
   learning(
     2,
     "translation",
-    /\b(?:(?:chinese|simplified chinese|traditional chinese|japanese|korean|russian|spanish|portuguese|brazilian portuguese|vietnamese|french|german|italian|turkish|persian|farsi|arabic|indonesian|thai|polish|ukrainian|hindi|bengali|hebrew|greek|czech|dutch|swedish) (?:translation|version|edition)(?! (?:plugin|tool|app|extension|service|api|model|engine|bot|library|pack|layer|keyboard|input)\b)|translat(?:ed|ion)s? of (?:the |a |an )?(?:[\w'’.:-]+ ){0,4}?(?:book|docs|documentation|guide|tutorial|handbook|course|manual|reference|specification)|(?:documentation|docs|handbook|book|guide|tutorial)(?: (?:website|site))? (?:in|into) (?:chinese|simplified chinese|traditional chinese|japanese|korean|russian|spanish|portuguese|brazilian portuguese|vietnamese|french|german|italian|turkish|persian|farsi|arabic|indonesian|thai|polish|ukrainian|hindi|bengali|hebrew|greek|czech|dutch|swedish))\b/gi,
+    /\b(?:chinese|simplified chinese|traditional chinese|japanese|korean|russian|spanish|portuguese|brazilian portuguese|vietnamese|french|german|italian|turkish|persian|farsi|arabic|indonesian|thai|polish|ukrainian|hindi|bengali|hebrew|greek|czech|dutch|swedish) (?:translation|version|edition)(?! (?:plugin|tool|app|extension|service|api|model|engine|bot|library|pack|layer|keyboard|input)\b)/gi,
+  ),
+  // A text named as translated says what the repository is outright: "translation of the Rust book",
+  // "React documentation website in Spanish" (TRANSLATED_TEXT_WEIGHT).
+  learning(
+    3,
+    "translation",
+    /\b(?:translat(?:ed|ion)s? of (?:the |a |an )?(?:[\w'’.:-]+ ){0,4}?(?:book|docs|documentation|guide|tutorial|handbook|course|manual|reference|specification)|(?:documentation|docs|handbook|book|guide|tutorial)(?: (?:website|site))? (?:in|into) (?:chinese|simplified chinese|traditional chinese|japanese|korean|russian|spanish|portuguese|brazilian portuguese|vietnamese|french|german|italian|turkish|persian|farsi|arabic|indonesian|thai|polish|ukrainian|hindi|bengali|hebrew|greek|czech|dutch|swedish))\b/gi,
   ),
   learning(1.5, "general", /\beducational\b|\bfor education\b|\bfor (?:all|everyone) who\b/gi),
   // Lists of links.
@@ -840,7 +847,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   // Names are ASCII: other languages name learning material in Spanish and Portuguese, pinyin
   // ("mianshi" 面试, "biji" 笔记) or transliteration ("konspekt", "bai-tap").
   [
-    /(?:^|-)(?:curso|cursos|kurs|corso|aulas|lecciones|kecheng|uchebnik|khoa-hoc-lap-trinh)(?:-|$)/,
+    /(?:^|-)(?:curso|cursos|kurs|corso|aulas|lecciones|apostila|apostilas|kecheng|uchebnik|khoa-hoc-lap-trinh)(?:-|$)/,
     nameCue("learning", 1.5, "course"),
   ],
   [

@@ -9,6 +9,7 @@ const localeSegment = /^(?:zh|cn|zhcn|zh_cn|tw|zhtw|ja|jp|ko|kr|ru|vn|vi|ptbr|pt
 const ambiguousLocaleSegment = /^(?:es|it|pt|id|br)$/;
 const languageNameEnd =
   /-(?:korean|chinese|japanese|vietnamese|russian|spanish|portuguese|german|french|turkish|ukrainian|persian|indonesian|tieng-viet|em-portugues|en-espanol|na-russkom)$/;
+const localeSubdomain = /^[a-z]{2}(?:-[a-z]{2})?\.[\w-]+\.(?:org|dev|io|com|info|net)$/i;
 const textSegment = /^(?:book|books|docs|documentation|guide|handbook|tutorial|course|manual|reference)$/;
 const packageSuffix = /\.(?:js|ts|vim|nvim|el|jl|py|rb|kt|lua)$/i;
 /** Teaching phrases that are unambiguous even run together in one lower-case word: "gobyexample". */
@@ -56,7 +57,8 @@ export function readNameEvidence(name: string): Evidence[] {
   // locale. Codes that are also words or package suffixes ("it", "es" of lodash-es, "ar") count only
   // beside a word for a text.
   const [first, last] = [segments[0] ?? "", segments.at(-1) ?? ""];
-  const namesAText = segments.some((segment) => textSegment.test(segment));
+  // A site per language is named by its subdomain: "br.vuejs.org", "es.react.dev".
+  const namesAText = segments.some((segment) => textSegment.test(segment)) || localeSubdomain.test(name);
   const isLocale = (segment: string) =>
     localeSegment.test(segment) || (namesAText && ambiguousLocaleSegment.test(segment));
   // "translated-content": what a translation project calls its text.
