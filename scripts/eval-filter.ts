@@ -67,7 +67,7 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-18": "blind 18 (trees, seen once)",
   "blind-19": "blind 19 (trees, unseen)",
   "blind-20": "blind 20 (trees, seen once)",
-  "blind-21": "blind 21 (trees, unseen)",
+  "blind-21": "blind 21 (trees, seen once)",
   "blind-22": "blind 22 (trees, seen once)",
 };
 

@@ -530,6 +530,19 @@ describe("folders named in words", () => {
 });
 
 describe("where courses are given and what they set", () => {
+  it("reads a year in the name as a course's or a challenge's edition, not a version", () => {
+    for (const name of ["mipt-java-2016", "NLP_2026", "spring2024-assignments", "Programacion-01-2022-2023"])
+      expect(
+        readNameEvidence(name).some((item) => item.flavour === "course"),
+        name,
+      ).toBe(true);
+    for (const name of ["python3", "log4j2", "ecma262", "win32-api", "EMNLP2021-retriever", "v2026"])
+      expect(
+        readNameEvidence(name).some((item) => item.flavour === "course"),
+        name,
+      ).toBe(false);
+  });
+
   it("reads a course platform, a numbered assignment and a tutorial's title", () => {
     for (const description of [
       "Repository for Programming Assignment 2 for R Programming on Coursera",

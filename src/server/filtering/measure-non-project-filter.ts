@@ -55,7 +55,7 @@ export const labelledRepoSchema = z.object({
    * blind-19 changes): first look P 1.000 R 0.760 (P 1.000 R 0.720 the day before), then looked into.
    * "blind-21" (another 100, owners a–m, written alongside blind-22; a fifth of its trees from the file
    * index): measured once after the last change, P 0.976 R 0.820 (P 1.000 R 0.780 the day before),
-   * untouched. The blind first-look figures are in the
+   * then looked into. The blind first-look figures are in the
    * commits that added each set.
    */
   split: z.enum([

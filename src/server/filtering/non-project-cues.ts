@@ -812,6 +812,13 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     /^(?:lets-)?(?:write|build|make|create|code|implement|writing|building|making|creating|implementing)-(?:a|an|your-own|our-own|yourself|it-yourself)-|^how-to-/,
     mannerCue(1.5, "tutorial", true),
   ],
+  // A year names an offering of a course or a challenge, never a program: "mipt-java-2016", "NLP_2026",
+  // "spring2024-assignments", "Programacion-01-2022-2023". In the labelled data, 20 non-projects and no
+  // software carry one.
+  [
+    /(?:^|-)(?:(?:fall|spring|autumn|winter|summer)-?)?(?:19[89]\d|20[0-3]\d)(?:-|$)/,
+    mannerCue(1.5, "course"),
+  ],
   // The "-lings" convention of small exercise sets after rustlings: "ziglings", "golings".
   [/^[a-z]{2,}lings$/, mannerCue(1.5, "exercises")],
   [
