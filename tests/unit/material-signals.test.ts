@@ -343,6 +343,8 @@ describe("a collection that says so twice, and a README that indexes its folders
     expect(readOwnerEvidence("TheAlgorithms").map((item) => item.text)).toEqual(["owned by 'TheAlgorithms'"]);
     expect(readOwnerEvidence("AllAlgorithms")).toHaveLength(1);
     expect(readOwnerEvidence("algorithmiaio")).toEqual([]);
+    expect(readOwnerEvidence("Devpeople-study").map((item) => item.flavour)).toEqual(["notes"]);
+    expect(readOwnerEvidence("studio")).toEqual([]);
   });
 
   it("reads a camel-cased samples name and a plugin that tests examples apart", () => {

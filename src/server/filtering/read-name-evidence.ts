@@ -208,6 +208,9 @@ export function readOwnerEvidence(owner: string | undefined): Evidence[] {
         flavour: "book",
       },
     ];
+  // A study group keeps its members' notes and exercises: "devSquad-study", "Devpeople-study".
+  if (owner !== undefined && /(?:study|studies|studygroup)$/.test(ownerWords(owner)))
+    return [{ kind: "learning", source: "name", weight: 1.5, text: `owned by '${owner}'`, flavour: "notes" }];
   if (isOwnerOfDocs(owner))
     return [
       { kind: "learning", source: "name", weight: 1.5, text: `owned by '${owner ?? ""}'`, flavour: "guide" },
