@@ -65,7 +65,7 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-16": "blind 16 (trees, seen once)",
   "blind-17": "blind 17 (trees, seen once)",
   "blind-18": "blind 18 (trees, seen once)",
-  "blind-19": "blind 19 (trees, unseen)",
+  "blind-19": "blind 19 (trees, seen once)",
   "blind-20": "blind 20 (trees, seen once)",
   "blind-21": "blind 21 (trees, seen once)",
   "blind-22": "blind 22 (trees, seen once)",
