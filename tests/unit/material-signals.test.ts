@@ -172,6 +172,12 @@ describe("translations of a text", () => {
       ).toBe(true);
     expect(readNameEvidence("lodash.es.js").some((item) => item.flavour === "translation")).toBe(false);
     expect(readNameEvidence("Apostila_K19").some((item) => item.flavour === "course")).toBe(true);
+    expect(readNameEvidence("manual-python").some((item) => item.flavour === "guide")).toBe(true);
+    expect(readNameEvidence("projetos-de-c").some((item) => item.flavour === "exercises")).toBe(true);
+    expect(readNameEvidence("android-tu-hoc").some((item) => item.flavour === "tutorial")).toBe(true);
+    // A language named in full is a hint only: a program's translated UI is named the same way.
+    const uiTranslation = readNameEvidence("kobo-tieng-viet").find((item) => item.flavour === "translation");
+    expect(uiTranslation?.weight).toBeLessThan(1);
   });
 
   it("drops a translated documentation site whose build serves the text, naming the translation", () => {

@@ -841,7 +841,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   ],
   [/(?:^|-)(?:interviews?|interview-questions|questions)(?:-|$)/, nameCue("learning", 1.5, "interview")],
   [
-    /(?:^|-)(?:handbook|guide|guides|primer|best-practices|bestpractices|clean-code|style-guide|styleguide|guidelines|patterns|design-patterns|algorithms|data-structures)(?:-|$)/,
+    /(?:^|-)(?:handbook|guide|guides|manual|manuals|primer|best-practices|bestpractices|clean-code|style-guide|styleguide|guidelines|patterns|design-patterns|algorithms|data-structures)(?:-|$)/,
     nameCue("learning", 1.5, "guide"),
   ],
   [/(?:^|-)(?:book|books|ebook|textbook)(?:-|$)/, nameCue("learning", 1.5, "book")],
@@ -858,7 +858,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("learning", 1.5, "course"),
   ],
   [
-    /(?:^|-)(?:tutoriales|tutoriais|jiaocheng|rumen|nyumon|huong-dan|hoc-lap-trinh|nhap-mon|co-ban|fundamentos|basico|basicos|osnovy|jichu|kiso)(?:-|$)/,
+    /(?:^|-)(?:tutoriales|tutoriais|jiaocheng|rumen|nyumon|huong-dan|hoc-lap-trinh|tu-hoc|nhap-mon|co-ban|fundamentos|basico|basicos|osnovy|jichu|kiso)(?:-|$)/,
     nameCue("learning", 1.5, "tutorial"),
   ],
   [
@@ -866,7 +866,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("learning", 1.5, "notes"),
   ],
   [
-    /(?:^|-)(?:ejercicios|exercicios|retos|desafios|shuati|lianxi|bai-tap|zadachi|uprazhneniya)(?:-|$)/,
+    /(?:^|-)(?:ejercicios|exercicios|retos|desafios|projetos|proyectos|shuati|lianxi|bai-tap|zadachi|uprazhneniya)(?:-|$)/,
     nameCue("learning", 1.5, "exercises"),
   ],
   [/(?:^|-)(?:soluciones|solucoes|tijie|loi-giai|resheniya)(?:-|$)/, nameCue("learning", 1.5, "solutions")],

@@ -65,12 +65,21 @@ export function readNameEvidence(name: string): Evidence[] {
   const saysTranslated = segments.includes("translated");
   // "Swift-Docs-Korean", "redux-in-chinese", "Clean-Code-Tieng-Viet": the language named in full, last.
   const namesLanguage = languageNameEnd.test(segments.join("-"));
-  if (segments.length >= 2 && (isLocale(last) || isLocale(first) || saysTranslated || namesLanguage))
+  if (segments.length >= 2 && (isLocale(last) || isLocale(first) || saysTranslated))
     evidence.push({
       kind: "learning",
       source: "name",
       weight: 1,
       text: `named '${name}' after a locale`,
+      flavour: "translation",
+    });
+  // Only a hint: a program's UI translated into a language is named the same way ("kobo-tieng-viet").
+  else if (segments.length >= 2 && namesLanguage)
+    evidence.push({
+      kind: "learning",
+      source: "name",
+      weight: 0.75,
+      text: `named '${name}' after a language`,
       flavour: "translation",
     });
   // "reveal.js", "leetcode.vim", "Pkg.jl": the package-naming convention of an ecosystem.
