@@ -44,6 +44,7 @@ const fixtures = [
   { label: "blind set 21", file: "../tests/fixtures/non-projects-blind-21.json" },
   { label: "blind set 22", file: "../tests/fixtures/non-projects-blind-22.json" },
   { label: "blind set 23", file: "../tests/fixtures/non-projects-blind-23.json" },
+  { label: "blind set 24", file: "../tests/fixtures/non-projects-blind-24.json" },
 ].filter(({ file }) => existsSync(path.resolve(import.meta.dirname, file)));
 
 const splitLabels: Record<LabelledRepo["split"], string> = {
@@ -71,6 +72,7 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-21": "blind 21 (trees, seen once)",
   "blind-22": "blind 22 (trees, seen once)",
   "blind-23": "blind 23 (trees, seen once)",
+  "blind-24": "blind 24 (trees, unseen)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
