@@ -25,26 +25,10 @@ import {
 const fixtures = [
   { label: "labelled set", file: "../tests/fixtures/non-projects.json" },
   { label: "blind set", file: "../tests/fixtures/non-projects-blind.json" },
-  { label: "blind set 5", file: "../tests/fixtures/non-projects-blind-5.json" },
-  { label: "blind set 6", file: "../tests/fixtures/non-projects-blind-6.json" },
-  { label: "blind set 7", file: "../tests/fixtures/non-projects-blind-7.json" },
-  { label: "blind set 8", file: "../tests/fixtures/non-projects-blind-8.json" },
-  { label: "blind set 9", file: "../tests/fixtures/non-projects-blind-9.json" },
-  { label: "blind set 10", file: "../tests/fixtures/non-projects-blind-10.json" },
-  { label: "blind set 11", file: "../tests/fixtures/non-projects-blind-11.json" },
-  { label: "blind set 12", file: "../tests/fixtures/non-projects-blind-12.json" },
-  { label: "blind set 13", file: "../tests/fixtures/non-projects-blind-13.json" },
-  { label: "blind set 14", file: "../tests/fixtures/non-projects-blind-14.json" },
-  { label: "blind set 15", file: "../tests/fixtures/non-projects-blind-15.json" },
-  { label: "blind set 16", file: "../tests/fixtures/non-projects-blind-16.json" },
-  { label: "blind set 17", file: "../tests/fixtures/non-projects-blind-17.json" },
-  { label: "blind set 18", file: "../tests/fixtures/non-projects-blind-18.json" },
-  { label: "blind set 19", file: "../tests/fixtures/non-projects-blind-19.json" },
-  { label: "blind set 20", file: "../tests/fixtures/non-projects-blind-20.json" },
-  { label: "blind set 21", file: "../tests/fixtures/non-projects-blind-21.json" },
-  { label: "blind set 22", file: "../tests/fixtures/non-projects-blind-22.json" },
-  { label: "blind set 23", file: "../tests/fixtures/non-projects-blind-23.json" },
-  { label: "blind set 24", file: "../tests/fixtures/non-projects-blind-24.json" },
+  ...Array.from({ length: 20 }, (_, index) => ({
+    label: `blind set ${index + 5}`,
+    file: `../tests/fixtures/non-projects-blind-${index + 5}.json`,
+  })),
 ].filter(({ file }) => existsSync(path.resolve(import.meta.dirname, file)));
 
 const splitLabels: Record<LabelledRepo["split"], string> = {

@@ -1,5 +1,5 @@
 import type { Evidence, EvidenceSource, NonProjectInput } from "@/server/filtering/non-project-evidence";
-import type { LearningFlavour } from "@/server/filtering/non-project-cues";
+import { TRANSLATED_TEXT_WEIGHT, type LearningFlavour } from "@/server/filtering/non-project-cues";
 import { readContentsEvidence } from "@/server/filtering/read-contents-evidence";
 import { shareOfNonCode } from "@/server/filtering/read-language-evidence";
 import { readMetadataEvidence } from "@/server/filtering/read-metadata-evidence";
@@ -215,9 +215,6 @@ function findTranslation(evidence: readonly Evidence[]): CompanionCode | null {
   const certain = said.source === "description" && said.weight >= TRANSLATED_TEXT_WEIGHT;
   return { text: said.text, flavour: "translation", where: "name", certain };
 }
-
-/** The weight of the description cues that name a text as translated (non-project-cues.ts). */
-const TRANSLATED_TEXT_WEIGHT = 3;
 
 /**
  * Examples by their owner ("Azure-Samples") or their name ("example-voting-app"), and a publisher's book

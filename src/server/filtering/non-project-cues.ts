@@ -53,6 +53,17 @@ function countedUnits(nouns: string, weight: number, flavour: LearningFlavour): 
  * position, because the first cue of a clause names what the repository is and later ones are usually
  * its subject matter ("Linter for awesome lists", "A course on building web servers").
  */
+/** Languages a text is translated into, as a description names them. */
+const languageNames =
+  "chinese|simplified chinese|traditional chinese|japanese|korean|russian|spanish|portuguese|brazilian portuguese|vietnamese|french|german|italian|turkish|persian|farsi|arabic|indonesian|thai|polish|ukrainian|hindi|bengali|hebrew|greek|czech|dutch|swedish";
+
+/** A description cue this strong names a translated text outright, whatever builds its site. */
+export const TRANSLATED_TEXT_WEIGHT = 3;
+
+/** Code kept to be read: "An annotated implementation of …", "annotated Redis 3.0 source code". */
+export const annotatedSource =
+  /\bannotated (?:[\w.-]+ ){0,3}?(?:implementation|source(?: code)?|code|edition|version)\b/gi;
+
 export const descriptionCues: readonly Cue[] = [
   // Curriculum and course phrasing.
   countedUnits("lessons?|lectures?|weeks?|modules|units|quizz?e?s?|labs|assignments|sessions", 2.5, "course"),
@@ -279,25 +290,26 @@ export const descriptionCues: readonly Cue[] = [
     "tutorial",
     /^[\w+#.-]+ for (?:[\w+#.-]+ ){1,2}?(?:programmers|developers|devs|engineers|people|folks)$/gi,
   ),
-  // Code kept to be read: "An annotated implementation of …", "annotated Redis 3.0 source code".
-  learning(
-    2,
-    "notes",
-    /\bannotated (?:[\w.-]+ ){0,3}?(?:implementation|source(?: code)?|code|edition|version)\b/gi,
-  ),
+  learning(2, "notes", annotatedSource),
   // A translation of a text: "Chinese translation of …", "React documentation website in Vietnamese". A
   // translation tool or a translated UI names itself as software first.
   learning(
     2,
     "translation",
-    /\b(?:chinese|simplified chinese|traditional chinese|japanese|korean|russian|spanish|portuguese|brazilian portuguese|vietnamese|french|german|italian|turkish|persian|farsi|arabic|indonesian|thai|polish|ukrainian|hindi|bengali|hebrew|greek|czech|dutch|swedish) (?:translation|version|edition)(?! (?:plugin|tool|app|extension|service|api|model|engine|bot|library|pack|layer|keyboard|input)\b)/gi,
+    new RegExp(
+      String.raw`\b(?:${languageNames}) (?:translation|version|edition)(?! (?:plugin|tool|app|extension|service|api|model|engine|bot|library|pack|layer|keyboard|input)\b)`,
+      "gi",
+    ),
   ),
   // A text named as translated says what the repository is outright: "translation of the Rust book",
-  // "React documentation website in Spanish" (TRANSLATED_TEXT_WEIGHT).
+  // "React documentation website in Spanish".
   learning(
-    3,
+    TRANSLATED_TEXT_WEIGHT,
     "translation",
-    /\b(?:translat(?:ed|ion)s? of (?:the |a |an )?(?:[\w'’.:-]+ ){0,4}?(?:book|docs|documentation|guide|tutorial|handbook|course|manual|reference|specification)|(?:documentation|docs|handbook|book|guide|tutorial)(?: (?:website|site))? (?:in|into) (?:chinese|simplified chinese|traditional chinese|japanese|korean|russian|spanish|portuguese|brazilian portuguese|vietnamese|french|german|italian|turkish|persian|farsi|arabic|indonesian|thai|polish|ukrainian|hindi|bengali|hebrew|greek|czech|dutch|swedish))\b/gi,
+    new RegExp(
+      String.raw`\b(?:translat(?:ed|ion)s? of (?:the |a |an )?(?:[\w'’.:-]+ ){0,4}?(?:book|docs|documentation|guide|tutorial|handbook|course|manual|reference|specification)|(?:documentation|docs|handbook|book|guide|tutorial)(?: (?:website|site))? (?:in|into) (?:${languageNames}))\b`,
+      "gi",
+    ),
   ),
   learning(1.5, "general", /\beducational\b|\bfor education\b|\bfor (?:all|everyone) who\b/gi),
   // Lists of links.

@@ -1,5 +1,6 @@
 import type { LearningFlavour } from "@/server/filtering/cue-types";
 import type { Evidence } from "@/server/filtering/non-project-evidence";
+import { annotatedSource } from "@/server/filtering/non-project-cues";
 import { withUnicodeWords } from "@/server/filtering/tokenize-text";
 
 /**
@@ -43,7 +44,7 @@ const companionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavo
   },
   // "An annotated implementation of the Transformer paper", "annotated Redis 3.0 source code".
   {
-    pattern: /\bannotated (?:[\w.-]+ ){0,3}?(?:implementation|source(?: code)?|code|version)\b/giu,
+    pattern: new RegExp(annotatedSource.source, "giu"),
     flavour: "notes",
   },
   // "All Algorithms implemented in Kotlin", "the 23 (GoF) design patterns implemented in JavaScript".
@@ -143,6 +144,7 @@ const BUILD_SIGNAL_FACTOR = 0.5;
  * README opening) is one for sure, and every sample in it builds: its build signals count for little.
  */
 const CORROBORATED_FACTOR = 0.25;
+const COMPANION_WEIGHT = 2;
 
 function isCorroboratedExamples(evidence: readonly Evidence[], companion: CompanionCode): boolean {
   if (companion.flavour !== "examples") return false;
@@ -153,7 +155,6 @@ function isCorroboratedExamples(evidence: readonly Evidence[], companion: Compan
   );
   return sources.size + (companion.where === "name" && !sources.has("name") ? 1 : 0) >= 2;
 }
-const COMPANION_WEIGHT = 2;
 
 /**
  * The evidence with the build signals of the tree and the README halved, plus the saying itself. Words of

@@ -7,7 +7,7 @@ import {
   sourceFolderNames,
   testFolderNames,
 } from "@/server/filtering/repo-contents-names";
-import { MAX_README_CHARS } from "@/server/filtering/read-readme-structure";
+import { MAX_README_CHARS, ownRepoPath } from "@/server/filtering/read-readme-structure";
 import type { RepoContents } from "@/shared/repo-contents";
 
 /**
@@ -31,7 +31,6 @@ const softwareFolderNames = new Set([
 
 const linkTarget = /\]\([ \t]{0,2}<?([^()\s<>]{1,600})/g;
 const hrefTarget = /\bhref=["']?([^"'\s<>]{1,600})/gi;
-const scheme = /^(?:[a-z][a-z0-9+.-]{1,20}:|\/\/)/i;
 
 /** Fewer indexed folders than this say nothing: a README links a folder or two of any repository. */
 const MIN_FOLDERS = 4;
@@ -39,16 +38,9 @@ const MANY_FOLDERS = 8;
 
 /** The top-level folder a link points into, lower-cased, or null for another site or another repository. */
 function firstSegment(rawTarget: string, repoName: string): string | null {
-  let target = rawTarget.replace(/[#?].{0,600}$/, "");
-  if (scheme.test(target)) {
-    const at = target.toLowerCase().indexOf("github.com/");
-    if (at === -1) return null;
-    const [, repo, kind, , ...rest] = target.slice(at + "github.com/".length).split("/");
-    if (repo?.toLowerCase() !== repoName.toLowerCase() || (kind !== "tree" && kind !== "blob")) return null;
-    target = rest.join("/");
-  }
-  target = target.replace(/^(?:\.\/|\/)+/, "");
-  const segment = target.split("/")[0] ?? "";
+  const path = ownRepoPath(rawTarget, repoName);
+  if (path === null) return null;
+  const segment = path.split("/")[0] ?? "";
   try {
     return decodeURIComponent(segment).toLowerCase();
   } catch {
@@ -63,10 +55,6 @@ export function readFolderCatalogEvidence(options: {
 }): Evidence[] {
   const { contents, repoName } = options;
   if (!contents) return [];
-  // Many folders and nothing to build them is read from the tree already (read-contents-evidence.ts);
-  // an index of those folders says the same thing again, and plugin and add-on collections look alike.
-  const summary = summarizeRepoContents(contents);
-  if (summary.manifests.length === 0 && summary.plainFolders >= COLLECTION_FOLDERS) return [];
   const folders = new Set(
     contents
       .filter((entry) => entry.type === "tree" && !entry.name.startsWith("."))
@@ -82,6 +70,10 @@ export function readFolderCatalogEvidence(options: {
       if (folder !== null && folders.has(folder)) indexed.add(folder);
     }
   if (indexed.size < MIN_FOLDERS) return [];
+  // Many folders and nothing to build them is read from the tree already (read-contents-evidence.ts);
+  // an index of those folders says the same thing again, and plugin and add-on collections look alike.
+  const summary = summarizeRepoContents(contents);
+  if (summary.manifests.length === 0 && summary.plainFolders >= COLLECTION_FOLDERS) return [];
   return [
     {
       kind: "learning",

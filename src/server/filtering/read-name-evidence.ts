@@ -1,4 +1,4 @@
-import { nameWordCues, type NameCue } from "@/server/filtering/non-project-cues";
+import { nameWordCues, type LearningFlavour, type NameCue } from "@/server/filtering/non-project-cues";
 import { LATER_CUE_FACTOR, type Evidence } from "@/server/filtering/non-project-evidence";
 
 const exampleFirst = /^(?:example|examples|sample|samples|demo|demos)$/;
@@ -207,31 +207,14 @@ export function isBookPublisher(owner: string | undefined): boolean {
 }
 
 export function readOwnerEvidence(owner: string | undefined): Evidence[] {
-  if (isBookPublisher(owner))
-    return [
-      {
-        kind: "learning",
-        source: "name",
-        weight: 2,
-        text: `owned by '${owner ?? ""}', a publisher`,
-        flavour: "book",
-      },
-    ];
-  // A study group keeps its members' notes and exercises: "devSquad-study", "Devpeople-study".
-  if (owner !== undefined && /(?:study|studies|studygroup)$/.test(ownerWords(owner)))
-    return [{ kind: "learning", source: "name", weight: 1.5, text: `owned by '${owner}'`, flavour: "notes" }];
-  if (isOwnerOfDocs(owner))
-    return [
-      { kind: "learning", source: "name", weight: 1.5, text: `owned by '${owner ?? ""}'`, flavour: "guide" },
-    ];
-  if (owner === undefined || !isOwnerOfExamples(owner)) return [];
-  return [
-    {
-      kind: "learning",
-      source: "name",
-      weight: 1.5,
-      text: `owned by '${owner}'`,
-      flavour: /(?:tutorials|workshops|guides)$/.test(ownerWords(owner)) ? "tutorial" : "examples",
-    },
+  if (owner === undefined) return [];
+  const ownedBy = (weight: number, flavour: LearningFlavour, text = `owned by '${owner}'`): Evidence[] => [
+    { kind: "learning", source: "name", weight, text, flavour },
   ];
+  if (isBookPublisher(owner)) return ownedBy(2, "book", `owned by '${owner}', a publisher`);
+  // A study group keeps its members' notes and exercises: "devSquad-study", "Devpeople-study".
+  if (/(?:study|studies|studygroup)$/.test(ownerWords(owner))) return ownedBy(1.5, "notes");
+  if (isOwnerOfDocs(owner)) return ownedBy(1.5, "guide");
+  if (!isOwnerOfExamples(owner)) return [];
+  return ownedBy(1.5, /(?:tutorials|workshops|guides)$/.test(ownerWords(owner)) ? "tutorial" : "examples");
 }

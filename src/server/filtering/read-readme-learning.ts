@@ -2,6 +2,7 @@ import type { Evidence } from "@/server/filtering/non-project-evidence";
 import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import {
   normalizeHeading,
+  ownRepoPath,
   plainText,
   withoutNumbering,
   type ReadmeLink,
@@ -37,18 +38,14 @@ type OwnLink = { numbered: boolean; unit: UnitKind | null };
 
 /** A link to one of the repository's own pages ("ch01.md", "day-3/", its own blob URL), or null. */
 function readOwnLink(link: ReadmeLink, repoName: string): OwnLink | null {
-  let target = link.target.replace(/[#?].{0,600}$/, "");
-  if (target === "") return null;
-  if (/^(?:[a-z][a-z0-9+.-]{1,20}:|\/\/)/i.test(target)) {
-    const own = `github.com/`;
-    const at = target.toLowerCase().indexOf(own);
-    if (at === -1) return null;
-    const [, repo, kind, , ...rest] = target.slice(at + own.length).split("/");
-    if (repo?.toLowerCase() !== repoName.toLowerCase() || (kind !== "blob" && kind !== "tree")) return null;
-    target = rest.join("/");
-  }
-  target = target.replace(/^(?:\.\/|\/)+/, "");
-  if (target === "" || imageFile.test(target) || packageFolder.test(target) || apiReference.test(target))
+  const target = ownRepoPath(link.target, repoName);
+  if (
+    target === null ||
+    target === "" ||
+    imageFile.test(target) ||
+    packageFolder.test(target) ||
+    apiReference.test(target)
+  )
     return null;
   // Chapters sit at most three folders deep; deeper pages are a generated manual's.
   if (target.split("/").filter(Boolean).length > 4) return null;

@@ -70,6 +70,25 @@ export function readLinks(text: string, limit = 4): ReadmeLink[] {
   return links;
 }
 
+const linkScheme = /^(?:[a-z][a-z0-9+.-]{1,20}:|\/\/)/i;
+
+/**
+ * Where a README link points inside the repository itself ("ch01.md", "./day-3/", its own
+ * `github.com/<owner>/<repo>/blob/<ref>/…` URL), without fragment, query or leading "./"; null for
+ * another site or another repository.
+ */
+export function ownRepoPath(linkTarget: string, repoName: string): string | null {
+  let target = linkTarget.replace(/[#?].{0,600}$/, "");
+  if (linkScheme.test(target)) {
+    const at = target.toLowerCase().indexOf("github.com/");
+    if (at === -1) return null;
+    const [, repo, kind, , ...rest] = target.slice(at + "github.com/".length).split("/");
+    if (repo?.toLowerCase() !== repoName.toLowerCase() || (kind !== "blob" && kind !== "tree")) return null;
+    target = rest.join("/");
+  }
+  return target.replace(/^(?:\.\/|\/)+/, "");
+}
+
 const wholeLink = /\[([^\][\n]{0,300})\]\([^()\n]{0,600}\)/g;
 const wholeImage = /!\[[^\][\n]{0,300}\]\([^()\n]{0,600}\)/g;
 
