@@ -56,7 +56,7 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-21": "blind 21 (trees, seen once)",
   "blind-22": "blind 22 (trees, seen once)",
   "blind-23": "blind 23 (trees, seen once)",
-  "blind-24": "blind 24 (trees, unseen)",
+  "blind-24": "blind 24 (trees, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };

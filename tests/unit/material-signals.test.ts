@@ -622,3 +622,96 @@ describe("where courses are given and what they set", () => {
     );
   });
 });
+
+describe("study collections, course missions and what a README opens with", () => {
+  const nodeTree: RepoContents = [
+    ...folders("src"),
+    ...files("package.json", "package-lock.json", "tsconfig.json", "README.md"),
+  ];
+
+  it("drops design patterns implemented one by one, however they build, and keeps a tool named after them", () => {
+    const typescript = {
+      primaryLanguage: "TypeScript",
+      languageSizes: [{ name: "TypeScript", size: 60_000 }],
+    };
+    const patterns = repo({
+      name: "design-patterns-typescript",
+      topics: ["design-patterns"],
+      ...typescript,
+      contents: nodeTree,
+    });
+    const readme =
+      "# Design Patterns in TypeScript\n\nThis repository is part of the Refactoring.Guru project.\n\n## Requirements\n\n```\nnpm install -g typescript\n```\n";
+    expect(assessReadme(patterns, readme).verdict).toBe("drop");
+    const tool = repo({
+      name: "leetcode-cli",
+      description: "A CLI tool for LeetCode",
+      ...typescript,
+      contents: nodeTree,
+    });
+    expect(assessReadme(tool, "# leetcode-cli\n\n```\nnpm install -g leetcode-cli\n```\n").verdict).toBe(
+      "keep",
+    );
+  });
+
+  it("reads a padded module number and a book's series or edition in a name, not a version", () => {
+    const flavours = (name: string) => readNameEvidence(name).map((item) => item.flavour);
+    for (const name of ["nlw-06-nodejs", "ignite-lab-00-aulas", "semana-javascript-expert06"])
+      expect(flavours(name), name).toContain("course");
+    for (const name of ["head-first-design-patterns-cpp", "spring-batch-in-action", "ml-book-3rd-edition"])
+      expect(flavours(name), name).toContain("book");
+    for (const name of ["x264", "mp3", "utf-8", "base64", "ipv6", "ps2-emulator", "action-runner"])
+      expect(
+        readNameEvidence(name).filter((item) => item.kind === "learning"),
+        name,
+      ).toEqual([]);
+  });
+
+  it("drops a bootcamp's mission repository that builds, and keeps the same build without the mission", () => {
+    const gradle = (description: string, name: string) =>
+      repo({
+        owner: "woowacourse",
+        name,
+        description,
+        primaryLanguage: "Java",
+        languageSizes: [{ name: "Java", size: 3_000 }],
+        contents: gradleTree,
+      });
+    const readme =
+      "# java-chess\n\n체스 미션 저장소\n\n## 우아한테크코스 코드리뷰\n\n- 온라인 코드 리뷰 과정\n";
+    expect(assessReadme(gradle("체스 미션 저장소", "java-chess"), readme).verdict).toBe("drop");
+    expect(assessReadme(gradle("체스 게임 서버", "chess-server"), "# chess-server\n").verdict).toBe("keep");
+  });
+
+  it("reads the opening under a heading that only introduces it, and an AsciiDoc title", () => {
+    const book = assessReadme(
+      repo({
+        name: "theByteBook",
+        contents: [...folders(".vuepress", "network", "container"), ...files("package.json")],
+      }),
+      "# 深入高可用系统原理与设计\n\n## 这是什么？\n\n这是一本关于架构设计的开源书籍，已经出版。\n",
+    );
+    expect(book.evidence).toContainEqual(expect.objectContaining({ source: "readme", flavour: "book" }));
+    const course = assessReadme(
+      repo({ name: "course-java-core", contents: gradleTree }),
+      "= course-java-core\n\nThis project is for the course 'Java Core'.\n",
+    );
+    expect(course.verdict).toBe("drop");
+  });
+
+  it("reads folders named after programming languages as people write them, not bindings or an R package", () => {
+    const texts = (contents: RepoContents) => readContentsEvidence(contents).map((item) => item.text);
+    expect(texts([...folders("JavaScript"), ...files("package.json", "README.md")])).toContain(
+      "a folder named after a programming language (JavaScript)",
+    );
+    const bindings = [...folders("python", "java", "src", "R"), ...files("CMakeLists.txt", "DESCRIPTION")];
+    expect(texts(bindings).some((text) => text.includes("named after"))).toBe(false);
+  });
+
+  it("reads an owner named for teaching as a hint, but not GitHub's education tools or a forum", () => {
+    expect(readOwnerEvidence("woowacourse")).toMatchObject([{ flavour: "course", weight: 1 }]);
+    expect(readOwnerEvidence("rocketseat-education")).toMatchObject([{ flavour: "course" }]);
+    for (const owner of ["education", "discourse", "coursera-dl"])
+      expect(readOwnerEvidence(owner), owner).toEqual([]);
+  });
+});

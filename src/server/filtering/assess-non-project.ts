@@ -8,7 +8,12 @@ import {
   weighCompanionCode,
   type CompanionCode,
 } from "@/server/filtering/read-companion-code";
-import { isBookPublisher, isExampleName, isOwnerOfExamples } from "@/server/filtering/read-name-evidence";
+import {
+  isBookPublisher,
+  isExampleName,
+  isOwnerOfExamples,
+  isStudyCollectionName,
+} from "@/server/filtering/read-name-evidence";
 import { readOpeningEvidence, readOpeningText } from "@/server/filtering/read-readme-opening";
 import { readReadmeEvidence } from "@/server/filtering/read-readme-evidence";
 
@@ -231,6 +236,8 @@ function findExampleCode(repo: NonProjectInput): CompanionCode | null {
   if (isOwnerOfExamples(repo.owner))
     return { text: `owned by '${repo.owner ?? ""}'`, flavour: "examples", where: "name" };
   if (isExampleName(repo.name)) return { text: `named '${repo.name}'`, flavour: "examples", where: "name" };
+  if (isStudyCollectionName(repo.name))
+    return { text: `named '${repo.name}'`, flavour: "solutions", where: "name" };
   return null;
 }
 

@@ -111,6 +111,9 @@ export const korean: readonly Cue[] = inScript(hangulScript, [
   learning(2.5, "tutorial", hangul("튜토리얼")),
   learning(2.5, "course", hangul("강좌|강의|교재|커리큘럼|부트캠프")),
   learning(2, "course", hangul("스터디|수업|과제")),
+  // A bootcamp's assignment is its "mission", kept in a "미션 저장소" that each student forks.
+  learning(2, "exercises", hangul("미션 ?저장소|미션 ?진행|미션 ?요구 ?사항")),
+  learning(1, "exercises", hangul("미션")),
   learning(2, "course", hangul("워크숍|워크샵|(?:학습|강의|발표|교육|스터디|세미나) ?자료")),
   learning(2, "notes", hangul("노트(?!북)|필기|학습 ?기록|공부 ?기록|요약 ?정리")),
   learning(1.5, "notes", hangul("정리")),

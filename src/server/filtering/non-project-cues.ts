@@ -831,6 +831,15 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     /(?:^|-)(?:(?:fall|spring|autumn|winter|summer)-?)?(?:19[89]\d|20[0-3]\d)(?:-|$)/,
     mannerCue(1.5, "course"),
   ],
+  // A zero-padded number is a module's or an edition's place in a series: "nlw-06-nodejs",
+  // "ignite-lab-00-aulas", "semana-javascript-expert06". Versions and codecs are not padded.
+  [/(?:^|-)0\d(?:-|$)/, mannerCue(1.5, "course", true)],
+  // A book is named by its series or its edition: "head-first-design-patterns-cpp", "spring-batch-in-action",
+  // "python-machine-learning-book-3rd-edition", "effective-java-3e-source-code".
+  [
+    /^(?:head-first|effective|eloquent)-|-in-action$|(?:^|-)(?:\d(?:st|nd|rd|th)|second|third|fourth|fifth)-edition(?:-|$)|-(?:2e|3e|4e|2nd|3rd|4th)(?:-|$)/,
+    mannerCue(1.5, "book"),
+  ],
   // The "-lings" convention of small exercise sets after rustlings: "ziglings", "golings".
   [/^[a-z]{2,}lings$/, mannerCue(1.5, "exercises")],
   [
@@ -838,7 +847,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("learning", 1.5, "tutorial"),
   ],
   [
-    /(?:^|-)(?:exercises|exercise|practice|challenges|problems|puzzles|homework|assignments|labs|problem-sets|projects|ideas)(?:-|$)/,
+    /(?:^|-)(?:exercises|exercise|practice|challenges|challenge|problems|puzzles|homework|assignments|labs|problem-sets|projects|ideas)(?:-|$)/,
     nameCue("learning", 1.5, "exercises"),
   ],
   [

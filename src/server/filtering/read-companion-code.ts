@@ -33,7 +33,7 @@ const companionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavo
   // "Source code from Effective Java, Third Edition", "Code for The Annotated Transformer blog post".
   {
     pattern: new RegExp(
-      String.raw`\b(?:source code|code|code listings|listings|examples|notebooks|programs) (?:for|from|of|in|accompanying|to accompany|that accompan(?:y|ies)) (?:the |a |an |my |our |his |her )?(?:["“'‘«]?[\w'’#+.:,-]+["”'’»]? ){0,8}?(?:${nounsOfAText})\b`,
+      String.raw`\b(?:source code|code|code listings|listings|examples|notebooks|programs|(?:this |the )(?:project|repository|repo)(?: is| was)?) (?:for|from|of|in|accompanying|to accompany|that accompan(?:y|ies)) (?:the |a |an |my |our |his |her )?(?:["“'‘«]?[\w'’#+.:,-]+["”'’»]? ){0,8}?(?:${nounsOfAText})\b`,
       "giu",
     ),
     flavour: "book",
@@ -106,6 +106,8 @@ const cjkCompanionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFl
   },
   // Japanese: 書籍のサンプルコード, 本書のコード; 書籍 alone may be what an app manages.
   { pattern: /(?:書籍|本書)の?(?:サンプル)?(?:コード|ソース)|本書|研修テキスト/gu, flavour: "book" },
+  // Korean: a bootcamp's mission or a class's assignment, one repository each: "체스 미션 저장소".
+  { pattern: /(?:미션|과제)\s?(?:저장소|레포|repository)/gu, flavour: "course" },
   // Korean: <책 제목>의 코드 저장소, 책의 예제 코드, 도서 예제.
   {
     pattern: /(?:<[^>]{1,40}>|책|도서)(?:의)?\s?(?:\([^)]{0,30}\))?(?:의)?\s?(?:코드|예제|소스)/gu,

@@ -98,6 +98,18 @@ function readSoftwareSignals(summary: ContentsSummary, context: ContentsContext)
   return evidence;
 }
 
+/**
+ * Release machinery (CI, a changelog) is kept by software, so the shape of a write-up does not count beside
+ * it; a manifest does not count by itself, since write-ups get one for their site generator. A changelog
+ * alone is kept by guides too.
+ */
+function hasSoftwareShape(summary: ContentsSummary, context: ContentsContext): boolean {
+  return (
+    (hasCode(summary, context) && !isMostlyDocuments(summary)) ||
+    summary.releaseMachinery.some((kind) => kind !== "changelog")
+  );
+}
+
 function readLearningSignals(summary: ContentsSummary, context: ContentsContext): Evidence[] {
   const evidence: Evidence[] = [];
   const units = summary.teachingUnits;
@@ -129,6 +141,18 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
       ),
     );
 
+  const written = summary.writtenLanguageFolders;
+  // Beside the weaker "folders by programming language" of a tree with no code, counted once.
+  const languageFoldersCounted = !hasSoftwareShape(summary, context) && summary.languageFolders.length >= 3;
+  if (written.length > 0 && !languageFoldersCounted)
+    evidence.push(
+      learningEvidence(
+        written.length >= 2 ? 1.5 : 1,
+        `${written.length === 1 ? "a folder" : "folders"} named after ${written.length === 1 ? "a programming language" : "programming languages"} (${written.slice(0, 3).join(", ")})`,
+        "examples",
+      ),
+    );
+
   if (summary.blogPosts) evidence.push(learningEvidence(1.5, "a blog's posts (_posts/)", "notes"));
 
   const teaching = summary.teachingFolders;
@@ -141,13 +165,7 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
       ),
     );
 
-  // Release machinery (CI, a changelog) is kept by software, so the shape of a write-up below does not
-  // count beside it; a manifest does not count by itself, since write-ups get one for their site generator.
-  // A changelog alone is kept by guides too.
-  const hasSoftwareShape =
-    (hasCode(summary, context) && !isMostlyDocuments(summary)) ||
-    summary.releaseMachinery.some((kind) => kind !== "changelog");
-  if (!hasSoftwareShape) {
+  if (!hasSoftwareShape(summary, context)) {
     // The absence only speaks once something else in the tree points at writing rather than code.
     if (summary.documentShare >= 0.8 && summary.documents >= 6)
       evidence.push(

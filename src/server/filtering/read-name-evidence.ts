@@ -161,6 +161,25 @@ export function isExampleName(name: string): boolean {
   return startsWithExample(segments) || examplesLast.test(lastWord);
 }
 
+/** What a study collection is implemented in, trailing its name: "design-patterns-typescript", "LeetCode-in-Java". */
+const implementedIn =
+  /^(?:in|with|using|java|javascript|js|typescript|ts|python|python3|py|go|golang|rust|c|cpp|csharp|cs|kotlin|swift|php|ruby|scala|dart|haskell|elixir|clojure|ocaml|lua|julia|r|node|nodejs|es6|swiftui)$/;
+const studyCollectionHead =
+  /^(?:algorithms?|data-structures|datastructures|dsa|design-patterns|designpatterns|patterns|leetcode|exercises|solutions|homework|homeworks|assignments|katas|problems|challenges)$/;
+
+/**
+ * "design-patterns-typescript", "Yandex-Algorithms", "LeetCode-in-Java": a collection of implementations
+ * kept for study, named for what it collects. Each one runs, so the collection builds like software. A
+ * tool names itself after what it does to them ("leetcode-cli", "algorithm-visualizer").
+ */
+export function isStudyCollectionName(name: string): boolean {
+  const words = splitCamelCaseWords(name).split("-");
+  while (words.length > 1 && implementedIn.test(words.at(-1) ?? "")) words.pop();
+  const head = words.at(-1) ?? "";
+  const lastTwo = words.slice(-2).join("-");
+  return studyCollectionHead.test(head) || studyCollectionHead.test(lastTwo);
+}
+
 function startsWithExample(segments: readonly string[]): boolean {
   return segments.length >= 2 && exampleFirst.test(segments[0] ?? "");
 }
@@ -172,6 +191,18 @@ function ownerWords(owner: string): string {
 
 export function isOwnerOfExamples(owner: string | undefined): boolean {
   return owner !== undefined && ownerOfExamples.test(ownerWords(owner));
+}
+
+/**
+ * "woowacourse", "dabeaz-course", "rocketseat-education", "hexlet-basics": an organisation named for what
+ * it teaches keeps its course's projects and its students' missions. It also keeps the platform that
+ * serves them, so this is a hint. GitHub's own "education" organisation publishes tools, and "discourse"
+ * is a word of its own.
+ */
+const ownerOfCourse = /.(?:(?<!dis|re|con|inter)courses?|education|basics|bootcamp|lessons|training)$/;
+
+function isOwnerOfCourse(owner: string | undefined): boolean {
+  return owner !== undefined && ownerOfCourse.test(ownerWords(owner));
 }
 
 /** "MicrosoftDocs", "azure-docs": an organisation of documentation; "mkdocs" and "readthedocs" are tools. */
@@ -215,6 +246,7 @@ export function readOwnerEvidence(owner: string | undefined): Evidence[] {
   // A study group keeps its members' notes and exercises: "devSquad-study", "Devpeople-study".
   if (/(?:study|studies|studygroup)$/.test(ownerWords(owner))) return ownedBy(1.5, "notes");
   if (isOwnerOfDocs(owner)) return ownedBy(1.5, "guide");
+  if (isOwnerOfCourse(owner)) return ownedBy(1, "course");
   if (!isOwnerOfExamples(owner)) return [];
   return ownedBy(1.5, /(?:tutorials|workshops|guides)$/.test(ownerWords(owner)) ? "tutorial" : "examples");
 }

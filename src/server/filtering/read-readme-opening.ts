@@ -14,10 +14,15 @@ const OPENING_LINES = 60;
 const OPENING_CHARS = 300;
 const OPENING_FACTOR = 0.6;
 
-const headingLine = /^\s{0,3}#{1,6}\s+(.*)$/;
+/** Markdown's and AsciiDoc's ("= course-java-core") headings. */
+const headingLine = /^\s{0,3}(?:#{1,6}|={1,6})\s+(.*)$/;
 const htmlHeadingLine = /^\s*<h[1-6]\b[^<>]{0,300}>(.*?)(?:<\/h[1-6]>)?\s*$/i;
 /** Lines that are no prose: list items, tables, quotes, rules, images and badges, bare HTML. */
 const notProse = /^\s*(?:[-*+]\s|\d{1,3}[.)]\s|\||>|={3,}|-{3,}|!\[|\[!\[|<(?!h[1-6]\b)[^<>]{0,600}>\s*$)/i;
+
+/** A heading that introduces what follows: the opening goes on under it, in any language. */
+const introHeading =
+  /^(?:\p{Emoji_Presentation}\s*)?(?:about(?: (?:this|the) (?:project|repo|repository|book|course))?|what is (?:this|it)\??|introduction|intro|overview|description|简介|簡介|介绍|介紹|关于|關於|这是什么|這是什麼|前言|概要|はじめに|このリポジトリについて|概要|소개|개요|sobre(?: o projeto| el proyecto)?|acerca de|introducci[óo]n|introdu[çc][ãa]o|descri[çc][ãa]o|descripci[óo]n|о проекте|описание|введение|giới thiệu)\s*[?？:：]?$/iu;
 
 export type ReadmeOpening = { title: string | null; paragraph: string | null };
 
@@ -35,8 +40,12 @@ export function readReadmeOpening(readme: string): ReadmeOpening {
     if (inFence || trimmed === "") continue;
     const heading = headingLine.exec(line) ?? htmlHeadingLine.exec(line);
     if (heading) {
-      // The first heading is the title; the next one opens a section ("Install"), past the opening.
-      if (title !== null) break;
+      // The first heading is the title; the next one opens a section ("Install"), past the opening,
+      // unless it only announces the opening ("## 这是什么？", "## About").
+      if (title !== null) {
+        if (introHeading.test(plainText(heading[1] ?? "").trim())) continue;
+        break;
+      }
       title =
         plainText(heading[1] ?? "")
           .trim()
