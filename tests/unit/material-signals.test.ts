@@ -708,6 +708,35 @@ describe("study collections, course missions and what a README opens with", () =
     expect(texts(bindings).some((text) => text.includes("named after"))).toBe(false);
   });
 
+  it("drops a translated site its language community keeps, and keeps that community's own tools", () => {
+    const site = [...folders("src", ".vuepress"), ...files("package.json", "yarn.lock", "README.md")];
+    const readme =
+      "# vi.vuejs.org\n\nĐây là phiên bản tiếng Việt chính thức của [trang chủ Vue.js](https://vuejs.org). Cũng như bản gốc tiếng Anh, bản dịch này được viết bằng [hexo](http://hexo.io/).\n\n## Cài đặt\n\n```\nnpm install\nnpm start\n```\n";
+    const translation = repo({
+      owner: "vuejs-vn",
+      name: "vuejs.org",
+      languageSizes: [
+        { name: "JavaScript", size: 313_080 },
+        { name: "Stylus", size: 32_714 },
+      ],
+      contents: site,
+    });
+    expect(assessReadme(translation, readme).verdict).toBe("drop");
+    expect(assessReadme({ ...translation, owner: "vuejs" }, readme).verdict).toBe("keep");
+    const rule = repo({
+      owner: "textlint-ja",
+      name: "textlint-rule-max-ten",
+      description: "textlint rule that limit maxinum ten(、) count of sentence.",
+      primaryLanguage: "JavaScript",
+      languageSizes: [{ name: "JavaScript", size: 20_000 }],
+      contents: [...folders("src", "test"), ...files("package.json", "README.md")],
+    });
+    expect(
+      assessReadme(rule, "# textlint-rule-max-ten\n\n## Install\n\n    npm install textlint-rule-max-ten\n")
+        .verdict,
+    ).toBe("keep");
+  });
+
   it("reads an owner named for teaching as a hint, but not GitHub's education tools or a forum", () => {
     expect(readOwnerEvidence("woowacourse")).toMatchObject([{ flavour: "course", weight: 1 }]);
     expect(readOwnerEvidence("rocketseat-education")).toMatchObject([{ flavour: "course" }]);

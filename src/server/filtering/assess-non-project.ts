@@ -11,6 +11,7 @@ import {
 import {
   isBookPublisher,
   isExampleName,
+  isLocaleOwner,
   isOwnerOfExamples,
   isStudyCollectionName,
 } from "@/server/filtering/read-name-evidence";
@@ -206,18 +207,38 @@ export function assessMetadata(repo: NonProjectInput): NonProjectAssessment {
 /** A book's, a course's or a study collection's code: its build signals count half (read-companion-code.ts). */
 function withCompanionCode(evidence: Evidence[], repo: NonProjectInput, opening: string | null): Evidence[] {
   const companion =
-    findCompanionCode(repo.description, opening) ?? findExampleCode(repo) ?? findTranslation(evidence);
-  return companion ? weighCompanionCode(evidence, companion) : evidence;
+    findCompanionCode(repo.description, opening) ??
+    findExampleCode(repo) ??
+    findTranslation(evidence, repo.owner);
+  if (!companion) return evidence;
+  const weighed = weighCompanionCode(evidence, companion);
+  // A translation kept by a community in that language: the owner says it a second time.
+  if (companion.flavour === "translation" && isLocaleOwner(repo.owner))
+    weighed.push({
+      kind: "learning",
+      source: "name",
+      weight: 1,
+      text: `kept by '${repo.owner ?? ""}', named for a language`,
+      flavour: "translation",
+    });
+  return weighed;
 }
 
 /** A translated book or documentation site builds the text it translates, like a book's own code. */
-function findTranslation(evidence: readonly Evidence[]): CompanionCode | null {
-  const said = evidence
+function findTranslation(evidence: readonly Evidence[], owner: string | undefined): CompanionCode | null {
+  const translation = evidence
     .filter((item) => item.kind === "learning" && item.flavour === "translation" && item.weight >= 1)
-    .sort((a, b) => b.weight - a.weight)[0];
+    .sort((a, b) => b.weight - a.weight);
+  const said = translation[0];
   if (!said) return null;
-  // "React documentation website in Spanish": a text named as translated is one, whatever builds it.
-  const certain = said.source === "description" && said.weight >= TRANSLATED_TEXT_WEIGHT;
+  // "React documentation website in Spanish": a text named as translated is one, whatever builds it. So
+  // is one that says so in two places of its own: "kr.vuejs.org" kept by "vuejs-kr", a README that calls
+  // itself "bản dịch" in a translators' organisation ("vuejs-vn"). An owner's locale alone says nothing:
+  // "textlint-ja" publishes Japanese linting rules.
+  const sources = new Set<string>(translation.map((item) => item.source));
+  if (isLocaleOwner(owner)) sources.add("owner");
+  const certain =
+    (said.source === "description" && said.weight >= TRANSLATED_TEXT_WEIGHT) || sources.size >= 2;
   return { text: said.text, flavour: "translation", where: "name", certain };
 }
 

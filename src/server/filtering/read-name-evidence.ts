@@ -205,6 +205,15 @@ function isOwnerOfCourse(owner: string | undefined): boolean {
   return owner !== undefined && ownerOfCourse.test(ownerWords(owner));
 }
 
+/** "vuejs-kr", "rust-lang-ja", "LearnOpenGL-CN": a community that keeps a project in its language. */
+export function isLocaleOwner(owner: string | undefined): boolean {
+  if (owner === undefined) return false;
+  const segments = splitNameSegments(owner);
+  if (segments.length < 2) return false;
+  const [first, last] = [segments[0] ?? "", segments.at(-1) ?? ""];
+  return [first, last].some((segment) => localeSegment.test(segment) || ambiguousLocaleSegment.test(segment));
+}
+
 /** "MicrosoftDocs", "azure-docs": an organisation of documentation; "mkdocs" and "readthedocs" are tools. */
 function isOwnerOfDocs(owner: string | undefined): boolean {
   return owner !== undefined && splitCamelCaseWords(owner).split("-").at(-1) === "docs";
