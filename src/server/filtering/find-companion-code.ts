@@ -1,0 +1,76 @@
+import type { Evidence, NonProjectInput } from "@/server/filtering/non-project-evidence";
+import { TRANSLATED_TEXT_WEIGHT } from "@/server/filtering/non-project-cues";
+import {
+  findCompanionCode,
+  weighCompanionCode,
+  type CompanionCode,
+} from "@/server/filtering/read-companion-code";
+import {
+  isBookPublisher,
+  isExampleName,
+  isLocaleOwner,
+  isOwnerOfExamples,
+  isStudyCollectionName,
+} from "@/server/filtering/read-name-evidence";
+
+/** A book's, a course's or a study collection's code: its build signals count half (read-companion-code.ts). */
+export function withCompanionCode(
+  evidence: Evidence[],
+  repo: NonProjectInput,
+  opening: string | null,
+): Evidence[] {
+  const companion =
+    findCompanionCode(repo.description, opening) ??
+    findExampleCode(repo) ??
+    findTranslation(evidence, repo.owner);
+  if (!companion) return evidence;
+  const weighed = weighCompanionCode(evidence, companion);
+  // A translation kept by a community in that language: the owner says it a second time.
+  if (companion.flavour === "translation" && isLocaleOwner(repo.owner))
+    weighed.push({
+      kind: "learning",
+      source: "name",
+      weight: 1,
+      text: `kept by '${repo.owner ?? ""}', named for a language`,
+      flavour: "translation",
+    });
+  return weighed;
+}
+
+/** A translated book or documentation site builds the text it translates, like a book's own code. */
+function findTranslation(evidence: readonly Evidence[], owner: string | undefined): CompanionCode | null {
+  const translation = evidence
+    .filter((item) => item.kind === "learning" && item.flavour === "translation" && item.weight >= 1)
+    .sort((a, b) => b.weight - a.weight);
+  const said = translation[0];
+  if (!said) return null;
+  // "React documentation website in Spanish": a text named as translated is one, whatever builds it. So
+  // is one that says so in two places of its own: "kr.vuejs.org" kept by "vuejs-kr", a README that calls
+  // itself "bản dịch" in a translators' organisation ("vuejs-vn"). An owner's locale alone says nothing:
+  // "textlint-ja" publishes Japanese linting rules.
+  const sources = new Set<string>(translation.map((item) => item.source));
+  if (isLocaleOwner(owner)) sources.add("owner");
+  const certain =
+    (said.source === "description" && said.weight >= TRANSLATED_TEXT_WEIGHT) || sources.size >= 2;
+  return { text: said.text, flavour: "translation", where: "name", certain };
+}
+
+/**
+ * Examples by their owner ("Azure-Samples") or their name ("example-voting-app"), and a publisher's book
+ * listings, run like software too.
+ */
+function findExampleCode(repo: NonProjectInput): CompanionCode | null {
+  if (isBookPublisher(repo.owner))
+    return {
+      text: `owned by '${repo.owner ?? ""}', a publisher`,
+      flavour: "book",
+      where: "name",
+      certain: true,
+    };
+  if (isOwnerOfExamples(repo.owner))
+    return { text: `owned by '${repo.owner ?? ""}'`, flavour: "examples", where: "name" };
+  if (isExampleName(repo.name)) return { text: `named '${repo.name}'`, flavour: "examples", where: "name" };
+  if (isStudyCollectionName(repo.name))
+    return { text: `named '${repo.name}'`, flavour: "solutions", where: "name" };
+  return null;
+}
