@@ -139,6 +139,12 @@ export function findCompanionCode(
   return findIn(description ?? "", "description") ?? findIn(readmeOpening ?? "", "readme");
 }
 
+/** Whether a word stands inside a title's marks in what was said: «…», 《…》, <…>, "…", '…'. */
+function inTitle(said: string, word: string): boolean {
+  const titles = said.match(/[«《<“"'‘「『][^»》>”"'’」』]{1,60}[»》>”"'’」』]/gu) ?? [];
+  return titles.some((title) => title.toLowerCase().includes(word.toLowerCase()));
+}
+
 /** How much a companion's build signals still count: they say the code runs, which it does. */
 const BUILD_SIGNAL_FACTOR = 0.5;
 /**
@@ -176,6 +182,9 @@ export function weighCompanionCode(evidence: readonly Evidence[], companion: Com
     // the Speech SDK", "A sample Spring-based application"): the software words are their subject.
     if (companion.flavour === "examples" && (item.source === "topics" || item.source === "description"))
       return { ...item, weight: item.weight * BUILD_SIGNAL_FACTOR };
+    // A word of the book's own title is no account of the repository: "<머신러닝 파워드 애플리케이션>의 코드".
+    if (item.source === "description" && inTitle(companion.text, item.text))
+      return { ...item, weight: item.weight * CORROBORATED_FACTOR };
     return item;
   });
   // The description's own cues may have read the same words already ("All Algorithms implemented in …").
