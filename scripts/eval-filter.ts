@@ -58,7 +58,7 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-23": "blind 23 (trees, seen once)",
   "blind-24": "blind 24 (trees, seen once)",
   "blind-25": "blind 25 (trees, unseen)",
-  "blind-26": "blind 26 (trees, unseen)",
+  "blind-26": "blind 26 (trees, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };

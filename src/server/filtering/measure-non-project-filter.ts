@@ -62,7 +62,9 @@ export const labelledRepoSchema = z.object({
    * last change, P 0.974 R 0.740 (P 0.971 R 0.680 the day before), then looked into. "blind-26"
    * (another 100, owners n–z, 17 descriptions unknown): first look after the study-collection, mission
    * and translation-community changes, P 1.000 R 0.800 (P 1.000 R 0.780 with the detector of the day
-   * before). The blind first-look
+   * before), then looked into. "blind-25" (another 100, owners a–m, 9 descriptions unknown, written
+   * alongside blind-26): first look after the blind-26 changes, P 1.000 R 0.800 (P 1.000 R 0.780 with the
+   * detector of the day before). The blind first-look
    * figures are in the commits that added each set.
    */
   split: z.enum([
