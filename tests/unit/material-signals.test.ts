@@ -737,6 +737,36 @@ describe("study collections, course missions and what a README opens with", () =
     ).toBe("keep");
   });
 
+  it("reads a week of classes, koans and a data-structures course by name, however they build", () => {
+    const flavours = (name: string) => readNameEvidence(name).map((item) => item.flavour);
+    expect(flavours("semana-omnistack-11")).toContain("course");
+    expect(flavours("Data-Structure-and-Algorithm")).toContain("guide");
+    const koans = repo({
+      name: "kotlin-koans",
+      description: "Kotlin workshop",
+      primaryLanguage: "Kotlin",
+      languageSizes: [{ name: "Kotlin", size: 40_000 }],
+      contents: [...gradleTree, ...folders("test")],
+    });
+    expect(assessReadme(koans, "# Kotlin Koans\n\nRun the tests to check your solutions.\n").verdict).toBe(
+      "drop",
+    );
+  });
+
+  it("does not take a word of a book's title for the repository's own account of itself", () => {
+    const listings = repo({
+      name: "ml-powered-applications",
+      description: "<머신러닝 파워드 애플리케이션>(한빛미디어, 2021)의 코드 저장소",
+      primaryLanguage: "Jupyter Notebook",
+      languageSizes: [{ name: "Jupyter Notebook", size: 900_000 }],
+      contents: [...folders("notebooks", "ml_editor", "images"), ...files("requirements.txt", "README.md")],
+    });
+    const readme = "# 머신러닝 파워드 애플리케이션\n\n```\npip install -r requirements.txt\n```\n";
+    expect(assessReadme(listings, readme).verdict).toBe("drop");
+    const app = { ...listings, name: "ml-app", description: "머신러닝 애플리케이션 서버" };
+    expect(assessReadme(app, "# ml-app\n\n```\npip install -r requirements.txt\n```\n").verdict).toBe("keep");
+  });
+
   it("reads an owner named for teaching as a hint, but not GitHub's education tools or a forum", () => {
     expect(readOwnerEvidence("woowacourse")).toMatchObject([{ flavour: "course", weight: 1 }]);
     expect(readOwnerEvidence("rocketseat-education")).toMatchObject([{ flavour: "course" }]);

@@ -862,7 +862,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   ],
   [/(?:^|-)(?:interviews?|interview-questions|questions)(?:-|$)/, nameCue("learning", 1.5, "interview")],
   [
-    /(?:^|-)(?:handbook|guide|guides|manual|manuals|primer|best-practices|bestpractices|clean-code|style-guide|styleguide|guidelines|patterns|design-patterns|algorithms|data-structures)(?:-|$)/,
+    /(?:^|-)(?:handbook|guide|guides|manual|manuals|primer|best-practices|bestpractices|clean-code|style-guide|styleguide|guidelines|patterns|design-patterns|algorithms|data-structures|data-structures?-and-algorithms?|algorithms?-and-data-structures?)(?:-|$)/,
     nameCue("learning", 1.5, "guide"),
   ],
   [/(?:^|-)(?:book|books|ebook|textbook)(?:-|$)/, nameCue("learning", 1.5, "book")],
@@ -875,7 +875,8 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   // Names are ASCII: other languages name learning material in Spanish and Portuguese, pinyin
   // ("mianshi" 面试, "biji" 笔记) or transliteration ("konspekt", "bai-tap").
   [
-    /(?:^|-)(?:curso|cursos|kurs|corso|aulas|lecciones|apostila|apostilas|kecheng|uchebnik|khoa-hoc-lap-trinh)(?:-|$)/,
+    // "semana-omnistack-11": a week of classes, as Brazilian and Spanish bootcamps name their events.
+    /(?:^|-)(?:curso|cursos|kurs|corso|aulas|lecciones|semana|apostila|apostilas|kecheng|uchebnik|khoa-hoc-lap-trinh)(?:-|$)/,
     nameCue("learning", 1.5, "course"),
   ],
   [

@@ -165,7 +165,7 @@ export function isExampleName(name: string): boolean {
 const implementedIn =
   /^(?:in|with|using|by|fsharp|f|sharp|java|javascript|js|typescript|ts|python|python3|py|go|golang|rust|c|cpp|csharp|cs|kotlin|swift|php|ruby|scala|dart|haskell|elixir|clojure|ocaml|lua|julia|r|node|nodejs|es6|swiftui)$/;
 const studyCollectionHead =
-  /^(?:algorithms?|data-structures|datastructures|dsa|design-patterns|designpatterns|patterns|data-structure|leetcode|exercises|solutions|homework|homeworks|assignments|katas|problems|challenges)$/;
+  /^(?:algorithms?|data-structures|datastructures|dsa|design-patterns|designpatterns|patterns|data-structure|leetcode|exercises|solutions|homework|homeworks|assignments|katas|koans|problems|challenges)$/;
 
 /**
  * "design-patterns-typescript", "Yandex-Algorithms", "LeetCode-in-Java": a collection of implementations
