@@ -741,6 +741,8 @@ describe("study collections, course missions and what a README opens with", () =
     const flavours = (name: string) => readNameEvidence(name).map((item) => item.flavour);
     expect(flavours("semana-omnistack-11")).toContain("course");
     expect(flavours("Data-Structure-and-Algorithm")).toContain("guide");
+    expect(flavours("ApuntesJava")).toContain("notes");
+    expect(flavours("CursoReact")).toContain("course");
     const koans = repo({
       name: "kotlin-koans",
       description: "Kotlin workshop",

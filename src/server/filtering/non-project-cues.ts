@@ -873,30 +873,34 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   [/(?:^|-)(?:roadmaps?)(?:-|$)/, nameCue("learning", 1.5, "roadmap")],
   [/(?:^|-)kata(?:-|$)/, nameCue("learning", 1, "exercises")],
   // Names are ASCII: other languages name learning material in Spanish and Portuguese, pinyin
-  // ("mianshi" 面试, "biji" 笔记) or transliteration ("konspekt", "bai-tap").
+  // ("mianshi" 面试, "biji" 笔记) or transliteration ("konspekt", "bai-tap"). No product is named so, so
+  // run-together words count too: "ApuntesJava", "CursoReact".
   [
     // "semana-omnistack-11": a week of classes, as Brazilian and Spanish bootcamps name their events.
     /(?:^|-)(?:curso|cursos|kurs|corso|aulas|lecciones|semana|apostila|apostilas|kecheng|uchebnik|khoa-hoc-lap-trinh)(?:-|$)/,
-    nameCue("learning", 1.5, "course"),
+    nameCue("learning", 1.5, "course", true),
   ],
   [
     /(?:^|-)(?:tutoriales|tutoriais|jiaocheng|rumen|nyumon|huong-dan|hoc-lap-trinh|tu-hoc|nhap-mon|co-ban|fundamentos|basico|basicos|osnovy|jichu|kiso)(?:-|$)/,
-    nameCue("learning", 1.5, "tutorial"),
+    nameCue("learning", 1.5, "tutorial", true),
   ],
   [
     /(?:^|-)(?:apuntes|anotacoes|resumos|biji|xuexi-?biji|konspekt|konspekty|zametki|ghi-chu)(?:-|$)/,
-    nameCue("learning", 1.5, "notes"),
+    nameCue("learning", 1.5, "notes", true),
   ],
   [
     /(?:^|-)(?:ejercicios|exercicios|retos|desafios|projetos|proyectos|shuati|lianxi|bai-tap|zadachi|uprazhneniya)(?:-|$)/,
-    nameCue("learning", 1.5, "exercises"),
+    nameCue("learning", 1.5, "exercises", true),
   ],
-  [/(?:^|-)(?:soluciones|solucoes|tijie|loi-giai|resheniya)(?:-|$)/, nameCue("learning", 1.5, "solutions")],
+  [
+    /(?:^|-)(?:soluciones|solucoes|tijie|loi-giai|resheniya)(?:-|$)/,
+    nameCue("learning", 1.5, "solutions", true),
+  ],
   [
     /(?:^|-)(?:mianshi|mianjing|bagu|baguwen|entrevistas?|sobesedovanie|phong-van)(?:-|$)/,
-    nameCue("learning", 1.5, "interview"),
+    nameCue("learning", 1.5, "interview", true),
   ],
-  [/(?:^|-)(?:libro|libros|livro|livros|kniga)(?:-|$)/, nameCue("learning", 1.5, "book")],
+  [/(?:^|-)(?:libro|libros|livro|livros|kniga)(?:-|$)/, nameCue("learning", 1.5, "book", true)],
   [/(?:^|-)(?:xuexi|aprender|aprendiendo|aprendendo|izuchenie)(?:-|$)/, nameCue("learning", 1, "general")],
   [
     /(?:^|-)(?:para-principiantes|para-iniciantes|desde-cero|do-zero|s-nulya|cong-ling-kai-shi)(?:-|$)/,
