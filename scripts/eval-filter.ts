@@ -25,7 +25,7 @@ import {
 const fixtures = [
   { label: "labelled set", file: "../tests/fixtures/non-projects.json" },
   { label: "blind set", file: "../tests/fixtures/non-projects-blind.json" },
-  ...Array.from({ length: 22 }, (_, index) => ({
+  ...Array.from({ length: 24 }, (_, index) => ({
     label: `blind set ${index + 5}`,
     file: `../tests/fixtures/non-projects-blind-${index + 5}.json`,
   })),
@@ -57,8 +57,10 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-22": "blind 22 (trees, seen once)",
   "blind-23": "blind 23 (trees, seen once)",
   "blind-24": "blind 24 (trees, seen once)",
-  "blind-25": "blind 25 (trees, unseen)",
+  "blind-25": "blind 25 (trees, seen once)",
   "blind-26": "blind 26 (trees, seen once)",
+  "blind-27": "blind 27 (trees, unseen)",
+  "blind-28": "blind 28 (trees, unseen)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
