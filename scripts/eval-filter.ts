@@ -60,7 +60,7 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-25": "blind 25 (trees, seen once)",
   "blind-26": "blind 26 (trees, seen once)",
   "blind-27": "blind 27 (trees, unseen)",
-  "blind-28": "blind 28 (trees, unseen)",
+  "blind-28": "blind 28 (trees, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };

@@ -66,7 +66,10 @@ export const labelledRepoSchema = z.object({
    * alongside blind-26): first look after the blind-26 changes, P 1.000 R 0.800 (P 1.000 R 0.780 with the
    * detector of the day before), then looked into. "blind-28" (another 100, owners n–z, at most two per
    * owner, 41 descriptions unknown): first look after the blind-25 changes, P 0.976 R 0.800, the same
-   * as with the detector of the day before. The blind first-look
+   * as with the detector of the day before, then looked into. "blind-27" (another 100, owners a–m, at
+   * most two per owner, 6 descriptions unknown, written alongside blind-28): first look P 0.978 R 0.880,
+   * the same with and without the blind-28 changes and with the detector of the day before. The blind
+   * first-look
    * figures are in the commits that added each set.
    */
   split: z.enum([
