@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessReadme } from "@/server/filtering/assess-non-project";
+import { assessMetadata, assessReadme } from "@/server/filtering/assess-non-project";
 import { readDescriptionEvidence } from "@/server/filtering/read-description-evidence";
 import { findCompanionCode } from "@/server/filtering/read-companion-code";
 import { readNameEvidence, readOwnerEvidence } from "@/server/filtering/read-name-evidence";
@@ -767,6 +767,39 @@ describe("study collections, course missions and what a README opens with", () =
     expect(assessReadme(listings, readme).verdict).toBe("drop");
     const app = { ...listings, name: "ml-app", description: "머신러닝 애플리케이션 서버" };
     expect(assessReadme(app, "# ml-app\n\n```\npip install -r requirements.txt\n```\n").verdict).toBe("keep");
+  });
+
+  it("reads study repositories, problem statements and Vietnamese programming courses by name, not a study timer", () => {
+    const learning = (name: string) => readNameEvidence(name).filter((item) => item.kind === "learning");
+    for (const name of [
+      "algorithm-study",
+      "study-html",
+      "enunciados-miercoles-noche",
+      "algorithm",
+      "Lap-trinh-huong-doi-tuong-CPP",
+    ])
+      expect(learning(name).length, name).toBeGreaterThan(0);
+    for (const name of ["study-timer", "algorithm-visualizer"]) {
+      const evidence = readNameEvidence(name);
+      expect(
+        evidence.some((item) => item.kind === "software"),
+        name,
+      ).toBe(true);
+    }
+  });
+
+  it("keeps a tutorial playground, which people run", () => {
+    const playground = repo({
+      name: "learn.nuxt.com",
+      description: "Nuxt Tutorial Playground",
+      topics: ["nuxt", "tutorial", "playground"],
+      primaryLanguage: "Vue",
+      languageSizes: [
+        { name: "Vue", size: 205_895 },
+        { name: "TypeScript", size: 56_451 },
+      ],
+    });
+    expect(assessMetadata(playground).verdict).toBe("keep");
   });
 
   it("reads an owner named for teaching as a hint, but not GitHub's education tools or a forum", () => {

@@ -339,7 +339,7 @@ export const descriptionCues: readonly Cue[] = [
   ),
   software(
     2,
-    /\b(?:library|lib|framework|engine|runtime|sdk|plugin|plug-in|add-on|addon|extension|loader|linter|formatter|compiler|transpiler|interpreter|bundler|parser|generator|renderer|editor|ide|database|driver|wrapper|bindings|toolkit|toolchain|tool|utility|app|application|server|client|daemon|bot|platform|lms|cms|system|manager|scheduler|tracker|dashboard|emulator|simulator|service|api client|component library|widgets?|infrastructure|suite|program|script|module|package|browser|blocker|finder|clone|implementation|replacement|alternative to|solution|analy[sz]er|checker|validator|converter|downloader|uploader|launcher|installer|crawler|scraper|visuali[sz]er|debugger|profiler|proxy|gateway|console|micro-frontend|distribution|distro|autograder|grader|test runner|runner|monitor|board|recorder|exporter|importer|optimi[sz]er|minifier|orchestrator)\b(?!-)/gi,
+    /\b(?:library|lib|framework|engine|runtime|sdk|plugin|plug-in|add-on|addon|extension|loader|linter|formatter|compiler|transpiler|interpreter|bundler|parser|generator|renderer|editor|ide|database|driver|wrapper|bindings|toolkit|toolchain|tool|utility|app|application|server|client|daemon|bot|platform|lms|cms|system|manager|scheduler|tracker|dashboard|emulator|simulator|service|api client|component library|widgets?|infrastructure|suite|program|script|module|package|browser|blocker|finder|clone|implementation|replacement|alternative to|solution|analy[sz]er|checker|validator|converter|downloader|uploader|launcher|installer|crawler|scraper|visuali[sz]er|debugger|profiler|proxy|gateway|console|micro-frontend|distribution|distro|autograder|grader|test runner|runner|monitor|board|recorder|exporter|importer|optimi[sz]er|minifier|orchestrator|playground)\b(?!-)/gi,
   ),
   software(
     1.5,
@@ -847,7 +847,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("learning", 1.5, "tutorial"),
   ],
   [
-    /(?:^|-)(?:exercises|exercise|practice|challenges|challenge|problems|puzzles|homework|assignments|labs|problem-sets|projects|ideas)(?:-|$)/,
+    /(?:^|-)(?:exercises|exercise|practice|challenges|challenge|enunciados|problems|puzzles|homework|assignments|labs|problem-sets|projects|ideas)(?:-|$)/,
     nameCue("learning", 1.5, "exercises"),
   ],
   [
@@ -855,14 +855,14 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     // Shaped too: "EntityComponentSystemSamples", "WPFSamples" run their words together.
     nameCue("learning", 1.5, "examples", true),
   ],
-  [/(?:^|-)(?:notes|til|knowledge|wiki|notebooks)(?:-|$)/, nameCue("learning", 1.5, "notes")],
+  [/(?:^|-)(?:notes|til|knowledge|wiki|notebooks|study|studies)(?:-|$)/, nameCue("learning", 1.5, "notes")],
   [
     /(?:^|-)(?:solutions|answers|leetcode|lintcode|hackerrank|codewars|euler|aoc|advent-of-code|cs50x?|neetcode)(?:-|$)/,
     nameCue("learning", 1.5, "solutions"),
   ],
   [/(?:^|-)(?:interviews?|interview-questions|questions)(?:-|$)/, nameCue("learning", 1.5, "interview")],
   [
-    /(?:^|-)(?:handbook|guide|guides|manual|manuals|primer|best-practices|bestpractices|clean-code|style-guide|styleguide|guidelines|patterns|design-patterns|algorithms|data-structures|data-structures?-and-algorithms?|algorithms?-and-data-structures?)(?:-|$)/,
+    /(?:^|-)(?:handbook|guide|guides|manual|manuals|primer|best-practices|bestpractices|clean-code|style-guide|styleguide|guidelines|patterns|design-patterns|algorithms|algorithm|data-structures|data-structures?-and-algorithms?|algorithms?-and-data-structures?)(?:-|$)/,
     nameCue("learning", 1.5, "guide"),
   ],
   [/(?:^|-)(?:book|books|ebook|textbook)(?:-|$)/, nameCue("learning", 1.5, "book")],
@@ -881,7 +881,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("learning", 1.5, "course", true),
   ],
   [
-    /(?:^|-)(?:tutoriales|tutoriais|jiaocheng|rumen|nyumon|huong-dan|hoc-lap-trinh|tu-hoc|nhap-mon|co-ban|fundamentos|basico|basicos|osnovy|jichu|kiso)(?:-|$)/,
+    /(?:^|-)(?:tutoriales|tutoriais|jiaocheng|rumen|nyumon|huong-dan|hoc-lap-trinh|lap-trinh|tu-hoc|nhap-mon|co-ban|fundamentos|basico|basicos|osnovy|jichu|kiso)(?:-|$)/,
     nameCue("learning", 1.5, "tutorial", true),
   ],
   [
@@ -911,7 +911,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("link-list", 1.5),
   ],
   [
-    /(?:^|-)(?:cli|app|server|client|lib|sdk|api|plugin|loader|lint|linter|bot|engine|kit|toolkit|cms|lms|dl|sync|manager|editor|viewer|daemon|compiler|parser|generator|gen|scheduler|planner|tracker|dashboard|desktop|extension|action|orm|db|vscode|connect|biblioteca|libreria|herramienta|ferramenta)(?:-|$)/,
+    /(?:^|-)(?:cli|app|server|client|lib|sdk|api|plugin|loader|lint|linter|bot|engine|kit|toolkit|cms|lms|dl|sync|manager|editor|viewer|daemon|compiler|parser|generator|gen|scheduler|planner|tracker|dashboard|desktop|extension|action|orm|db|vscode|connect|timer|visualizer|visualiser|playground|biblioteca|libreria|herramienta|ferramenta)(?:-|$)/,
     nameCue("software", 1.5),
   ],
 ];
