@@ -59,7 +59,7 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-24": "blind 24 (trees, seen once)",
   "blind-25": "blind 25 (trees, seen once)",
   "blind-26": "blind 26 (trees, seen once)",
-  "blind-27": "blind 27 (trees, unseen)",
+  "blind-27": "blind 27 (trees, seen once)",
   "blind-28": "blind 28 (trees, seen once)",
 };
 

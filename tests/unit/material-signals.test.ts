@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assessMetadata, assessReadme } from "@/server/filtering/assess-non-project";
 import { readDescriptionEvidence } from "@/server/filtering/read-description-evidence";
 import { findCompanionCode } from "@/server/filtering/read-companion-code";
-import { readNameEvidence, readOwnerEvidence } from "@/server/filtering/read-name-evidence";
+import { isExampleName, readNameEvidence, readOwnerEvidence } from "@/server/filtering/read-name-evidence";
 import { readContentsEvidence } from "@/server/filtering/read-contents-evidence";
 import type { NonProjectInput } from "@/server/filtering/non-project-evidence";
 import type { RepoContents } from "@/shared/repo-contents";
@@ -44,6 +44,7 @@ describe("code that belongs to a text", () => {
       ["PyTorch implementations of Generative Adversarial Networks.", "examples"],
       ["Code from various chapters in OSTEP", "book"],
       ["Repositório do curso de Java da Cod3r", "course"],
+      ["Material docente para la asignatura Infraestructura Virtual", "course"],
       ["<자바스크립트를 위한 텐서플로우.js>(한빛미디어, 2022)의 코드 저장소", "book"],
       ["《深入理解计算机系统》配套代码", "book"],
       ["Spring 源码解析", "notes"],
@@ -742,6 +743,8 @@ describe("study collections, course missions and what a README opens with", () =
     expect(flavours("semana-omnistack-11")).toContain("course");
     expect(flavours("Data-Structure-and-Algorithm")).toContain("guide");
     expect(flavours("ApuntesJava")).toContain("notes");
+    expect(isExampleName("godot-demo-projects")).toBe(true);
+    expect(isExampleName("side-projects")).toBe(false);
     expect(flavours("CursoReact")).toContain("course");
     const koans = repo({
       name: "kotlin-koans",

@@ -69,10 +69,11 @@ const companionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavo
     ),
     flavour: "examples",
   },
-  // Spanish and Portuguese: "Repositorio del curso …", "código do livro".
+  // Spanish and Portuguese: "Repositorio del curso …", "código do livro", "Material docente para la
+  // asignatura …".
   {
     pattern:
-      /\b(?:c[óo]digo(?: fuente| fonte)?|ejemplos|exemplos|reposit[óo]rio|repositorio|proyectos?|projetos?|retos|desaf[íi]os|ejercicios|exerc[íi]cios|tareas|tarefas|pr[áa]cticas|pr[áa]ticas)(?: \p{L}+)? (?:del|de la|de los|do|da|dos|das) (?:curso|libro|livro|taller|oficina|treinamento)\b/giu,
+      /\b(?:c[óo]digo(?: fuente| fonte)?|ejemplos|exemplos|reposit[óo]rio|repositorio|proyectos?|projetos?|retos|desaf[íi]os|ejercicios|exerc[íi]cios|tareas|tarefas|pr[áa]cticas|pr[áa]ticas|materia(?:l|les|is))(?: \p{L}+)? (?:del|de la|de los|do|da|dos|das|para (?:el|la|los|las|o|a|os|as)) (?:curso|libro|livro|taller|oficina|treinamento|asignatura|disciplina|cadeira)\b/giu,
     flavour: "course",
   },
   // Russian: "код к книге", "код для курса".

@@ -4,6 +4,8 @@ import { LATER_CUE_FACTOR, type Evidence } from "@/server/filtering/non-project-
 const exampleFirst = /^(?:example|examples|sample|samples|demo|demos)$/;
 /** The singular as well: "mediapipe-python-sample" is one sample of what its first words name. */
 const examplesLast = /^(?:examples?|samples?|demos|recipes|quickstarts)$/;
+/** "godot-demo-projects", "flutter-sample-apps": whole projects, each an example. */
+const examplesOfProjects = /^(?:demo|sample|example)-(?:projects|apps)$/;
 const localeSegment = /^(?:zh|cn|zhcn|zh_cn|tw|zhtw|ja|jp|ko|kr|ru|vn|vi|ptbr|pt_br|fr|de|tr|ua|pl)$/;
 /** Codes that are also words or suffixes ("lodash-es", "just-do-it"), read as a locale only beside a text. */
 const ambiguousLocaleSegment = /^(?:es|it|pt|id|br)$/;
@@ -158,7 +160,8 @@ const ownerOfExamples = /(?:samples|examples|demos|tutorials|workshops|exercises
 export function isExampleName(name: string): boolean {
   const segments = splitNameSegments(name);
   const lastWord = splitCamelCaseWords(name).split("-").at(-1) ?? "";
-  return startsWithExample(segments) || examplesLast.test(lastWord);
+  const lastTwo = splitCamelCaseWords(name).split("-").slice(-2).join("-");
+  return startsWithExample(segments) || examplesLast.test(lastWord) || examplesOfProjects.test(lastTwo);
 }
 
 /** What a study collection is implemented in, trailing its name: "design-patterns-typescript", "LeetCode-in-Java". */
