@@ -25,7 +25,7 @@ import {
 const fixtures = [
   { label: "labelled set", file: "../tests/fixtures/non-projects.json" },
   { label: "blind set", file: "../tests/fixtures/non-projects-blind.json" },
-  ...Array.from({ length: 24 }, (_, index) => ({
+  ...Array.from({ length: 26 }, (_, index) => ({
     label: `blind set ${index + 5}`,
     file: `../tests/fixtures/non-projects-blind-${index + 5}.json`,
   })),
@@ -61,6 +61,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-26": "blind 26 (trees, seen once)",
   "blind-27": "blind 27 (trees, seen once)",
   "blind-28": "blind 28 (trees, seen once)",
+  "blind-29": "blind 29 (trees, unseen)",
+  "blind-30": "blind 30 (trees, unseen)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
