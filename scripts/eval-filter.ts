@@ -61,7 +61,7 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-26": "blind 26 (trees, seen once)",
   "blind-27": "blind 27 (trees, seen once)",
   "blind-28": "blind 28 (trees, seen once)",
-  "blind-29": "blind 29 (trees, unseen)",
+  "blind-29": "blind 29 (trees, seen once)",
   "blind-30": "blind 30 (trees, unseen)",
 };
 

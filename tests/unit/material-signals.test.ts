@@ -791,6 +791,32 @@ describe("study collections, course missions and what a README opens with", () =
     }
   });
 
+  it("counts a documentation repository's site build for less, and keeps a documentation theme", () => {
+    const site = [...folders("content", "src", "plugins"), ...files("package.json", "README.md")];
+    const docs = repo({
+      owner: "Khoa-Hoc-Du-Lieu",
+      name: "docs",
+      contents: site,
+      languageSizes: [{ name: "JavaScript", size: 4_000 }],
+    });
+    const readme =
+      "# Tài liệu\n\n- [Python](https://python.org)\n- [R](https://r-project.org)\n- [SQL](https://sql.org)\n- [Git](https://git-scm.com)\n";
+    const manifestWeight = (repository: typeof docs) =>
+      assessReadme(repository, readme).evidence.find((item) => item.text === "package.json")?.weight ?? 0;
+    expect(manifestWeight(docs)).toBeLessThan(manifestWeight({ ...docs, name: "portal" }));
+    const theme = repo({
+      name: "just-the-docs",
+      description: "A modern, highly customizable, and responsive Jekyll theme for documentation",
+      contents: [
+        ...folders("lib", "_layouts", "_includes"),
+        ...files("just-the-docs.gemspec", "Gemfile", "README.md"),
+      ],
+    });
+    expect(
+      assessReadme(theme, "# Just the Docs\n\n## Installation\n\n    gem install just-the-docs\n").verdict,
+    ).toBe("keep");
+  });
+
   it("keeps a tutorial playground, which people run", () => {
     const playground = repo({
       name: "learn.nuxt.com",

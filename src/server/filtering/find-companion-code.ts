@@ -7,6 +7,7 @@ import {
 } from "@/server/filtering/read-companion-code";
 import {
   isBookPublisher,
+  isDocumentationRepository,
   isExampleName,
   isLocaleOwner,
   isOwnerOfExamples,
@@ -70,6 +71,8 @@ function findExampleCode(repo: NonProjectInput): CompanionCode | null {
   if (isOwnerOfExamples(repo.owner))
     return { text: `owned by '${repo.owner ?? ""}'`, flavour: "examples", where: "name" };
   if (isExampleName(repo.name)) return { text: `named '${repo.name}'`, flavour: "examples", where: "name" };
+  if (isDocumentationRepository(repo.name, repo.owner))
+    return { text: `named '${repo.name}'`, flavour: "guide", where: "name" };
   if (isStudyCollectionName(repo.name))
     return { text: `named '${repo.name}'`, flavour: "solutions", where: "name" };
   return null;

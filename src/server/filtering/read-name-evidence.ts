@@ -218,6 +218,14 @@ export function isLocaleOwner(owner: string | undefined): boolean {
 }
 
 /** "MicrosoftDocs", "azure-docs": an organisation of documentation; "mkdocs" and "readthedocs" are tools. */
+/**
+ * "azure-docs", "dotnet/docs", "AspNetCore.Docs": a documentation repository, whose build serves the text.
+ * Or kept by a documentation organisation ("MicrosoftDocs").
+ */
+export function isDocumentationRepository(name: string, owner: string | undefined): boolean {
+  return /^(?:docs|documentation)$/.test(splitNameSegments(name).at(-1) ?? "") || isOwnerOfDocs(owner);
+}
+
 function isOwnerOfDocs(owner: string | undefined): boolean {
   return owner !== undefined && splitCamelCaseWords(owner).split("-").at(-1) === "docs";
 }
