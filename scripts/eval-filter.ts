@@ -62,7 +62,7 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-27": "blind 27 (trees, seen once)",
   "blind-28": "blind 28 (trees, seen once)",
   "blind-29": "blind 29 (trees, seen once)",
-  "blind-30": "blind 30 (trees, unseen)",
+  "blind-30": "blind 30 (trees, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };

@@ -834,6 +834,7 @@ describe("study collections, course missions and what a README opens with", () =
   it("reads an owner named for teaching as a hint, but not GitHub's education tools or a forum", () => {
     expect(readOwnerEvidence("woowacourse")).toMatchObject([{ flavour: "course", weight: 1 }]);
     expect(readOwnerEvidence("rocketseat-education")).toMatchObject([{ flavour: "course" }]);
+    expect(readOwnerEvidence("vuejs-translations")).toMatchObject([{ flavour: "translation" }]);
     for (const owner of ["education", "discourse", "coursera-dl"])
       expect(readOwnerEvidence(owner), owner).toEqual([]);
   });

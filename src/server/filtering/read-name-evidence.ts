@@ -267,6 +267,9 @@ export function readOwnerEvidence(owner: string | undefined): Evidence[] {
   if (/(?:study|studies|studygroup)$/.test(ownerWords(owner))) return ownedBy(1.5, "notes");
   if (isOwnerOfDocs(owner)) return ownedBy(1.5, "guide");
   if (isOwnerOfCourse(owner)) return ownedBy(1, "course");
+  // "vuejs-translations": an organisation of translators keeps translated texts.
+  if (/(?:translations?|translators?|l10n|locali[sz]ation)$/.test(ownerWords(owner)))
+    return ownedBy(1.5, "translation");
   if (!isOwnerOfExamples(owner)) return [];
   return ownedBy(1.5, /(?:tutorials|workshops|guides)$/.test(ownerWords(owner)) ? "tutorial" : "examples");
 }
