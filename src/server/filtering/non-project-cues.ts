@@ -339,11 +339,17 @@ export const descriptionCues: readonly Cue[] = [
   ),
   software(
     2,
-    /\b(?:library|lib|framework|engine|runtime|sdk|plugin|plug-in|add-on|addon|extension|loader|linter|formatter|compiler|transpiler|interpreter|bundler|parser|generator|renderer|editor|ide|database|driver|wrapper|bindings|toolkit|toolchain|tool|utility|app|application|server|client|daemon|bot|platform|lms|cms|system|manager|scheduler|tracker|dashboard|emulator|simulator|service|api client|component library|widgets?|infrastructure|suite|program|script|module|package|browser|blocker|finder|clone|implementation|replacement|alternative to|solution|analy[sz]er|checker|validator|converter|downloader|uploader|launcher|installer|crawler|scraper|visuali[sz]er|debugger|profiler|proxy|gateway|console|micro-frontend|distribution|distro|autograder|grader|test runner|runner|monitor|board|recorder|exporter|importer|optimi[sz]er|minifier|orchestrator|playground)\b(?!-)/gi,
+    /\b(?:library|lib|framework|engine|runtime|sdk|plugin|plug-in|add-on|addon|extension|loader|linter|formatter|compiler|transpiler|interpreter|bundler|parser|generator|renderer|editor|ide|database|driver|wrapper|bindings|toolkit|toolchain|tool|utility|app|application|server|client|daemon|bot|platform|lms|cms|system|manager|scheduler|tracker|dashboard|emulator|simulator|service|api client|component library|widgets?|infrastructure|suite|program|script|module|package|browser|blocker|finder|clone|implementation|replacement|alternative to|solution|analy[sz]er|checker|validator|converter|downloader|uploader|launcher|installer|crawler|scraper|visuali[sz]er|debugger|profiler|proxy|gateway|console|micro-frontend|distribution|distro|autograder|grader|test runner|runner|monitor|board|recorder|exporter|importer|optimi[sz]er|minifier|orchestrator)\b(?!-)/gi,
   ),
   software(
     1.5,
     /\b(?:command[ -]line|terminal|api|software|game|player|reader|viewer|backend|management|components|workflows?)\b(?!-)/gi,
+  ),
+  // A playground people open and type into ("Nuxt Tutorial Playground", "The Rust Playground"); a
+  // "Rust playground" of one's own is a sandbox of exercises.
+  software(
+    2,
+    /\b(?:interactive|online|in-browser|browser|web|code|coding|tutorial|live)\s+playground\b|\bplayground (?:editor|app|ide)\b|^the [\w.-]+ playground\b/gi,
   ),
   // What others start their own work from: a theme, a template, a boilerplate. "Starter code" and
   // "starter files" are a course's, and stay with the learning cues.
@@ -911,7 +917,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("link-list", 1.5),
   ],
   [
-    /(?:^|-)(?:cli|app|server|client|lib|sdk|api|plugin|loader|lint|linter|bot|engine|kit|toolkit|cms|lms|dl|sync|manager|editor|viewer|daemon|compiler|parser|generator|gen|scheduler|planner|tracker|dashboard|desktop|extension|action|orm|db|vscode|connect|timer|visualizer|visualiser|playground|biblioteca|libreria|herramienta|ferramenta)(?:-|$)/,
+    /(?:^|-)(?:cli|app|server|client|lib|sdk|api|plugin|loader|lint|linter|bot|engine|kit|toolkit|cms|lms|dl|sync|manager|editor|viewer|daemon|compiler|parser|generator|gen|scheduler|planner|tracker|dashboard|desktop|extension|action|orm|db|vscode|connect|timer|visualizer|visualiser|biblioteca|libreria|herramienta|ferramenta)(?:-|$)/,
     nameCue("software", 1.5),
   ],
 ];
