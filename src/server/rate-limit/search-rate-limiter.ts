@@ -14,6 +14,33 @@ export type SearchRateLimiter = {
   refund: (clientKey: string) => Promise<void>;
 };
 
+const COUNTS_TABLE = "scout_search_rate_limit";
+/** An arbitrary constant: the advisory lock key under which an instance creates the counts table. */
+const COUNTS_TABLE_LOCK_KEY = 727_002;
+
+/**
+ * The table rate-limiter-flexible expects. Instances start together, and Postgres's CREATE TABLE IF NOT
+ * EXISTS is no guard against another session creating the same table at that moment (SQLSTATE 42P07,
+ * which the library does not expect): one creates it under a transaction-level advisory lock while the
+ * others wait, then find it there.
+ */
+async function createCountsTable(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock($1)", [COUNTS_TABLE_LOCK_KEY]);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${COUNTS_TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`,
+    );
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * Searches per client per hour. In memory for the embedded default (a restart starts clean, and expired
  * windows are dropped); in a PostgreSQL table for the hosted mode, so that every instance enforces one limit.
@@ -29,21 +56,18 @@ export function createSearchRateLimiter({
   const options = { points: searchesPerHour, duration: 3600 };
   let ready: Promise<RateLimiterAbstract>;
   if (pool) {
-    ready = new Promise((resolve, reject) => {
-      const limiter: RateLimiterPostgres = new RateLimiterPostgres(
-        {
+    // The table exists by then, so the limiter has nothing left to set up.
+    ready = createCountsTable(pool).then(
+      () =>
+        new RateLimiterPostgres({
           ...options,
           storeClient: pool,
           storeType: "pool",
-          tableName: "scout_search_rate_limit",
+          tableName: COUNTS_TABLE,
           keyPrefix: "search",
-        },
-        (error?: Error) => {
-          if (error) reject(error);
-          else resolve(limiter);
-        },
-      );
-    });
+          tableCreated: true,
+        }),
+    );
     // Awaited by every call; an early failure must not go unhandled meanwhile.
     ready.catch(() => undefined);
   } else {
