@@ -25,7 +25,7 @@ import {
 const fixtures = [
   { label: "labelled set", file: "../tests/fixtures/non-projects.json" },
   { label: "blind set", file: "../tests/fixtures/non-projects-blind.json" },
-  ...Array.from({ length: 26 }, (_, index) => ({
+  ...Array.from({ length: 28 }, (_, index) => ({
     label: `blind set ${index + 5}`,
     file: `../tests/fixtures/non-projects-blind-${index + 5}.json`,
   })),
@@ -63,6 +63,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-28": "blind 28 (trees, seen once)",
   "blind-29": "blind 29 (trees, seen once)",
   "blind-30": "blind 30 (trees, seen once)",
+  "blind-31": "blind 31 (trees, seen once)",
+  "blind-32": "blind 32 (trees, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
