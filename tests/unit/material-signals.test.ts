@@ -782,6 +782,7 @@ describe("study collections, course missions and what a README opens with", () =
       "Lap-trinh-huong-doi-tuong-CPP",
     ])
       expect(learning(name).length, name).toBeGreaterThan(0);
+    expect(learning("youtube-study-space")).toEqual([]);
     for (const name of ["study-timer", "algorithm-visualizer"]) {
       const evidence = readNameEvidence(name);
       expect(

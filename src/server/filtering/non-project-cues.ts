@@ -861,7 +861,10 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     // Shaped too: "EntityComponentSystemSamples", "WPFSamples" run their words together.
     nameCue("learning", 1.5, "examples", true),
   ],
-  [/(?:^|-)(?:notes|til|knowledge|wiki|notebooks|study|studies)(?:-|$)/, nameCue("learning", 1.5, "notes")],
+  [/(?:^|-)(?:notes|til|knowledge|wiki|notebooks)(?:-|$)/, nameCue("learning", 1.5, "notes")],
+  // What was studied: "algorithm-study", "CS-study", "study-html". A study of something else is a
+  // product's subject ("youtube-study-space", "study-timer").
+  [/-(?:study|studies)$|^(?:study|studies)-[a-z0-9]+$/, nameCue("learning", 1.5, "notes")],
   [
     /(?:^|-)(?:solutions|answers|leetcode|lintcode|hackerrank|codewars|euler|aoc|advent-of-code|cs50x?|neetcode)(?:-|$)/,
     nameCue("learning", 1.5, "solutions"),
