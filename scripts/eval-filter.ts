@@ -3,15 +3,16 @@
  * non-project, i.e. dropped), the counts, and every misclassified entry with the detector's reason. Not a
  * test: it prints. Run with `npm run eval:filter`.
  *
- * Two files: tests/fixtures/non-projects.json (splits tune, holdout, holdout-2) and
- * tests/fixtures/non-projects-blind.json (splits blind-3, blind-4: real repositories written blind). Each
- * is measured three ways: both stages as the pipeline runs them, the metadata stage alone, and the
- * metadata stage without language sizes (name, description, topics and primary language only).
+ * The files: tests/fixtures/non-projects.json (splits tune, holdout, holdout-2),
+ * tests/fixtures/non-projects-blind.json (splits blind-3, blind-4) and every numbered blind set
+ * (non-projects-blind-<n>.json), real repositories written blind. Each is measured four ways: both stages
+ * as the pipeline runs them, the same without the tree, the metadata stage alone, and the metadata stage
+ * without language sizes (name, description, topics and primary language only).
  *
  * Options: `--split <name>` limits the listing of misclassified entries to one split (the figures are
  * always printed for every split); `--all` prints every verdict.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import {
   assessLikePipeline,
@@ -22,14 +23,22 @@ import {
   type Metrics,
 } from "@/server/filtering/measure-non-project-filter";
 
+const fixtureDir = path.resolve(import.meta.dirname, "../tests/fixtures");
+/** The numbered blind sets, in the order they were written: non-projects-blind-5.json, -6, … */
+const numberedBlindSets = readdirSync(fixtureDir)
+  .map((file) => /^non-projects-blind-(\d+)\.json$/.exec(file)?.[1])
+  .filter((number): number is string => number !== undefined)
+  .map(Number)
+  .sort((a, b) => a - b);
+
 const fixtures = [
-  { label: "labelled set", file: "../tests/fixtures/non-projects.json" },
-  { label: "blind set", file: "../tests/fixtures/non-projects-blind.json" },
-  ...Array.from({ length: 28 }, (_, index) => ({
-    label: `blind set ${index + 5}`,
-    file: `../tests/fixtures/non-projects-blind-${index + 5}.json`,
+  { label: "labelled set", file: "non-projects.json" },
+  { label: "blind set", file: "non-projects-blind.json" },
+  ...numberedBlindSets.map((number) => ({
+    label: `blind set ${number}`,
+    file: `non-projects-blind-${number}.json`,
   })),
-].filter(({ file }) => existsSync(path.resolve(import.meta.dirname, file)));
+];
 
 const splitLabels: Record<LabelledRepo["split"], string> = {
   tune: "tuning entries",
@@ -96,7 +105,7 @@ function formatMetrics(label: string, metrics: Metrics): string {
 }
 
 function readFixture(file: string): LabelledRepo[] {
-  return labelledSetSchema.parse(JSON.parse(readFileSync(path.resolve(import.meta.dirname, file), "utf8")));
+  return labelledSetSchema.parse(JSON.parse(readFileSync(path.join(fixtureDir, file), "utf8")));
 }
 
 function main(): void {

@@ -48,11 +48,6 @@ function countedUnits(nouns: string, weight: number, flavour: LearningFlavour): 
   );
 }
 
-/**
- * Description cues. Every pattern is global and case-insensitive; the detector finds every match with its
- * position, because the first cue of a clause names what the repository is and later ones are usually
- * its subject matter ("Linter for awesome lists", "A course on building web servers").
- */
 /** Languages a text is translated into, as a description names them. */
 const languageNames =
   "chinese|simplified chinese|traditional chinese|japanese|korean|russian|spanish|portuguese|brazilian portuguese|vietnamese|french|german|italian|turkish|persian|farsi|arabic|indonesian|thai|polish|ukrainian|hindi|bengali|hebrew|greek|czech|dutch|swedish";
@@ -64,6 +59,11 @@ export const TRANSLATED_TEXT_WEIGHT = 3;
 export const annotatedSource =
   /\bannotated (?:[\w.-]+ ){0,3}?(?:implementation|source(?: code)?|code|edition|version)\b/gi;
 
+/**
+ * Description cues. Every pattern is global and case-insensitive; the detector finds every match with its
+ * position, because the first cue of a clause names what the repository is and later ones are usually
+ * its subject matter ("Linter for awesome lists", "A course on building web servers").
+ */
 export const descriptionCues: readonly Cue[] = [
   // Curriculum and course phrasing.
   countedUnits("lessons?|lectures?|weeks?|modules|units|quizz?e?s?|labs|assignments|sessions", 2.5, "course"),
@@ -871,7 +871,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   ],
   [/(?:^|-)(?:interviews?|interview-questions|questions)(?:-|$)/, nameCue("learning", 1.5, "interview")],
   [
-    /(?:^|-)(?:handbook|guide|guides|manual|manuals|primer|best-practices|bestpractices|clean-code|style-guide|styleguide|guidelines|patterns|design-patterns|algorithms|algorithm|data-structures|data-structures?-and-algorithms?|algorithms?-and-data-structures?)(?:-|$)/,
+    /(?:^|-)(?:handbook|guide|guides|manual|manuals|primer|best-practices|bestpractices|clean-code|style-guide|styleguide|guidelines|patterns|design-patterns|algorithms?|data-structures|data-structures?-and-algorithms?|algorithms?-and-data-structures?)(?:-|$)/,
     nameCue("learning", 1.5, "guide"),
   ],
   [/(?:^|-)(?:book|books|ebook|textbook)(?:-|$)/, nameCue("learning", 1.5, "book")],
@@ -890,7 +890,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("learning", 1.5, "course", true),
   ],
   [
-    /(?:^|-)(?:tutoriales|tutoriais|jiaocheng|rumen|nyumon|huong-dan|hoc-lap-trinh|lap-trinh|tu-hoc|nhap-mon|co-ban|fundamentos|basico|basicos|osnovy|jichu|kiso)(?:-|$)/,
+    /(?:^|-)(?:tutoriales|tutoriais|jiaocheng|rumen|nyumon|huong-dan|lap-trinh|tu-hoc|nhap-mon|co-ban|fundamentos|basico|basicos|osnovy|jichu|kiso)(?:-|$)/,
     nameCue("learning", 1.5, "tutorial", true),
   ],
   [

@@ -140,9 +140,12 @@ export function findCompanionCode(
   return findIn(description ?? "", "description") ?? findIn(readmeOpening ?? "", "readme");
 }
 
-/** Whether a word stands inside a title's marks in what was said: «…», 《…》, <…>, "…", '…'. */
+/** A title between its marks: «…», 《…》, <…>, "…", '…'. */
+const titleInMarks = /[«《<“"'‘「『][^»》>”"'’」』]{1,60}[»》>”"'’」』]/gu;
+
+/** Whether a word stands inside a title in what was said. */
 function inTitle(said: string, word: string): boolean {
-  const titles = said.match(/[«《<“"'‘「『][^»》>”"'’」』]{1,60}[»》>”"'’」』]/gu) ?? [];
+  const titles = said.match(titleInMarks) ?? [];
   return titles.some((title) => title.toLowerCase().includes(word.toLowerCase()));
 }
 

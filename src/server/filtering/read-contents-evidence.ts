@@ -141,9 +141,12 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
       ),
     );
 
-  const written = summary.writtenLanguageFolders;
-  // Beside the weaker "folders by programming language" of a tree with no code, counted once.
-  const languageFoldersCounted = !hasSoftwareShape(summary, context) && summary.languageFolders.length >= 3;
+  const softwareShape = hasSoftwareShape(summary, context);
+  // Folders named after a programming language as people write it ("JavaScript", "C++") sort code by
+  // language for a reader. A program's bindings are lower case ("python/"), and an R package's R/ is its
+  // source. Beside the weaker "folders by programming language" of a tree with no code, counted once.
+  const written = summary.languageFolders.filter((name) => name !== name.toLowerCase() && name !== "R");
+  const languageFoldersCounted = !softwareShape && summary.languageFolders.length >= 3;
   if (written.length > 0 && !languageFoldersCounted)
     evidence.push(
       learningEvidence(
@@ -165,7 +168,7 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
       ),
     );
 
-  if (!hasSoftwareShape(summary, context)) {
+  if (!softwareShape) {
     // The absence only speaks once something else in the tree points at writing rather than code.
     if (summary.documentShare >= 0.8 && summary.documents >= 6)
       evidence.push(

@@ -159,9 +159,12 @@ const ownerOfExamples = /(?:samples|examples|demos|tutorials|workshops|exercises
  */
 export function isExampleName(name: string): boolean {
   const segments = splitNameSegments(name);
-  const lastWord = splitCamelCaseWords(name).split("-").at(-1) ?? "";
-  const lastTwo = splitCamelCaseWords(name).split("-").slice(-2).join("-");
-  return startsWithExample(segments) || examplesLast.test(lastWord) || examplesOfProjects.test(lastTwo);
+  const words = splitCamelCaseWords(name).split("-");
+  return (
+    startsWithExample(segments) ||
+    examplesLast.test(words.at(-1) ?? "") ||
+    examplesOfProjects.test(words.slice(-2).join("-"))
+  );
 }
 
 /** What a study collection is implemented in, trailing its name: "design-patterns-typescript", "LeetCode-in-Java". */
@@ -217,7 +220,6 @@ export function isLocaleOwner(owner: string | undefined): boolean {
   return [first, last].some((segment) => localeSegment.test(segment) || ambiguousLocaleSegment.test(segment));
 }
 
-/** "MicrosoftDocs", "azure-docs": an organisation of documentation; "mkdocs" and "readthedocs" are tools. */
 /**
  * "azure-docs", "dotnet/docs", "AspNetCore.Docs": a documentation repository, whose build serves the text.
  * Or kept by a documentation organisation ("MicrosoftDocs").
@@ -226,6 +228,7 @@ export function isDocumentationRepository(name: string, owner: string | undefine
   return /^(?:docs|documentation)$/.test(splitNameSegments(name).at(-1) ?? "") || isOwnerOfDocs(owner);
 }
 
+/** "MicrosoftDocs", "azure-docs": an organisation of documentation; "mkdocs" and "readthedocs" are tools. */
 function isOwnerOfDocs(owner: string | undefined): boolean {
   return owner !== undefined && splitCamelCaseWords(owner).split("-").at(-1) === "docs";
 }

@@ -22,7 +22,7 @@ const notProse = /^\s*(?:[-*+]\s|\d{1,3}[.)]\s|\||>|={3,}|-{3,}|!\[|\[!\[|<(?!h[
 
 /** A heading that introduces what follows: the opening goes on under it, in any language. */
 const introHeading =
-  /^(?:\p{Emoji_Presentation}\s*)?(?:about(?: (?:this|the) (?:project|repo|repository|book|course))?|what is (?:this|it)\??|introduction|intro|overview|description|简介|簡介|介绍|介紹|关于|關於|这是什么|這是什麼|前言|概要|はじめに|このリポジトリについて|概要|소개|개요|sobre(?: o projeto| el proyecto)?|acerca de|introducci[óo]n|introdu[çc][ãa]o|descri[çc][ãa]o|descripci[óo]n|о проекте|описание|введение|giới thiệu)\s*[?？:：]?$/iu;
+  /^(?:\p{Emoji_Presentation}\s*)?(?:about(?: (?:this|the) (?:project|repo|repository|book|course))?|what is (?:this|it)\??|introduction|intro|overview|description|简介|簡介|介绍|介紹|关于|關於|这是什么|這是什麼|前言|概要|はじめに|このリポジトリについて|소개|개요|sobre(?: o projeto| el proyecto)?|acerca de|introducci[óo]n|introdu[çc][ãa]o|descri[çc][ãa]o|descripci[óo]n|о проекте|описание|введение|giới thiệu)\s*[?？:：]?$/iu;
 
 export type ReadmeOpening = { title: string | null; paragraph: string | null };
 

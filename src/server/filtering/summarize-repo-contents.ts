@@ -50,12 +50,6 @@ export type ContentsSummary = {
   documentShare: number;
   /** Folders named after a programming language: solutions in several languages. */
   languageFolders: string[];
-  /**
-   * Folders named after a programming language as people write it ("JavaScript", "C++"): code sorted by
-   * the language it is written in, for a reader. A program's per-language bindings are lower case
-   * ("python/"), and an R package's R/ folder is its source.
-   */
-  writtenLanguageFolders: string[];
   /** Folders named as parts of a syllabus ("exercises", "solutions", "slides", "aulas"), with their kind. */
   teachingFolders: { names: string[]; flavour: LearningFlavour };
   /** Folders named by locale ("en", "zh-CN"): one document in several languages. */
@@ -124,7 +118,6 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
   const testFolders: string[] = [];
   const releaseMachinery = new Set<Machinery>();
   const languageFolders: string[] = [];
-  const writtenLanguageFolders: string[] = [];
   let documents = 0;
   let contentFiles = 0;
   const folders: string[] = [];
@@ -154,8 +147,6 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
         sourceFolders.push(entry.name);
       if (testFolderNames.has(lower)) testFolders.push(entry.name);
       if (languageFolderNames.has(lower)) languageFolders.push(entry.name);
-      if (languageFolderNames.has(lower) && entry.name !== lower && entry.name !== "R")
-        writtenLanguageFolders.push(entry.name);
     }
   }
 
@@ -172,7 +163,6 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     documents,
     documentShare: contentFiles === 0 ? 0 : documents / contentFiles,
     languageFolders,
-    writtenLanguageFolders,
     teachingFolders: teaching,
     localeFolders: countLocaleFolders(folders),
     siteGenerator: contents.find((entry) => siteGeneratorFiles.test(entry.name))?.name ?? null,
