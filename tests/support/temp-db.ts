@@ -48,6 +48,24 @@ async function asAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise
 }
 
 /**
+ * node-postgres's pool.end() resolves once its clients are told to close, not once they have: a FORCE drop
+ * at that moment terminates a session still saying goodbye, and its client throws 57P01 into the test run
+ * with no pool left to hear it. The drop waits until the sessions have gone, for as long as a clean close
+ * takes; after that, whatever is still connected was left open and FORCE ends it.
+ */
+async function waitForSessionsToLeave(client: pg.Client, database: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const { rows } = await client.query<{ sessions: number }>(
+      "SELECT count(*)::int AS sessions FROM pg_stat_activity WHERE datname = $1",
+      [database],
+    );
+    if ((rows[0]?.sessions ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
  * A new, empty database on the cluster this vitest run shares (tests/support/postgres-global-setup.ts):
  * creating one takes milliseconds, so every test file gets its own and none sees another's rows.
  */
@@ -62,8 +80,11 @@ export async function createEmptyPostgresDatabase(): Promise<EmptyPostgresDataba
   return {
     databaseUrl: url.toString(),
     drop: async () => {
-      // FORCE ends whatever connection a failed test left open, so the drop never waits on one.
-      await asAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await asAdmin(adminUrl, async (client) => {
+        await waitForSessionsToLeave(client, name);
+        // FORCE ends whatever connection a failed test left open, so the drop never waits on one.
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      });
     },
   };
 }
