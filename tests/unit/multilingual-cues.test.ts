@@ -98,6 +98,16 @@ describe("multilingual description cues", () => {
       tutorial.find((item) => item.text === "框架")?.weight ?? 0,
     );
   });
+
+  it("read an English compound that ends on a learning noun as that noun: SDK samples are samples", () => {
+    const weightOf = (evidence: ReturnType<typeof readDescriptionEvidence>, text: string) =>
+      evidence.find((item) => item.text === text)?.weight ?? 0;
+    const samples = readDescriptionEvidence("Temporal Java SDK samples");
+    expect(weightOf(samples, "samples")).toBeGreaterThan(weightOf(samples, "SDK"));
+    // Only the clause's last noun heads it: a framework for examples is still a framework.
+    const framework = readDescriptionEvidence("SDK examples framework for docs sites");
+    expect(weightOf(framework, "framework")).toBeGreaterThan(weightOf(framework, "examples"));
+  });
 });
 
 describe("learning material described in other languages is dropped", () => {

@@ -189,10 +189,14 @@ export function readDescriptionEvidence(description: string | null): Evidence[] 
     matches.forEach((match, index) => {
       const next = matches[index + 1];
       if (!next || match.role !== undefined) return;
-      // English only reads a learning word before a software noun as a modifier; in a head-final clause
-      // the reverse holds too: "框架教程" is a tutorial about a framework.
+      // A learning word before a software noun is a modifier ("cheat sheet service"). The reverse holds in
+      // a head-final clause ("框架教程" is a tutorial about a framework) and in English when the learning
+      // noun ends the clause ("Temporal Java SDK samples" are samples, whatever they are samples of).
       const learningBeforeSoftware = match.kind !== "software" && next.kind === "software";
-      const softwareBeforeLearning = headFinal && match.kind === "software" && next.kind === "learning";
+      const softwareBeforeLearning =
+        match.kind === "software" &&
+        next.kind === "learning" &&
+        (headFinal || (next.role === undefined && matches.at(-1) === next));
       if (!learningBeforeSoftware && !softwareBeforeLearning) return;
       if (compoundGap.test(clause.text.slice(match.end, next.start))) modifiers.add(match);
     });
