@@ -104,6 +104,8 @@ describe("multilingual description cues", () => {
       evidence.find((item) => item.text === text)?.weight ?? 0;
     const samples = readDescriptionEvidence("Temporal Java SDK samples");
     expect(weightOf(samples, "samples")).toBeGreaterThan(weightOf(samples, "SDK"));
+    const written = readDescriptionEvidence("API samples for the Universal Windows Platform");
+    expect(weightOf(written, "samples")).toBeGreaterThan(weightOf(written, "API"));
     // Only the clause's last noun heads it: a framework for examples is still a framework.
     const framework = readDescriptionEvidence("SDK examples framework for docs sites");
     expect(weightOf(framework, "framework")).toBeGreaterThan(weightOf(framework, "examples"));

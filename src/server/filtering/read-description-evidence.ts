@@ -29,6 +29,9 @@ const questionDescription = /^[^\p{L}]*(?:what|how|why|when|where)\b[^?]{3,}\?/i
  * coordination ("roadmap and feedback board").
  */
 const compoundGap = withUnicodeWords(/^[\s-]*(?:(?:and|&|or)\s+)?(?:[\w.+#]+[\s-]+)?$/);
+/** What may follow the last noun of an English compound: the clause's end or a word that starts no noun. */
+const compoundEnd =
+  /^\s*(?:$|(?:for|of|in|on|from|with|using|written|built|made|showing|demonstrating|that|which|to|by)\b)/i;
 
 const headFinalLetter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const anyLetter = /\p{L}/gu;
@@ -191,12 +194,13 @@ export function readDescriptionEvidence(description: string | null): Evidence[] 
       if (!next || match.role !== undefined) return;
       // A learning word before a software noun is a modifier ("cheat sheet service"). The reverse holds in
       // a head-final clause ("框架教程" is a tutorial about a framework) and in English when the learning
-      // noun ends the clause ("Temporal Java SDK samples" are samples, whatever they are samples of).
+      // noun ends the compound ("Temporal Java SDK samples", "API samples for the Universal Windows
+      // Platform" are samples, whatever they are samples of).
       const learningBeforeSoftware = match.kind !== "software" && next.kind === "software";
       const softwareBeforeLearning =
         match.kind === "software" &&
         next.kind === "learning" &&
-        (headFinal || (next.role === undefined && matches.at(-1) === next));
+        (headFinal || (next.role === undefined && compoundEnd.test(clause.text.slice(next.end))));
       if (!learningBeforeSoftware && !softwareBeforeLearning) return;
       if (compoundGap.test(clause.text.slice(match.end, next.start))) modifiers.add(match);
     });
