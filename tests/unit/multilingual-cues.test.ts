@@ -106,6 +106,11 @@ describe("multilingual description cues", () => {
     expect(weightOf(samples, "samples")).toBeGreaterThan(weightOf(samples, "SDK"));
     const written = readDescriptionEvidence("API samples for the Universal Windows Platform");
     expect(weightOf(written, "samples")).toBeGreaterThan(weightOf(written, "API"));
+    const chained = readDescriptionEvidence("Welcome to the Bot Framework samples repository");
+    expect(weightOf(chained, "samples")).toBeGreaterThan(weightOf(chained, "Bot"));
+    // A preposition ends a compound: these are recipes, for testing.
+    const recipes = readDescriptionEvidence("Various recipes for testing common scenarios with Cypress");
+    expect(weightOf(recipes, "recipes")).toBeGreaterThan(weightOf(recipes, "for testing"));
     // Only the clause's last noun heads it: a framework for examples is still a framework.
     const framework = readDescriptionEvidence("SDK examples framework for docs sites");
     expect(weightOf(framework, "framework")).toBeGreaterThan(weightOf(framework, "examples"));

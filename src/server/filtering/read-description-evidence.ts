@@ -29,9 +29,11 @@ const questionDescription = /^[^\p{L}]*(?:what|how|why|when|where)\b[^?]{3,}\?/i
  * coordination ("roadmap and feedback board").
  */
 const compoundGap = withUnicodeWords(/^[\s-]*(?:(?:and|&|or)\s+)?(?:[\w.+#]+[\s-]+)?$/);
-/** What may follow the last noun of an English compound: the clause's end or a word that starts no noun. */
-const compoundEnd =
-  /^\s*(?:$|(?:for|of|in|on|from|with|using|written|built|made|showing|demonstrating|that|which|to|by)\b)/i;
+/** Words that start no noun: what follows the last noun of an English compound, and no part of one. */
+const functionWord =
+  /^\s*(?:for|of|in|on|from|with|using|written|built|made|showing|demonstrating|that|which|to|by|repository|repo)\b/i;
+/** Whether a compound ends before `rest`, the clause's text after a noun. */
+const endsCompound = (rest: string) => rest.trim() === "" || functionWord.test(rest);
 
 const headFinalLetter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const anyLetter = /\p{L}/gu;
@@ -200,10 +202,22 @@ export function readDescriptionEvidence(description: string | null): Evidence[] 
       const softwareBeforeLearning =
         match.kind === "software" &&
         next.kind === "learning" &&
-        (headFinal || (next.role === undefined && compoundEnd.test(clause.text.slice(next.end))));
+        (headFinal || (next.role === undefined && endsCompound(clause.text.slice(next.end))));
       if (!learningBeforeSoftware && !softwareBeforeLearning) return;
+      // "recipes for testing …": a preposition ends the compound, so the noun before it heads it, and a
+      // phrase that starts with one ("plugin for testing examples") is no part of a compound.
+      if (!headFinal && endsCompound(clause.text.slice(match.end))) return;
+      if (!headFinal && functionWord.test(clause.text.slice(match.start, match.end))) return;
       if (compoundGap.test(clause.text.slice(match.end, next.start))) modifiers.add(match);
     });
+    // "Bot Framework samples": every noun of the compound before its head is a modifier, not only the last.
+    for (let index = matches.length - 2; index >= 0; index -= 1) {
+      const [match, next] = [matches[index], matches[index + 1]];
+      if (!match || !next || !modifiers.has(next) || modifiers.has(match)) continue;
+      if (match.role !== undefined || match.kind !== next.kind) continue;
+      if (!headFinal && functionWord.test(clause.text.slice(match.start, match.end))) continue;
+      if (compoundGap.test(clause.text.slice(match.end, next.start))) modifiers.add(match);
+    }
     // English names the thing first ("a course on building web servers"); Chinese, Japanese and Korean
     // put it last ("构建交互式教程的框架" is a framework for building tutorials).
     const nouns = matches.filter((match) => match.role !== "manner" && !modifiers.has(match));
