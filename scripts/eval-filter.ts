@@ -74,6 +74,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-30": "blind 30 (trees, seen once)",
   "blind-31": "blind 31 (trees, seen once)",
   "blind-32": "blind 32 (trees, seen once)",
+  "blind-33": "blind 33 (trees, seen once)",
+  "blind-34": "blind 34 (trees, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
