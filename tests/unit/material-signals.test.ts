@@ -45,6 +45,7 @@ describe("code that belongs to a text", () => {
       ["Code from various chapters in OSTEP", "book"],
       ["Repositório do curso de Java da Cod3r", "course"],
       ["Material docente para la asignatura Infraestructura Virtual", "course"],
+      ["Дипломная работа по курсу «Базовый JavaScript в браузере»", "course"],
       ["<자바스크립트를 위한 텐서플로우.js>(한빛미디어, 2022)의 코드 저장소", "book"],
       ["《深入理解计算机系统》配套代码", "book"],
       ["Spring 源码解析", "notes"],
@@ -66,6 +67,7 @@ describe("code that belongs to a text", () => {
       "Code for training large language models on a single GPU",
       "書籍管理アプリ",
       "Reliable implementations of reinforcement learning algorithms",
+      "Утилита для учёта времени работы по проектам",
     ])
       expect(findCompanionCode(description, null), description).toBeNull();
   });

@@ -106,6 +106,8 @@ describe("multilingual description cues", () => {
     expect(weightOf(samples, "samples")).toBeGreaterThan(weightOf(samples, "SDK"));
     const written = readDescriptionEvidence("API samples for the Universal Windows Platform");
     expect(weightOf(written, "samples")).toBeGreaterThan(weightOf(written, "API"));
+    const quickstarts = readDescriptionEvidence("WildFly Quickstarts");
+    expect(weightOf(quickstarts, "Quickstarts")).toBeGreaterThan(1);
     const chained = readDescriptionEvidence("Welcome to the Bot Framework samples repository");
     expect(weightOf(chained, "samples")).toBeGreaterThan(weightOf(chained, "Bot"));
     // A preposition ends a compound: these are recipes, for testing.

@@ -234,7 +234,7 @@ export const descriptionCues: readonly Cue[] = [
   learning(
     2,
     "examples",
-    /\b(?:examples|example (?:code|programs|projects|apps)|sample (?:code|apps|applications|projects)|code samples|samples|snippets|demos|by example|worked examples|recipes|hello world|notebooks)\b/gi,
+    /\b(?:examples|example (?:code|programs|projects|apps)|sample (?:code|apps|applications|projects)|code samples|samples|snippets|demos|quickstarts|by example|worked examples|recipes|hello world|notebooks)\b/gi,
   ),
   learning(1, "examples", /\bin (?:every|any|many|all|dozens of|several) (?:programming )?languages?\b/gi),
   learning(

@@ -76,8 +76,9 @@ const companionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavo
       /\b(?:c[óo]digo(?: fuente| fonte)?|ejemplos|exemplos|reposit[óo]rio|repositorio|proyectos?|projetos?|retos|desaf[íi]os|ejercicios|exerc[íi]cios|tareas|tarefas|pr[áa]cticas|pr[áa]ticas|materia(?:l|les|is))(?: \p{L}+)? (?:del|de la|de los|do|da|dos|das|para (?:el|la|los|las|o|a|os|as)) (?:curso|libro|livro|taller|oficina|treinamento|asignatura|disciplina|cadeira)\b/giu,
     flavour: "course",
   },
-  // Russian: "код к книге", "код для курса".
+  // Russian: "код к книге", "код для курса"; a course's graded work, "Дипломная работа по курсу …".
   { pattern: /\b(?:код|примеры|исходники) (?:к|для|из) (?:книг|курс)\w*/giu, flavour: "book" },
+  { pattern: /\bработ[аыу]? по (?:курсу|модулю|дисциплине|предмету)\b/giu, flavour: "course" },
   // Vietnamese: "Source code và nội dung của ebook", "mã nguồn của sách".
   {
     pattern: /\b(?:mã nguồn|source code)(?: [\w'’.:,-]+){0,8}? (?:sách|ebook|khóa học)\b/giu,
