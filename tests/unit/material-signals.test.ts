@@ -455,7 +455,7 @@ describe("who publishes a repository", () => {
     expect(verdict.verdict).toBe("drop");
     expect(verdict.reason).toContain("owned by 'PacktPublishing', a publisher");
     // The owner alone is not enough, and other owners with "press" or "book" in them make software.
-    expect(assessReadme({ ...listings, description: null }, null).verdict).toBe("keep");
+    expect(assessReadme({ ...listings, description: null }, "# Microservices\n").verdict).toBe("keep");
     for (const owner of ["pressbooks", "jupyter-book", "expressjs"])
       expect(readOwnerEvidence(owner), owner).toEqual([]);
   });
@@ -840,5 +840,27 @@ describe("study collections, course missions and what a README opens with", () =
     expect(readOwnerEvidence("vuejs-translations")).toMatchObject([{ flavour: "translation" }]);
     for (const owner of ["education", "discourse", "coursera-dl"])
       expect(readOwnerEvidence(owner), owner).toEqual([]);
+  });
+
+  it("reads a repository that says nothing of itself as someone's own, once its tree is known", () => {
+    const exercises = repo({
+      name: "400-ejercicios",
+      primaryLanguage: "Python",
+      languageSizes: [{ name: "Python", size: 20_000 }],
+      contents: folders("Funciones POO", "POO", "bucles", "funciones"),
+    });
+    expect(assessReadme(exercises, null)).toMatchObject({ verdict: "drop" });
+    expect(assessReadme(exercises, null).reason).toContain("neither a description nor a README");
+    // Said by a description, or not known because the details did not load: the name alone decides nothing.
+    expect(assessReadme({ ...exercises, description: "Ejercicios de Python" }, null).reason).not.toContain(
+      "neither a description nor a README",
+    );
+    expect(assessReadme({ ...exercises, contents: null }, null).verdict).toBe("keep");
+    // Silence is only a hint: a program that says nothing of itself still builds.
+    const program = repo({
+      name: "inventory",
+      contents: [...folders("src", "tests"), ...files("pyproject.toml")],
+    });
+    expect(assessReadme(program, null).verdict).toBe("keep");
   });
 });

@@ -207,7 +207,8 @@ export function isFinalWithoutDetails(assessment: NonProjectAssessment): boolean
  */
 export function assessReadme(repo: NonProjectInput, readme: string | null): NonProjectAssessment {
   const evidence = [...readMetadataEvidence(repo), ...readRepoContentsEvidence(repo)];
-  if (readme === null || readme.trim() === "") return assessEvidence(withCompanionCode(evidence, repo, null));
+  if (readme === null || readme.trim() === "")
+    return assessEvidence(withCompanionCode([...evidence, ...readSilence(repo)], repo, null));
   const opening = readOpeningText(readme);
   evidence.push(
     ...readReadmeEvidence(readme, repo.name, repo.contents),
@@ -219,6 +220,16 @@ export function assessReadme(repo: NonProjectInput, readme: string | null): NonP
   if (assessment.verdict === "drop") return assessment;
   const withSilence = withNothingToBuild(weighed, repo);
   return withSilence === weighed ? assessment : assessEvidence(withSilence);
+}
+
+/**
+ * A project offered to contributors says what it is somewhere. With the tree in hand (so the details did
+ * load) and neither a description nor a README, the repository is someone's own: exercises, notes, a
+ * course's folders. Only a hint: it adds to what the name and the tree say, and decides nothing alone.
+ */
+function readSilence(repo: NonProjectInput): Evidence[] {
+  if (!repo.contents || repo.contents.length === 0 || repo.description?.trim()) return [];
+  return [{ kind: "learning", source: "readme", weight: 1, text: "neither a description nor a README" }];
 }
 
 /** Below this much non-project evidence, a tree and README without software say nothing either way. */
