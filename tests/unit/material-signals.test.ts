@@ -455,7 +455,8 @@ describe("who publishes a repository", () => {
     expect(verdict.verdict).toBe("drop");
     expect(verdict.reason).toContain("owned by 'PacktPublishing', a publisher");
     // The owner alone is not enough, and other owners with "press" or "book" in them make software.
-    expect(assessReadme({ ...listings, description: null }, "# Microservices\n").verdict).toBe("keep");
+    const neutralReadme = "# Microservices\n\nReleased under the MIT licence.\n";
+    expect(assessReadme({ ...listings, description: null }, neutralReadme).verdict).toBe("keep");
     for (const owner of ["pressbooks", "jupyter-book", "expressjs"])
       expect(readOwnerEvidence(owner), owner).toEqual([]);
   });
@@ -657,6 +658,12 @@ describe("study collections, course missions and what a README opens with", () =
     );
   });
 
+  it("reads competitive programmers' solutions by name, run together too", () => {
+    for (const name of ["kyopro", "kyopro-tessoku", "AdventOfCode2022", "atcoder-solutions"])
+      expect(readNameEvidence(name), name).toMatchObject([{ kind: "learning", flavour: "solutions" }]);
+    expect(readNameEvidence("online-judge-tools")).toEqual([]);
+  });
+
   it("reads a padded module number and a book's series or edition in a name, not a version", () => {
     const flavours = (name: string) => readNameEvidence(name).map((item) => item.flavour);
     for (const name of ["nlw-06-nodejs", "ignite-lab-00-aulas", "semana-javascript-expert06"])
@@ -856,6 +863,13 @@ describe("study collections, course missions and what a README opens with", () =
       "neither a description nor a README",
     );
     expect(assessReadme({ ...exercises, contents: null }, null).verdict).toBe("keep");
+    // A README of its title alone says no more.
+    expect(assessReadme(exercises, "# 400-ejercicios\n").reason).toContain(
+      "no description, a README of a title",
+    );
+    expect(assessReadme(exercises, "# 400 ejercicios\n\nMis soluciones.\n").reason).not.toContain(
+      "a README of a title",
+    );
     // Silence is only a hint: a program that says nothing of itself still builds.
     const program = repo({
       name: "inventory",

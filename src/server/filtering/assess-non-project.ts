@@ -208,12 +208,14 @@ export function isFinalWithoutDetails(assessment: NonProjectAssessment): boolean
 export function assessReadme(repo: NonProjectInput, readme: string | null): NonProjectAssessment {
   const evidence = [...readMetadataEvidence(repo), ...readRepoContentsEvidence(repo)];
   if (readme === null || readme.trim() === "")
-    return assessEvidence(withCompanionCode([...evidence, ...readSilence(repo)], repo, null));
+    return assessEvidence(withCompanionCode([...evidence, ...readSilence(repo, "no README")], repo, null));
   const opening = readOpeningText(readme);
   evidence.push(
     ...readReadmeEvidence(readme, repo.name, repo.contents),
     ...readOpeningEvidence(opening, repo.description),
   );
+  // "# Lap-trinh-co-ban-C-Sharp" and nothing more says no more than no README.
+  if (readme.replace(/^\s*#.*$/gm, "").trim() === "") evidence.push(...readSilence(repo, "a title"));
   const weighed = withCompanionCode(evidence, repo, opening);
   const assessment = assessEvidence(weighed);
   // The silence only decides a doubtful case; a clear drop's reason names its own evidence.
@@ -224,12 +226,14 @@ export function assessReadme(repo: NonProjectInput, readme: string | null): NonP
 
 /**
  * A project offered to contributors says what it is somewhere. With the tree in hand (so the details did
- * load) and neither a description nor a README, the repository is someone's own: exercises, notes, a
+ * load) and neither a description nor a README beyond a title, the repository is someone's own: exercises, notes, a
  * course's folders. Only a hint: it adds to what the name and the tree say, and decides nothing alone.
  */
-function readSilence(repo: NonProjectInput): Evidence[] {
+function readSilence(repo: NonProjectInput, readme: "no README" | "a title"): Evidence[] {
   if (!repo.contents || repo.contents.length === 0 || repo.description?.trim()) return [];
-  return [{ kind: "learning", source: "readme", weight: 1, text: "neither a description nor a README" }];
+  const text =
+    readme === "no README" ? "neither a description nor a README" : "no description, a README of a title";
+  return [{ kind: "learning", source: "readme", weight: 1, text }];
 }
 
 /** Below this much non-project evidence, a tree and README without software say nothing either way. */

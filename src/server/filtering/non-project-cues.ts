@@ -866,8 +866,10 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   // product's subject ("youtube-study-space", "study-timer").
   [/-(?:study|studies)$|^(?:study|studies)-[a-z0-9]+$/, nameCue("learning", 1.5, "notes")],
   [
-    /(?:^|-)(?:solutions|answers|leetcode|lintcode|hackerrank|codewars|euler|aoc|advent-of-code|cs50x?|neetcode)(?:-|$)/,
-    nameCue("learning", 1.5, "solutions"),
+    // "kyopro" (競プロ) is what Japanese competitive programmers call their solutions; run-together names
+    // count too ("AdventOfCode2022").
+    /(?:^|-)(?:solutions|answers|leetcode|lintcode|hackerrank|codewars|euler|aoc|advent-of-code|cs50x?|neetcode|kyopro|kyopuro|atcoder|competitive-programming)(?:-|$)/,
+    nameCue("learning", 1.5, "solutions", true),
   ],
   [/(?:^|-)(?:interviews?|interview-questions|questions)(?:-|$)/, nameCue("learning", 1.5, "interview")],
   [
