@@ -658,6 +658,27 @@ describe("study collections, course missions and what a README opens with", () =
     );
   });
 
+  it("keeps an editor's plugin for a coding-challenge site, and a Jekyll-documented program's source", () => {
+    expect(readNameEvidence("vscode-leetcode")).toContainEqual(expect.objectContaining({ kind: "software" }));
+    for (const name of ["vscode-extension-samples", "vim-is-hard-lessons"])
+      expect(readNameEvidence(name), name).not.toContainEqual(
+        expect.objectContaining({ kind: "software", weight: 1.5 }),
+      );
+    const extension = repo({
+      name: "vscode-leetcode",
+      description: "Solve LeetCode problems in VS Code",
+      primaryLanguage: "TypeScript",
+      languageSizes: [{ name: "TypeScript", size: 119_079 }],
+      contents: [
+        ...folders(".github", "docs", "resources", "src"),
+        ...files("_config.yml", "CHANGELOG.md", "package.json", "tsconfig.json", "README.md"),
+      ],
+    });
+    const assessment = assessReadme(extension, "# LeetCode\n\n> Solve LeetCode problems in VS Code\n");
+    expect(assessment.verdict).toBe("keep");
+    expect(assessment.reason).toContain("a src/ folder");
+  });
+
   it("reads competitive programmers' solutions by name, run together too", () => {
     for (const name of ["kyopro", "kyopro-tessoku", "AdventOfCode2022", "atcoder-solutions"])
       expect(readNameEvidence(name), name).toMatchObject([{ kind: "learning", flavour: "solutions" }]);

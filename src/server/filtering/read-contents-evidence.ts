@@ -45,8 +45,14 @@ function learningEvidence(weight: number, text: string, flavour: LearningFlavour
 }
 
 /** Source folders that hold code: beside a site generator, src/ holds the site's pages. */
+/**
+ * Generators whose pages or chapters live in src/ (Docusaurus, Gatsby, Astro, mdBook, VitePress). Jekyll,
+ * Hugo and MkDocs keep theirs elsewhere, so beside their configuration a src/ folder is a program's.
+ */
+const pagesInSrc = /^(?:docusaurus\.config|gatsby-config|astro\.config|book\.toml|\.vitepress|\.vuepress)/i;
+
 function codeFolders(summary: ContentsSummary): string[] {
-  return summary.siteGenerator === null
+  return summary.siteGenerator === null || !pagesInSrc.test(summary.siteGenerator)
     ? summary.sourceFolders
     : summary.sourceFolders.filter((name) => name.toLowerCase() !== "src");
 }

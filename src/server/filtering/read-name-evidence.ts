@@ -17,6 +17,18 @@ const packageSuffix = /\.(?:js|ts|vim|nvim|el|jl|py|rb|kt|lua)$/i;
 /** Teaching phrases that are unambiguous even run together in one lower-case word: "gobyexample". */
 const concatenatedShape = /byexample|forbeginners|fromscratch|thehardway|zerotohero|\d+daysof/;
 
+const pluginHost =
+  /^(?:vscode|vim|nvim|neovim|emacs|sublime|atom|obsidian|alfred|raycast|jetbrains|intellij|chrome|firefox)$/;
+/** What a plugin cannot be named for: "vscode-extension-samples" and "vim-is-hard-lessons" are texts. */
+const materialHead =
+  /^(?:examples?|samples?|demos?|lessons?|tutorials?|course|guide|galore|book|notes|docs|handbook|cookbook|recipes|commentary)$/;
+
+function isPluginName(segments: readonly string[]): boolean {
+  return (
+    segments.length >= 2 && pluginHost.test(segments[0] ?? "") && !materialHead.test(segments.at(-1) ?? "")
+  );
+}
+
 /** Separator segments, lower-cased: `Awesome_Go` → ["awesome", "go"]; camelCase stays whole. */
 export function splitNameSegments(name: string): string[] {
   return name
@@ -84,8 +96,9 @@ export function readNameEvidence(name: string): Evidence[] {
       text: `named '${name}' after a language`,
       flavour: "translation",
     });
-  // "reveal.js", "leetcode.vim", "Pkg.jl": the package-naming convention of an ecosystem.
-  if (packageSuffix.test(name))
+  // "reveal.js", "leetcode.vim", "Pkg.jl": the package-naming convention of an ecosystem. "vscode-leetcode"
+  // and "alfred-leetcode" follow the other one: a plugin named for its host, then for what it works on.
+  if (packageSuffix.test(name) || isPluginName(segments))
     evidence.push({ kind: "software", source: "name", weight: 1.5, text: `named '${name}'` });
   if (concatenatedShape.test(segments.join("")))
     evidence.push({
