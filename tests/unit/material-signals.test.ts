@@ -679,6 +679,11 @@ describe("study collections, course missions and what a README opens with", () =
     expect(assessment.reason).toContain("a src/ folder");
   });
 
+  it("reads a Portuguese study and a Vietnamese textbook by name", () => {
+    for (const name of ["Estudo_Apostila_Caelum_Java_POO", "estudos-java", "giao-trinh"])
+      expect(readNameEvidence(name), name).toContainEqual(expect.objectContaining({ kind: "learning" }));
+  });
+
   it("reads competitive programmers' solutions by name, run together too", () => {
     for (const name of ["kyopro", "kyopro-tessoku", "AdventOfCode2022", "atcoder-solutions"])
       expect(readNameEvidence(name), name).toMatchObject([{ kind: "learning", flavour: "solutions" }]);

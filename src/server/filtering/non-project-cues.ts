@@ -888,7 +888,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   // run-together words count too: "ApuntesJava", "CursoReact".
   [
     // "semana-omnistack-11": a week of classes, as Brazilian and Spanish bootcamps name their events.
-    /(?:^|-)(?:curso|cursos|kurs|corso|aulas|lecciones|semana|apostila|apostilas|kecheng|uchebnik|khoa-hoc-lap-trinh)(?:-|$)/,
+    /(?:^|-)(?:curso|cursos|kurs|corso|aulas|lecciones|semana|apostila|apostilas|kecheng|uchebnik|khoa-hoc-lap-trinh|giao-trinh)(?:-|$)/,
     nameCue("learning", 1.5, "course", true),
   ],
   [
@@ -896,7 +896,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("learning", 1.5, "tutorial", true),
   ],
   [
-    /(?:^|-)(?:apuntes|anotacoes|resumos|biji|xuexi-?biji|konspekt|konspekty|zametki|ghi-chu)(?:-|$)/,
+    /(?:^|-)(?:apuntes|anotacoes|resumos|estudo|estudos|biji|xuexi-?biji|konspekt|konspekty|zametki|ghi-chu)(?:-|$)/,
     nameCue("learning", 1.5, "notes", true),
   ],
   [
