@@ -106,6 +106,11 @@ describe("multilingual description cues", () => {
     expect(weightOf(samples, "samples")).toBeGreaterThan(weightOf(samples, "SDK"));
     const written = readDescriptionEvidence("API samples for the Universal Windows Platform");
     expect(weightOf(written, "samples")).toBeGreaterThan(weightOf(written, "API"));
+    // An exemplifying word keeps its noun an example: a sample app is a sample.
+    const sampleApp = readDescriptionEvidence("A sample audio app for Android");
+    expect(weightOf(sampleApp, "A sample")).toBeGreaterThan(weightOf(sampleApp, "app"));
+    const tested = readDescriptionEvidence("An example-based testing library");
+    expect(weightOf(tested, "library")).toBeGreaterThan(weightOf(tested, "An example"));
     const quickstarts = readDescriptionEvidence("WildFly Quickstarts");
     expect(weightOf(quickstarts, "Quickstarts")).toBeGreaterThan(1);
     const chained = readDescriptionEvidence("Welcome to the Bot Framework samples repository");

@@ -242,7 +242,13 @@ export const descriptionCues: readonly Cue[] = [
     "book",
     /\b(?:(?:source )?code|programs|notebooks|examples|exercises|projects) (?:that )?(?:for|from|goes with|go with|accompanying|to accompany|used in|of) (?:the |a |an |my |our |his |her )?(?:[\w'’#+.-]+ ){0,5}?(?:book|title|course|talk|video|series|article|blog post|workshop|lecture|class|screencast|newsletter)\b/gi,
   ),
-  learning(2, "examples", /^(?:sample|samples|example|examples|demo|demos)\b/gi),
+  // "A sample audio app", "Example distributed app": what opens the description is what it is; "sample
+  // size" and "example-based testing" are about statistics and tests.
+  learning(
+    2,
+    "examples",
+    /^(?:an? |the )?(?:sample|samples|example|examples|demo|demos)\b(?![- ](?:based|size|sizes|rate|rates|data|dataset|datasets|efficient|driven)\b)/gi,
+  ),
   learning(1.5, "solutions", /\b(?:solutions|solved)\b/gi),
   // A collection of implementations, the way study repositories describe themselves: "Algorithms and data
   // structures implemented in Java", "JavaScript implementations of computer science algorithms", "the 23

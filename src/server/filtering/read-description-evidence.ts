@@ -29,11 +29,16 @@ const questionDescription = /^[^\p{L}]*(?:what|how|why|when|where)\b[^?]{3,}\?/i
  * coordination ("roadmap and feedback board").
  */
 const compoundGap = withUnicodeWords(/^[\s-]*(?:(?:and|&|or)\s+)?(?:[\w.+#]+[\s-]+)?$/);
-/** Words that start no noun: what follows the last noun of an English compound, and no part of one. */
+/**
+ * Words after which an English compound has ended: prepositions and participles, which start no noun and
+ * are no part of one, and the repository itself ("the Bot Framework samples repository").
+ */
 const functionWord =
   /^\s*(?:for|of|in|on|from|with|using|written|built|made|showing|demonstrating|that|which|to|by|repository|repo)\b/i;
 /** Whether a compound ends before `rest`, the clause's text after a noun. */
 const endsCompound = (rest: string) => rest.trim() === "" || functionWord.test(rest);
+/** A word that makes its noun an instance shown for illustration: "a sample app", "example app". */
+const exemplifyingWord = /^(?:an? |the )?(?:sample|example|demo)$/i;
 
 const headFinalLetter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const anyLetter = /\p{L}/gu;
@@ -198,7 +203,9 @@ export function readDescriptionEvidence(description: string | null): Evidence[] 
       // a head-final clause ("框架教程" is a tutorial about a framework) and in English when the learning
       // noun ends the compound ("Temporal Java SDK samples", "API samples for the Universal Windows
       // Platform" are samples, whatever they are samples of).
-      const learningBeforeSoftware = match.kind !== "software" && next.kind === "software";
+      // "A sample audio app" is a sample: an exemplifying word keeps its noun an example.
+      const exemplifies = exemplifyingWord.test(clause.text.slice(match.start, match.end));
+      const learningBeforeSoftware = match.kind !== "software" && next.kind === "software" && !exemplifies;
       const softwareBeforeLearning =
         match.kind === "software" &&
         next.kind === "learning" &&
