@@ -106,6 +106,8 @@ describe("multilingual description cues", () => {
     expect(weightOf(samples, "samples")).toBeGreaterThan(weightOf(samples, "SDK"));
     const written = readDescriptionEvidence("API samples for the Universal Windows Platform");
     expect(weightOf(written, "samples")).toBeGreaterThan(weightOf(written, "API"));
+    // Books, courses and documentation are open source as often as programs are.
+    expect(readDescriptionEvidence("Open source documentation of Microsoft Azure")).toEqual([]);
     // An exemplifying word keeps its noun an example: a sample app is a sample.
     const sampleApp = readDescriptionEvidence("A sample audio app for Android");
     expect(weightOf(sampleApp, "A sample")).toBeGreaterThan(weightOf(sampleApp, "app"));

@@ -369,7 +369,7 @@ export const descriptionCues: readonly Cue[] = [
   ),
   software(
     1,
-    /\b(?:blazing(?:ly)? fast|extremely fast|very fast|fast|lightweight|light-weight|high-performance|performant|efficient|minimal|tiny|zero-dependency|dependency-free|self-hosted|cross-platform|privacy-(?:first|focused)|production-ready|ready for production|type-safe|extensible|configurable|customi[sz]able|embeddable|portable|reactive|end-to-end encrypted|encrypted|drop-in|written in|built (?:with|on|in)|powered by|in pure|open-source|open source|feature-rich|easy[ -]to[ -](?:learn|use|maintain)|continuous|automatic(?:ally)?|plugins)\b/gi,
+    /\b(?:blazing(?:ly)? fast|extremely fast|very fast|fast|lightweight|light-weight|high-performance|performant|efficient|minimal|tiny|zero-dependency|dependency-free|self-hosted|cross-platform|privacy-(?:first|focused)|production-ready|ready for production|type-safe|extensible|configurable|customi[sz]able|embeddable|portable|reactive|end-to-end encrypted|encrypted|drop-in|written in|built (?:with|on|in)|powered by|in pure|feature-rich|easy[ -]to[ -](?:learn|use|maintain)|continuous|automatic(?:ally)?|plugins)\b/gi,
   ),
   software(
     1.5,
