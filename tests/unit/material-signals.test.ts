@@ -46,6 +46,8 @@ describe("code that belongs to a text", () => {
       ["Repositório do curso de Java da Cod3r", "course"],
       ["Material docente para la asignatura Infraestructura Virtual", "course"],
       ["Дипломная работа по курсу «Базовый JavaScript в браузере»", "course"],
+      ["Projeto desenvolvido durante o NLW Setup da Rocketseat, trilha Ignite", "course"],
+      ["A chat app built during the Odin Project course", "course"],
       ["<자바스크립트를 위한 텐서플로우.js>(한빛미디어, 2022)의 코드 저장소", "book"],
       ["《深入理解计算机系统》配套代码", "book"],
       ["Spring 源码解析", "notes"],
@@ -68,6 +70,7 @@ describe("code that belongs to a text", () => {
       "書籍管理アプリ",
       "Reliable implementations of reinforcement learning algorithms",
       "Утилита для учёта времени работы по проектам",
+      "A chat app built during a weekend hackathon",
     ])
       expect(findCompanionCode(description, null), description).toBeNull();
   });

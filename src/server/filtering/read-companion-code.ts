@@ -76,6 +76,12 @@ const companionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavo
       /\b(?:c[óo]digo(?: fuente| fonte)?|ejemplos|exemplos|reposit[óo]rio|repositorio|proyectos?|projetos?|retos|desaf[íi]os|ejercicios|exerc[íi]cios|tareas|tarefas|pr[áa]cticas|pr[áa]ticas|materia(?:l|les|is))(?: \p{L}+)? (?:del|de la|de los|do|da|dos|das|para (?:el|la|los|las|o|a|os|as)) (?:curso|libro|livro|taller|oficina|treinamento|asignatura|disciplina|cadeira)\b/giu,
     flavour: "course",
   },
+  // Made while a course ran: "Projeto desenvolvido durante o NLW Setup", "App built during the course".
+  {
+    pattern:
+      /\b(?:desenvolvid[oa]s?|criad[oa]s?|constru[íi]d[oa]s?|desarrollad[oa]s?|realizad[oa]s?|built|developed|created|made) (?:durante|during|en|no|na|in) (?:(?:o|a|el|la|the|my|our) )?(?:[\p{L}\d.+#-]+ ){0,3}?(?:curso|semana|bootcamp|imers[ãa]o|aulas?|clases?|workshop|course|class|lectures?|nlw|next level week|trilha|m[óo]dulo|treinamento|forma[çc][ãa]o)\b/giu,
+    flavour: "course",
+  },
   // Russian: "код к книге", "код для курса"; a course's graded work, "Дипломная работа по курсу …".
   { pattern: /\b(?:код|примеры|исходники) (?:к|для|из) (?:книг|курс)\w*/giu, flavour: "book" },
   { pattern: /\bработ[аыу]? по (?:курсу|модулю|дисциплине|предмету)\b/giu, flavour: "course" },
