@@ -86,6 +86,9 @@ describe("multilingual description cues", () => {
     expect(cueTexts("Упражнения на чистом JavaScript без фреймворков", "software")).toEqual([]);
     expect(cueTexts("原生 JavaScript 练习项目，不依赖任何框架", "software")).toEqual([]);
     expect(cueTexts("Lista de tareas con React", "link-list")).toEqual([]);
+    expect(cueTexts("Стажировки: рекомендации для кандидатов и тестовые задания", "learning")).toEqual([
+      "тестовые задания",
+    ]);
   });
 
   it("read the last noun of a Chinese compound as the thing", () => {

@@ -30,6 +30,8 @@ export const russian: readonly Cue[] = inScript(cyrillicScript, [
   ),
   learning(2.5, "notes", words("конспект\\p{L}*|заметк\\p{L}*|заметок")),
   learning(2.5, "interview", words("собеседовани\\p{L}*")),
+  // A hiring task, as "pruebas técnicas" are: "тестовое задание", "тестовые задания для кандидатов".
+  learning(2, "interview", words("тестов\\p{L}* задани\\p{L}*")),
   learning(1.5, "interview", words("вопрос(?:ы|ов|ам|ами|ах)|интервью")),
   learning(
     2.5,
