@@ -76,6 +76,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-32": "blind 32 (trees, seen once)",
   "blind-33": "blind 33 (trees, seen once)",
   "blind-34": "blind 34 (trees, seen once)",
+  "blind-35": "blind 35 (trees, seen once)",
+  "blind-36": "blind 36 (trees, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
