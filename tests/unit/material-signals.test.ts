@@ -687,6 +687,19 @@ describe("study collections, course missions and what a README opens with", () =
       expect(readNameEvidence(name), name).toContainEqual(expect.objectContaining({ kind: "learning" }));
   });
 
+  it("keeps a GitHub Action whose code is its action.yml", () => {
+    const action = repo({
+      name: "free-disk-space",
+      description: "Free disk space on Ubuntu GitHub Actions runners",
+      languageSizes: [],
+      contents: [...folders(".github"), ...files("LICENSE", "README.md", "action.yml")],
+    });
+    const readme =
+      "# Free disk space\n\nA customizable GitHub Action.\n\n## Options\n\n- `android`: remove Android tools\n";
+    expect(assessReadme(action, readme)).toMatchObject({ verdict: "keep" });
+    expect(assessReadme(action, readme).reason).toContain("action.yml");
+  });
+
   it("reads competitive programmers' solutions by name, run together too", () => {
     for (const name of ["kyopro", "kyopro-tessoku", "AdventOfCode2022", "atcoder-solutions"])
       expect(readNameEvidence(name), name).toMatchObject([{ kind: "learning", flavour: "solutions" }]);

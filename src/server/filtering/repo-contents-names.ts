@@ -53,6 +53,9 @@ export const exactManifests = new Set(
     "bower.json",
     // A Hugo theme's own manifest: a theme is a program for the site generator, not a site.
     "theme.toml",
+    // A GitHub Action's metadata, which the Marketplace publishes; a composite action's steps live in it.
+    "action.yml",
+    "action.yaml",
   ].map((name) => name.toLowerCase()),
 );
 export const manifestExtensions =

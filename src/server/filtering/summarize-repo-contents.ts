@@ -135,7 +135,9 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     if (entry.type === "blob") {
       if (exactManifests.has(lower) || manifestExtensions.test(entry.name)) manifests.push(entry.name);
       if (entry.name.startsWith(".") || metaFile.test(entry.name)) continue;
-      if (codeFile.test(entry.name) && !configFile.test(entry.name)) codeFiles += 1;
+      // A composite GitHub Action's steps are its code, written in its action.yml.
+      if ((codeFile.test(entry.name) && !configFile.test(entry.name)) || /^action\.ya?ml$/.test(lower))
+        codeFiles += 1;
       otherEntries += 1;
       contentFiles += 1;
       if (documentExtension.test(entry.name)) documents += 1;
