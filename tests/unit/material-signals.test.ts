@@ -701,7 +701,7 @@ describe("study collections, course missions and what a README opens with", () =
   });
 
   it("reads competitive programmers' solutions by name, run together too", () => {
-    for (const name of ["kyopro", "kyopro-tessoku", "AdventOfCode2022", "atcoder-solutions"])
+    for (const name of ["kyopro", "kyopro-tessoku", "AdventOfCode2022", "atcoder-solutions", "USACO"])
       expect(readNameEvidence(name), name).toMatchObject([{ kind: "learning", flavour: "solutions" }]);
     expect(readNameEvidence("online-judge-tools")).toEqual([]);
   });

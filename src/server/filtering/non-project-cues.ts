@@ -874,7 +874,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   [
     // "kyopro" (競プロ) is what Japanese competitive programmers call their solutions; run-together names
     // count too ("AdventOfCode2022").
-    /(?:^|-)(?:solutions|answers|leetcode|lintcode|hackerrank|codewars|euler|aoc|advent-of-code|cs50x?|neetcode|kyopro|kyopuro|atcoder|competitive-programming)(?:-|$)/,
+    /(?:^|-)(?:solutions|answers|leetcode|lintcode|hackerrank|codewars|euler|aoc|advent-of-code|cs50x?|neetcode|kyopro|kyopuro|atcoder|usaco|codeforces|cses|baekjoon|competitive-programming)(?:-|$)/,
     nameCue("learning", 1.5, "solutions", true),
   ],
   [/(?:^|-)(?:interviews?|interview-questions|questions)(?:-|$)/, nameCue("learning", 1.5, "interview")],
