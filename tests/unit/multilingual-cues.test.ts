@@ -109,6 +109,9 @@ describe("multilingual description cues", () => {
     expect(weightOf(samples, "samples")).toBeGreaterThan(weightOf(samples, "SDK"));
     const written = readDescriptionEvidence("API samples for the Universal Windows Platform");
     expect(weightOf(written, "samples")).toBeGreaterThan(weightOf(written, "API"));
+    // A target to practise attacks on is deployed, whatever exercises come with it.
+    const target = readDescriptionEvidence("A deliberately-vulnerable website and exercises for teaching");
+    expect(target.find((item) => item.kind === "software")?.text).toBe("deliberately-vulnerable");
     // Books, courses and documentation are open source as often as programs are.
     expect(readDescriptionEvidence("Open source documentation of Microsoft Azure")).toEqual([]);
     // An exemplifying word keeps its noun an example: a sample app is a sample.

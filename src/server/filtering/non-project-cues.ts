@@ -358,6 +358,9 @@ export const descriptionCues: readonly Cue[] = [
     /\b(?:interactive|online|in-browser|browser|web|code|coding|tutorial|live)\s+playground\b|\bplayground (?:editor|app|ide)\b|^the [\w.-]+ playground\b/gi,
   ),
   // What others start their own work from: a theme, a template, a boilerplate. "Starter code" and
+  // A target to practise attacks on is an application people deploy: "vulnerable by design" (TerraGoat,
+  // WebGoat, Juice Shop), "a deliberately vulnerable website".
+  software(2, /\b(?:vulnerable[ -]by[ -]design|(?:deliberately|intentionally|purposely)[ -]vulnerable)\b/gi),
   // "starter files" are a course's, and stay with the learning cues.
   software(
     2,
