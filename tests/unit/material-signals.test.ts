@@ -905,11 +905,9 @@ describe("study collections, course missions and what a README opens with", () =
       "neither a description nor a README",
     );
     expect(assessReadme({ ...exercises, contents: null }, null).verdict).toBe("keep");
-    // A README of its title alone says no more.
-    expect(assessReadme(exercises, "# 400-ejercicios\n").reason).toContain(
-      "no description, a README of a title",
-    );
-    expect(assessReadme(exercises, "# 400 ejercicios\n\nMis soluciones.\n").reason).not.toContain(
+    // A README of its title alone says no more; a line of prose says something.
+    expect(assessReadme(exercises, "# 400\n").reason).toContain("no description, a README of a title");
+    expect(assessReadme(exercises, "# 400\n\nNada más que decir.\n").reason).not.toContain(
       "a README of a title",
     );
     // Silence is only a hint: a program that says nothing of itself still builds.

@@ -207,27 +207,33 @@ export function isFinalWithoutDetails(assessment: NonProjectAssessment): boolean
  */
 export function assessReadme(repo: NonProjectInput, readme: string | null): NonProjectAssessment {
   const evidence = [...readMetadataEvidence(repo), ...readRepoContentsEvidence(repo)];
-  if (readme === null || readme.trim() === "")
-    return assessEvidence(withCompanionCode([...evidence, ...readSilence(repo, "no README")], repo, null));
+  if (readme === null || readme.trim() === "") {
+    const assessment = assessEvidence(withCompanionCode(evidence, repo, null));
+    const silence = readSilence(repo, "no README");
+    // The silence only decides a doubtful case; a clear drop's reason names its own evidence.
+    if (assessment.verdict === "drop" || silence.length === 0) return assessment;
+    return assessEvidence(withCompanionCode([...evidence, ...silence], repo, null));
+  }
   const opening = readOpeningText(readme);
   evidence.push(
     ...readReadmeEvidence(readme, repo.name, repo.contents),
     ...readOpeningEvidence(opening, repo.description),
   );
-  // "# Lap-trinh-co-ban-C-Sharp" and nothing more says no more than no README.
-  if (readme.replace(/^\s*#.*$/gm, "").trim() === "") evidence.push(...readSilence(repo, "a title"));
   const weighed = withCompanionCode(evidence, repo, opening);
   const assessment = assessEvidence(weighed);
-  // The silence only decides a doubtful case; a clear drop's reason names its own evidence.
   if (assessment.verdict === "drop") return assessment;
-  const withSilence = withNothingToBuild(weighed, repo);
+  // "# Lap-trinh-co-ban-C-Sharp" and nothing more says no more than no README.
+  const titleOnly = readme.replace(/^\s*#.*$/gm, "").trim() === "";
+  const withTitleSilence = titleOnly ? [...weighed, ...readSilence(repo, "a title")] : weighed;
+  const withSilence = withNothingToBuild(withTitleSilence, repo);
   return withSilence === weighed ? assessment : assessEvidence(withSilence);
 }
 
 /**
  * A project offered to contributors says what it is somewhere. With the tree in hand (so the details did
- * load) and neither a description nor a README beyond a title, the repository is someone's own: exercises, notes, a
- * course's folders. Only a hint: it adds to what the name and the tree say, and decides nothing alone.
+ * load) and neither a description nor a README beyond a title, the repository is someone's own:
+ * exercises, notes, a course's folders. Only a hint: it adds to what the name and the tree say, and
+ * decides nothing alone.
  */
 function readSilence(repo: NonProjectInput, readme: "no README" | "a title"): Evidence[] {
   if (!repo.contents || repo.contents.length === 0 || repo.description?.trim()) return [];
