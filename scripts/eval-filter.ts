@@ -78,6 +78,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-34": "blind 34 (trees, seen once)",
   "blind-35": "blind 35 (trees, seen once)",
   "blind-36": "blind 36 (trees, seen once)",
+  "blind-37": "blind 37 (trees, seen once)",
+  "blind-38": "blind 38 (trees, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };

@@ -88,8 +88,12 @@ export const labelledRepoSchema = z.object({
    * unknown): first look after the blind-33 and blind-34 changes and the day's description grammar,
    * P 0.955 R 0.840 (P 0.953 R 0.820 with the detector of the day before). "blind-35" (100, owners a–m,
    * at most two per owner; 44 descriptions unknown, no topics recorded, 10 without a README), measured
-   * after blind-36 with the same detector: P 0.905 R 0.760 (the same the day before). The blind
-   * first-look figures are in the commits that added each set.
+   * after blind-36 with the same detector: P 0.905 R 0.760 (the same the day before). "blind-37" (100,
+   * owners a–m, at most two per owner; 51 descriptions unknown, trees partly rebuilt) and "blind-38" (100,
+   * owners n–z; 15 descriptions unknown, 76 trees rebuilt from the file index or the README), measured
+   * with the detector as the day's closing note describes it: blind-37 P 0.974 R 0.760 and blind-38
+   * P 1.000 R 0.820, the same as with the detector of the day before. The blind first-look figures are in
+   * the commits that added each set.
    */
   split: z.enum([
     "tune",
@@ -129,6 +133,8 @@ export const labelledRepoSchema = z.object({
     "blind-34",
     "blind-35",
     "blind-36",
+    "blind-37",
+    "blind-38",
   ]),
 });
 export type LabelledRepo = z.infer<typeof labelledRepoSchema>;
