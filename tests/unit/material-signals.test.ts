@@ -704,6 +704,9 @@ describe("study collections, course missions and what a README opens with", () =
     for (const name of ["kyopro", "kyopro-tessoku", "AdventOfCode2022", "atcoder-solutions", "USACO"])
       expect(readNameEvidence(name), name).toMatchObject([{ kind: "learning", flavour: "solutions" }]);
     expect(readNameEvidence("online-judge-tools")).toEqual([]);
+    // A version after the head noun does not replace it: the CLI heads the name, the puzzles modify it.
+    const cli = readNameEvidence("aoc-cli-2.0");
+    expect(cli.find((item) => item.kind === "learning")?.weight).toBeLessThan(1);
   });
 
   it("reads a padded module number and a book's series or edition in a name, not a version", () => {

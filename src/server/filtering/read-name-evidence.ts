@@ -112,6 +112,8 @@ export function readNameEvidence(name: string): Evidence[] {
   // ideas. A noun cue on the last segment names the thing; a noun cue of another kind before it is only
   // what the thing is about. Manner cues ("30-days-of-", "-for-beginners", "learn-") hold anywhere.
   const nouns: Array<{ cue: NameCue; isHead: boolean }> = [];
+  // A version after the head noun does not replace it: "aoc-cli-2.0" is a CLI.
+  const headEnd = words.replace(/(?:-v?\d+)+$/, "").length || words.length;
   for (const [pattern, cue] of nameWordCues) {
     const shaped = cue.shape === true && pattern.test(camelCaseWords);
     if (!pattern.test(words) && !shaped) continue;
@@ -121,7 +123,7 @@ export function readNameEvidence(name: string): Evidence[] {
     }
     const global = new RegExp(pattern.source, "g");
     const isHead = [...words.matchAll(global)].some(
-      (match) => match.index + match[0].replace(/-$/, "").length === words.length,
+      (match) => match.index + match[0].replace(/-$/, "").length === headEnd,
     );
     nouns.push({ cue, isHead });
   }
