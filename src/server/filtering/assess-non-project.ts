@@ -224,7 +224,8 @@ export function assessReadme(repo: NonProjectInput, readme: string | null): NonP
   if (assessment.verdict === "drop") return assessment;
   // "# Lap-trinh-co-ban-C-Sharp" and nothing more says no more than no README.
   const titleOnly = readme.replace(/^\s*#.*$/gm, "").trim() === "";
-  const withTitleSilence = titleOnly ? [...weighed, ...readSilence(repo, "a title")] : weighed;
+  const titleSilence = titleOnly ? readSilence(repo, "a title") : [];
+  const withTitleSilence = titleSilence.length > 0 ? [...weighed, ...titleSilence] : weighed;
   const withSilence = withNothingToBuild(withTitleSilence, repo);
   return withSilence === weighed ? assessment : assessEvidence(withSilence);
 }
