@@ -60,6 +60,12 @@ export const annotatedSource =
   /\bannotated (?:[\w.-]+ ){0,3}?(?:implementation|source(?: code)?|code|edition|version)\b/gi;
 
 /**
+ * Follows "sample" or "example" when the word is about statistics or tests, not a repository of examples:
+ * "sample size", "example-based testing".
+ */
+export const notAnExample = String.raw`(?![- ](?:based|size|sizes|rate|rates|data|dataset|datasets|efficient|driven)\b)`;
+
+/**
  * Description cues. Every pattern is global and case-insensitive; the detector finds every match with its
  * position, because the first cue of a clause names what the repository is and later ones are usually
  * its subject matter ("Linter for awesome lists", "A course on building web servers").
@@ -242,12 +248,11 @@ export const descriptionCues: readonly Cue[] = [
     "book",
     /\b(?:(?:source )?code|programs|notebooks|examples|exercises|projects) (?:that )?(?:for|from|goes with|go with|accompanying|to accompany|used in|of) (?:the |a |an |my |our |his |her )?(?:[\w'’#+.-]+ ){0,5}?(?:book|title|course|talk|video|series|article|blog post|workshop|lecture|class|screencast|newsletter)\b/gi,
   ),
-  // "A sample audio app", "Example distributed app": what opens the description is what it is; "sample
-  // size" and "example-based testing" are about statistics and tests.
+  // "A sample audio app", "Example distributed app": what opens the description is what it is.
   learning(
     2,
     "examples",
-    /^(?:an? |the )?(?:sample|samples|example|examples|demo|demos)\b(?![- ](?:based|size|sizes|rate|rates|data|dataset|datasets|efficient|driven)\b)/gi,
+    new RegExp(`^(?:an? |the )?(?:sample|samples|example|examples|demo|demos)\\b${notAnExample}`, "gi"),
   ),
   learning(1.5, "solutions", /\b(?:solutions|solved)\b/gi),
   // A collection of implementations, the way study repositories describe themselves: "Algorithms and data

@@ -1,6 +1,6 @@
 import type { LearningFlavour } from "@/server/filtering/cue-types";
 import type { Evidence } from "@/server/filtering/non-project-evidence";
-import { annotatedSource } from "@/server/filtering/non-project-cues";
+import { annotatedSource, notAnExample } from "@/server/filtering/non-project-cues";
 import { withUnicodeWords } from "@/server/filtering/tokenize-text";
 
 /**
@@ -98,7 +98,10 @@ const companionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavo
  * "sample size" and "example-based testing" are about statistics and tests.
  */
 const examplesFirst = withUnicodeWords(
-  /^(?:an? |the |official )?(?:simple |minimal |basic |small )?(?:examples?|samples?|sample code|code samples|demos?)\b(?![- ](?:based|size|sizes|rate|rates|data|dataset|datasets|efficient|driven)\b)/iu,
+  new RegExp(
+    String.raw`^(?:an? |the |official )?(?:simple |minimal |basic |small )?(?:examples?|samples?|sample code|code samples|demos?)\b${notAnExample}`,
+    "iu",
+  ),
 );
 
 /** Scripts without spaces: matched as written, no word boundaries. */

@@ -196,6 +196,9 @@ export function readDescriptionEvidence(description: string | null): Evidence[] 
     // learning word before it is only a modifier.
     const modifiers = new Set<CueMatch>();
     const headFinal = isHeadFinal(clause.text);
+    // "for testing": an English phrase that starts with a preposition is no part of a compound.
+    const isPhrase = (match: CueMatch) =>
+      !headFinal && functionWord.test(clause.text.slice(match.start, match.end));
     matches.forEach((match, index) => {
       const next = matches[index + 1];
       if (!next || match.role !== undefined) return;
@@ -214,7 +217,7 @@ export function readDescriptionEvidence(description: string | null): Evidence[] 
       // "recipes for testing …": a preposition ends the compound, so the noun before it heads it, and a
       // phrase that starts with one ("plugin for testing examples") is no part of a compound.
       if (!headFinal && endsCompound(clause.text.slice(match.end))) return;
-      if (!headFinal && functionWord.test(clause.text.slice(match.start, match.end))) return;
+      if (isPhrase(match)) return;
       if (compoundGap.test(clause.text.slice(match.end, next.start))) modifiers.add(match);
     });
     // "Bot Framework samples": every noun of the compound before its head is a modifier, not only the last.
@@ -222,7 +225,7 @@ export function readDescriptionEvidence(description: string | null): Evidence[] 
       const [match, next] = [matches[index], matches[index + 1]];
       if (!match || !next || !modifiers.has(next) || modifiers.has(match)) continue;
       if (match.role !== undefined || match.kind !== next.kind) continue;
-      if (!headFinal && functionWord.test(clause.text.slice(match.start, match.end))) continue;
+      if (isPhrase(match)) continue;
       if (compoundGap.test(clause.text.slice(match.end, next.start))) modifiers.add(match);
     }
     // English names the thing first ("a course on building web servers"); Chinese, Japanese and Korean

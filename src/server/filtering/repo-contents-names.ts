@@ -3,6 +3,9 @@
  * folders, release machinery) and the names of prose, for summarize-repo-contents.ts.
  */
 
+/** A GitHub Action's metadata, which the Marketplace publishes; a composite action's steps live in it. */
+export const actionManifests = ["action.yml", "action.yaml"];
+
 export const exactManifests = new Set(
   [
     "package.json",
@@ -53,9 +56,7 @@ export const exactManifests = new Set(
     "bower.json",
     // A Hugo theme's own manifest: a theme is a program for the site generator, not a site.
     "theme.toml",
-    // A GitHub Action's metadata, which the Marketplace publishes; a composite action's steps live in it.
-    "action.yml",
-    "action.yaml",
+    ...actionManifests,
   ].map((name) => name.toLowerCase()),
 );
 export const manifestExtensions =

@@ -1,5 +1,6 @@
 import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import {
+  actionManifests,
   siteGeneratorFiles,
   bookMarkerFiles,
   proseFolders,
@@ -136,7 +137,7 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
       if (exactManifests.has(lower) || manifestExtensions.test(entry.name)) manifests.push(entry.name);
       if (entry.name.startsWith(".") || metaFile.test(entry.name)) continue;
       // A composite GitHub Action's steps are its code, written in its action.yml.
-      if ((codeFile.test(entry.name) && !configFile.test(entry.name)) || /^action\.ya?ml$/.test(lower))
+      if ((codeFile.test(entry.name) && !configFile.test(entry.name)) || actionManifests.includes(lower))
         codeFiles += 1;
       otherEntries += 1;
       contentFiles += 1;
