@@ -444,6 +444,71 @@ describe("a tree and a README with nothing to build", () => {
   });
 });
 
+describe("a repository without a licence", () => {
+  const mission = repo({
+    owner: "next-step",
+    name: "java-racingcar",
+    description: "자동차 경주 게임 미션 저장소",
+    primaryLanguage: "Java",
+    languageSizes: [{ name: "Java", size: 3_100 }],
+    contents: [...folders("gradle", "src"), ...files(".gitignore", "build.gradle", "gradlew", "README.md")],
+  });
+  const readme =
+    "# 자동차 경주 게임\n\n## 진행 방법\n\n- 기능을 구현하기 전에 README.md에 기능 목록을 정리한다.\n";
+  const withLicence = (input: NonProjectInput): NonProjectInput => ({
+    ...input,
+    contents: [...(input.contents ?? []), ...files("LICENSE")],
+  });
+
+  it("reads the missing licence as a hint beside what the repository says of itself", () => {
+    const verdict = assessReadme(mission, readme);
+    expect(verdict.verdict).toBe("drop");
+    expect(verdict.reason).toContain("no licence");
+    expect(assessReadme(withLicence(mission), readme).verdict).toBe("keep");
+  });
+
+  it("counts LICENSE, COPYING and a LICENSES/ folder as a licence, in any case and with any extension", () => {
+    for (const licence of [
+      files("LICENSE.md"),
+      files("licence"),
+      files("COPYING.LESSER"),
+      folders("LICENSES"),
+    ])
+      expect(
+        assessReadme(repo({ ...mission, contents: [...(mission.contents ?? []), ...licence] }), readme)
+          .verdict,
+      ).toBe("keep");
+  });
+
+  it("decides nothing alone, nor for a program that publishes releases", () => {
+    // A program that says nothing of learning, without a licence file.
+    const tool = repo({
+      name: "fetch-cache",
+      description: "Caches HTTP responses on disk",
+      primaryLanguage: "Go",
+      contents: [...folders("cmd"), ...files("go.mod", "README.md")],
+    });
+    expect(assessReadme(tool, "# fetch-cache\n\nSmall and fast.\n").evidence).not.toContainEqual(
+      expect.objectContaining({ text: "no licence" }),
+    );
+    // A tutorial-authoring crate with a changelog ships releases, licence file or not.
+    const released = repo({
+      ...mission,
+      contents: [...(mission.contents ?? []), ...files("CHANGELOG.md")],
+    });
+    expect(assessReadme(released, readme).evidence).not.toContainEqual(
+      expect.objectContaining({ text: "no licence" }),
+    );
+  });
+
+  it("is one hint with the silence of a repository that describes nothing, not a second", () => {
+    const silent = repo({ ...mission, description: null });
+    const evidence = assessReadme(silent, null).evidence.map((item) => item.text);
+    expect(evidence).toContain("neither a description nor a README");
+    expect(evidence).not.toContain("no licence");
+  });
+});
+
 describe("who publishes a repository", () => {
   it("reads a technical publisher's repository as a book's listings, building or not", () => {
     const listings = repo({

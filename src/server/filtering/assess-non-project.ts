@@ -1,6 +1,8 @@
 import type { Evidence, EvidenceSource, NonProjectInput } from "@/server/filtering/non-project-evidence";
 import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import { readContentsEvidence } from "@/server/filtering/read-contents-evidence";
+import { licenceFile } from "@/server/filtering/repo-contents-names";
+import { summarizeRepoContents } from "@/server/filtering/summarize-repo-contents";
 import { shareOfNonCode } from "@/server/filtering/read-language-evidence";
 import { readMetadataEvidence } from "@/server/filtering/read-metadata-evidence";
 import { withCompanionCode } from "@/server/filtering/find-companion-code";
@@ -209,10 +211,10 @@ export function assessReadme(repo: NonProjectInput, readme: string | null): NonP
   const evidence = [...readMetadataEvidence(repo), ...readRepoContentsEvidence(repo)];
   if (readme === null || readme.trim() === "") {
     const assessment = assessEvidence(withCompanionCode(evidence, repo, null));
-    const silence = readSilence(repo, "no README");
-    // The silence only decides a doubtful case; a clear drop's reason names its own evidence.
-    if (assessment.verdict === "drop" || silence.length === 0) return assessment;
-    return assessEvidence(withCompanionCode([...evidence, ...silence], repo, null));
+    const keptToItself = readKeptToItself(repo, "no README", evidence);
+    // The hint only decides a doubtful case; a clear drop's reason names its own evidence.
+    if (assessment.verdict === "drop" || keptToItself.length === 0) return assessment;
+    return assessEvidence(withCompanionCode([...evidence, ...keptToItself], repo, null));
   }
   const opening = readOpeningText(readme);
   evidence.push(
@@ -224,23 +226,44 @@ export function assessReadme(repo: NonProjectInput, readme: string | null): NonP
   if (assessment.verdict === "drop") return assessment;
   // "# Lap-trinh-co-ban-C-Sharp" and nothing more says no more than no README.
   const titleOnly = readme.replace(/^\s*#.*$/gm, "").trim() === "";
-  const titleSilence = titleOnly ? readSilence(repo, "a title") : [];
-  const withTitleSilence = titleSilence.length > 0 ? [...weighed, ...titleSilence] : weighed;
-  const withSilence = withNothingToBuild(withTitleSilence, repo);
+  const keptToItself = readKeptToItself(repo, titleOnly ? "a title" : "a README", weighed);
+  const withHint = keptToItself.length > 0 ? [...weighed, ...keptToItself] : weighed;
+  const withSilence = withNothingToBuild(withHint, repo);
   return withSilence === weighed ? assessment : assessEvidence(withSilence);
 }
 
 /**
- * A project offered to contributors says what it is somewhere. With the tree in hand (so the details did
- * load) and neither a description nor a README beyond a title, the repository is someone's own:
- * exercises, notes, a course's folders. Only a hint: it adds to what the name and the tree say, and
- * decides nothing alone.
+ * A project offered to contributors says what it is somewhere and on what terms it may be reused. With
+ * the tree in hand (so the details did load), a repository that does neither is someone's own: exercises,
+ * notes, a course's folders. Silence (no description, no README beyond a title) is the louder sign.
+ * Without it, a tree with no licence file is the same sign in a quieter voice: one program in seven in the
+ * labelled data lacks one, against half the learning material. Either is one hint, never both, since they
+ * say the same thing. Neither decides alone, and the licence speaks only once the repository's words or
+ * its lack of code already point at material (a collection of add-ons can go without one too), and never
+ * for a repository that ships releases: a changelog or release tooling says it is handed to others.
  */
-function readSilence(repo: NonProjectInput, readme: "no README" | "a title"): Evidence[] {
-  if (!repo.contents || repo.contents.length === 0 || repo.description?.trim()) return [];
-  const text =
-    readme === "no README" ? "neither a description nor a README" : "no description, a README of a title";
-  return [{ kind: "learning", source: "readme", weight: 1, text }];
+function readKeptToItself(
+  repo: NonProjectInput,
+  readme: "no README" | "a title" | "a README",
+  evidence: readonly Evidence[],
+): Evidence[] {
+  if (!repo.contents || repo.contents.length === 0) return [];
+  if (readme !== "a README" && !repo.description?.trim()) {
+    const text =
+      readme === "no README" ? "neither a description nor a README" : "no description, a README of a title";
+    return [{ kind: "learning", source: "readme", weight: 1, text }];
+  }
+  if (repo.contents.some((entry) => licenceFile.test(entry.name))) return [];
+  const { releaseMachinery } = summarizeRepoContents(repo.contents);
+  if (releaseMachinery.includes("changelog") || releaseMachinery.includes("release-tooling")) return [];
+  const pointing = evidence.filter((item) => item.kind === "no-code" || isSaidOfItself(item));
+  if (sumNonProject(sumEvidence(pointing)) < NOTHING_TO_BUILD_FLOOR) return [];
+  return [{ kind: "learning", source: "contents", weight: 1, text: "no licence" }];
+}
+
+/** What the repository says of itself (name, description, topics, README), not the shape of its tree. */
+function isSaidOfItself(item: Evidence): boolean {
+  return item.source !== "contents" && item.source !== "languages";
 }
 
 /** Below this much non-project evidence, a tree and README without software say nothing either way. */
@@ -256,7 +279,7 @@ function withNothingToBuild(evidence: Evidence[], repo: NonProjectInput): Eviden
   if (!repo.contents || repo.contents.length === 0) return evidence;
   if (evidence.some((item) => item.kind === "software" && item.weight > 0)) return evidence;
   // What it says of itself, not the shape of its tree: plugin and add-on collections look bare too.
-  const said = evidence.filter((item) => item.source !== "contents" && item.source !== "languages");
+  const said = evidence.filter(isSaidOfItself);
   if (sumNonProject(sumEvidence(said)) < NOTHING_TO_BUILD_FLOOR) return evidence;
   return [
     ...evidence,

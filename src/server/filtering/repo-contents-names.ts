@@ -140,6 +140,8 @@ export const languageFolderNames = new Set([
 
 export const documentExtension =
   /\.(?:md|markdown|mdx|rst|txt|adoc|asciidoc|asc|org|tex|pdf|ipynb|docx?|pptx?|epub)$/i;
+/** LICENSE, LICENCE.md, LICENSE-MIT, COPYING.LESSER, UNLICENSE, a REUSE-style LICENSES/ folder. */
+export const licenceFile = /^(?:licen[cs]es?|copying|unlicen[cs]e)(?:[._-].*)?$/i;
 /** Files every kind of repository has; they say nothing about which kind this is. */
 export const metaFile =
   /^(?:readme|license|licence|copying|contributing|code_of_conduct|security|authors|contributors|notice|funding|support|governance|maintainers|changelog|citation)(?:[._-].*)?$/i;
