@@ -501,11 +501,14 @@ describe("a repository without a licence", () => {
     );
   });
 
-  it("is one hint with the silence of a repository that describes nothing, not a second", () => {
+  it("adds to the silence of a repository that describes nothing: two omissions, two hints", () => {
     const silent = repo({ ...mission, description: null });
-    const evidence = assessReadme(silent, null).evidence.map((item) => item.text);
-    expect(evidence).toContain("neither a description nor a README");
-    expect(evidence).not.toContain("no licence");
+    const hints = (input: NonProjectInput) =>
+      assessReadme(input, null)
+        .evidence.map((item) => item.text)
+        .filter((text) => text === "no licence" || text === "neither a description nor a README");
+    expect(hints(silent)).toEqual(["neither a description nor a README", "no licence"]);
+    expect(hints(withLicence(silent))).toEqual(["neither a description nor a README"]);
   });
 });
 

@@ -233,14 +233,14 @@ export function assessReadme(repo: NonProjectInput, readme: string | null): NonP
 }
 
 /**
- * A project offered to contributors says what it is somewhere and on what terms it may be reused. With
- * the tree in hand (so the details did load), a repository that does neither is someone's own: exercises,
- * notes, a course's folders. Silence (no description, no README beyond a title) is the louder sign.
- * Without it, a tree with no licence file is the same sign in a quieter voice: one program in seven in the
- * labelled data lacks one, against half the learning material. Either is one hint, never both, since they
- * say the same thing. Neither decides alone, and the licence speaks only once the repository's words or
- * its lack of code already point at material (a collection of add-ons can go without one too), and never
- * for a repository that ships releases: a changelog or release tooling says it is handed to others.
+ * A project offered to contributors says what it is and on what terms it may be reused. With the tree in
+ * hand (so the details did load), a repository that leaves out either is likely someone's own: exercises,
+ * notes, a course's folders. Each omission is a hint of 1 and neither decides alone:
+ * - silence: no description and no README beyond a title;
+ * - no licence file at the top: one program in seven in the labelled data has none, against half the
+ *   learning material. It speaks only once the repository's words, its silence or its lack of code already
+ *   point at material (a collection of add-ons can go without a licence too), and never for a repository
+ *   that ships releases: a changelog or release tooling says it is handed to others.
  */
 function readKeptToItself(
   repo: NonProjectInput,
@@ -248,17 +248,28 @@ function readKeptToItself(
   evidence: readonly Evidence[],
 ): Evidence[] {
   if (!repo.contents || repo.contents.length === 0) return [];
-  if (readme !== "a README" && !repo.description?.trim()) {
-    const text =
-      readme === "no README" ? "neither a description nor a README" : "no description, a README of a title";
-    return [{ kind: "learning", source: "readme", weight: 1, text }];
-  }
-  if (repo.contents.some((entry) => licenceFile.test(entry.name))) return [];
+  const silence: Evidence[] =
+    readme !== "a README" && !repo.description?.trim()
+      ? [
+          {
+            kind: "learning",
+            source: "readme",
+            weight: 1,
+            text:
+              readme === "no README"
+                ? "neither a description nor a README"
+                : "no description, a README of a title",
+          },
+        ]
+      : [];
+  if (repo.contents.some((entry) => licenceFile.test(entry.name))) return silence;
   const { releaseMachinery } = summarizeRepoContents(repo.contents);
-  if (releaseMachinery.includes("changelog") || releaseMachinery.includes("release-tooling")) return [];
-  const pointing = evidence.filter((item) => item.kind === "no-code" || isSaidOfItself(item));
-  if (sumNonProject(sumEvidence(pointing)) < NOTHING_TO_BUILD_FLOOR) return [];
-  return [{ kind: "learning", source: "contents", weight: 1, text: "no licence" }];
+  if (releaseMachinery.includes("changelog") || releaseMachinery.includes("release-tooling")) return silence;
+  const pointing = [...evidence, ...silence].filter(
+    (item) => item.kind === "no-code" || isSaidOfItself(item),
+  );
+  if (sumNonProject(sumEvidence(pointing)) < NOTHING_TO_BUILD_FLOOR) return silence;
+  return [...silence, { kind: "learning", source: "contents", weight: 1, text: "no licence" }];
 }
 
 /** What the repository says of itself (name, description, topics, README), not the shape of its tree. */
