@@ -46,6 +46,8 @@ describe("code that belongs to a text", () => {
       ["Repositório do curso de Java da Cod3r", "course"],
       ["Material docente para la asignatura Infraestructura Virtual", "course"],
       ["Дипломная работа по курсу «Базовый JavaScript в браузере»", "course"],
+      ["Домашнее задание по курсу Нетологии NestJS", "course"],
+      ["Homework for the Netology backend course", "course"],
       ["Projeto desenvolvido durante o NLW Setup da Rocketseat, trilha Ignite", "course"],
       ["A chat app built during the Odin Project course", "course"],
       ["<자바스크립트를 위한 텐서플로우.js>(한빛미디어, 2022)의 코드 저장소", "book"],
@@ -509,6 +511,17 @@ describe("a repository without a licence", () => {
         .filter((text) => text === "no licence" || text === "neither a description nor a README");
     expect(hints(silent)).toEqual(["neither a description nor a README", "no licence"]);
     expect(hints(withLicence(silent))).toEqual(["neither a description nor a README"]);
+  });
+});
+
+describe("where a course is given, named in the repository's name", () => {
+  it("reads a course provider anywhere in a name, run together too, but not a tool for its site", () => {
+    for (const name of ["devops-netology", "netologyThreadsProject", "rocketseat-ignite", "hexlet-java"])
+      expect(readNameEvidence(name), name).toContainEqual(
+        expect.objectContaining({ kind: "learning", flavour: "course" }),
+      );
+    for (const name of ["coursera-dl", "udemy-api", "netology-bot"])
+      expect(readNameEvidence(name), name).not.toContainEqual(expect.objectContaining({ kind: "learning" }));
   });
 });
 

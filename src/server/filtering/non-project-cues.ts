@@ -287,7 +287,7 @@ export const descriptionCues: readonly Cue[] = [
   learning(
     1.5,
     "course",
-    /\b(?:coursera|udemy|udacity|edx|platzi|codecademy|datacamp|alura|rocketseat|hexlet|stepik|skillbox|geekbrains|inflearn|fastcampus|the odin project|cs50|nptel)\b(?![- ](?:clone|downloader|dl|scraper|crawler|api|client|app|bot|extension|plugin|cli|sdk|integration)\b)/gi,
+    /\b(?:coursera|udemy|udacity|edx|platzi|codecademy|datacamp|alura|rocketseat|hexlet|stepik|skillbox|geekbrains|netology|нетологи[яиюей]|inflearn|fastcampus|the odin project|cs50|nptel)\b(?![- ](?:clone|downloader|dl|scraper|crawler|api|client|app|bot|extension|plugin|cli|sdk|integration)\b)/gi,
     "manner",
   ),
   learning(
@@ -897,6 +897,12 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   [/(?:^|-)(?:cheatsheets?|cheat-sheets?|cheat|reference)(?:-|$)/, nameCue("learning", 1.5, "cheatsheet")],
   [/(?:^|-)(?:roadmaps?)(?:-|$)/, nameCue("learning", 1.5, "roadmap")],
   [/(?:^|-)kata(?:-|$)/, nameCue("learning", 1, "exercises")],
+  // Where courses are given, anywhere in the name: "devops-netology", "netologyThreadsProject",
+  // "rocketseat-ignite". A tool for such a site says what it is next ("coursera-dl", "udemy-api").
+  [
+    /(?:^|-)(?:netology|hexlet|rocketseat|alura|platzi|udemy|coursera|udacity|stepik|skillbox|geekbrains|inflearn|fastcampus|codecademy|datacamp)(?:-|$)(?!(?:dl|downloader|scraper|crawler|api|client|app|bot|extension|plugin|cli|sdk|sync|clone|integration)(?:-|$))/,
+    mannerCue(1.5, "course", true),
+  ],
   // Names are ASCII: other languages name learning material in Spanish and Portuguese, pinyin
   // ("mianshi" 面试, "biji" 笔记) or transliteration ("konspekt", "bai-tap"). No product is named so, so
   // run-together words count too: "ApuntesJava", "CursoReact".

@@ -82,9 +82,19 @@ const companionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavo
       /\b(?:desenvolvid[oa]s?|criad[oa]s?|constru[íi]d[oa]s?|desarrollad[oa]s?|realizad[oa]s?|built|developed|created|made) (?:durante|during|en|no|na|in) (?:(?:o|a|el|la|the|my|our) )?(?:[\p{L}\d.+#-]+ ){0,3}?(?:curso|semana|bootcamp|imers[ãa]o|aulas?|clases?|workshop|course|class|lectures?|nlw|next level week|trilha|m[óo]dulo|treinamento|forma[çc][ãa]o)\b/giu,
     flavour: "course",
   },
+  // A course's homework: "Homework for the Netology course", "Assignments of the CS101 class".
+  {
+    pattern:
+      /\b(?:homeworks?|assignments?|coursework|problem sets?|lab work) (?:for|from|of|in) (?:the |a |my |our )?(?:[\p{L}\d'’#+.:,-]+ ){0,5}?(?:course|class|module|lectures?|bootcamp|semester)\b/giu,
+    flavour: "course",
+  },
   // Russian: "код к книге", "код для курса"; a course's graded work, "Дипломная работа по курсу …".
   { pattern: /\b(?:код|примеры|исходники) (?:к|для|из) (?:книг|курс)\w*/giu, flavour: "book" },
-  { pattern: /\bработ[аыу]? по (?:курсу|модулю|дисциплине|предмету)\b/giu, flavour: "course" },
+  {
+    pattern:
+      /\b(?:работ[аыу]?|(?:домашн\w+ )?задани[еяй]) (?:по|к) (?:курсу|модулю|дисциплине|предмету|занятию)\b/giu,
+    flavour: "course",
+  },
   // Vietnamese: "Source code và nội dung của ebook", "mã nguồn của sách".
   {
     pattern: /\b(?:mã nguồn|source code)(?: [\w'’.:,-]+){0,8}? (?:sách|ebook|khóa học)\b/giu,
