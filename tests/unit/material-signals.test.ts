@@ -525,6 +525,17 @@ describe("where a course is given, named in the repository's name", () => {
   });
 });
 
+describe("a solution, singular", () => {
+  it("is a problem's answer when it is for a coding-challenge site or its problems, and a product otherwise", () => {
+    const leetcode = readDescriptionEvidence("Go Solution for LeetCode algorithms problems, 100% coverage.");
+    expect(leetcode).toContainEqual(expect.objectContaining({ kind: "learning", flavour: "solutions" }));
+    expect(leetcode).not.toContainEqual(expect.objectContaining({ kind: "software" }));
+    expect(readDescriptionEvidence("An open-source solution for monitoring servers")).toContainEqual(
+      expect.objectContaining({ kind: "software", text: "solution" }),
+    );
+  });
+});
+
 describe("who publishes a repository", () => {
   it("reads a technical publisher's repository as a book's listings, building or not", () => {
     const listings = repo({

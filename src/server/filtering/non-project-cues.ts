@@ -192,7 +192,7 @@ export const descriptionCues: readonly Cue[] = [
   learning(
     2.5,
     "solutions",
-    /\b(?:solutions|answers) (?:to|for)\b|\bmy (?:solutions|answers|write-?ups|work on)\b|\b(?:write-?ups|worked through|problem after problem|answered)\b/gi,
+    /\b(?:solutions|answers) (?:to|for)\b|\bsolution (?:to|for|of) (?:the |all |every )?(?:[\w-]+ ){0,2}?(?:leetcode|hackerrank|codewars|project euler|advent of code|neetcode|exercism|codeforces|lintcode|atcoder|problems|exercises|puzzles|challenges|katas|homework|assignments)\b|\bmy (?:solutions|answers|write-?ups|work on)\b|\b(?:write-?ups|worked through|problem after problem|answered)\b/gi,
   ),
   learning(
     1.5,
@@ -350,7 +350,7 @@ export const descriptionCues: readonly Cue[] = [
   ),
   software(
     2,
-    /\b(?:library|lib|framework|engine|runtime|sdk|plugin|plug-in|add-on|addon|extension|loader|linter|formatter|compiler|transpiler|interpreter|bundler|parser|generator|renderer|editor|ide|database|driver|wrapper|bindings|toolkit|toolchain|tool|utility|app|application|server|client|daemon|bot|platform|lms|cms|system|manager|scheduler|tracker|dashboard|emulator|simulator|service|api client|component library|widgets?|infrastructure|suite|program|script|module|package|browser|blocker|finder|clone|implementation|replacement|alternative to|solution|analy[sz]er|checker|validator|converter|downloader|uploader|launcher|installer|crawler|scraper|visuali[sz]er|debugger|profiler|proxy|gateway|console|micro-frontend|distribution|distro|autograder|grader|test runner|runner|monitor|board|recorder|exporter|importer|optimi[sz]er|minifier|orchestrator)\b(?!-)/gi,
+    /\b(?:library|lib|framework|engine|runtime|sdk|plugin|plug-in|add-on|addon|extension|loader|linter|formatter|compiler|transpiler|interpreter|bundler|parser|generator|renderer|editor|ide|database|driver|wrapper|bindings|toolkit|toolchain|tool|utility|app|application|server|client|daemon|bot|platform|lms|cms|system|manager|scheduler|tracker|dashboard|emulator|simulator|service|api client|component library|widgets?|infrastructure|suite|program|script|module|package|browser|blocker|finder|clone|implementation|replacement|alternative to|solution(?! (?:to|for|of) (?:the |all |every )?(?:[\w-]+ ){0,2}?(?:leetcode|hackerrank|codewars|project euler|advent of code|neetcode|exercism|codeforces|lintcode|atcoder|problems|exercises|puzzles|challenges|katas|homework|assignments)\b)|analy[sz]er|checker|validator|converter|downloader|uploader|launcher|installer|crawler|scraper|visuali[sz]er|debugger|profiler|proxy|gateway|console|micro-frontend|distribution|distro|autograder|grader|test runner|runner|monitor|board|recorder|exporter|importer|optimi[sz]er|minifier|orchestrator)\b(?!-)/gi,
   ),
   software(
     1.5,
