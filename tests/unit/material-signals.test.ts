@@ -536,6 +536,23 @@ describe("a solution, singular", () => {
   });
 });
 
+describe("an example further in a description", () => {
+  it("reads 'sample app' and 'demo application' as an example wherever they stand, and no more", () => {
+    for (const description of [
+      "Neo4j Movies Example application with Node/Express backend using the neo4j-javascript-driver",
+      "Spring Boot sample app",
+      "The Kubernetes demo application",
+    ])
+      expect(readDescriptionEvidence(description), description).toContainEqual(
+        expect.objectContaining({ kind: "learning", flavour: "examples", weight: 2 }),
+      );
+    for (const description of ["Sample-size calculator app", "An app to collect example sentences"])
+      expect(readDescriptionEvidence(description), description).not.toContainEqual(
+        expect.objectContaining({ kind: "learning", flavour: "examples" }),
+      );
+  });
+});
+
 describe("who publishes a repository", () => {
   it("reads a technical publisher's repository as a book's listings, building or not", () => {
     const listings = repo({

@@ -254,6 +254,13 @@ export const descriptionCues: readonly Cue[] = [
     "examples",
     new RegExp(`^(?:an? |the )?(?:sample|samples|example|examples|demo|demos)\\b${notAnExample}`, "gi"),
   ),
+  // Further in: "Neo4j Movies Example application", "Spring Boot sample app", "the Kubernetes demo
+  // application". The application is the example's subject; the repository is the example.
+  learning(
+    2,
+    "examples",
+    /\b(?<!^(?:an? |the )?)(?:sample|example|demo) (?:app|apps|application|applications|project|projects|website|web ?app|site|service|api|backend|store|shop|bot)\b/gi,
+  ),
   learning(1.5, "solutions", /\b(?:solutions|solved)\b/gi),
   // A collection of implementations, the way study repositories describe themselves: "Algorithms and data
   // structures implemented in Java", "JavaScript implementations of computer science algorithms", "the 23
