@@ -553,6 +553,64 @@ describe("an example further in a description", () => {
   });
 });
 
+describe("software that looks like a study on the surface", () => {
+  it("reads a Spanish or Portuguese name head first when a word for software leads it", () => {
+    for (const name of ["plataforma-estudos", "gerenciador-de-cursos", "aplicativo-de-aulas"]) {
+      const evidence = readNameEvidence(name);
+      expect(evidence, name).toContainEqual(expect.objectContaining({ kind: "software", weight: 1.5 }));
+      expect(
+        evidence.filter((item) => item.kind === "learning" && item.weight > 1),
+        name,
+      ).toEqual([]);
+    }
+    // English names end in their head noun: "app-ideas" is a set of ideas, "curso-angular" a course.
+    expect(readNameEvidence("app-ideas")).toContainEqual(
+      expect.objectContaining({ kind: "learning", weight: 2 }),
+    );
+    expect(readNameEvidence("curso-angular")).not.toContainEqual(
+      expect.objectContaining({ kind: "software" }),
+    );
+  });
+
+  it("knows an Arduino library by its manifest and its PlatformIO registry badge, whatever its README links", () => {
+    const library = repo({
+      owner: "GyverLibs",
+      name: "GSON",
+      topics: ["arduino", "json"],
+      contents: [
+        ...folders(".github", "examples", "src"),
+        ...files("LICENSE", "README.md", "library.properties"),
+      ],
+    });
+    const links = Array.from(
+      { length: 14 },
+      (_, index) => `- [Пример ${index + 1}](https://example.org/${index})`,
+    );
+    const readme = [
+      "[![PIO](https://badges.registry.platformio.org/packages/gyverlibs/library/GSON.svg)](https://registry.platformio.org/libraries/gyverlibs/GSON)",
+      "# GSON",
+      "Парсер и сборщик данных в формате JSON для Arduino",
+      ...links,
+    ].join("\n");
+    const verdict = assessReadme(library, readme);
+    expect(verdict.verdict).toBe("keep");
+    expect(verdict.reason).toContain("library.properties");
+    expect(verdict.reason).toContain("a badge of the PlatformIO registry");
+  });
+
+  it("counts an application's two tiers as its source when no source folder stands at the top", () => {
+    const tiers = readContentsEvidence([...folders("backend", "frontend", "deploy"), ...files("README.md")]);
+    expect(tiers).toContainEqual(
+      expect.objectContaining({ kind: "software", text: "backend/ and frontend/ folders" }),
+    );
+    const withSource = readContentsEvidence([
+      ...folders("src", "server", "client"),
+      ...files("package.json"),
+    ]);
+    expect(withSource.filter((item) => item.kind === "software" && item.text.includes("/ and "))).toEqual([]);
+  });
+});
+
 describe("who publishes a repository", () => {
   it("reads a technical publisher's repository as a book's listings, building or not", () => {
     const listings = repo({

@@ -839,6 +839,14 @@ const mannerCue = (weight: number, flavour: LearningFlavour, shape = false): Nam
  * read "30DaysOfJavaScript" as "30-days-of-java-script". `awesome` counts only as a real first segment,
  * because `awesome-python` follows the link-list convention.
  */
+/**
+ * Spanish and Portuguese put the head noun first: "plataforma-estudos" is a platform for studies,
+ * "gerenciador-de-cursos" a manager of courses. Only their words for software lead so; an English name
+ * that starts with "app-" ("app-ideas") still ends in its head.
+ */
+export const headFirstSoftwareName =
+  /^(?:biblioteca|libreria|herramienta|ferramenta|plataforma|aplicativo|aplicacion|gerenciador|gestor)(?:-|$)/;
+
 export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   [/(?:^|-)\d+-days?(?:-|$)|(?:^|-)days?-of-|(?:^|-)\d+-projects-\d+-days/, mannerCue(2, "challenge", true)],
   [
@@ -949,7 +957,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("link-list", 1.5),
   ],
   [
-    /(?:^|-)(?:cli|app|server|client|lib|sdk|api|plugin|loader|lint|linter|bot|engine|kit|toolkit|cms|lms|dl|sync|manager|editor|viewer|daemon|compiler|parser|generator|gen|scheduler|planner|tracker|dashboard|desktop|extension|action|orm|db|vscode|connect|timer|visualizer|visualiser|biblioteca|libreria|herramienta|ferramenta)(?:-|$)/,
+    /(?:^|-)(?:cli|app|server|client|lib|sdk|api|plugin|loader|lint|linter|bot|engine|kit|toolkit|cms|lms|dl|sync|manager|editor|viewer|daemon|compiler|parser|generator|gen|scheduler|planner|tracker|dashboard|desktop|extension|action|orm|db|vscode|connect|timer|visualizer|visualiser|biblioteca|libreria|herramienta|ferramenta|plataforma|aplicativo|aplicacion|gerenciador|gestor)(?:-|$)/,
     nameCue("software", 1.5),
   ],
 ];

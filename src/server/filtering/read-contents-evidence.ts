@@ -96,6 +96,8 @@ function readSoftwareSignals(summary: ContentsSummary, context: ContentsContext)
   const [sourceFolder] = codeFolders(summary);
   if (sourceFolder !== undefined)
     evidence.push(softwareEvidence(SOURCE_FOLDER_WEIGHT * folderWeight, `a ${sourceFolder}/ folder`));
+  else if (summary.applicationTiers !== null)
+    evidence.push(softwareEvidence(SOURCE_FOLDER_WEIGHT * folderWeight, summary.applicationTiers));
   const [testFolder] = summary.testFolders;
   if (testFolder !== undefined)
     evidence.push(softwareEvidence(TEST_FOLDER_WEIGHT * folderWeight, `a ${testFolder}/ folder`));

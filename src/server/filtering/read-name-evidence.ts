@@ -1,4 +1,9 @@
-import { nameWordCues, type LearningFlavour, type NameCue } from "@/server/filtering/non-project-cues";
+import {
+  headFirstSoftwareName,
+  nameWordCues,
+  type LearningFlavour,
+  type NameCue,
+} from "@/server/filtering/non-project-cues";
 import { LATER_CUE_FACTOR, type Evidence } from "@/server/filtering/non-project-evidence";
 
 const exampleFirst = /^(?:example|examples|sample|samples|demo|demos)$/;
@@ -138,11 +143,16 @@ export function readNameEvidence(name: string): Evidence[] {
       text: `named '${name}'`,
       flavour: "examples",
     });
-  const headKind = namesAnExample ? "learning" : nouns.find((noun) => noun.isHead)?.cue.kind;
+  const headFirst = headFirstSoftwareName.test(words);
+  const headKind = namesAnExample
+    ? "learning"
+    : headFirst
+      ? "software"
+      : nouns.find((noun) => noun.isHead)?.cue.kind;
   for (const { cue, isHead } of nouns) {
     const isModifier =
       headKind !== undefined &&
-      (namesAnExample || !isHead) &&
+      (namesAnExample || headFirst || !isHead) &&
       (cue.kind === "software") !== (headKind === "software");
     const weight = isModifier
       ? cue.weight * LATER_CUE_FACTOR

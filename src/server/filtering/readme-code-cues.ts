@@ -67,6 +67,7 @@ const registryBadges: ReadonlyArray<readonly [string, RegExp]> = [
   ["Hex", /img\.shields\.io\/hexpm\//],
   ["CocoaPods", /img\.shields\.io\/cocoapods\//],
   ["JSR", /jsr\.io\/badges\//],
+  ["the PlatformIO registry", /badges\.registry\.platformio\.org\//],
 ];
 const ciBadge =
   /\/actions\/workflows\/[^\s)]{1,200}badge\.svg|\/workflows\/[^\s)]{1,200}\/badge\.svg|img\.shields\.io\/github\/(?:actions\/)?workflow\/status|travis-ci\.(?:org|com)\/|circleci\.com\/|ci\.appveyor\.com\/|dev\.azure\.com\/[^\s)]{1,200}\/_apis\/build\/status|\/badges\/[^\s)]{0,100}pipeline\.svg|buildkite\.com\//;

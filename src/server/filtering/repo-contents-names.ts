@@ -56,6 +56,9 @@ export const exactManifests = new Set(
     "bower.json",
     // A Hugo theme's own manifest: a theme is a program for the site generator, not a site.
     "theme.toml",
+    // An Arduino library's and a PlatformIO library's manifests.
+    "library.properties",
+    "library.json",
     ...actionManifests,
   ].map((name) => name.toLowerCase()),
 );

@@ -80,6 +80,11 @@ export type ContentsSummary = {
    * identifiers.
    */
   wordNamedEntries: string[];
+  /**
+   * The two tiers of an application at the top, as "backend/ and frontend/ folders" ("server/" and
+   * "client/", "api/" and "web/"), or null: each tier keeps its own source folder and manifest inside.
+   */
+  applicationTiers: string | null;
   /** A Jekyll blog's `_posts/` folder: the repository publishes articles. */
   blogPosts: boolean;
 };
@@ -184,6 +189,7 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
       testFolders.length === 0 &&
       plainFolders.every((name) => proseFolders.has(name.toLowerCase()) || teaching.names.includes(name)),
     plainFolders: plainFolders.length,
+    applicationTiers: findApplicationTiers(folders),
     blogPosts: contents.some((entry) => entry.type === "tree" && entry.name === "_posts"),
     wordNamedEntries: contents
       .filter(
@@ -192,4 +198,16 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
       )
       .map((entry) => entry.name),
   };
+}
+
+const tierPairs: ReadonlyArray<readonly [string, string]> = [
+  ["backend", "frontend"],
+  ["server", "client"],
+  ["api", "web"],
+];
+
+function findApplicationTiers(folders: readonly string[]): string | null {
+  const names = new Set(folders.map((name) => name.toLowerCase()));
+  const pair = tierPairs.find(([first, second]) => names.has(first) && names.has(second));
+  return pair ? `${pair[0]}/ and ${pair[1]}/ folders` : null;
 }
