@@ -113,7 +113,7 @@ describe("multilingual description cues", () => {
     const target = readDescriptionEvidence("A deliberately-vulnerable website and exercises for teaching");
     expect(target.find((item) => item.kind === "software")?.text).toBe("deliberately-vulnerable");
     // Books, courses and documentation are open source as often as programs are.
-    expect(readDescriptionEvidence("Open source documentation of Microsoft Azure")).toEqual([]);
+    expect(cueTexts("Open source documentation of Microsoft Azure", "software")).toEqual([]);
     // An exemplifying word keeps its noun an example: a sample app is a sample.
     const sampleApp = readDescriptionEvidence("A sample audio app for Android");
     expect(weightOf(sampleApp, "A sample")).toBeGreaterThan(weightOf(sampleApp, "app"));
@@ -129,6 +129,35 @@ describe("multilingual description cues", () => {
     // Only the clause's last noun heads it: a framework for examples is still a framework.
     const framework = readDescriptionEvidence("SDK examples framework for docs sites");
     expect(weightOf(framework, "framework")).toBeGreaterThan(weightOf(framework, "examples"));
+  });
+});
+
+describe("documentation, in any language", () => {
+  it("reads a repository that calls itself documentation as a guide, and a documentation tool as a tool", () => {
+    for (const description of [
+      "Documentation for Mattermost",
+      "The Laravel documentation.",
+      "Документация по Python на русском",
+      "Documentación oficial de Vue",
+      "Documentação do Flutter",
+      "Vue.js 日本語ドキュメント",
+      "Taro 官方文档",
+    ])
+      expect(cueTexts(description, "learning"), description).not.toEqual([]);
+    for (const description of [
+      "The Sphinx documentation generator",
+      "A clean customizable documentation theme for Sphinx",
+      "文档生成工具",
+      "Interactive documentation and code snippets for .NET",
+    ]) {
+      const documentation = readDescriptionEvidence(description).filter((item) =>
+        /documentation|文档/i.test(item.text),
+      );
+      expect(
+        documentation.every((item) => item.weight < 1),
+        description,
+      ).toBe(true);
+    }
   });
 });
 

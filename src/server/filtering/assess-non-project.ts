@@ -232,6 +232,11 @@ export function assessReadme(repo: NonProjectInput, readme: string | null): NonP
   return withSilence === weighed ? assessment : assessEvidence(withSilence);
 }
 
+const silenceTexts = {
+  "no README": "neither a description nor a README",
+  "a title": "no description, a README of a title",
+};
+
 /**
  * A project offered to contributors says what it is and on what terms it may be reused. With the tree in
  * hand (so the details did load), a repository that leaves out either is likely someone's own: exercises,
@@ -250,17 +255,7 @@ function readKeptToItself(
   if (!repo.contents || repo.contents.length === 0) return [];
   const silence: Evidence[] =
     readme !== "a README" && !repo.description?.trim()
-      ? [
-          {
-            kind: "learning",
-            source: "readme",
-            weight: 1,
-            text:
-              readme === "no README"
-                ? "neither a description nor a README"
-                : "no description, a README of a title",
-          },
-        ]
+      ? [{ kind: "learning", source: "readme", weight: 1, text: silenceTexts[readme] }]
       : [];
   if (repo.contents.some((entry) => licenceFile.test(entry.name))) return silence;
   const { releaseMachinery } = summarizeRepoContents(repo.contents);

@@ -48,6 +48,8 @@ export const chinese: readonly Cue[] = inScript(hanOrKana, [
     "中文翻译|中文翻譯|中文版|中译本|中譯本|译本|譯本|翻译版|翻譯版|中文文档|中文文檔|文档翻译|文檔翻譯",
   ),
   learning(2, "examples", "示例|範例|范例|样例|樣例|代码示例|代碼示例|例子"),
+  // Documentation, in the head-final order that makes "文档生成工具" a tool.
+  learning(1.5, "guide", "文档|文檔|官方文档|官方文檔"),
   // A book by its title marks or its own words; 书 alone also ends 说明书 (manual) and starts 书签.
   learning(
     2,
@@ -77,6 +79,7 @@ export const chinese: readonly Cue[] = inScript(hanOrKana, [
 
 export const japanese: readonly Cue[] = inScript(hanOrKana, [
   learning(2.5, "tutorial", "チュートリアル|ハンズオン"),
+  learning(1.5, "guide", "ドキュメント"),
   learning(2.5, "course", "講座|講義|授業|教材|研修|カリキュラム|勉強会"),
   // Materials handed out at a workshop or a talk: 関連資料, 発表資料, 講演資料.
   learning(2, "course", "ワークショップ|(?:関連|発表|講演|勉強会|研修|講義)資料"),

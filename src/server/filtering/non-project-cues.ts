@@ -261,6 +261,14 @@ export const descriptionCues: readonly Cue[] = [
     "examples",
     /\b(?<!^(?:an? |the )?)(?:sample|example|demo) (?:app|apps|application|applications|project|projects|website|web ?app|site|service|api|backend|store|shop|bot)\b/gi,
   ),
+  // "Documentation for ASP.NET Core", "The Laravel documentation": a documentation repository says so.
+  // Before a software noun it names what the software makes ("documentation generator", "docs theme"),
+  // and documentation that is interactive runs.
+  learning(
+    1.5,
+    "guide",
+    /\b(?<!interactive |your )(?:documentation|docs)\b(?![- ](?:generators?|themes?|tools?|tooling|toolchain|engine|framework|format|system|browser|compiler|platform|site generator|website generator|server|viewer|linter|plugin|extension)\b)/gi,
+  ),
   learning(1.5, "solutions", /\b(?:solutions|solved)\b/gi),
   // A collection of implementations, the way study repositories describe themselves: "Algorithms and data
   // structures implemented in Java", "JavaScript implementations of computer science algorithms", "the 23

@@ -144,11 +144,8 @@ export function readNameEvidence(name: string): Evidence[] {
       flavour: "examples",
     });
   const headFirst = headFirstSoftwareName.test(words);
-  const headKind = namesAnExample
-    ? "learning"
-    : headFirst
-      ? "software"
-      : nouns.find((noun) => noun.isHead)?.cue.kind;
+  const headNoun = nouns.find((noun) => noun.isHead)?.cue.kind;
+  const headKind = namesAnExample ? "learning" : headFirst ? "software" : headNoun;
   for (const { cue, isHead } of nouns) {
     const isModifier =
       headKind !== undefined &&

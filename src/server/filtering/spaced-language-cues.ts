@@ -68,6 +68,7 @@ export const russian: readonly Cue[] = inScript(cyrillicScript, [
     ),
   ),
   software(1.5, words("программ(?:а|ы|у)|сервис\\p{L}*|модул(?:ь|и|я)|пакет(?:а|ы)?")),
+  learning(1.5, "guide", words("документаци\\p{L}*")),
 ]);
 
 // Vietnamese: syllables are spaced, and most cue words are two of them; "học" alone is also part of
@@ -141,6 +142,7 @@ export const romance: readonly Cue[] = gatedByAnyOf([
     "verb",
   ),
   learning(1.5, "course", words("estudiar|estudar|estudos|estudios")),
+  learning(1.5, "guide", words("documentaci[óo]n|documenta[çc][ãa]o")),
   learning(2.5, "notes", words("apuntes|anota[cç][õo]es|resumos")),
   learning(1.5, "notes", words("notas|res[úu]menes")),
   learning(2.5, "interview", words("entrevistas?|preguntas de entrevista|perguntas de entrevista")),
