@@ -80,6 +80,10 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-36": "blind 36 (trees, seen once)",
   "blind-37": "blind 37 (trees, seen once)",
   "blind-38": "blind 38 (trees, seen once)",
+  "blind-39": "blind 39 (trees, seen once)",
+  "blind-40": "blind 40 (trees, seen once)",
+  "blind-41": "blind 41 (trees, seen once)",
+  "blind-42": "blind 42 (65, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
