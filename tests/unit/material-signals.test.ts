@@ -849,8 +849,17 @@ describe("study collections, course missions and what a README opens with", () =
     expect(assessment.reason).toContain("a src/ folder");
   });
 
-  it("reads a Portuguese study and a Vietnamese textbook by name", () => {
-    for (const name of ["Estudo_Apostila_Caelum_Java_POO", "estudos-java", "giao-trinh"])
+  it("reads studies, textbooks, courses and algorithm collections named in other languages", () => {
+    for (const name of [
+      "Estudo_Apostila_Caelum_Java_POO",
+      "estudos-java",
+      "giao-trinh",
+      "mon-hoc-lap-trinh-java",
+      "Cau-truc-du-lieu-va-giai-thuat",
+      "estructuras-de-datos",
+      "AlgoritmosJava",
+      "AprendendoJava",
+    ])
       expect(readNameEvidence(name), name).toContainEqual(expect.objectContaining({ kind: "learning" }));
   });
 

@@ -913,6 +913,12 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     /(?:^|-)(?:handbook|guide|guides|manual|manuals|primer|best-practices|bestpractices|clean-code|style-guide|styleguide|guidelines|patterns|design-patterns|algorithms?|data-structures|data-structures?-and-algorithms?|algorithms?-and-data-structures?)(?:-|$)/,
     nameCue("learning", 1.5, "guide"),
   ],
+  // The same collections named in Spanish, Portuguese, Vietnamese and pinyin: "algoritmos",
+  // "estructuras-de-datos", "Cau-truc-du-lieu-va-giai-thuat", "suanfa".
+  [
+    /(?:^|-)(?:algoritmos|estructuras-de-datos|estruturas-de-dados|giai-thuat|thuat-toan|cau-truc-du-lieu|suanfa|shujujiegou|algoritmy)(?:-|$)/,
+    nameCue("learning", 1.5, "guide", true),
+  ],
   [/(?:^|-)(?:book|books|ebook|textbook)(?:-|$)/, nameCue("learning", 1.5, "book")],
   // A documentation repository is named for what it documents: "PowerShell-Docs", "azure-docs". Only as
   // the head: "docs-cli" is a tool, "mkdocs" a generator.
@@ -931,7 +937,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   // run-together words count too: "ApuntesJava", "CursoReact".
   [
     // "semana-omnistack-11": a week of classes, as Brazilian and Spanish bootcamps name their events.
-    /(?:^|-)(?:curso|cursos|kurs|corso|aulas|lecciones|semana|apostila|apostilas|kecheng|uchebnik|khoa-hoc-lap-trinh|giao-trinh)(?:-|$)/,
+    /(?:^|-)(?:curso|cursos|kurs|corso|aulas|lecciones|semana|apostila|apostilas|kecheng|uchebnik|khoa-hoc-lap-trinh|giao-trinh|mon-hoc)(?:-|$)/,
     nameCue("learning", 1.5, "course", true),
   ],
   [
@@ -955,7 +961,10 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("learning", 1.5, "interview", true),
   ],
   [/(?:^|-)(?:libro|libros|livro|livros|kniga)(?:-|$)/, nameCue("learning", 1.5, "book", true)],
-  [/(?:^|-)(?:xuexi|aprender|aprendiendo|aprendendo|izuchenie)(?:-|$)/, nameCue("learning", 1, "general")],
+  [
+    /(?:^|-)(?:xuexi|aprender|aprendiendo|aprendendo|izuchenie)(?:-|$)/,
+    nameCue("learning", 1, "general", true),
+  ],
   [
     /(?:^|-)(?:para-principiantes|para-iniciantes|desde-cero|do-zero|s-nulya|cong-ling-kai-shi)(?:-|$)/,
     mannerCue(2, "tutorial"),
