@@ -859,6 +859,8 @@ describe("study collections, course missions and what a README opens with", () =
       "estructuras-de-datos",
       "AlgoritmosJava",
       "AprendendoJava",
+      "DataMiningAlgorithm",
+      "DesignPatternsInPython",
     ])
       expect(readNameEvidence(name), name).toContainEqual(expect.objectContaining({ kind: "learning" }));
   });

@@ -911,7 +911,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   [/(?:^|-)(?:interviews?|interview-questions|questions)(?:-|$)/, nameCue("learning", 1.5, "interview")],
   [
     /(?:^|-)(?:handbook|guide|guides|manual|manuals|primer|best-practices|bestpractices|clean-code|style-guide|styleguide|guidelines|patterns|design-patterns|algorithms?|data-structures|data-structures?-and-algorithms?|algorithms?-and-data-structures?)(?:-|$)/,
-    nameCue("learning", 1.5, "guide"),
+    nameCue("learning", 1.5, "guide", true),
   ],
   // The same collections named in Spanish, Portuguese, Vietnamese and pinyin: "algoritmos",
   // "estructuras-de-datos", "Cau-truc-du-lieu-va-giai-thuat", "suanfa".
