@@ -23,8 +23,10 @@ import {
 
 const GITHUB_TOKEN = "fake_gh_clusterToken00000000000000000000";
 const OPENAI_KEY = "fake_oa_cluster-0000000000000000000000";
-// Short, so a killed worker is noticed within seconds; renewed every third of it.
-const LEASE_MS = 3000;
+// Short, so a killed worker is noticed within seconds; renewed every third of it. Not shorter: on a
+// two-core machine running the whole suite, a worker's renewal can come two seconds late, and a lease
+// that lapses then hands a healthy run to the other worker.
+const LEASE_MS = 6000;
 const silent = { error: () => undefined, warn: () => undefined };
 
 let postgres: PostgresCluster;
