@@ -84,6 +84,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-40": "blind 40 (trees, seen once)",
   "blind-41": "blind 41 (trees, seen once)",
   "blind-42": "blind 42 (65, seen once)",
+  "blind-43": "blind 43 (trees, seen once)",
+  "blind-44": "blind 44 (30, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
