@@ -861,6 +861,8 @@ describe("study collections, course missions and what a README opens with", () =
       "AprendendoJava",
       "DataMiningAlgorithm",
       "DesignPatternsInPython",
+      "programacion-python",
+      "ThinkingInCPPChinese",
     ])
       expect(readNameEvidence(name), name).toContainEqual(expect.objectContaining({ kind: "learning" }));
   });

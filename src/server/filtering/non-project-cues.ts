@@ -880,8 +880,8 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   // A book is named by its series or its edition: "head-first-design-patterns-cpp", "spring-batch-in-action",
   // "python-machine-learning-book-3rd-edition", "effective-java-3e-source-code".
   [
-    /^(?:head-first|effective|eloquent)-|-in-action$|(?:^|-)(?:\d(?:st|nd|rd|th)|second|third|fourth|fifth)-edition(?:-|$)|-(?:2e|3e|4e|2nd|3rd|4th)(?:-|$)/,
-    mannerCue(1.5, "book"),
+    /^(?:head-first|effective|eloquent|thinking-in)-|-in-action$|(?:^|-)(?:\d(?:st|nd|rd|th)|second|third|fourth|fifth)-edition(?:-|$)|-(?:2e|3e|4e|2nd|3rd|4th)(?:-|$)/,
+    mannerCue(1.5, "book", true),
   ],
   // The "-lings" convention of small exercise sets after rustlings: "ziglings", "golings".
   [/^[a-z]{2,}lings$/, mannerCue(1.5, "exercises")],
@@ -941,7 +941,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("learning", 1.5, "course", true),
   ],
   [
-    /(?:^|-)(?:tutoriales|tutoriais|jiaocheng|rumen|nyumon|huong-dan|lap-trinh|tu-hoc|nhap-mon|co-ban|fundamentos|basico|basicos|osnovy|jichu|kiso)(?:-|$)/,
+    /(?:^|-)(?:tutoriales|tutoriais|jiaocheng|rumen|nyumon|huong-dan|lap-trinh|tu-hoc|nhap-mon|co-ban|fundamentos|basico|basicos|osnovy|jichu|kiso|programacion|programacao)(?:-|$)/,
     nameCue("learning", 1.5, "tutorial", true),
   ],
   [
