@@ -469,6 +469,12 @@ describe("a repository without a licence", () => {
     expect(assessReadme(withLicence(mission), readme).verdict).toBe("keep");
   });
 
+  it("takes the licence GitHub recognised as a licence, whatever the tree lists", () => {
+    expect(assessReadme(repo({ ...mission, license: "MIT" }), readme).evidence).not.toContainEqual(
+      expect.objectContaining({ text: "no licence" }),
+    );
+  });
+
   it("counts LICENSE, COPYING and a LICENSES/ folder as a licence, in any case and with any extension", () => {
     for (const licence of [
       files("LICENSE.md"),

@@ -257,7 +257,7 @@ function readKeptToItself(
     readme !== "a README" && !repo.description?.trim()
       ? [{ kind: "learning", source: "readme", weight: 1, text: silenceTexts[readme] }]
       : [];
-  if (repo.contents.some((entry) => licenceFile.test(entry.name))) return silence;
+  if (repo.license || repo.contents.some((entry) => licenceFile.test(entry.name))) return silence;
   const { releaseMachinery } = summarizeRepoContents(repo.contents);
   if (releaseMachinery.includes("changelog") || releaseMachinery.includes("release-tooling")) return silence;
   const pointing = [...evidence, ...silence].filter(

@@ -28,6 +28,8 @@ export type NonProjectInput = Pick<RepoMetadata, "name" | "description" | "topic
   languageSizes?: readonly LanguageSize[];
   /** The top-level entries of the default branch, once the details have loaded; absent or null: unknown. */
   contents?: RepoContents | null;
+  /** The licence GitHub recognised (an SPDX id), or null; a licence file in the tree says the same. */
+  license?: string | null;
 };
 
 /** A cue later in a clause than a cue of another kind is usually the subject matter, not the repository. */
