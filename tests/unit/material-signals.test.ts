@@ -469,6 +469,22 @@ describe("a repository without a licence", () => {
     expect(assessReadme(withLicence(mission), readme).verdict).toBe("keep");
   });
 
+  it("reads a course's own app as the course's code when it says so twice and has no licence", () => {
+    const course = repo({
+      owner: "carherco",
+      name: "curso-angular",
+      primaryLanguage: "TypeScript",
+      languageSizes: [{ name: "TypeScript", size: 300_000 }],
+      contents: [...folders("e2e", "src"), ...files("angular.json", "package.json", "README.md")],
+    });
+    const courseReadme = "# curso-angular\n\nCurso de Angular 8 con TypeScript.\n";
+    const verdict = assessReadme(course, courseReadme);
+    expect(verdict.verdict).toBe("drop");
+    expect(verdict.reason).toMatch(/^Looks like course material/);
+    // With a licence it is offered to others, and its build counts in full.
+    expect(assessReadme(repo({ ...course, license: "MIT" }), courseReadme).verdict).toBe("keep");
+  });
+
   it("takes the licence GitHub recognised as a licence, whatever the tree lists", () => {
     expect(assessReadme(repo({ ...mission, license: "MIT" }), readme).evidence).not.toContainEqual(
       expect.objectContaining({ text: "no licence" }),

@@ -1,7 +1,7 @@
 import type { Evidence, EvidenceSource, NonProjectInput } from "@/server/filtering/non-project-evidence";
+import { isLicensed } from "@/server/filtering/non-project-evidence";
 import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import { readContentsEvidence } from "@/server/filtering/read-contents-evidence";
-import { licenceFile } from "@/server/filtering/repo-contents-names";
 import { summarizeRepoContents } from "@/server/filtering/summarize-repo-contents";
 import { shareOfNonCode } from "@/server/filtering/read-language-evidence";
 import { readMetadataEvidence } from "@/server/filtering/read-metadata-evidence";
@@ -257,7 +257,7 @@ function readKeptToItself(
     readme !== "a README" && !repo.description?.trim()
       ? [{ kind: "learning", source: "readme", weight: 1, text: silenceTexts[readme] }]
       : [];
-  if (repo.license || repo.contents.some((entry) => licenceFile.test(entry.name))) return silence;
+  if (isLicensed(repo)) return silence;
   const { releaseMachinery } = summarizeRepoContents(repo.contents);
   if (releaseMachinery.includes("changelog") || releaseMachinery.includes("release-tooling")) return silence;
   const pointing = [...evidence, ...silence].filter(

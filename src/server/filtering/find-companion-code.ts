@@ -1,4 +1,4 @@
-import type { Evidence, NonProjectInput } from "@/server/filtering/non-project-evidence";
+import { isLicensed, type Evidence, type NonProjectInput } from "@/server/filtering/non-project-evidence";
 import { TRANSLATED_TEXT_WEIGHT } from "@/server/filtering/non-project-cues";
 import {
   findCompanionCode,
@@ -23,7 +23,8 @@ export function withCompanionCode(
   const companion =
     findCompanionCode(repo.description, opening) ??
     findExampleCode(repo) ??
-    findTranslation(evidence, repo.owner);
+    findTranslation(evidence, repo.owner) ??
+    findCourseCode(evidence, repo);
   if (!companion) return evidence;
   const weighed = weighCompanionCode(evidence, companion);
   // A translation kept by a community in that language: the owner says it a second time.
@@ -76,4 +77,26 @@ function findExampleCode(repo: NonProjectInput): CompanionCode | null {
   if (isStudyCollectionName(repo.name))
     return { text: `named '${repo.name}'`, flavour: "solutions", where: "name" };
   return null;
+}
+
+/**
+ * A course's own repository: named for the course ("curso-de-laravel-desde-cero"), said to be one again in
+ * its description or README, and kept to itself, with no licence. Its app is the course's exercise, built
+ * along with the lessons; a course platform names itself and licenses its code.
+ */
+function findCourseCode(evidence: readonly Evidence[], repo: NonProjectInput): CompanionCode | null {
+  if (!repo.contents || repo.contents.length === 0 || isLicensed(repo)) return null;
+  const named = evidence.find(
+    (item) =>
+      item.source === "name" && item.kind === "learning" && item.flavour === "course" && item.weight >= 1.5,
+  );
+  const saidAgain = evidence.some(
+    (item) =>
+      (item.source === "description" || item.source === "readme") &&
+      item.kind === "learning" &&
+      item.weight >= 1 &&
+      item.flavour !== undefined &&
+      item.flavour !== "general",
+  );
+  return named && saidAgain ? { text: named.text, flavour: "course", where: "name" } : null;
 }

@@ -1,4 +1,5 @@
 import type { EvidenceKind, LearningFlavour } from "@/server/filtering/non-project-cues";
+import { licenceFile } from "@/server/filtering/repo-contents-names";
 import type { RepoContents } from "@/shared/repo-contents";
 import type { RepoMetadata } from "@/shared/repos";
 
@@ -31,6 +32,11 @@ export type NonProjectInput = Pick<RepoMetadata, "name" | "description" | "topic
   /** The licence GitHub recognised (an SPDX id), or null; a licence file in the tree says the same. */
   license?: string | null;
 };
+
+/** Whether the repository states its terms of reuse: a licence GitHub recognised or a licence file at the top. */
+export function isLicensed(repo: NonProjectInput): boolean {
+  return Boolean(repo.license) || (repo.contents ?? []).some((entry) => licenceFile.test(entry.name));
+}
 
 /** A cue later in a clause than a cue of another kind is usually the subject matter, not the repository. */
 export const LATER_CUE_FACTOR = 0.35;
