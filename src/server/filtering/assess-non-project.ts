@@ -2,7 +2,7 @@ import type { Evidence, EvidenceSource, NonProjectInput } from "@/server/filteri
 import { isLicensed } from "@/server/filtering/non-project-evidence";
 import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import { readContentsEvidence } from "@/server/filtering/read-contents-evidence";
-import { summarizeRepoContents } from "@/server/filtering/summarize-repo-contents";
+import { findMachinery } from "@/server/filtering/summarize-repo-contents";
 import { shareOfNonCode } from "@/server/filtering/read-language-evidence";
 import { readMetadataEvidence } from "@/server/filtering/read-metadata-evidence";
 import { withCompanionCode } from "@/server/filtering/find-companion-code";
@@ -232,6 +232,8 @@ export function assessReadme(repo: NonProjectInput, readme: string | null): NonP
   return withSilence === weighed ? assessment : assessEvidence(withSilence);
 }
 
+const releaseKinds: ReadonlySet<string | null> = new Set(["changelog", "release-tooling"]);
+
 const silenceTexts = {
   "no README": "neither a description nor a README",
   "a title": "no description, a README of a title",
@@ -258,8 +260,7 @@ function readKeptToItself(
       ? [{ kind: "learning", source: "readme", weight: 1, text: silenceTexts[readme] }]
       : [];
   if (isLicensed(repo)) return silence;
-  const { releaseMachinery } = summarizeRepoContents(repo.contents);
-  if (releaseMachinery.includes("changelog") || releaseMachinery.includes("release-tooling")) return silence;
+  if (repo.contents.some((entry) => releaseKinds.has(findMachinery(entry.name)))) return silence;
   const pointing = [...evidence, ...silence].filter(
     (item) => item.kind === "no-code" || isSaidOfItself(item),
   );

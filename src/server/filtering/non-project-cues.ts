@@ -65,6 +65,28 @@ export const annotatedSource =
  */
 export const notAnExample = String.raw`(?![- ](?:based|size|sizes|rate|rates|data|dataset|datasets|efficient|driven)\b)`;
 
+/** Spanish and Portuguese words for software, as names spell them. */
+const romanceSoftwareNames =
+  "biblioteca|libreria|herramienta|ferramenta|plataforma|aplicativo|aplicacion|gerenciador|gestor";
+/**
+ * Spanish and Portuguese put the head noun first: "plataforma-estudos" is a platform for studies,
+ * "gerenciador-de-cursos" a manager of courses. Only their words for software lead so; an English name
+ * that starts with "app-" ("app-ideas") still ends in its head.
+ */
+export const headFirstSoftwareName = new RegExp(`^(?:${romanceSoftwareNames})(?:-|$)`);
+/** Where courses are given, by the names their students file work under ("devops-netology"). */
+const courseProviders =
+  "netology|hexlet|rocketseat|alura|platzi|udemy|coursera|udacity|stepik|skillbox|geekbrains|inflearn|fastcampus|codecademy|datacamp";
+/** What a tool for a course site or a coding-challenge site goes on to call itself: "coursera-dl". */
+const siteToolWords =
+  "clone|downloader|dl|scraper|crawler|api|client|app|bot|extension|plugin|cli|sdk|integration";
+
+/**
+ * What a singular "solution" solves when it is a problem's answer: "Solution for LeetCode problems". A
+ * solution for anything else is a product.
+ */
+const solvedProblems = String.raw`(?:to|for|of) (?:the |all |every )?(?:[\w-]+ ){0,2}?(?:leetcode|hackerrank|codewars|project euler|advent of code|neetcode|exercism|codeforces|lintcode|atcoder|problems|exercises|puzzles|challenges|katas|homework|assignments)\b`;
+
 /**
  * Description cues. Every pattern is global and case-insensitive; the detector finds every match with its
  * position, because the first cue of a clause names what the repository is and later ones are usually
@@ -192,7 +214,10 @@ export const descriptionCues: readonly Cue[] = [
   learning(
     2.5,
     "solutions",
-    /\b(?:solutions|answers) (?:to|for)\b|\bsolution (?:to|for|of) (?:the |all |every )?(?:[\w-]+ ){0,2}?(?:leetcode|hackerrank|codewars|project euler|advent of code|neetcode|exercism|codeforces|lintcode|atcoder|problems|exercises|puzzles|challenges|katas|homework|assignments)\b|\bmy (?:solutions|answers|write-?ups|work on)\b|\b(?:write-?ups|worked through|problem after problem|answered)\b/gi,
+    new RegExp(
+      String.raw`\b(?:solutions|answers) (?:to|for)\b|\bsolution ${solvedProblems}|\bmy (?:solutions|answers|write-?ups|work on)\b|\b(?:write-?ups|worked through|problem after problem|answered)\b`,
+      "gi",
+    ),
   ),
   learning(
     1.5,
@@ -302,7 +327,10 @@ export const descriptionCues: readonly Cue[] = [
   learning(
     1.5,
     "course",
-    /\b(?:coursera|udemy|udacity|edx|platzi|codecademy|datacamp|alura|rocketseat|hexlet|stepik|skillbox|geekbrains|netology|нетологи[яиюей]|inflearn|fastcampus|the odin project|cs50|nptel)\b(?![- ](?:clone|downloader|dl|scraper|crawler|api|client|app|bot|extension|plugin|cli|sdk|integration)\b)/gi,
+    new RegExp(
+      String.raw`\b(?:${courseProviders}|edx|нетологи[яиюей]|the odin project|cs50|nptel)\b(?![- ](?:${siteToolWords})\b)`,
+      "gi",
+    ),
     "manner",
   ),
   learning(
@@ -365,7 +393,10 @@ export const descriptionCues: readonly Cue[] = [
   ),
   software(
     2,
-    /\b(?:library|lib|framework|engine|runtime|sdk|plugin|plug-in|add-on|addon|extension|loader|linter|formatter|compiler|transpiler|interpreter|bundler|parser|generator|renderer|editor|ide|database|driver|wrapper|bindings|toolkit|toolchain|tool|utility|app|application|server|client|daemon|bot|platform|lms|cms|system|manager|scheduler|tracker|dashboard|emulator|simulator|service|api client|component library|widgets?|infrastructure|suite|program|script|module|package|browser|blocker|finder|clone|implementation|replacement|alternative to|solution(?! (?:to|for|of) (?:the |all |every )?(?:[\w-]+ ){0,2}?(?:leetcode|hackerrank|codewars|project euler|advent of code|neetcode|exercism|codeforces|lintcode|atcoder|problems|exercises|puzzles|challenges|katas|homework|assignments)\b)|analy[sz]er|checker|validator|converter|downloader|uploader|launcher|installer|crawler|scraper|visuali[sz]er|debugger|profiler|proxy|gateway|console|micro-frontend|distribution|distro|autograder|grader|test runner|runner|monitor|board|recorder|exporter|importer|optimi[sz]er|minifier|orchestrator)\b(?!-)/gi,
+    new RegExp(
+      String.raw`\b(?:library|lib|framework|engine|runtime|sdk|plugin|plug-in|add-on|addon|extension|loader|linter|formatter|compiler|transpiler|interpreter|bundler|parser|generator|renderer|editor|ide|database|driver|wrapper|bindings|toolkit|toolchain|tool|utility|app|application|server|client|daemon|bot|platform|lms|cms|system|manager|scheduler|tracker|dashboard|emulator|simulator|service|api client|component library|widgets?|infrastructure|suite|program|script|module|package|browser|blocker|finder|clone|implementation|replacement|alternative to|solution(?! ${solvedProblems})|analy[sz]er|checker|validator|converter|downloader|uploader|launcher|installer|crawler|scraper|visuali[sz]er|debugger|profiler|proxy|gateway|console|micro-frontend|distribution|distro|autograder|grader|test runner|runner|monitor|board|recorder|exporter|importer|optimi[sz]er|minifier|orchestrator)\b(?!-)`,
+      "gi",
+    ),
   ),
   software(
     1.5,
@@ -377,10 +408,10 @@ export const descriptionCues: readonly Cue[] = [
     2,
     /\b(?:interactive|online|in-browser|browser|web|code|coding|tutorial|live)\s+playground\b|\bplayground (?:editor|app|ide)\b|^the [\w.-]+ playground\b/gi,
   ),
-  // What others start their own work from: a theme, a template, a boilerplate. "Starter code" and
   // A target to practise attacks on is an application people deploy: "vulnerable by design" (TerraGoat,
   // WebGoat, Juice Shop), "a deliberately vulnerable website".
   software(2, /\b(?:vulnerable[ -]by[ -]design|(?:deliberately|intentionally|purposely)[ -]vulnerable)\b/gi),
+  // What others start their own work from: a theme, a template, a boilerplate. "Starter code" and
   // "starter files" are a course's, and stay with the learning cues.
   software(
     2,
@@ -847,14 +878,6 @@ const mannerCue = (weight: number, flavour: LearningFlavour, shape = false): Nam
  * read "30DaysOfJavaScript" as "30-days-of-java-script". `awesome` counts only as a real first segment,
  * because `awesome-python` follows the link-list convention.
  */
-/**
- * Spanish and Portuguese put the head noun first: "plataforma-estudos" is a platform for studies,
- * "gerenciador-de-cursos" a manager of courses. Only their words for software lead so; an English name
- * that starts with "app-" ("app-ideas") still ends in its head.
- */
-export const headFirstSoftwareName =
-  /^(?:biblioteca|libreria|herramienta|ferramenta|plataforma|aplicativo|aplicacion|gerenciador|gestor)(?:-|$)/;
-
 export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   [/(?:^|-)\d+-days?(?:-|$)|(?:^|-)days?-of-|(?:^|-)\d+-projects-\d+-days/, mannerCue(2, "challenge", true)],
   [
@@ -929,7 +952,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   // Where courses are given, anywhere in the name: "devops-netology", "netologyThreadsProject",
   // "rocketseat-ignite". A tool for such a site says what it is next ("coursera-dl", "udemy-api").
   [
-    /(?:^|-)(?:netology|hexlet|rocketseat|alura|platzi|udemy|coursera|udacity|stepik|skillbox|geekbrains|inflearn|fastcampus|codecademy|datacamp)(?:-|$)(?!(?:dl|downloader|scraper|crawler|api|client|app|bot|extension|plugin|cli|sdk|sync|clone|integration)(?:-|$))/,
+    new RegExp(String.raw`(?:^|-)(?:${courseProviders})(?:-|$)(?!(?:${siteToolWords}|sync)(?:-|$))`),
     mannerCue(1.5, "course", true),
   ],
   // Names are ASCII: other languages name learning material in Spanish and Portuguese, pinyin
@@ -974,7 +997,9 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("link-list", 1.5),
   ],
   [
-    /(?:^|-)(?:cli|app|server|client|lib|sdk|api|plugin|loader|lint|linter|bot|engine|kit|toolkit|cms|lms|dl|sync|manager|editor|viewer|daemon|compiler|parser|generator|gen|scheduler|planner|tracker|dashboard|desktop|extension|action|orm|db|vscode|connect|timer|visualizer|visualiser|biblioteca|libreria|herramienta|ferramenta|plataforma|aplicativo|aplicacion|gerenciador|gestor)(?:-|$)/,
+    new RegExp(
+      String.raw`(?:^|-)(?:cli|app|server|client|lib|sdk|api|plugin|loader|lint|linter|bot|engine|kit|toolkit|cms|lms|dl|sync|manager|editor|viewer|daemon|compiler|parser|generator|gen|scheduler|planner|tracker|dashboard|desktop|extension|action|orm|db|vscode|connect|timer|visualizer|visualiser|${romanceSoftwareNames})(?:-|$)`,
+    ),
     nameCue("software", 1.5),
   ],
 ];

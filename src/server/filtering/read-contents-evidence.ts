@@ -44,13 +44,13 @@ function learningEvidence(weight: number, text: string, flavour: LearningFlavour
   return { kind: "learning", source: "contents", weight, text, flavour };
 }
 
-/** Source folders that hold code: beside a site generator, src/ holds the site's pages. */
 /**
  * Generators whose pages or chapters live in src/ (Docusaurus, Gatsby, Astro, mdBook, VitePress). Jekyll,
  * Hugo and MkDocs keep theirs elsewhere, so beside their configuration a src/ folder is a program's.
  */
 const pagesInSrc = /^(?:docusaurus\.config|gatsby-config|astro\.config|book\.toml|\.vitepress|\.vuepress)/i;
 
+/** Source folders that hold code: beside a site generator that keeps its pages in src/, src/ holds them. */
 function codeFolders(summary: ContentsSummary): string[] {
   return summary.siteGenerator === null || !pagesInSrc.test(summary.siteGenerator)
     ? summary.sourceFolders

@@ -112,7 +112,7 @@ function countLocaleFolders(folders: readonly string[]): number {
   return regional + (bare >= 3 || regional >= 2 ? bare : 0);
 }
 
-function findMachinery(name: string): Machinery | null {
+export function findMachinery(name: string): Machinery | null {
   for (const [pattern, kind] of machinery) if (pattern.test(name)) return kind;
   return null;
 }
