@@ -434,9 +434,11 @@ describe("a tree and a README with nothing to build", () => {
     const collection = repo({
       name: "addons",
       primaryLanguage: "Shell",
+      // home-assistant/addons' own sizes: each add-on carries its scripts and image.
       languageSizes: [
-        { name: "Shell", size: 41_000 },
-        { name: "Dockerfile", size: 19_000 },
+        { name: "Shell", size: 160_000 },
+        { name: "Python", size: 40_000 },
+        { name: "Dockerfile", size: 30_000 },
       ],
       contents: [...folders(".github", ...addons), ...files("repository.yaml", "README.md")],
     });
@@ -523,6 +525,28 @@ describe("a repository without a licence", () => {
     expect(assessReadme(released, readme).evidence).not.toContainEqual(
       expect.objectContaining({ text: "no licence" }),
     );
+  });
+
+  it("reads a tree shaped like material as pointing at it, unless the languages show a body of code", () => {
+    // Notes and settings kept by topic: 3 KB of shell, folders and no code of its own, no licence.
+    const notes = repo({
+      owner: "nicothin",
+      name: "web-development",
+      primaryLanguage: "Shell",
+      languageSizes: [{ name: "Shell", size: 3_000 }],
+      contents: [
+        ...folders("bash", "css-preprocessors", "git", "github", "npm", "sublime_text_3", "vscode", "atom"),
+        ...files(".gitignore", "readme.md"),
+      ],
+    });
+    const notesReadme = "# Веб-разработка\n\nНастройки, инструменты, применяемые в веб-разработке.\n";
+    const verdict = assessReadme(notes, notesReadme);
+    expect(verdict.verdict).toBe("drop");
+    expect(verdict.reason).toContain("no licence");
+    expect(assessReadme(withLicence(notes), notesReadme).verdict).toBe("keep");
+    // The same folders holding 230 KB of code are a collection of programs, licence file or not.
+    const programs = repo({ ...notes, languageSizes: [{ name: "Shell", size: 230_000 }] });
+    expect(assessReadme(programs, notesReadme).verdict).toBe("keep");
   });
 
   it("adds to the silence of a repository that describes nothing: two omissions, two hints", () => {

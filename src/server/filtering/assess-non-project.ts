@@ -245,9 +245,9 @@ const silenceTexts = {
  * notes, a course's folders. Each omission is a hint of 1 and neither decides alone:
  * - silence: no description and no README beyond a title;
  * - no licence file at the top: one program in seven in the labelled data has none, against half the
- *   learning material. It speaks only once the repository's words, its silence or its lack of code already
- *   point at material (a collection of add-ons can go without a licence too), and never for a repository
- *   that ships releases: a changelog or release tooling says it is handed to others.
+ *   learning material. It speaks only once the repository's words, its silence, its lack of code or the
+ *   shape of its tree (not beside a body of code: add-on collections go without a licence too) point at
+ *   material, and never for a repository that ships releases (a changelog or release tooling).
  */
 function readKeptToItself(
   repo: NonProjectInput,
@@ -261,9 +261,9 @@ function readKeptToItself(
       : [];
   if (isLicensed(repo)) return silence;
   if (repo.contents.some((entry) => releaseKinds.has(findMachinery(entry.name)))) return silence;
-  const pointing = [...evidence, ...silence].filter(
-    (item) => item.kind === "no-code" || isSaidOfItself(item),
-  );
+  const all = [...evidence, ...silence];
+  const hasCode = all.some((item) => item.kind === "code");
+  const pointing = hasCode ? all.filter((item) => item.kind === "no-code" || isSaidOfItself(item)) : all;
   if (sumNonProject(sumEvidence(pointing)) < NOTHING_TO_BUILD_FLOOR) return silence;
   return [...silence, { kind: "learning", source: "contents", weight: 1, text: "no licence" }];
 }
