@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { assessMetadata, assessReadme } from "@/server/filtering/assess-non-project";
 import { readDescriptionEvidence } from "@/server/filtering/read-description-evidence";
 import { findCompanionCode } from "@/server/filtering/read-companion-code";
-import { isExampleName, readNameEvidence, readOwnerEvidence } from "@/server/filtering/read-name-evidence";
+import { isExampleName, readNameEvidence } from "@/server/filtering/read-name-evidence";
+import { readOwnerEvidence } from "@/server/filtering/read-owner-evidence";
 import { readContentsEvidence } from "@/server/filtering/read-contents-evidence";
 import type { NonProjectInput } from "@/server/filtering/non-project-evidence";
 import type { RepoContents } from "@/shared/repo-contents";
@@ -1116,7 +1117,10 @@ describe("study collections, course missions and what a README opens with", () =
     expect(readOwnerEvidence("woowacourse")).toMatchObject([{ flavour: "course", weight: 1 }]);
     expect(readOwnerEvidence("rocketseat-education")).toMatchObject([{ flavour: "course" }]);
     expect(readOwnerEvidence("vuejs-translations")).toMatchObject([{ flavour: "translation" }]);
-    for (const owner of ["education", "discourse", "coursera-dl"])
+    // A course provider's own organisation, and one named in Portuguese.
+    for (const owner of ["digitalinnovationone", "udacity", "netology-code", "alura-cursos"])
+      expect(readOwnerEvidence(owner), owner).toMatchObject([{ flavour: "course", weight: 1 }]);
+    for (const owner of ["education", "discourse", "coursera-dl", "udemy-api"])
       expect(readOwnerEvidence(owner), owner).toEqual([]);
   });
 

@@ -5,14 +5,13 @@ import {
   weighCompanionCode,
   type CompanionCode,
 } from "@/server/filtering/read-companion-code";
+import { isExampleName, isStudyCollectionName } from "@/server/filtering/read-name-evidence";
 import {
   isBookPublisher,
   isDocumentationRepository,
-  isExampleName,
   isLocaleOwner,
   isOwnerOfExamples,
-  isStudyCollectionName,
-} from "@/server/filtering/read-name-evidence";
+} from "@/server/filtering/read-owner-evidence";
 
 /** A book's, a course's or a study collection's code: its build signals count half (read-companion-code.ts). */
 export function withCompanionCode(

@@ -6,7 +6,8 @@ import {
 import { readDescriptionEvidence } from "@/server/filtering/read-description-evidence";
 import { readSelfDescription } from "@/server/filtering/read-description-shape";
 import { readLanguageEvidence } from "@/server/filtering/read-language-evidence";
-import { readNameEvidence, readOwnerEvidence } from "@/server/filtering/read-name-evidence";
+import { readNameEvidence } from "@/server/filtering/read-name-evidence";
+import { readOwnerEvidence } from "@/server/filtering/read-owner-evidence";
 import { readTopicEvidence } from "@/server/filtering/read-topic-evidence";
 
 /** Everything the metadata says, before any README is fetched. */

@@ -1,9 +1,4 @@
-import {
-  headFirstSoftwareName,
-  nameWordCues,
-  type LearningFlavour,
-  type NameCue,
-} from "@/server/filtering/non-project-cues";
+import { headFirstSoftwareName, nameWordCues, type NameCue } from "@/server/filtering/non-project-cues";
 import { LATER_CUE_FACTOR, type Evidence } from "@/server/filtering/non-project-evidence";
 
 const exampleFirst = /^(?:example|examples|sample|samples|demo|demos)$/;
@@ -11,9 +6,9 @@ const exampleFirst = /^(?:example|examples|sample|samples|demo|demos)$/;
 const examplesLast = /^(?:examples?|samples?|demos|recipes|quickstarts)$/;
 /** "godot-demo-projects", "flutter-sample-apps": whole projects, each an example. */
 const examplesOfProjects = /^(?:demo|sample|example)-(?:projects|apps)$/;
-const localeSegment = /^(?:zh|cn|zhcn|zh_cn|tw|zhtw|ja|jp|ko|kr|ru|vn|vi|ptbr|pt_br|fr|de|tr|ua|pl)$/;
+export const localeSegment = /^(?:zh|cn|zhcn|zh_cn|tw|zhtw|ja|jp|ko|kr|ru|vn|vi|ptbr|pt_br|fr|de|tr|ua|pl)$/;
 /** Codes that are also words or suffixes ("lodash-es", "just-do-it"), read as a locale only beside a text. */
-const ambiguousLocaleSegment = /^(?:es|it|pt|id|br)$/;
+export const ambiguousLocaleSegment = /^(?:es|it|pt|id|br)$/;
 const languageNameEnd =
   /-(?:korean|chinese|japanese|vietnamese|russian|spanish|portuguese|german|french|turkish|ukrainian|persian|indonesian|tieng-viet|em-portugues|en-espanol|na-russkom)$/;
 const localeSubdomain = /^[a-z]{2}(?:-[a-z]{2})?\.[\w-]+\.(?:org|dev|io|com|info|net)$/i;
@@ -43,7 +38,7 @@ export function splitNameSegments(name: string): string[] {
 }
 
 /** Camel-case and digit runs split too, "30DaysOfJS" → "30-days-of-js", for the shape patterns only. */
-function splitCamelCaseWords(name: string): string {
+export function splitCamelCaseWords(name: string): string {
   return name
     .replace(/([a-z])([A-Z])/g, "$1-$2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2")
@@ -169,13 +164,6 @@ function buildNameEvidence(name: string, cue: NameCue, weight: number): Evidence
 }
 
 /**
- * An owner that names what it publishes: "Azure-Samples", "aws-samples", "dockersamples", "spring-guides",
- * "TheAlgorithms".
- * Only nouns of an artefact count; a school or an academy also publishes software.
- */
-const ownerOfExamples = /(?:samples|examples|demos|tutorials|workshops|exercises|katas|guides|algorithms)$/;
-
-/**
  * "example-voting-app": an example of what the rest of the name says; "node-addon-examples", "examples":
  * examples of what the name's first words say.
  */
@@ -210,91 +198,4 @@ export function isStudyCollectionName(name: string): boolean {
 
 function startsWithExample(segments: readonly string[]): boolean {
   return segments.length >= 2 && exampleFirst.test(segments[0] ?? "");
-}
-
-/** "Azure-Samples" → "azuresamples", "docker_samples" → "dockersamples": owners write the noun either way. */
-function ownerWords(owner: string): string {
-  return owner.toLowerCase().replace(/[-_.]/g, "");
-}
-
-export function isOwnerOfExamples(owner: string | undefined): boolean {
-  return owner !== undefined && ownerOfExamples.test(ownerWords(owner));
-}
-
-/**
- * "woowacourse", "dabeaz-course", "rocketseat-education", "hexlet-basics": an organisation named for what
- * it teaches keeps its course's projects and its students' missions. It also keeps the platform that
- * serves them, so this is a hint. GitHub's own "education" organisation publishes tools, and "discourse"
- * is a word of its own.
- */
-const ownerOfCourse = /.(?:(?<!dis|re|con|inter)courses?|education|basics|bootcamp|lessons|training)$/;
-
-function isOwnerOfCourse(owner: string | undefined): boolean {
-  return owner !== undefined && ownerOfCourse.test(ownerWords(owner));
-}
-
-/** "vuejs-kr", "rust-lang-ja", "LearnOpenGL-CN": a community that keeps a project in its language. */
-export function isLocaleOwner(owner: string | undefined): boolean {
-  if (owner === undefined) return false;
-  const segments = splitNameSegments(owner);
-  if (segments.length < 2) return false;
-  const [first, last] = [segments[0] ?? "", segments.at(-1) ?? ""];
-  return [first, last].some((segment) => localeSegment.test(segment) || ambiguousLocaleSegment.test(segment));
-}
-
-/**
- * "azure-docs", "dotnet/docs", "AspNetCore.Docs": a documentation repository, whose build serves the text.
- * Or kept by a documentation organisation ("MicrosoftDocs").
- */
-export function isDocumentationRepository(name: string, owner: string | undefined): boolean {
-  return /^(?:docs|documentation)$/.test(splitNameSegments(name).at(-1) ?? "") || isOwnerOfDocs(owner);
-}
-
-/** "MicrosoftDocs", "azure-docs": an organisation of documentation; "mkdocs" and "readthedocs" are tools. */
-function isOwnerOfDocs(owner: string | undefined): boolean {
-  return owner !== undefined && splitCamelCaseWords(owner).split("-").at(-1) === "docs";
-}
-
-/**
- * Technical publishers keep one repository per book, of its listings: PacktPublishing and Apress alone
- * hold thousands, and every one is a book's companion code whatever it is named.
- */
-const bookPublishers = new Set([
-  "packtpublishing",
-  "apress",
-  "oreillymedia",
-  "oreillyjapan",
-  "nostarch",
-  "nostarchpress",
-  "pragprog",
-  "manningpublications",
-  "bpbpublications",
-  "wroxpress",
-  "wikibook",
-  "gilbutitbook",
-  "hanbitmedia",
-  "jpub",
-  "ohmsha",
-  "anayamultimedia",
-]);
-
-export function isBookPublisher(owner: string | undefined): boolean {
-  return owner !== undefined && bookPublishers.has(ownerWords(owner));
-}
-
-export function readOwnerEvidence(owner: string | undefined): Evidence[] {
-  if (owner === undefined) return [];
-  const ownedBy = (weight: number, flavour: LearningFlavour, text = `owned by '${owner}'`): Evidence[] => [
-    { kind: "learning", source: "name", weight, text, flavour },
-  ];
-  if (isBookPublisher(owner)) return ownedBy(2, "book", `owned by '${owner}', a publisher`);
-  // A study group keeps its members' notes and exercises: "devSquad-study", "Devpeople-study".
-  if (/(?:study|studies|studygroup)$/.test(ownerWords(owner))) return ownedBy(1.5, "notes");
-  if (isOwnerOfDocs(owner)) return ownedBy(1.5, "guide");
-  if (isOwnerOfCourse(owner)) return ownedBy(1, "course");
-  // "vuejs-translations": an organisation of translators keeps translated texts.
-  if (/(?:translations?|translators?|l10n|locali[sz]ation)$/.test(ownerWords(owner)))
-    return ownedBy(1.5, "translation");
-  if (!isOwnerOfExamples(owner)) return [];
-  return ownedBy(1.5, /(?:tutorials|workshops|guides)$/.test(ownerWords(owner)) ? "tutorial" : "examples");
 }
