@@ -488,6 +488,25 @@ describe("a repository without a licence", () => {
     expect(assessReadme(repo({ ...course, license: "MIT" }), courseReadme).verdict).toBe("keep");
   });
 
+  it("reads a build named for lessons that says nothing of itself and has no licence as a learner's copy", () => {
+    const copy = repo({
+      owner: "sugimomoto",
+      name: "java_honkaku_nyumon",
+      description: null,
+      primaryLanguage: "Java",
+      contents: [
+        ...folders(".settings", "src"),
+        ...files(".classpath", ".project", "pom.xml", "sample.json"),
+      ],
+    });
+    const verdict = assessReadme(copy, null);
+    expect(verdict.verdict).toBe("drop");
+    expect(verdict.reason).toMatch(/^Looks like a tutorial: named 'java_honkaku_nyumon'/);
+    // Saying what it is, or offering a licence, makes it a program like any other.
+    expect(assessReadme(repo({ ...copy, description: "A CSV import tool" }), null).verdict).toBe("keep");
+    expect(assessReadme(withLicence(copy), null).verdict).toBe("keep");
+  });
+
   it("takes the licence GitHub recognised as a licence, whatever the tree lists", () => {
     expect(assessReadme(repo({ ...mission, license: "MIT" }), readme).evidence).not.toContainEqual(
       expect.objectContaining({ text: "no licence" }),

@@ -23,7 +23,7 @@ export function withCompanionCode(
     findCompanionCode(repo.description, opening) ??
     findExampleCode(repo) ??
     findTranslation(evidence, repo.owner) ??
-    findCourseCode(evidence, repo);
+    findCourseCode(evidence, repo, opening);
   if (!companion) return evidence;
   const weighed = weighCompanionCode(evidence, companion);
   // A translation kept by a community in that language: the owner says it a second time.
@@ -82,12 +82,26 @@ function findExampleCode(repo: NonProjectInput): CompanionCode | null {
  * A course's own repository: named for the course ("curso-de-laravel-desde-cero"), said to be one again in
  * its description or README, and kept to itself, with no licence. Its app is the course's exercise, built
  * along with the lessons; a course platform names itself and licenses its code.
+ *
+ * A learner's copy says less: named for a tutorial, a course's subject or exercises ("java_honkaku_nyumon",
+ * "mon-hoc-lap-trinh-java"), with no description, no README and no licence, it is what someone built while
+ * following the lessons. A name that only says "learn", or names a guide or a site, is no lesson's.
  */
-function findCourseCode(evidence: readonly Evidence[], repo: NonProjectInput): CompanionCode | null {
+const unspokenFlavours: ReadonlySet<string | undefined> = new Set([undefined, "general", "guide"]);
+
+function findCourseCode(
+  evidence: readonly Evidence[],
+  repo: NonProjectInput,
+  opening: string | null,
+): CompanionCode | null {
   if (!repo.contents || repo.contents.length === 0 || isLicensed(repo)) return null;
+  const silent = opening === null && !repo.description?.trim();
   const named = evidence.find(
     (item) =>
-      item.source === "name" && item.kind === "learning" && item.flavour === "course" && item.weight >= 1.5,
+      item.source === "name" &&
+      item.kind === "learning" &&
+      item.weight >= 1.5 &&
+      (item.flavour === "course" || (silent && !unspokenFlavours.has(item.flavour))),
   );
   const saidAgain = evidence.some(
     (item) =>
@@ -97,5 +111,6 @@ function findCourseCode(evidence: readonly Evidence[], repo: NonProjectInput): C
       item.flavour !== undefined &&
       item.flavour !== "general",
   );
-  return named && saidAgain ? { text: named.text, flavour: "course", where: "name" } : null;
+  if (!named || !(saidAgain || silent)) return null;
+  return { text: named.text, flavour: named.flavour ?? "course", where: "name" };
 }
