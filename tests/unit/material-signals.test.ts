@@ -507,6 +507,24 @@ describe("a repository without a licence", () => {
     expect(assessReadme(withLicence(copy), null).verdict).toBe("keep");
   });
 
+  it("reads a build around a few KB of code that calls itself a mission as the exercise's scaffold", () => {
+    const scaffold = repo({
+      owner: "next-step",
+      name: "java-lotto",
+      description: "로또 미션 진행을 위한 저장소",
+      primaryLanguage: "Java",
+      languageSizes: [{ name: "Java", size: 3_000 }],
+      contents: [...folders("gradle", "src"), ...files(".gitignore", "build.gradle", "gradlew", "README.md")],
+    });
+    const steps =
+      "# 로또\n## 진행 방법\n* 로또 요구사항을 파악한다.\n* 구현을 완료한 후 Pull Request를 보낸다.\n";
+    expect(assessReadme(scaffold, steps)).toMatchObject({ verdict: "drop", kind: "learning" });
+    // A program of that size, or a scaffold offered under a licence, keeps its build in full.
+    const grown = repo({ ...scaffold, languageSizes: [{ name: "Java", size: 120_000 }] });
+    expect(assessReadme(grown, steps).verdict).toBe("keep");
+    expect(assessReadme(withLicence(scaffold), steps).verdict).toBe("keep");
+  });
+
   it("takes the licence GitHub recognised as a licence, whatever the tree lists", () => {
     expect(assessReadme(repo({ ...mission, license: "MIT" }), readme).evidence).not.toContainEqual(
       expect.objectContaining({ text: "no licence" }),

@@ -86,8 +86,13 @@ function findExampleCode(repo: NonProjectInput): CompanionCode | null {
  * A learner's copy says less: named for a tutorial, a course's subject or exercises ("java_honkaku_nyumon",
  * "mon-hoc-lap-trinh-java"), with no description, no README and no licence, it is what someone built while
  * following the lessons. A name that only says "learn", or names a guide or a site, is no lesson's.
+ *
+ * An exercise's scaffold says it in its words and shows it in its size: a build around less than 10 KB of
+ * code, with no licence, that its description or README calls a mission, a task or a course's work ("로또
+ * 미션 진행을 위한 저장소"), is the starter students fill in.
  */
-const unspokenFlavours: ReadonlySet<string | undefined> = new Set([undefined, "general", "guide"]);
+const vagueFlavours: ReadonlySet<string | undefined> = new Set([undefined, "general"]);
+const unspokenFlavours: ReadonlySet<string | undefined> = new Set([...vagueFlavours, "guide"]);
 
 function findCourseCode(
   evidence: readonly Evidence[],
@@ -103,14 +108,19 @@ function findCourseCode(
       item.weight >= 1.5 &&
       (item.flavour === "course" || (silent && !unspokenFlavours.has(item.flavour))),
   );
-  const saidAgain = evidence.some(
-    (item) =>
-      (item.source === "description" || item.source === "readme") &&
-      item.kind === "learning" &&
-      item.weight >= 1 &&
-      item.flavour !== undefined &&
-      item.flavour !== "general",
-  );
-  if (!named || !(saidAgain || silent)) return null;
-  return { text: named.text, flavour: named.flavour ?? "course", where: "name" };
+  const said = (flavours: ReadonlySet<string | undefined>) =>
+    evidence.find(
+      (item) =>
+        (item.source === "description" || item.source === "readme") &&
+        item.kind === "learning" &&
+        item.weight >= 1 &&
+        !flavours.has(item.flavour),
+    );
+  if (named && (silent || said(vagueFlavours)))
+    return { text: named.text, flavour: named.flavour ?? "course", where: "name" };
+  const task = said(unspokenFlavours);
+  const tiny = evidence.some((item) => item.kind === "no-code" && item.source === "languages");
+  if (!tiny || !task) return null;
+  const where = task.source === "description" ? "description" : "readme";
+  return { text: task.text, flavour: task.flavour ?? "exercises", where };
 }
