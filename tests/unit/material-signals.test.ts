@@ -449,6 +449,32 @@ describe("a tree and a README with nothing to build", () => {
   });
 });
 
+describe("slides and documents at the top", () => {
+  const handouts = (...documents: string[]) =>
+    repo({
+      name: "Tai-Lieu-PHP-Nang-Cao",
+      description: null,
+      primaryLanguage: "PHP",
+      contents: [...folders("Lab_PHP", "source"), ...files(...documents)],
+    });
+
+  it("reads two or more slide decks or word-processor documents as a class's handouts", () => {
+    const verdict = assessReadme(handouts("01.LabPHP.doc", "02.OOP.docx", "03.MySQLI.pptx"), null);
+    expect(verdict.evidence).toContainEqual(
+      expect.objectContaining({ text: "3 slide decks or documents", flavour: "course" }),
+    );
+    expect(verdict.verdict).toBe("drop");
+  });
+
+  it("reads nothing into one deck beside a program, nor into a licence written as a document", () => {
+    for (const documents of [["prototypes.pptx"], ["COPYING.DOC", "LICENSE.docx"]])
+      expect(
+        assessReadme(handouts(...documents), null).evidence.map((item) => item.text),
+        documents.join(", "),
+      ).not.toContainEqual(expect.stringContaining("slide decks"));
+  });
+});
+
 describe("a repository without a licence", () => {
   const mission = repo({
     owner: "next-step",

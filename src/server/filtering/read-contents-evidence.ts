@@ -131,6 +131,9 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
       learningEvidence(1.5, `a translation (${summary.translationFiles} .po files)`, "translation"),
     );
   if (summary.builtBooks > 0) evidence.push(learningEvidence(1.5, "a PDF or EPUB of the text", "book"));
+  // One deck can be a design sketch beside a program; two or more are a class's slides and handouts.
+  if (summary.officeDocuments >= 2)
+    evidence.push(learningEvidence(1, `${summary.officeDocuments} slide decks or documents`, "course"));
 
   if (summary.siteGenerator !== null && !hasCode(summary, context))
     evidence.push(learningEvidence(1, `a website (${summary.siteGenerator})`, "guide"));

@@ -35,6 +35,8 @@ import type { RepoContents } from "@/shared/repo-contents";
 
 export type { TeachingUnits } from "@/server/filtering/read-teaching-units";
 
+const officeDocument = /\.(?:docx?|pptx?|odt|odp)$/i;
+
 export type ContentsSummary = {
   /** Package manifests and build files at the top level, by name. */
   manifests: string[];
@@ -61,6 +63,8 @@ export type ContentsSummary = {
   texFiles: number;
   /** PDF or EPUB files at the top: a text shipped as a document. */
   builtBooks: number;
+  /** Slides and word-processor documents at the top (.pptx, .docx, .odp…): a class's handouts. */
+  officeDocuments: number;
   /** Gettext catalogues at the top: the repository translates a text. */
   translationFiles: number;
   /** The table-of-contents file of a book tool at the top ("SUMMARY.md", "book.toml"), or null. */
@@ -176,6 +180,9 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     siteGenerator: contents.find((entry) => siteGeneratorFiles.test(entry.name))?.name ?? null,
     builtBooks: contents.filter((entry) => entry.type === "blob" && /\.(?:pdf|epub)$/i.test(entry.name))
       .length,
+    officeDocuments: contents.filter(
+      (entry) => entry.type === "blob" && officeDocument.test(entry.name) && !metaFile.test(entry.name),
+    ).length,
     translationFiles: contents.filter((entry) => entry.type === "blob" && /\.pot?$/i.test(entry.name)).length,
     texFiles: contents.filter((entry) => entry.type === "blob" && /\.tex$/i.test(entry.name)).length,
     bookMarker:
