@@ -354,6 +354,10 @@ describe("a collection that says so twice, and a README that indexes its folders
     expect(readNameEvidence("mediapipe-python-sample").some((item) => item.flavour === "examples")).toBe(
       true,
     );
+    // "sample code" at the end heads the name as "sample" does: "Twitter-API-v2-sample-code".
+    const sampleCode = readNameEvidence("Twitter-API-v2-sample-code");
+    expect(sampleCode).toContainEqual(expect.objectContaining({ kind: "learning", flavour: "examples" }));
+    expect(sampleCode.filter((item) => item.kind === "software").every((item) => item.weight < 1)).toBe(true);
     expect(readNameEvidence("openapi-sampler").some((item) => item.kind === "learning")).toBe(false);
     expect(readOwnerEvidence("TheAlgorithms").map((item) => item.text)).toEqual(["owned by 'TheAlgorithms'"]);
     expect(readOwnerEvidence("AllAlgorithms")).toHaveLength(1);

@@ -917,7 +917,7 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
     nameCue("learning", 1.5, "exercises"),
   ],
   [
-    /(?:^|-)(?:examples|samples|demos|snippets|recipes|cookbook|hello-world|quickstarts)(?:-|$)|-(?:sample|example)$/,
+    /(?:^|-)(?:examples|samples|demos|snippets|recipes|cookbook|hello-world|quickstarts)(?:-|$)|-(?:sample|example)(?:-code)?$/,
     // Shaped too: "EntityComponentSystemSamples", "WPFSamples" run their words together.
     nameCue("learning", 1.5, "examples", true),
   ],
