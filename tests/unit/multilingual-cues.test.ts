@@ -75,6 +75,18 @@ describe("multilingual description cues", () => {
     expect(cueTexts("Курс валют в терминале", "learning")).toEqual([]);
   });
 
+  it("read a Romance noun before 'de' as the head and what follows as its subject", () => {
+    const weightOf = (description: string, text: string) =>
+      readDescriptionEvidence(description).find((item) => item.text === text)?.weight ?? 0;
+    // A course on the backend, and a platform of courses: the first noun names the thing either way.
+    expect(weightOf("Curso de Backend con Node", "Curso")).toBeGreaterThan(
+      weightOf("Curso de Backend con Node", "Backend"),
+    );
+    expect(weightOf("Plataforma de cursos online", "Plataforma")).toBeGreaterThan(
+      weightOf("Plataforma de cursos online", "cursos"),
+    );
+  });
+
   it("tell the Spanish 'libro' (book) from 'librería' (a library)", () => {
     expect(new Set(cueTexts("Un libro sobre Rust", "learning"))).toEqual(new Set(["libro"]));
     expect(cueTexts("Una librería útil para fechas", "learning")).toEqual([]);

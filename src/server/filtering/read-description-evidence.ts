@@ -35,6 +35,8 @@ const compoundGap = withUnicodeWords(/^[\s-]*(?:(?:and|&|or)\s+)?(?:[\w.+#]+[\s-
  */
 const functionWord =
   /^\s*(?:for|of|in|on|from|with|using|written|built|made|showing|demonstrating|that|which|to|by|repository|repo)\b/i;
+/** The preposition between a Spanish, Portuguese, French or Italian noun and its subject. */
+const romanceOf = /^\s+(?:de|do|da|dos|das|del|della|di|des|du)\s+$/i;
 /** Whether a compound ends before `rest`, the clause's text after a noun. */
 const endsCompound = (rest: string) => rest.trim() === "" || functionWord.test(rest);
 /** A word that makes its noun an instance shown for illustration: "a sample app", "example app". */
@@ -218,7 +220,11 @@ export function readDescriptionEvidence(description: string | null): Evidence[] 
       // phrase that starts with one ("plugin for testing examples") is no part of a compound.
       if (!headFinal && endsCompound(clause.text.slice(match.end))) return;
       if (isPhrase(match)) return;
-      if (compoundGap.test(clause.text.slice(match.end, next.start))) modifiers.add(match);
+      const gap = clause.text.slice(match.end, next.start);
+      // "Curso de Backend con Node", "plataforma de cursos": Romance languages name the thing first and
+      // its subject after "de", so neither noun modifies the other.
+      if (romanceOf.test(gap)) return;
+      if (compoundGap.test(gap)) modifiers.add(match);
     });
     // "Bot Framework samples": every noun of the compound before its head is a modifier, not only the last.
     for (let index = matches.length - 2; index >= 0; index -= 1) {
