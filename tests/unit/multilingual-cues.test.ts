@@ -63,6 +63,12 @@ describe("multilingual description cues", () => {
     expect(cueTexts("Go言語入門", "learning")).toContain("入門");
   });
 
+  it("read study and lecture materials in Japanese, but not a tool that manages documents", () => {
+    expect(cueTexts("勉強用資料", "learning")).toEqual(["勉強用資料"]);
+    expect(cueTexts("授業資料とスライド", "learning")).toContain("授業資料");
+    expect(cueTexts("資料管理ツール", "learning")).toEqual([]);
+  });
+
   it("do not read a cue across a word boundary or inside a field name", () => {
     expect(cueTexts("统计同学习惯的小工具", "learning")).toEqual([]);
     expect(cueTexts("机器学习算法库", "learning")).toEqual([]);

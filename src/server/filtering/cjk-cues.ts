@@ -101,6 +101,8 @@ export const japanese: readonly Cue[] = inScript(hanOrKana, [
   learning(2, "examples", "サンプルコード|サンプル集|コード例|実装例"),
   learning(2, "tutorial", "初心者|初学者|ゼロから|はじめての|はじめて学ぶ", "manner"),
   learning(2, "general", "勉強", "verb"),
+  // Materials for study, a lecture or a class: "勉強用資料", "講義資料".
+  learning(2.5, "notes", "勉強用資料|勉強資料|学習資料|学習用資料|講義資料|授業資料|研修資料"),
   learning(1.5, "general", "学習|学ぶ|学べる", "verb"),
   linkList(1.5, "まとめ|リンク集"),
   software(
