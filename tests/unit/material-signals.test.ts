@@ -723,6 +723,20 @@ describe("software that looks like a study on the surface", () => {
     ]);
     expect(withSource.filter((item) => item.kind === "software" && item.text.includes("/ and "))).toEqual([]);
   });
+
+  it("reads tiers named after their application, but not examples named for what they show", () => {
+    const named = readContentsEvidence(
+      folders("learn-greek-easy-backend", "learn-greek-easy-frontend", "docs"),
+    );
+    expect(named).toContainEqual(
+      expect.objectContaining({
+        kind: "software",
+        text: "learn-greek-easy-backend/ and learn-greek-easy-frontend/ folders",
+      }),
+    );
+    const examples = readContentsEvidence(folders("ejb-multi-server", "jaxrs-client", "batch-processing"));
+    expect(examples.some((item) => item.text.endsWith("/ folders") && item.kind === "software")).toBe(false);
+  });
 });
 
 describe("who publishes a repository", () => {

@@ -213,8 +213,19 @@ const tierPairs: ReadonlyArray<readonly [string, string]> = [
   ["api", "web"],
 ];
 
+/**
+ * "backend", or "learn-greek-easy-backend": a tier named alone or after its application, the same name
+ * for both tiers. Examples named for what they show ("ejb-multi-server", "jaxrs-client") are no pair.
+ */
+const tierName = /^(.*?[-_.])?(backend|frontend|server|client|api|web)$/;
+
 function findApplicationTiers(folders: readonly string[]): string | null {
-  const names = new Set(folders.map((name) => name.toLowerCase()));
-  const pair = tierPairs.find(([first, second]) => names.has(first) && names.has(second));
-  return pair ? `${pair[0]}/ and ${pair[1]}/ folders` : null;
+  const byName = new Map(folders.map((folder) => [folder.toLowerCase(), folder]));
+  for (const [name, folder] of byName) {
+    const [, application = "", tier] = tierName.exec(name) ?? [];
+    const partner = tierPairs.find(([first]) => first === tier)?.[1];
+    const other = partner === undefined ? undefined : byName.get(application + partner);
+    if (other !== undefined) return `${folder}/ and ${other}/ folders`;
+  }
+  return null;
 }
