@@ -724,6 +724,20 @@ describe("software that looks like a study on the surface", () => {
     expect(withSource.filter((item) => item.kind === "software" && item.text.includes("/ and "))).toEqual([]);
   });
 
+  it("reads folders with not one file beside them, not even a README, as separate exercises", () => {
+    const bare = readContentsEvidence(
+      folders("accountbook", "goroutine", "greeting", "guestbook", "imgconv"),
+    );
+    expect(bare).toContainEqual(
+      expect.objectContaining({ kind: "learning", text: "5 folders and not one file beside them" }),
+    );
+    const withReadme = readContentsEvidence([
+      ...folders("accountbook", "goroutine", "greeting", "guestbook", "imgconv"),
+      ...files("README.md"),
+    ]);
+    expect(withReadme.some((item) => item.text.includes("not one file"))).toBe(false);
+  });
+
   it("reads tiers named after their application, but not examples named for what they show", () => {
     const named = readContentsEvidence(
       folders("learn-greek-easy-backend", "learn-greek-easy-frontend", "docs"),
@@ -1210,7 +1224,8 @@ describe("study collections, course missions and what a README opens with", () =
       name: "400-ejercicios",
       primaryLanguage: "Python",
       languageSizes: [{ name: "Python", size: 20_000 }],
-      contents: folders("Funciones POO", "POO", "bucles", "funciones"),
+      // One script beside the folders: with none, the bare folders would decide alone.
+      contents: [...folders("Funciones POO", "POO", "bucles", "funciones"), ...files("main.py")],
     });
     expect(assessReadme(exercises, null)).toMatchObject({ verdict: "drop" });
     expect(assessReadme(exercises, null).reason).toContain("neither a description nor a README");

@@ -203,6 +203,11 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
     if (summary.onlyReadme) evidence.push(learningEvidence(1.5, "nothing but a README", "guide"));
     else if (summary.onlyProse)
       evidence.push(learningEvidence(1.5, "nothing but prose and pictures", "notes"));
+    // Software shows at least a README, a licence or a manifest at the top; separate exercises need none.
+    else if (!summary.hasFilesAtTop && summary.plainFolders >= 2)
+      evidence.push(
+        learningEvidence(1.5, `${summary.plainFolders} folders and not one file beside them`, "examples"),
+      );
     // Numbered units explain their folders already: the count would say the same thing twice.
     else if (summary.plainFolders >= COLLECTION_FOLDERS && summary.manifests.length === 0 && units === null)
       evidence.push(

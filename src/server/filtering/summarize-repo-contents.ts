@@ -78,6 +78,8 @@ export type ContentsSummary = {
   onlyProse: boolean;
   /** Folders that are neither hidden nor pictures: a collection of projects has many and no code of its own. */
   plainFolders: number;
+  /** Whether any file that is not hidden stands at the top: a README, a licence, a manifest. */
+  hasFilesAtTop: boolean;
   /**
    * Folders and documents named in words of a natural language, with spaces or in another script
    * ("Design Pattern", "前沿技术", "Clases Prácticas"): chapters and topics, where code is named in
@@ -196,6 +198,7 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
       testFolders.length === 0 &&
       plainFolders.every((name) => proseFolders.has(name.toLowerCase()) || teaching.names.includes(name)),
     plainFolders: plainFolders.length,
+    hasFilesAtTop: contents.some((entry) => entry.type === "blob" && !entry.name.startsWith(".")),
     applicationTiers: findApplicationTiers(folders),
     blogPosts: contents.some((entry) => entry.type === "tree" && entry.name === "_posts"),
     wordNamedEntries: contents
