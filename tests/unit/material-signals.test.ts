@@ -724,6 +724,22 @@ describe("software that looks like a study on the surface", () => {
     expect(withSource.filter((item) => item.kind === "software" && item.text.includes("/ and "))).toEqual([]);
   });
 
+  it("reads a book's front matter and O'Reilly's Atlas manifest as a book", () => {
+    const book = readContentsEvidence([
+      ...folders("chapters", "code", "images"),
+      ...files("atlas.json", "preface.asciidoc", "readme.md", "license.md"),
+    ]);
+    expect(book).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ text: "a book's table of contents (atlas.json)", flavour: "book" }),
+        expect.objectContaining({ text: "a book's front matter (preface.asciidoc)", flavour: "book" }),
+      ]),
+    );
+    // A glossary or acknowledgements file is as common in programs.
+    const program = readContentsEvidence([...folders("src"), ...files("package.json", "GLOSSARY.md")]);
+    expect(program.some((item) => item.flavour === "book")).toBe(false);
+  });
+
   it("reads folders with not one file beside them, not even a README, as separate exercises", () => {
     const bare = readContentsEvidence(
       folders("accountbook", "goroutine", "greeting", "guestbook", "imgconv"),

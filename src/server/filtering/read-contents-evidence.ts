@@ -125,6 +125,8 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
 
   if (summary.bookMarker !== null)
     evidence.push(learningEvidence(2, `a book's table of contents (${summary.bookMarker})`, "book"));
+  if (summary.frontMatter !== null)
+    evidence.push(learningEvidence(1.5, `a book's front matter (${summary.frontMatter})`, "book"));
 
   if (summary.translationFiles >= 3)
     evidence.push(

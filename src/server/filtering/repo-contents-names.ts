@@ -220,10 +220,11 @@ export const proseFolders = new Set([
 ]);
 
 /**
- * The table of contents of a book written with GitBook, mdBook, bookdown or Jupyter Book: at the top of a repository it
- * is the book itself (software keeps its own book in a docs folder).
+ * The table of contents of a book written with GitBook, mdBook, bookdown, Jupyter Book or O'Reilly's Atlas:
+ * at the top of a repository it is the book itself (software keeps its own book in a docs folder).
  */
 export const bookMarkerFiles = new Set([
+  "atlas.json",
   "summary.md",
   "book.toml",
   "book.json",
@@ -231,6 +232,10 @@ export const bookMarkerFiles = new Set([
   "_quarto.yml",
   "_toc.yml",
 ]);
+
+/** A book's front matter at the top: "preface.asciidoc", "foreword.md". Software has no preface. */
+export const frontMatterFile =
+  /^(?:preface|foreword|prologue|colophon|dedication)\.(?:md|markdown|asciidoc|adoc|rst|txt|html|tex|xml)$/i;
 
 /**
  * The configuration of a static-site or book generator at the top: the repository is a website, whose

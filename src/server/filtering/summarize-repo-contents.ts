@@ -3,6 +3,7 @@ import {
   actionManifests,
   siteGeneratorFiles,
   bookMarkerFiles,
+  frontMatterFile,
   proseFolders,
   assetFolders,
   bareLocaleFolders,
@@ -69,6 +70,8 @@ export type ContentsSummary = {
   translationFiles: number;
   /** The table-of-contents file of a book tool at the top ("SUMMARY.md", "book.toml"), or null. */
   bookMarker: string | null;
+  /** A book's preface or foreword at the top, or null. */
+  frontMatter: string | null;
   /** Nothing but a README, beside licence, meta files and pictures. */
   onlyReadme: boolean;
   /**
@@ -187,6 +190,8 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     ).length,
     translationFiles: contents.filter((entry) => entry.type === "blob" && /\.pot?$/i.test(entry.name)).length,
     texFiles: contents.filter((entry) => entry.type === "blob" && /\.tex$/i.test(entry.name)).length,
+    frontMatter:
+      contents.find((entry) => entry.type === "blob" && frontMatterFile.test(entry.name))?.name ?? null,
     bookMarker:
       contents.find((entry) => entry.type === "blob" && bookMarkerFiles.has(entry.name.toLowerCase()))
         ?.name ?? null,
