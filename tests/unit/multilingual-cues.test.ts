@@ -63,6 +63,13 @@ describe("multilingual description cues", () => {
     expect(cueTexts("Go言語入門", "learning")).toContain("入門");
   });
 
+  it("read a Korean collection of examples as examples, not as a list of links", () => {
+    const evidence = readDescriptionEvidence("자바 강의 예제 모음");
+    expect(evidence).toContainEqual(
+      expect.objectContaining({ text: "예제 모음", flavour: "examples", weight: 2.5 }),
+    );
+  });
+
   it("read study and lecture materials in Japanese, but not a tool that manages documents", () => {
     expect(cueTexts("勉強用資料", "learning")).toEqual(["勉強用資料"]);
     expect(cueTexts("授業資料とスライド", "learning")).toContain("授業資料");

@@ -24,6 +24,11 @@ describe("a README's opening, read like a description", () => {
     });
   });
 
+  it("takes a short line of Chinese, Japanese or Korean, whose characters each say more than a letter", () => {
+    expect(readReadmeOpening("# eomcs-java\n자바 강의 예제 모음").paragraph).toBe("자바 강의 예제 모음");
+    expect(readReadmeOpening("# tool\nWIP soon").paragraph).toBeNull();
+  });
+
   it("drops a course whose description says nothing, on what its README says it is", () => {
     const course = { name: "bootcamp-modulos", description: null, topics: [] };
     const readme = "# Bootcamp\n\nEste repositório contém o código das aulas do curso, módulo a módulo.\n";

@@ -136,6 +136,8 @@ export const korean: readonly Cue[] = inScript(hangulScript, [
   learning(2, "translation", hangul("번역(?!기)|한국어판|한글판")),
   learning(2.5, "cheatsheet", hangul("치트 ?시트")),
   learning(2, "roadmap", hangul("로드맵")),
+  // A collection of examples, whose head "모음" alone would read as a list of links.
+  learning(2.5, "examples", hangul("예제 ?(?:모음|코드)")),
   learning(2, "examples", hangul("예제")),
   learning(2, "tutorial", hangul("입문|초보자|초심자|처음 배우는|기초부터"), "manner"),
   learning(2, "general", hangul("공부|배우기|배우는"), "verb"),

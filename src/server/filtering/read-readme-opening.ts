@@ -1,6 +1,7 @@
 import type { Evidence } from "@/server/filtering/non-project-evidence";
 import { readDescriptionEvidence } from "@/server/filtering/read-description-evidence";
 import { plainText } from "@/server/filtering/read-readme-structure";
+import { hasHeadFinalScript } from "@/server/filtering/tokenize-text";
 
 /**
  * A README's title and first paragraph say what the repository is, the way a description does, and they
@@ -25,6 +26,14 @@ const introHeading =
   /^(?:\p{Emoji_Presentation}\s*)?(?:about(?: (?:this|the) (?:project|repo|repository|book|course))?|what is (?:this|it)\??|introduction|intro|overview|description|简介|簡介|介绍|介紹|关于|關於|这是什么|這是什麼|前言|概要|はじめに|このリポジトリについて|소개|개요|sobre(?: o projeto| el proyecto)?|acerca de|introducci[óo]n|introdu[çc][ãa]o|descri[çc][ãa]o|descripci[óo]n|о проекте|описание|введение|giới thiệu)\s*[?？:：]?$/iu;
 
 export type ReadmeOpening = { title: string | null; paragraph: string | null };
+
+/**
+ * Long enough to say something: 12 characters of an alphabet, or 6 of Chinese, Japanese or Korean, whose
+ * characters stand for a word or a syllable each ("자바 강의 예제 모음" is a Java lecture's examples).
+ */
+function isSentence(paragraph: string): boolean {
+  return paragraph.length >= (hasHeadFinalScript(paragraph) ? 6 : 12);
+}
 
 /** The first heading and the first line of prose after it, outside code fences, within OPENING_LINES. */
 export function readReadmeOpening(readme: string): ReadmeOpening {
@@ -54,7 +63,7 @@ export function readReadmeOpening(readme: string): ReadmeOpening {
     }
     if (notProse.test(line)) continue;
     const paragraph = plainText(trimmed).trim();
-    if (paragraph.length >= 12) return { title, paragraph: paragraph.slice(0, OPENING_CHARS) };
+    if (isSentence(paragraph)) return { title, paragraph: paragraph.slice(0, OPENING_CHARS) };
   }
   return { title, paragraph: null };
 }
