@@ -29,6 +29,15 @@ describe("a README's opening, read like a description", () => {
     expect(readReadmeOpening("# tool\nWIP soon").paragraph).toBeNull();
   });
 
+  it("passes over a line that only greets the reader", () => {
+    const readme =
+      "***Welcome to Itsy Bitsy Data Structures!***\n\nIn here are simplified examples of data structures.\n";
+    expect(readReadmeOpening(readme).paragraph).toBe("In here are simplified examples of data structures.");
+    expect(readReadmeOpening("# x\n\nWelcome to the docs of a fast HTTP server.\n").paragraph).toBe(
+      "Welcome to the docs of a fast HTTP server.",
+    );
+  });
+
   it("drops a course whose description says nothing, on what its README says it is", () => {
     const course = { name: "bootcamp-modulos", description: null, topics: [] };
     const readme = "# Bootcamp\n\nEste repositório contém o código das aulas do curso, módulo a módulo.\n";

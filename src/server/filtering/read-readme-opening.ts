@@ -27,6 +27,10 @@ const introHeading =
 
 export type ReadmeOpening = { title: string | null; paragraph: string | null };
 
+/** A line that only greets, naming no more than the repository: "Welcome to Itsy Bitsy Data Structures!". */
+const greeting =
+  /^[^\p{L}]*(?:(?:welcome to|bienvenid[oa]s? a|bem-vind[oa]s? (?:a|ao|à)|добро пожаловать в)(?:\s+[^\s.!]+){1,5}|hi|hello|hey)[\s!.,*👋]*$/iu;
+
 /**
  * Long enough to say something: 12 characters of an alphabet, or 6 of Chinese, Japanese or Korean, whose
  * characters stand for a word or a syllable each ("자바 강의 예제 모음" is a Java lecture's examples).
@@ -63,6 +67,8 @@ export function readReadmeOpening(readme: string): ReadmeOpening {
     }
     if (notProse.test(line)) continue;
     const paragraph = plainText(trimmed).trim();
+    // "Welcome to Itsy Bitsy Data Structures!" greets the reader; what the repository is comes next.
+    if (greeting.test(paragraph)) continue;
     if (isSentence(paragraph)) return { title, paragraph: paragraph.slice(0, OPENING_CHARS) };
   }
   return { title, paragraph: null };
