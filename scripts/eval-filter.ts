@@ -86,6 +86,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-42": "blind 42 (65, seen once)",
   "blind-43": "blind 43 (trees, seen once)",
   "blind-44": "blind 44 (30, seen once)",
+  "blind-45": "blind 45 (trees, seen once)",
+  "blind-46": "blind 46 (trees, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
