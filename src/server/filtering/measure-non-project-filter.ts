@@ -113,8 +113,8 @@ export const labelledRepoSchema = z.object({
    * from the file index once the snapshot tool refused new repositories): blind-46 first looked at after
    * the licence-tree, learner's-copy, scaffold and handout changes, P 0.976 R 0.820, and blind-45 after
    * the changes blind-46 prompted, P 0.977 R 0.860 (P 0.975 R 0.780 and P 0.977 R 0.860 with the
-   * detector of the session before). The
-   * blind first-look figures are in the commits that added each set.
+   * detector of the session before). The blind first-look figures are in the commits that added each
+   * set.
    */
   split: z.enum([
     "tune",
