@@ -350,6 +350,21 @@ describe("the README stage reads learning material from structure", () => {
     });
   });
 
+  it("reads a class's repository by the sections that introduce its course and its teacher", () => {
+    const vietnamese =
+      "# IS216 - LẬP TRÌNH JAVA\n\n## GIỚI THIỆU MÔN HỌC\n* Mã môn học: IS216\n\n## GIẢNG VIÊN HƯỚNG DẪN\n* ThS. Tạ Việt Phương\n";
+    expect(texts(readReadmeEvidence(vietnamese, "IS216-Lap-trinh-Java"), "learning")).toEqual([
+      "a README section 'GIỚI THIỆU MÔN HỌC'",
+    ]);
+    const english = "# CS 101\n\n## Instructors\n\nProf. Ada\n\n## Team\n\nAlice, Bob\n";
+    expect(texts(readReadmeEvidence(english, "cs101"), "learning")).toEqual([
+      "a README section 'Instructors'",
+    ]);
+    // A program's team and maintainers are no teachers.
+    const program = "# tool\n\n## Maintainers\n\nAlice\n\n## Team\n\nBob\n";
+    expect(texts(readReadmeEvidence(program, "tool"), "learning")).toEqual([]);
+  });
+
   it("reads a Japanese course's table of sessions", () => {
     const evidence = readReadmeEvidence(japaneseCourse, "python-kouza");
     expect(texts(evidence, "learning")).toEqual([

@@ -242,6 +242,15 @@ export const learningSections: ReadonlyArray<readonly [RegExp, LearningFlavour]>
   [/^(?:homework|assignments?|quiz(?:zes)?|labs|lessons|lectures|syllabus|curriculum)\b/, "course"],
   [/^(?:作业|作業|课程大纲|教学大纲|課題|과제|домашн|tareas|programa del curso|ementa)/u, "course"],
   [/^course (?:outline|content|contents|structure|overview|schedule)\b/, "course"],
+  // Who teaches it and what the subject is: a class's repository introduces its course and its teacher.
+  [
+    /^(?:instructors?|lecturers?|teaching assistants?|course (?:info|information|description)|about (?:the|this) course)\b/,
+    "course",
+  ],
+  [
+    /^(?:giới thiệu môn học|thông tin môn học|giảng viên|đồ án môn học|información del curso|información de la asignatura|docentes?\b|sobre a disciplina|informações da disciplina|о курсе|преподавател|课程信息|课程简介|课程介绍|授课教师|任课教师|授業概要|講師|강의 소개|수업 소개|강사\b)/u,
+    "course",
+  ],
   [/^(?:what you(?:'|’)?ll learn|what you will learn|learning (?:objectives|outcomes|path))\b/, "course"],
   [/^chapters?\b/, "book"],
   [
