@@ -63,6 +63,15 @@ describe("multilingual description cues", () => {
     expect(cueTexts("Go言語入門", "learning")).toContain("入門");
   });
 
+  it("read algorithms implemented in Chinese descriptions as a study collection, unless a library heads it", () => {
+    expect(cueTexts("机器学习算法python实现", "learning")).toEqual(["算法python实现"]);
+    expect(cueTexts("常用数据结构与算法的Java实现", "learning")).toEqual(["算法的Java实现"]);
+    const library = readDescriptionEvidence("高性能算法实现库");
+    expect(library.find((item) => item.kind === "software")?.weight).toBeGreaterThan(
+      library.find((item) => item.kind === "learning")?.weight ?? 0,
+    );
+  });
+
   it("read a Korean collection of examples as examples, not as a list of links", () => {
     const evidence = readDescriptionEvidence("자바 강의 예제 모음");
     expect(evidence).toContainEqual(

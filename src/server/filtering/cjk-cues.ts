@@ -48,6 +48,12 @@ export const chinese: readonly Cue[] = inScript(hanOrKana, [
     "中文翻译|中文翻譯|中文版|中译本|中譯本|译本|譯本|翻译版|翻譯版|中文文档|中文文檔|文档翻译|文檔翻譯",
   ),
   learning(2, "examples", "示例|範例|范例|样例|樣例|代码示例|代碼示例|例子"),
+  // Algorithms implemented for study: "机器学习算法python实现", "数据结构与算法的Java实现".
+  learning(
+    2,
+    "solutions",
+    "(?:算法|演算法|数据结构|數據結構)(?:的)?\\s?(?:[\\p{Script=Latin}+#]+\\s?)?(?:实现|實現)",
+  ),
   // Documentation, in the head-final order that makes "文档生成工具" a tool.
   learning(1.5, "guide", "文档|文檔|官方文档|官方文檔"),
   // A book by its title marks or its own words; 书 alone also ends 说明书 (manual) and starts 书签.
@@ -69,7 +75,10 @@ export const chinese: readonly Cue[] = inScript(hanOrKana, [
     "框架|插件|外掛|客户端|客戶端|用户端|服务端|服務端|服务器|伺服器|命令行|命令列|类库|類庫|函数库|函式庫|组件库|元件庫|工具库|工具包|开发包|引擎|编辑器|編輯器|编译器|編譯器|解释器|解譯器|解析器|模拟器|模擬器|爬虫|爬蟲|驱动|驅動|中间件|中間件|脚手架|腳手架|管理器|生成器|下载器|下載器|播放器|阅读器|閱讀器|转换器|轉換器|浏览器扩展|瀏覽器擴充|小程序|管理系统|管理系統|机器人|機器人",
   ),
   // 工具 is a tool unless it is 工具书 (a reference book); 库 is a library after a name or 的, not in 知识库.
-  software(2, "工具(?![书書])|(?<=[\\p{Script=Latin}\\d+#]\\s*|的|轻量级?|輕量級?|开源|開源|算法)库"),
+  software(
+    2,
+    "工具(?![书書])|(?<=[\\p{Script=Latin}\\d+#]\\s*|的|轻量级?|輕量級?|开源|開源|算法|实现|實現)库",
+  ),
   // 操作系统 and 计算机系统 are more often the subject of course notes than what a repository is.
   software(
     1.5,
