@@ -78,6 +78,23 @@ describe("code that belongs to a text", () => {
       expect(findCompanionCode(description, null), description).toBeNull();
   });
 
+  it("reads the app a course built as the course's, its description's 'application' included", () => {
+    const app = repo({
+      owner: "Rocketseat",
+      name: "semana-omnistack-11",
+      description:
+        "Aplicação completa (Back-end, Front-end e Mobile) desenvolvida durante a Semana OmniStack 11.0",
+      topics: ["nodejs", "reactjs", "react-native"],
+      primaryLanguage: "JavaScript",
+      contents: [...folders(".github", "backend", "frontend", "mobile"), ...files("LICENSE.md", "README.md")],
+    });
+    const readme =
+      "# Be The Hero\n\n🚀 Semana OmniStack 11.0\n\n- [Node.js](https://nodejs.org)\n- [React](https://react.dev)\n- [React Native](https://reactnative.dev)\n- [Expo](https://expo.dev)\n";
+    const verdict = assessReadme(app, readme);
+    expect(verdict).toMatchObject({ verdict: "drop", kind: "learning" });
+    expect(verdict.evidence.find((item) => item.text === "Aplicação")?.weight).toBeLessThan(2);
+  });
+
   it("drops a collection of algorithms built like a library, naming the collection", () => {
     const assessment = assessReadme(
       repo({

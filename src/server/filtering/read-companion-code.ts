@@ -203,8 +203,12 @@ export function weighCompanionCode(evidence: readonly Evidence[], companion: Com
     if (item.source === "contents" || item.source === "readme")
       return { ...item, weight: item.weight * factor };
     // Examples are tagged with what they show ("cuda-driver-api") and described by it ("Sample code for
-    // the Speech SDK", "A sample Spring-based application"): the software words are their subject.
-    if (companion.flavour === "examples" && (item.source === "topics" || item.source === "description"))
+    // the Speech SDK", "A sample Spring-based application"): the software words are their subject. So is
+    // the app a course builds ("Aplicação desenvolvida durante a Semana OmniStack").
+    if (
+      (companion.flavour === "examples" || companion.flavour === "course") &&
+      (item.source === "topics" || item.source === "description")
+    )
       return { ...item, weight: item.weight * BUILD_SIGNAL_FACTOR };
     // A word of the book's own title is no account of the repository: "<머신러닝 파워드 애플리케이션>의 코드".
     if (item.source === "description" && inTitle(companion.text, item.text))
