@@ -79,6 +79,12 @@ describe("multilingual description cues", () => {
     );
   });
 
+  it("read a Japanese training course as a course, whatever app it teaches to build", () => {
+    expect(
+      cueTexts("Android アプリ開発の基礎知識と実務スキルを身に付けるトレーニングコース", "learning"),
+    ).toEqual(["トレーニングコース"]);
+  });
+
   it("read study and lecture materials in Japanese, but not a tool that manages documents", () => {
     expect(cueTexts("勉強用資料", "learning")).toEqual(["勉強用資料"]);
     expect(cueTexts("授業資料とスライド", "learning")).toContain("授業資料");

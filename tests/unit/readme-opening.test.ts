@@ -29,6 +29,15 @@ describe("a README's opening, read like a description", () => {
     expect(readReadmeOpening("# tool\nWIP soon").paragraph).toBeNull();
   });
 
+  it("takes a title underlined with = or -, as Markdown and reStructuredText write one", () => {
+    const readme =
+      "python-novice-inflammation\n==========================\n\nIntroduction to Python for non-programmers.\n";
+    expect(readReadmeOpening(readme)).toEqual({
+      title: "python-novice-inflammation",
+      paragraph: "Introduction to Python for non-programmers.",
+    });
+  });
+
   it("passes over a line that only greets the reader", () => {
     const readme =
       "***Welcome to Itsy Bitsy Data Structures!***\n\nIn here are simplified examples of data structures.\n";

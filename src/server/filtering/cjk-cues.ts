@@ -89,7 +89,11 @@ export const chinese: readonly Cue[] = inScript(hanOrKana, [
 export const japanese: readonly Cue[] = inScript(hanOrKana, [
   learning(2.5, "tutorial", "チュートリアル|ハンズオン"),
   learning(1.5, "guide", "ドキュメント"),
-  learning(2.5, "course", "講座|講義|授業|教材|研修|カリキュラム|勉強会"),
+  learning(
+    2.5,
+    "course",
+    "講座|講義|授業|教材|研修|カリキュラム|勉強会|トレーニングコース|学習コース|研修コース",
+  ),
   // Materials handed out at a workshop or a talk: 関連資料, 発表資料, 講演資料.
   learning(2, "course", "ワークショップ|(?:関連|発表|講演|勉強会|研修|講義)資料"),
   // "リリースノート" (release notes) and "ノートブック" (a notebook) are no study notes; "メモリ" is memory.

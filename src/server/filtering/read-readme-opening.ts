@@ -18,6 +18,8 @@ const OPENING_FACTOR = 0.6;
 /** Markdown's and AsciiDoc's ("= course-java-core") headings. */
 const headingLine = /^\s{0,3}(?:#{1,6}|={1,6})\s+(.*)$/;
 const htmlHeadingLine = /^\s*<h[1-6]\b[^<>]{0,300}>(.*?)(?:<\/h[1-6]>)?\s*$/i;
+/** The line under a Markdown or reStructuredText title that makes it one: "Title\n=====". */
+const setextUnderline = /^\s*(?:={3,}|-{3,}|~{3,}|\^{3,})\s*$/;
 /** Lines that are no prose: list items, tables, quotes, rules, images and badges, bare HTML. */
 const notProse = /^\s*(?:[-*+]\s|\d{1,3}[.)]\s|\||>|={3,}|-{3,}|!\[|\[!\[|<(?!h[1-6]\b)[^<>]{0,600}>\s*$)/i;
 
@@ -44,25 +46,26 @@ export function readReadmeOpening(readme: string): ReadmeOpening {
   let title: string | null = null;
   let inFence = false;
   const lines = readme.split("\n", OPENING_LINES);
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const trimmed = line.trim();
     if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
       inFence = !inFence;
       continue;
     }
     if (inFence || trimmed === "") continue;
-    const heading = headingLine.exec(line) ?? htmlHeadingLine.exec(line);
-    if (heading) {
+    const underlinedHeading = setextUnderline.test(lines[index + 1] ?? "") && !notProse.test(line);
+    const heading =
+      headingLine.exec(line)?.[1] ??
+      htmlHeadingLine.exec(line)?.[1] ??
+      (underlinedHeading ? trimmed : undefined);
+    if (heading !== undefined) {
       // The first heading is the title; the next one opens a section ("Install"), past the opening,
       // unless it only announces the opening ("## 这是什么？", "## About").
       if (title !== null) {
-        if (introHeading.test(plainText(heading[1] ?? "").trim())) continue;
+        if (introHeading.test(plainText(heading).trim())) continue;
         break;
       }
-      title =
-        plainText(heading[1] ?? "")
-          .trim()
-          .slice(0, OPENING_CHARS) || null;
+      title = plainText(heading).trim().slice(0, OPENING_CHARS) || null;
       continue;
     }
     if (notProse.test(line)) continue;
