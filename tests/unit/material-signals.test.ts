@@ -49,6 +49,7 @@ describe("code that belongs to a text", () => {
       ["Дипломная работа по курсу «Базовый JavaScript в браузере»", "course"],
       ["Домашнее задание по курсу Нетологии NestJS", "course"],
       ["Homework for the Netology backend course", "course"],
+      ["Учебный демо-проект от HTML Academy для 18 потока онлайн-курса «JavaScript»", "course"],
       ["Projeto desenvolvido durante o NLW Setup da Rocketseat, trilha Ignite", "course"],
       ["A chat app built during the Odin Project course", "course"],
       ["<자바스크립트를 위한 텐서플로우.js>(한빛미디어, 2022)의 코드 저장소", "book"],
@@ -74,6 +75,7 @@ describe("code that belongs to a text", () => {
       "Reliable implementations of reinforcement learning algorithms",
       "Утилита для учёта времени работы по проектам",
       "A chat app built during a weekend hackathon",
+      "Проект для автоматизации сборки фронтенда",
     ])
       expect(findCompanionCode(description, null), description).toBeNull();
   });
@@ -1246,7 +1248,7 @@ describe("study collections, course missions and what a README opens with", () =
     expect(readOwnerEvidence("rocketseat-education")).toMatchObject([{ flavour: "course" }]);
     expect(readOwnerEvidence("vuejs-translations")).toMatchObject([{ flavour: "translation" }]);
     // A course provider's own organisation, and one named in Portuguese.
-    for (const owner of ["digitalinnovationone", "udacity", "netology-code", "alura-cursos"])
+    for (const owner of ["digitalinnovationone", "udacity", "netology-code", "alura-cursos", "htmlacademy"])
       expect(readOwnerEvidence(owner), owner).toMatchObject([{ flavour: "course", weight: 1 }]);
     for (const owner of ["education", "discourse", "coursera-dl", "udemy-api"])
       expect(readOwnerEvidence(owner), owner).toEqual([]);

@@ -76,7 +76,7 @@ const romanceSoftwareNames =
 export const headFirstSoftwareName = new RegExp(`^(?:${romanceSoftwareNames})(?:-|$)`);
 /** Where courses are given, by the names their students file work under ("devops-netology"). */
 export const courseProviders =
-  "netology|hexlet|rocketseat|alura|platzi|udemy|coursera|udacity|stepik|skillbox|geekbrains|inflearn|fastcampus|codecademy|datacamp";
+  "netology|hexlet|htmlacademy|rocketseat|alura|platzi|udemy|coursera|udacity|stepik|skillbox|geekbrains|inflearn|fastcampus|codecademy|datacamp";
 /** What a tool for a course site or a coding-challenge site goes on to call itself: "coursera-dl". */
 export const siteToolWords =
   "clone|downloader|dl|scraper|crawler|api|client|app|bot|extension|plugin|cli|sdk|integration";

@@ -95,6 +95,12 @@ const companionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavo
       /\b(?:работ[аыу]?|(?:домашн\w+ )?задани[еяй]) (?:по|к) (?:курсу|модулю|дисциплине|предмету|занятию)\b/giu,
     flavour: "course",
   },
+  // A course's demo or study project: "Учебный демо-проект от HTML Academy для 12-го потока … курса".
+  {
+    pattern:
+      /\b(?:учебн\w+ )?(?:демо-)?проект\w* (?:от [\w ]{2,40}? )?для (?:[\w-]+ ){0,3}?(?:курса|потока|интенсива)\b/giu,
+    flavour: "course",
+  },
   // Vietnamese: "Source code và nội dung của ebook", "mã nguồn của sách".
   {
     pattern: /\b(?:mã nguồn|source code)(?: [\w'’.:,-]+){0,8}? (?:sách|ebook|khóa học)\b/giu,
