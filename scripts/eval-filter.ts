@@ -88,6 +88,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-44": "blind 44 (30, seen once)",
   "blind-45": "blind 45 (trees, seen once)",
   "blind-46": "blind 46 (trees, seen once)",
+  "blind-47": "blind 47 (64, seen once)",
+  "blind-48": "blind 48 (60, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
