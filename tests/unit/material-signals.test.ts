@@ -146,6 +146,22 @@ describe("code that belongs to a text", () => {
   });
 });
 
+describe("a numbered list of what a reader should know", () => {
+  it("heads the description as a guide, and a tool that teaches it stays a tool", () => {
+    for (const description of [
+      "33 JavaScript concepts every developer should know.",
+      "97 Things Every Programmer Should Know",
+    ])
+      expect(readDescriptionEvidence(description), description).toContainEqual(
+        expect.objectContaining({ kind: "learning", flavour: "guide", weight: 2.5 }),
+      );
+    const tool = readDescriptionEvidence("A CLI that teaches 10 things every developer should know");
+    expect(tool.find((item) => item.kind === "software")?.weight).toBeGreaterThan(
+      Math.max(...tool.filter((item) => item.kind === "learning").map((item) => item.weight)),
+    );
+  });
+});
+
 describe("translations of a text", () => {
   it("reads a translation in the description, in English and in other languages", () => {
     for (const description of [

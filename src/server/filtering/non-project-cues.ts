@@ -249,6 +249,13 @@ export const descriptionCues: readonly Cue[] = [
     "guide",
     /\b(?:(?:a|the|complete|practical|plain-language|beginner'?s?|definitive|ultimate|study|style|field|survival) guides?|guide (?:to|for|on)|guides|guidance|style guides?|best practices|clean code|coding standards|principles|idioms|design patterns|anti-patterns|everything (?:you need|worth) (?:to know|knowing)|(?:should|ought to) know|manuals?|tips|tricks|protips|pro tips|gotchas|pitfalls|checklists?|how-?tos?|lessons learned|playbooks?|faq|glossary|(?:a |an )?(?:gentle |brief |short |quick |practical )?introduction to|intro to|deep dive|demystified|in plain (?:english|words)|written down|explainers?)\b/gi,
   ),
+  // A numbered list of what a reader should know heads the description as a guide does: "33 JavaScript
+  // concepts every developer should know", "97 Things Every Programmer Should Know".
+  learning(
+    2.5,
+    "guide",
+    /\b\d+\+? (?:[\w.+#-]+ ){0,3}?(?:concepts|things|tips|rules|lessons|principles|facts|ideas|habits|laws|truths|myths|mistakes|questions) (?:that )?(?:every|all|each|any) (?:[\w.+#-]+ ){0,2}?(?:should|must|needs? to|ought to) (?:know|learn|read|understand)\b/gi,
+  ),
   // A title that starts with "How" is an explainer: "How to …", "How Google does code review".
   learning(
     2,
