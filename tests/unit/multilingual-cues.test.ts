@@ -79,6 +79,14 @@ describe("multilingual description cues", () => {
     );
   });
 
+  it("read a sample application in Japanese and Chinese as an example, an application alone as software", () => {
+    expect(cueTexts("Ruby on Rails チュートリアルのサンプルアプリケーション", "learning")).toContain(
+      "サンプルアプリケーション",
+    );
+    expect(cueTexts("Spring Boot 示例应用", "learning")).toEqual(["示例应用"]);
+    expect(cueTexts("ToDo管理アプリケーション", "learning")).toEqual([]);
+  });
+
   it("read a Japanese training course as a course, whatever app it teaches to build", () => {
     expect(
       cueTexts("Android アプリ開発の基礎知識と実務スキルを身に付けるトレーニングコース", "learning"),

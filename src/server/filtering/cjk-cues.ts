@@ -47,7 +47,11 @@ export const chinese: readonly Cue[] = inScript(hanOrKana, [
     "translation",
     "中文翻译|中文翻譯|中文版|中译本|中譯本|译本|譯本|翻译版|翻譯版|中文文档|中文文檔|文档翻译|文檔翻譯",
   ),
-  learning(2, "examples", "示例|範例|范例|样例|樣例|代码示例|代碼示例|例子"),
+  learning(
+    2,
+    "examples",
+    "示例(?:应用|應用|程序|項目|项目)?|範例|范例|样例|樣例|代码示例|代碼示例|例子|演示(?:项目|項目|程序)",
+  ),
   // Algorithms implemented for study: "机器学习算法python实现", "数据结构与算法的Java实现".
   learning(
     2,
@@ -111,7 +115,12 @@ export const japanese: readonly Cue[] = inScript(hanOrKana, [
   learning(2, "guide", "ガイド(?!ライン)|ベストプラクティス|ハンドブック|入門ガイド|まとめ記事"),
   learning(2.5, "cheatsheet", "チートシート|早見表"),
   learning(2, "roadmap", "ロードマップ"),
-  learning(2, "examples", "サンプルコード|サンプル集|コード例|実装例"),
+  // "サンプルアプリケーション" is a sample app, as "a sample app" is in English: an example, not a product.
+  learning(
+    2,
+    "examples",
+    "サンプルコード|サンプル集|コード例|実装例|サンプルアプリ(?:ケーション)?|デモアプリ(?:ケーション)?",
+  ),
   learning(2, "tutorial", "初心者|初学者|ゼロから|はじめての|はじめて学ぶ", "manner"),
   learning(2, "general", "勉強", "verb"),
   // Materials for study, a lecture or a class: "勉強用資料", "講義資料".
