@@ -759,6 +759,12 @@ describe("software that looks like a study on the surface", () => {
     expect(withSource.filter((item) => item.kind === "software" && item.text.includes("/ and "))).toEqual([]);
   });
 
+  it("reads a lesson's episodes as a course's units, as the Carpentries lay them out", () => {
+    expect(readContentsEvidence([...folders("_episodes"), ...files("Makefile", "README.md")])).toContainEqual(
+      expect.objectContaining({ text: "a folder of _episodes", flavour: "course" }),
+    );
+  });
+
   it("reads a book's front matter and O'Reilly's Atlas manifest as a book", () => {
     const book = readContentsEvidence([
       ...folders("chapters", "code", "images"),

@@ -159,7 +159,7 @@ export const teachingFolderWords: ReadonlyArray<readonly [RegExp, "exercises" | 
     "exercises",
   ],
   [
-    /^(?:lectures?|lecture-?notes|lessons|slides|labs|workshops?|handouts|syllabus|curriculum|tutorials|chapters|aulas|clases|lecciones|модули|лекции|уроки|课件|讲义|講義|スライド|실습|강의|materials?|materiais|materiales|apostilas)(?:$|[-_ .])/u,
+    /^(?:lectures?|lecture-?notes|lessons|_?episodes|slides|labs|workshops?|handouts|syllabus|curriculum|tutorials|chapters|aulas|clases|lecciones|модули|лекции|уроки|课件|讲义|講義|スライド|실습|강의|materials?|materiais|materiales|apostilas)(?:$|[-_ .])/u,
     "course",
   ],
   [
