@@ -776,6 +776,13 @@ describe("software that looks like a study on the surface", () => {
         expect.objectContaining({ text: "a book's front matter (preface.asciidoc)", flavour: "book" }),
       ]),
     );
+    // GitBook's list of a book's languages, and the folder its sync keeps beside the text.
+    expect(readContentsEvidence([...folders("en", "pt"), ...files("LANGS.md", "README.md")])).toContainEqual(
+      expect.objectContaining({ text: "a book's table of contents (LANGS.md)" }),
+    );
+    expect(readContentsEvidence([...folders(".gitbook", "chapter-1"), ...files("README.md")])).toContainEqual(
+      expect.objectContaining({ text: "a book's table of contents (.gitbook)" }),
+    );
     // A glossary or acknowledgements file is as common in programs.
     const program = readContentsEvidence([...folders("src"), ...files("package.json", "GLOSSARY.md")]);
     expect(program.some((item) => item.flavour === "book")).toBe(false);

@@ -221,10 +221,12 @@ export const proseFolders = new Set([
 
 /**
  * The table of contents of a book written with GitBook, mdBook, bookdown, Jupyter Book or O'Reilly's Atlas:
- * at the top of a repository it is the book itself (software keeps its own book in a docs folder).
+ * at the top of a repository it is the book itself (software keeps its own book in a docs folder). So are
+ * GitBook's list of a book's languages (LANGS.md) and the `.gitbook/` folder its sync keeps beside the text.
  */
 export const bookMarkerFiles = new Set([
   "atlas.json",
+  "langs.md",
   "summary.md",
   "book.toml",
   "book.json",

@@ -193,8 +193,11 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     frontMatter:
       contents.find((entry) => entry.type === "blob" && frontMatterFile.test(entry.name))?.name ?? null,
     bookMarker:
-      contents.find((entry) => entry.type === "blob" && bookMarkerFiles.has(entry.name.toLowerCase()))
-        ?.name ?? null,
+      contents.find(
+        (entry) =>
+          (entry.type === "blob" && bookMarkerFiles.has(entry.name.toLowerCase())) ||
+          (entry.type === "tree" && entry.name === ".gitbook"),
+      )?.name ?? null,
     onlyReadme: otherEntries === 0 && hasReadme,
     onlyProse:
       hasReadme &&
