@@ -765,7 +765,7 @@ describe("software that looks like a study on the surface", () => {
     );
   });
 
-  it("reads a book's front matter and O'Reilly's Atlas manifest as a book", () => {
+  it("reads a book's front matter and its book tool's files (Atlas, GitBook) as a book", () => {
     const book = readContentsEvidence([
       ...folders("chapters", "code", "images"),
       ...files("atlas.json", "preface.asciidoc", "readme.md", "license.md"),
