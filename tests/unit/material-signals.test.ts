@@ -1036,6 +1036,14 @@ describe("study collections, course missions and what a README opens with", () =
 
   it("keeps an editor's plugin for a coding-challenge site, and a Jekyll-documented program's source", () => {
     expect(readNameEvidence("vscode-leetcode")).toContainEqual(expect.objectContaining({ kind: "software" }));
+    // A learning platform's plugins are named for it the same way.
+    expect(readNameEvidence("moodle-mod_studentquiz")).toContainEqual(
+      expect.objectContaining({ kind: "software", weight: 1.5 }),
+    );
+    // A Portuguese or Spanish generator heads its name: a generator of handouts is a program.
+    expect(readNameEvidence("gerador-de-apostilas")).toContainEqual(
+      expect.objectContaining({ kind: "software", weight: 1.5 }),
+    );
     for (const name of ["vscode-extension-samples", "vim-is-hard-lessons"])
       expect(readNameEvidence(name), name).not.toContainEqual(
         expect.objectContaining({ kind: "software", weight: 1.5 }),
@@ -1277,7 +1285,14 @@ describe("study collections, course missions and what a README opens with", () =
     expect(readOwnerEvidence("rocketseat-education")).toMatchObject([{ flavour: "course" }]);
     expect(readOwnerEvidence("vuejs-translations")).toMatchObject([{ flavour: "translation" }]);
     // A course provider's own organisation, and one named in Portuguese.
-    for (const owner of ["digitalinnovationone", "udacity", "netology-code", "alura-cursos", "htmlacademy"])
+    for (const owner of [
+      "digitalinnovationone",
+      "udacity",
+      "netology-code",
+      "alura-cursos",
+      "htmlacademy",
+      "ironhack-labs",
+    ])
       expect(readOwnerEvidence(owner), owner).toMatchObject([{ flavour: "course", weight: 1 }]);
     for (const owner of ["education", "discourse", "coursera-dl", "udemy-api"])
       expect(readOwnerEvidence(owner), owner).toEqual([]);

@@ -67,7 +67,7 @@ export const notAnExample = String.raw`(?![- ](?:based|size|sizes|rate|rates|dat
 
 /** Spanish and Portuguese words for software, as names spell them. */
 const romanceSoftwareNames =
-  "biblioteca|libreria|herramienta|ferramenta|plataforma|aplicativo|aplicacion|gerenciador|gestor";
+  "biblioteca|libreria|herramienta|ferramenta|plataforma|aplicativo|aplicacion|gerenciador|gestor|gerador|generador|conversor";
 /**
  * Spanish and Portuguese put the head noun first: "plataforma-estudos" is a platform for studies,
  * "gerenciador-de-cursos" a manager of courses. Only their words for software lead so; an English name
@@ -76,7 +76,7 @@ const romanceSoftwareNames =
 export const headFirstSoftwareName = new RegExp(`^(?:${romanceSoftwareNames})(?:-|$)`);
 /** Where courses are given, by the names their students file work under ("devops-netology"). */
 export const courseProviders =
-  "netology|hexlet|htmlacademy|rocketseat|alura|platzi|udemy|coursera|udacity|stepik|skillbox|geekbrains|inflearn|fastcampus|codecademy|datacamp";
+  "netology|hexlet|htmlacademy|rocketseat|alura|platzi|udemy|coursera|udacity|stepik|skillbox|geekbrains|inflearn|fastcampus|codecademy|datacamp|ironhack|lewagon";
 /** What a tool for a course site or a coding-challenge site goes on to call itself: "coursera-dl". */
 export const siteToolWords =
   "clone|downloader|dl|scraper|crawler|api|client|app|bot|extension|plugin|cli|sdk|integration";

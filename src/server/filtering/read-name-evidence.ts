@@ -18,7 +18,7 @@ const packageSuffix = /\.(?:js|ts|vim|nvim|el|jl|py|rb|kt|lua)$/i;
 const concatenatedShape = /byexample|forbeginners|fromscratch|thehardway|zerotohero|\d+daysof/;
 
 const pluginHost =
-  /^(?:vscode|vim|nvim|neovim|emacs|sublime|atom|obsidian|alfred|raycast|jetbrains|intellij|chrome|firefox)$/;
+  /^(?:vscode|vim|nvim|neovim|emacs|sublime|atom|obsidian|alfred|raycast|jetbrains|intellij|chrome|firefox|moodle|anki)$/;
 /** What a plugin cannot be named for: "vscode-extension-samples" and "vim-is-hard-lessons" are texts. */
 const materialHead =
   /^(?:examples?|samples?|demos?|lessons?|tutorials?|course|guide|galore|book|notes|docs|handbook|cookbook|recipes|commentary)$/;
