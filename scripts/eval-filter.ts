@@ -90,6 +90,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-46": "blind 46 (trees, seen once)",
   "blind-47": "blind 47 (64, seen once)",
   "blind-48": "blind 48 (60, seen once)",
+  "blind-49": "blind 49 (50, seen once)",
+  "blind-50": "blind 50 (28, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
