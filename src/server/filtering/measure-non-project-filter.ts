@@ -119,7 +119,7 @@ export const labelledRepoSchema = z.object({
    * prompted, P 0.931 R 0.900 (P 0.929 R 0.867 with the session's starting detector), and blind-47
    * after those blind-48 prompted, P 0.931 R 0.844 (the same with the starting detector). "blind-49"
    * (50, owners a–m) and "blind-50" (28, owners n–z), from the file index until its budget ran out: first
-   * look after the changes blind-47 prompted, blind-50 P 0.857 R 0.857 and blind-49 P 0.840 R 0.840
+   * look after the GitBook change, blind-50 P 0.857 R 0.857 and blind-49 P 0.840 R 0.840
    * (both the same with the starting detector). The blind first-look figures are in the commits that
    * added each set.
    */
