@@ -812,6 +812,9 @@ describe("software that looks like a study on the surface", () => {
         text: "learn-greek-easy-backend/ and learn-greek-easy-frontend/ folders",
       }),
     );
+    expect(readContentsEvidence(folders("api", "frontend", "functions"))).toContainEqual(
+      expect.objectContaining({ kind: "software", text: "api/ and frontend/ folders" }),
+    );
     const examples = readContentsEvidence(folders("ejb-multi-server", "jaxrs-client", "batch-processing"));
     expect(examples.some((item) => item.text.endsWith("/ folders") && item.kind === "software")).toBe(false);
   });

@@ -222,6 +222,8 @@ const tierPairs: ReadonlyArray<readonly [string, string]> = [
   ["backend", "frontend"],
   ["server", "client"],
   ["api", "web"],
+  ["api", "frontend"],
+  ["backend", "web"],
 ];
 
 /**
@@ -234,9 +236,8 @@ function findApplicationTiers(folders: readonly string[]): string | null {
   const byName = new Map(folders.map((folder) => [folder.toLowerCase(), folder]));
   for (const [name, folder] of byName) {
     const [, application = "", tier] = tierName.exec(name) ?? [];
-    const partner = tierPairs.find(([first]) => first === tier)?.[1];
-    const other = partner === undefined ? undefined : byName.get(application + partner);
-    if (other !== undefined) return `${folder}/ and ${other}/ folders`;
+    const partner = tierPairs.find(([first, second]) => first === tier && byName.has(application + second));
+    if (partner) return `${folder}/ and ${byName.get(application + partner[1]) ?? ""}/ folders`;
   }
   return null;
 }
