@@ -235,6 +235,9 @@ export const bookMarkerFiles = new Set([
   "_toc.yml",
 ]);
 
+/** Slides and word-processor documents: a class's handouts when several stand at the top. */
+export const officeDocumentFile = /\.(?:docx?|pptx?|odt|odp)$/i;
+
 /** A book's front matter at the top: "preface.asciidoc", "foreword.md". Software has no preface. */
 export const frontMatterFile =
   /^(?:preface|foreword|prologue|colophon|dedication)\.(?:md|markdown|asciidoc|adoc|rst|txt|html|tex|xml)$/i;

@@ -4,6 +4,7 @@ import {
   siteGeneratorFiles,
   bookMarkerFiles,
   frontMatterFile,
+  officeDocumentFile,
   proseFolders,
   assetFolders,
   bareLocaleFolders,
@@ -36,8 +37,6 @@ import type { RepoContents } from "@/shared/repo-contents";
 
 export type { TeachingUnits } from "@/server/filtering/read-teaching-units";
 
-const officeDocument = /\.(?:docx?|pptx?|odt|odp)$/i;
-
 export type ContentsSummary = {
   /** Package manifests and build files at the top level, by name. */
   manifests: string[];
@@ -68,7 +67,7 @@ export type ContentsSummary = {
   officeDocuments: number;
   /** Gettext catalogues at the top: the repository translates a text. */
   translationFiles: number;
-  /** The table-of-contents file of a book tool at the top ("SUMMARY.md", "book.toml"), or null. */
+  /** A book tool's table of contents or folder at the top ("SUMMARY.md", "book.toml", ".gitbook"), or null. */
   bookMarker: string | null;
   /** A book's preface or foreword at the top, or null. */
   frontMatter: string | null;
@@ -186,7 +185,7 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     builtBooks: contents.filter((entry) => entry.type === "blob" && /\.(?:pdf|epub)$/i.test(entry.name))
       .length,
     officeDocuments: contents.filter(
-      (entry) => entry.type === "blob" && officeDocument.test(entry.name) && !metaFile.test(entry.name),
+      (entry) => entry.type === "blob" && officeDocumentFile.test(entry.name) && !metaFile.test(entry.name),
     ).length,
     translationFiles: contents.filter((entry) => entry.type === "blob" && /\.pot?$/i.test(entry.name)).length,
     texFiles: contents.filter((entry) => entry.type === "blob" && /\.tex$/i.test(entry.name)).length,
