@@ -7,7 +7,7 @@ import {
   splitNameSegments,
 } from "@/server/filtering/read-name-evidence";
 
-/** What a repository's owner says of it: an organisation of examples, a course, a publisher, translators. */
+// What a repository's owner says of it: an organisation of examples, a course, a publisher, translators.
 
 /**
  * An owner that names what it publishes: "Azure-Samples", "aws-samples", "dockersamples", "spring-guides",
