@@ -162,6 +162,15 @@ describe("a numbered list of what a reader should know", () => {
   });
 });
 
+describe("a description written as a title", () => {
+  it("reads a book's title as one, but not a product line that names what it ships", () => {
+    expect(readDescriptionEvidence("The Dark Arts of Unsafe Rust Programming")).toContainEqual(
+      expect.objectContaining({ kind: "learning", text: "The Dark Arts of Unsafe Rust Programming" }),
+    );
+    expect(readDescriptionEvidence("Chocolatey Community Maintained Packages")).toEqual([]);
+  });
+});
+
 describe("translations of a text", () => {
   it("reads a translation in the description, in English and in other languages", () => {
     for (const description of [

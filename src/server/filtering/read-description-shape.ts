@@ -83,6 +83,9 @@ const titleSmallWords = new Set([
  * A description written as a title, every content word capitalised, "Tools of The Trade", "The Dark Arts of Unsafe Rust Programming":
  * books, guides and lists are titled; software describes what it does.
  */
+/** Plurals of what a program ships, closing a title-cased description. */
+const shippedSoftware = /^(?:packages|plugins|extensions|add-?ons|drivers|bindings|utilities|libraries)$/i;
+
 function isTitleShaped(description: string): boolean {
   const words = description
     .replace(/[^\p{L}\p{N}\s'’-]+/gu, " ")
@@ -92,6 +95,8 @@ function isTitleShaped(description: string): boolean {
   if (words.length < 3 || words.length > 12 || /ing$/i.test(words[0] ?? "")) return false;
   const content = words.filter((word) => !titleSmallWords.has(word.toLowerCase()));
   const capitalised = content.filter((word) => /^[\p{Lu}\p{N}]/u.test(word));
+  // "Chocolatey Community Maintained Packages" names what it ships, as a product line does.
+  if (shippedSoftware.test(content.at(-1) ?? "")) return false;
   return content.length >= 3 && capitalised.length === content.length;
 }
 
