@@ -680,6 +680,10 @@ describe("where a course is given, named in the repository's name", () => {
       );
     for (const name of ["coursera-dl", "udemy-api", "netology-bot"])
       expect(readNameEvidence(name), name).not.toContainEqual(expect.objectContaining({ kind: "learning" }));
+    // A kit for writing the provider's exercises is headed by "kit": its other words only modify it.
+    expect(readNameEvidence("hexlet-exercise-kit")).not.toContainEqual(
+      expect.objectContaining({ kind: "learning", weight: 1.5 }),
+    );
   });
 });
 

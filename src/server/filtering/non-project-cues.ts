@@ -957,10 +957,11 @@ export const nameWordCues: ReadonlyArray<readonly [RegExp, NameCue]> = [
   [/(?:^|-)(?:roadmaps?)(?:-|$)/, nameCue("learning", 1.5, "roadmap")],
   [/(?:^|-)kata(?:-|$)/, nameCue("learning", 1, "exercises")],
   // Where courses are given, anywhere in the name: "devops-netology", "netologyThreadsProject",
-  // "rocketseat-ignite". A tool for such a site says what it is next ("coursera-dl", "udemy-api").
+  // "rocketseat-ignite". A tool for such a site says what it is next ("coursera-dl", "udemy-api") or
+  // ends the name as its head ("hexlet-exercise-kit").
   [
     new RegExp(String.raw`(?:^|-)(?:${courseProviders})(?:-|$)(?!(?:${siteToolWords}|sync)(?:-|$))`),
-    mannerCue(1.5, "course", true),
+    nameCue("learning", 1.5, "course", true),
   ],
   // Names are ASCII: other languages name learning material in Spanish and Portuguese, pinyin
   // ("mianshi" 面试, "biji" 笔记) or transliteration ("konspekt", "bai-tap"). No product is named so, so
