@@ -79,13 +79,13 @@ const titleSmallWords = new Set([
   "via",
 ]);
 
+/** Plurals of what a program ships, closing a title-cased description. */
+const shippedSoftware = /^(?:packages|plugins|extensions|add-?ons|drivers|bindings|utilities|libraries)$/i;
+
 /**
  * A description written as a title, every content word capitalised, "Tools of The Trade", "The Dark Arts of Unsafe Rust Programming":
  * books, guides and lists are titled; software describes what it does.
  */
-/** Plurals of what a program ships, closing a title-cased description. */
-const shippedSoftware = /^(?:packages|plugins|extensions|add-?ons|drivers|bindings|utilities|libraries)$/i;
-
 function isTitleShaped(description: string): boolean {
   const words = description
     .replace(/[^\p{L}\p{N}\s'’-]+/gu, " ")
