@@ -365,6 +365,23 @@ describe("the README stage reads learning material from structure", () => {
     expect(texts(readReadmeEvidence(program, "tool"), "learning")).toEqual([]);
   });
 
+  it("reads how a class hands its work in, and its numbered problems, as a course's", () => {
+    const lab =
+      "# LAB | JS Vikings\n\n## Introduction\n\nLet's work with our Viking friends.\n\n## Requirements\n\n- Fork this repo.\n\n## Submission\n\n- Create a Pull Request so that your TAs can check your work.\n";
+    expect(texts(readReadmeEvidence(lab, "lab-javascript-vikings"), "learning")).toEqual([
+      "a README section 'Submission'",
+    ]);
+    const challenge =
+      "# escuelajs-reto-09\n\n## Problema 1\n1. Crear tu base de datos.\n\n## Problema 2\n1. Subir la información.\n\n## Problema 3 (opcional)\n1. Crear un CRUD.\n\n### Enviar solución de reto\nDebes de crear un Fork.\n";
+    expect(texts(readReadmeEvidence(challenge, "escuelajs-reto-09"), "learning")).toEqual([
+      "3 numbered problem units in the README",
+      "a README section 'Enviar solución de reto'",
+    ]);
+    // A program's contribution guide asks for pull requests too, under its own heading.
+    const program = "# tool\n\n## Usage\n\nRun it.\n\n## Submitting a pull request\n\nFork the repo.\n";
+    expect(texts(readReadmeEvidence(program, "tool"), "learning")).toEqual([]);
+  });
+
   it("reads a Japanese course's table of sessions", () => {
     const evidence = readReadmeEvidence(japaneseCourse, "python-kouza");
     expect(texts(evidence, "learning")).toEqual([

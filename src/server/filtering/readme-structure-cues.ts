@@ -72,11 +72,21 @@ const wordsBefore: Record<UnitKind, readonly string[]> = {
   unit: ["unit", "unidad", "unidade", "unité", "unità"],
   lecture: ["lecture", "лекция", "강의"],
   session: ["session", "buổi", "buoi", "занятие", "семинар", "clase"],
-  lab: ["lab", "лабораторная"],
+  lab: ["lab", "лабораторная", "práctica", "practica", "prática", "pratica"],
   class: ["class"],
-  exercise: ["exercise", "ejercicio", "exercício", "exercicio", "exercice", "übung", "упражнение"],
-  problem: ["problem", "задача"],
-  assignment: ["assignment", "tarea", "homework"],
+  // An exercise's iterations: Ironhack's labs number theirs ("Iteration 1: Soldier").
+  exercise: [
+    "exercise",
+    "ejercicio",
+    "exercício",
+    "exercicio",
+    "exercice",
+    "übung",
+    "упражнение",
+    "iteration",
+  ],
+  problem: ["problem", "problema", "задача"],
+  assignment: ["assignment", "tarea", "tarefa", "homework", "задание"],
   quiz: ["quiz"],
 };
 
@@ -249,6 +259,12 @@ export const learningSections: ReadonlyArray<readonly [RegExp, LearningFlavour]>
   ],
   [
     /^(?:giới thiệu môn học|thông tin môn học|giảng viên|đồ án môn học|información del curso|información de la asignatura|docentes?\b|sobre a disciplina|informações da disciplina|о курсе|преподавател|课程信息|课程简介|课程介绍|授课教师|任课教师|授業概要|講師|강의 소개|수업 소개|강사\b)/u,
+    "course",
+  ],
+  // How a student hands the work in: only a class asks for that.
+  [/^(?:submission|how to submit|deliverables|grading|rubric)\b/, "course"],
+  [
+    /^(?:enviar soluci[oó]n|env[ií]o de (?:la )?soluci[oó]n|entrega d[aoe]|сдача|как сдать|제출|과제 제출|提交作业|作业提交|課題の提出|nộp bài)/u,
     "course",
   ],
   [/^(?:what you(?:'|’)?ll learn|what you will learn|learning (?:objectives|outcomes|path))\b/, "course"],
