@@ -382,6 +382,25 @@ describe("the README stage reads learning material from structure", () => {
     expect(texts(readReadmeEvidence(program, "tool"), "learning")).toEqual([]);
   });
 
+  it("reads links to a judge's problems as solutions, whatever the README's language", () => {
+    const baekjoon = [
+      "# 백준 풀이",
+      "",
+      "| 번호 | 문제 | 풀이 |",
+      "|---|---|---|",
+      "| 1000 | [A+B](https://www.acmicpc.net/problem/1000) | [C++](./1000.cpp) |",
+      "| 1001 | [A-B](https://www.acmicpc.net/problem/1001) | [C++](./1001.cpp) |",
+      "| 2557 | [Hello World](https://www.acmicpc.net/problem/2557) | [C++](./2557.cpp) |",
+    ].join("\n");
+    expect(texts(readReadmeEvidence(baekjoon, "algorithm"), "learning")).toContain(
+      "links to 3 problems of Baekjoon",
+    );
+    // A client for the site links one problem as an example of what it fetches.
+    const client =
+      "# leetcode-cli\n\n## Install\n\n```\nnpm install -g leetcode-cli\n```\n\n## Usage\n\n`leetcode show two-sum` opens https://leetcode.com/problems/two-sum/ and https://leetcode.com/problems/two-sum/ again.\n";
+    expect(texts(readReadmeEvidence(client, "leetcode-cli"), "learning")).toEqual([]);
+  });
+
   it("reads a Japanese course's table of sessions", () => {
     const evidence = readReadmeEvidence(japaneseCourse, "python-kouza");
     expect(texts(evidence, "learning")).toEqual([

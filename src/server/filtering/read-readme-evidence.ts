@@ -6,6 +6,7 @@ import {
   readTableOfContentsEvidence,
   readNumberedSectionEvidence,
   readProseEvidence,
+  readJudgeProblemEvidence,
   readQuestionEvidence,
 } from "@/server/filtering/read-readme-learning";
 import {
@@ -252,6 +253,7 @@ export function readReadmeEvidence(
     ),
     ...learningSectionEvidence,
     ...readQuestionEvidence(structure),
+    ...readJudgeProblemEvidence(structure),
     ...readNumberedSectionEvidence(structure),
     ...readProseEvidence(structure, hasSoftwareSigns),
     ...awesome,

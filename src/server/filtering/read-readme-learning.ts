@@ -194,6 +194,74 @@ export function readNumberedSectionEvidence(structure: ReadmeStructure): Evidenc
   ];
 }
 
+/**
+ * The page of one problem on a judge or puzzle site, by host and the path its problems have: a README
+ * that links many of them indexes its solutions, whatever language it is written in.
+ */
+const judgeProblemPage = new RegExp(
+  [
+    String.raw`https?://(?:www\.)?(?:`,
+    [
+      String.raw`(leetcode)(?:-cn)?\.c(?:om|n)/problems/[\w-]+`,
+      String.raw`(codeforces)\.com/(?:problemset/problem|contest|gym)/\d+/(?:problem/)?\w+`,
+      String.raw`(atcoder)\.jp/contests/[\w-]+/tasks/\w+`,
+      String.raw`(hackerrank)\.com/challenges/[\w-]+`,
+      String.raw`(adventofcode)\.com/\d{4}/day/\d+`,
+      String.raw`(projecteuler)\.net/problem=\d+`,
+      String.raw`(codewars)\.com/kata/\w+`,
+      String.raw`(acmicpc)\.net/problem/\d+`,
+      String.raw`(?:school\.)?(programmers)\.co\.kr/learn/courses/\d+/lessons/\d+`,
+      String.raw`(spoj)\.com/problems/\w+`,
+      String.raw`(lintcode)\.com/problem/[\w-]+`,
+      String.raw`(luogu)\.com\.cn/problem/\w+`,
+      String.raw`open\.(kattis)\.com/problems/\w+`,
+      String.raw`(codechef)\.com/problems/\w+`,
+      String.raw`(cses)\.fi/problemset/task/\d+`,
+      String.raw`(beecrowd)\.com\.br/judge/\w+/problems/view/\d+`,
+    ].join("|"),
+    ")",
+  ].join(""),
+  "gi",
+);
+const judgeSiteNames: Record<string, string> = {
+  leetcode: "LeetCode",
+  codeforces: "Codeforces",
+  atcoder: "AtCoder",
+  hackerrank: "HackerRank",
+  adventofcode: "Advent of Code",
+  projecteuler: "Project Euler",
+  codewars: "Codewars",
+  acmicpc: "Baekjoon",
+  programmers: "Programmers",
+};
+
+/** Links to problems of judge or puzzle sites (LeetCode, AtCoder, Baekjoon, Advent of Code): solutions. */
+export function readJudgeProblemEvidence(structure: ReadmeStructure): Evidence[] {
+  const problems = new Set<string>();
+  const sites = new Map<string, number>();
+  for (const match of structure.text.matchAll(judgeProblemPage)) {
+    const page = match[0].toLowerCase();
+    if (problems.has(page)) continue;
+    problems.add(page);
+    // Only the matched site's group is set; the others are undefined at run time.
+    const site = match.slice(1).find(Boolean)?.toLowerCase() ?? "";
+    sites.set(site, (sites.get(site) ?? 0) + 1);
+  }
+  if (problems.size < 3) return [];
+  const [site = ""] = [...sites].sort((a, b) => b[1] - a[1])[0] ?? [];
+  const siteName = judgeSiteNames[site] ?? site.charAt(0).toUpperCase() + site.slice(1);
+  const flavour: LearningFlavour = "solutions";
+  return [
+    {
+      kind: "learning",
+      source: "readme",
+      weight: problems.size >= 6 ? 2.5 : 2,
+      flavour,
+      text: `links to ${problems.size} problems of ${siteName}${sites.size > 1 ? " and other judges" : ""}`,
+    },
+  ];
+}
+
 /** Long prose, little code and nothing to install or use: an essay, notes or a book chapter. */
 export function readProseEvidence(structure: ReadmeStructure, hasSoftwareSigns: boolean): Evidence[] {
   if (hasSoftwareSigns || structure.proseWords < 700 || structure.codeLines.length > 10) return [];
