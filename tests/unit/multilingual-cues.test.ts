@@ -106,6 +106,15 @@ describe("multilingual description cues", () => {
     expect(cueTexts("機械学習ライブラリ", "learning")).toEqual([]);
     expect(cueTexts("Библиотека для машинного обучения", "learning")).toEqual([]);
     expect(cueTexts("Thư viện học máy cho Python", "learning")).toEqual([]);
+  });
+
+  it("read a model trained on data as training, not as study, in Korean and Japanese", () => {
+    expect(cueTexts("🤗 Korean Comments ELECTRA: 한국어 댓글로 학습한 ELECTRA 모델", "learning")).toEqual([]);
+    expect(cueTexts("한국어 사전 학습 언어 모델", "learning")).toEqual([]);
+    expect(cueTexts("日本語Wikipediaで学習させたBERTモデル", "learning")).toEqual([]);
+    // Studying is still studying.
+    expect(cueTexts("알고리즘 학습 기록", "learning")).not.toEqual([]);
+    expect(cueTexts("파이썬 학습 저장소", "learning")).not.toEqual([]);
     expect(cueTexts("メモリ効率の良いJSONパーサ", "learning")).toEqual([]);
     expect(cueTexts("リリースノートを自動生成するツール", "learning")).toEqual([]);
     expect(cueTexts("Курс валют в терминале", "learning")).toEqual([]);
