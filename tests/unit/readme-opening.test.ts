@@ -67,6 +67,29 @@ describe("a README's opening, read like a description", () => {
     expect(repeated.filter((item) => item.kind === "learning")).toEqual([]);
   });
 
+  it("weighs one paragraph that says 'learn' several ways as one paragraph, keeping a quiz site", () => {
+    const readme =
+      "# freeCodeCamp Developer Quiz\n\nThe developerquiz.org website is the companion to Learn to Code RPG Game, a visual novel game developed by freeCodeCamp to help you learn how to code.\n";
+    const opening = readReadmeOpeningEvidence(readme);
+    expect(opening.length).toBeGreaterThanOrEqual(3);
+    expect(opening.reduce((sum, item) => sum + item.weight, 0)).toBeLessThanOrEqual(3.5);
+    const quizSite = {
+      name: "Developer_Quiz_Site",
+      description: "This is a quiz site for developers with over 1000+ questions on a variety of topics.",
+      topics: ["quiz", "react"],
+      primaryLanguage: "TypeScript",
+      languageSizes: [{ name: "TypeScript", size: 1_257_777 }],
+      contents: [
+        { name: "Dockerfile", type: "blob" as const },
+        { name: "LICENSE.md", type: "blob" as const },
+        { name: "e2e", type: "tree" as const },
+        { name: "package.json", type: "blob" as const },
+        { name: "src", type: "tree" as const },
+      ],
+    };
+    expect(assessReadme(quizSite, readme).verdict).toBe("keep");
+  });
+
   it("reads 'Building the book' as a book's set-up, not a program's", () => {
     const book = { name: "ml-notes", description: null, topics: [] };
     const readme =

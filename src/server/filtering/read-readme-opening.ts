@@ -14,6 +14,11 @@ import { hasHeadFinalScript } from "@/server/filtering/tokenize-text";
 const OPENING_LINES = 60;
 const OPENING_CHARS = 300;
 const OPENING_FACTOR = 0.6;
+/**
+ * All the opening's cues together weigh at most this: one paragraph that says "learn" three ways
+ * ("Learn to Code RPG… to help you learn how to code") is still one paragraph.
+ */
+const OPENING_CAP = 3.5;
 
 /** Markdown's and AsciiDoc's ("= course-java-core") headings. */
 const headingLine = /^\s{0,3}(?:#{1,6}|={1,6})\s+(.*)$/;
@@ -96,16 +101,17 @@ export function readOpeningEvidence(opening: string, description: string | null)
   if (opening === "") return [];
   const described = (description ?? "").toLowerCase();
   const repeated = (text: string) => described !== "" && described.includes(text.toLowerCase());
-  return (
-    readDescriptionEvidence(opening)
-      // Only the signs of a non-project: an opening about building software ("write a tiny renderer")
-      // names software words that the README's install and usage sections weigh better.
-      .filter((item) => item.kind !== "software" && !repeated(item.text))
-      .map((item) => ({
-        ...item,
-        source: "readme",
-        weight: item.weight * OPENING_FACTOR,
-        text: `'${item.text}' in the README's opening`,
-      }))
-  );
+  const cues = readDescriptionEvidence(opening)
+    // Only the signs of a non-project: an opening about building software ("write a tiny renderer")
+    // names software words that the README's install and usage sections weigh better.
+    .filter((item) => item.kind !== "software" && !repeated(item.text));
+  const total = cues.reduce((sum, item) => sum + item.weight * OPENING_FACTOR, 0);
+  // Every cue stays, each scaled down alike, so the kind of material it names still counts.
+  const factor = total > OPENING_CAP ? (OPENING_FACTOR * OPENING_CAP) / total : OPENING_FACTOR;
+  return cues.map((item) => ({
+    ...item,
+    source: "readme",
+    weight: item.weight * factor,
+    text: `'${item.text}' in the README's opening`,
+  }));
 }
