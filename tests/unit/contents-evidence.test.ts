@@ -247,4 +247,25 @@ describe("what a repository contains, as evidence", () => {
       expect.objectContaining({ kind: "learning", text: "a GitHub Pages site" }),
     );
   });
+
+  it("reads folders named after subjects of study as notes, but not a library's two modules", () => {
+    const text = (contents: RepoContents) =>
+      readContentsEvidence(contents)
+        .filter((item) => item.kind === "learning")
+        .map((item) => item.text);
+    const problemSolving = [
+      ...folders("bitwise", "data_structure", "dynamic_programming", "graph", "leetcode", "sort"),
+      ...files("README.md", ".gitignore"),
+    ];
+    expect(text(problemSolving)).toContain(
+      "folders by subject of study (bitwise, data_structure, dynamic_programming)",
+    );
+    const vietnameseNotes = [...folders("Co_So_Du_Lieu", "Kien_Truc_May_Tinh"), ...files("README.md")];
+    expect(text(vietnameseNotes)).toContain(
+      "folders by subject of study (Co_So_Du_Lieu, Kien_Truc_May_Tinh)",
+    );
+    // Folders a program also has count only beside one no program has.
+    const library = [...folders("math", "strings", "network", "src"), ...files("go.mod", "README.md")];
+    expect(text(library).some((item) => item.startsWith("folders by subject"))).toBe(false);
+  });
 });

@@ -169,6 +169,16 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
       ),
     );
 
+  const subjects = summary.subjectFolders;
+  if (subjects.length >= 2)
+    evidence.push(
+      learningEvidence(
+        subjects.length >= 3 ? 2.5 : 1.5,
+        `folders by subject of study (${subjects.slice(0, 3).join(", ")})`,
+        "notes",
+      ),
+    );
+
   if (summary.blogPosts) evidence.push(learningEvidence(1.5, "a blog's posts (_posts/)", "notes"));
 
   const teaching = summary.teachingFolders;

@@ -168,6 +168,18 @@ export const teachingFolderWords: ReadonlyArray<readonly [RegExp, "exercises" | 
   ],
 ];
 
+/**
+ * Folders named after a subject of study, as notes, interview preparation and algorithm collections sort
+ * their pages ("Data Structures", "dynamic_programming", "Kien_Truc_May_Tinh", "알고리즘"). A program names
+ * its parts after what they do; "algorithms/" and "datastructures/" side by side are a library's modules
+ * as often as a student's chapters, so these only count together with more.
+ */
+export const studySubjectFolder =
+  /^(?:\d{1,3}[-_. ]*)?(?:algorithms?|data[-_ ]?structures?|dynamic[-_ ]?programming|graph[-_ ]?theory|graphs|sorting|searching|greedy|backtracking|recursion|bit[-_ ]?manipulation|bitwise|linked[-_ ]?lists?|binary[-_ ]?trees?|two[-_ ]?pointers|sliding[-_ ]?window|divide[-_ ]?and[-_ ]?conquer|number[-_ ]?theory|operating[-_ ]?systems?|computer[-_ ]?networks?|computer[-_ ]?architecture|discrete[-_ ]?math(?:ematics)?|design[-_ ]?patterns?|oop|system[-_ ]?design|leetcode|codeforces|hackerrank|atcoder|baekjoon|boj|swea|interviews?|co[-_ ]?so[-_ ]?du[-_ ]?lieu|kien[-_ ]?truc[-_ ]?may[-_ ]?tinh|cau[-_ ]?truc[-_ ]?du[-_ ]?lieu|giai[-_ ]?thuat|算法|数据结构|操作系统|计算机网络|设计模式|アルゴリズム|データ構造|알고리즘|자료구조|운영체제|디자인패턴|алгоритмы|структуры[-_ ]?данных)$/iu;
+/** Subjects whose names a program's folders also have ("math/", "strings/", "network/"): counted beside the above. */
+export const sharedSubjectFolder =
+  /^(?:\d{1,3}[-_. ]*)?(?:dp|graph|trees|heaps?|stacks?|queues?|strings|arrays?|math|os|network|networking|databases?|dbms|compilers?|sort|search|hashing|hash[-_ ]?tables?)$/i;
+
 /** A locale folder ("zh-CN", "pt_BR"): a document translated into several languages keeps one per language. */
 export const regionLocaleFolder = /^[a-z]{2,3}[-_][A-Za-z]{2,4}$/;
 /** Bare language codes, counted only when several stand side by side, since "go" or "js" mean code too. */

@@ -2,6 +2,8 @@ import type { LearningFlavour } from "@/server/filtering/non-project-cues";
 import {
   actionManifests,
   siteGeneratorFiles,
+  sharedSubjectFolder,
+  studySubjectFolder,
   bookMarkerFiles,
   frontMatterFile,
   officeDocumentFile,
@@ -55,6 +57,8 @@ export type ContentsSummary = {
   languageFolders: string[];
   /** Folders named as parts of a syllabus ("exercises", "solutions", "slides", "aulas"), with their kind. */
   teachingFolders: { names: string[]; flavour: LearningFlavour };
+  /** Folders named after subjects of study ("Data Structures", "OS", "알고리즘"), when one is unmistakable. */
+  subjectFolders: string[];
   /** Folders named by locale ("en", "zh-CN"): one document in several languages. */
   localeFolders: number;
   /** The configuration of a site or book generator at the top ("mkdocs.yml", ".vitepress"), or null. */
@@ -180,6 +184,9 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     documentShare: contentFiles === 0 ? 0 : documents / contentFiles,
     languageFolders,
     teachingFolders: teaching,
+    subjectFolders: folders.some((name) => studySubjectFolder.test(name))
+      ? folders.filter((name) => studySubjectFolder.test(name) || sharedSubjectFolder.test(name))
+      : [],
     localeFolders: countLocaleFolders(folders),
     siteGenerator: contents.find((entry) => siteGeneratorFiles.test(entry.name))?.name ?? null,
     builtBooks: contents.filter((entry) => entry.type === "blob" && /\.(?:pdf|epub)$/i.test(entry.name))
