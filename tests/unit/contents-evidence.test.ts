@@ -268,4 +268,27 @@ describe("what a repository contains, as evidence", () => {
     const library = [...folders("math", "strings", "network", "src"), ...files("go.mod", "README.md")];
     expect(text(library).some((item) => item.startsWith("folders by subject"))).toBe(false);
   });
+
+  it("reads a notes vault, a Leanpub manuscript, chapters named by number and a row of demos", () => {
+    const text = (contents: RepoContents) =>
+      readContentsEvidence(contents)
+        .filter((item) => item.kind === "learning")
+        .map((item) => item.text);
+    expect(
+      text([...folders(".obsidian", "Personal", "Technical"), ...files("Home.md", "README.md")]),
+    ).toContain("a note-taking app's vault (.obsidian)");
+    expect(text([...folders("manuscript", "extras"), ...files("README.md", "LICENSE")])).toContain(
+      "a book's table of contents (manuscript)",
+    );
+    expect(
+      text([...files("001.md", "002.md", "003.md", "004.md", "Gemfile", "README.md"), ...folders("images")]),
+    ).toContain("4 numbered files");
+    const demos = folders("demo-async", "demo-cache-redis", "demo-docker", "demo-email", "demo-flyway");
+    expect(text([...demos, ...files("pom.xml", "README.md")])).toContain(
+      "5 demo or example folders (demo-async, demo-cache-redis, demo-docker)",
+    );
+    // A program with an example or two beside its source shows how to use it.
+    const library = [...folders("src", "examples", "example-react", "demo-app"), ...files("package.json")];
+    expect(text(library).some((item) => item.includes("demo or example folders"))).toBe(false);
+  });
 });

@@ -38,6 +38,15 @@ describe("a README's opening, read like a description", () => {
     });
   });
 
+  it("passes over YAML front matter, as a notes vault's README has it", () => {
+    const readme =
+      "---\ntags: \ncategories: \ntitle: README\ndate created: 2023-07-09\n---\n\n# Hung Nguyen's Knowledge Garden\n\nTrang web này phục vụ như một kho lưu trữ kiến thức và ghi chú học tập của tôi.\n";
+    expect(readReadmeOpening(readme)).toEqual({
+      title: "Hung Nguyen's Knowledge Garden",
+      paragraph: "Trang web này phục vụ như một kho lưu trữ kiến thức và ghi chú học tập của tôi.",
+    });
+  });
+
   it("passes over a line that only greets the reader", () => {
     const readme =
       "***Welcome to Itsy Bitsy Data Structures!***\n\nIn here are simplified examples of data structures.\n";

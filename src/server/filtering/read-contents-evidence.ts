@@ -179,6 +179,17 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
       ),
     );
 
+  if (summary.notesVault !== null)
+    evidence.push(learningEvidence(2, `a note-taking app's vault (${summary.notesVault})`, "notes"));
+  if (summary.demoFolders.length >= 3)
+    evidence.push(
+      learningEvidence(
+        summary.demoFolders.length >= 5 ? 2.5 : 1.5,
+        `${summary.demoFolders.length} demo or example folders (${summary.demoFolders.slice(0, 3).join(", ")})`,
+        "examples",
+      ),
+    );
+
   if (summary.blogPosts) evidence.push(learningEvidence(1.5, "a blog's posts (_posts/)", "notes"));
 
   const teaching = summary.teachingFolders;

@@ -20,6 +20,7 @@ const OPENING_FACTOR = 0.6;
  */
 const OPENING_CAP = 3.5;
 
+const frontMatter = /^\uFEFF?---[ \t]*\r?\n[^]{0,2000}?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 /** Markdown's and AsciiDoc's ("= course-java-core") headings. */
 const headingLine = /^\s{0,3}(?:#{1,6}|={1,6})\s+(.*)$/;
 const htmlHeadingLine = /^\s*<h[1-6]\b[^<>]{0,300}>(.*?)(?:<\/h[1-6]>)?\s*$/i;
@@ -50,7 +51,8 @@ function isSentence(paragraph: string): boolean {
 export function readReadmeOpening(readme: string): ReadmeOpening {
   let title: string | null = null;
   let inFence = false;
-  const lines = readme.split("\n", OPENING_LINES);
+  // A note app's or a site's YAML front matter ("---\ntags:\ntitle: README\n---") is no prose.
+  const lines = readme.replace(frontMatter, "").split("\n", OPENING_LINES);
   for (const [index, line] of lines.entries()) {
     const trimmed = line.trim();
     if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {

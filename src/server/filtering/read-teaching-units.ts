@@ -47,6 +47,7 @@ const titledUnitWord =
   /^(?:chapter|capitulo|capítulo|глава|chương|chuong|lesson|lecture|aula|clase|lección|leccion|урок|лекция|bài|week|semana|day)$/u;
 /** "01-intro", "1. Basics", "02_variables": a number leading a name, the way lessons are ordered. */
 const numberFirstName = /^0*(\d{1,3})[\s._-]+[\p{L}]/u;
+const bareNumberName = /^\d{1,3}$/;
 /** 第3章, 第十二课, 第1回: the CJK way of numbering units. */
 const cjkUnitName = /^第?[\d一二三四五六七八九十百〇零两]+\s*([章课課天周週节節回讲講篇部])/u;
 /** 1장, 3주차, 2강, 5일차: Korean unit counters. */
@@ -108,6 +109,9 @@ function readUnit(entry: RepoContentsEntry): UnitMatch | null {
     for (const [pattern, flavour, noun] of unitWords)
       if (pattern.test(titleWord)) return { flavour, noun, number: name.slice(titleWord.length) };
   }
+  // "001.md", "12.md": chapters or posts named by their number alone. A program's files have names.
+  if (bareNumberName.test(name) && documentExtension.test(entry.name))
+    return { flavour: "general", noun: "numbered", number: Number.parseInt(name, 10) };
   const numberFirst = numberFirstName.exec(name);
   if (numberFirst?.[1]) {
     // "01-day-one", "02_lesson": the word after the number may still name the unit.

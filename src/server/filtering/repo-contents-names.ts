@@ -180,6 +180,15 @@ export const studySubjectFolder =
 export const sharedSubjectFolder =
   /^(?:\d{1,3}[-_. ]*)?(?:dp|graph|trees|heaps?|stacks?|queues?|strings|arrays?|math|os|network|networking|databases?|dbms|compilers?|sort|search|hashing|hash[-_ ]?tables?)$/i;
 
+/** What note-taking apps keep at the top of a vault: Obsidian's and Foam's settings, Logseq's graph. */
+export const notesVaultMarkers = new Set([".obsidian", ".foam", "logseq", ".logseq", "dendron.yml"]);
+
+/**
+ * A folder named as one demo, example or sample ("demo-async", "example_03", "spring-boot-sample-web"). One
+ * or two beside a program show how to use it; several side by side are a collection of demos.
+ */
+export const demoFolderName = /^(?:demos?|examples?|samples?)[-_]|[-_](?:demos?|examples?|samples?)$/i;
+
 /** A locale folder ("zh-CN", "pt_BR"): a document translated into several languages keeps one per language. */
 export const regionLocaleFolder = /^[a-z]{2,3}[-_][A-Za-z]{2,4}$/;
 /** Bare language codes, counted only when several stand side by side, since "go" or "js" mean code too. */

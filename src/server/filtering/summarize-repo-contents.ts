@@ -4,6 +4,8 @@ import {
   siteGeneratorFiles,
   sharedSubjectFolder,
   studySubjectFolder,
+  notesVaultMarkers,
+  demoFolderName,
   bookMarkerFiles,
   frontMatterFile,
   officeDocumentFile,
@@ -99,6 +101,10 @@ export type ContentsSummary = {
   applicationTiers: string | null;
   /** A Jekyll blog's `_posts/` folder: the repository publishes articles. */
   blogPosts: boolean;
+  /** A note-taking app's vault at the top (".obsidian", ".foam", "logseq"), or null: someone's notes. */
+  notesVault: string | null;
+  /** Folders each named as a demo, example or sample ("demo-async", "spring-boot-sample-web"). */
+  demoFolders: string[];
 };
 
 /** A name with a space or a letter outside ASCII, and not a hidden file. */
@@ -202,7 +208,8 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
       contents.find(
         (entry) =>
           (entry.type === "blob" && bookMarkerFiles.has(entry.name.toLowerCase())) ||
-          (entry.type === "tree" && entry.name === ".gitbook"),
+          // GitBook's folder, and Leanpub's manuscript/ that holds a book's chapters and Book.txt.
+          (entry.type === "tree" && (entry.name === ".gitbook" || entry.name === "manuscript")),
       )?.name ?? null,
     onlyReadme: otherEntries === 0 && hasReadme,
     onlyProse:
@@ -215,6 +222,8 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     hasFilesAtTop: contents.some((entry) => entry.type === "blob" && !entry.name.startsWith(".")),
     applicationTiers: findApplicationTiers(folders),
     blogPosts: contents.some((entry) => entry.type === "tree" && entry.name === "_posts"),
+    notesVault: contents.find((entry) => notesVaultMarkers.has(entry.name))?.name ?? null,
+    demoFolders: folders.filter((name) => demoFolderName.test(name)),
     wordNamedEntries: contents
       .filter(
         (entry) =>
