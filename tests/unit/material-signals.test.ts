@@ -455,7 +455,7 @@ describe("a collection that says so twice, and a README that indexes its folders
 });
 
 describe("a tree and a README with nothing to build", () => {
-  const judges = ["Codeforces", "UVa", "SPOJ", "AtCoder", "LightOJ"];
+  const judges = ["UVa", "SPOJ", "LightOJ", "Timus", "Kattis"];
   const readme = "# OnlineJudge\n\nMy accepted submissions, one folder per judge.\n";
 
   it("adds the silence to what a repository says of itself, and only then", () => {
