@@ -1050,6 +1050,36 @@ describe("study collections, course missions and what a README opens with", () =
     );
   });
 
+  it("reads a tool's package family as the head of a name, and keeps a course provider's published config", () => {
+    for (const name of ["eslint-config-rocketseat", "hugo-theme-splunk-workshop", "babel-preset-course"]) {
+      expect(readNameEvidence(name), name).toContainEqual(
+        expect.objectContaining({ kind: "software", weight: 1.5 }),
+      );
+      expect(readNameEvidence(name), name).not.toContainEqual(
+        expect.objectContaining({ kind: "learning", weight: 2 }),
+      );
+    }
+    const config = repo({
+      name: "eslint-config-rocketseat",
+      owner: "Rocketseat",
+      description: "ESLint configuration used by Rocketseat",
+      topics: ["eslint", "eslint-config"],
+      primaryLanguage: "JavaScript",
+      languageSizes: [{ name: "JavaScript", size: 3358 }],
+      contents: files(".gitignore", "README.md", "next.js", "node.js", "package.json", "react.js"),
+    });
+    // Published as "@rocketseat/eslint-config": its own words in another order, installed by name.
+    const readme =
+      "# Rocketseat ESLint config\n\n## Setup\n\nInstall dependencies:\n```\nnpm i -D eslint @rocketseat/eslint-config\n```\n";
+    const assessment = assessReadme(config, readme);
+    expect(
+      assessment.evidence.some(
+        (item) => item.kind === "software" && item.text.startsWith("an install command"),
+      ),
+    ).toBe(true);
+    expect(assessment.verdict).toBe("keep");
+  });
+
   it("keeps an editor's plugin for a coding-challenge site, and a Jekyll-documented program's source", () => {
     expect(readNameEvidence("vscode-leetcode")).toContainEqual(expect.objectContaining({ kind: "software" }));
     // A learning platform's plugins are named for it the same way.

@@ -120,7 +120,9 @@ function findCourseCode(
     return { text: named.text, flavour: named.flavour ?? "course", where: "name" };
   const task = said(unspokenFlavours);
   const tiny = evidence.some((item) => item.kind === "no-code" && item.source === "languages");
-  if (!tiny || !task) return null;
+  // A scaffold is cloned, not installed: a small package its README installs by name is published.
+  const published = evidence.some((item) => item.published === true);
+  if (!tiny || !task || published) return null;
   const where = task.source === "description" ? "description" : "readme";
   return { text: task.text, flavour: task.flavour ?? "exercises", where };
 }

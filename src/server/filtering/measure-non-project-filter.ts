@@ -175,6 +175,9 @@ export const labelledRepoSchema = z.object({
     "blind-48",
     "blind-49",
     "blind-50",
+    "blind-51",
+    "blind-52",
+    "blind-53",
   ]),
 });
 export type LabelledRepo = z.infer<typeof labelledRepoSchema>;

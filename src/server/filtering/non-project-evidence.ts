@@ -16,6 +16,8 @@ export type Evidence = {
   /** The evidence in words: the matched phrase, topic, language share or README structure. */
   text: string;
   flavour?: LearningFlavour;
+  /** Software evidence that the repository is published under its own name: its README installs it. */
+  published?: true;
 };
 
 export type LanguageSize = NonNullable<RepoMetadata["languageSizes"]>[number];

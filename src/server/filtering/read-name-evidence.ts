@@ -23,6 +23,13 @@ const pluginHost =
 const materialHead =
   /^(?:examples?|samples?|demos?|lessons?|tutorials?|course|guide|galore|book|notes|docs|handbook|cookbook|recipes|commentary)$/;
 
+/**
+ * A tool's package families, named by the tool and the kind of package first: "eslint-config-rocketseat",
+ * "gatsby-theme-blog", "babel-preset-env". What follows names the package, whatever its words.
+ */
+const packageFamilyName =
+  /^(?:eslint|prettier|stylelint|babel|commitlint|tslint|gatsby|vite|rollup|webpack|vuepress|docusaurus|hexo|jekyll|hugo|remark|rehype|postcss|terraform|nuxt|tailwindcss|markdownlint)-(?:config|plugin|preset|theme|provider|loader|source|transformer|module|rules?)(?:-|$)/;
+
 function isPluginName(segments: readonly string[]): boolean {
   return (
     segments.length >= 2 && pluginHost.test(segments[0] ?? "") && !materialHead.test(segments.at(-1) ?? "")
@@ -98,7 +105,7 @@ export function readNameEvidence(name: string): Evidence[] {
     });
   // "reveal.js", "leetcode.vim", "Pkg.jl": the package-naming convention of an ecosystem. "vscode-leetcode"
   // and "alfred-leetcode" follow the other one: a plugin named for its host, then for what it works on.
-  if (packageSuffix.test(name) || isPluginName(segments))
+  if (packageSuffix.test(name) || isPluginName(segments) || packageFamilyName.test(segments.join("-")))
     evidence.push({ kind: "software", source: "name", weight: 1.5, text: `named '${name}'` });
   if (concatenatedShape.test(segments.join("")))
     evidence.push({
@@ -138,7 +145,7 @@ export function readNameEvidence(name: string): Evidence[] {
       text: `named '${name}'`,
       flavour: "examples",
     });
-  const headFirst = headFirstSoftwareName.test(words);
+  const headFirst = headFirstSoftwareName.test(words) || packageFamilyName.test(words);
   const headNoun = nouns.find((noun) => noun.isHead)?.cue.kind;
   const headKind = namesAnExample ? "learning" : headFirst ? "software" : headNoun;
   for (const { cue, isHead } of nouns) {

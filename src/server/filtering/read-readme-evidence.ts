@@ -50,6 +50,26 @@ function normalizeName(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "");
 }
 
+/** A name's words, in order of first appearance: "eslint-config-rocketseat" → eslint, config, rocketseat. */
+function nameWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * Whether a command installs a scoped package made of the repository's own words, in whatever order:
+ * "eslint-config-rocketseat" publishes "@rocketseat/eslint-config".
+ */
+function installsScopedSelf(command: string, repoName: string): boolean {
+  const own = nameWords(repoName).sort().join(" ");
+  if (own.split(" ").length < 2) return false;
+  for (const [, scope = "", name = ""] of command.matchAll(/@([\w.-]{1,60})\/([\w.-]{1,100})/g))
+    if (nameWords(`${scope}-${name}`).sort().join(" ") === own) return true;
+  return false;
+}
+
 /** The whole command line around a match, without a shell prompt, at most 60 characters. */
 function quoteCommand(text: string, end: number): string {
   const lineStart = text.lastIndexOf("\n", end - 1) + 1;
@@ -159,7 +179,9 @@ function readSoftwareEvidence(structure: ReadmeStructure, repoName: string, sect
   const installs = findInstallCommands(text);
   const ownName = normalizeName(repoName);
   const installsItself = installs.find(
-    (match) => ownName.length >= 3 && normalizeName(match.command).includes(ownName),
+    (match) =>
+      (ownName.length >= 3 && normalizeName(match.command).includes(ownName)) ||
+      installsScopedSelf(match.command, repoName),
   );
   const install = installsItself ?? installs[0];
   const setup = install ? null : projectSetup.exec(text);
@@ -171,6 +193,7 @@ function readSoftwareEvidence(structure: ReadmeStructure, repoName: string, sect
       source: "readme",
       weight: installsItself ? 2.5 : 1,
       text: `${what} ('${quoteCommand(text, end)}') in the README`,
+      ...(installsItself ? { published: true as const } : {}),
     });
   }
   // "Getting started" and "Contributing" are in courses and lists as often: they only add to real sections.
