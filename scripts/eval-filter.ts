@@ -92,6 +92,9 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-48": "blind 48 (60, seen once)",
   "blind-49": "blind 49 (50, seen once)",
   "blind-50": "blind 50 (28, seen once)",
+  "blind-51": "blind 51 (trees, seen once)",
+  "blind-52": "blind 52 (trees, seen once)",
+  "blind-53": "blind 53 (trees, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };

@@ -120,8 +120,11 @@ export const labelledRepoSchema = z.object({
    * after those blind-48 prompted, P 0.931 R 0.844 (the same with the starting detector). "blind-49"
    * (50, owners a–m) and "blind-50" (28, owners n–z), from the file index until its budget ran out: first
    * look after the GitBook change, blind-50 P 0.857 R 0.857 and blind-49 P 0.840 R 0.840
-   * (both the same with the starting detector). The blind first-look figures are in the commits that
-   * added each set.
+   * (both the same with the starting detector). "blind-51" (100, owners a–f; 42 descriptions unknown),
+   * "blind-52" (100, owners g–p; 15 unknown) and "blind-53" (100, owners q–z; 33 unknown), all from
+   * snapshots, each first looked at after the changes the one before prompted: blind-51 P 0.956 R 0.860,
+   * blind-52 P 1.000 R 0.820, blind-53 P 0.935 R 0.860 (each the same with the session's starting
+   * detector). The blind first-look figures are in the commits that added each set.
    */
   split: z.enum([
     "tune",
