@@ -1050,6 +1050,27 @@ describe("study collections, course missions and what a README opens with", () =
     );
   });
 
+  it("drops a documentation site named for a language whose README says it translates the site", () => {
+    const site = repo({
+      name: "angular-ja",
+      owner: "angular",
+      description: null,
+      topics: ["angular", "documentation", "japanese", "translation"],
+      primaryLanguage: "TypeScript",
+      languageSizes: [{ name: "TypeScript", size: 476_379 }],
+      contents: [
+        ...folders(".github", "adev-ja", "docs", "origin", "tools"),
+        ...files("LICENSE", "README.md", "firebase.json", "package.json", "prh.yml", "tsconfig.json"),
+      ],
+    });
+    const readme =
+      "# angular-ja\n\n![CI](https://github.com/angular/angular-ja/workflows/build-and-test/badge.svg)\n\nこのリポジトリはAngularの公式サイト angular.io を日本語に翻訳するためのものです。\n";
+    expect(assessReadme(site, readme)).toMatchObject({ verdict: "drop", kind: "learning" });
+    // A program with a Japanese name says nothing of translating.
+    const app = { ...site, name: "kakeibo-ja", topics: [] };
+    expect(assessReadme(app, "# kakeibo-ja\n\n家計簿アプリです。\n").verdict).toBe("keep");
+  });
+
   it("reads a tool's package family as the head of a name, and keeps a course provider's published config", () => {
     for (const name of ["eslint-config-rocketseat", "hugo-theme-splunk-workshop", "babel-preset-course"]) {
       expect(readNameEvidence(name), name).toContainEqual(

@@ -108,6 +108,13 @@ describe("multilingual description cues", () => {
     expect(cueTexts("Thư viện học máy cho Python", "learning")).toEqual([]);
   });
 
+  it("read a translation under way in Japanese and Chinese, but not a translation tool", () => {
+    expect(cueTexts("公式サイトを日本語に翻訳するためのものです", "learning")).toEqual(["日本語に翻訳"]);
+    expect(cueTexts("原文のコミットを翻訳中です", "learning")).toEqual(["翻訳中"]);
+    expect(cueTexts("这个仓库把英文原版翻译成中文", "learning")).toEqual(["翻译成中文"]);
+    expect(cueTexts("翻译中文字幕的小工具", "learning")).toEqual([]);
+  });
+
   it("read a model trained on data as training, not as study, in Korean and Japanese", () => {
     expect(cueTexts("🤗 Korean Comments ELECTRA: 한국어 댓글로 학습한 ELECTRA 모델", "learning")).toEqual([]);
     expect(cueTexts("한국어 사전 학습 언어 모델", "learning")).toEqual([]);

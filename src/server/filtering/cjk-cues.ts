@@ -45,7 +45,7 @@ export const chinese: readonly Cue[] = inScript(hanOrKana, [
   learning(
     2,
     "translation",
-    "中文翻译|中文翻譯|中文版|中译本|中譯本|译本|譯本|翻译版|翻譯版|中文文档|中文文檔|文档翻译|文檔翻譯",
+    "中文翻译|中文翻譯|中文版|中译本|中譯本|译本|譯本|翻译版|翻譯版|中文文档|中文文檔|文档翻译|文檔翻譯|翻[译譯][成为為]中文|正在翻[译譯]|翻[译譯]中(?!文)|翻译项目|翻譯計畫|翻译计划",
   ),
   learning(
     2,
@@ -111,7 +111,11 @@ export const japanese: readonly Cue[] = inScript(hanOrKana, [
   learning(1.5, "solutions", "解答"),
   learning(1.5, "tutorial", "解説"),
   learning(2, "book", "書籍|技術書|入門書|教科書|の本(?![\\p{Script=Han}\\p{Script=Katakana}])"),
-  learning(2, "translation", "日本語訳|日本語版|日本語翻訳|翻訳版|和訳"),
+  learning(
+    2,
+    "translation",
+    "日本語訳|日本語版|日本語翻訳|翻訳版|和訳|日本語[にへ]翻訳|翻訳中|翻訳作業|翻訳プロジェクト|翻訳リポジトリ",
+  ),
   learning(2, "guide", "ガイド(?!ライン)|ベストプラクティス|ハンドブック|入門ガイド|まとめ記事"),
   learning(2.5, "cheatsheet", "チートシート|早見表"),
   learning(2, "roadmap", "ロードマップ"),

@@ -35,7 +35,25 @@ export function withCompanionCode(
       text: `kept by '${repo.owner ?? ""}', named for a language`,
       flavour: "translation",
     });
+  // Named for a language and saying in its README that it translates ("angular-ja": "…を日本語に翻訳す
+  // るためのものです"): two of its own accounts agree, which no program's have in the labelled sets.
+  else if (companion.flavour === "translation" && saysTranslationInNameAndReadme(evidence))
+    weighed.push({
+      kind: "learning",
+      source: "readme",
+      weight: 1,
+      text: "a translation by its name and by its README",
+      flavour: "translation",
+    });
   return weighed;
+}
+
+function saysTranslationInNameAndReadme(evidence: readonly Evidence[]): boolean {
+  const says = (source: Evidence["source"]) =>
+    evidence.some(
+      (item) => item.kind === "learning" && item.flavour === "translation" && item.source === source,
+    );
+  return says("name") && says("readme");
 }
 
 /** A translated book or documentation site builds the text it translates, like a book's own code. */
