@@ -47,6 +47,14 @@ describe("a README's opening, read like a description", () => {
     });
   });
 
+  it("passes over a bare link, and reads emphasised words as words", () => {
+    const readme =
+      "# Big Game Survey\n\n# Sobre o projeto\n\nhttps://wmazoni-sds1.netlify.app\n\nBig Game Survey é uma aplicação construída durante a **Semana DevSuperior** (#sds1).\n";
+    expect(readReadmeOpening(readme).paragraph).toBe(
+      "Big Game Survey é uma aplicação construída durante a Semana DevSuperior (#sds1).",
+    );
+  });
+
   it("passes over a line that only greets the reader", () => {
     const readme =
       "***Welcome to Itsy Bitsy Data Structures!***\n\nIn here are simplified examples of data structures.\n";

@@ -26,8 +26,9 @@ const headingLine = /^\s{0,3}(?:#{1,6}|={1,6})\s+(.*)$/;
 const htmlHeadingLine = /^\s*<h[1-6]\b[^<>]{0,300}>(.*?)(?:<\/h[1-6]>)?\s*$/i;
 /** The line under a Markdown or reStructuredText title that makes it one: "Title\n=====". */
 const setextUnderline = /^\s*(?:={3,}|-{3,}|~{3,}|\^{3,})\s*$/;
-/** Lines that are no prose: list items, tables, quotes, rules, images and badges, bare HTML. */
-const notProse = /^\s*(?:[-*+]\s|\d{1,3}[.)]\s|\||>|={3,}|-{3,}|!\[|\[!\[|<(?!h[1-6]\b)[^<>]{0,600}>\s*$)/i;
+/** Lines that are no prose: list items, tables, quotes, rules, images and badges, bare HTML, a bare link. */
+const notProse =
+  /^\s*(?:[-*+]\s|\d{1,3}[.)]\s|\||>|={3,}|-{3,}|!\[|\[!\[|<(?!h[1-6]\b)[^<>]{0,600}>\s*$|<?https?:\/\/\S+>?\s*$)/i;
 
 /** A heading that introduces what follows: the opening goes on under it, in any language. */
 const introHeading =
@@ -76,7 +77,8 @@ export function readReadmeOpening(readme: string): ReadmeOpening {
       continue;
     }
     if (notProse.test(line)) continue;
-    const paragraph = plainText(trimmed).trim();
+    // Emphasis is no part of the words: "construída durante a **Semana DevSuperior**".
+    const paragraph = plainText(trimmed).replace(/\*\*|__/g, "").trim();
     // "Welcome to Itsy Bitsy Data Structures!" greets the reader; what the repository is comes next.
     if (greeting.test(paragraph)) continue;
     if (isSentence(paragraph)) return { title, paragraph: paragraph.slice(0, OPENING_CHARS) };
