@@ -1050,6 +1050,19 @@ describe("study collections, course missions and what a README opens with", () =
     );
   });
 
+  it("reads a codelab as a course's and its source as the codelab's code", () => {
+    expect(
+      readDescriptionEvidence("The source for the Firebase codelab for building a chat app"),
+    ).toContainEqual(expect.objectContaining({ kind: "learning", text: "codelab" }));
+    expect(
+      readDescriptionEvidence("This is the source code for the Firebase FriendlyChat codelab."),
+    ).toContainEqual(expect.objectContaining({ kind: "learning", flavour: "book" }));
+    // The tool that renders codelabs is named for what it does.
+    expect(readDescriptionEvidence("A tool to author and render codelabs")).toContainEqual(
+      expect.objectContaining({ kind: "software" }),
+    );
+  });
+
   it("drops a documentation site named for a language whose README says it translates the site", () => {
     const site = repo({
       name: "angular-ja",

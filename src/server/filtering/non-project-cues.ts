@@ -125,7 +125,7 @@ export const descriptionCues: readonly Cue[] = [
   learning(
     2,
     "course",
-    /\b(?:workshops?|slides|webinars?|seminars?|screencasts?|exam prep|certification prep)\b/gi,
+    /\b(?:workshops?|codelabs?|slides|webinars?|seminars?|screencasts?|exam prep|certification prep)\b/gi,
   ),
   // "Material" is teaching material, except in design-system names ("Material Design", "Material UI").
   learning(1.5, "course", /\bmaterials?\b(?![\s-]*(?:design|ui|you|theme|icons|components|kit|3)\b)/gi),
@@ -278,7 +278,7 @@ export const descriptionCues: readonly Cue[] = [
   learning(
     2.5,
     "book",
-    /\b(?:(?:source )?code|programs|notebooks|examples|exercises|projects) (?:that )?(?:for|from|goes with|go with|accompanying|to accompany|used in|of) (?:the |a |an |my |our |his |her )?(?:[\w'’#+.-]+ ){0,5}?(?:book|title|course|talk|video|series|article|blog post|workshop|lecture|class|screencast|newsletter)\b/gi,
+    /\b(?:(?:source )?code|programs|notebooks|examples|exercises|projects) (?:that )?(?:for|from|goes with|go with|accompanying|to accompany|used in|of) (?:the |a |an |my |our |his |her )?(?:[\w'’#+.-]+ ){0,5}?(?:book|title|course|talk|video|series|article|blog post|workshop|codelab|lecture|class|screencast|newsletter)\b/gi,
   ),
   // "A sample audio app", "Example distributed app": what opens the description is what it is.
   learning(
