@@ -108,6 +108,11 @@ describe("multilingual description cues", () => {
     expect(cueTexts("Thư viện học máy cho Python", "learning")).toEqual([]);
   });
 
+  it("read a Vietnamese internship's repository as a course's", () => {
+    expect(cueTexts("Kho git thực tập mùa 04 - OpenStack team @ VNPT", "learning")).toEqual(["thực tập"]);
+    expect(cueTexts("Thư viện xử lý ảnh cho Python", "learning")).toEqual([]);
+  });
+
   it("read a translation under way in Japanese and Chinese, but not a translation tool", () => {
     expect(cueTexts("公式サイトを日本語に翻訳するためのものです", "learning")).toEqual(["日本語に翻訳"]);
     expect(cueTexts("原文のコミットを翻訳中です", "learning")).toEqual(["翻訳中"]);

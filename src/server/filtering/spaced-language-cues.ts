@@ -76,7 +76,7 @@ export const russian: readonly Cue[] = inScript(cyrillicScript, [
 export const vietnamese: readonly Cue[] = inScript(accentedLatin, [
   learning(2.5, "course", words("khóa học|khoá học|bài giảng|giáo trình|đồ án môn học")),
   learning(2, "course", words("bài học|môn học|tự học|tài liệu học tập")),
-  learning(1.5, "course", words("tài liệu")),
+  learning(1.5, "course", words("tài liệu|thực tập")),
   learning(2, "tutorial", words("hướng dẫn")),
   learning(2.5, "tutorial", words("học lập trình")),
   learning(2, "notes", words("ghi chú|ghi chép|sổ tay")),
