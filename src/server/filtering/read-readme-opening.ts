@@ -78,7 +78,9 @@ export function readReadmeOpening(readme: string): ReadmeOpening {
     }
     if (notProse.test(line)) continue;
     // Emphasis is no part of the words: "construída durante a **Semana DevSuperior**".
-    const paragraph = plainText(trimmed).replace(/\*\*|__/g, "").trim();
+    const paragraph = plainText(trimmed)
+      .replace(/\*\*|__/g, "")
+      .trim();
     // "Welcome to Itsy Bitsy Data Structures!" greets the reader; what the repository is comes next.
     if (greeting.test(paragraph)) continue;
     if (isSentence(paragraph)) return { title, paragraph: paragraph.slice(0, OPENING_CHARS) };
