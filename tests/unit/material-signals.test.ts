@@ -1273,6 +1273,9 @@ describe("study collections, course missions and what a README opens with", () =
     expect(flavours("ApuntesJava")).toContain("notes");
     expect(isExampleName("godot-demo-projects")).toBe(true);
     expect(isExampleName("side-projects")).toBe(false);
+    // One demo, as one example or one sample: "miniprogram-demo", "microservices-demo".
+    expect(isExampleName("miniprogram-demo")).toBe(true);
+    expect(isExampleName("demo-server")).toBe(false);
     expect(flavours("CursoReact")).toContain("course");
     const koans = repo({
       name: "kotlin-koans",

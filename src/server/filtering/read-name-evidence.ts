@@ -3,7 +3,7 @@ import { LATER_CUE_FACTOR, type Evidence } from "@/server/filtering/non-project-
 
 const exampleFirst = /^(?:example|examples|sample|samples|demo|demos)$/;
 /** The singular as well: "mediapipe-python-sample" is one sample of what its first words name. */
-const examplesLast = /^(?:examples?|samples?|demos|recipes|quickstarts)$/;
+const examplesLast = /^(?:examples?|samples?|demos?|recipes|quickstarts)$/;
 /** "godot-demo-projects", "flutter-sample-apps": whole projects, each an example. */
 const examplesOfProjects = /^(?:demo|sample|example)-(?:projects|apps)$/;
 export const localeSegment = /^(?:zh|cn|zhcn|zh_cn|tw|zhtw|ja|jp|ko|kr|ru|vn|vi|ptbr|pt_br|fr|de|tr|ua|pl)$/;
