@@ -1275,7 +1275,7 @@ describe("study collections, course missions and what a README opens with", () =
     expect(isExampleName("side-projects")).toBe(false);
     // One demo, as one example or one sample: "miniprogram-demo", "microservices-demo".
     expect(isExampleName("miniprogram-demo")).toBe(true);
-    expect(isExampleName("demo-server")).toBe(false);
+    expect(isExampleName("democracy")).toBe(false);
     expect(flavours("CursoReact")).toContain("course");
     const koans = repo({
       name: "kotlin-koans",
