@@ -108,6 +108,13 @@ describe("multilingual description cues", () => {
     expect(cueTexts("Thư viện học máy cho Python", "learning")).toEqual([]);
   });
 
+  it("read a template or a boilerplate in Japanese and Korean as software others start from", () => {
+    expect(cueTexts("Next.js と TypeScript のプロジェクトテンプレート", "software")).toContain(
+      "テンプレート",
+    );
+    expect(cueTexts("스프링 부트 프로젝트 템플릿", "software")).toContain("템플릿");
+  });
+
   it("read a Vietnamese internship's repository as a course's", () => {
     expect(cueTexts("Kho git thực tập mùa 04 - OpenStack team @ VNPT", "learning")).toEqual(["thực tập"]);
     expect(cueTexts("Thư viện xử lý ảnh cho Python", "learning")).toEqual([]);

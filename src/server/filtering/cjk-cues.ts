@@ -136,6 +136,8 @@ export const japanese: readonly Cue[] = inScript(hanOrKana, [
     "ライブラリ|フレームワーク|ツール|プラグイン|クライアント|サーバー?|コマンドライン|エディタ|拡張機能|エンジン|パーサ|ラッパー|ランタイム",
   ),
   software(1.5, "アプリ(?:ケーション)?|コンポーネント|ソフトウェア"),
+  // What others start their own work from, as "template" and "boilerplate" are in English.
+  software(2, "テンプレート|ボイラープレート|スターターキット"),
 ]);
 
 export const korean: readonly Cue[] = inScript(hangulScript, [
@@ -176,6 +178,7 @@ export const korean: readonly Cue[] = inScript(hangulScript, [
     ),
   ),
   software(1.5, hangul("툴|앱|애플리케이션|어플리케이션|컴포넌트|소프트웨어")),
+  software(2, hangul("템플릿|보일러 ?플레이트|스타터 ?킷")),
 ]);
 
 /**
