@@ -115,6 +115,18 @@ describe("multilingual description cues", () => {
     expect(cueTexts("스프링 부트 프로젝트 템플릿", "software")).toContain("템플릿");
   });
 
+  it("read a class's students and semester in every language, as in English", () => {
+    for (const [text, cue] of [
+      ["Manual da Pessoa Estudante", "Estudante"],
+      ["Proyecto para los alumnos del curso", "alumnos"],
+      ["Задачи для студентов первого курса", "студентов"],
+      ["Bài tập cho sinh viên năm nhất", "sinh viên"],
+      ["面向学生的作业", "学生"],
+      ["학생 과제 모음", "학생"],
+    ] as const)
+      expect(cueTexts(text, "learning"), text).toContain(cue);
+  });
+
   it("read a Vietnamese internship's repository as a course's", () => {
     expect(cueTexts("Kho git thực tập mùa 04 - OpenStack team @ VNPT", "learning")).toEqual(["thực tập"]);
     expect(cueTexts("Thư viện xử lý ảnh cho Python", "learning")).toEqual([]);

@@ -73,6 +73,8 @@ export const chinese: readonly Cue[] = inScript(hanOrKana, [
   // "学习" is what a learner does, and it also names a field ("机器学习"); the field is blanked first.
   learning(1.5, "general", "学习|學習", "verb"),
   learning(2.5, "challenge", "\\d+\\s*天|打卡"),
+  // Who a class is for and when it runs, as "students" and "semester" are in English.
+  learning(1, "course", "学生|學生|学期|學期"),
   linkList(1.5, "资源|資源|精选|精選|合集|汇总|彙總|周刊|週刊|导航|導航"),
   software(
     2,
@@ -170,6 +172,7 @@ export const korean: readonly Cue[] = inScript(hangulScript, [
   learning(2, "tutorial", hangul("입문|초보자|초심자|처음 배우는|기초부터"), "manner"),
   learning(2, "general", hangul("공부|배우기|배우는"), "verb"),
   learning(1.5, "general", hangul("학습"), "verb"),
+  learning(1, "course", hangul("학생|학기")),
   linkList(1.5, hangul("모음")),
   software(
     2,

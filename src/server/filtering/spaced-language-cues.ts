@@ -44,6 +44,7 @@ export const russian: readonly Cue[] = inScript(cyrillicScript, [
   learning(1, "exercises", words("задач(?:и|а|ам|ами|ах)?|практик\\p{L}*")),
   learning(2.5, "book", words("книг\\p{L}*|книжк\\p{L}*")),
   learning(1.5, "course", words("материал(?:ы|ов|ами)|воркшоп\\p{L}*|мастер-класс\\p{L}*")),
+  learning(1, "course", words("студент\\p{L}*|семестр\\p{L}*|университет\\p{L}*")),
   // A translation of a book or documentation; a translator ("переводчик") is a program.
   learning(2, "translation", words("перевод(?!чик)\\p{L}*")),
   learning(1.5, "book", words("глав(?:а|ы|ам|ах)")),
@@ -77,6 +78,7 @@ export const vietnamese: readonly Cue[] = inScript(accentedLatin, [
   learning(2.5, "course", words("khóa học|khoá học|bài giảng|giáo trình|đồ án môn học")),
   learning(2, "course", words("bài học|môn học|tự học|tài liệu học tập")),
   learning(1.5, "course", words("tài liệu|thực tập")),
+  learning(1, "course", words("sinh viên|học kỳ|học kì|đại học")),
   learning(2, "tutorial", words("hướng dẫn")),
   learning(2.5, "tutorial", words("học lập trình")),
   learning(2, "notes", words("ghi chú|ghi chép|sổ tay")),
@@ -142,6 +144,14 @@ export const romance: readonly Cue[] = gatedByAnyOf([
     "verb",
   ),
   learning(1.5, "course", words("estudiar|estudar|estudos|estudios")),
+  // Who a class is for and when it runs, as "students" and "semester" are in English.
+  learning(
+    1,
+    "course",
+    words(
+      "estudiantes?|estudantes?|alumnos?|alunos?|[ée]tudiants?|studenti|semestre|universidade|universidad|faculdade|facultad",
+    ),
+  ),
   learning(1.5, "guide", words("documentaci[óo]n|documenta[çc][ãa]o")),
   learning(2.5, "notes", words("apuntes|anota[cç][õo]es|resumos")),
   learning(1.5, "notes", words("notas|res[úu]menes")),
