@@ -95,6 +95,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-51": "blind 51 (trees, seen once)",
   "blind-52": "blind 52 (trees, seen once)",
   "blind-53": "blind 53 (trees, seen once)",
+  "blind-54": "blind 54 (40, seen once)",
+  "blind-55": "blind 55 (40, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
