@@ -1401,6 +1401,12 @@ describe("study collections, course missions and what a README opens with", () =
     expect(assessReadme(exercises, "# 400\n\nNada más que decir.\n").reason).not.toContain(
       "a README of a title",
     );
+    // Nor does a title over a bare link or a row of badges.
+    for (const readme of [
+      "# 400\n\nhttps://github.com/someone/python-basics\n",
+      "# 400\n[![Python](https://img.shields.io/badge/python-3-blue.svg)](https://python.org)\n",
+    ])
+      expect(assessReadme(exercises, readme).reason, readme).toContain("no description, a README of a title");
     // Silence is only a hint: a program that says nothing of itself still builds.
     const program = repo({
       name: "inventory",

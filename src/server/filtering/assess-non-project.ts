@@ -7,6 +7,7 @@ import { shareOfNonCode } from "@/server/filtering/read-language-evidence";
 import { readMetadataEvidence } from "@/server/filtering/read-metadata-evidence";
 import { withCompanionCode } from "@/server/filtering/find-companion-code";
 import { readOpeningEvidence, readOpeningText } from "@/server/filtering/read-readme-opening";
+import { saysOnlyItsTitle } from "@/server/filtering/read-readme-structure";
 import { readReadmeEvidence } from "@/server/filtering/read-readme-evidence";
 
 /**
@@ -224,9 +225,7 @@ export function assessReadme(repo: NonProjectInput, readme: string | null): NonP
   const weighed = withCompanionCode(evidence, repo, opening);
   const assessment = assessEvidence(weighed);
   if (assessment.verdict === "drop") return assessment;
-  // "# Lap-trinh-co-ban-C-Sharp" and nothing more says no more than no README.
-  const titleOnly = readme.replace(/^\s*#.*$/gm, "").trim() === "";
-  const keptToItself = readKeptToItself(repo, titleOnly ? "a title" : "a README", weighed);
+  const keptToItself = readKeptToItself(repo, saysOnlyItsTitle(readme) ? "a title" : "a README", weighed);
   const withHint = keptToItself.length > 0 ? [...weighed, ...keptToItself] : weighed;
   const withSilence = withNothingToBuild(withHint, repo);
   return withSilence === weighed ? assessment : assessEvidence(withSilence);

@@ -252,3 +252,15 @@ export function readReadmeStructure(readme: string): ReadmeStructure {
   }
   return structure;
 }
+
+/** A heading, a line that is only a link, or a line of badges and pictures. */
+const titleOrBareLink =
+  /^\s*(?:#.*|<?https?:\/\/\S+>?|(?:\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+)\s*$/gm;
+
+/**
+ * "# Lap-trinh-co-ban-C-Sharp" and nothing more says no more than no README; nor does a title with only a
+ * bare link or badges under it ("# gRPC-nyumon\n\nhttps://github.com/…/go-grpc-basics").
+ */
+export function saysOnlyItsTitle(readme: string): boolean {
+  return readme.replace(titleOrBareLink, "").trim() === "";
+}
