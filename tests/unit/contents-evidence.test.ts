@@ -291,4 +291,19 @@ describe("what a repository contains, as evidence", () => {
     const library = [...folders("src", "examples", "example-react", "demo-app"), ...files("package.json")];
     expect(text(library).some((item) => item.includes("demo or example folders"))).toBe(false);
   });
+
+  it("reads a book's errata, a file or a folder, in any of the languages books keep them in", () => {
+    const text = (contents: RepoContents) =>
+      readContentsEvidence(contents)
+        .filter((item) => item.kind === "learning")
+        .map((item) => item.text);
+    expect(text([...folders("errata", "jupyter-notebook", "src"), ...files("README.md")])).toContain(
+      "a book's errata (errata)",
+    );
+    expect(text([...files("正誤表.md", "README.md"), ...folders("src")])).toContain(
+      "a book's errata (正誤表.md)",
+    );
+    // A program keeps a changelog, not errata.
+    expect(text(libraryTree).some((item) => item.includes("errata"))).toBe(false);
+  });
 });

@@ -382,6 +382,17 @@ describe("the README stage reads learning material from structure", () => {
     expect(texts(readReadmeEvidence(program, "tool"), "learning")).toEqual([]);
   });
 
+  it("reads a book's errata section in any language", () => {
+    for (const heading of ["Errata", "正誤表", "勘误表", "정오표"])
+      expect(
+        texts(
+          readReadmeEvidence(`# 으뜸 파이썬\n\n## ${heading}\n\n- p.12: typo\n`, "Prime-Python"),
+          "learning",
+        ),
+        heading,
+      ).toEqual([`a README section '${heading}'`]);
+  });
+
   it("reads links to a judge's problems as solutions, whatever the README's language", () => {
     const baekjoon = [
       "# 백준 풀이",

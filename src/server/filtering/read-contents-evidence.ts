@@ -127,6 +127,9 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
     evidence.push(learningEvidence(2, `a book's table of contents (${summary.bookMarker})`, "book"));
   if (summary.frontMatter !== null)
     evidence.push(learningEvidence(1.5, `a book's front matter (${summary.frontMatter})`, "book"));
+  // Only a printed text keeps a list of its corrections; a program has a changelog and an issue tracker.
+  if (summary.errata !== null)
+    evidence.push(learningEvidence(1.5, `a book's errata (${summary.errata})`, "book"));
 
   if (summary.translationFiles >= 3)
     evidence.push(

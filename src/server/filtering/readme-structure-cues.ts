@@ -269,6 +269,7 @@ export const learningSections: ReadonlyArray<readonly [RegExp, LearningFlavour]>
   ],
   [/^(?:what you(?:'|’)?ll learn|what you will learn|learning (?:objectives|outcomes|path))\b/, "course"],
   [/^chapters?\b/, "book"],
+  [/^(?:errata|erratum|corrigenda|fe de erratas|正誤表|勘误|勘誤|정오표|오탈자)/u, "book"],
   [
     /^(?:build(?:ing)?|compil(?:e|ing)|render(?:ing)?|generat(?:e|ing)) (?:the |this )?(?:book|ebook|pdf|epub)\b/,
     "book",

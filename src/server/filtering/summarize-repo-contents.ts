@@ -8,6 +8,7 @@ import {
   demoFolderName,
   bookMarkerFiles,
   frontMatterFile,
+  errataName,
   officeDocumentFile,
   proseFolders,
   assetFolders,
@@ -77,6 +78,8 @@ export type ContentsSummary = {
   bookMarker: string | null;
   /** A book's preface or foreword at the top, or null. */
   frontMatter: string | null;
+  /** A book's errata at the top, a file or a folder, or null. */
+  errata: string | null;
   /** Nothing but a README, beside licence, meta files and pictures. */
   onlyReadme: boolean;
   /**
@@ -204,6 +207,7 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     texFiles: contents.filter((entry) => entry.type === "blob" && /\.tex$/i.test(entry.name)).length,
     frontMatter:
       contents.find((entry) => entry.type === "blob" && frontMatterFile.test(entry.name))?.name ?? null,
+    errata: contents.find((entry) => errataName.test(entry.name.normalize("NFKC")))?.name ?? null,
     bookMarker:
       contents.find(
         (entry) =>
