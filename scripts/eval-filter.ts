@@ -97,6 +97,7 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-53": "blind 53 (trees, seen once)",
   "blind-54": "blind 54 (40, seen once)",
   "blind-55": "blind 55 (40, seen once)",
+  "blind-56": "blind 56 (30, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
