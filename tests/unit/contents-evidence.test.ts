@@ -22,6 +22,12 @@ function repo(overrides: Partial<NonProjectInput>): NonProjectInput {
   };
 }
 
+/** The learning evidence a tree gives, in words. */
+const learningTexts = (contents: RepoContents) =>
+  readContentsEvidence(contents)
+    .filter((item) => item.kind === "learning")
+    .map((item) => item.text);
+
 const libraryTree: RepoContents = [
   ...folders(".github", "src", "tests", "docs"),
   ...files(".gitignore", "package.json", "tsconfig.json", "README.md", "LICENSE", "CHANGELOG.md"),
@@ -249,61 +255,52 @@ describe("what a repository contains, as evidence", () => {
   });
 
   it("reads folders named after subjects of study as notes, but not a library's two modules", () => {
-    const text = (contents: RepoContents) =>
-      readContentsEvidence(contents)
-        .filter((item) => item.kind === "learning")
-        .map((item) => item.text);
     const problemSolving = [
       ...folders("bitwise", "data_structure", "dynamic_programming", "graph", "leetcode", "sort"),
       ...files("README.md", ".gitignore"),
     ];
-    expect(text(problemSolving)).toContain(
+    expect(learningTexts(problemSolving)).toContain(
       "folders by subject of study (bitwise, data_structure, dynamic_programming)",
     );
     const vietnameseNotes = [...folders("Co_So_Du_Lieu", "Kien_Truc_May_Tinh"), ...files("README.md")];
-    expect(text(vietnameseNotes)).toContain(
+    expect(learningTexts(vietnameseNotes)).toContain(
       "folders by subject of study (Co_So_Du_Lieu, Kien_Truc_May_Tinh)",
     );
     // Folders a program also has count only beside one no program has.
     const library = [...folders("math", "strings", "network", "src"), ...files("go.mod", "README.md")];
-    expect(text(library).some((item) => item.startsWith("folders by subject"))).toBe(false);
+    expect(learningTexts(library).some((item) => item.startsWith("folders by subject"))).toBe(false);
   });
 
   it("reads a notes vault, a Leanpub manuscript, chapters named by number and a row of demos", () => {
-    const text = (contents: RepoContents) =>
-      readContentsEvidence(contents)
-        .filter((item) => item.kind === "learning")
-        .map((item) => item.text);
     expect(
-      text([...folders(".obsidian", "Personal", "Technical"), ...files("Home.md", "README.md")]),
+      learningTexts([...folders(".obsidian", "Personal", "Technical"), ...files("Home.md", "README.md")]),
     ).toContain("a note-taking app's vault (.obsidian)");
-    expect(text([...folders("manuscript", "extras"), ...files("README.md", "LICENSE")])).toContain(
+    expect(learningTexts([...folders("manuscript", "extras"), ...files("README.md", "LICENSE")])).toContain(
       "a book's table of contents (manuscript)",
     );
     expect(
-      text([...files("001.md", "002.md", "003.md", "004.md", "Gemfile", "README.md"), ...folders("images")]),
+      learningTexts([
+        ...files("001.md", "002.md", "003.md", "004.md", "Gemfile", "README.md"),
+        ...folders("images"),
+      ]),
     ).toContain("4 numbered files");
     const demos = folders("demo-async", "demo-cache-redis", "demo-docker", "demo-email", "demo-flyway");
-    expect(text([...demos, ...files("pom.xml", "README.md")])).toContain(
+    expect(learningTexts([...demos, ...files("pom.xml", "README.md")])).toContain(
       "5 demo or example folders (demo-async, demo-cache-redis, demo-docker)",
     );
     // A program with an example or two beside its source shows how to use it.
     const library = [...folders("src", "examples", "example-react", "demo-app"), ...files("package.json")];
-    expect(text(library).some((item) => item.includes("demo or example folders"))).toBe(false);
+    expect(learningTexts(library).some((item) => item.includes("demo or example folders"))).toBe(false);
   });
 
   it("reads a book's errata, a file or a folder, in any of the languages books keep them in", () => {
-    const text = (contents: RepoContents) =>
-      readContentsEvidence(contents)
-        .filter((item) => item.kind === "learning")
-        .map((item) => item.text);
-    expect(text([...folders("errata", "jupyter-notebook", "src"), ...files("README.md")])).toContain(
+    expect(learningTexts([...folders("errata", "jupyter-notebook", "src"), ...files("README.md")])).toContain(
       "a book's errata (errata)",
     );
-    expect(text([...files("正誤表.md", "README.md"), ...folders("src")])).toContain(
+    expect(learningTexts([...files("正誤表.md", "README.md"), ...folders("src")])).toContain(
       "a book's errata (正誤表.md)",
     );
     // A program keeps a changelog, not errata.
-    expect(text(libraryTree).some((item) => item.includes("errata"))).toBe(false);
+    expect(learningTexts(libraryTree).some((item) => item.includes("errata"))).toBe(false);
   });
 });
