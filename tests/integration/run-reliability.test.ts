@@ -133,18 +133,19 @@ describe("a hung GitHub", () => {
 describe("the run's deadline mid-analysis", () => {
   it("ends the run partial with the results analyzed so far saved, the rest skipped, and a warning", async () => {
     const client = await startApi({
-      env: { SCOUT_RUN_TIMEOUT_MS: "6000", SCOUT_ANALYSIS_TIMEOUT_MS: "60000" },
+      env: { SCOUT_RUN_TIMEOUT_MS: "10000", SCOUT_ANALYSIS_TIMEOUT_MS: "60000" },
     });
     // The first batch is answered; every later one hangs until the client gives up. The deadline leaves
-    // the first batch time to finish on a busy machine.
+    // the first batch time to finish on a busy machine: 6 s once proved too short beside the whole suite
+    // on two cores.
     harness.openai.inject(
       { kind: "delay", ms: 120_000 },
       { when: (request) => request.index >= 1, times: 10 },
     );
 
-    const { runId, events, terminal, elapsedMs } = await searchAndWatch(client, 15_000);
+    const { runId, events, terminal, elapsedMs } = await searchAndWatch(client, 16_000);
 
-    expect(elapsedMs).toBeLessThan(9_000);
+    expect(elapsedMs).toBeLessThan(13_000);
     expect(terminal?.type).toBe("complete");
     const result = await client.scout.results.query({ runId });
     expect(result.status).toBe("partial");
@@ -154,12 +155,12 @@ describe("the run's deadline mid-analysis", () => {
     const warning = events.find((event) => event.type === "warning" && /time limit/.test(event.message));
     expect(warning).toMatchObject({
       message: expect.stringMatching(
-        /^The search reached its time limit of 6 s \(SCOUT_RUN_TIMEOUT_MS\) and stopped with what it had; not analyzed: /,
+        /^The search reached its time limit of 10 s \(SCOUT_RUN_TIMEOUT_MS\) and stopped with what it had; not analyzed: /,
       ) as string,
     });
     await harness.openai.waitForClientCloses(1);
     await expectNextSearchAccepted(client);
-  });
+  }, 30_000);
 });
 
 describe("a candidate query that fails after its retries", () => {
