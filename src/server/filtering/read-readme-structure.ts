@@ -253,14 +253,23 @@ export function readReadmeStructure(readme: string): ReadmeStructure {
   return structure;
 }
 
-/** A heading, a line that is only a link, or a line of badges and pictures. */
-const titleOrBareLink =
-  /^\s*(?:#.*|<?https?:\/\/\S+>?|(?:\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+)\s*$/gm;
+/** A line that is only a link, and a badge or a picture (linked or not), each bounded as readLinks' are. */
+const bareLink = /^<?https?:\/\/\S+>?$/;
+const badgeOrPicture = /\[?!\[[^\]\n]{0,300}\]\([^)\n]{0,600}\)(?:\]\([^)\n]{0,600}\))?/g;
 
 /**
  * "# Lap-trinh-co-ban-C-Sharp" and nothing more says no more than no README; nor does a title with only a
- * bare link or badges under it ("# gRPC-nyumon\n\nhttps://github.com/…/go-grpc-basics").
+ * bare link or badges under it ("# gRPC-nyumon\n\nhttps://github.com/…/go-grpc-basics"). Read line by
+ * line, so that a long line costs its length, not its square.
  */
 export function saysOnlyItsTitle(readme: string): boolean {
-  return readme.replace(titleOrBareLink, "").trim() === "";
+  return readme.split("\n").every((line) => {
+    const text = line.trim();
+    return (
+      text === "" ||
+      text.startsWith("#") ||
+      bareLink.test(text) ||
+      text.replace(badgeOrPicture, "").trim() === ""
+    );
+  });
 }
