@@ -26,34 +26,33 @@ export function withCompanionCode(
     findCourseCode(evidence, repo, opening);
   if (!companion) return evidence;
   const weighed = weighCompanionCode(evidence, companion);
-  // A translation kept by a community in that language: the owner says it a second time.
-  if (companion.flavour === "translation" && isLocaleOwner(repo.owner))
-    weighed.push({
-      kind: "learning",
-      source: "name",
-      weight: 1,
-      text: `kept by '${repo.owner ?? ""}', named for a language`,
-      flavour: "translation",
-    });
-  // Named for a language and saying in its README that it translates ("angular-ja": "…を日本語に翻訳す
-  // るためのものです"): two of its own accounts agree, which no program's have in the labelled sets.
-  else if (companion.flavour === "translation" && saysTranslationInNameAndReadme(evidence))
-    weighed.push({
-      kind: "learning",
-      source: "readme",
-      weight: 1,
-      text: "a translation by its name and by its README",
-      flavour: "translation",
-    });
+  const secondAccount =
+    companion.flavour === "translation" ? translationSaidAgain(evidence, repo.owner) : null;
+  if (secondAccount) weighed.push(secondAccount);
   return weighed;
 }
 
-function saysTranslationInNameAndReadme(evidence: readonly Evidence[]): boolean {
+/**
+ * A translation that a second account of its own confirms: a community named for the language keeps it
+ * ("vuejs-kr"), or its name's locale and its README's words agree ("angular-ja": "…を日本語に翻訳するた
+ * めのものです"), which no program's do in the labelled sets.
+ */
+function translationSaidAgain(evidence: readonly Evidence[], owner: string | undefined): Evidence | null {
+  const said = (text: string, source: Evidence["source"]): Evidence => ({
+    kind: "learning",
+    source,
+    weight: 1,
+    text,
+    flavour: "translation",
+  });
+  if (isLocaleOwner(owner)) return said(`kept by '${owner ?? ""}', named for a language`, "name");
   const says = (source: Evidence["source"]) =>
     evidence.some(
       (item) => item.kind === "learning" && item.flavour === "translation" && item.source === source,
     );
-  return says("name") && says("readme");
+  return says("name") && says("readme")
+    ? said("a translation by its name and by its README", "readme")
+    : null;
 }
 
 /** A translated book or documentation site builds the text it translates, like a book's own code. */

@@ -105,7 +105,8 @@ export function readNameEvidence(name: string): Evidence[] {
     });
   // "reveal.js", "leetcode.vim", "Pkg.jl": the package-naming convention of an ecosystem. "vscode-leetcode"
   // and "alfred-leetcode" follow the other one: a plugin named for its host, then for what it works on.
-  if (packageSuffix.test(name) || isPluginName(segments) || packageFamilyName.test(segments.join("-")))
+  const packageFamily = packageFamilyName.test(words);
+  if (packageSuffix.test(name) || isPluginName(segments) || packageFamily)
     evidence.push({ kind: "software", source: "name", weight: 1.5, text: `named '${name}'` });
   if (concatenatedShape.test(segments.join("")))
     evidence.push({
@@ -145,7 +146,7 @@ export function readNameEvidence(name: string): Evidence[] {
       text: `named '${name}'`,
       flavour: "examples",
     });
-  const headFirst = headFirstSoftwareName.test(words) || packageFamilyName.test(words);
+  const headFirst = headFirstSoftwareName.test(words) || packageFamily;
   const headNoun = nouns.find((noun) => noun.isHead)?.cue.kind;
   const headKind = namesAnExample ? "learning" : headFirst ? "software" : headNoun;
   for (const { cue, isHead } of nouns) {

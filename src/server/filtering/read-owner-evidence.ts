@@ -39,10 +39,9 @@ const courseProviderOwner = new RegExp(
 );
 
 function isOwnerOfCourse(owner: string | undefined): boolean {
-  return (
-    owner !== undefined &&
-    (ownerOfCourse.test(ownerWords(owner)) || courseProviderOwner.test(ownerWords(owner)))
-  );
+  if (owner === undefined) return false;
+  const words = ownerWords(owner);
+  return ownerOfCourse.test(words) || courseProviderOwner.test(words);
 }
 
 /** "vuejs-kr", "rust-lang-ja", "LearnOpenGL-CN": a community that keeps a project in its language. */

@@ -1,4 +1,5 @@
 import type { LearningFlavour } from "@/server/filtering/non-project-cues";
+import { errataWords } from "@/server/filtering/repo-contents-names";
 
 /**
  * The vocabulary the README stage reads structure with, in the languages GitHub READMEs are mostly written
@@ -269,7 +270,7 @@ export const learningSections: ReadonlyArray<readonly [RegExp, LearningFlavour]>
   ],
   [/^(?:what you(?:'|’)?ll learn|what you will learn|learning (?:objectives|outcomes|path))\b/, "course"],
   [/^chapters?\b/, "book"],
-  [/^(?:errata|erratum|corrigenda|fe de erratas|正誤表|勘误|勘誤|정오표|오탈자)/u, "book"],
+  [new RegExp(`^(?:${errataWords})`, "u"), "book"],
   [
     /^(?:build(?:ing)?|compil(?:e|ing)|render(?:ing)?|generat(?:e|ing)) (?:the |this )?(?:book|ebook|pdf|epub)\b/,
     "book",

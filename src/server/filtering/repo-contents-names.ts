@@ -263,8 +263,10 @@ export const officeDocumentFile = /\.(?:docx?|pptx?|odt|odp)$/i;
 export const frontMatterFile =
   /^(?:preface|foreword|prologue|colophon|dedication)\.(?:md|markdown|asciidoc|adoc|rst|txt|html|tex|xml)$/i;
 
+/** What books call their list of corrections, in the languages they are written in. */
+export const errataWords = "errata|erratum|corrigenda|fe de erratas|正誤表|勘误表?|勘誤表?|정오표|오탈자";
 /** A book's list of corrections, a file or a folder: "errata.md", "errata/", "正誤表.md". */
-export const errataName = /^(?:errata|erratum|corrigenda|正誤表|勘误表?|勘誤表?|정오표|오탈자)(?:$|[._-])/iu;
+export const errataName = new RegExp(`^(?:${errataWords})(?:$|[._-])`, "iu");
 
 /**
  * The configuration of a static-site or book generator at the top: the repository is a website, whose
