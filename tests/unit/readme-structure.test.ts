@@ -382,6 +382,28 @@ describe("the README stage reads learning material from structure", () => {
     expect(texts(readReadmeEvidence(program, "tool"), "learning")).toEqual([]);
   });
 
+  it("reads a class's deliverables, due date and learning objectives in the seven languages", () => {
+    for (const heading of [
+      "Entregáveis",
+      "Data de entrega",
+      "Objetivos de aprendizaje",
+      "¿Qué aprenderás?",
+      "学習目標",
+      "学习目标",
+      "학습 목표",
+      "Цели обучения",
+      "Mục tiêu khóa học",
+      "Due date",
+    ])
+      expect(
+        texts(readReadmeEvidence(`# Proyecto\n\n## ${heading}\n\n- Algo\n`, "proyecto"), "learning"),
+        heading,
+      ).toEqual([`a README section '${heading.replace(/^¿/, "")}'`]);
+    // A program's goals are no class's: "Mục tiêu" alone, "Objetivos del proyecto".
+    for (const heading of ["Mục tiêu", "Objetivos del proyecto", "目标"])
+      expect(texts(readReadmeEvidence(`# tool\n\n## ${heading}\n\nFast.\n`, "tool"), "learning")).toEqual([]);
+  });
+
   it("reads a book's errata section in any language", () => {
     for (const heading of ["Errata", "正誤表", "勘误表", "정오표"])
       expect(

@@ -265,10 +265,19 @@ export const learningSections: ReadonlyArray<readonly [RegExp, LearningFlavour]>
   // How a student hands the work in: only a class asks for that.
   [/^(?:submission|how to submit|deliverables|grading|rubric)\b/, "course"],
   [
-    /^(?:enviar soluci[oó]n|env[ií]o de (?:la )?soluci[oó]n|entrega d[aoe]|сдача|как сдать|제출|과제 제출|提交作业|作业提交|課題の提出|nộp bài)/u,
+    /^(?:enviar soluci[oó]n|env[ií]o de (?:la )?soluci[oó]n|entrega d[aoe]|entregáveis|entregaveis|entregables|сдача|как сдать|제출|과제 제출|提交作业|作业提交|課題の提出|提出方法|nộp bài)/u,
+    "course",
+  ],
+  // When it is due: "Data de entrega", "Fecha de entrega", "提出期限", "Срок сдачи".
+  [
+    /^(?:due dates?|deadlines?|data de entrega|prazo de entrega|fecha de entrega|fecha l[ií]mite|提出期限|締め?切り?|截止日期|마감|срок сдачи|сроки сдачи|hạn nộp)/u,
     "course",
   ],
   [/^(?:what you(?:'|’)?ll learn|what you will learn|learning (?:objectives|outcomes|path))\b/, "course"],
+  [
+    /^(?:objetivos? de aprendiza(?:je|gem)|o que (?:você vai|vamos|voc[êe] vai) aprender|qu[ée] (?:vas a aprender|aprender[áa]s)|lo que aprender[áa]s|学習目標|到達目標|学べること|学习目标|학습 ?목표|배우는 내용|цели обучения|чему вы научитесь|что вы узнаете|mục tiêu (?:học tập|khóa học|môn học)|bạn sẽ học được gì)/u,
+    "course",
+  ],
   [/^chapters?\b/, "book"],
   [new RegExp(`^(?:${errataWords})`, "u"), "book"],
   [
