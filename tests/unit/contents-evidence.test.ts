@@ -293,6 +293,28 @@ describe("what a repository contains, as evidence", () => {
     expect(learningTexts(library).some((item) => item.includes("demo or example folders"))).toBe(false);
   });
 
+  it("drops a course platform's exercise, whose build and tests are what the students fill in", () => {
+    const exercise = repo({
+      name: "sd-015-a-project-zoo-functions",
+      owner: "tryber",
+      languageSizes: [{ name: "JavaScript", size: 24_000 }],
+      contents: [
+        ...folders(".github", ".trybe", "data", "src", "test"),
+        ...files(".eslintrc.json", "README.md", "package.json", "package-lock.json"),
+      ],
+    });
+    const readme =
+      "Ao iniciar este projeto, você concorda com o Manual da Pessoa Estudante.\n\n## Boas vindas ao repositório do projeto de ES6!\n\nVocê já usa o GitHub diariamente para desenvolver os exercícios.\n";
+    const assessment = assessReadme(exercise, readme);
+    expect(assessment.verdict).toBe("drop");
+    expect(assessment.reason).toContain("Looks like course material: a course platform's '.trybe'");
+    // The same app without the platform's folder is kept: its build speaks for it.
+    const app = { ...exercise, contents: exercise.contents?.filter((entry) => entry.name !== ".trybe") };
+    expect(assessReadme(app, readme).verdict).toBe("keep");
+    // A platform's name elsewhere in a tree is no marker: "learn-json/" is a program's folder.
+    expect(learningTexts([...folders("src", "learn-json"), ...files("package.json")])).toEqual([]);
+  });
+
   it("reads a book's errata, a file or a folder, in any of the languages books keep them in", () => {
     expect(learningTexts([...folders("errata", "jupyter-notebook", "src"), ...files("README.md")])).toContain(
       "a book's errata (errata)",

@@ -5,6 +5,7 @@ import {
   weighCompanionCode,
   type CompanionCode,
 } from "@/server/filtering/read-companion-code";
+import { findCoursePlatformMarker } from "@/server/filtering/repo-contents-names";
 import { isExampleName, isStudyCollectionName } from "@/server/filtering/read-name-evidence";
 import {
   isBookPublisher,
@@ -20,6 +21,7 @@ export function withCompanionCode(
   opening: string | null,
 ): Evidence[] {
   const companion =
+    findCoursePlatform(repo) ??
     findCompanionCode(repo.description, opening) ??
     findExampleCode(repo) ??
     findTranslation(evidence, repo.owner) ??
@@ -30,6 +32,13 @@ export function withCompanionCode(
     companion.flavour === "translation" ? translationSaidAgain(evidence, repo.owner) : null;
   if (secondAccount) weighed.push(secondAccount);
   return weighed;
+}
+
+/** A course platform's exercise: its marker says who it is, so its build counts as the exercise's. */
+function findCoursePlatform(repo: NonProjectInput): CompanionCode | null {
+  const marker = findCoursePlatformMarker(repo.contents);
+  if (marker === null) return null;
+  return { text: `a course platform's '${marker}'`, flavour: "course", where: "name", certain: true };
 }
 
 /**

@@ -184,6 +184,8 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
 
   if (summary.notesVault !== null)
     evidence.push(learningEvidence(2, `a note-taking app's vault (${summary.notesVault})`, "notes"));
+  if (summary.coursePlatform !== null)
+    evidence.push(learningEvidence(2, `a course platform's '${summary.coursePlatform}'`, "course"));
   if (summary.demoFolders.length >= 3)
     evidence.push(
       learningEvidence(

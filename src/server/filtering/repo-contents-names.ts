@@ -1,3 +1,4 @@
+import type { RepoContents } from "@/shared/repo-contents";
 /**
  * The names by which ecosystems mark software at the top of a repository (manifests, source and test
  * folders, release machinery) and the names of prose, for summarize-repo-contents.ts.
@@ -179,6 +180,26 @@ export const studySubjectFolder =
 /** Subjects whose names a program's folders also have ("math/", "strings/", "network/"): counted beside the above. */
 export const sharedSubjectFolder =
   /^(?:\d{1,3}[-_. ]*)?(?:dp|graph|trees|heaps?|stacks?|queues?|strings|arrays?|math|os|network|networking|databases?|dbms|compilers?|sort|search|hashing|hash[-_ ]?tables?)$/i;
+
+/**
+ * What a course platform keeps at the top of the exercises it hands out: Trybe's `.trybe/`, TechTrain's
+ * `.techtrain/`, Flatiron School's and 4Geeks Academy's `.learn`, JetBrains Academy's `course-info.yaml`,
+ * Codio's `.codio`, CS50's `.cs50.yml`. Whatever builds beside it is the exercise.
+ */
+export const coursePlatformMarkers = new Set([
+  ".trybe",
+  ".techtrain",
+  ".learn",
+  "course-info.yaml",
+  ".codio",
+  ".cs50.yml",
+  ".cs50.yaml",
+]);
+
+/** The course platform's marker at the top of a tree, or null. */
+export function findCoursePlatformMarker(contents: RepoContents | null | undefined): string | null {
+  return contents?.find((entry) => coursePlatformMarkers.has(entry.name.toLowerCase()))?.name ?? null;
+}
 
 /** What note-taking apps keep at the top of a vault: Obsidian's and Foam's settings, Logseq's graph. */
 export const notesVaultMarkers = new Set([".obsidian", ".foam", "logseq", ".logseq", "dendron.yml"]);

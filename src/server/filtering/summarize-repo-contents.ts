@@ -5,6 +5,7 @@ import {
   sharedSubjectFolder,
   studySubjectFolder,
   notesVaultMarkers,
+  findCoursePlatformMarker,
   demoFolderName,
   bookMarkerFiles,
   frontMatterFile,
@@ -106,6 +107,8 @@ export type ContentsSummary = {
   blogPosts: boolean;
   /** A note-taking app's vault at the top (".obsidian", ".foam", "logseq"), or null: someone's notes. */
   notesVault: string | null;
+  /** A course platform's marker at the top (".trybe", ".learn", "course-info.yaml"), or null. */
+  coursePlatform: string | null;
   /** Folders each named as a demo, example or sample ("demo-async", "spring-boot-sample-web"). */
   demoFolders: string[];
 };
@@ -227,6 +230,7 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     applicationTiers: findApplicationTiers(folders),
     blogPosts: contents.some((entry) => entry.type === "tree" && entry.name === "_posts"),
     notesVault: contents.find((entry) => notesVaultMarkers.has(entry.name))?.name ?? null,
+    coursePlatform: findCoursePlatformMarker(contents),
     demoFolders: folders.filter((name) => demoFolderName.test(name)),
     wordNamedEntries: contents
       .filter(
