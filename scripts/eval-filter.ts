@@ -98,6 +98,9 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-54": "blind 54 (40, seen once)",
   "blind-55": "blind 55 (40, seen once)",
   "blind-56": "blind 56 (30, seen once)",
+  "blind-57": "blind 57 (62, seen once)",
+  "blind-58": "blind 58 (60, seen once)",
+  "blind-59": "blind 59 (60, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
