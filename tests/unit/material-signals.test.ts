@@ -334,6 +334,33 @@ describe("examples that run like software", () => {
     expect(readNameEvidence("docs-cli").filter((item) => item.kind === "learning")).toEqual([]);
   });
 
+  it("drops a project's documentation website, named as a site and described as documentation", () => {
+    const website = (name: string, description: string) =>
+      repo({
+        name,
+        description,
+        primaryLanguage: "JavaScript",
+        languageSizes: [{ name: "JavaScript", size: 1_400_000 }],
+        license: "CC-BY-4.0",
+        contents: [
+          ...folders(".github", "plugins", "public", "scripts", "src"),
+          ...files("package.json", "next.config.js", "yarn.lock", "README.md", "LICENSE-DOCS.md"),
+        ],
+      });
+    const readme =
+      "# react.dev\n\nThis repo contains the source code and documentation powering react.dev.\n\n## Getting started\n\n### Installation\n\n1. `yarn`\n\n## Contributing\n\nRead the guidelines.\n";
+    const docs = assessReadme(website("react.dev", "The React documentation website"), readme);
+    expect(docs.verdict).toBe("drop");
+    expect(docs.reason).toContain("a documentation website ('react.dev')");
+    // The same site's generator, or a product's site that is no documentation, builds software.
+    for (const [name, description] of [
+      ["docs.dev", "Documentation site generator for React"],
+      ["cal.com", "Scheduling infrastructure for everyone"],
+      ["react-docs", "Hosted documentation service"],
+    ] as const)
+      expect(assessReadme(website(name, description), readme).verdict, name).toBe("keep");
+  });
+
   it("reads a sample application's own words as what it demonstrates", () => {
     const sample = repo({
       name: "spring-petclinic",

@@ -25,11 +25,12 @@ export function withCompanionCode(
     findCompanionCode(repo.description, opening) ??
     findExampleCode(repo) ??
     findTranslation(evidence, repo.owner) ??
+    findDocumentationSite(evidence, repo) ??
     findCourseCode(evidence, repo, opening);
   if (!companion) return evidence;
   const weighed = weighCompanionCode(evidence, companion);
   const secondAccount =
-    companion.flavour === "translation" ? translationSaidAgain(evidence, repo.owner) : null;
+    companion.flavour === "translation" ? translationSaidAgain(evidence, repo.owner) : companion.account;
   if (secondAccount) weighed.push(secondAccount);
   return weighed;
 }
@@ -102,6 +103,37 @@ function findExampleCode(repo: NonProjectInput): CompanionCode | null {
   if (isStudyCollectionName(repo.name))
     return { text: `named '${repo.name}'`, flavour: "solutions", where: "name" };
   return null;
+}
+
+/** A website's name: a domain ("webpack.js.org", "react.dev") or a site's ("helm-www", "hexo-site"). */
+const websiteName =
+  /\.(?:org|com|dev|io|net|info|site|app|guide|cn|jp|kr|ru|vn|br|es|fr|de)$|(?:^|[-_.])(?:www|website|site|homepage)$/i;
+/** The repository named as documentation, in the languages the detector reads. */
+const documentationCue =
+  /^(?:documentation|docs?|documentaci[oó]n|documenta[cç][aã]o|документация|文档|文檔|ドキュメント|문서|tài liệu)$/iu;
+
+/**
+ * A project's documentation website: named as a site and said to be documentation ("The React
+ * documentation website", "webpack.js.org"). Its build serves the text, like a translated book's.
+ */
+function findDocumentationSite(evidence: readonly Evidence[], repo: NonProjectInput): CompanionCode | null {
+  if (!websiteName.test(repo.name)) return null;
+  const said = evidence.find(
+    (item) =>
+      item.source === "description" &&
+      item.kind === "learning" &&
+      item.weight >= 1 &&
+      documentationCue.test(item.text.trim()),
+  );
+  if (!said) return null;
+  const account: Evidence = {
+    kind: "learning",
+    source: "name",
+    weight: 1.5,
+    text: `a documentation website ('${repo.name}')`,
+    flavour: "guide",
+  };
+  return { text: said.text, flavour: "guide", where: "name", certain: true, account };
 }
 
 /**

@@ -18,6 +18,8 @@ export type CompanionCode = {
   where: "description" | "readme" | "name";
   /** Said by who it is, not what it says: a publisher's repository holds a book's listings, always. */
   certain?: boolean;
+  /** Evidence the finding is in itself, beyond the words it rests on: "a documentation website". */
+  account?: Evidence;
 };
 
 /**
