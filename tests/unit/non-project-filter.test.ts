@@ -330,6 +330,20 @@ describe("assessMetadata", () => {
     expect(assessment.score).toBeGreaterThanOrEqual(DROP_MARGIN);
   });
 
+  it("reads a lesson's topics as a course's, and tips as a guide's", () => {
+    const lesson = assessMetadata(
+      repo({ name: "shell-novice", description: "The Unix Shell", topics: ["lesson", "carpentries"] }),
+    );
+    expect(lesson.evidence).toContainEqual(
+      expect.objectContaining({ source: "topics", text: "lesson", flavour: "course" }),
+    );
+    for (const topic of ["lessons", "labs", "tips"])
+      expect(
+        assessMetadata(repo({ name: "notes", topics: [topic] })).evidence.map((item) => item.text),
+        topic,
+      ).toContain(topic);
+  });
+
   it("tells a list of links from learning material", () => {
     const list = assessMetadata(
       repo({ name: "frontend-reading", description: "Blogs and newsletters worth following", ...noCode }),
