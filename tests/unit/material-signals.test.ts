@@ -56,6 +56,10 @@ describe("code that belongs to a text", () => {
       ["《深入理解计算机系统》配套代码", "book"],
       ["Spring 源码解析", "notes"],
       ["Source code và nội dung của ebook Machine Learning cơ bản", "book"],
+      // Code for videos and talks is their tutorial's; code for a lecture series, its course's.
+      ["Code for the manim-generated scenes used in 3blue1brown videos", "tutorial"],
+      ["Code from my talks at PyCon", "tutorial"],
+      ["This project is for the course Java Core", "course"],
     ];
     for (const [description, flavour] of cases)
       expect(findCompanionCode(description, null), description).toMatchObject({ flavour });
@@ -76,6 +80,7 @@ describe("code that belongs to a text", () => {
       "Утилита для учёта времени работы по проектам",
       "A chat app built during a weekend hackathon",
       "Проект для автоматизации сборки фронтенда",
+      "Interactive code examples for documentation, tutorials and blog posts",
     ])
       expect(findCompanionCode(description, null), description).toBeNull();
   });

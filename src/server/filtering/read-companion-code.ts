@@ -26,7 +26,7 @@ export type CompanionCode = {
  * What a text is called. A paper's code is research software, and "class", "post" and "training" name
  * code as often ("the Matrix class", "post-processing", "training models").
  */
-const nounsOfAText = String.raw`book|e-?book|edition|textbook|course|lectures?|lessons?|chapters?|talk|workshop|tutorial|blog post|article|series|video|screencast`;
+const nounsOfAText = String.raw`book|e-?book|edition|textbook|course|lectures?|lessons?|chapters?|talks?|workshop|tutorial|blog post|article|series|videos?|screencasts?`;
 
 /** "Reliable implementations of reinforcement learning algorithms" is a library that vouches for itself. */
 const notALibrary = String.raw`(?<!(?:reliable|fast|faster|efficient|optimi[sz]ed|high-performance|performant|scalable|robust|production-ready|production-grade|well-tested|tested|modular|reusable) )`;
@@ -149,11 +149,20 @@ const allPatterns = [
   ...cjkCompanionPatterns,
 ];
 
+/** The kind of text a companion's code goes with, by the noun that names it: a talk's or a course's. */
+const textFlavours: ReadonlyArray<readonly [RegExp, LearningFlavour]> = [
+  [/\b(?:videos?|screencasts?|talks?|tutorial)$/i, "tutorial"],
+  [/\b(?:course|lectures?|lessons?|workshop)$/i, "course"],
+];
+
 function findIn(text: string, where: CompanionCode["where"]): CompanionCode | null {
   for (const { pattern, flavour } of allPatterns) {
     pattern.lastIndex = 0;
     const match = pattern.exec(text);
-    if (match) return { text: match[0].trim().slice(0, 60), flavour, where };
+    if (!match) continue;
+    const said = match[0].trim();
+    const named = flavour === "book" ? textFlavours.find(([noun]) => noun.test(said))?.[1] : undefined;
+    return { text: said.slice(0, 60), flavour: named ?? flavour, where };
   }
   return null;
 }
