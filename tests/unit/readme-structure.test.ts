@@ -663,6 +663,19 @@ describe("the README stage reads software from structure", () => {
     ]);
   });
 
+  it("reads list items that open with a status emoji before their link as bare links", () => {
+    const marks = [":white_check_mark:", ":clock8:", "✅", "⭐️", ":x:", "🚧"];
+    const items = marks.map(
+      (mark, index) => `* ${mark} [App ${index}](https://app${index}.example.com/)：一个网站，打开即用`,
+    );
+    expect(texts(readReadmeEvidence(`## 项目列表\n\n${items.join("\n")}\n`, "indie-list"))).toEqual([
+      "6 of 6 README list items are bare links",
+    ]);
+    // A feature list with emoji is no list of links.
+    const features = ["✅ Fast", "🚀 Small", "⭐ Typed", "🔒 Safe"].map((item) => `- ${item} by design`);
+    expect(readReadmeEvidence(`# tool\n\n${features.join("\n")}\n`, "tool")).toEqual([]);
+  });
+
   it("reads 'Getting started' and 'Contributing' only along with a section only software has", () => {
     const course =
       "# Course\n\n## Getting started\n\nClone it.\n\n## Contributing\n\nPull requests welcome.\n";

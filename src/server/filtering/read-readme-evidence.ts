@@ -41,7 +41,7 @@ import {
 
 /** An item that is a link and at most a short gloss: "[Name](url) - what it is", "Airbnb https://…". */
 const linkOnlyItem =
-  /^(?:\[[ xX]\]\s*)?(?:\*\*|__|_|\*)?(?:\[[^\]]+\]\([^)\s]+(?:\s+"[^"]*")?\)|<?https?:\/\/\S+>?|[\w .&'’+-]{1,40}\s+<?https?:\/\/\S+>?$)/;
+  /^(?:\[[ xX]\]\s*)?(?::[a-z0-9_+-]{1,30}:[ \t]{0,3}|\p{Extended_Pictographic}\uFE0F?[ \t]{0,3}){0,2}(?:\*\*|__|_|\*)?(?:\[[^\]]+\]\([^)\s]+(?:\s+"[^"]*")?\)|<?https?:\/\/\S+>?|[\w .&'’+-]{1,40}\s+<?https?:\/\/\S+>?$)/u;
 const awesomeBadge = /awesome\.re\/badge|sindresorhus\/awesome\/[^)\s]{0,200}badge/;
 const numberedFirstCell = /^\|[ \t]{0,3}\[?[ \t]{0,3}0{0,3}(\d{1,3})(?![\p{L}\p{N}])/u;
 const separatorRow = /^\|[\s:|-]*$/;
