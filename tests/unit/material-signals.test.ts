@@ -46,6 +46,7 @@ describe("code that belongs to a text", () => {
       ["Code from various chapters in OSTEP", "book"],
       ["Repositório do curso de Java da Cod3r", "course"],
       ["Material docente para la asignatura Infraestructura Virtual", "course"],
+      ["Repositorio de trabajo del Workshop node4hackers", "course"],
       ["Дипломная работа по курсу «Базовый JavaScript в браузере»", "course"],
       ["Домашнее задание по курсу Нетологии NestJS", "course"],
       ["Homework for the Netology backend course", "course"],

@@ -75,7 +75,7 @@ const companionPatterns: ReadonlyArray<{ pattern: RegExp; flavour: LearningFlavo
   // asignatura …".
   {
     pattern:
-      /\b(?:c[óo]digo(?: fuente| fonte)?|ejemplos|exemplos|reposit[óo]rio|repositorio|proyectos?|projetos?|retos|desaf[íi]os|ejercicios|exerc[íi]cios|tareas|tarefas|pr[áa]cticas|pr[áa]ticas|materia(?:l|les|is))(?: \p{L}+)? (?:del|de la|de los|do|da|dos|das|para (?:el|la|los|las|o|a|os|as)) (?:curso|libro|livro|taller|oficina|treinamento|asignatura|disciplina|cadeira)\b/giu,
+      /\b(?:c[óo]digo(?: fuente| fonte)?|ejemplos|exemplos|reposit[óo]rio|repositorio|proyectos?|projetos?|retos|desaf[íi]os|ejercicios|exerc[íi]cios|tareas|tarefas|pr[áa]cticas|pr[áa]ticas|materia(?:l|les|is))(?: \p{L}+){0,2}? (?:del|de la|de los|do|da|dos|das|para (?:el|la|los|las|o|a|os|as)) (?:curso|libro|livro|taller|oficina|workshop|treinamento|asignatura|disciplina|cadeira)\b/giu,
     flavour: "course",
   },
   // Made while a course ran: "Projeto desenvolvido durante o NLW Setup", "App built during the course".
