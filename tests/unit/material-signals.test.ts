@@ -358,6 +358,18 @@ describe("examples that run like software", () => {
     const docs = assessReadme(website("react.dev", "The React documentation website"), readme);
     expect(docs.verdict).toBe("drop");
     expect(docs.reason).toContain("a documentation website ('react.dev')");
+    // Its name is an address: "api" names what the site documents, not a program.
+    const api = repo({
+      name: "api.jquery.com",
+      description: "API documentation for jQuery Core",
+      license: "MIT",
+      languageSizes: [
+        { name: "HTML", size: 60_000 },
+        { name: "JavaScript", size: 18_000 },
+      ],
+      contents: [...folders("categories", "entries", "pages"), ...files("Gruntfile.js", "package.json")],
+    });
+    expect(assessReadme(api, "# api.jquery.com\n\nThe API documentation site.\n").verdict).toBe("drop");
     // The same site's generator, or a product's site that is no documentation, builds software.
     for (const [name, description] of [
       ["docs.dev", "Documentation site generator for React"],

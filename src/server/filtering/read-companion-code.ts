@@ -18,7 +18,10 @@ export type CompanionCode = {
   where: "description" | "readme" | "name";
   /** Said by who it is, not what it says: a publisher's repository holds a book's listings, always. */
   certain?: boolean;
-  /** Evidence the finding is in itself, beyond the words it rests on: "a documentation website". */
+  /**
+   * Evidence the finding is in itself, beyond the words it rests on: "a documentation website", whose
+   * name is its address and names what it documents, so the name's software words count as its build's.
+   */
   account?: Evidence;
 };
 
@@ -219,6 +222,8 @@ export function weighCompanionCode(evidence: readonly Evidence[], companion: Com
     if (item.kind !== "software") return item;
     if (item.source === "contents" || item.source === "readme")
       return { ...item, weight: item.weight * factor };
+    // A website's name is its address: "api.jquery.com" serves the API's documentation.
+    if (companion.account && item.source === "name") return { ...item, weight: item.weight * factor };
     // Examples are tagged with what they show ("cuda-driver-api") and described by it ("Sample code for
     // the Speech SDK", "A sample Spring-based application"): the software words are their subject. So is
     // the app a course builds ("Aplicação desenvolvida durante a Semana OmniStack").
