@@ -358,6 +358,9 @@ describe("examples that run like software", () => {
     const docs = assessReadme(website("react.dev", "The React documentation website"), readme);
     expect(docs.verdict).toBe("drop");
     expect(docs.reason).toContain("a documentation website ('react.dev')");
+    expect(
+      assessReadme(website("keras-io", "Keras documentation, hosted live at keras.io"), readme).verdict,
+    ).toBe("drop");
     // Its name is an address: "api" names what the site documents, not a program.
     const api = repo({
       name: "api.jquery.com",

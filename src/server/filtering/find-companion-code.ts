@@ -105,9 +105,9 @@ function findExampleCode(repo: NonProjectInput): CompanionCode | null {
   return null;
 }
 
-/** A website's name: a domain ("webpack.js.org", "react.dev") or a site's ("helm-www", "hexo-site"). */
+/** A website's name: a domain ("webpack.js.org", "react.dev", "keras-io") or a site's ("helm-www", "hexo-site"). */
 const websiteName =
-  /\.(?:org|com|dev|io|net|info|site|app|guide|cn|jp|kr|ru|vn|br|es|fr|de)$|(?:^|[-_.])(?:www|website|site|homepage)$/i;
+  /\.(?:org|com|dev|io|net|info|site|app|guide|cn|jp|kr|ru|vn|br|es|fr|de)$|-(?:org|com|dev|io|net)$|(?:^|[-_.])(?:www|website|site|homepage)$/i;
 /** The repository named as documentation, in the languages the detector reads. */
 const documentationCue =
   /^(?:documentation|docs?|documentaci[oó]n|documenta[cç][aã]o|документация|文档|文檔|ドキュメント|문서|tài liệu)$/iu;
