@@ -382,6 +382,37 @@ describe("examples that run like software", () => {
       expect(assessReadme(website(name, description), readme).verdict, name).toBe("keep");
   });
 
+  it("drops a book built by a site generator, whose build serves the text", () => {
+    const book = repo({
+      name: "theByteBook",
+      description: null,
+      languageSizes: [
+        { name: "JavaScript", size: 30_000 },
+        { name: "Shell", size: 2_000 },
+      ],
+      contents: [
+        ...folders(".vuepress", "architecture", "consensus", "network", "assets"),
+        ...files("README.md", "package.json", "intro.md"),
+      ],
+    });
+    const readme =
+      "# 深入架构原理与实践\n\n这是一本关于架构设计的开源书，涵盖网络、容器与共识。\n\n## 本地运行\n\n```\nnpm install\nnpm run dev\n```\n";
+    expect(assessReadme(book, readme).verdict).toBe("drop");
+    // A theme for such sites is software, however it speaks of documentation.
+    const theme = {
+      ...book,
+      name: "vuepress-theme-hope",
+      description: "A VuePress theme with tons of features for documentation",
+      license: "MIT",
+    };
+    expect(
+      assessReadme(
+        theme,
+        "# vuepress-theme-hope\n\nA theme for docs.\n\n## Install\n\n```\nnpm i vuepress-theme-hope\n```\n",
+      ).verdict,
+    ).toBe("keep");
+  });
+
   it("reads a sample application's own words as what it demonstrates", () => {
     const sample = repo({
       name: "spring-petclinic",

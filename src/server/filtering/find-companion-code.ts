@@ -5,7 +5,7 @@ import {
   weighCompanionCode,
   type CompanionCode,
 } from "@/server/filtering/read-companion-code";
-import { findCoursePlatformMarker } from "@/server/filtering/repo-contents-names";
+import { findCoursePlatformMarker, siteGeneratorFiles } from "@/server/filtering/repo-contents-names";
 import { isExampleName, isStudyCollectionName } from "@/server/filtering/read-name-evidence";
 import {
   isBookPublisher,
@@ -26,6 +26,7 @@ export function withCompanionCode(
     findExampleCode(repo) ??
     findTranslation(evidence, repo.owner) ??
     findDocumentationSite(evidence, repo) ??
+    findSiteOfText(evidence, repo) ??
     findCourseCode(evidence, repo, opening);
   if (!companion) return evidence;
   const weighed = weighCompanionCode(evidence, companion);
@@ -134,6 +135,28 @@ function findDocumentationSite(evidence: readonly Evidence[], repo: NonProjectIn
     flavour: "guide",
   };
   return { text: said.text, flavour: "guide", where: "name", certain: true, account };
+}
+
+const textFlavours: ReadonlySet<string | undefined> = new Set([
+  "book",
+  "guide",
+  "tutorial",
+  "course",
+  "notes",
+]);
+
+/** A site generator's text (VuePress, MkDocs, Docusaurus) that calls itself a book or a guide: it builds the text. */
+function findSiteOfText(evidence: readonly Evidence[], repo: NonProjectInput): CompanionCode | null {
+  if (!repo.contents?.some((entry) => siteGeneratorFiles.test(entry.name))) return null;
+  const said = evidence.find(
+    (item) =>
+      (item.source === "description" || item.source === "readme") &&
+      item.kind === "learning" &&
+      item.weight >= 0.9 &&
+      textFlavours.has(item.flavour),
+  );
+  if (!said) return null;
+  return { text: said.text, flavour: said.flavour ?? "guide", where: "name" };
 }
 
 /**
