@@ -504,6 +504,38 @@ describe("a collection that says so twice, and a README that indexes its folders
     ).toBe("keep");
   });
 
+  it("drops a list of links that says so twice, whatever renders it; keeps a linter for such lists", () => {
+    const readme =
+      "# Awesome Kotlin [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\nA curated list of awesome Kotlin related stuff.\n\n[![Build](https://github.com/KotlinBy/awesome-kotlin/actions/workflows/build.yml/badge.svg)](https://github.com/KotlinBy/awesome-kotlin/actions)\n\n## Contents\n\nRead the whole list with search on [kotlin.link](https://kotlin.link/).\n";
+    const site = repo({
+      name: "awesome-kotlin",
+      description: "A curated list of awesome Kotlin related stuff Inspired by awesome-java.",
+      topics: ["awesome-list", "kotlin-library"],
+      license: "Apache-2.0",
+      languageSizes: [{ name: "Kotlin", size: 3_000_000 }],
+      contents: [
+        ...folders(".github", "src", "app-frontend", "gradle"),
+        ...files("build.gradle.kts", "settings.gradle.kts", "Dockerfile", "README.md"),
+      ],
+    });
+    expect(assessReadme(site, readme).verdict).toBe("drop");
+    const linter = repo({
+      name: "awesome-lint",
+      description: "Linter for Awesome lists",
+      topics: ["awesome", "lint"],
+      license: "MIT",
+      languageSizes: [{ name: "JavaScript", size: 40_000 }],
+      contents: [
+        ...folders("rules", "test", "lib"),
+        ...files("package.json", "cli.js", "index.js", "readme.md"),
+      ],
+    });
+    expect(
+      assessReadme(linter, "# awesome-lint\n\n## Install\n\n```\nnpm install --global awesome-lint\n```\n")
+        .verdict,
+    ).toBe("keep");
+  });
+
   it("reads a README that indexes many of the repository's own folders, not its docs and packages", () => {
     const topics = ["hello", "activity_worker", "custom_converter", "encryption", "open_telemetry", "sentry"];
     const contents = [...folders(".github", ...topics, "tests"), ...files("pyproject.toml", "README.md")];

@@ -27,6 +27,7 @@ export function withCompanionCode(
     findTranslation(evidence, repo.owner) ??
     findDocumentationSite(evidence, repo) ??
     findSiteOfText(evidence, repo) ??
+    findListSite(evidence) ??
     findCourseCode(evidence, repo, opening);
   if (!companion) return evidence;
   const weighed = weighCompanionCode(evidence, companion);
@@ -135,6 +136,18 @@ function findDocumentationSite(evidence: readonly Evidence[], repo: NonProjectIn
     flavour: "guide",
   };
   return { text: said.text, flavour: "guide", where: "name", certain: true, account };
+}
+
+/** A list of links that says so in two places of its own (name, description, topics): whatever builds it renders the list. */
+function findListSite(evidence: readonly Evidence[]): CompanionCode | null {
+  const said = evidence.filter(
+    (item) =>
+      item.kind === "link-list" &&
+      item.weight >= 1.5 &&
+      ["name", "description", "topics"].includes(item.source),
+  );
+  if (new Set(said.map((item) => item.source)).size < 2) return null;
+  return { text: said[0]?.text ?? "", flavour: "general", where: "name" };
 }
 
 const textFlavours: ReadonlySet<string | undefined> = new Set([
