@@ -101,6 +101,8 @@ const splitLabels: Record<LabelledRepo["split"], string> = {
   "blind-57": "blind 57 (62, seen once)",
   "blind-58": "blind 58 (60, seen once)",
   "blind-59": "blind 59 (60, seen once)",
+  "blind-60": "blind 60 (40, seen once)",
+  "blind-61": "blind 61 (40, seen once)",
 };
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
