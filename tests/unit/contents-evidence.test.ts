@@ -66,6 +66,18 @@ describe("what a repository contains, as evidence", () => {
     });
   });
 
+  it("reads a class's own short prefix numbered in sequence, five at least, but not a program's versions", () => {
+    const lecture = summarizeRepoContents([
+      ...folders(...numbered(11, (index) => `lx${pad(index)}`), "lib", "project"),
+      ...files("build.sbt", "Readme.md"),
+    ]);
+    expect(lecture.teachingUnits).toMatchObject({ count: 11, text: "11 numbered folders (lx01…)" });
+    const api = summarizeRepoContents([...folders("v1", "v2", "v3", "src"), ...files("go.mod")]);
+    expect(api.teachingUnits).toBeNull();
+    const bundles = summarizeRepoContents(folders("i18n", "l10n", "k8s", "src"));
+    expect(bundles.teachingUnits).toBeNull();
+  });
+
   it("counts a lesson once when its folder and its notes share a number", () => {
     const summary = summarizeRepoContents([
       ...folders("lesson-1", "lesson-2", "lesson-3"),

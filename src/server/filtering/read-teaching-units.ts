@@ -77,6 +77,11 @@ const koreanFlavours: Record<string, readonly [LearningFlavour, string]> = {
   일차: ["challenge", "day"],
 };
 
+/** How long a class's own prefix of numbered folders is ("lx", "ps", "sem"), and how many it takes. */
+const SHORT_PREFIX = 3;
+const PREFIXED_UNITS = 5;
+const PREFIXED = "prefixed:";
+
 /** A unit's number, or its title when the units are titled instead ("chapter_attention-mechanisms"). */
 type UnitMatch = { flavour: LearningFlavour; noun: string; number: number | string };
 
@@ -101,6 +106,13 @@ function readUnit(entry: RepoContentsEntry): UnitMatch | null {
     const word = wordFirst[1];
     for (const [pattern, flavour, noun] of unitWords)
       if (pattern.test(word)) return { flavour, noun, number: Number.parseInt(wordFirst[2], 10) };
+    // "lx01" … "lx12": a short prefix of a class's own, numbered in sequence. Counted apart, per prefix.
+    if (
+      entry.type === "tree" &&
+      word.length <= SHORT_PREFIX &&
+      name === `${word}${wordFirst[2].padStart(2, "0")}`
+    )
+      return { flavour: "general", noun: `${PREFIXED}${word}`, number: Number.parseInt(wordFirst[2], 10) };
     return null;
   }
   const titled = titledUnitName.exec(name);
@@ -167,9 +179,15 @@ export function readTeachingUnits(contents: RepoContents): TeachingUnits | null 
   for (const [noun, group] of byNoun) {
     // Distinct numbers, not entries: "lesson-1.md" beside "lesson-1/" is one lesson.
     const count = group.numbers.size;
-    if (count < 3 || (best !== null && best.count >= count)) continue;
+    const prefix = noun.startsWith(PREFIXED) ? noun.slice(PREFIXED.length) : null;
+    if (count < (prefix === null ? 3 : PREFIXED_UNITS) || (best !== null && best.count >= count)) continue;
     const kind = group.folders >= group.files ? "folders" : "files";
-    const text = noun === "numbered" ? `${count} numbered ${kind}` : `${count} ${noun} ${kind}`;
+    const text =
+      prefix !== null
+        ? `${count} numbered folders (${prefix}01…)`
+        : noun === "numbered"
+          ? `${count} numbered ${kind}`
+          : `${count} ${noun} ${kind}`;
     best = { count, flavour: group.flavour, text };
   }
   return best;
