@@ -24,6 +24,28 @@ describe("a README's opening, read like a description", () => {
     });
   });
 
+  it("passes over a notice that stands above the README's own title", () => {
+    const readme = [
+      "# ⚠️ アーカイブのお知らせ / Archived",
+      "",
+      "> **本リポジトリの更新は終了し、アーカイブされました。**",
+      "",
+      "---",
+      "",
+      "# Colab NLP Templates",
+      "",
+      "このリポジトリは、自然言語処理を学ぶための教材用リポジトリです。",
+    ].join("\n");
+    expect(readReadmeOpening(readme)).toEqual({
+      title: "Colab NLP Templates",
+      paragraph: "このリポジトリは、自然言語処理を学ぶための教材用リポジトリです。",
+    });
+    // A section under the title still ends the opening, in HTML as in Markdown.
+    expect(
+      readReadmeOpening("<h1>Hi, I am Ana</h1>\n<h3>Developer</h3>\n\nI build apps.\n").paragraph,
+    ).toBeNull();
+  });
+
   it("takes a short line of Chinese, Japanese or Korean, whose characters each say more than a letter", () => {
     expect(readReadmeOpening("# eomcs-java\n자바 강의 예제 모음").paragraph).toBe("자바 강의 예제 모음");
     expect(readReadmeOpening("# tool\nWIP soon").paragraph).toBeNull();

@@ -51,6 +51,7 @@ function isSentence(paragraph: string): boolean {
 /** The first heading and the first line of prose after it, outside code fences, within OPENING_LINES. */
 export function readReadmeOpening(readme: string): ReadmeOpening {
   let title: string | null = null;
+  let titleLevel = 1;
   let inFence = false;
   // A note app's or a site's YAML front matter ("---\ntags:\ntitle: README\n---") is no prose.
   const lines = readme.replace(frontMatter, "").split("\n", OPENING_LINES);
@@ -62,18 +63,22 @@ export function readReadmeOpening(readme: string): ReadmeOpening {
     }
     if (inFence || trimmed === "") continue;
     const underlinedHeading = setextUnderline.test(lines[index + 1] ?? "") && !notProse.test(line);
+    const markdownHeading = headingLine.exec(line);
     const heading =
-      headingLine.exec(line)?.[1] ??
-      htmlHeadingLine.exec(line)?.[1] ??
-      (underlinedHeading ? trimmed : undefined);
+      markdownHeading?.[1] ?? htmlHeadingLine.exec(line)?.[1] ?? (underlinedHeading ? trimmed : undefined);
     if (heading !== undefined) {
+      const level = markdownHeading
+        ? (/^\s*(#+|=+)/.exec(line)?.[1]?.length ?? 1)
+        : Number(/^\s*<h([1-6])/i.exec(line)?.[1] ?? 1);
       // The first heading is the title; the next one opens a section ("Install"), past the opening,
-      // unless it only announces the opening ("## 这是什么？", "## About").
+      // unless it only announces the opening ("## 这是什么？", "## About"), or is a title again: a notice
+      // ("⚠️ Archived", "We moved") can stand above the README's own title.
       if (title !== null) {
         if (introHeading.test(plainText(heading).trim())) continue;
-        break;
+        if (level > titleLevel) break;
       }
       title = plainText(heading).trim().slice(0, OPENING_CHARS) || null;
+      titleLevel = level;
       continue;
     }
     if (notProse.test(line)) continue;
