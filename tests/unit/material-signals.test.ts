@@ -361,6 +361,9 @@ describe("examples that run like software", () => {
     expect(
       assessReadme(website("keras-io", "Keras documentation, hosted live at keras.io"), readme).verdict,
     ).toBe("drop");
+    // Or its description says it is a website, in any of the detector's languages.
+    for (const description of ["The Scala Documentation website", "Документация Vue.js: исходный код сайта"])
+      expect(assessReadme(website("docs.scala-lang", description), readme).verdict, description).toBe("drop");
     // Its name is an address: "api" names what the site documents, not a program.
     const api = repo({
       name: "api.jquery.com",

@@ -110,6 +110,9 @@ function findExampleCode(repo: NonProjectInput): CompanionCode | null {
 /** A website's name: a domain ("webpack.js.org", "react.dev", "keras-io") or a site's ("helm-www", "hexo-site"). */
 const websiteName =
   /\.(?:org|com|dev|io|net|info|site|app|guide|cn|jp|kr|ru|vn|br|es|fr|de)$|-(?:org|com|dev|io|net)$|(?:^|[-_.])(?:www|website|site|homepage)$/i;
+/** A description that calls the repository a website: "The Scala Documentation website", "文档网站". */
+const websiteSaid =
+  /\b(?:web ?site|site web|sitio web)\b|网站|網站|ウェブサイト|웹사이트|веб-сайт|сайт\p{L}{0,3}(?!\p{L})|trang web/iu;
 /** The repository named as documentation, in the languages the detector reads. */
 const documentationCue =
   /^(?:documentation|docs?|documentaci[oó]n|documenta[cç][aã]o|документация|文档|文檔|ドキュメント|문서|tài liệu)$/iu;
@@ -119,7 +122,7 @@ const documentationCue =
  * documentation website", "webpack.js.org"). Its build serves the text, like a translated book's.
  */
 function findDocumentationSite(evidence: readonly Evidence[], repo: NonProjectInput): CompanionCode | null {
-  if (!websiteName.test(repo.name)) return null;
+  if (!websiteName.test(repo.name) && !websiteSaid.test(repo.description ?? "")) return null;
   const said = evidence.find(
     (item) =>
       item.source === "description" &&
@@ -132,7 +135,9 @@ function findDocumentationSite(evidence: readonly Evidence[], repo: NonProjectIn
     kind: "learning",
     source: "name",
     weight: 1.5,
-    text: `a documentation website ('${repo.name}')`,
+    text: websiteName.test(repo.name)
+      ? `a documentation website ('${repo.name}')`
+      : "a documentation website",
     flavour: "guide",
   };
   return { text: said.text, flavour: "guide", where: "name", certain: true, account };
