@@ -40,70 +40,19 @@ const fixtures = [
   })),
 ];
 
-const splitLabels: Record<LabelledRepo["split"], string> = {
+/** The splits whose label says more than "seen once"; every other blind set is labelled by its size. */
+const splitLabels: Partial<Record<LabelledRepo["split"], string>> = {
   tune: "tuning entries",
   holdout: "held-out 1 (seen once)",
   "holdout-2": "held-out 2 (seen once)",
   "blind-3": "blind 3 (120 real repos)",
   "blind-4": "blind 4 (after tuning)",
   "blind-5": "blind 5 (trees, tuned on)",
-  "blind-6": "blind 6 (trees, seen once)",
-  "blind-7": "blind 7 (trees, seen once)",
-  "blind-8": "blind 8 (trees, seen once)",
-  "blind-9": "blind 9 (trees, seen once)",
-  "blind-10": "blind 10 (trees, seen once)",
-  "blind-11": "blind 11 (trees, seen once)",
-  "blind-12": "blind 12 (trees, seen once)",
-  "blind-13": "blind 13 (trees, seen once)",
-  "blind-14": "blind 14 (trees, seen once)",
-  "blind-15": "blind 15 (trees, seen once)",
-  "blind-16": "blind 16 (trees, seen once)",
-  "blind-17": "blind 17 (trees, seen once)",
-  "blind-18": "blind 18 (trees, seen once)",
-  "blind-19": "blind 19 (trees, seen once)",
-  "blind-20": "blind 20 (trees, seen once)",
-  "blind-21": "blind 21 (trees, seen once)",
-  "blind-22": "blind 22 (trees, seen once)",
-  "blind-23": "blind 23 (trees, seen once)",
-  "blind-24": "blind 24 (trees, seen once)",
-  "blind-25": "blind 25 (trees, seen once)",
-  "blind-26": "blind 26 (trees, seen once)",
-  "blind-27": "blind 27 (trees, seen once)",
-  "blind-28": "blind 28 (trees, seen once)",
-  "blind-29": "blind 29 (trees, seen once)",
-  "blind-30": "blind 30 (trees, seen once)",
-  "blind-31": "blind 31 (trees, seen once)",
-  "blind-32": "blind 32 (trees, seen once)",
-  "blind-33": "blind 33 (trees, seen once)",
-  "blind-34": "blind 34 (trees, seen once)",
-  "blind-35": "blind 35 (trees, seen once)",
-  "blind-36": "blind 36 (trees, seen once)",
-  "blind-37": "blind 37 (trees, seen once)",
-  "blind-38": "blind 38 (trees, seen once)",
-  "blind-39": "blind 39 (trees, seen once)",
-  "blind-40": "blind 40 (trees, seen once)",
-  "blind-41": "blind 41 (trees, seen once)",
-  "blind-42": "blind 42 (65, seen once)",
-  "blind-43": "blind 43 (trees, seen once)",
-  "blind-44": "blind 44 (30, seen once)",
-  "blind-45": "blind 45 (trees, seen once)",
-  "blind-46": "blind 46 (trees, seen once)",
-  "blind-47": "blind 47 (64, seen once)",
-  "blind-48": "blind 48 (60, seen once)",
-  "blind-49": "blind 49 (50, seen once)",
-  "blind-50": "blind 50 (28, seen once)",
-  "blind-51": "blind 51 (trees, seen once)",
-  "blind-52": "blind 52 (trees, seen once)",
-  "blind-53": "blind 53 (trees, seen once)",
-  "blind-54": "blind 54 (40, seen once)",
-  "blind-55": "blind 55 (40, seen once)",
-  "blind-56": "blind 56 (30, seen once)",
-  "blind-57": "blind 57 (62, seen once)",
-  "blind-58": "blind 58 (60, seen once)",
-  "blind-59": "blind 59 (60, seen once)",
-  "blind-60": "blind 60 (40, seen once)",
-  "blind-61": "blind 61 (40, seen once)",
 };
+
+function splitLabel(split: LabelledRepo["split"], size: number): string {
+  return splitLabels[split] ?? `${split.replace("-", " ")} (${size}, seen once)`;
+}
 
 type Mode = { label: string; stages: "both" | "metadata"; bare: boolean; treeless?: boolean };
 const modes: Mode[] = [
@@ -151,15 +100,13 @@ function main(): void {
   console.log("");
 
   const subsets = (entries: LabelledRepo[], label: string): Array<[string, LabelledRepo[]]> => {
-    const present = Object.entries(splitLabels).filter(([split]) =>
-      entries.some((entry) => entry.split === split),
-    );
+    const splits = [...new Set(entries.map((entry) => entry.split))];
     return [
       [`whole ${label}`, entries],
-      ...present.map(([split, splitLabel]): [string, LabelledRepo[]] => [
-        splitLabel,
-        entries.filter((entry) => entry.split === split),
-      ]),
+      ...splits.map((split): [string, LabelledRepo[]] => {
+        const members = entries.filter((entry) => entry.split === split);
+        return [splitLabel(split, members.length), members];
+      }),
     ];
   };
   const prepare = (entries: LabelledRepo[], mode: Mode) => {
