@@ -337,4 +337,19 @@ describe("what a repository contains, as evidence", () => {
     // A program keeps a changelog, not errata.
     expect(learningTexts(libraryTree).some((item) => item.includes("errata"))).toBe(false);
   });
+  it("reads folders by year as editions side by side: a course's terms, a conference's talks, a year's puzzles", () => {
+    expect(
+      learningTexts([...folders("_2019", "_2020", "_2026", "_layouts"), ...files("Gemfile", "_config.yml")]),
+    ).toContain("3 folders by year (_2019, _2020…)");
+    expect(learningTexts([...folders("2018-spring", "2019-fall", "data"), ...files("README.md")])).toContain(
+      "2 folders by year (2018-spring, 2019-fall…)",
+    );
+    // One year is a folder among others; a version, a port or a count is no year.
+    expect(learningTexts([...folders("2019", "src"), ...files("package.json")])).toEqual([]);
+    expect(
+      learningTexts([...folders("v2019", "1024", "2019x", "3000", "src"), ...files("package.json")]).some(
+        (item) => item.includes("by year"),
+      ),
+    ).toBe(false);
+  });
 });

@@ -122,6 +122,16 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
   const evidence: Evidence[] = [];
   const units = summary.teachingUnits;
   if (units !== null) evidence.push(learningEvidence(unitWeight(units.count), units.text, units.flavour));
+  // 22 labelled non-projects keep two or more years side by side (courses, talks, puzzles); no program does.
+  const years = summary.yearFolders;
+  if (years.length >= 2)
+    evidence.push(
+      learningEvidence(
+        unitWeight(years.length),
+        `${years.length} folders by year (${years.slice(0, 2).join(", ")}…)`,
+        "general",
+      ),
+    );
 
   if (summary.bookMarker !== null)
     evidence.push(learningEvidence(2, `a book's table of contents (${summary.bookMarker})`, "book"));

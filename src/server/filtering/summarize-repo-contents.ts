@@ -43,6 +43,13 @@ import type { RepoContents } from "@/shared/repo-contents";
 
 export type { TeachingUnits } from "@/server/filtering/read-teaching-units";
 
+/**
+ * A folder per year, with its term if any ("2019", "_2020", "2018-spring", "2021_fall"): the editions of a
+ * course, a conference's talks or a year's puzzles, kept side by side. A program's history is in its tags.
+ */
+const yearFolderName =
+  /^_?(?:19[89]\d|20[0-4]\d)(?:[\s._-]?(?:spring|summer|fall|autumn|winter|[sh][12]|q[1-4]|0?[1-9]|1[0-2]))?$/i;
+
 export type ContentsSummary = {
   /** Package manifests and build files at the top level, by name. */
   manifests: string[];
@@ -53,6 +60,8 @@ export type ContentsSummary = {
   /** CI, release and packaging files, by kind. */
   releaseMachinery: Machinery[];
   teachingUnits: TeachingUnits | null;
+  /** Folders named by a year ("2019", "2018-spring"): editions side by side. */
+  yearFolders: string[];
   /** Markdown, text, PDF and notebook files, not counting README, LICENSE and their kind. */
   documents: number;
   /** documents over every such content file at the top level (0 when there is none). */
@@ -192,6 +201,7 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
     testFolders,
     releaseMachinery: [...releaseMachinery],
     teachingUnits: readTeachingUnits(contents),
+    yearFolders: folders.filter((name) => yearFolderName.test(name)),
     documents,
     documentShare: contentFiles === 0 ? 0 : documents / contentFiles,
     languageFolders,
