@@ -257,6 +257,14 @@ describe("translations of a text", () => {
     expect(assessment.reason).toMatch(/^Looks like a translation of a text: /);
   });
 
+  it("reads a Vietnamese translation project in its words, and not a service", () => {
+    const said = (text: string) =>
+      readDescriptionEvidence(text).some((item) => item.flavour === "translation");
+    expect(said("Dự án dịch sách Machine Learning Yearning.")).toBe(true);
+    expect(said("Nhóm dịch thuật Machine Learning Cơ Bản.")).toBe(true);
+    expect(said("Dự án dịch vụ thanh toán trực tuyến.")).toBe(false);
+  });
+
   it("reads a locale in the name as a hint of a translation, not a package suffix", () => {
     expect(readNameEvidence("progit2-ja").map((item) => item.text)).toContain(
       "named 'progit2-ja' after a locale",
@@ -264,6 +272,17 @@ describe("translations of a text", () => {
     expect(readNameEvidence("vi.react.dev").some((item) => item.text.includes("after a locale"))).toBe(true);
     expect(readNameEvidence("rust-book-es").some((item) => item.flavour === "translation")).toBe(true);
     expect(readNameEvidence("translated-content").some((item) => item.flavour === "translation")).toBe(true);
+    // A language and the word: as much as a locale. The word alone names translation software too.
+    for (const name of ["Machine-Learning-Yearning-Vietnamese-Translation", "sicp-zh-translations"])
+      expect(
+        readNameEvidence(name).map((item) => item.text),
+        name,
+      ).toContain(`named '${name}' after a locale`);
+    for (const name of ["machine-translation", "neural-machine-translation", "translation-api"])
+      expect(
+        readNameEvidence(name).some((item) => item.flavour === "translation"),
+        name,
+      ).toBe(false);
     for (const name of ["Swift-Docs-Korean", "redux-in-chinese", "Clean-Code---Tieng-Viet"])
       expect(
         readNameEvidence(name).some((item) => item.flavour === "translation"),

@@ -6,11 +6,15 @@ const exampleFirst = /^(?:example|examples|sample|samples|demo|demos)$/;
 const examplesLast = /^(?:examples?|samples?|demos?|recipes|quickstarts)$/;
 /** "godot-demo-projects", "flutter-sample-apps": whole projects, each an example. */
 const examplesOfProjects = /^(?:demo|sample|example)-(?:projects|apps)$/;
-export const localeSegment = /^(?:zh|cn|zhcn|zh_cn|tw|zhtw|ja|jp|ko|kr|ru|vn|vi|ptbr|pt_br|fr|de|tr|ua|pl)$/;
+const localeCodes = "zh|cn|zhcn|zh_cn|tw|zhtw|ja|jp|ko|kr|ru|vn|vi|ptbr|pt_br|fr|de|tr|ua|pl";
+export const localeSegment = new RegExp(`^(?:${localeCodes})$`);
 /** Codes that are also words or suffixes ("lodash-es", "just-do-it"), read as a locale only beside a text. */
 export const ambiguousLocaleSegment = /^(?:es|it|pt|id|br)$/;
-const languageNameEnd =
-  /-(?:korean|chinese|japanese|vietnamese|russian|spanish|portuguese|german|french|turkish|ukrainian|persian|indonesian|tieng-viet|em-portugues|en-espanol|na-russkom)$/;
+const languageNames =
+  "korean|chinese|japanese|vietnamese|russian|spanish|portuguese|german|french|turkish|ukrainian|persian|indonesian|tieng-viet|em-portugues|en-espanol|na-russkom";
+const languageNameEnd = new RegExp(`-(?:${languageNames})$`);
+/** "Machine-Learning-Yearning-Vietnamese-Translation", "sicp-zh-translation": a translation says so. */
+const languageTranslationEnd = new RegExp(`-(?:${languageNames}|${localeCodes})-translations?$`);
 const localeSubdomain = /^[a-z]{2}(?:-[a-z]{2})?\.[\w-]+\.(?:org|dev|io|com|info|net)$/i;
 const textSegment = /^(?:book|books|docs|documentation|guide|handbook|tutorial|course|manual|reference)$/;
 const packageSuffix = /\.(?:js|ts|vim|nvim|el|jl|py|rb|kt|lua)$/i;
@@ -83,7 +87,7 @@ export function readNameEvidence(name: string): Evidence[] {
   const isLocale = (segment: string) =>
     localeSegment.test(segment) || (namesAText && ambiguousLocaleSegment.test(segment));
   // "translated-content": what a translation project calls its text.
-  const saysTranslated = segments.includes("translated");
+  const saysTranslated = segments.includes("translated") || languageTranslationEnd.test(segments.join("-"));
   // "Swift-Docs-Korean", "redux-in-chinese", "Clean-Code-Tieng-Viet": the language named in full, last.
   const namesLanguage = languageNameEnd.test(segments.join("-"));
   if (segments.length >= 2 && (isLocale(last) || isLocale(first) || saysTranslated))

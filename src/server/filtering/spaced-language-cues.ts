@@ -87,7 +87,12 @@ export const vietnamese: readonly Cue[] = inScript(accentedLatin, [
   learning(2, "exercises", words("bài tập|luyện tập|đề thi|bài thực hành")),
   learning(2.5, "solutions", words("lời giải|giải bài tập")),
   learning(2, "book", `(?<!danh |chính )${words("sách")}`),
-  learning(2, "translation", words("bản dịch|được dịch|dịch sang tiếng việt")),
+  // "Dự án dịch sách …", "nhóm dịch thuật": a translation project; "dịch vụ" is a service, "biên dịch" compiling.
+  learning(
+    2,
+    "translation",
+    words("bản dịch|được dịch|dịch sang tiếng việt|dịch sách|dịch thuật|(?:dự án|nhóm) dịch(?! vụ)"),
+  ),
   learning(1.5, "book", words("chương(?! trình)")),
   learning(2, "roadmap", words("lộ trình")),
   learning(2, "examples", words("ví dụ")),
