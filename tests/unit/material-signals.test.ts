@@ -732,6 +732,27 @@ describe("a repository without a licence", () => {
     expect(assessReadme(withLicence(scaffold), steps).verdict).toBe("keep");
   });
 
+  it("reads a licensed scaffold as an assignment when its README says how to hand the work in", () => {
+    const challenge = withLicence(
+      repo({
+        owner: "platzi",
+        name: "escuelajs-reto-06",
+        description: null,
+        primaryLanguage: "JavaScript",
+        languageSizes: [{ name: "JavaScript", size: 1_900 }],
+        contents: [...folders("public", "src"), ...files("package.json", "webpack.config.js", "README.md")],
+      }),
+    );
+    const handIn =
+      "# Escuelajs-reto-06\nReto 6 Octubre 5: Curso Práctico de React JS\n\n### Instalación\n```\nnpm install\n```\n\n### Enviar solución de reto\nCrea un Pull Request.\n";
+    const verdict = assessReadme(challenge, handIn);
+    expect(verdict).toMatchObject({ verdict: "drop", kind: "learning" });
+    expect(verdict.reason).toContain("a README section 'Enviar solución de reto'");
+    // Without the hand-in, a small licensed program that mentions a course keeps its build in full.
+    const noHandIn = handIn.replace("### Enviar solución de reto", "### Uso");
+    expect(assessReadme(challenge, noHandIn).verdict).toBe("keep");
+  });
+
   it("takes the licence GitHub recognised as a licence, whatever the tree lists", () => {
     expect(assessReadme(repo({ ...mission, license: "MIT" }), readme).evidence).not.toContainEqual(
       expect.objectContaining({ text: "no licence" }),

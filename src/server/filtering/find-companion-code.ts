@@ -188,7 +188,8 @@ function findSiteOfText(evidence: readonly Evidence[], repo: NonProjectInput): C
  *
  * An exercise's scaffold says it in its words and shows it in its size: a build around less than 10 KB of
  * code, with no licence, that its description or README calls a mission, a task or a course's work ("로또
- * 미션 진행을 위한 저장소"), is the starter students fill in.
+ * 미션 진행을 위한 저장소"), is the starter students fill in. Under its school's licence too, when its README
+ * says how to hand the work in ("Enviar solución de reto", "과제 제출 전 체크리스트").
  */
 const vagueFlavours: ReadonlySet<string | undefined> = new Set([undefined, "general"]);
 const unspokenFlavours: ReadonlySet<string | undefined> = new Set([...vagueFlavours, "guide"]);
@@ -198,7 +199,9 @@ function findCourseCode(
   repo: NonProjectInput,
   opening: string | null,
 ): CompanionCode | null {
-  if (!repo.contents || repo.contents.length === 0 || isLicensed(repo)) return null;
+  // An assignment's starter code may carry its school's licence; its README still says how to hand it in.
+  const handsIn = evidence.some((item) => item.handIn === true);
+  if (!repo.contents || repo.contents.length === 0 || (isLicensed(repo) && !handsIn)) return null;
   const silent = opening === null && !repo.description?.trim();
   const named = evidence.find(
     (item) =>

@@ -18,6 +18,8 @@ export type Evidence = {
   flavour?: LearningFlavour;
   /** Software evidence that the repository is published under its own name: its README installs it. */
   published?: true;
+  /** A README section that tells a student how to hand the work in or when it is due: an assignment's. */
+  handIn?: true;
 };
 
 export type LanguageSize = NonNullable<RepoMetadata["languageSizes"]>[number];

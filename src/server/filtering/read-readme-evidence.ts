@@ -22,6 +22,7 @@ import {
   readBadges,
 } from "@/server/filtering/readme-code-cues";
 import {
+  handInSections,
   learningSections,
   readNumberedUnit,
   readSoftwareSection,
@@ -144,6 +145,8 @@ function readUnitEvidence(structure: ReadmeStructure): Evidence[] {
 
 type Sections = {
   learning: Map<LearningFlavour, string>;
+  /** Whether the course section quoted is one that tells a student how to hand the work in. */
+  handIn: boolean;
   software: Map<string, { text: string; weight: number }>;
 };
 
@@ -154,13 +157,17 @@ function quotable(heading: string): string {
 
 /** Named sections; a heading that is a numbered unit counts once, as a unit, not also as a section. */
 function readSections(structure: ReadmeStructure): Sections {
-  const sections: Sections = { learning: new Map(), software: new Map() };
+  const sections: Sections = { learning: new Map(), handIn: false, software: new Map() };
   for (const heading of structure.headings) {
     if (readNumberedUnit(heading.normalized)) continue;
     const name = withoutNumbering(heading.normalized);
     const learning = learningSections.find(([pattern]) => pattern.test(name));
     if (learning) {
-      if (!sections.learning.has(learning[1])) sections.learning.set(learning[1], quotable(heading.text));
+      // The hand-in is the course section quoted, as it says the most: the repository is the assignment.
+      const handIn = !sections.handIn && handInSections.some((pattern) => pattern.test(name));
+      if (handIn || !sections.learning.has(learning[1]))
+        sections.learning.set(learning[1], quotable(heading.text));
+      sections.handIn ||= handIn;
       continue;
     }
     const strength = readSoftwareSection(name);
@@ -261,6 +268,7 @@ export function readReadmeEvidence(
     weight: 1.25,
     flavour,
     text: `a README section '${heading}'`,
+    ...(flavour === "course" && sections.handIn ? { handIn: true as const } : {}),
   }));
   const awesome: Evidence[] = awesomeBadge.test(structure.text)
     ? [{ kind: "link-list", source: "readme", weight: 1, text: "an awesome-list badge" }]

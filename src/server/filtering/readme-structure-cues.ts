@@ -241,6 +241,17 @@ export function readSoftwareSection(normalizedHeading: string): SectionStrength 
   return null;
 }
 
+/**
+ * How a student hands the work in and when it is due: only a class asks for that ("Enviar solución de
+ * reto", "과제 제출 전 체크리스트", "Data de entrega", "提出期限"). Course sections, and the mark of an
+ * assignment's starter code (find-companion-code.ts).
+ */
+export const handInSections: readonly RegExp[] = [
+  /^(?:submission|how to submit|deliverables|grading|rubric)\b/,
+  /^(?:enviar soluci[oó]n|env[ií]o de (?:la )?soluci[oó]n|entrega d[aoe]|entregáveis|entregaveis|entregables|сдача|как сдать|제출|과제 제출|提交作业|作业提交|課題の提出|提出方法|nộp bài)/u,
+  /^(?:due dates?|deadlines?|data de entrega|prazo de entrega|fecha de entrega|fecha l[ií]mite|提出期限|締め?切り?|截止日期|마감|срок сдачи|сроки сдачи|hạn nộp)/u,
+];
+
 /** Sections of learning material, matched like the software ones. */
 export const learningSections: ReadonlyArray<readonly [RegExp, LearningFlavour]> = [
   [/^(?:exercises?|exercise solutions|practice|problems)\b/, "exercises"],
@@ -262,17 +273,7 @@ export const learningSections: ReadonlyArray<readonly [RegExp, LearningFlavour]>
     /^(?:giới thiệu môn học|thông tin môn học|giảng viên|đồ án môn học|información del curso|información de la asignatura|docentes?\b|sobre a disciplina|informações da disciplina|о курсе|преподавател|课程信息|课程简介|课程介绍|授课教师|任课教师|授業概要|講師|강의 소개|수업 소개|강사\b)/u,
     "course",
   ],
-  // How a student hands the work in: only a class asks for that.
-  [/^(?:submission|how to submit|deliverables|grading|rubric)\b/, "course"],
-  [
-    /^(?:enviar soluci[oó]n|env[ií]o de (?:la )?soluci[oó]n|entrega d[aoe]|entregáveis|entregaveis|entregables|сдача|как сдать|제출|과제 제출|提交作业|作业提交|課題の提出|提出方法|nộp bài)/u,
-    "course",
-  ],
-  // When it is due: "Data de entrega", "Fecha de entrega", "提出期限", "Срок сдачи".
-  [
-    /^(?:due dates?|deadlines?|data de entrega|prazo de entrega|fecha de entrega|fecha l[ií]mite|提出期限|締め?切り?|截止日期|마감|срок сдачи|сроки сдачи|hạn nộp)/u,
-    "course",
-  ],
+  ...handInSections.map((pattern) => [pattern, "course"] as const),
   [/^(?:what you(?:'|’)?ll learn|what you will learn|learning (?:objectives|outcomes|path))\b/, "course"],
   [
     /^(?:objetivos? de aprendiza(?:je|gem)|o que (?:você vai|vamos|voc[êe] vai) aprender|qu[ée] (?:vas a aprender|aprender[áa]s)|lo que aprender[áa]s|学習目標|到達目標|学べること|学习目标|학습 ?목표|배우는 내용|цели обучения|чему вы научитесь|что вы узнаете|mục tiêu (?:học tập|khóa học|môn học)|bạn sẽ học được gì)/u,
