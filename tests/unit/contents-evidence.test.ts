@@ -259,10 +259,15 @@ describe("what a repository contains, as evidence", () => {
     ]);
   });
 
-  it("reads a repository named for GitHub Pages as a site, not a program", () => {
-    const site = assessMetadata(repo({ name: "course-notes.github.io", description: "Public notes" }));
-    expect(site.evidence).toContainEqual(
-      expect.objectContaining({ kind: "learning", text: "a GitHub Pages site" }),
+  it("reads a repository named for GitHub Pages as a site, not a program, under the old name too", () => {
+    for (const name of ["course-notes.github.io", "emacs-jp.github.com"]) {
+      const site = assessMetadata(repo({ name, description: "Public notes" }));
+      expect(site.evidence, name).toContainEqual(
+        expect.objectContaining({ kind: "learning", text: "a GitHub Pages site" }),
+      );
+    }
+    expect(assessMetadata(repo({ name: "github.com", description: null })).evidence).not.toContainEqual(
+      expect.objectContaining({ text: "a GitHub Pages site" }),
     );
   });
 

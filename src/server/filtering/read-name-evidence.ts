@@ -69,8 +69,9 @@ export function readNameEvidence(name: string): Evidence[] {
   }
   const words = segments.join("-");
   const camelCaseWords = splitCamelCaseWords(name);
-  // "cs231n.github.io": GitHub Pages serve a site from a repository so named, pages rather than a program.
-  if (/\.github\.io$/i.test(name))
+  // "cs231n.github.io", and "gopl-zh.github.com" as Pages were first named: GitHub Pages serve a site from a
+  // repository so named, pages rather than a program.
+  if (/\.github\.(?:io|com)$/i.test(name))
     evidence.push({
       kind: "learning",
       source: "name",
