@@ -753,6 +753,25 @@ describe("a repository without a licence", () => {
     expect(assessReadme(challenge, noHandIn).verdict).toBe("keep");
   });
 
+  it("reads a lab of any size as the exercise's when its README says how to hand it in", () => {
+    const lab = repo({
+      owner: "ironhack-labs",
+      name: "lab-javascript-vikings",
+      description: null,
+      primaryLanguage: "JavaScript",
+      languageSizes: [{ name: "JavaScript", size: 24_000 }],
+      contents: [...folders("src", "tests"), ...files("package.json", "README.md")],
+    });
+    const submission = (heading: string) =>
+      `# LAB | JS Vikings\n\nIntroduction to the battle.\n\n## ${heading}\n\n- Fork this repo\n- Clone it\n`;
+    for (const heading of ["Submission", "Como enviar tu solución", "Como entregar o desafio"])
+      expect(assessReadme(lab, submission(heading)).evidence, heading).toContainEqual(
+        expect.objectContaining({ handIn: true }),
+      );
+    expect(assessReadme(lab, submission("Submission")).verdict).toBe("drop");
+    expect(assessReadme(lab, submission("Usage")).verdict).toBe("keep");
+  });
+
   it("takes the licence GitHub recognised as a licence, whatever the tree lists", () => {
     expect(assessReadme(repo({ ...mission, license: "MIT" }), readme).evidence).not.toContainEqual(
       expect.objectContaining({ text: "no licence" }),

@@ -188,8 +188,8 @@ function findSiteOfText(evidence: readonly Evidence[], repo: NonProjectInput): C
  *
  * An exercise's scaffold says it in its words and shows it in its size: a build around less than 10 KB of
  * code, with no licence, that its description or README calls a mission, a task or a course's work ("로또
- * 미션 진행을 위한 저장소"), is the starter students fill in. Under its school's licence too, when its README
- * says how to hand the work in ("Enviar solución de reto", "과제 제출 전 체크리스트").
+ * 미션 진행을 위한 저장소"), is the starter students fill in. Whatever its size and under its school's licence
+ * too, when its README says how to hand the work in ("Enviar solución de reto", "과제 제출 전 체크리스트").
  */
 const vagueFlavours: ReadonlySet<string | undefined> = new Set([undefined, "general"]);
 const unspokenFlavours: ReadonlySet<string | undefined> = new Set([...vagueFlavours, "guide"]);
@@ -224,7 +224,8 @@ function findCourseCode(
   const tiny = evidence.some((item) => item.kind === "no-code" && item.source === "languages");
   // A scaffold is cloned, not installed: a small package its README installs by name is published.
   const published = evidence.some((item) => item.published === true);
-  if (!tiny || !task || published) return null;
+  // A README that says how to hand the work in speaks for the scaffold whatever its size: a lab's app.
+  if (!(tiny || handsIn) || !task || published) return null;
   const where = task.source === "description" ? "description" : "readme";
   return { text: task.text, flavour: task.flavour ?? "exercises", where };
 }

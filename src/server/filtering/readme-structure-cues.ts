@@ -248,7 +248,7 @@ export function readSoftwareSection(normalizedHeading: string): SectionStrength 
  */
 export const handInSections: readonly RegExp[] = [
   /^(?:submission|how to submit|deliverables|grading|rubric)\b/,
-  /^(?:enviar soluci[oó]n|env[ií]o de (?:la )?soluci[oó]n|entrega d[aoe]|entregáveis|entregaveis|entregables|сдача|как сдать|제출|과제 제출|提交作业|作业提交|課題の提出|提出方法|nộp bài)/u,
+  /^(?:(?:c[oó]mo )?enviar (?:tu |la |su )?soluci[oó]n|env[ií]o de (?:la |tu )?soluci[oó]n|como (?:entregar|enviar) (?:o |seu |sua |a )?(?:desafio|projeto|solução|tarefa)|entrega d[aoe]|entregáveis|entregaveis|entregables|сдача|как сдать|제출|과제 제출|提交作业|作业提交|課題の提出|提出方法|nộp bài)/u,
   /^(?:due dates?|deadlines?|data de entrega|prazo de entrega|fecha de entrega|fecha l[ií]mite|提出期限|締め?切り?|截止日期|마감|срок сдачи|сроки сдачи|hạn nộp)/u,
 ];
 
