@@ -357,4 +357,28 @@ describe("what a repository contains, as evidence", () => {
       ),
     ).toBe(false);
   });
+  it("reads a site with no program of its own as its pages, and a theme as a program", () => {
+    const playbook = repo({
+      name: "Engineering-Playbook",
+      description: null,
+      primaryLanguage: "JavaScript",
+      languageSizes: [
+        { name: "JavaScript", size: 6_000 },
+        { name: "CSS", size: 2_000 },
+      ],
+      contents: [
+        ...folders("docs", "src", "static"),
+        ...files("docusaurus.config.js", "sidebars.js", "package.json", "README.md", "LICENSE"),
+      ],
+    });
+    const readme =
+      "# Truss Engineering Playbook\n\nThis is the engineering playbook of Truss, our best practices for building software.\n\n## Running locally\n\n```\nbrew install nodenv\nnpm install\nnpm start\n```\n";
+    expect(learningTexts(playbook.contents ?? [])).toContain("a website (docusaurus.config.js)");
+    expect(assessReadme(playbook, readme).verdict).toBe("drop");
+    // A theme's manifest, example site or gem: the same files are a program others build sites with.
+    for (const marker of [files("theme.toml"), folders("exampleSite"), files("minima.gemspec")])
+      expect(
+        learningTexts([...folders("layouts", "assets"), ...files("hugo.toml", "_config.yml"), ...marker]),
+      ).not.toContain("a website (hugo.toml)");
+  });
 });

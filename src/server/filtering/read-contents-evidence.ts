@@ -150,8 +150,9 @@ function readLearningSignals(summary: ContentsSummary, context: ContentsContext)
   if (summary.officeDocuments >= 2)
     evidence.push(learningEvidence(1, `${summary.officeDocuments} slide decks or documents`, "course"));
 
-  if (summary.siteGenerator !== null && !hasCode(summary, context))
-    evidence.push(learningEvidence(1, `a website (${summary.siteGenerator})`, "guide"));
+  // A site with no program of its own serves its pages; a theme is a program for others' sites.
+  if (summary.siteGenerator !== null && summary.siteTheme === null && !hasCode(summary, context))
+    evidence.push(learningEvidence(1.5, `a website (${summary.siteGenerator})`, "guide"));
 
   // Beside code or not: a program's folders are named in identifiers, a text's in the words of its topics.
   const wordNamed = summary.wordNamedEntries;

@@ -50,6 +50,9 @@ export type { TeachingUnits } from "@/server/filtering/read-teaching-units";
 const yearFolderName =
   /^_?(?:19[89]\d|20[0-4]\d)(?:[\s._-]?(?:spring|summer|fall|autumn|winter|[sh][12]|q[1-4]|0?[1-9]|1[0-2]))?$/i;
 
+/** A Hugo theme's manifest and example site, a Jekyll theme's gem: a theme others build their sites with. */
+const siteThemeMarker = /^(?:theme\.(?:toml|ya?ml)|exampleSite|[\w.-]+\.gemspec)$/i;
+
 export type ContentsSummary = {
   /** Package manifests and build files at the top level, by name. */
   manifests: string[];
@@ -76,6 +79,8 @@ export type ContentsSummary = {
   localeFolders: number;
   /** The configuration of a site or book generator at the top ("mkdocs.yml", ".vitepress"), or null. */
   siteGenerator: string | null;
+  /** What makes a site's files a theme for others' sites ("theme.toml", "exampleSite/", a gem), or null. */
+  siteTheme: string | null;
   /** LaTeX sources at the top: a document typeset from them. */
   texFiles: number;
   /** PDF or EPUB files at the top: a text shipped as a document. */
@@ -211,6 +216,7 @@ export function summarizeRepoContents(contents: RepoContents): ContentsSummary {
       : [],
     localeFolders: countLocaleFolders(folders),
     siteGenerator: contents.find((entry) => siteGeneratorFiles.test(entry.name))?.name ?? null,
+    siteTheme: contents.find((entry) => siteThemeMarker.test(entry.name))?.name ?? null,
     builtBooks: contents.filter((entry) => entry.type === "blob" && /\.(?:pdf|epub)$/i.test(entry.name))
       .length,
     officeDocuments: contents.filter(
