@@ -1548,9 +1548,10 @@ describe("study collections, course missions and what a README opens with", () =
       "alura-cursos",
       "htmlacademy",
       "ironhack-labs",
+      "woowacourse-precourse",
     ])
       expect(readOwnerEvidence(owner), owner).toMatchObject([{ flavour: "course", weight: 1 }]);
-    for (const owner of ["education", "discourse", "coursera-dl", "udemy-api"])
+    for (const owner of ["education", "discourse", "recourse", "concourse", "coursera-dl", "udemy-api"])
       expect(readOwnerEvidence(owner), owner).toEqual([]);
   });
 

@@ -30,10 +30,10 @@ export function isOwnerOfExamples(owner: string | undefined): boolean {
  * it teaches keeps its course's projects and its students' missions. It also keeps the platform that
  * serves them, so this is a hint. So is a course provider's own organisation ("digitalinnovationone",
  * "netology-code"), less one named for a tool for its site ("coursera-dl"). GitHub's own "education"
- * organisation publishes tools, and "discourse" is a word of its own.
+ * organisation publishes tools, and "discourse" and "recourse" are words of their own ("precourse" is a course).
  */
 const ownerOfCourse =
-  /.(?:(?<!dis|re|con|inter)courses?|education|basics|bootcamp|lessons|training|cursos|aulas)$/;
+  /.(?:(?<!dis|con|inter|^re|[^p]re)courses?|education|basics|bootcamp|lessons|training|cursos|aulas)$/;
 const courseProviderOwner = new RegExp(
   String.raw`^(?:${courseProviders}|digitalinnovationone)(?!(?:${siteToolWords}|sync)$)`,
 );
