@@ -122,7 +122,8 @@ const documentationCue =
  * documentation website", "webpack.js.org"). Its build serves the text, like a translated book's.
  */
 function findDocumentationSite(evidence: readonly Evidence[], repo: NonProjectInput): CompanionCode | null {
-  if (!websiteName.test(repo.name) && !websiteSaid.test(repo.description ?? "")) return null;
+  const namedAsSite = websiteName.test(repo.name);
+  if (!namedAsSite && !websiteSaid.test(repo.description ?? "")) return null;
   const said = evidence.find(
     (item) =>
       item.source === "description" &&
@@ -135,9 +136,7 @@ function findDocumentationSite(evidence: readonly Evidence[], repo: NonProjectIn
     kind: "learning",
     source: "name",
     weight: 1.5,
-    text: websiteName.test(repo.name)
-      ? `a documentation website ('${repo.name}')`
-      : "a documentation website",
+    text: namedAsSite ? `a documentation website ('${repo.name}')` : "a documentation website",
     flavour: "guide",
   };
   return { text: said.text, flavour: "guide", where: "name", certain: true, account };

@@ -153,7 +153,7 @@ const allPatterns = [
 ];
 
 /** The kind of text a companion's code goes with, by the noun that names it: a talk's or a course's. */
-const textFlavours: ReadonlyArray<readonly [RegExp, LearningFlavour]> = [
+const flavourByTextNoun: ReadonlyArray<readonly [RegExp, LearningFlavour]> = [
   [/\b(?:videos?|screencasts?|talks?|tutorial)$/i, "tutorial"],
   [/\b(?:course|lectures?|lessons?|workshop)$/i, "course"],
 ];
@@ -164,7 +164,7 @@ function findIn(text: string, where: CompanionCode["where"]): CompanionCode | nu
     const match = pattern.exec(text);
     if (!match) continue;
     const said = match[0].trim();
-    const named = flavour === "book" ? textFlavours.find(([noun]) => noun.test(said))?.[1] : undefined;
+    const named = flavour === "book" ? flavourByTextNoun.find(([noun]) => noun.test(said))?.[1] : undefined;
     return { text: said.slice(0, 60), flavour: named ?? flavour, where };
   }
   return null;

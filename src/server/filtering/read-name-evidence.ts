@@ -88,9 +88,9 @@ export function readNameEvidence(name: string): Evidence[] {
   const isLocale = (segment: string) =>
     localeSegment.test(segment) || (namesAText && ambiguousLocaleSegment.test(segment));
   // "translated-content": what a translation project calls its text.
-  const saysTranslated = segments.includes("translated") || languageTranslationEnd.test(segments.join("-"));
+  const saysTranslated = segments.includes("translated") || languageTranslationEnd.test(words);
   // "Swift-Docs-Korean", "redux-in-chinese", "Clean-Code-Tieng-Viet": the language named in full, last.
-  const namesLanguage = languageNameEnd.test(segments.join("-"));
+  const namesLanguage = languageNameEnd.test(words);
   if (segments.length >= 2 && (isLocale(last) || isLocale(first) || saysTranslated))
     evidence.push({
       kind: "learning",

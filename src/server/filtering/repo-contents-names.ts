@@ -1,8 +1,8 @@
-import type { RepoContents } from "@/shared/repo-contents";
 /**
  * The names by which ecosystems mark software at the top of a repository (manifests, source and test
  * folders, release machinery) and the names of prose, for summarize-repo-contents.ts.
  */
+import type { RepoContents } from "@/shared/repo-contents";
 
 /** A GitHub Action's metadata, which the Marketplace publishes; a composite action's steps live in it. */
 export const actionManifests = ["action.yml", "action.yaml"];
@@ -186,7 +186,7 @@ export const sharedSubjectFolder =
  * `.techtrain/`, Flatiron School's and 4Geeks Academy's `.learn`, JetBrains Academy's `course-info.yaml`,
  * Codio's `.codio`, CS50's `.cs50.yml`. Whatever builds beside it is the exercise.
  */
-export const coursePlatformMarkers = new Set([
+const coursePlatformMarkers = new Set([
   ".trybe",
   ".techtrain",
   ".learn",
